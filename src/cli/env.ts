@@ -1,0 +1,19 @@
+import { config as loadDotenv } from "dotenv";
+import { ConfigError, parseConfig, type Config } from "../config.js";
+
+/**
+ * Reads `.env` (if present) and the process environment once, for the command-line entry points.
+ * A bad setting prints the config error and exits with status 2 instead of a stack trace.
+ */
+export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
+  loadDotenv({ quiet: true });
+  try {
+    return parseConfig({ ...process.env, ...overrides });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

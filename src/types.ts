@@ -1,0 +1,105 @@
+/**
+ * The plain data that flows through citebot, stage by stage:
+ * seeds → {@link SourceDoc} → {@link Chunk} → index → {@link Passage} → {@link Answer} with {@link Citation}s.
+ *
+ * Every span carries `source`, `start` and `end` (character offsets, UTF-16 code units as JavaScript
+ * strings count them) into the seed file's full text, so that `text === fileText.slice(start, end)`
+ * holds for chunks, sentences and citation quotes alike.
+ */
+
+/** A sentence of a seed, as absolute offsets into the file's full text. */
+export interface SentenceSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A seed file after loading: its full text, the metadata read off its prefix, and its sentences. */
+export interface SourceDoc {
+  /** Path relative to the seeds folder, with forward slashes. */
+  readonly source: string;
+  /** The file's full text, exactly as read (UTF-8 decoded). */
+  readonly text: string;
+  /** Offset where the body starts, after any metadata prefix such as ` date 2022-01 `. */
+  readonly bodyStart: number;
+  readonly title: string;
+  /** From the metadata prefix, e.g. "2022-01"; null when the seed has none. */
+  readonly date: string | null;
+  /** Further `key value` pairs of the metadata prefix. */
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly sha256: string;
+  readonly sentences: readonly SentenceSpan[];
+}
+
+/** What the index keeps of each document (not its text). */
+export interface DocInfo {
+  readonly source: string;
+  readonly title: string;
+  readonly date: string | null;
+  readonly sha256: string;
+  readonly chunks: number;
+}
+
+/** A few consecutive sentences of one source; the unit that is embedded and retrieved. */
+export interface Chunk {
+  /** Stable label within one index build (also the hnswlib label). */
+  readonly id: number;
+  readonly source: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The sentences inside this chunk, absolute offsets into the source file. */
+  readonly sentences: readonly SentenceSpan[];
+}
+
+/** A retrieved chunk with how it was found. `distance` is hnswlib's cosine distance (lower is closer). */
+export interface Passage {
+  readonly chunk: Chunk;
+  /** Fused rank score (reciprocal rank fusion); higher is better. */
+  readonly fused: number;
+  readonly distance: number | null;
+  readonly keywordScore: number | null;
+}
+
+export type Language = "de" | "en";
+export type AnswerMode = "extractive" | "llm";
+
+/** A verbatim quote backing an answer: `quote === fileText(source).slice(start, end)`. */
+export interface Citation {
+  readonly n: number;
+  readonly source: string;
+  readonly title: string;
+  readonly date: string | null;
+  readonly quote: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One earlier exchange, for follow-up questions. */
+export interface Turn {
+  readonly question: string;
+  readonly answer: string;
+}
+
+/**
+ * The one result type for everything downstream (CLI, eval, Telegram).
+ * A question the sources do not answer is an expected outcome, not an error.
+ */
+export type Answer =
+  | {
+      readonly kind: "answered";
+      readonly text: string;
+      readonly citations: readonly Citation[];
+      readonly language: Language;
+      readonly mode: AnswerMode;
+      /** Set when the LLM path failed and the extractive answer stands in, e.g. "llm timeout". */
+      readonly note?: string;
+    }
+  | {
+      readonly kind: "not_found";
+      readonly text: string;
+      readonly language: Language;
+      readonly mode: AnswerMode;
+      /** Topics the sources do cover, to suggest instead. */
+      readonly suggestions: readonly string[];
+      readonly note?: string;
+    };
