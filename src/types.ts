@@ -103,3 +103,18 @@ export type Answer =
       readonly suggestions: readonly string[];
       readonly note?: string;
     };
+
+/** Per-question context handed to {@link Ask}. */
+export interface AskContext {
+  /** Earlier turns of this conversation, oldest first (kept short by the caller). */
+  readonly history: readonly Turn[];
+  /** Called with the answer text generated so far, in LLM mode, for streaming displays. */
+  readonly onToken?: (partial: string) => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The whole question-answering pipeline as one function. The Telegram layer and the CLIs receive it
+ * and know nothing about retrieval, LangChain or the index.
+ */
+export type Ask = (question: string, context: AskContext) => Promise<Answer>;
