@@ -1,0 +1,65 @@
+import { OpenAIEmbeddings } from "@langchain/openai";
+import type { Config } from "../config.js";
+import { LocalLexicalEmbeddings, type CitebotEmbeddings } from "../ingest/embed.js";
+import { buildIndex, IndexMissingError, openIndex, type BuildSummary, type LoadedIndex } from "../ingest/store.js";
+import type { Logger } from "../log.js";
+
+/**
+ * Constructs the configured embedder. The only place that builds `OpenAIEmbeddings`; everything
+ * below takes the `CitebotEmbeddings` interface. `OPENAI_BASE_URL` points it at any OpenAI-compatible
+ * server (Ollama, vLLM, llama.cpp); LangChain batches requests and retries failures with backoff.
+ */
+export function createEmbeddings(config: Config): CitebotEmbeddings {
+  const e = config.embeddings;
+  if (e.kind === "local") return new LocalLexicalEmbeddings(e.dimension);
+  const openai = new OpenAIEmbeddings({
+    model: e.model,
+    batchSize: e.batchSize,
+    maxRetries: 6,
+    apiKey: config.openai.apiKey ?? "not-needed",
+    configuration: config.openai.baseURL ? { baseURL: config.openai.baseURL } : undefined,
+  });
+  const server = config.openai.baseURL ? new URL(config.openai.baseURL).host : "api.openai.com";
+  return {
+    id: `openai/${e.model}@${server}`,
+    embedDocuments: (texts) => openai.embedDocuments(texts),
+    embedQuery: (text) => openai.embedQuery(text),
+  };
+}
+
+/** Build options for the configured index, shared by `npm run index`, `ask`, the bot and `/reindex`. */
+export function buildOptions(config: Config, embeddings: CitebotEmbeddings) {
+  return {
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+    embeddings,
+    chunking: config.chunking,
+    hnsw: { m: config.hnsw.m, efConstruction: config.hnsw.efConstruction },
+    batchSize: config.embeddings.kind === "openai" ? config.embeddings.batchSize : 256,
+  };
+}
+
+/** Builds or updates the configured index incrementally, logging skipped seeds as warnings. */
+export async function updateIndex(config: Config, logger: Logger, embeddings = createEmbeddings(config)): Promise<BuildSummary> {
+  return buildIndex({
+    ...buildOptions(config, embeddings),
+    onWarning: (message) => logger.warn(message),
+  });
+}
+
+/**
+ * Opens the configured index, building it first when it does not exist yet, so `ask` and the bot
+ * work on a fresh clone with no separate indexing step.
+ */
+export async function openOrBuildIndex(config: Config, logger: Logger): Promise<LoadedIndex> {
+  const embeddings = createEmbeddings(config);
+  try {
+    return await openIndex(config.indexDir, { embeddings, ef: config.hnsw.ef });
+  } catch (error) {
+    if (!(error instanceof IndexMissingError)) throw error;
+  }
+  logger.info({ seeds: config.seedsDir, index: config.indexDir }, "no index yet; building it");
+  const summary = await updateIndex(config, logger, embeddings);
+  logger.info({ chunks: summary.chunks, ms: summary.ms }, "index built");
+  return openIndex(config.indexDir, { embeddings, ef: config.hnsw.ef });
+}

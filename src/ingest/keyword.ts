@@ -1,0 +1,99 @@
+import { stemmer as germanStem } from "@orama/stemmers/german";
+import MiniSearch from "minisearch";
+import type { Chunk } from "../types.js";
+
+/**
+ * Keyword search (BM25, through MiniSearch) over the same chunks as the vector index. German-aware
+ * term processing: lower case, German stemming, umlaut and ß folding, and stop words of German and
+ * English dropped, so "Behörden" finds "Behörde" and a question's "wer/was/who" adds no noise.
+ */
+
+const STOPWORDS = new Set(
+  (
+    "aber als also am an auch auf aus bei bin bis bist da dabei damit dann das dass dem den denn der des die dies diese " +
+    "diesem diesen dieser doch dort du durch ein eine einem einen einer eines er es etwa euer für gab gibt hab habe " +
+    "haben hat hatte hatten hier ich ihm ihn ihr ihre im in ist ja jede jeder kann kein keine mit man mehr nach nicht " +
+    "noch nun nur ob oder ohne sein seine sich sie sind so soll sollen um und uns unter vom von vor war waren warum " +
+    "was weil welche welchen welcher welches wem wen wenn wer werden wie wieso wir wird wo wurde wurden zu zum zur " +
+    "über sehr laut " +
+    "a about an and are as at be been by can could did do does for from had has have how i if in into is it its of " +
+    "on or that the their there these they this to was were what when where which who whom whose why will with " +
+    "would you your"
+  ).split(" "),
+);
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower-cases and folds umlauts and ß, so spelling variants meet. Pure. */
+export function fold(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/ä/g, "a")
+    .replace(/ö/g, "o")
+    .replace(/ü/g, "u")
+    .replace(/ß/g, "ss")
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "");
+}
+
+/** Raw word tokens of a text, lower-cased, stop words kept. Pure. */
+export function tokenize(text: string): string[] {
+  return text.match(WORD)?.map((w) => w.toLowerCase()) ?? [];
+}
+
+/** Stems one lower-cased token (stop words give null). Pure. */
+export function processTerm(token: string): string | null {
+  const lower = token.toLowerCase();
+  if (STOPWORDS.has(lower)) return null;
+  return fold(germanStem(lower));
+}
+
+/**
+ * The terms of a text as the keyword index sees them: tokenized, stop words dropped, stemmed and
+ * folded. Reuse it wherever terms are compared (sentence scoring, query expansion). Pure.
+ *
+ * @example analyze("Wie viele Verletzte gab es?") // ["viel", "verletzt"]
+ */
+export function analyze(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = processTerm(token);
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
+const OPTIONS = {
+  idField: "id",
+  fields: ["text"],
+  storeFields: [] as string[],
+  tokenize: (text: string) => tokenize(text),
+  processTerm: (term: string) => processTerm(term) ?? false,
+  searchOptions: {
+    combineWith: "OR" as const,
+    // Prefix matches catch German compounds and inflections the stemmer leaves apart ("Truppe" → "Truppenabzug").
+    prefix: (term: string) => term.length >= 5,
+  },
+};
+
+export type KeywordIndex = MiniSearch<{ id: number; text: string }>;
+
+/** Builds the keyword index of a set of chunks. */
+export function buildKeywordIndex(chunks: readonly Pick<Chunk, "id" | "text">[]): KeywordIndex {
+  const index = new MiniSearch<{ id: number; text: string }>(OPTIONS);
+  index.addAll(chunks.map(({ id, text }) => ({ id, text })));
+  return index;
+}
+
+/** Restores a keyword index saved with `JSON.stringify(index)`. */
+export function loadKeywordIndex(json: string): KeywordIndex {
+  return MiniSearch.loadJSON<{ id: number; text: string }>(json, OPTIONS);
+}
+
+/** BM25 search: the best `k` chunk ids with their scores, best first. */
+export function searchKeywords(index: KeywordIndex, query: string, k: number): { id: number; score: number }[] {
+  return index
+    .search(query)
+    .slice(0, k)
+    .map((r) => ({ id: Number(r.id), score: r.score }));
+}

@@ -1,0 +1,508 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import hnswlib from "hnswlib-node";
+import type { Chunk, DocInfo, SentenceSpan, SourceDoc } from "../types.js";
+import { chunkDoc, type ChunkingOptions, type ChunkDraft } from "./chunk.js";
+import type { CitebotEmbeddings } from "./embed.js";
+import { buildKeywordIndex, loadKeywordIndex, searchKeywords } from "./keyword.js";
+import { loadSeeds, type SkippedSeed } from "./load.js";
+
+const { HierarchicalNSW } = hnswlib;
+
+/**
+ * The index on disk, and the only code that reads or writes it. A build writes everything into a
+ * temporary folder beside `index/` and swaps it in with a rename when complete, so a crash or error
+ * mid-build leaves the previous index as it was. Builds are incremental: a source whose sha256 is
+ * unchanged keeps its chunks and vectors and is not embedded again.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+const FILES = {
+  manifest: "manifest.json",
+  chunks: "chunks.json",
+  vectors: "vectors.f32",
+  hnsw: "vectors.hnsw",
+  keywords: "keywords.json",
+  embedder: "embedder.bin",
+} as const;
+
+export interface Manifest {
+  readonly schema: number;
+  readonly buildId: string;
+  readonly builtAt: string;
+  readonly buildMs: number;
+  readonly embedder: { readonly id: string; readonly dimension: number; readonly state: boolean };
+  readonly chunking: ChunkingOptions;
+  readonly hnsw: { readonly space: "cosine"; readonly m: number; readonly efConstruction: number };
+  readonly counts: { readonly docs: number; readonly chunks: number };
+  readonly docs: readonly DocInfo[];
+}
+
+export interface LoadedIndex {
+  readonly dir: string;
+  readonly manifest: Manifest;
+  /** All chunks; `chunks[id].id === id`. */
+  readonly chunks: readonly Chunk[];
+  readonly docs: readonly DocInfo[];
+  doc(source: string): DocInfo | undefined;
+  /** Embeds a query in this index's space (with the lexical embedder's stored IDF). */
+  embedQuery(text: string): Promise<number[]>;
+  /** k nearest chunks by cosine distance (lower is closer). */
+  searchDense(vector: readonly number[], k: number): { id: number; distance: number }[];
+  /** BM25 keyword search, best first. */
+  searchKeyword(query: string, k: number): { id: number; score: number }[];
+  /** hnswlib does not save `ef`; it is set on every load and may be changed later. */
+  setEf(ef: number): void;
+}
+
+export interface BuildOptions {
+  readonly seedsDir: string;
+  readonly indexDir: string;
+  readonly embeddings: CitebotEmbeddings;
+  readonly chunking: ChunkingOptions;
+  readonly hnsw: { readonly m: number; readonly efConstruction: number };
+  /** Texts per embedDocuments call; progress is reported per batch. */
+  readonly batchSize?: number;
+  /** Ignore the previous index: re-chunk, re-fit and re-embed everything. */
+  readonly rebuild?: boolean;
+  readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
+  readonly onWarning?: (message: string) => void;
+}
+
+export interface BuildSummary {
+  readonly added: number;
+  readonly updated: number;
+  readonly removed: number;
+  readonly unchanged: number;
+  readonly chunks: number;
+  readonly embedded: number;
+  readonly ms: number;
+  readonly skipped: readonly SkippedSeed[];
+  /** False when nothing changed and the index on disk was left as it was. */
+  readonly written: boolean;
+}
+
+/** No usable seed: the index is left untouched. */
+export class NoSeedsError extends Error {
+  override name = "NoSeedsError";
+}
+/** There is no index at that path yet. */
+export class IndexMissingError extends Error {
+  override name = "IndexMissingError";
+}
+/** The index was built with another embedder or dimension, or by another schema version. */
+export class IndexMismatchError extends Error {
+  override name = "IndexMismatchError";
+}
+/** Another build holds the lock. */
+export class IndexLockedError extends Error {
+  override name = "IndexLockedError";
+}
+
+interface Previous {
+  readonly manifest: Manifest;
+  readonly chunks: readonly Chunk[];
+  readonly vectors: Float32Array;
+  readonly embedderState: Uint8Array | undefined;
+}
+
+/**
+ * Builds or updates the index at `indexDir` from the seeds in `seedsDir`.
+ *
+ * @example
+ * const summary = await buildIndex({ seedsDir: "seeds", indexDir: "index", embeddings, chunking, hnsw });
+ * // → { added: 1, updated: 0, removed: 0, unchanged: 0, chunks: 8, embedded: 8, ms: 41, … }
+ */
+export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const warn = options.onWarning ?? (() => {});
+  const release = await acquireLock(options.indexDir);
+  try {
+    await recoverInterruptedSwap(options.indexDir);
+    const { docs, skipped } = await loadSeedsOrFail(options.seedsDir);
+    for (const s of skipped) warn(`skipped seed ${s.source}: ${s.reason}`);
+    if (docs.length === 0) {
+      throw new NoSeedsError(
+        `No usable seeds in ${options.seedsDir}${skipped.length ? ` (${skipped.length} skipped)` : ""}: ` +
+          `add .txt or .md files (UTF-8). The existing index was left untouched.`,
+      );
+    }
+
+    const previous = options.rebuild ? undefined : await readPrevious(options, warn);
+    let embedder = options.embeddings;
+    if (previous?.embedderState && embedder.loadState) embedder = embedder.loadState(previous.embedderState);
+    else if (embedder.fit) embedder = embedder.fit(docs.flatMap((d) => d.sentences.map((s) => d.text.slice(s.start, s.end))));
+
+    const previousBySource = new Map(previous?.manifest.docs.map((d) => [d.source, d]) ?? []);
+    const plan = docs.map((doc) => {
+      const before = previousBySource.get(doc.source);
+      const status = !before ? "added" : before.sha256 === doc.sha256 ? "unchanged" : "updated";
+      return { doc, status } as const;
+    });
+    const currentSources = new Set(docs.map((d) => d.source));
+    const removed = [...previousBySource.keys()].filter((s) => !currentSources.has(s)).length;
+    const count = (status: string) => plan.filter((p) => p.status === status).length;
+
+    if (previous && removed === 0 && plan.every((p) => p.status === "unchanged")) {
+      return summary(count, removed, previous.chunks.length, 0, started, skipped, false);
+    }
+
+    // Chunks in source order; unchanged sources take their chunks and vectors from the previous index.
+    const drafts: ChunkDraft[] = [];
+    const reused: (Float32Array | undefined)[] = [];
+    const toEmbed: number[] = [];
+    const dimensionBefore = previous?.manifest.embedder.dimension ?? 0;
+    for (const { doc, status } of plan) {
+      if (status === "unchanged" && previous) {
+        previous.chunks.forEach((chunk, i) => {
+          if (chunk.source !== doc.source) return;
+          drafts.push(withoutId(chunk));
+          reused.push(previous.vectors.subarray(i * dimensionBefore, (i + 1) * dimensionBefore));
+        });
+      } else {
+        for (const draft of chunkDoc(doc, options.chunking)) {
+          toEmbed.push(drafts.length);
+          drafts.push(draft);
+          reused.push(undefined);
+        }
+      }
+    }
+
+    const embeddedVectors = await embedInBatches(
+      embedder,
+      toEmbed.map((i) => drafts[i]!.text),
+      options.batchSize ?? 64,
+      options.onProgress,
+    );
+    const dimension = embeddedVectors[0]?.length ?? dimensionBefore;
+    const vectors = new Float32Array(drafts.length * dimension);
+    toEmbed.forEach((draftIndex, j) => {
+      const vector = embeddedVectors[j]!;
+      if (vector.length !== dimension) {
+        throw new Error(`embedder returned vectors of ${vector.length} and ${dimension} dimensions in one build`);
+      }
+      vectors.set(vector, draftIndex * dimension);
+    });
+    reused.forEach((vector, i) => {
+      if (!vector) return;
+      if (vector.length !== dimension) {
+        throw new IndexMismatchError(
+          `the previous index has ${vector.length}-dimensional vectors but the embedder now returns ${dimension}; run with --rebuild`,
+        );
+      }
+      vectors.set(vector, i * dimension);
+    });
+
+    const chunks: Chunk[] = drafts.map((draft, id) => ({ id, ...draft }));
+    const docInfos: DocInfo[] = docs.map((doc) => docInfo(doc, chunks.filter((c) => c.source === doc.source).length));
+    const manifest: Manifest = {
+      schema: SCHEMA_VERSION,
+      buildId: randomBytes(8).toString("hex"),
+      builtAt: new Date().toISOString(),
+      buildMs: 0,
+      embedder: { id: embedder.id, dimension, state: Boolean(embedder.saveState) },
+      chunking: { sentences: options.chunking.sentences, overlap: options.chunking.overlap },
+      hnsw: { space: "cosine", m: options.hnsw.m, efConstruction: options.hnsw.efConstruction },
+      counts: { docs: docInfos.length, chunks: chunks.length },
+      docs: docInfos,
+    };
+
+    await writeAtomically(options.indexDir, async (dir) => {
+      const hnsw = new HierarchicalNSW("cosine", dimension);
+      hnsw.initIndex({ maxElements: Math.max(1, chunks.length), m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, randomSeed: 100 });
+      for (let i = 0; i < chunks.length; i++) hnsw.addPoint(Array.from(vectors.subarray(i * dimension, (i + 1) * dimension)), i);
+      await hnsw.writeIndex(path.join(dir, FILES.hnsw));
+      await writeFile(path.join(dir, FILES.vectors), Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength));
+      await writeFile(path.join(dir, FILES.chunks), serializeChunks(chunks));
+      await writeFile(path.join(dir, FILES.keywords), JSON.stringify(buildKeywordIndex(chunks)));
+      const state = embedder.saveState?.();
+      if (state) await writeFile(path.join(dir, FILES.embedder), state);
+      await writeFile(path.join(dir, ".gitkeep"), "");
+      const buildMs = Math.round(performance.now() - started);
+      await writeFile(path.join(dir, FILES.manifest), `${JSON.stringify({ ...manifest, buildMs }, null, 2)}\n`);
+    });
+    return summary(count, removed, chunks.length, toEmbed.length, started, skipped, true);
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * Opens a built index for querying. Refuses an index built with another embedder, dimension or
+ * schema, with a message telling the user to re-index.
+ */
+export async function openIndex(dir: string, options: { embeddings: CitebotEmbeddings; ef: number }): Promise<LoadedIndex> {
+  await recoverInterruptedSwap(dir);
+  const manifest = await readManifest(dir);
+  checkCompatible(manifest, options.embeddings, dir);
+  const chunks = parseChunks(await readFile(path.join(dir, FILES.chunks), "utf8"));
+  if (chunks.length !== manifest.counts.chunks) {
+    throw new Error(`index at ${dir} is inconsistent (${chunks.length} chunks, manifest says ${manifest.counts.chunks}); re-run npm run index -- --rebuild`);
+  }
+  const hnsw = new HierarchicalNSW("cosine", manifest.embedder.dimension);
+  await hnsw.readIndex(path.join(dir, FILES.hnsw));
+  hnsw.setEf(options.ef);
+  const keywords = loadKeywordIndex(await readFile(path.join(dir, FILES.keywords), "utf8"));
+  let embedder = options.embeddings;
+  if (manifest.embedder.state && embedder.loadState) embedder = embedder.loadState(await readFile(path.join(dir, FILES.embedder)));
+  const bySource = new Map(manifest.docs.map((d) => [d.source, d]));
+  const dimension = manifest.embedder.dimension;
+  const count = hnsw.getCurrentCount();
+
+  return {
+    dir,
+    manifest,
+    chunks,
+    docs: manifest.docs,
+    doc: (source) => bySource.get(source),
+    async embedQuery(text) {
+      const vector = await embedder.embedQuery(text);
+      if (vector.length !== dimension) {
+        throw new IndexMismatchError(
+          `the embedder returns ${vector.length}-dimensional vectors but the index at ${dir} holds ${dimension}; re-index with: npm run index -- --rebuild`,
+        );
+      }
+      return vector;
+    },
+    searchDense(vector, k) {
+      const n = Math.min(k, count);
+      if (n <= 0) return [];
+      const { neighbors, distances } = hnsw.searchKnn(vector as number[], n);
+      return neighbors.map((id, i) => ({ id, distance: distances[i]! }));
+    },
+    searchKeyword: (query, k) => searchKeywords(keywords, query, k),
+    setEf: (ef) => hnsw.setEf(ef),
+  };
+}
+
+/** Reads an index's manifest; {@link IndexMissingError} when there is none. */
+export async function readManifest(dir: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, FILES.manifest), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new IndexMissingError(`no index at ${dir}: build it with npm run index`, { cause: error });
+    }
+    throw error;
+  }
+  const manifest = JSON.parse(text) as Manifest;
+  if (manifest.schema !== SCHEMA_VERSION) {
+    throw new IndexMismatchError(
+      `index at ${dir} has schema ${String(manifest.schema)}, this citebot reads ${SCHEMA_VERSION}; re-index with: npm run index -- --rebuild`,
+    );
+  }
+  return manifest;
+}
+
+function checkCompatible(manifest: Manifest, embeddings: CitebotEmbeddings, dir: string): void {
+  if (manifest.embedder.id !== embeddings.id) {
+    throw new IndexMismatchError(
+      `index at ${dir} was built with embedder ${manifest.embedder.id} (${manifest.embedder.dimension} dimensions), ` +
+        `but the configured embedder is ${embeddings.id}. Re-index with: npm run index -- --rebuild`,
+    );
+  }
+}
+
+async function loadSeedsOrFail(seedsDir: string) {
+  try {
+    return await loadSeeds(seedsDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw new NoSeedsError(`seeds folder ${seedsDir} does not exist. The existing index was left untouched.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function readPrevious(options: BuildOptions, warn: (message: string) => void): Promise<Previous | undefined> {
+  let manifest: Manifest;
+  try {
+    manifest = await readManifest(options.indexDir);
+  } catch (error) {
+    if (error instanceof IndexMissingError) return undefined;
+    warn(`previous index unusable, rebuilding everything: ${(error as Error).message}`);
+    return undefined;
+  }
+  const sameChunking =
+    manifest.chunking.sentences === options.chunking.sentences && manifest.chunking.overlap === options.chunking.overlap;
+  if (manifest.embedder.id !== options.embeddings.id || !sameChunking) {
+    warn(`embedder or chunking changed since the last build (${manifest.embedder.id}); re-embedding everything`);
+    return undefined;
+  }
+  if (options.embeddings.fit && !manifest.embedder.state) {
+    warn("previous index lacks the embedder's corpus statistics; re-embedding everything");
+    return undefined;
+  }
+  try {
+    const chunks = parseChunks(await readFile(path.join(options.indexDir, FILES.chunks), "utf8"));
+    const raw = await readFile(path.join(options.indexDir, FILES.vectors));
+    const vectors = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+    if (vectors.length !== chunks.length * manifest.embedder.dimension) throw new Error("vector file size does not match");
+    const embedderState = manifest.embedder.state ? await readFile(path.join(options.indexDir, FILES.embedder)) : undefined;
+    return { manifest, chunks, vectors, embedderState };
+  } catch (error) {
+    warn(`previous index unreadable, rebuilding everything: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+async function embedInBatches(
+  embedder: CitebotEmbeddings,
+  texts: readonly string[],
+  batchSize: number,
+  onProgress: BuildOptions["onProgress"],
+): Promise<number[][]> {
+  const out: number[][] = [];
+  onProgress?.({ done: 0, total: texts.length });
+  for (let i = 0; i < texts.length; i += batchSize) {
+    const batch = texts.slice(i, i + batchSize);
+    const vectors = await embedder.embedDocuments(batch);
+    if (vectors.length !== batch.length) throw new Error(`embedder returned ${vectors.length} vectors for ${batch.length} texts`);
+    out.push(...vectors);
+    onProgress?.({ done: out.length, total: texts.length });
+  }
+  return out;
+}
+
+/**
+ * Runs `write` into a fresh temporary folder beside `target`, then swaps it in: target → old,
+ * temporary → target, old removed. On any error the temporary folder is removed and the target is
+ * untouched.
+ */
+async function writeAtomically(target: string, write: (dir: string) => Promise<void>): Promise<void> {
+  const parent = path.dirname(path.resolve(target));
+  const base = path.basename(path.resolve(target));
+  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const temp = path.join(parent, `.${base}-build-${tag}`);
+  const old = path.join(parent, `.${base}-old-${tag}`);
+  await mkdir(temp, { recursive: true });
+  try {
+    await write(temp);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  const hadTarget = await exists(target);
+  if (hadTarget) await rename(target, old);
+  try {
+    await rename(temp, target);
+  } catch (error) {
+    if (hadTarget) await rename(old, target);
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  if (hadTarget) await rm(old, { recursive: true, force: true });
+}
+
+/** If a swap was interrupted between its two renames, puts the previous index back. */
+async function recoverInterruptedSwap(target: string): Promise<void> {
+  if (await exists(path.join(target, FILES.manifest))) return;
+  const parent = path.dirname(path.resolve(target));
+  const base = path.basename(path.resolve(target));
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return;
+  }
+  const olds = names.filter((n) => n.startsWith(`.${base}-old-`));
+  for (const name of olds) {
+    const candidate = path.join(parent, name);
+    if (!(await exists(path.join(candidate, FILES.manifest)))) continue;
+    // Give a swap in progress a moment to finish before treating it as interrupted.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (await exists(path.join(target, FILES.manifest))) return;
+    if (!(await exists(candidate))) continue;
+    await rm(target, { recursive: true, force: true });
+    await rename(candidate, target);
+    return;
+  }
+}
+
+async function acquireLock(target: string): Promise<() => Promise<void>> {
+  const parent = path.dirname(path.resolve(target));
+  await mkdir(parent, { recursive: true });
+  const lock = path.join(parent, `.${path.basename(path.resolve(target))}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lock, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number(await readFile(lock, "utf8").catch(() => ""));
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new IndexLockedError(`another index build (pid ${pid}) is running on ${target}; wait for it to finish`);
+      }
+      await rm(lock, { force: true }); // stale lock of a crashed build
+    }
+  }
+  throw new IndexLockedError(`could not take the index lock ${lock}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+function docInfo(doc: SourceDoc, chunks: number): DocInfo {
+  return { source: doc.source, title: doc.title, date: doc.date, sha256: doc.sha256, chunks };
+}
+
+function withoutId({ id: _id, ...draft }: Chunk): ChunkDraft {
+  return draft;
+}
+
+type StoredChunk = [source: string, start: number, end: number, text: string, sentences: number[]];
+
+function serializeChunks(chunks: readonly Chunk[]): string {
+  const rows: StoredChunk[] = chunks.map((c) => [c.source, c.start, c.end, c.text, c.sentences.flatMap((s) => [s.start, s.end])]);
+  return JSON.stringify(rows);
+}
+
+function parseChunks(json: string): Chunk[] {
+  const rows = JSON.parse(json) as StoredChunk[];
+  return rows.map(([source, start, end, text, flat], id) => {
+    const sentences: SentenceSpan[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) sentences.push({ start: flat[i]!, end: flat[i + 1]! });
+    return { id, source, start, end, text, sentences };
+  });
+}
+
+function summary(
+  count: (status: string) => number,
+  removed: number,
+  chunks: number,
+  embedded: number,
+  started: number,
+  skipped: readonly SkippedSeed[],
+  written: boolean,
+): BuildSummary {
+  return {
+    added: count("added"),
+    updated: count("updated"),
+    removed,
+    unchanged: count("unchanged"),
+    chunks,
+    embedded,
+    ms: Math.round(performance.now() - started),
+    skipped,
+    written,
+  };
+}
