@@ -58,7 +58,7 @@ export class LocalLexicalEmbeddings implements CitebotEmbeddings {
     }
     const n = texts.length;
     const idf = new Map<number, number>();
-    for (const [hash, count] of df) idf.set(hash, Math.log((n + 1) / (count + 1)) + 1);
+    for (const [hash, count] of df) idf.set(hash, Math.fround(Math.log((n + 1) / (count + 1)) + 1)); // float32, as stored
     return new LocalLexicalEmbeddings(this.dimension, idf, n);
   }
 
