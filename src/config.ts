@@ -83,6 +83,9 @@ const EnvSchema = z.object({
 
 export type Env = z.input<typeof EnvSchema>;
 
+/** The names of all settings, e.g. to check that `.env.example` documents each of them. */
+export const SETTING_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
+
 /** The parsed settings. */
 export interface Config {
   readonly seedsDir: string;

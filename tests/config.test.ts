@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../src/config.js";
+import { readFileSync } from "node:fs";
+import { ConfigError, parseConfig, SETTING_NAMES } from "../src/config.js";
 
 describe("parseConfig", () => {
   it("works offline with no settings at all", () => {
@@ -43,5 +44,15 @@ describe("parseConfig", () => {
   ])("rejects %o naming the variable and what is allowed", (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it("has every setting documented in .env.example with its default", () => {
+    const example = readFileSync(".env.example", "utf8");
+    const documented = new Map(
+      example.split("\n").filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+    );
+    expect([...documented.keys()].sort()).toEqual([...SETTING_NAMES].sort());
+    // The documented values are the defaults: parsing them gives the same config as parsing nothing.
+    expect(parseConfig(Object.fromEntries(documented))).toEqual(parseConfig({}));
   });
 });
