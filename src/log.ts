@@ -7,8 +7,13 @@ export type { Logger };
  * redacted by key, and any string that looks like a Telegram bot token is masked wherever it appears,
  * because grammY puts the token into request URLs that can surface in error messages.
  */
-export function createLogger(level: string, secrets: readonly (string | undefined)[] = []): Logger {
+export function createLogger(
+  level: string,
+  secrets: readonly (string | undefined)[] = [],
+  options: { pretty?: boolean } = {},
+): Logger {
   const masks = secrets.filter((s): s is string => typeof s === "string" && s.length >= 8);
+  const pretty = options.pretty ?? process.stderr.isTTY === true;
   return pino(
     {
       level,
@@ -17,7 +22,9 @@ export function createLogger(level: string, secrets: readonly (string | undefine
         streamWrite: (line) => maskSecrets(line, masks),
       },
     },
-    pino.destination(2),
+    pretty
+      ? pino.transport({ target: "pino-pretty", options: { destination: 2, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss", singleLine: true } })
+      : pino.destination(2),
   );
 }
 
