@@ -1,0 +1,160 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, GrammyError, HttpError, type BotError, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import type { Ask } from "../types.js";
+import type { BotStats, Services } from "./context.js";
+import { accessFeature } from "./features/access.js";
+import { adminFeature } from "./features/admin.js";
+import { askFeature } from "./features/ask.js";
+import { citationsFeature } from "./features/citations.js";
+import { commandsFeature } from "./features/commands.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { pickLanguage, texts } from "./i18n.js";
+import type { Library } from "./library.js";
+import { ConversationMemory } from "./memory.js";
+import { RateLimiter } from "./rate-limit.js";
+
+/** What {@link createBot} needs. Everything is injected; the bot reads no environment and no files. */
+export interface BotDependencies {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly ask: Ask;
+  readonly library: Library;
+  /** Minimum time between two edits of a streamed answer in one chat (default 1100 ms). */
+  readonly streamIntervalMs?: number;
+  /** Known bot identity, to skip `getMe` (tests of single updates). */
+  readonly botInfo?: UserFromGetMe;
+  readonly now?: () => number;
+}
+
+/** A created bot with what the runners need to stop it gracefully. */
+export interface CitebotBot {
+  readonly bot: Bot<Context>;
+  readonly stats: BotStats;
+  /** Number of updates being handled right now. */
+  inFlight(): number;
+  /** Resolves when no update is being handled. */
+  idle(): Promise<void>;
+  /** Registers the commands in German and English; failures are logged, never thrown. */
+  registerCommands(): Promise<void>;
+}
+
+/** The update types the bot handles, for `getUpdates` and `setWebhook`. */
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+
+/**
+ * Builds the Telegram bot around an injected `ask` function and {@link Library}. One composer per
+ * feature, behind an error boundary; updates of one chat are handled in order. The bot answers
+ * 429s by waiting `retry_after` (auto-retry) and logs every failed Bot API call without its token.
+ *
+ * @example
+ * const { bot } = createBot(token, { config, logger, ask, library });
+ * await bot.init();
+ */
+export function createBot(token: string, deps: BotDependencies): CitebotBot {
+  const { config, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const bot = new Bot<Context>(token, {
+    botInfo: deps.botInfo,
+    client: { apiRoot: config.telegram.apiRoot, timeoutSeconds: 60 },
+  });
+  const stats: BotStats = { startedAt: now(), questions: 0, answered: 0, refused: 0, failed: 0 };
+  const services: Services = {
+    settings: config.telegram,
+    logger,
+    ask: deps.ask,
+    library: deps.library,
+    memory: new ConversationMemory(config.telegram.memoryTtlMs, 4, 5000, now),
+    limiter: new RateLimiter(config.telegram.rateLimitPerMinute, now),
+    stats,
+    streamIntervalMs: deps.streamIntervalMs ?? 1100,
+    now,
+  };
+
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (!result.ok) {
+      logger.warn(
+        { method, errorCode: result.error_code, description: result.description, retryAfter: result.parameters?.retry_after },
+        "Bot API call failed",
+      );
+    }
+    return result;
+  });
+
+  const pending = new Set<Promise<unknown>>();
+  bot.use(async (_ctx, next) => {
+    const task = next();
+    pending.add(task);
+    try {
+      await task;
+    } finally {
+      pending.delete(task);
+    }
+  });
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+
+  bot
+    .errorBoundary(
+      (error) => onFeatureError(error, logger),
+      accessFeature(services),
+      commandsFeature(services),
+      adminFeature(services),
+      citationsFeature(services),
+      askFeature(services),
+      unhandledFeature(services),
+    );
+
+  bot.catch((error) => logBotError(error, logger));
+
+  return {
+    bot,
+    stats,
+    inFlight: () => pending.size,
+    idle: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+    registerCommands: async () => {
+      for (const language of ["en", "de"] as const) {
+        const commands = texts(language).commands;
+        const scopes = language === "en" ? ([undefined, "en"] as const) : (["de"] as const);
+        for (const languageCode of scopes) {
+          await bot.api.setMyCommands(commands, { language_code: languageCode }).catch((error: unknown) => {
+            logger.warn({ err: describe(error), languageCode }, "setMyCommands failed; commands stay unregistered");
+          });
+        }
+      }
+    },
+  };
+}
+
+/** A feature threw: log it, tell the user in a private chat, and carry on. */
+async function onFeatureError(error: BotError<Context>, logger: Logger): Promise<void> {
+  logBotError(error, logger);
+  const ctx = error.ctx;
+  if (ctx.chat?.type !== "private" || ctx.message === undefined) return;
+  const t = texts(pickLanguage(ctx.message.text, ctx.from?.language_code));
+  await ctx.reply(t.failed).catch(() => undefined);
+}
+
+function logBotError(error: BotError<Context>, logger: Logger): void {
+  const updateId = error.ctx.update.update_id;
+  logger.error({ updateId, err: describe(error.error) }, "error while handling an update");
+}
+
+/** Tells Bot API refusals and network failures apart, without request URLs (they contain the token). */
+export function describe(error: unknown): Record<string, unknown> {
+  if (error instanceof GrammyError) {
+    return { kind: "GrammyError", method: error.method, errorCode: error.error_code, description: error.description };
+  }
+  if (error instanceof HttpError) {
+    const cause = error.error instanceof Error ? error.error.message : String(error.error);
+    return { kind: "HttpError", message: error.message, cause };
+  }
+  if (error instanceof Error) return { kind: error.name, message: error.message, stack: error.stack };
+  return { kind: typeof error, value: String(error) };
+}

@@ -1,0 +1,29 @@
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import type { Ask } from "../types.js";
+import type { Library } from "./library.js";
+import type { ConversationMemory } from "./memory.js";
+import type { RateLimiter } from "./rate-limit.js";
+
+/** Counters for /stats, kept by the bot itself. */
+export interface BotStats {
+  readonly startedAt: number;
+  questions: number;
+  answered: number;
+  refused: number;
+  failed: number;
+}
+
+/** What every feature composer receives: the injected pipeline plus the bot's own small state. */
+export interface Services {
+  readonly settings: Config["telegram"];
+  readonly logger: Logger;
+  readonly ask: Ask;
+  readonly library: Library;
+  readonly memory: ConversationMemory;
+  readonly limiter: RateLimiter;
+  readonly stats: BotStats;
+  /** Minimum time between two edits of a streamed draft, per chat. */
+  readonly streamIntervalMs: number;
+  readonly now: () => number;
+}

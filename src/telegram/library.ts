@@ -1,0 +1,90 @@
+import type { Chunk, DocInfo } from "../types.js";
+import type { PassageView } from "./format.js";
+
+/**
+ * What the bot may know about the index: the documents (for /start, /sources and button keys), the
+ * passage behind a citation, and, for admins, rebuilding. The bot never sees retrieval internals.
+ */
+export interface Library {
+  /** The indexed documents, as of now. */
+  sources(): readonly DocInfo[];
+  /** The passage around `[start, end)` of the document whose key is `doc`; undefined when stale. */
+  passage(doc: string, start: number, end: number): PassageView | undefined;
+  /** Re-runs the incremental index build and hot-swaps it; resolves to a one-line summary. */
+  reindex?(): Promise<string>;
+  /** Facts for /stats, e.g. `{ documents: 3, chunks: 40, buildId: "…" }`. */
+  stats?(): Readonly<Record<string, string | number | null>>;
+}
+
+/** The parts of a loaded index the bot reads (the ingest stage's `LoadedIndex` has them). */
+export interface IndexView {
+  readonly chunks: readonly Chunk[];
+  readonly docs: readonly DocInfo[];
+  readonly manifest?: { readonly buildId?: string; readonly builtAt?: string };
+}
+
+/** The key of a document in callback data: a prefix of its content hash, so edits make buttons stale. */
+export function docKey(doc: DocInfo): string {
+  return doc.sha256.slice(0, 12).toLowerCase();
+}
+
+/** Finds the key for a citation's source; undefined when the document is not (or no longer) indexed. */
+export function docKeyFor(library: Library, source: string): string | undefined {
+  const doc = library.sources().find((d) => d.source === source);
+  return doc === undefined || !/^[0-9a-f]{12}/i.test(doc.sha256) ? undefined : docKey(doc);
+}
+
+/**
+ * Adapts a loaded index to a {@link Library}. `current` is asked on every call, so a hot-swapped
+ * index is seen at once. The passage is stitched from the chunks that overlap the quote.
+ *
+ * @example
+ * const library = libraryFromIndex(() => pipeline.index(), { reindex: () => rebuild() });
+ */
+export function libraryFromIndex(
+  current: () => IndexView,
+  options: { reindex?: () => Promise<string> } = {},
+): Library {
+  return {
+    sources: () => current().docs,
+    passage: (key, start, end) => passageOf(current(), key, start, end),
+    reindex: options.reindex,
+    stats: () => {
+      const index = current();
+      return {
+        documents: index.docs.length,
+        chunks: index.chunks.length,
+        buildId: index.manifest?.buildId ?? null,
+        builtAt: index.manifest?.builtAt ?? null,
+      };
+    },
+  };
+}
+
+function passageOf(index: IndexView, key: string, start: number, end: number): PassageView | undefined {
+  const doc = index.docs.find((d) => docKey(d) === key);
+  if (doc === undefined) return undefined;
+  const chunks = index.chunks
+    .filter((c) => c.source === doc.source && c.start < end && c.end > start)
+    .sort((a, b) => a.start - b.start);
+  const first = chunks[0];
+  if (first === undefined) return undefined;
+  let text = first.text;
+  let textEnd = first.end;
+  for (const chunk of chunks.slice(1)) {
+    if (chunk.start > textEnd) return undefined; // a gap: the index no longer matches the button
+    if (chunk.end > textEnd) {
+      text += chunk.text.slice(textEnd - chunk.start);
+      textEnd = chunk.end;
+    }
+  }
+  if (start < first.start || end > textEnd) return undefined;
+  return {
+    source: doc.source,
+    title: doc.title,
+    date: doc.date,
+    text,
+    quoteStart: start - first.start,
+    quoteEnd: end - first.start,
+  };
+}

@@ -1,0 +1,148 @@
+import { InlineKeyboard, type Api, type RawApi } from "grammy";
+import type { Message } from "grammy/types";
+import type { Logger } from "../log.js";
+import type { CitationButton } from "./format.js";
+
+/** A keyboard with one row per citation button. */
+export function citationKeyboard(buttons: readonly CitationButton[]): InlineKeyboard | undefined {
+  if (buttons.length === 0) return undefined;
+  const keyboard = new InlineKeyboard();
+  for (const button of buttons) keyboard.text(button.label, button.data).row();
+  return keyboard;
+}
+
+/** Where a reply goes: the chat, and the message it answers (threads and groups need the reply). */
+export interface ReplyTarget {
+  readonly chatId: number;
+  readonly replyTo?: number;
+  readonly threadId?: number;
+}
+
+/**
+ * Sends HTML parts in order: the first as a reply to the question, the buttons under the last.
+ * Returns the sent messages. `first` may be an already visible draft message to edit into the first part.
+ */
+export async function sendParts(
+  api: Api<RawApi>,
+  target: ReplyTarget,
+  parts: readonly string[],
+  keyboard: InlineKeyboard | undefined,
+  first?: Message.TextMessage,
+): Promise<Message.TextMessage[]> {
+  const sent: Message.TextMessage[] = [];
+  for (const [i, part] of parts.entries()) {
+    const last = i === parts.length - 1;
+    const markup = last ? keyboard : undefined;
+    if (i === 0 && first !== undefined) {
+      try {
+        const edited = await api.editMessageText(target.chatId, first.message_id, part, {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+          reply_markup: markup,
+        });
+        sent.push(typeof edited === "object" && "text" in edited ? (edited as Message.TextMessage) : first);
+        continue;
+      } catch {
+        // The draft was deleted or cannot be edited: the answer goes out as a new message instead.
+      }
+    }
+    sent.push(
+      await api.sendMessage(target.chatId, part, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        message_thread_id: target.threadId,
+        reply_parameters:
+          i === 0 && target.replyTo !== undefined
+            ? { message_id: target.replyTo, allow_sending_without_reply: true }
+            : undefined,
+        reply_markup: markup,
+      }),
+    );
+  }
+  return sent;
+}
+
+/**
+ * Shows an answer while it is generated, as one plain-text message that is edited at most once per
+ * `intervalMs` (Telegram throttles edits per chat). Tokens arriving in between only replace the
+ * pending text, so a fast model never causes a flood. {@link finish} turns the draft into the final reply.
+ */
+export class DraftMessage {
+  private pending: string | undefined;
+  private shown = "";
+  private message: Message.TextMessage | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private lastSentAt = -Infinity;
+  private closed = false;
+
+  constructor(
+    private readonly api: Api<RawApi>,
+    private readonly target: ReplyTarget,
+    private readonly intervalMs: number,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The answer text generated so far. */
+  update(partial: string): void {
+    if (this.closed) return;
+    this.pending = draftText(partial);
+    if (this.timer !== undefined) return;
+    const wait = Math.max(0, this.lastSentAt + this.intervalMs - this.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.running = this.running.then(() => this.flush());
+    }, wait);
+  }
+
+  private async flush(): Promise<void> {
+    const text = this.pending;
+    this.pending = undefined;
+    if (this.closed || text === undefined || text === this.shown || text.trim() === "") return;
+    this.lastSentAt = this.now();
+    try {
+      if (this.message === undefined) {
+        this.message = await this.api.sendMessage(this.target.chatId, text, {
+          message_thread_id: this.target.threadId,
+          reply_parameters:
+            this.target.replyTo === undefined
+              ? undefined
+              : { message_id: this.target.replyTo, allow_sending_without_reply: true },
+        });
+      } else {
+        await this.api.editMessageText(this.target.chatId, this.message.message_id, text);
+      }
+      this.shown = text;
+    } catch (error) {
+      this.logger.warn({ err: error }, "streaming draft update failed");
+    } finally {
+      // Measure the interval from when the edit finished, so slow round trips never add up to a burst.
+      this.lastSentAt = this.now();
+    }
+  }
+
+  /** Stops streaming and sends the final parts, editing the draft into the first one. */
+  async finish(parts: readonly string[], keyboard: InlineKeyboard | undefined): Promise<Message.TextMessage[]> {
+    this.closed = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+    if (this.message !== undefined) {
+      const wait = this.lastSentAt + this.intervalMs - this.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    return sendParts(this.api, this.target, parts, keyboard, this.message);
+  }
+
+  /** Whether a draft message is visible (the final reply will edit it). */
+  get visible(): boolean {
+    return this.message !== undefined;
+  }
+}
+
+function draftText(partial: string): string {
+  const limit = 4000;
+  const text = partial.length > limit ? `${partial.slice(0, limit)}` : partial;
+  return `${text} …`;
+}

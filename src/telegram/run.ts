@@ -1,0 +1,246 @@
+import { timingSafeEqual, randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { run } from "@grammyjs/runner";
+import { GrammyError, type Bot, type Context } from "grammy";
+import type { Update } from "grammy/types";
+import { z } from "zod";
+import type { Logger } from "../log.js";
+import { ALLOWED_UPDATES, describe, type CitebotBot } from "./bot.js";
+
+/** A started bot. `stop` stops taking updates and resolves once the answers in flight are sent. */
+export interface RunningBot {
+  readonly mode: "polling" | "webhook";
+  /** The webhook server's port (useful with port 0 in tests). */
+  readonly port?: number;
+  /** Settles when the bot stops by itself (e.g. the token was revoked); rejects with the reason. */
+  readonly done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The Bot API refused the token (401) or another instance is polling (409): retrying cannot help. */
+export class BotStartError extends Error {
+  override name = "BotStartError";
+}
+
+/**
+ * Long polling through @grammyjs/runner. Updates of one chat stay in order (the bot sequentializes
+ * per chat); failed `getUpdates` calls are retried with exponential backoff.
+ *
+ * @example
+ * const running = await startPolling(app, logger);
+ * process.once("SIGTERM", () => void running.stop());
+ */
+export async function startPolling(app: CitebotBot, logger: Logger): Promise<RunningBot> {
+  await initBot(app.bot, logger);
+  await app.bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: describe(error) }, "deleteWebhook failed"));
+  await app.registerCommands();
+  const handle = run(app.bot, {
+    runner: {
+      fetch: { allowed_updates: ALLOWED_UPDATES, timeout: 30 },
+      retryInterval: "exponential",
+      maxRetryTime: 365 * 24 * 60 * 60 * 1000,
+      silent: true, // failures are logged by the API transformer, without the token
+    },
+  });
+  logger.info({ username: app.bot.botInfo.username }, "bot is polling for updates");
+  const done = (handle.task() ?? Promise.resolve()).catch((error: unknown) => {
+    logger.fatal({ err: describe(error) }, "polling stopped");
+    throw new BotStartError("Polling stopped", { cause: error });
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    mode: "polling",
+    done,
+    stop: () => {
+      stopping ??= (async () => {
+        logger.info({ inFlight: app.inFlight() }, "stopping: no new updates, finishing answers in flight");
+        await handle.stop();
+        await app.idle();
+        logger.info("bot stopped");
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Webhook settings, as in {@link Config}`.telegram.webhook`. */
+export interface WebhookSettings {
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  readonly secret?: string;
+}
+
+const UpdateShape = z.looseObject({ update_id: z.number().int().nonnegative() });
+
+/**
+ * Serves a webhook: registers `settings.url` with Telegram (with a secret token, generated when none
+ * is configured), accepts only requests carrying that token, answers `GET /healthz`, and handles each
+ * `update_id` once even when Telegram delivers it again.
+ */
+export async function startWebhook(app: CitebotBot, settings: WebhookSettings, logger: Logger): Promise<RunningBot> {
+  await initBot(app.bot, logger);
+  await app.registerCommands();
+  const secret = settings.secret ?? randomBytes(24).toString("hex");
+  const path = new URL(settings.url).pathname;
+  const seen = new RecentIds(10_000);
+  let accepting = true;
+
+  const server = createServer((req, res) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      logger.error({ err: describe(error) }, "webhook request failed");
+      if (!res.headersSent) reply(res, 500, { ok: false });
+    });
+  });
+
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (req.method === "GET" && url.pathname === "/healthz") {
+      return reply(res, accepting ? 200 : 503, { ok: accepting, inFlight: app.inFlight() });
+    }
+    if (req.method !== "POST" || url.pathname !== path) return reply(res, 404, { ok: false });
+    if (!sameSecret(req.headers["x-telegram-bot-api-secret-token"], secret)) {
+      logger.warn("webhook request with a wrong secret token");
+      return reply(res, 401, { ok: false });
+    }
+    if (!accepting) return reply(res, 503, { ok: false });
+    const body = await readBody(req, 1_000_000);
+    let parsed: z.infer<typeof UpdateShape>;
+    try {
+      parsed = UpdateShape.parse(JSON.parse(body));
+    } catch {
+      return reply(res, 400, { ok: false });
+    }
+    reply(res, 200, { ok: true });
+    if (!seen.add(parsed.update_id)) {
+      logger.info({ updateId: parsed.update_id }, "duplicate update dropped");
+      return;
+    }
+    await app.bot.handleUpdate(parsed as unknown as Update).catch((error: unknown) => app.bot.errorHandler(error as never));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(settings.port, settings.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : settings.port;
+  await app.bot.api.setWebhook(settings.url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES });
+  logger.info({ port, path }, "webhook server listening");
+  let stopping: Promise<void> | undefined;
+  return {
+    mode: "webhook",
+    port,
+    done: new Promise((resolve) => server.once("close", () => resolve())),
+    stop: () => {
+      stopping ??= (async () => {
+        accepting = false;
+        logger.info({ inFlight: app.inFlight() }, "stopping: no new updates, finishing answers in flight");
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await app.idle();
+        await closed;
+        logger.info("bot stopped");
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** `getMe`, retried with backoff on network errors; a rejected token is a {@link BotStartError}. */
+async function initBot(bot: Bot<Context>, logger: Logger): Promise<void> {
+  for (let attempt = 0, delay = 500; ; attempt += 1, delay = Math.min(delay * 2, 30_000)) {
+    try {
+      await bot.init();
+      return;
+    } catch (error) {
+      if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
+        throw new BotStartError("Telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)", { cause: error });
+      }
+      logger.warn({ err: describe(error), attempt, retryInMs: delay }, "could not reach the Bot API; retrying");
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+function sameSecret(header: string | string[] | undefined, secret: string): boolean {
+  if (typeof header !== "string") return false;
+  const a = Buffer.from(header);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) throw new Error("webhook body too large");
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The last `capacity` update IDs, to drop redeliveries. */
+class RecentIds {
+  private readonly ids = new Set<number>();
+  constructor(private readonly capacity: number) {}
+  /** False when the ID was seen already. */
+  add(id: number): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > this.capacity) {
+      const oldest = this.ids.values().next().value;
+      if (oldest !== undefined) this.ids.delete(oldest);
+    }
+    return true;
+  }
+}
+
+const ManifestShape = z.looseObject({ buildId: z.string().min(1) });
+
+/**
+ * Watches `<indexDir>/manifest.json` for a new `buildId` (written atomically by `npm run index`) and
+ * calls `onChange` once per new build. Polling is used because the index folder is replaced as a
+ * whole, which `fs.watch` does not follow reliably. Returns a function that stops watching.
+ */
+export function watchIndexBuilds(
+  manifestPath: string,
+  onChange: (buildId: string) => Promise<void>,
+  options: { intervalMs: number; logger: Logger; initialBuildId?: string },
+): () => void {
+  let known = options.initialBuildId;
+  let busy = false;
+  const check = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const manifest = ManifestShape.safeParse(JSON.parse(await readFile(manifestPath, "utf8")));
+      if (!manifest.success) return;
+      const buildId = manifest.data.buildId;
+      if (known === undefined) known = buildId;
+      else if (buildId !== known) {
+        options.logger.info({ buildId, previous: known }, "index rebuilt; hot-reloading");
+        known = buildId;
+        await onChange(buildId).catch((error: unknown) => {
+          options.logger.error({ err: describe(error), buildId }, "hot reload failed; the previous index stays active");
+        });
+      }
+    } catch (error) {
+      options.logger.debug({ err: describe(error) }, "index manifest not readable right now");
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void check(), options.intervalMs);
+  timer.unref();
+  void check();
+  return () => clearInterval(timer);
+}
