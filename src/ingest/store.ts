@@ -212,7 +212,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     await writeAtomically(options.indexDir, async (dir) => {
       const hnsw = new HierarchicalNSW("cosine", dimension);
       hnsw.initIndex({ maxElements: Math.max(1, chunks.length), m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, randomSeed: 100 });
-      for (let i = 0; i < chunks.length; i++) hnsw.addPoint(Array.from(vectors.subarray(i * dimension, (i + 1) * dimension)), i);
+      for (let i = 0; i < chunks.length; i++) {
+        hnsw.addPoint(Array.from(vectors.subarray(i * dimension, (i + 1) * dimension)), i);
+        if (i % 500 === 499) await yieldToEventLoop();
+      }
       await hnsw.writeIndex(path.join(dir, FILES.hnsw));
       await writeFile(path.join(dir, FILES.vectors), Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength));
       await writeFile(path.join(dir, FILES.chunks), serializeChunks(chunks));
@@ -364,6 +367,7 @@ async function embedInBatches(
     if (vectors.length !== batch.length) throw new Error(`embedder returned ${vectors.length} vectors for ${batch.length} texts`);
     out.push(...vectors);
     onProgress?.({ done: out.length, total: texts.length });
+    await yieldToEventLoop(); // a bot re-indexing in-process keeps answering between batches
   }
   return out;
 }
@@ -452,6 +456,10 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function exists(file: string): Promise<boolean> {
