@@ -60,6 +60,7 @@ const EnvSchema = z.object({
   ANSWER_MODE: z.enum(["auto", "extractive", "llm"]).default("auto"),
   LLM_TIMEOUT_MS: int(100, 600_000).default(30_000),
   LLM_TEMPERATURE: num(0, 2).default(0),
+  RELEVANCE_MIN_COVERAGE: num(0, 1).default(0.4),
   RETRIEVE_K: int(1, 50).default(6),
   DENSE_K: int(1, 500).default(30),
   KEYWORD_K: int(1, 500).default(30),
@@ -101,6 +102,8 @@ export interface Config {
     readonly mode: "extractive" | "llm";
     readonly llmTimeoutMs: number;
     readonly temperature: number;
+    /** Relevance gate: share of the question's weighted terms the quoted evidence must cover. */
+    readonly minCoverage: number;
   };
   readonly retrieval: {
     readonly k: number;
@@ -178,6 +181,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       mode: e.ANSWER_MODE === "auto" ? (llmConfigured ? "llm" : "extractive") : e.ANSWER_MODE,
       llmTimeoutMs: e.LLM_TIMEOUT_MS,
       temperature: e.LLM_TEMPERATURE,
+      minCoverage: e.RELEVANCE_MIN_COVERAGE,
     },
     retrieval: {
       k: e.RETRIEVE_K,

@@ -1,0 +1,86 @@
+import { ChatOpenAI } from "@langchain/openai";
+import type { Config } from "../config.js";
+import { analyze } from "../ingest/keyword.js";
+import type { LoadedIndex } from "../ingest/store.js";
+import type { Logger } from "../log.js";
+import { createAsk, type AskSettings } from "../query/answer.js";
+import type { ChatModel } from "../query/llm.js";
+import type { Ask } from "../types.js";
+import { openOrBuildIndex } from "./indexing.js";
+
+/**
+ * The assembled question-answering pipeline that the bot and the command-line tools share: the index,
+ * the optional chat model, and the `ask` function. The only place that constructs `ChatOpenAI`.
+ */
+
+export interface Pipeline {
+  /** Answers with whatever index is current when the question arrives. */
+  readonly ask: Ask;
+  /** The index in use now. */
+  index(): LoadedIndex;
+  /**
+   * Opens the index on disk again (after `npm run index` or `/reindex`) and swaps it in. Questions already
+   * being answered finish on the index they started with.
+   */
+  reload(): Promise<LoadedIndex>;
+}
+
+/** The answering settings of a {@link Config}. */
+export function askSettings(config: Config): AskSettings {
+  return {
+    retrieval: config.retrieval,
+    minCoverage: config.answer.minCoverage,
+    maxQuestionChars: config.telegram.maxQuestionChars,
+    llmTimeoutMs: config.answer.llmTimeoutMs,
+  };
+}
+
+/**
+ * The chat model for LLM mode: `ChatOpenAI` with the configured model, streaming, a bounded retry and the
+ * configured timeout. `OPENAI_BASE_URL` points it at any OpenAI-compatible server.
+ */
+export function createChatModel(config: Config): ChatModel {
+  return new ChatOpenAI({
+    model: config.openai.chatModel,
+    temperature: config.answer.temperature,
+    apiKey: config.openai.apiKey ?? "not-needed",
+    configuration: config.openai.baseURL ? { baseURL: config.openai.baseURL } : undefined,
+    streaming: true,
+    maxRetries: 1,
+    timeout: config.answer.llmTimeoutMs,
+  });
+}
+
+/**
+ * Opens (or first builds) the index and assembles `ask`: extractive when `config.answer.mode` is
+ * "extractive", with the chat model otherwise. `options.chatModel` replaces `ChatOpenAI` in tests.
+ *
+ * @example
+ * const pipeline = await createPipeline(config, logger);
+ * const answer = await pipeline.ask("Wer ist der Präsident Kasachstans?", { history: [] });
+ */
+export async function createPipeline(
+  config: Config,
+  logger: Logger,
+  options: { chatModel?: ChatModel } = {},
+): Promise<Pipeline> {
+  let current = await openOrBuildIndex(config, logger);
+  const llm = config.answer.mode === "llm" ? (options.chatModel ?? createChatModel(config)) : undefined;
+  const ask = createAsk({
+    index: () => current,
+    analyze,
+    settings: askSettings(config),
+    llm,
+    secrets: [config.openai.apiKey, config.openai.baseURL].filter((s): s is string => typeof s === "string"),
+    logger,
+  });
+  return {
+    ask,
+    index: () => current,
+    reload: async () => {
+      current = await openOrBuildIndex(config, logger);
+      logger.info({ buildId: current.manifest.buildId, chunks: current.chunks.length }, "index reloaded");
+      return current;
+    },
+  };
+}

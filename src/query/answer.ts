@@ -1,0 +1,261 @@
+import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage, Turn } from "../types.js";
+import { claimsByNumber, citationFor, renumberCitations } from "./cite.js";
+import { answerType, questionFocus } from "./cues.js";
+import { composeExtractive, emptyQuestionText, notFoundText, selectSentences } from "./extractive.js";
+import { measureEvidence, passesGate, type Evidence } from "./gate.js";
+import { detectLanguage } from "./language.js";
+import { LlmError, leaksSecrets, rewriteQuery, streamAnswer, type ChatModel } from "./llm.js";
+import { NOT_IN_SOURCES, answerMessages, rewriteMessages, type PromptSource } from "./prompts.js";
+import { cleanQuestion } from "./question.js";
+import { retrieve, type RetrievalSettings, type SearchableIndex } from "./retrieve.js";
+import {
+  buildSentenceStats,
+  coverage,
+  matchTerms,
+  scoreSentences,
+  termHits,
+  type ScoredSentence,
+  type SentenceStats,
+} from "./score.js";
+import { followUpTerms, queryTerms, type Analyzer, type QueryTerm } from "./terms.js";
+import { germanFor } from "./bridge.js";
+
+/**
+ * retrieve → answer → cite, assembled into the {@link Ask} function every front end uses.
+ */
+
+/** What answering needs of a loaded index (the ingest `LoadedIndex` satisfies it). */
+export interface AnswerIndex extends SearchableIndex {
+  readonly docs: readonly DocInfo[];
+  doc(source: string): DocInfo | undefined;
+}
+
+export interface AskSettings {
+  readonly retrieval: RetrievalSettings;
+  /** Relevance gate: minimum share of the question's terms the quoted evidence must cover. */
+  readonly minCoverage: number;
+  readonly maxQuestionChars: number;
+  readonly llmTimeoutMs: number;
+}
+
+/** Logging the query stage does; a pino logger fits. */
+export interface QueryLogger {
+  debug(object: object, message?: string): void;
+  warn(object: object, message?: string): void;
+}
+
+export interface AskDependencies {
+  /** The current index, read once per question, so a hot reload never changes it mid-answer. */
+  readonly index: () => AnswerIndex;
+  readonly analyze: Analyzer;
+  readonly settings: AskSettings;
+  /** Present in LLM mode; absent, answers are extractive. */
+  readonly llm?: ChatModel;
+  /** Strings the model must never echo (API key, endpoint). */
+  readonly secrets?: readonly string[];
+  readonly logger?: QueryLogger;
+}
+
+const statsCache = new WeakMap<object, SentenceStats>();
+
+function statsFor(index: AnswerIndex, analyze: Analyzer): SentenceStats {
+  let stats = statsCache.get(index);
+  if (!stats) {
+    stats = buildSentenceStats(index.chunks, analyze);
+    statsCache.set(index, stats);
+  }
+  return stats;
+}
+
+/** Everything the extractive path found for a question; the LLM path reuses it. */
+interface Analysis {
+  readonly passages: readonly Passage[];
+  readonly scored: readonly ScoredSentence[];
+  readonly selected: readonly ScoredSentence[];
+  readonly evidence: Evidence;
+  readonly passes: boolean;
+}
+
+/** The text used for dense and keyword search: the question, the previous question, German equivalents. */
+function searchText(question: string, previous: string | undefined, terms: readonly QueryTerm[], language: Language): string {
+  const german = language === "en" ? terms.flatMap((t) => germanFor(t.word.toLowerCase())) : [];
+  return [question, previous ?? "", ...german].join(" ").trim();
+}
+
+async function analyse(
+  deps: AskDependencies,
+  index: AnswerIndex,
+  stats: SentenceStats,
+  question: string,
+  language: Language,
+  terms: readonly QueryTerm[],
+  query: string,
+): Promise<Analysis> {
+  const passages = await retrieve(index, query, deps.settings.retrieval);
+  const top = passages[0]?.fused ?? 1;
+  const candidates = new Map<number, number>();
+  for (const passage of passages) {
+    for (const i of stats.byChunk.get(passage.chunk.id) ?? []) {
+      candidates.set(i, Math.max(candidates.get(i) ?? 0, passage.fused / top));
+    }
+  }
+  const matches = matchTerms(terms, stats);
+  const expected = answerType(question);
+  const scored = scoreSentences(
+    [...candidates].map(([index, prior]) => ({ index, prior })),
+    matches,
+    stats,
+    expected,
+  );
+  const selected = selectSentences(scored);
+  const context = selected.flatMap((s) =>
+    (stats.byChunk.get(s.sentence.chunkId) ?? []).map((i) => termHits(matches, stats, i)),
+  );
+  const evidence = measureEvidence(
+    matches,
+    selected.map((s) => s.hits),
+    context,
+    questionFocus(question),
+    expected,
+    selected.map((s) => s.typeMatch),
+  );
+  const passes = selected.length > 0 && passesGate(evidence, deps.settings.minCoverage);
+  deps.logger?.debug(
+    {
+      language,
+      query,
+      expected,
+      passages: passages.map((p) => p.chunk.id),
+      coverage: Number(evidence.coverage.toFixed(3)),
+      focusFound: evidence.focusFound,
+      passes,
+    },
+    "retrieved",
+  );
+  return { passages, scored, selected, evidence, passes };
+}
+
+function suggestionsFor(index: AnswerIndex, passages: readonly Passage[]): string[] {
+  const titles: string[] = [];
+  for (const source of [...passages.map((p) => p.chunk.source), ...index.docs.map((d) => d.source)]) {
+    const title = index.doc(source)?.title;
+    if (title && !titles.includes(title)) titles.push(title.length > 80 ? `${title.slice(0, 77)}…` : title);
+    if (titles.length >= 3) break;
+  }
+  return titles;
+}
+
+function extractiveAnswer(index: AnswerIndex, analysis: Analysis, language: Language, note?: string): Answer {
+  if (!analysis.passes) {
+    const suggestions = suggestionsFor(index, analysis.passages);
+    return { kind: "not_found", text: notFoundText(language, suggestions), language, mode: "extractive", suggestions, ...(note ? { note } : {}) };
+  }
+  const { text, citations } = composeExtractive(analysis.selected, language, (s) => index.doc(s));
+  return { kind: "answered", text, citations, language, mode: "extractive", ...(note ? { note } : {}) };
+}
+
+/**
+ * Resolves each source number the model kept to the sentence of that source that best matches the claim
+ * it backs (and the question), so LLM citations are verbatim quotes with offsets like extractive ones.
+ */
+function mapCitations(
+  deps: AskDependencies,
+  index: AnswerIndex,
+  stats: SentenceStats,
+  text: string,
+  mapping: readonly number[],
+  sources: readonly PromptSource[],
+  questionTerms: readonly QueryTerm[],
+): Citation[] {
+  const claims = claimsByNumber(text);
+  return mapping.flatMap((original, i) => {
+    const source = sources[original - 1];
+    if (!source) return [];
+    const claim = claims.get(i + 1) ?? "";
+    const terms = [...queryTerms(claim, detectLanguage(claim), deps.analyze), ...questionTerms.map((t) => ({ ...t, weight: t.weight * 0.5 }))];
+    const matches = matchTerms(terms, stats);
+    let best: { index: number; value: number } | undefined;
+    for (const s of stats.byChunk.get(source.chunk.id) ?? []) {
+      const value = coverage(matches, [termHits(matches, stats, s)]);
+      if (!best || value > best.value) best = { index: s, value };
+    }
+    const sentence = best ? stats.sentences[best.index] : undefined;
+    return sentence ? [citationFor(sentence, i + 1, index.doc(sentence.source))] : [];
+  });
+}
+
+/**
+ * Builds the {@link Ask} function: hybrid retrieval, the relevance gate, then an extractive answer, or, with
+ * a chat model, a streamed LLM answer whose citations are checked and mapped to verbatim sentences. Any
+ * LLM failure (error, timeout, broken stream, no valid citation, leaked instructions) falls back to the
+ * extractive answer with a short `note`. Expected outcomes are values; `ask` itself never rejects for
+ * bad input.
+ *
+ * @example
+ * const ask = createAsk({ index: () => loaded, analyze, settings });
+ * const answer = await ask("Wie viele Verletzte gab es?", { history: [] });
+ */
+export function createAsk(deps: AskDependencies): Ask {
+  return async (rawQuestion: string, context: AskContext): Promise<Answer> => {
+    const { text: question, truncated } = cleanQuestion(rawQuestion, deps.settings.maxQuestionChars);
+    const language = detectLanguage(question);
+    const truncNote = truncated ? "question truncated" : undefined;
+    if (question.replace(/[^\p{L}\p{N}]/gu, "") === "") {
+      return { kind: "not_found", text: emptyQuestionText(language), language, mode: "extractive", suggestions: [] };
+    }
+    const index = deps.index();
+    const stats = statsFor(index, deps.analyze);
+    const previous = lastQuestion(context.history);
+    const terms = followUpTerms(question, previous, language, deps.analyze);
+    const analysis = await analyse(deps, index, stats, question, language, terms, searchText(question, previous, terms, language));
+    if (!deps.llm) return extractiveAnswer(index, analysis, language, truncNote);
+    try {
+      return await llmAnswer(deps, deps.llm, index, stats, question, language, context, terms, analysis);
+    } catch (error) {
+      if (!(error instanceof LlmError)) throw error;
+      deps.logger?.warn({ reason: error.reason, err: error }, "LLM path failed; answering extractively");
+      return extractiveAnswer(index, analysis, language, `llm ${error.reason}: extractive answer instead`);
+    }
+  };
+}
+
+function lastQuestion(history: readonly Turn[]): string | undefined {
+  return history.at(-1)?.question;
+}
+
+async function llmAnswer(
+  deps: AskDependencies,
+  model: ChatModel,
+  index: AnswerIndex,
+  stats: SentenceStats,
+  question: string,
+  language: Language,
+  context: AskContext,
+  terms: readonly QueryTerm[],
+  offline: Analysis,
+): Promise<Answer> {
+  const timeout = AbortSignal.timeout(deps.settings.llmTimeoutMs);
+  const signal = context.signal ? AbortSignal.any([timeout, context.signal]) : timeout;
+  const rewritten = await rewriteQuery(model, rewriteMessages(question, context.history.slice(-3)), signal);
+  if (leaksSecrets(rewritten, deps.secrets ?? [])) throw new LlmError("the rewritten query leaked instructions", "leak");
+  const rewrittenTerms = queryTerms(rewritten, "de", deps.analyze);
+  const online = await analyse(deps, index, stats, question, language, [...rewrittenTerms, ...terms.map((t) => ({ ...t, weight: t.weight * 0.5 }))], `${rewritten} ${question}`);
+  deps.logger?.debug({ rewritten }, "rewrote question");
+  if (!online.passes && !offline.passes) {
+    const suggestions = suggestionsFor(index, online.passages);
+    return { kind: "not_found", text: notFoundText(language, suggestions), language, mode: "llm", suggestions };
+  }
+  const passages = online.passages.length > 0 ? online.passages : offline.passages;
+  const sources: PromptSource[] = passages.map((p, i) => ({ n: i + 1, chunk: p.chunk, doc: index.doc(p.chunk.source) }));
+  const raw = await streamAnswer(model, answerMessages(question, language, sources), signal, context.onToken);
+  if (leaksSecrets(raw, deps.secrets ?? [])) throw new LlmError("the answer repeated its instructions or a secret", "leak");
+  if (raw.includes(NOT_IN_SOURCES)) {
+    const suggestions = suggestionsFor(index, passages);
+    return { kind: "not_found", text: notFoundText(language, suggestions), language, mode: "llm", suggestions };
+  }
+  const { text, mapping } = renumberCitations(raw, sources.length);
+  if (mapping.length === 0) throw new LlmError("the answer cited no source that was provided", "invalid");
+  const citations = mapCitations(deps, index, stats, text, mapping, sources, terms);
+  if (citations.length === 0) throw new LlmError("no citation could be resolved to a sentence", "invalid");
+  return { kind: "answered", text, citations, language, mode: "llm" };
+}

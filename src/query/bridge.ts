@@ -1,0 +1,86 @@
+/**
+ * A small English → German bridge of common news words. The corpus is German and, offline, there is no
+ * translation model; this general vocabulary (politics, conflict, economy, time, size, countries) lets an
+ * English question reach German sentences. Names and cognates ("experts" → "Experten") need no entry:
+ * the fuzzy term matcher finds them.
+ */
+const ENTRIES: Readonly<Record<string, string>> = {
+  // politics and state
+  government: "Regierung", president: "Präsident", chancellor: "Kanzler", minister: "Minister",
+  ministry: "Ministerium", prime: "Premier", spokesman: "Sprecher", spokesperson: "Sprecher", spokeswoman: "Sprecherin",
+  parliament: "Parlament", election: "Wahl", elections: "Wahlen", vote: "Abstimmung Stimme", voters: "Wähler",
+  party: "Partei", opposition: "Opposition", leader: "Führer Chef Führung", leadership: "Führung", head: "Chef Leiter",
+  chief: "Chef", state: "Staat", states: "Staaten", country: "Land Staat", countries: "Länder Land Staaten",
+  nation: "Nation Land", republic: "Republik", capital: "Hauptstadt", city: "Stadt", region: "Region",
+  regions: "Regionen", border: "Grenze", borders: "grenzt Grenze", neighbour: "Nachbar", neighbor: "Nachbar",
+  authorities: "Behörden", authority: "Behörde", official: "Beamter offiziell", officials: "Beamte",
+  law: "Gesetz", court: "Gericht", judge: "Richter", constitution: "Verfassung", constitutional: "verfassungsmäßig",
+  order: "Ordnung Befehl", command: "Befehl", power: "Macht", ruler: "Herrscher", predecessor: "Vorgänger",
+  successor: "Nachfolger", former: "früher ehemalig Ex", ex: "Ex", resign: "zurücktreten", resigned: "zurückgetreten",
+  dismissed: "entlassen entließ", fired: "entlassen", removed: "entmachtet abgesetzt", appointed: "ernannt",
+  council: "Rat", security: "Sicherheit", defence: "Verteidigung", defense: "Verteidigung", treaty: "Vertrag",
+  agreement: "Vereinbarung Abkommen", alliance: "Bündnis Allianz", organisation: "Organisation", organization: "Organisation",
+  member: "Mitglied", members: "Mitglieder Mitgliedstaaten", role: "Rolle", position: "Posten Position", post: "Posten",
+  office: "Amt", influence: "Einfluss", influential: "einflussreich", authoritarian: "autoritär",
+  international: "international", foreign: "ausländisch Ausland", domestic: "inländisch", citizens: "Bürger Staatsbürger",
+  citizen: "Bürger", civilians: "Zivilisten", people: "Menschen Leute", population: "Bevölkerung Einwohner",
+  inhabitants: "Einwohner", residents: "Einwohner", thanks: "Dank bedankte", thanked: "bedankte dankte",
+  call: "Telefonat Anruf", phone: "Telefon Telefonat", talks: "Gespräche", meeting: "Treffen", summit: "Gipfel",
+  request: "Bitte Anfrage", asked: "Bitten gebeten fragte", help: "Hilfe geholfen helfen", helped: "geholfen",
+  // conflict and security
+  troops: "Truppen Soldaten", troop: "Truppe", soldiers: "Soldaten", army: "Armee Militär", military: "Militär",
+  forces: "Streitkräfte Truppen", peacekeepers: "Friedenstruppen", paratroopers: "Fallschirmjäger",
+  deployment: "Einsatz Verlegung Stationierung", deployed: "verlegt stationiert", mission: "Einsatz Mission",
+  operation: "Einsatz", withdrawal: "Abzug Rückzug Rückverlegung", withdraw: "abziehen", withdrew: "abgezogen",
+  withdrawn: "abgezogen", war: "Krieg", attack: "Angriff", attacks: "Angriffe", fighting: "Kämpfe",
+  violence: "Gewalt", violent: "gewaltsam", protest: "Protest", protests: "Proteste", protesters: "Demonstranten",
+  demonstration: "Demonstration", demonstrations: "Demonstrationen", riots: "Unruhen", unrest: "Unruhen",
+  uprising: "Aufstand", terrorist: "terroristisch Terrorist", terrorists: "Terroristen", gangs: "Banden",
+  shoot: "schießen Schuss", shooting: "Schießerei schießen", weapons: "Waffen", police: "Polizei",
+  dead: "Tote tot", deaths: "Tote", killed: "getötet Tote", died: "starben gestorben", injured: "Verletzte verletzt",
+  wounded: "Verwundete Verletzte", victims: "Opfer", arrested: "festgenommen Festnahmen", arrests: "Festnahmen",
+  detained: "festgenommen inhaftiert", prison: "Gefängnis Haft", jailed: "inhaftiert", treason: "Hochverrat",
+  intelligence: "Geheimdienst", secret: "geheim", service: "Dienst", crisis: "Krise", situation: "Lage Situation",
+  stable: "stabil", stability: "Stabilität", stabilised: "stabilisiert", stabilized: "stabilisiert",
+  evacuated: "ausgeflogen evakuiert", evacuation: "Evakuierung", flew: "flog ausgeflogen", peace: "Frieden",
+  // economy
+  economy: "Wirtschaft", economic: "wirtschaftlich", price: "Preis", prices: "Preise", fuel: "Treibstoff Kraftstoff",
+  gas: "Gas", oil: "Öl", energy: "Energie", money: "Geld", currency: "Währung", tax: "Steuer", taxes: "Steuern",
+  company: "Unternehmen Firma", companies: "Unternehmen", bank: "Bank", market: "Markt", trade: "Handel",
+  rich: "reich", poor: "arm", increase: "Erhöhung Anstieg", doubling: "Verdopplung", doubled: "verdoppelt",
+  cost: "Kosten", costs: "Kosten", jobs: "Arbeitsplätze", workers: "Arbeiter", employees: "Mitarbeiter",
+  staff: "Mitarbeiter Personal", employee: "Mitarbeiter",
+  // people and speech
+  expert: "Experte", experts: "Experten", observers: "Beobachter", said: "sagte erklärte", says: "sagt",
+  stated: "erklärte", announced: "kündigte angekündigt", reported: "berichtete", according: "zufolge Angaben",
+  view: "sehen betrachten Sicht Ansicht", opinion: "Meinung", chance: "Chance", opportunity: "Chance Gelegenheit",
+  relevance: "Relevanz", importance: "Bedeutung", important: "wichtig", man: "Mann", woman: "Frau",
+  // time
+  day: "Tag", days: "Tage", week: "Woche", weeks: "Wochen", month: "Monat", months: "Monate", year: "Jahr",
+  years: "Jahre", hour: "Stunde", hours: "Stunden", time: "Zeit", beginning: "Anfang", start: "Anfang Beginn",
+  end: "Ende beendet", ended: "beendet", over: "beendet vorbei", long: "lange", longer: "länger", later: "später",
+  earlier: "früher", first: "erste", last: "letzte", old: "alt", age: "Alter",
+  // size and rank
+  large: "groß", largest: "größten größte", biggest: "größten größte", big: "groß", small: "klein",
+  smallest: "kleinsten", rank: "Platz Rang", ranks: "Platz Rang", world: "Welt", earth: "Erde", global: "weltweit",
+  many: "viele", number: "Zahl Anzahl", hundreds: "Hunderte", thousands: "Tausende", million: "Million Millionen",
+  // countries and places
+  germany: "Deutschland", russia: "Russland", russian: "russisch", china: "China", chinese: "chinesisch",
+  ukraine: "Ukraine", france: "Frankreich", britain: "Großbritannien", england: "England", italy: "Italien",
+  spain: "Spanien", poland: "Polen", turkey: "Türkei", belarus: "Belarus Weißrussland", armenia: "Armenien",
+  tajikistan: "Tadschikistan", kyrgyzstan: "Kirgistan", uzbekistan: "Usbekistan", kazakh: "kasachisch",
+  kazakhstan: "Kasachstan", moscow: "Moskau", europe: "Europa", european: "europäisch", america: "Amerika",
+  american: "amerikanisch", united: "Vereinigte", kremlin: "Kreml", soviet: "Sowjet sowjetisch",
+};
+
+/**
+ * The German words for an English word (lower case), or none. Used only to widen the search terms of
+ * English questions; answers still quote the German sources verbatim.
+ *
+ * @example
+ * germanFor("troops") // ["Truppen", "Soldaten"]
+ */
+export function germanFor(word: string): readonly string[] {
+  const entry = Object.hasOwn(ENTRIES, word) ? ENTRIES[word] : undefined;
+  return entry ? entry.split(" ") : [];
+}

@@ -1,0 +1,138 @@
+/**
+ * Answer-type cues: what kind of thing a question asks for ("wie viele" → a number, "wer" → a person,
+ * "wie lange" → a duration), and whether a sentence carries such a thing. Generic question-word
+ * knowledge of German and English; nothing here knows any article.
+ */
+
+export type AnswerType = "duration" | "number" | "ordinal" | "time" | "person" | "place" | "organization" | "role" | "reason";
+
+interface Cue {
+  readonly type: AnswerType;
+  readonly pattern: RegExp;
+}
+
+/** A whole-word alternation; `\\b` would not work next to umlauts and ß. */
+const phrase = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, "u");
+
+/** Checked in order: the more specific phrase first ("wie lange" before "wie", "how many" before "how"). */
+const QUESTION_CUES: readonly Cue[] = [
+  { type: "duration", pattern: phrase(String.raw`wie\s+lange?r?|wie\s+lange\s+zeit|wie\s+viele\s+(tage|wochen|monate|jahre|stunden|minuten)|seit\s+wie\s+vielen|how\s+long|for\s+how\s+many\s+(days|weeks|months|years|hours)|how\s+many\s+(days|weeks|months|years|hours|minutes)`) },
+  { type: "time", pattern: phrase(String.raw`wann|seit\s+wann|bis\s+wann|in\s+welchem\s+(jahr|monat)|an\s+welchem\s+tag|um\s+wie\s+viel\s+uhr|when|what\s+year|which\s+year|what\s+date|what\s+time|since\s+when`) },
+  { type: "ordinal", pattern: phrase(String.raw`an\s+welcher\s+stelle|auf\s+welchem\s+(platz|rang)|welchen\s+(platz|rang)|der\s+wievielte|die\s+wievielte|das\s+wievielte|what\s+(rank|place|position)|which\s+(rank|place)|where\s+(does|do|did|is|are)\s+.+\s+rank|ranks?\s+where|ranked`) },
+  { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+hoch|wie\s+gro(ß|ss)|wie\s+teuer|wie\s+alt|welche\s+zahl|welche\s+anzahl|how\s+many|how\s+much|how\s+old|how\s+large|how\s+big|how\s+high|what\s+number|what\s+percentage`) },
+  { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|welche[rnms]?\s+(person|politiker|präsident|minister|mann|frau|sprecher)|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
+  { type: "organization", pattern: phrase(String.raw`welche[rnms]?\s+(organisation|bündnis|partei|allianz|behörde|firma|unternehmen|gruppe|institution|regierung|ministerium)|which\s+(organi[sz]ation|alliance|party|agency|company|group|institution|government|ministry)|what\s+(organi[sz]ation|alliance|party|agency|company|group)`) },
+  { type: "role", pattern: phrase(String.raw`welche\s+(rolle|funktion|position|amt)|welches\s+amt|what\s+(role|position|job|office|title)|which\s+(role|position|office)`) },
+  { type: "place", pattern: phrase(String.raw`wo|wohin|woher|in\s+welche[mnr]?\s+(land|stadt|region|ort)|an\s+welche[smn]?\s+(land|stadt|ort)|welche[smn]?\s+(land|stadt|region|staat)|where|which\s+(country|city|region|state|place)|what\s+(country|city|region|place)`) },
+  { type: "reason", pattern: phrase(String.raw`warum|wieso|weshalb|weswegen|aus\s+welchem\s+grund|why|for\s+what\s+reason`) },
+];
+
+/**
+ * The answer type a question asks for, or null when its wording gives no cue. Sentence scoring rewards
+ * sentences that carry this type, which is what separates "Hunderte Verletzte" from a sentence that
+ * merely repeats the question's words.
+ *
+ * @example
+ * answerType("Wie viele Verletzte gab es?") // "number"
+ * answerType("Who is the president?")      // "person"
+ */
+export function answerType(question: string): AnswerType | null {
+  const q = question.toLowerCase();
+  for (const cue of QUESTION_CUES) if (cue.pattern.test(q)) return cue.type;
+  return null;
+}
+
+const NUMBER_WORDS =
+  /^(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|hunderte|hunderten|tausend|tausende|tausenden|dutzend|dutzende|million|millionen|milliarde|milliarden|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|hundreds|thousand|thousands|dozen|dozens|million|millions|billion|billions)$/;
+const DURATION_UNITS =
+  /^(sekunden?|minuten?|stunden?|tage?n?|tagen|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/;
+const DURATION_WORDS = /^(tagelang|wochenlang|monatelang|jahrelang|stundenlang|jahrzehntelang)$/;
+const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|a|an|one|wenige[rn]?|mehrere[rn]?|einige[rn]?|few|several|\d+([.,]\d+)?)$/;
+const ORDINAL = /^(\d+\.|\d+(st|nd|rd|th)|erste[nrms]?|zweite[nrms]?|dritte[nrms]?|(vier|fünf|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|zwanzig)te[nrms]?|(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)\p{L}{4,}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/u;
+const MONTHS =
+  /^(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$/;
+const ROLE_NOUN =
+  /(präsident|präsidentin|kanzler|kanzlerin|minister|ministerin|sprecher|sprecherin|chef|chefin|leiter|leiterin|führer|führerin|mitarbeiter|mitarbeiterin|vorsitzende[rn]?|general|botschafter|bürgermeister|abgeordnete[rn]?|herrscher|könig|königin|premier|staatschef|regierungschef|vorgänger|nachfolger|direktor|richter|anwalt|sekretär|president|chancellor|minister|spokesman|spokeswoman|spokesperson|chief|head|leader|director|employee|staff|ambassador|mayor|judge|king|queen|predecessor|successor)$/i;
+const ORGANIZATION_WORD =
+  /(organisation|bündnis|allianz|partei|ministerium|regierung|behörde|behörden|verband|union|konzern|unternehmen|gericht|rat|parlament|organization|organisation|alliance|party|ministry|government|agency|council|parliament|court|company)$/i;
+const REASON_WORD = /^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|because|due|since|therefore|owing)$/i;
+const ARTICLES = /^(der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|the|a|an)$/i;
+const PLACE_PREPOSITION = /^(in|nach|aus|zu|bei|an|von|im|into|from|to|near)$/i;
+
+/** The features of a sentence that answer types look for. Computed once per sentence and kept. */
+export interface SentenceFeatures {
+  readonly types: ReadonlySet<AnswerType>;
+}
+
+/**
+ * Which answer types a sentence can supply (a number, a duration, a person …), from surface cues:
+ * digits and number words, a count before a time unit, role nouns and runs of capitalised names,
+ * acronyms. Pure, so the scorer can cache it per sentence.
+ *
+ * @example
+ * sentenceFeatures("Es gab Hunderte Verletzte.").types.has("number") // true
+ */
+export function sentenceFeatures(sentence: string): SentenceFeatures {
+  const types = new Set<AnswerType>();
+  const words = sentence.match(/[\p{L}\p{N}]+(?:[-.,'’][\p{L}\p{N}]+)*\.?/gu) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const raw = words[i] ?? "";
+    const word = raw.replace(/\.$/, "");
+    const lower = word.toLowerCase();
+    const prev = i > 0 ? (words[i - 1] ?? "").replace(/\.$/, "") : "";
+    const next = (words[i + 1] ?? "").replace(/\.$/, "").toLowerCase();
+    const isNumber = /^\d+([.,]\d+)*$/.test(word) || NUMBER_WORDS.test(lower);
+    if (isNumber) types.add("number");
+    if (/^(19|20)\d\d$/.test(word) || MONTHS.test(lower)) types.add("time");
+    if (ORDINAL.test(/^\d+\.$/.test(raw) ? raw : lower)) types.add("ordinal");
+    if ((isNumber || COUNTABLE_BEFORE_UNIT.test(lower)) && DURATION_UNITS.test(next)) types.add("duration");
+    if (DURATION_WORDS.test(lower)) types.add("duration");
+    if (ROLE_NOUN.test(lower)) {
+      types.add("role");
+      types.add("person");
+    }
+    if (/^\p{Lu}{2,}$/u.test(word.split("-")[0] ?? "") || ORGANIZATION_WORD.test(lower)) types.add("organization");
+    if (REASON_WORD.test(lower)) types.add("reason");
+    const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
+    if (capitalised && i > 0 && /^\p{Lu}\p{Ll}/u.test(prev) && !ARTICLES.test(prev) && !ARTICLES.test(word)) {
+      types.add("person");
+    }
+    if (capitalised && i > 0 && PLACE_PREPOSITION.test(prev)) types.add("place");
+    if (capitalised && /(stan|land|ien|reich)$/.test(lower) && i > 0) types.add("place");
+  }
+  return { types };
+}
+
+/**
+ * The noun a "welche X / which X / wie viele X / how many X" question is about, lower-cased, or null.
+ * The relevance gate insists that this focus appears in the evidence: a text that mentions Kazakhstan
+ * but not its currency does not answer "What currency is used in Kazakhstan?".
+ *
+ * @example
+ * questionFocus("Wie viele Einwohner hat Kasachstan?") // "einwohner"
+ */
+export function questionFocus(question: string): string | null {
+  const words = question.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const w = (words[i] ?? "").toLowerCase();
+    const next = words[i + 1];
+    let start = -1;
+    if (/^welche[rnms]?$/.test(w) || w === "which" || w === "what") start = i + 1;
+    if ((w === "wie" && /^viele?n?$/i.test(next ?? "")) || (w === "how" && /^(many|much)$/i.test(next ?? ""))) start = i + 2;
+    if (/^wieviele?n?$/.test(w)) start = i + 1;
+    if (start < 0) continue;
+    for (let j = start; j < Math.min(words.length, start + 3); j++) {
+      const candidate = words[j] ?? "";
+      const lower = candidate.toLowerCase();
+      if (FOCUS_SKIP.test(lower)) {
+        if (/^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/.test(lower)) break;
+        continue;
+      }
+      if (/^\p{Lu}/u.test(candidate) || /^(which|what|how)$/.test(w)) return lower;
+    }
+  }
+  return null;
+}
+
+const FOCUS_SKIP =
+  /^(der|die|das|den|dem|des|ein|eine|the|a|an|of|is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann|es|gab|gibt|there|kind|sort|type|art)$/;

@@ -1,0 +1,82 @@
+import type { Citation, DocInfo, Language } from "../types.js";
+import { citationFor } from "./cite.js";
+import type { ScoredSentence } from "./score.js";
+
+/**
+ * The offline answer: the one to three best sentences, quoted verbatim, each followed by its citation
+ * number, with a few framing words in the asker's language. It cannot say anything the sources do not.
+ */
+
+/** A further sentence joins the answer only when it scores at least this share of the best one. */
+export const FOLLOWER_RATIO = 0.75;
+export const MAX_SENTENCES = 3;
+
+/**
+ * Picks the sentences to quote: the best, plus up to two more that score nearly as well and add a question
+ * term the sentences so far lack, or carry the asked-for answer type they lack. Quoting more than needed
+ * buries the answer; quoting only one misses answers that span two sentences.
+ */
+export function selectSentences(scored: readonly ScoredSentence[], max = MAX_SENTENCES): ScoredSentence[] {
+  const best = scored[0];
+  if (!best) return [];
+  const chosen = [best];
+  for (const candidate of scored.slice(1)) {
+    if (chosen.length >= max) break;
+    if (candidate.score < FOLLOWER_RATIO * best.score || candidate.coverage <= 0) continue;
+    const addsTerm = candidate.hits.some((hit, t) => hit > 0 && chosen.every((c) => (c.hits[t] ?? 0) < hit));
+    const addsType = candidate.typeMatch && !chosen.some((c) => c.typeMatch);
+    if (addsTerm || addsType) chosen.push(candidate);
+  }
+  return chosen;
+}
+
+const FRAMING: Readonly<Record<Language, { one: string; many: string; open: string; close: string }>> = {
+  de: { one: "Laut der Quelle:", many: "Laut den Quellen:", open: "„", close: "“" },
+  en: { one: "According to the source:", many: "According to the sources:", open: "“", close: "”" },
+};
+
+/**
+ * Writes the extractive answer text and its citations (numbered 1…n in the order quoted).
+ *
+ * @example
+ * composeExtractive(selected, "de", docs) // { text: "Laut der Quelle: „Es gab … Verletzte …“ [1]", citations: [...] }
+ */
+export function composeExtractive(
+  selected: readonly ScoredSentence[],
+  language: Language,
+  doc: (source: string) => DocInfo | undefined,
+): { text: string; citations: Citation[] } {
+  const frame = FRAMING[language];
+  const citations = selected.map((s, i) => citationFor(s.sentence, i + 1, doc(s.sentence.source)));
+  const quotes = citations.map((c) => `${frame.open}${c.quote}${frame.close} [${c.n}]`);
+  return { text: `${citations.length > 1 ? frame.many : frame.one} ${quotes.join(" ")}`, citations };
+}
+
+const NOT_FOUND: Readonly<Record<Language, { text: string; covers: string; empty: string }>> = {
+  de: {
+    text: "Dazu finde ich in meinen Quellen nichts, deshalb beantworte ich die Frage lieber nicht.",
+    covers: "Die Quellen behandeln zum Beispiel:",
+    empty: "Bitte stelle eine Frage zu den Nachrichtenartikeln.",
+  },
+  en: {
+    text: "I can't find that in my sources, so I won't guess.",
+    covers: "The sources cover, for example:",
+    empty: "Please ask a question about the news articles.",
+  },
+};
+
+/**
+ * The "not found" message in the asker's language, naming what the sources do cover so the user can ask
+ * something answerable instead.
+ */
+export function notFoundText(language: Language, suggestions: readonly string[]): string {
+  const words = NOT_FOUND[language];
+  if (suggestions.length === 0) return words.text;
+  const frame = FRAMING[language];
+  return `${words.text} ${words.covers} ${suggestions.map((s) => `${frame.open}${s}${frame.close}`).join(", ")}.`;
+}
+
+/** The reply to an empty question (after markup was stripped). */
+export function emptyQuestionText(language: Language): string {
+  return NOT_FOUND[language].empty;
+}

@@ -1,0 +1,51 @@
+import type { AnswerType } from "./cues.js";
+import { coverage, type TermMatch } from "./score.js";
+
+/**
+ * The relevance gate: is the best evidence strong enough to answer, or should citebot say the sources do
+ * not cover it? Declining is an expected outcome; guessing from a sentence that merely shares the
+ * article's main topic ("Kasachstan") is the failure it prevents.
+ */
+
+export interface Evidence {
+  /** Share of the question's idf-weighted terms covered by the quoted sentences (0–1). */
+  readonly coverage: number;
+  /** Whether the noun a "welche X / how many X" question is about occurs near the evidence; null if none. */
+  readonly focusFound: boolean | null;
+}
+
+/** A focus term counts as found at this match strength or better (a compound or derivation is enough). */
+const FOCUS_MATCH = 0.6;
+
+/**
+ * Measures the evidence: coverage by the quoted sentences, and whether the question's focus noun appears
+ * in them or in the sentences around them (`context`). A role question ("what role …") also accepts a
+ * role noun as its focus, since "Kremlsprecher" answers it without repeating the word "role".
+ */
+export function measureEvidence(
+  matches: readonly TermMatch[],
+  quoted: readonly (readonly number[])[],
+  context: readonly (readonly number[])[],
+  focus: string | null,
+  expected: AnswerType | null,
+  quotedTypes: readonly boolean[],
+): Evidence {
+  const cov = coverage(matches, quoted);
+  if (focus === null) return { coverage: cov, focusFound: null };
+  const t = matches.findIndex((m) => m.term.word.toLowerCase() === focus);
+  if (t < 0) return { coverage: cov, focusFound: null };
+  const lexical = [...quoted, ...context].some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH);
+  const typed = (expected === "role" || expected === "organization") && quotedTypes.some(Boolean);
+  return { coverage: cov, focusFound: lexical || typed };
+}
+
+/**
+ * The decision: answer when coverage reaches the threshold and the focus noun, if any, was found.
+ * The threshold is a setting (RELEVANCE_MIN_COVERAGE) calibrated on the dev set by `npm run eval`.
+ *
+ * @example
+ * passesGate({ coverage: 0.62, focusFound: null }, 0.4) // true
+ */
+export function passesGate(evidence: Evidence, minCoverage: number): boolean {
+  return evidence.coverage >= minCoverage && evidence.focusFound !== false;
+}

@@ -1,0 +1,39 @@
+/**
+ * Untrusted question text made safe to analyse: markup and control characters removed, whitespace
+ * collapsed, length capped. Telegram users paste all sorts of things; none of it may crash a stage.
+ */
+
+export interface CleanQuestion {
+  readonly text: string;
+  /** True when the question was longer than the cap and was cut. */
+  readonly truncated: boolean;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/**
+ * Strips HTML tags and entities, control characters and surplus whitespace, and caps the length, because
+ * the question feeds a tokenizer, a prompt and log lines, and none of them should see markup or megabytes.
+ *
+ * @example
+ * cleanQuestion("<b>Wer</b> ist &quot;Tokajew&quot;?", 1000) // { text: 'Wer ist "Tokajew"?', truncated: false }
+ */
+export function cleanQuestion(raw: string, maxChars: number): CleanQuestion {
+  const text = raw
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, " ")
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, " ")
+    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? " ")
+    .replace(/&#(\d{1,6});/g, (_, code: string) => safeCodePoint(Number(code)))
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (text.length <= maxChars) return { text, truncated: false };
+  const cut = text.slice(0, maxChars);
+  const lastSpace = cut.lastIndexOf(" ");
+  return { text: (lastSpace > maxChars / 2 ? cut.slice(0, lastSpace) : cut).trim(), truncated: true };
+}
+
+function safeCodePoint(code: number): string {
+  if (code < 32 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return " ";
+  return String.fromCodePoint(code);
+}

@@ -1,0 +1,74 @@
+import type { Chunk, Passage } from "../types.js";
+
+/**
+ * Hybrid retrieval: dense k-NN and BM25 keyword search over the same chunks, fused by weighted reciprocal
+ * rank fusion. Dense search finds paraphrases, keyword search finds names and numbers; RRF needs no score
+ * calibration between the two, only ranks.
+ */
+
+/** What retrieval needs of a loaded index (the ingest `LoadedIndex` satisfies it). */
+export interface SearchableIndex {
+  readonly chunks: readonly Chunk[];
+  embedQuery(text: string): Promise<number[]>;
+  searchDense(vector: number[], k: number): { id: number; distance: number }[];
+  searchKeyword(query: string, k: number): { id: number; score: number }[];
+}
+
+export interface RetrievalSettings {
+  readonly k: number;
+  readonly denseK: number;
+  readonly keywordK: number;
+  readonly rrfK: number;
+  readonly denseWeight: number;
+  readonly keywordWeight: number;
+}
+
+export interface RankedList {
+  readonly weight: number;
+  readonly ids: readonly number[];
+}
+
+/**
+ * Weighted reciprocal rank fusion: each list adds `weight / (rrfK + rank)` (rank from 1) to the ids it
+ * holds. Returns ids best first, ties broken by id so results are deterministic.
+ *
+ * @example
+ * fuseRanks([{ weight: 1, ids: [3, 1] }, { weight: 1, ids: [1, 2] }], 60) // [[1, …], [3, …], [2, …]]
+ */
+export function fuseRanks(lists: readonly RankedList[], rrfK: number): [id: number, fused: number][] {
+  const scores = new Map<number, number>();
+  for (const list of lists) {
+    list.ids.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + list.weight / (rrfK + i + 1)));
+  }
+  return [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+/**
+ * Retrieves the top `k` passages for a query from an index. Both searches run on the same query text;
+ * the result carries each passage's dense distance and keyword score for logs and the relevance gate.
+ *
+ * @example
+ * const passages = await retrieve(index, "Truppen Abzug Kasachstan", config.retrieval);
+ */
+export async function retrieve(index: SearchableIndex, query: string, settings: RetrievalSettings): Promise<Passage[]> {
+  if (index.chunks.length === 0 || query.trim() === "") return [];
+  const vector = await index.embedQuery(query);
+  const dense = index.searchDense(vector, Math.min(settings.denseK, index.chunks.length));
+  const keyword = index.searchKeyword(query, settings.keywordK);
+  const distance = new Map(dense.map((d) => [d.id, d.distance]));
+  const keywordScore = new Map(keyword.map((k) => [k.id, k.score]));
+  const fused = fuseRanks(
+    [
+      { weight: settings.denseWeight, ids: dense.map((d) => d.id) },
+      { weight: settings.keywordWeight, ids: keyword.map((k) => k.id) },
+    ],
+    settings.rrfK,
+  );
+  const passages: Passage[] = [];
+  for (const [id, score] of fused.slice(0, settings.k)) {
+    const chunk = index.chunks[id];
+    if (!chunk) continue;
+    passages.push({ chunk, fused: score, distance: distance.get(id) ?? null, keywordScore: keywordScore.get(id) ?? null });
+  }
+  return passages;
+}

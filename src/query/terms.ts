@@ -1,0 +1,92 @@
+import type { Language } from "../types.js";
+import { germanFor } from "./bridge.js";
+
+/**
+ * The search terms of a question: content words only (function words, question words and words about the
+ * article itself dropped), each with the stems it may match, and English words widened by their German
+ * equivalents. Light verbs ("gab", "use") keep a small weight, so they help rank but cannot carry an answer.
+ */
+
+/** Maps text to index terms; in production this is the ingest analyzer (fold, stem), so both sides agree. */
+export type Analyzer = (text: string) => string[];
+
+export interface QueryTerm {
+  /** The word as written in the question. */
+  readonly word: string;
+  /** Alternative stems: the word's own, plus German equivalents of an English word. */
+  readonly stems: readonly string[];
+  /** 1 for a content word of the current question; less for light words and words of earlier turns. */
+  readonly weight: number;
+}
+
+const STOPWORDS = new Set(
+  (
+    // German function words, question words and pronouns
+    "der die das den dem des ein eine einen einem einer eines und oder aber nicht kein keine keinen ist sind war waren " +
+    "wird werden wurde wurden worden sein seine seiner seinem seinen ihr ihre ihrem ihren ihm ihn es sie er ich wir du " +
+    "mit von vom zu zum zur auf für über unter nach bei aus im in an am als auch noch schon nur so wie wer wen wem " +
+    "wessen was wann wo woher wohin warum wieso weshalb weswegen welche welcher welches welchen welchem viele vielen " +
+    "viel wieviele lange langer langen lang seit dass sich dieser diese dieses diesem diesen jener gegen durch um bis " +
+    "ob denn doch da dort hier man mehr sehr ganz etwa bzw dabei damit dann denn deren dessen hatte hatten hat haben " +
+    "habe gibt gab gegeben kann können konnte soll sollen sollte muss müssen will wollen würde würden wäre zeit " +
+    // English
+    "the a an and or but not no nor is are was were will be been being has have had do does did it its they them " +
+    "their he him his she her i we you with of from to on for about under after at by out in into as also still " +
+    "already only so how who whom whose what when where why which many much long since that this these those there " +
+    "than can could would should may might must shall just very any some than then more most such other " +
+    // about the question or article itself
+    "artikel text quelle quellen bericht meldung laut zufolge steht stehen erwähnt genannt article text source sources " +
+    "report story according mentioned say says tell"
+  ).split(" "),
+);
+
+const LIGHT_WORDS = new Set(
+  (
+    "gab gibt geben machen macht machte gemacht nehmen nahm genommen sagen sagte gesagt tun getan bekommen kommen " +
+    "gehen ging stehen lassen use used uses using do done make made get got give gave given take took taken go went " +
+    "happen happened become became put"
+  ).split(" "),
+);
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/**
+ * Extracts weighted search terms from a question. Each word is stemmed by the same analyzer the index
+ * uses; English content words also get the stems of their German equivalents, since the corpus is German.
+ *
+ * @example
+ * queryTerms("Wie viele Verletzte gab es?", "de", analyze) // [{ word: "Verletzte", stems: ["verletzt"], weight: 1 }, { word: "gab", …, weight: 0.3 }]
+ */
+export function queryTerms(question: string, language: Language, analyze: Analyzer, weight = 1): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  const seen = new Set<string>();
+  for (const match of question.matchAll(WORD)) {
+    const word = match[0];
+    const lower = word.toLowerCase().replace(/['’]s$/, "");
+    if (STOPWORDS.has(lower) || seen.has(lower) || (lower.length < 2 && !/\d/.test(lower))) continue;
+    seen.add(lower);
+    const stems = new Set(analyze(lower));
+    if (language === "en") for (const german of germanFor(lower)) for (const stem of analyze(german)) stems.add(stem);
+    if (stems.size === 0) continue;
+    terms.push({ word, stems: [...stems], weight: LIGHT_WORDS.has(lower) ? weight * 0.3 : weight });
+  }
+  return terms;
+}
+
+/**
+ * Terms of a follow-up question together with those of the previous question at half weight, so that
+ * "und wann sind sie abgezogen?" still finds the troops the earlier question was about. Offline this is
+ * the whole of follow-up handling; with an LLM the condensed question is used instead.
+ */
+export function followUpTerms(
+  question: string,
+  previousQuestion: string | undefined,
+  language: Language,
+  analyze: Analyzer,
+): QueryTerm[] {
+  const current = queryTerms(question, language, analyze);
+  if (!previousQuestion) return current;
+  const known = new Set(current.flatMap((t) => t.stems));
+  const previous = queryTerms(previousQuestion, language, analyze, 0.5).filter((t) => !t.stems.some((s) => known.has(s)));
+  return [...current, ...previous];
+}
