@@ -1,0 +1,138 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { parseConfig, type Config } from "../../src/config.js";
+import type { Logger } from "../../src/log.js";
+import { openOrBuildIndex } from "../../src/cli/indexing.js";
+import type { LoadedIndex } from "../../src/ingest/store.js";
+import { createBot, type CitebotBot } from "../../src/telegram/bot.js";
+import { libraryFromIndex, type Library } from "../../src/telegram/library.js";
+import { startPolling, type RunningBot } from "../../src/telegram/run.js";
+import type { Answer, Ask, Citation } from "../../src/types.js";
+import { BotApiServer, type Chat, type User } from "../helpers/bot-api-server.js";
+
+/** Shared people and chats of the end-to-end tests. */
+export const alice: User = { id: 111, is_bot: false, first_name: "Alice", language_code: "de" };
+export const bob: User = { id: 222, is_bot: false, first_name: "Bob", language_code: "en" };
+export const otherBot: User = { id: 333, is_bot: true, first_name: "Other", username: "other_helper_bot" };
+export const privateChat = (user: User): Chat => ({ id: user.id, type: "private", first_name: user.first_name });
+export const group: Chat = { id: -100_111_222, type: "supergroup", title: "Newsroom" };
+
+export const REPO = path.resolve(import.meta.dirname, "../..");
+
+/** Logs captured as JSON lines (unmasked: the bot itself must never log its token). */
+export function captureLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      lines.push(chunk.toString("utf8"));
+      callback();
+    },
+  });
+  return { logger: pino({ level: "debug" }, stream), lines };
+}
+
+/** Builds the real index of the real seeds into a temp folder, through the same function `npm start` uses. */
+export async function fixtureIndex(): Promise<{ index: LoadedIndex; dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "citebot-tg-"));
+  const config = parseConfig({ SEEDS_DIR: path.join(REPO, "seeds"), INDEX_DIR: path.join(dir, "index"), EMBEDDINGS: "local" });
+  const index = await openOrBuildIndex(config, captureLogger().logger);
+  return { index, dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Every sentence of the index with its absolute offsets and text (`text === file.slice(start, end)`). */
+export function sentencesOf(index: LoadedIndex): { source: string; start: number; end: number; text: string }[] {
+  const seen = new Set<string>();
+  const out: { source: string; start: number; end: number; text: string }[] = [];
+  for (const chunk of index.chunks) {
+    for (const s of chunk.sentences) {
+      const key = `${chunk.source}:${s.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ source: chunk.source, start: s.start, end: s.end, text: chunk.text.slice(s.start - chunk.start, s.end - chunk.start) });
+    }
+  }
+  return out;
+}
+
+/**
+ * A deterministic stand-in for the answer pipeline over the real index: it quotes the sentence that
+ * shares the most words with the question, with its real offsets, or declines. It lets these tests
+ * check the Telegram layer without depending on the ranking of the query stage.
+ */
+export function overlapAsk(index: LoadedIndex): Ask {
+  const sentences = sentencesOf(index);
+  return async (question, context) => {
+    const words = new Set((question.toLowerCase().match(/\p{L}{4,}/gu) ?? []).concat(context.history.flatMap((t) => t.question.toLowerCase().match(/\p{L}{4,}/gu) ?? [])));
+    const language = /\b(wie|wer|was|der|die|das|und|sind|hat)\b/i.test(question) ? "de" : "en";
+    let best: { sentence: (typeof sentences)[number]; score: number } | undefined;
+    for (const sentence of sentences) {
+      const score = (sentence.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => words.has(w)).length;
+      if (score > (best?.score ?? 1)) best = { sentence, score };
+    }
+    if (best === undefined) {
+      return { kind: "not_found", text: language === "de" ? "Dazu steht nichts in den Quellen." : "The sources don't say.", language, mode: "extractive", suggestions: [] };
+    }
+    return answerQuoting(index, [best.sentence], language);
+  };
+}
+
+/** An answer quoting the given sentences as [1], [2], … with real offsets. */
+export function answerQuoting(
+  index: LoadedIndex,
+  quotes: readonly { source: string; start: number; end: number; text: string }[],
+  language: "de" | "en" = "de",
+  prefix = "",
+): Answer {
+  const citations: Citation[] = quotes.map((q, i) => {
+    const doc = index.docs.find((d) => d.source === q.source)!;
+    return { n: i + 1, source: q.source, title: doc.title, date: doc.date, quote: q.text, start: q.start, end: q.end };
+  });
+  const text = prefix + citations.map((c) => `«${c.quote}» [${c.n}]`).join(" ");
+  return { kind: "answered", text, citations, language, mode: "extractive" };
+}
+
+export interface Harness {
+  readonly api: BotApiServer;
+  readonly app: CitebotBot;
+  readonly running: RunningBot;
+  readonly config: Config;
+  readonly logs: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts a Bot API server on 127.0.0.1 and the real bot against it (long polling, as `npm start`). */
+export async function startHarness(options: {
+  ask: Ask;
+  library: Library;
+  env?: Record<string, string>;
+  streamIntervalMs?: number;
+  api?: BotApiServer;
+}): Promise<Harness> {
+  const api = options.api ?? (await BotApiServer.start());
+  const config = parseConfig({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ...options.env });
+  const { logger, lines } = captureLogger();
+  const app = createBot(api.token, {
+    config,
+    logger,
+    ask: options.ask,
+    library: options.library,
+    streamIntervalMs: options.streamIntervalMs,
+  });
+  const running = await startPolling(app, logger);
+  return {
+    api,
+    app,
+    running,
+    config,
+    logs: lines,
+    stop: async () => {
+      await running.stop();
+      await api.close();
+    },
+  };
+}
+
+export { libraryFromIndex };
