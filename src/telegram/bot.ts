@@ -74,7 +74,7 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
     now,
   };
 
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  // Transformers installed later run outside earlier ones: every attempt is logged, and retried.
   bot.api.config.use(async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);
     if (!result.ok) {
@@ -85,6 +85,7 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
     }
     return result;
   });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
 
   const pending = new Set<Promise<unknown>>();
   bot.use(async (_ctx, next) => {

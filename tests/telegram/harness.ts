@@ -65,12 +65,16 @@ export function sentencesOf(index: LoadedIndex): { source: string; start: number
 export function overlapAsk(index: LoadedIndex): Ask {
   const sentences = sentencesOf(index);
   return async (question, context) => {
-    const words = new Set((question.toLowerCase().match(/\p{L}{4,}/gu) ?? []).concat(context.history.flatMap((t) => t.question.toLowerCase().match(/\p{L}{4,}/gu) ?? [])));
+    const wordsOf = (text: string) => new Set(text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+    const words = wordsOf(question);
+    const earlier = wordsOf(context.history.map((t) => t.question).join(" "));
     const language = /\b(wie|wer|was|der|die|das|und|sind|hat)\b/i.test(question) ? "de" : "en";
     let best: { sentence: (typeof sentences)[number]; score: number } | undefined;
     for (const sentence of sentences) {
-      const score = (sentence.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => words.has(w)).length;
-      if (score > (best?.score ?? 1)) best = { sentence, score };
+      const own = [...wordsOf(sentence.text)];
+      // Words of earlier questions only break ties, like a follow-up's context.
+      const score = own.filter((w) => words.has(w)).length + 0.1 * own.filter((w) => earlier.has(w)).length;
+      if (score >= 2 && score > (best?.score ?? 0)) best = { sentence, score };
     }
     if (best === undefined) {
       return { kind: "not_found", text: language === "de" ? "Dazu steht nichts in den Quellen." : "The sources don't say.", language, mode: "extractive", suggestions: [] };
