@@ -5,7 +5,7 @@ import type { LoadedIndex } from "../ingest/store.js";
 import type { Logger } from "../log.js";
 import { createAsk, type AskSettings } from "../query/answer.js";
 import type { ChatModel } from "../query/llm.js";
-import type { Ask } from "../types.js";
+import type { Answer, Ask } from "../types.js";
 import { openOrBuildIndex } from "./indexing.js";
 
 /**
@@ -83,4 +83,38 @@ export async function createPipeline(
       return current;
     },
   };
+}
+
+/** The `ask --json` record: exactly these keys, one line each. */
+export function answerRecord(question: string, answer: Answer) {
+  return {
+    question,
+    answer: answer.text,
+    refused: answer.kind === "not_found",
+    language: answer.language,
+    mode: answer.mode,
+    citations: answer.kind === "answered" ? answer.citations.map(({ n, source, title, date, quote, start, end }) => ({ n, source, title, date, quote, start, end })) : [],
+  };
+}
+
+/**
+ * An answer for a terminal: the text, then the numbered sources with title, date, offsets and quote, so
+ * a reader can check every claim without opening the files.
+ */
+export function formatForTerminal(answer: Answer): string {
+  const lines = [answer.text];
+  if (answer.kind === "answered" && answer.citations.length > 0) {
+    lines.push("", answer.language === "de" ? "Quellen:" : "Sources:");
+    for (const c of answer.citations) {
+      const date = c.date ? `, ${c.date}` : "";
+      lines.push(`  [${c.n}] ${c.title}${date} — ${c.source}:${c.start}-${c.end}`, `      “${c.quote}”`);
+    }
+  }
+  if (answer.note) lines.push("", `(${answer.note})`);
+  return lines.join("\n");
+}
+
+/** Drops undefined entries, so a missing `--seeds` flag leaves `SEEDS_DIR` from the environment alone. */
+export function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined));
 }

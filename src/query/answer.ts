@@ -56,6 +56,9 @@ export interface AskDependencies {
   readonly logger?: QueryLogger;
 }
 
+/** What "wie viele X / how many X" counts must be in the answer, so X weighs double. */
+const COUNTED_FOCUS_WEIGHT = 2;
+
 const statsCache = new WeakMap<object, SentenceStats>();
 
 function statsFor(index: AnswerIndex, analyze: Analyzer): SentenceStats {
@@ -99,7 +102,11 @@ async function analyse(
       candidates.set(i, Math.max(candidates.get(i) ?? 0, passage.fused / top));
     }
   }
-  const matches = matchTerms(terms, stats);
+  const focus = questionFocus(question);
+  const weighted = terms.map((t) =>
+    focus?.kind === "counted" && t.word.toLowerCase() === focus.word ? { ...t, weight: t.weight * COUNTED_FOCUS_WEIGHT } : t,
+  );
+  const matches = matchTerms(weighted, stats);
   const expected = answerType(question);
   const scored = scoreSentences(
     [...candidates].map(([index, prior]) => ({ index, prior })),
@@ -115,8 +122,7 @@ async function analyse(
     matches,
     selected.map((s) => s.hits),
     context,
-    questionFocus(question),
-    expected,
+    focus,
     selected.map((s) => s.typeMatch),
   );
   const passes = selected.length > 0 && passesGate(evidence, deps.settings.minCoverage);
@@ -138,8 +144,9 @@ async function analyse(
 function suggestionsFor(index: AnswerIndex, passages: readonly Passage[]): string[] {
   const titles: string[] = [];
   for (const source of [...passages.map((p) => p.chunk.source), ...index.docs.map((d) => d.source)]) {
-    const title = index.doc(source)?.title;
-    if (title && !titles.includes(title)) titles.push(title.length > 80 ? `${title.slice(0, 77)}…` : title);
+    const full = index.doc(source)?.title;
+    const title = full && full.length > 80 ? `${full.slice(0, 77)}…` : full;
+    if (title && !titles.includes(title)) titles.push(title);
     if (titles.length >= 3) break;
   }
   return titles;

@@ -59,9 +59,12 @@ const REASON_WORD = /^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|beca
 const ARTICLES = /^(der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|the|a|an)$/i;
 const PLACE_PREPOSITION = /^(in|nach|aus|zu|bei|an|von|im|into|from|to|near)$/i;
 
-/** The features of a sentence that answer types look for. Computed once per sentence and kept. */
+/**
+ * The answer types a sentence can supply, each with the words that supply it (lower case), so the scorer
+ * can ignore a "person" that is only the person the question already names.
+ */
 export interface SentenceFeatures {
-  readonly types: ReadonlySet<AnswerType>;
+  readonly types: ReadonlyMap<AnswerType, readonly string[]>;
 }
 
 /**
@@ -73,7 +76,12 @@ export interface SentenceFeatures {
  * sentenceFeatures("Es gab Hunderte Verletzte.").types.has("number") // true
  */
 export function sentenceFeatures(sentence: string): SentenceFeatures {
-  const types = new Set<AnswerType>();
+  const types = new Map<AnswerType, string[]>();
+  const add = (type: AnswerType, word: string) => {
+    const list = types.get(type);
+    if (list) list.push(word.toLowerCase());
+    else types.set(type, [word.toLowerCase()]);
+  };
   const words = sentence.match(/[\p{L}\p{N}]+(?:[-.,'’][\p{L}\p{N}]+)*\.?/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     const raw = words[i] ?? "";
@@ -82,57 +90,72 @@ export function sentenceFeatures(sentence: string): SentenceFeatures {
     const prev = i > 0 ? (words[i - 1] ?? "").replace(/\.$/, "") : "";
     const next = (words[i + 1] ?? "").replace(/\.$/, "").toLowerCase();
     const isNumber = /^\d+([.,]\d+)*$/.test(word) || NUMBER_WORDS.test(lower);
-    if (isNumber) types.add("number");
-    if (/^(19|20)\d\d$/.test(word) || MONTHS.test(lower)) types.add("time");
-    if (ORDINAL.test(/^\d+\.$/.test(raw) ? raw : lower)) types.add("ordinal");
-    if ((isNumber || COUNTABLE_BEFORE_UNIT.test(lower)) && DURATION_UNITS.test(next)) types.add("duration");
-    if (DURATION_WORDS.test(lower)) types.add("duration");
+    if (isNumber) add("number", word);
+    if (/^(19|20)\d\d$/.test(word) || MONTHS.test(lower)) add("time", word);
+    if (ORDINAL.test(/^\d+\.$/.test(raw) ? raw : lower)) add("ordinal", word);
+    if ((isNumber || COUNTABLE_BEFORE_UNIT.test(lower)) && DURATION_UNITS.test(next)) add("duration", next);
+    if (DURATION_WORDS.test(lower)) add("duration", word);
     if (ROLE_NOUN.test(lower)) {
-      types.add("role");
-      types.add("person");
+      add("role", word);
+      add("person", word);
     }
-    if (/^\p{Lu}{2,}$/u.test(word.split("-")[0] ?? "") || ORGANIZATION_WORD.test(lower)) types.add("organization");
-    if (REASON_WORD.test(lower)) types.add("reason");
+    if (/^\p{Lu}{2,}$/u.test(word.split("-")[0] ?? "") || ORGANIZATION_WORD.test(lower)) add("organization", word);
+    if (REASON_WORD.test(lower)) add("reason", word);
     const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
     if (capitalised && i > 0 && /^\p{Lu}\p{Ll}/u.test(prev) && !ARTICLES.test(prev) && !ARTICLES.test(word)) {
-      types.add("person");
+      add("person", prev);
+      add("person", word);
     }
-    if (capitalised && i > 0 && PLACE_PREPOSITION.test(prev)) types.add("place");
-    if (capitalised && /(stan|land|ien|reich)$/.test(lower) && i > 0) types.add("place");
+    if (capitalised && i > 0 && PLACE_PREPOSITION.test(prev)) add("place", word);
+    if (capitalised && /(stan|land|ien|reich)$/.test(lower) && i > 0) add("place", word);
   }
   return { types };
 }
 
+/** The noun a question is about: what "wie viele X / how many X" counts, or the category of "welche X / which X". */
+export interface QuestionFocus {
+  readonly word: string;
+  readonly kind: "counted" | "category";
+}
+
 /**
- * The noun a "welche X / which X / wie viele X / how many X" question is about, lower-cased, or null.
- * The relevance gate insists that this focus appears in the evidence: a text that mentions Kazakhstan
- * but not its currency does not answer "What currency is used in Kazakhstan?".
+ * The focus noun of a question, lower-cased, or null. A counted noun must appear in the evidence (a text
+ * that mentions Kazakhstan but not its inhabitants does not answer "Wie viele Einwohner hat Kasachstan?");
+ * a category noun must appear, or the evidence must carry something of the asked-for type.
  *
  * @example
- * questionFocus("Wie viele Einwohner hat Kasachstan?") // "einwohner"
+ * questionFocus("Wie viele Einwohner hat Kasachstan?") // { word: "einwohner", kind: "counted" }
  */
-export function questionFocus(question: string): string | null {
+export function questionFocus(question: string): QuestionFocus | null {
   const words = question.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     const w = (words[i] ?? "").toLowerCase();
     const next = words[i + 1];
     let start = -1;
+    let kind: QuestionFocus["kind"] = "category";
     if (/^welche[rnms]?$/.test(w) || w === "which" || w === "what") start = i + 1;
-    if ((w === "wie" && /^viele?n?$/i.test(next ?? "")) || (w === "how" && /^(many|much)$/i.test(next ?? ""))) start = i + 2;
-    if (/^wieviele?n?$/.test(w)) start = i + 1;
+    if ((w === "wie" && /^viele?n?$/i.test(next ?? "")) || (w === "how" && /^(many|much)$/i.test(next ?? ""))) {
+      start = i + 2;
+      kind = "counted";
+    }
+    if (/^wieviele?n?$/.test(w)) {
+      start = i + 1;
+      kind = "counted";
+    }
     if (start < 0) continue;
     for (let j = start; j < Math.min(words.length, start + 3); j++) {
       const candidate = words[j] ?? "";
       const lower = candidate.toLowerCase();
       if (FOCUS_SKIP.test(lower)) {
-        if (/^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/.test(lower)) break;
+        if (AUXILIARY.test(lower)) break;
         continue;
       }
-      if (/^\p{Lu}/u.test(candidate) || /^(which|what|how)$/.test(w)) return lower;
+      if (/^\p{Lu}/u.test(candidate) || /^(which|what|how)$/.test(w)) return { word: lower, kind };
     }
   }
   return null;
 }
 
+const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/;
 const FOCUS_SKIP =
   /^(der|die|das|den|dem|des|ein|eine|the|a|an|of|is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann|es|gab|gibt|there|kind|sort|type|art)$/;

@@ -1,4 +1,4 @@
-import type { AnswerType } from "./cues.js";
+import type { QuestionFocus } from "./cues.js";
 import { coverage, type TermMatch } from "./score.js";
 
 /**
@@ -8,34 +8,38 @@ import { coverage, type TermMatch } from "./score.js";
  */
 
 export interface Evidence {
-  /** Share of the question's idf-weighted terms covered by the quoted sentences (0–1). */
+  /** Share of the question's idf-weighted terms covered by the quoted sentences, and at half strength by the sentences around them (0–1). */
   readonly coverage: number;
   /** Whether the noun a "welche X / how many X" question is about occurs near the evidence; null if none. */
   readonly focusFound: boolean | null;
 }
 
+/** A term found only in a sentence next to the quoted ones counts this much: on topic, but not quoted. */
+export const CONTEXT_SHARE = 0.5;
+
 /** A focus term counts as found at this match strength or better (a compound or derivation is enough). */
 const FOCUS_MATCH = 0.6;
 
 /**
- * Measures the evidence: coverage by the quoted sentences, and whether the question's focus noun appears
- * in them or in the sentences around them (`context`). A role question ("what role …") also accepts a
- * role noun as its focus, since "Kremlsprecher" answers it without repeating the word "role".
+ * Measures the evidence: coverage by the quoted sentences (their chunk's other sentences count half, since
+ * an answer sentence rarely repeats every word of the question), and whether the question's focus noun appears
+ * in them or in the sentences around them (`context`). A category focus ("welche Organisation") is also
+ * satisfied when a quoted sentence carries the asked-for answer type, since "OVKS" answers it whether or
+ * not the word "Organisation" stands next to it; a counted focus ("wie viele Einwohner") must appear.
  */
 export function measureEvidence(
   matches: readonly TermMatch[],
   quoted: readonly (readonly number[])[],
   context: readonly (readonly number[])[],
-  focus: string | null,
-  expected: AnswerType | null,
+  focus: QuestionFocus | null,
   quotedTypes: readonly boolean[],
 ): Evidence {
-  const cov = coverage(matches, quoted);
+  const cov = coverage(matches, [...quoted, ...context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);
   if (focus === null) return { coverage: cov, focusFound: null };
-  const t = matches.findIndex((m) => m.term.word.toLowerCase() === focus);
+  const t = matches.findIndex((m) => m.term.word.toLowerCase() === focus.word);
   if (t < 0) return { coverage: cov, focusFound: null };
   const lexical = [...quoted, ...context].some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH);
-  const typed = (expected === "role" || expected === "organization") && quotedTypes.some(Boolean);
+  const typed = focus.kind === "category" && quotedTypes.some(Boolean);
   return { coverage: cov, focusFound: lexical || typed };
 }
 

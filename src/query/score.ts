@@ -1,5 +1,5 @@
 import type { Chunk } from "../types.js";
-import { sentenceFeatures, type AnswerType, type SentenceFeatures } from "./cues.js";
+import { sentenceFeatures, type AnswerType } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
 
 /**
@@ -22,7 +22,8 @@ export interface Sentence {
 export interface SentenceStats {
   readonly sentences: readonly Sentence[];
   readonly stems: readonly ReadonlySet<string>[];
-  readonly features: readonly SentenceFeatures[];
+  /** Per sentence: the answer types it can supply, each with the stems of the words that supply it. */
+  readonly features: readonly ReadonlyMap<AnswerType, readonly string[]>[];
   /** Stem → indices of the sentences containing it. */
   readonly postings: ReadonlyMap<string, readonly number[]>;
   /** Sentence key `source:start` → index, and chunk id → its sentence indices. */
@@ -38,7 +39,7 @@ export interface SentenceStats {
 export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer): SentenceStats {
   const sentences: Sentence[] = [];
   const stems: Set<string>[] = [];
-  const features: SentenceFeatures[] = [];
+  const features: Map<AnswerType, string[]>[] = [];
   const postings = new Map<string, number[]>();
   const byKey = new Map<string, number>();
   const byChunk = new Map<number, number[]>();
@@ -54,7 +55,14 @@ export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer):
         sentences.push({ source: chunk.source, start: span.start, end: span.end, text, chunkId: chunk.id });
         const set = new Set(analyze(text));
         stems.push(set);
-        features.push(sentenceFeatures(text));
+        const typed = new Map<AnswerType, string[]>();
+        for (const [type, words] of sentenceFeatures(text).types) {
+          typed.set(type, words.flatMap((w) => {
+            const analysed = analyze(w);
+            return analysed.length > 0 ? analysed : [w];
+          }));
+        }
+        features.push(typed);
         for (const stem of set) {
           const list = postings.get(stem);
           if (list) list.push(index);
@@ -81,13 +89,14 @@ export function stemSimilarity(query: string, stem: string): number {
   const q = query.length;
   const s = stem.length;
   if (q < 4 || s < 4 || /^\d/.test(query) || /^\d/.test(stem)) return 0;
-  if (s > q && q >= 4 && stem.endsWith(query)) return 0.8;
-  if (s > q && q >= 5 && stem.startsWith(query)) return 0.7;
-  if (q > s && s >= 5 && query.startsWith(stem)) return 0.7;
+  // A compound's head: "befehl" in "schiessbefehl". Short heads ("land" in "ausland") are weaker evidence.
+  if (s > q && stem.endsWith(query)) return q >= 6 ? 0.8 : 0.5;
+  // An inflection or derivation the stemmer left apart: "grenzt" / "grenz", "kasach" / "kasachstan".
+  if (Math.min(q, s) >= 5 && (stem.startsWith(query) || query.startsWith(stem))) return Math.abs(q - s) === 1 ? 0.9 : 0.7;
   const shorter = Math.min(q, s);
   let prefix = 0;
   while (prefix < shorter && query[prefix] === stem[prefix]) prefix++;
-  if (prefix >= 5 && prefix >= 0.75 * shorter) return 0.6;
+  if (prefix >= 6 && prefix >= 0.8 * shorter) return 0.6;
   if (shorter >= 5 && Math.abs(q - s) <= 2) {
     const budget = shorter >= 8 ? 2 : 1;
     if (editDistance(query, stem, budget) <= budget) return budget === 1 ? 0.8 : 0.7;
@@ -177,6 +186,14 @@ export interface ScoredSentence {
   readonly score: number;
 }
 
+/**
+ * True when some word supplying the answer type is not itself a question term: the answer to "Wer ist der
+ * Präsident?" is a name other than the ones the question names.
+ */
+function suppliesNew(stems: readonly string[], matches: readonly TermMatch[]): boolean {
+  return stems.some((stem) => matches.every((m) => (m.similar.get(stem) ?? 0) < 0.6));
+}
+
 /** Added to a sentence's coverage when it carries the kind of thing the question asks for. */
 export const TYPE_BONUS = 0.2;
 /** Added, scaled by the passage's fused rank (best = 1), so retrieval breaks ties between equal sentences. */
@@ -197,7 +214,7 @@ export function scoreSentences(
     const sentence = stats.sentences[index] as Sentence;
     const hits = termHits(matches, stats, index);
     const cov = coverage(matches, [hits]);
-    const typeMatch = expected !== null && (stats.features[index]?.types.has(expected) ?? false);
+    const typeMatch = expected !== null && suppliesNew(stats.features[index]?.get(expected) ?? [], matches);
     const score = cov + (typeMatch && cov > 0 ? TYPE_BONUS : 0) + RANK_PRIOR * prior;
     return { index, sentence, hits, coverage: cov, typeMatch, score };
   });

@@ -33,7 +33,8 @@ const STOPWORDS = new Set(
     "the a an and or but not no nor is are was were will be been being has have had do does did it its they them " +
     "their he him his she her i we you with of from to on for about under after at by out in into as also still " +
     "already only so how who whom whose what when where why which many much long since that this these those there " +
-    "than can could would should may might must shall just very any some than then more most such other " +
+    "than can could would should may might must shall just very any some then more most such other among between " +
+    "during within without against toward towards upon via per each every both either " +
     // about the question or article itself
     "artikel text quelle quellen bericht meldung laut zufolge steht stehen erwähnt genannt article text source sources " +
     "report story according mentioned say says tell"
