@@ -207,16 +207,21 @@ class RecentIds {
 const ManifestShape = z.looseObject({ buildId: z.string().min(1) });
 
 /**
- * Watches `<indexDir>/manifest.json` for a new `buildId` (written atomically by `npm run index`) and
- * calls `onChange` once per new build. Polling is used because the index folder is replaced as a
- * whole, which `fs.watch` does not follow reliably. Returns a function that stops watching.
+ * Watches `<indexDir>/manifest.json` for a build other than the one in use (`current()`), written
+ * atomically by `npm run index`, and calls `onChange` to hot-swap it. Polling is used because the
+ * index folder is replaced as a whole, which `fs.watch` does not follow reliably. A reload that fails
+ * is logged and not retried for the same build. Returns a function that stops watching.
+ *
+ * @example
+ * const stop = watchIndexBuilds("index/manifest.json", () => pipeline.index().manifest.buildId, () => pipeline.reload().then(() => {}), { intervalMs: 2000, logger });
  */
 export function watchIndexBuilds(
   manifestPath: string,
+  current: () => string,
   onChange: (buildId: string) => Promise<void>,
-  options: { intervalMs: number; logger: Logger; initialBuildId?: string },
+  options: { intervalMs: number; logger: Logger },
 ): () => void {
-  let known = options.initialBuildId;
+  const failed = new Set<string>();
   let busy = false;
   const check = async () => {
     if (busy) return;
@@ -225,14 +230,12 @@ export function watchIndexBuilds(
       const manifest = ManifestShape.safeParse(JSON.parse(await readFile(manifestPath, "utf8")));
       if (!manifest.success) return;
       const buildId = manifest.data.buildId;
-      if (known === undefined) known = buildId;
-      else if (buildId !== known) {
-        options.logger.info({ buildId, previous: known }, "index rebuilt; hot-reloading");
-        known = buildId;
-        await onChange(buildId).catch((error: unknown) => {
-          options.logger.error({ err: describe(error), buildId }, "hot reload failed; the previous index stays active");
-        });
-      }
+      if (buildId === current() || failed.has(buildId)) return;
+      options.logger.info({ buildId, previous: current() }, "index rebuilt; hot-reloading");
+      await onChange(buildId).catch((error: unknown) => {
+        failed.add(buildId);
+        options.logger.error({ err: describe(error), buildId }, "hot reload failed; the previous index stays active");
+      });
     } catch (error) {
       options.logger.debug({ err: describe(error) }, "index manifest not readable right now");
     } finally {
@@ -241,6 +244,5 @@ export function watchIndexBuilds(
   };
   const timer = setInterval(() => void check(), options.intervalMs);
   timer.unref();
-  void check();
   return () => clearInterval(timer);
 }

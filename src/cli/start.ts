@@ -1,0 +1,123 @@
+import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Config } from "../config.js";
+import { createLogger, type Logger } from "../log.js";
+import { createBot } from "../telegram/bot.js";
+import { libraryFromIndex } from "../telegram/library.js";
+import { BotStartError, startPolling, startWebhook, watchIndexBuilds, type RunningBot } from "../telegram/run.js";
+import type { Turn } from "../types.js";
+import { loadConfig } from "./env.js";
+import { updateIndex } from "./indexing.js";
+import { createPipeline, formatForTerminal, type Pipeline } from "./pipeline.js";
+
+/**
+ * `npm start`: the Telegram bot when `TELEGRAM_BOT_TOKEN` is set (long polling, or a webhook server
+ * when `WEBHOOK_URL` is set), otherwise a terminal chat, so the offline default always does something.
+ * The index is built first when missing, reloaded when `npm run index` rebuilds it, and SIGINT/SIGTERM
+ * stop taking updates and finish the answers in flight.
+ */
+
+const NO_TOKEN_HELP = `No TELEGRAM_BOT_TOKEN set, so citebot runs in this terminal instead.
+
+To talk to it in Telegram:
+  1. Open Telegram, start a chat with @BotFather and send /newbot.
+  2. Pick a name and a username ending in "bot"; BotFather replies with a token like 123456:ABC-DEF…
+  3. Put it into .env as TELEGRAM_BOT_TOKEN=… (see .env.example) and run npm start again.
+     In groups, the bot answers when mentioned, replied to, or asked with /ask.
+`;
+
+/** How often the index folder is checked for a new build. */
+const INDEX_POLL_MS = 2000;
+/** Upper bound for finishing answers in flight at shutdown. */
+const SHUTDOWN_GRACE_MS = 60_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, [config.telegram.token, config.openai.apiKey, config.telegram.webhook?.secret]);
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection (kept running)"));
+
+  const token = config.telegram.token;
+  if (token === undefined) {
+    process.stderr.write(NO_TOKEN_HELP);
+    const pipeline = await createPipeline(config, logger);
+    await runTerminal(pipeline);
+    return;
+  }
+
+  const pipeline = await createPipeline(config, logger);
+  const library = libraryFromIndex(() => pipeline.index(), {
+    reindex: async () => {
+      const summary = await updateIndex(config, logger);
+      const index = await pipeline.reload();
+      return `+${summary.added} ~${summary.updated} −${summary.removed} · ${index.docs.length} docs, ${index.chunks.length} chunks`;
+    },
+  });
+  const app = createBot(token, { config, logger, ask: pipeline.ask, library });
+  let running: RunningBot;
+  try {
+    running = await start(app, config, logger);
+  } catch (error) {
+    if (!(error instanceof BotStartError)) throw error;
+    logger.fatal(error.message);
+    process.exitCode = 1;
+    return;
+  }
+  const stopWatching = watchIndexBuilds(
+    path.join(config.indexDir, "manifest.json"),
+    () => pipeline.index().manifest.buildId,
+    async () => void (await pipeline.reload()),
+    { intervalMs: INDEX_POLL_MS, logger },
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal: exiting now");
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    stopWatching();
+    const grace = setTimeout(() => {
+      logger.error("answers in flight did not finish in time; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    grace.unref();
+    await running.stop();
+    clearTimeout(grace);
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await running.done.catch(() => {
+    process.exitCode = 1;
+  });
+  stopWatching();
+}
+
+function start(app: ReturnType<typeof createBot>, config: Config, logger: Logger): Promise<RunningBot> {
+  const webhook = config.telegram.webhook;
+  return webhook === undefined ? startPolling(app, logger) : startWebhook(app, webhook, logger);
+}
+
+/** Answers stdin line by line (with a prompt on a terminal), keeping a short follow-up history. */
+async function runTerminal(pipeline: Pipeline): Promise<void> {
+  const interactive = process.stdin.isTTY === true;
+  const lines = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+  let history: Turn[] = [];
+  const prompt = () => interactive && process.stdout.write("\n? ");
+  if (interactive) process.stdout.write("Ask a question about the sources (Ctrl-D to quit).");
+  prompt();
+  for await (const line of lines) {
+    const question = line.trim();
+    if (question !== "") {
+      const answer = await pipeline.ask(question, { history });
+      process.stdout.write(`${formatForTerminal(answer)}\n`);
+      history = [...history, { question, answer: answer.text }].slice(-4);
+    }
+    prompt();
+  }
+}
+
+await main();
