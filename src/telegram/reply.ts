@@ -143,6 +143,6 @@ export class DraftMessage {
 
 function draftText(partial: string): string {
   const limit = 4000;
-  const text = partial.length > limit ? `${partial.slice(0, limit)}` : partial;
-  return `${text} …`;
+  const text = partial.length > limit ? partial.slice(0, limit) : partial;
+  return `${text.trimEnd()} …`;
 }

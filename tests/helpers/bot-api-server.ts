@@ -95,6 +95,7 @@ export class BotApiServer {
   private readonly callbackQueries = new Map<string, { answered: boolean }>();
   private readonly failures = new Map<string, { failure: ApiFailure; times: number }>();
   private nextQueryId = 1;
+  private readonly holds = new Map<string, { held: number; release: Promise<void>; open: () => void }>();
 
   /** Starts a server on 127.0.0.1 on a free port. */
   static async start(): Promise<BotApiServer> {
@@ -119,6 +120,25 @@ export class BotApiServer {
   /** Makes `method` fail `times` times (Infinity: always) with the given error. */
   fail(method: string, failure: ApiFailure, times = 1): void {
     this.failures.set(method, { failure, times });
+  }
+
+  /**
+   * Holds every call of `method` (after recording it) until the returned function is called, so a
+   * test can keep an answer "in flight" as long as it likes.
+   */
+  hold(method: string): () => void {
+    let open = () => {};
+    const release = new Promise<void>((resolve) => (open = resolve));
+    this.holds.set(method, { held: 0, release, open });
+    return () => {
+      this.holds.delete(method);
+      open();
+    };
+  }
+
+  /** How many calls of `method` are being held right now. */
+  held(method: string): number {
+    return this.holds.get(method)?.held ?? 0;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -259,6 +279,13 @@ export class BotApiServer {
       this.callWaiters.clear();
     };
     if (token !== this.token) return respond(401, { ok: false, error_code: 401, description: "Unauthorized" });
+    const hold = this.holds.get(method);
+    if (hold !== undefined) {
+      hold.held += 1;
+      for (const wake of this.callWaiters) wake();
+      await hold.release;
+      hold.held -= 1;
+    }
     const planned = this.failures.get(method);
     if (planned !== undefined && planned.times > 0) {
       planned.times -= 1;
@@ -348,7 +375,8 @@ export class BotApiServer {
     if (message.from?.id !== this.bot.id) throw new ApiError(400, "Bad Request: message can't be edited");
     const { text, html } = checkText(q);
     const markup = checkMarkup(q.reply_markup);
-    if (html === message.html && JSON.stringify(markup) === JSON.stringify(message.reply_markup)) {
+    const same = text === message.text && html === message.html;
+    if (same && JSON.stringify(markup) === JSON.stringify(message.reply_markup)) {
       throw new ApiError(
         400,
         "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
