@@ -1,9 +1,10 @@
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
 import type { Config } from "../config.js";
 import { createLogger, type Logger } from "../log.js";
 import { createBot } from "../telegram/bot.js";
-import { libraryFromIndex } from "../telegram/library.js";
+import { libraryFromIndex, type Library } from "../telegram/library.js";
 import { BotStartError, startPolling, startWebhook, watchIndexBuilds, type RunningBot } from "../telegram/run.js";
 import type { Turn } from "../types.js";
 import { loadConfig } from "./env.js";
@@ -45,14 +46,7 @@ async function main(): Promise<void> {
   }
 
   const pipeline = await createPipeline(config, logger);
-  const library = libraryFromIndex(() => pipeline.index(), {
-    reindex: async () => {
-      const summary = await updateIndex(config, logger);
-      const index = await pipeline.reload();
-      return `+${summary.added} ~${summary.updated} −${summary.removed} · ${index.docs.length} docs, ${index.chunks.length} chunks`;
-    },
-  });
-  const app = createBot(token, { config, logger, ask: pipeline.ask, library });
+  const app = createBot(token, { config, logger, ask: pipeline.ask, library: pipelineLibrary(config, logger, pipeline) });
   let running: RunningBot;
   try {
     running = await start(app, config, logger);
@@ -96,6 +90,20 @@ async function main(): Promise<void> {
   stopWatching();
 }
 
+/**
+ * The bot's view of the pipeline's index. `/reindex` runs the same incremental build as
+ * `npm run index` and swaps the result in; questions in flight keep the index they started with.
+ */
+export function pipelineLibrary(config: Config, logger: Logger, pipeline: Pipeline): Library {
+  return libraryFromIndex(() => pipeline.index(), {
+    reindex: async () => {
+      const summary = await updateIndex(config, logger);
+      const index = await pipeline.reload();
+      return `+${summary.added} ~${summary.updated} −${summary.removed} · ${index.docs.length} docs, ${index.chunks.length} chunks`;
+    },
+  });
+}
+
 function start(app: ReturnType<typeof createBot>, config: Config, logger: Logger): Promise<RunningBot> {
   const webhook = config.telegram.webhook;
   return webhook === undefined ? startPolling(app, logger) : startWebhook(app, webhook, logger);
@@ -120,4 +128,5 @@ async function runTerminal(pipeline: Pipeline): Promise<void> {
   }
 }
 
-await main();
+// Run only as the entry point, so tests can import the wiring above.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -6,6 +6,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Ask } from "../types.js";
 import type { BotStats, Services } from "./context.js";
+import { describe } from "./errors.js";
 import { accessFeature } from "./features/access.js";
 import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
@@ -76,7 +77,13 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
 
   // Transformers installed later run outside earlier ones: every attempt is logged, and retried.
   bot.api.config.use(async (prev, method, payload, signal) => {
-    const result = await prev(method, payload, signal);
+    let result: Awaited<ReturnType<typeof prev>>;
+    try {
+      result = await prev(method, payload, signal);
+    } catch (error) {
+      if (!signal?.aborted) logger.warn({ method, err: describe(error) }, "Bot API call failed");
+      throw error;
+    }
     if (!result.ok) {
       logger.warn(
         { method, errorCode: result.error_code, description: result.description, retryAfter: result.parameters?.retry_after },
@@ -144,18 +151,8 @@ async function onFeatureError(error: BotError<Context>, logger: Logger): Promise
 
 function logBotError(error: BotError<Context>, logger: Logger): void {
   const updateId = error.ctx.update.update_id;
-  logger.error({ updateId, err: describe(error.error) }, "error while handling an update");
-}
-
-/** Tells Bot API refusals and network failures apart, without request URLs (they contain the token). */
-export function describe(error: unknown): Record<string, unknown> {
-  if (error instanceof GrammyError) {
-    return { kind: "GrammyError", method: error.method, errorCode: error.error_code, description: error.description };
-  }
-  if (error instanceof HttpError) {
-    const cause = error.error instanceof Error ? error.error.message : String(error.error);
-    return { kind: "HttpError", message: error.message, cause };
-  }
-  if (error instanceof Error) return { kind: error.name, message: error.message, stack: error.stack };
-  return { kind: typeof error, value: String(error) };
+  const cause = error.error;
+  if (cause instanceof GrammyError) logger.error({ updateId, err: describe(cause) }, "the Bot API refused a request");
+  else if (cause instanceof HttpError) logger.error({ updateId, err: describe(cause) }, "could not reach the Bot API");
+  else logger.error({ updateId, err: describe(cause) }, "error while handling an update");
 }

@@ -2,6 +2,7 @@ import { InlineKeyboard, type Api, type RawApi } from "grammy";
 import type { Message } from "grammy/types";
 import type { Logger } from "../log.js";
 import type { CitationButton } from "./format.js";
+import { describe } from "./errors.js";
 
 /** A keyboard with one row per citation button. */
 export function citationKeyboard(buttons: readonly CitationButton[]): InlineKeyboard | undefined {
@@ -115,7 +116,7 @@ export class DraftMessage {
       }
       this.shown = text;
     } catch (error) {
-      this.logger.warn({ err: error }, "streaming draft update failed");
+      this.logger.warn({ err: describe(error) }, "streaming draft update failed");
     } finally {
       // Measure the interval from when the edit finished, so slow round trips never add up to a burst.
       this.lastSentAt = this.now();

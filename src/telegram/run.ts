@@ -6,7 +6,8 @@ import { GrammyError, type Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
 import { z } from "zod";
 import type { Logger } from "../log.js";
-import { ALLOWED_UPDATES, describe, type CitebotBot } from "./bot.js";
+import { ALLOWED_UPDATES, type CitebotBot } from "./bot.js";
+import { describe } from "./errors.js";
 
 /** A started bot. `stop` stops taking updates and resolves once the answers in flight are sent. */
 export interface RunningBot {

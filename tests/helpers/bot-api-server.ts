@@ -95,6 +95,7 @@ export class BotApiServer {
   private readonly callbackQueries = new Map<string, { answered: boolean }>();
   private readonly failures = new Map<string, { failure: ApiFailure; times: number }>();
   private nextQueryId = 1;
+  private readonly drops = new Map<string, number>();
   private readonly holds = new Map<string, { held: number; release: Promise<void>; open: () => void }>();
 
   /** Starts a server on 127.0.0.1 on a free port. */
@@ -134,6 +135,11 @@ export class BotApiServer {
       this.holds.delete(method);
       open();
     };
+  }
+
+  /** Cuts the connection of the next `times` calls of `method`, like a network failure. */
+  drop(method: string, times = 1): void {
+    this.drops.set(method, times);
   }
 
   /** How many calls of `method` are being held right now. */
@@ -279,6 +285,13 @@ export class BotApiServer {
       this.callWaiters.clear();
     };
     if (token !== this.token) return respond(401, { ok: false, error_code: 401, description: "Unauthorized" });
+    const drops = this.drops.get(method) ?? 0;
+    if (drops > 0) {
+      this.drops.set(method, drops - 1);
+      call.response = "connection dropped";
+      req.socket.destroy();
+      return;
+    }
     const hold = this.holds.get(method);
     if (hold !== undefined) {
       hold.held += 1;

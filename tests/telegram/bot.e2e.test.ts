@@ -372,6 +372,18 @@ describe("a Bot API server that misbehaves", () => {
     expect(logs.some((l) => l.includes('"retryAfter":1'))).toBe(true);
   });
 
+  it("retries a send after a network failure, logging it without the token", async () => {
+    const { api, logs } = await start();
+    api.drop("sendMessage", 1);
+    const chat = privateChat(alice);
+    api.sendText(chat, alice, QUESTION);
+    await api.until(() => api.botMessages(chat.id)[0], 20_000, "the answer after a dropped connection");
+    expect(api.callsOf("sendMessage")[0]!.response).toBe("connection dropped");
+    const failure = logs.find((l) => l.includes('"method":"sendMessage"') && l.includes("HttpError"));
+    expect(failure).toBeDefined();
+    expect(failure).toContain("/bot[redacted]/sendMessage");
+  }, 40_000);
+
   it("keeps polling after getUpdates fails", async () => {
     const { api, logs } = await start();
     api.fail("getUpdates", { error_code: 502, description: "Bad Gateway" }, 1);

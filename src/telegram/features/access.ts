@@ -1,6 +1,7 @@
 import { Composer, type Context } from "grammy";
 import type { Services } from "../context.js";
 import { pickLanguage, texts } from "../i18n.js";
+import { describe } from "../errors.js";
 
 /**
  * Who the bot talks to. Channel posts and messages from other bots are dropped. With an allowlist
@@ -37,7 +38,7 @@ export function accessFeature(services: Services): Composer<Context> {
     const t = texts(pickLanguage(undefined, ctx.from.language_code));
     services.logger.info({ chatId: ctx.chat.id }, "added to a chat outside the allowlist; leaving");
     await ctx.api.sendMessage(ctx.chat.id, t.notAllowed).catch((error: unknown) => {
-      services.logger.warn({ err: error }, "could not say goodbye");
+      services.logger.warn({ err: describe(error) }, "could not say goodbye");
     });
     await leave(ctx, ctx.chat.id, services);
   });
@@ -47,6 +48,6 @@ export function accessFeature(services: Services): Composer<Context> {
 
 async function leave(ctx: Context, chatId: number, services: Services): Promise<void> {
   await ctx.api.leaveChat(chatId).catch((error: unknown) => {
-    services.logger.warn({ err: error, chatId }, "leaveChat failed");
+    services.logger.warn({ err: describe(error), chatId }, "leaveChat failed");
   });
 }

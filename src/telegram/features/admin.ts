@@ -2,6 +2,7 @@ import { Composer, type Context } from "grammy";
 import type { Services } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { pickLanguage, texts } from "../i18n.js";
+import { describe } from "../errors.js";
 
 /** `/reindex` and `/stats`, for the user IDs in `ADMIN_USER_IDS` only. */
 export function adminFeature(services: Services): Composer<Context> {
@@ -22,7 +23,7 @@ export function adminFeature(services: Services): Composer<Context> {
         services.logger.info({ summary }, "reindexed on admin request");
         await ctx.reply(t.reindexDone(summary));
       } catch (error) {
-        services.logger.error({ err: error }, "reindex failed");
+        services.logger.error({ err: describe(error) }, "reindex failed");
         await ctx.reply(t.reindexFailed);
       } finally {
         reindexing = undefined;

@@ -6,6 +6,7 @@ import { formatAnswer } from "../format.js";
 import { pickLanguage, texts } from "../i18n.js";
 import { docKeyFor } from "../library.js";
 import { citationKeyboard, DraftMessage, sendParts, type ReplyTarget } from "../reply.js";
+import { describe } from "../errors.js";
 
 /**
  * Questions: every text in a private chat, and in groups only what is addressed to the bot (an
@@ -121,7 +122,7 @@ async function handleQuestion(ctx: Context, raw: string, services: Services, ori
   } catch (error) {
     stopTyping();
     services.stats.failed += 1;
-    services.logger.error({ err: error, chatType: chat.type }, "answering failed");
+    services.logger.error({ err: describe(error), chatType: chat.type }, "answering failed");
     if (draft?.visible) await draft.finish([t.failed], undefined);
     else await say(t.failed);
     return;
@@ -163,7 +164,7 @@ function keepTyping(ctx: Context, target: ReplyTarget, services: Services): () =
     ctx.api.sendChatAction(target.chatId, "typing", { message_thread_id: target.threadId }).catch((error: unknown) => {
       if (warned) return;
       warned = true;
-      services.logger.warn({ err: error }, "sendChatAction failed; answering without a typing indicator");
+      services.logger.warn({ err: describe(error) }, "sendChatAction failed; answering without a typing indicator");
     });
   };
   send();
