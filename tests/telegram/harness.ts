@@ -1,14 +1,15 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { parseConfig, type Config } from "../../src/config.js";
 import type { Logger } from "../../src/log.js";
-import { openOrBuildIndex } from "../../src/cli/indexing.js";
+import { createPipeline, type Pipeline } from "../../src/cli/pipeline.js";
+import { pipelineLibrary } from "../../src/cli/start.js";
 import type { LoadedIndex } from "../../src/ingest/store.js";
 import { createBot, type CitebotBot } from "../../src/telegram/bot.js";
-import { libraryFromIndex, type Library } from "../../src/telegram/library.js";
+import type { Library } from "../../src/telegram/library.js";
 import { startPolling, type RunningBot } from "../../src/telegram/run.js";
 import type { Answer, Ask, Citation } from "../../src/types.js";
 import { BotApiServer, type Chat, type User } from "../helpers/bot-api-server.js";
@@ -34,12 +35,30 @@ export function captureLogger(): { logger: Logger; lines: string[] } {
   return { logger: pino({ level: "debug" }, stream), lines };
 }
 
-/** Builds the real index of the real seeds into a temp folder, through the same function `npm start` uses. */
-export async function fixtureIndex(): Promise<{ index: LoadedIndex; dir: string; cleanup: () => Promise<void> }> {
+/**
+ * The real pipeline over a copy of the real seeds, with its index built into a temp folder by the same
+ * functions `npm start` uses, and the library the bot gets from it (including `/reindex`).
+ */
+export async function realPipeline(env: Record<string, string> = {}): Promise<{
+  pipeline: Pipeline;
+  library: Library;
+  config: Config;
+  seedsDir: string;
+  cleanup: () => Promise<void>;
+}> {
   const dir = await mkdtemp(path.join(tmpdir(), "citebot-tg-"));
-  const config = parseConfig({ SEEDS_DIR: path.join(REPO, "seeds"), INDEX_DIR: path.join(dir, "index"), EMBEDDINGS: "local" });
-  const index = await openOrBuildIndex(config, captureLogger().logger);
-  return { index, dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  const seedsDir = path.join(dir, "seeds");
+  await cp(path.join(REPO, "seeds"), seedsDir, { recursive: true });
+  const config = parseConfig({ SEEDS_DIR: seedsDir, INDEX_DIR: path.join(dir, "index"), EMBEDDINGS: "local", ANSWER_MODE: "extractive", ...env });
+  const { logger } = captureLogger();
+  const pipeline = await createPipeline(config, logger);
+  return {
+    pipeline,
+    library: pipelineLibrary(config, logger, pipeline),
+    config,
+    seedsDir,
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Every sentence of the index with its absolute offsets and text (`text === file.slice(start, end)`). */
@@ -55,32 +74,6 @@ export function sentencesOf(index: LoadedIndex): { source: string; start: number
     }
   }
   return out;
-}
-
-/**
- * A deterministic stand-in for the answer pipeline over the real index: it quotes the sentence that
- * shares the most words with the question, with its real offsets, or declines. It lets these tests
- * check the Telegram layer without depending on the ranking of the query stage.
- */
-export function overlapAsk(index: LoadedIndex): Ask {
-  const sentences = sentencesOf(index);
-  return async (question, context) => {
-    const wordsOf = (text: string) => new Set(text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
-    const words = wordsOf(question);
-    const earlier = wordsOf(context.history.map((t) => t.question).join(" "));
-    const language = /\b(wie|wer|was|der|die|das|und|sind|hat)\b/i.test(question) ? "de" : "en";
-    let best: { sentence: (typeof sentences)[number]; score: number } | undefined;
-    for (const sentence of sentences) {
-      const own = [...wordsOf(sentence.text)];
-      // Words of earlier questions only break ties, like a follow-up's context.
-      const score = own.filter((w) => words.has(w)).length + 0.1 * own.filter((w) => earlier.has(w)).length;
-      if (score >= 2 && score > (best?.score ?? 0)) best = { sentence, score };
-    }
-    if (best === undefined) {
-      return { kind: "not_found", text: language === "de" ? "Dazu steht nichts in den Quellen." : "The sources don't say.", language, mode: "extractive", suggestions: [] };
-    }
-    return answerQuoting(index, [best.sentence], language);
-  };
 }
 
 /** An answer quoting the given sentences as [1], [2], … with real offsets. */
@@ -138,5 +131,3 @@ export async function startHarness(options: {
     },
   };
 }
-
-export { libraryFromIndex };

@@ -8,7 +8,6 @@ import { updateIndex } from "../../src/cli/indexing.js";
 import { parseConfig } from "../../src/config.js";
 import type { LoadedIndex } from "../../src/ingest/store.js";
 import { createBot } from "../../src/telegram/bot.js";
-import { libraryFromIndex } from "../../src/telegram/library.js";
 import { startWebhook } from "../../src/telegram/run.js";
 import type { Answer, Ask } from "../../src/types.js";
 import { BotApiServer, parseTelegramHtml } from "../helpers/bot-api-server.js";
@@ -17,9 +16,8 @@ import {
   answerQuoting,
   bob,
   captureLogger,
-  fixtureIndex,
+  realPipeline,
   group,
-  overlapAsk,
   privateChat,
   REPO,
   sentencesOf,
@@ -30,12 +28,15 @@ import {
 const QUESTION = "Wie lange soll die Rückverlegung der Soldaten dauern?";
 const EXPECTED_QUOTE = "Die Rückverlegung der Soldaten aus Russland, Belarus, Armenien, Tadschikistan und Kirgistan soll zehn Tage dauern.";
 
+let real: Awaited<ReturnType<typeof realPipeline>>;
 let index: LoadedIndex;
 let cleanup: () => Promise<void>;
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  ({ index, cleanup } = await fixtureIndex());
+  real = await realPipeline();
+  index = real.pipeline.index();
+  cleanup = real.cleanup;
 });
 afterAll(async () => {
   await cleanup();
@@ -59,7 +60,7 @@ describe("graceful shutdown", () => {
         started.resolve();
         return release.promise;
       },
-      library: libraryFromIndex(() => index),
+      library: real.library,
     });
     cleanups.push(() => harness.api.close());
     const { api, running } = harness;
@@ -86,6 +87,32 @@ describe("graceful shutdown", () => {
   });
 });
 
+describe("/reindex", () => {
+  it("lets an admin rebuild the index and hot-swaps it without a restart", async () => {
+    const own = await realPipeline();
+    cleanups.push(own.cleanup);
+    const harness = await startHarness({ ask: own.pipeline.ask, library: own.library, env: { ADMIN_USER_IDS: String(alice.id) } });
+    cleanups.push(() => harness.stop());
+    const { api } = harness;
+    const question = "Wann wurde der Leuchtturm von Testhausen wiedereröffnet?";
+    const fact = "Der Leuchtturm von Testhausen wurde im Mai 2023 nach drei Jahren Renovierung wiedereröffnet.";
+    await writeFile(path.join(own.seedsDir, "001_testhausen.txt"), ` date 2023-05 ${fact} Die Gemeinde feierte mit einem Fest am Hafen.\n`);
+
+    api.sendText(privateChat(bob), bob, "/reindex");
+    expect((await api.botMessage(bob.id)).text).toBe("This command is reserved for the bot's administrators.");
+
+    const chat = privateChat(alice);
+    api.sendText(chat, alice, "/reindex");
+    expect((await api.botMessage(chat.id, 1)).text).toBe("Index wird neu aufgebaut …");
+    const done = await api.botMessage(chat.id, 2);
+    expect(done.text).toMatch(/^Index neu geladen\. \+1 ~0 −0 · 2 docs, \d+ chunks$/);
+    api.sendText(chat, alice, question);
+    expect((await api.botMessage(chat.id, 3)).text).toContain(fact);
+    api.sendText(chat, alice, "/sources");
+    expect((await api.botMessage(chat.id, 4)).text).toContain("2 Dokumente im Index:");
+  });
+});
+
 describe("streaming in a private chat", () => {
   it("shows a draft that is edited as tokens arrive, then turns it into the final answer", async () => {
     const sentence = sentencesOf(index).find((s) => s.text === EXPECTED_QUOTE)!;
@@ -100,7 +127,7 @@ describe("streaming in a private chat", () => {
       }
       return { ...final, mode: "llm" };
     };
-    const harness = await startHarness({ ask, library: libraryFromIndex(() => index), streamIntervalMs: 60 });
+    const harness = await startHarness({ ask, library: real.library, streamIntervalMs: 60 });
     cleanups.push(() => harness.stop());
     const { api } = harness;
     const chat = privateChat(alice);
@@ -127,7 +154,7 @@ describe("webhook", () => {
     cleanups.push(() => api.close());
     const config = parseConfig({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
     const { logger, lines } = captureLogger();
-    const app = createBot(api.token, { config, logger, ask: overlapAsk(index), library: libraryFromIndex(() => index) });
+    const app = createBot(api.token, { config, logger, ask: real.pipeline.ask, library: real.library });
     const running = await startWebhook(app, { url: "https://bot.example/tg/hook", port: 0, host: "127.0.0.1", secret: "s3cret-token" }, logger);
     cleanups.push(() => running.stop());
     const base = `http://127.0.0.1:${running.port}`;

@@ -12,7 +12,8 @@ export function citationsFeature(services: Services): Composer<Context> {
 
   composer.on("callback_query:data", async (ctx) => {
     const query = ctx.callbackQuery;
-    const language = pickLanguage(query.message && "text" in query.message ? query.message.text : undefined, ctx.from.language_code);
+    // A button press carries no words of the user: their Telegram language decides.
+    const language = pickLanguage(undefined, ctx.from.language_code);
     const t = texts(language);
     const action = decodeCallback(query.data);
     const passage = action === undefined ? undefined : services.library.passage(action.doc, action.start, action.end);
