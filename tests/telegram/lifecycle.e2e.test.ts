@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -214,6 +216,14 @@ function npmStart(env: Record<string, string>, cwd: string): Child {
   return { process: child, stderr: () => stderr, exited };
 }
 
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 describe("npm start", () => {
   let work: string;
   beforeAll(async () => {
@@ -292,6 +302,45 @@ describe("npm start", () => {
     expect(JSON.parse(questionLines[0]!)).toMatchObject({ chatType: "private", mode: "extractive", refused: false, citations: 1 });
     expect(questionLines[0]).not.toContain(QUESTION); // the question text is only logged at debug level
   }, 120_000);
+
+  it("serves a webhook when WEBHOOK_URL is set, and exits cleanly on SIGINT", async () => {
+    const api = await BotApiServer.start();
+    cleanups.push(() => api.close());
+    const port = await freePort();
+    const child = npmStart(
+      {
+        TELEGRAM_BOT_TOKEN: api.token,
+        TELEGRAM_API_ROOT: api.apiRoot,
+        SEEDS_DIR: path.join(work, "seeds"),
+        INDEX_DIR: path.join(work, "index-webhook"),
+        WEBHOOK_URL: "https://citebot.example/telegram",
+        WEBHOOK_HOST: "127.0.0.1",
+        WEBHOOK_PORT: String(port),
+        WEBHOOK_SECRET: "a-webhook-secret",
+      },
+      work,
+    );
+    cleanups.push(async () => {
+      if (child.process.exitCode === null) child.process.kill("SIGKILL");
+    });
+    await api.until(() => api.webhook, 60_000, "setWebhook");
+    expect(api.webhook).toEqual({ url: "https://citebot.example/telegram", secret_token: "a-webhook-secret" });
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const chat = privateChat(bob);
+    const message = api.sendText(chat, bob, QUESTION);
+    const response = await fetch(`http://127.0.0.1:${port}/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "a-webhook-secret" },
+      body: JSON.stringify({ update_id: 77, message }),
+    });
+    expect(response.status).toBe(200);
+    expect((await api.botMessage(chat.id)).text).toContain(EXPECTED_QUOTE);
+    expect(api.callsOf("getUpdates")).toHaveLength(0);
+    child.process.kill("SIGINT");
+    expect(await child.exited).toBe(0);
+    expect(child.stderr()).not.toContain("a-webhook-secret");
+    expect(child.stderr()).not.toContain(api.token);
+  }, 90_000);
 
   it("without a token, says how to get one and answers stdin line by line", async () => {
     const child = spawn(process.execPath, ["--import", TSX, path.join(REPO, "src/cli/start.ts")], {
