@@ -36,7 +36,7 @@ export function askSettings(config: Config): AskSettings {
 }
 
 /**
- * The chat model for LLM mode: `ChatOpenAI` with the configured model, streaming, a bounded retry and the
+ * The chat model for LLM mode: `ChatOpenAI` with the configured model, a bounded retry and the
  * configured timeout. `OPENAI_BASE_URL` points it at any OpenAI-compatible server.
  */
 export function createChatModel(config: Config): ChatModel {
@@ -45,7 +45,8 @@ export function createChatModel(config: Config): ChatModel {
     temperature: config.answer.temperature,
     apiKey: config.openai.apiKey ?? "not-needed",
     configuration: config.openai.baseURL ? { baseURL: config.openai.baseURL } : undefined,
-    streaming: true,
+    // No `streaming: true`: with it, `invoke` estimates token usage with tiktoken, which downloads its
+    // encoder from the internet. Answers stream through `.stream()` regardless.
     maxRetries: 1,
     timeout: config.answer.llmTimeoutMs,
   });

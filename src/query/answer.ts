@@ -246,7 +246,7 @@ async function llmAnswer(
   const rewritten = await rewriteQuery(model, rewriteMessages(question, context.history.slice(-3)), signal);
   if (leaksSecrets(rewritten, deps.secrets ?? [])) throw new LlmError("the rewritten query leaked instructions", "leak");
   const rewrittenTerms = queryTerms(rewritten, "de", deps.analyze);
-  const online = await analyse(deps, index, stats, question, language, [...rewrittenTerms, ...terms.map((t) => ({ ...t, weight: t.weight * 0.5 }))], `${rewritten} ${question}`);
+  const online = await analyse(deps, index, stats, question, language, rewrittenTerms, `${rewritten} ${question}`);
   deps.logger?.debug({ rewritten }, "rewrote question");
   if (!online.passes && !offline.passes) {
     const suggestions = suggestionsFor(index, online.passages);

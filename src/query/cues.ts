@@ -158,4 +158,4 @@ export function questionFocus(question: string): QuestionFocus | null {
 
 const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/;
 const FOCUS_SKIP =
-  /^(der|die|das|den|dem|des|ein|eine|the|a|an|of|is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann|es|gab|gibt|there|kind|sort|type|art)$/;
+  /^(der|die|das|den|dem|des|ein|eine|the|a|an|of|is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann|es|gab|gibt|there|kind|sort|type|art|people|persons|menschen|personen|leute|times|mal)$/;
