@@ -53,8 +53,10 @@ export interface CorpusOptions {
   readonly chunking: { readonly sentences: number; readonly overlap: number };
   /** Sentences per synthetic document (default 31, i.e. 10 chunks at 4 sentences with overlap 1). */
   readonly sentencesPerDoc?: number;
-  /** Chance that a word is replaced by a noise word (default 0.25). */
+  /** Chance that a word is replaced by a noise word (default 0.35). */
   readonly noiseRate?: number;
+  /** Topic words per document, which take most of its noise slots (default 12). */
+  readonly topicWords?: number;
   /** Size of the noise vocabulary (default 30 000 words). */
   readonly vocabulary?: number;
 }
@@ -96,14 +98,18 @@ export function generateCorpus(seedSentences: readonly string[], options: Corpus
   const random = createRandom(options.seed);
   const vocabulary = noiseVocabulary(options.vocabulary ?? 30_000, random);
   const zipf = zipfSampler(vocabulary.length, 1.07);
-  const noise = () => vocabulary[zipf(random.next())]!;
-  const noiseRate = options.noiseRate ?? 0.25;
+  const globalNoise = () => vocabulary[zipf(random.next())]!;
+  const noiseRate = options.noiseRate ?? 0.35;
+  const topicCount = options.topicWords ?? 12;
   const width = String(docCount - 1).length;
 
   const docs: SyntheticDoc[] = [];
   for (let d = 0; d < docCount; d++) {
     const year = 2015 + random.int(10);
     const month = String(1 + random.int(12)).padStart(2, "0");
+    // Topic words come from the whole vocabulary, not its head, so they are rare corpus-wide.
+    const topic = Array.from({ length: topicCount }, () => vocabulary[random.int(vocabulary.length)]!);
+    const noise = () => (topic.length > 0 && random.next() < 0.6 ? random.pick(topic) : globalNoise());
     const paragraphs: string[] = [];
     let paragraph: string[] = [];
     for (let s = 0; s < perDoc; s++) {
