@@ -10,7 +10,8 @@ export interface Texts {
   readonly knows: string;
   readonly noSources: string;
   readonly sampleQuestionsHeading: string;
-  readonly sampleQuestions: (topic: string) => readonly string[];
+  readonly sampleQuestion: (topic: string) => string;
+  readonly followUpTip: string;
   readonly groupHint: (username: string) => string;
   readonly sourcesHeading: string;
   readonly sourcesListHeading: (count: number) => string;
@@ -41,7 +42,8 @@ const de: Texts = {
   knows: "Das sind meine Quellen:",
   noSources: "Im Moment sind keine Quellen geladen.",
   sampleQuestionsHeading: "Probier zum Beispiel:",
-  sampleQuestions: (topic) => [`Worum geht es bei „${topic}“?`, `Wer ist beteiligt an „${topic}“?`],
+  sampleQuestion: (topic) => `Was ist mit ${topic}?`,
+  followUpTip: "Für Nachfragen antworte einfach auf meine Antwort.",
   groupHint: (username) => `In Gruppen antworte ich, wenn du mich erwähnst (@${username}), auf meine Nachricht antwortest oder /ask benutzt.`,
   sourcesHeading: "Quellen",
   sourcesListHeading: (count) => `${count} ${count === 1 ? "Dokument" : "Dokumente"} im Index:`,
@@ -77,7 +79,8 @@ const en: Texts = {
   knows: "These are my sources:",
   noSources: "No sources are loaded right now.",
   sampleQuestionsHeading: "Try for example:",
-  sampleQuestions: (topic) => [`What is “${topic}” about?`, `Who is involved in “${topic}”?`],
+  sampleQuestion: (topic) => `What about ${topic}?`,
+  followUpTip: "To follow up, just reply to my answer.",
   groupHint: (username) => `In groups I answer when you mention me (@${username}), reply to my message, or use /ask.`,
   sourcesHeading: "Sources",
   sourcesListHeading: (count) => `${count} ${count === 1 ? "document" : "documents"} in the index:`,

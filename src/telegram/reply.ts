@@ -8,7 +8,10 @@ import { describe } from "./errors.js";
 export function citationKeyboard(buttons: readonly CitationButton[]): InlineKeyboard | undefined {
   if (buttons.length === 0) return undefined;
   const keyboard = new InlineKeyboard();
-  for (const button of buttons) keyboard.text(button.label, button.data).row();
+  for (const [i, button] of buttons.entries()) {
+    if (i > 0) keyboard.row();
+    keyboard.text(button.label, button.data);
+  }
   return keyboard;
 }
 

@@ -519,6 +519,7 @@ function checkMarkup(markup: unknown): Message["reply_markup"] {
   if (markup === undefined) return undefined;
   const parsed = (typeof markup === "string" ? JSON.parse(markup) : markup) as Message["reply_markup"];
   for (const row of parsed?.inline_keyboard ?? []) {
+    if (row.length === 0) throw new ApiError(400, "Bad Request: REPLY_MARKUP_INVALID (empty keyboard row)");
     for (const button of row) {
       if (typeof button.text !== "string" || button.text === "") throw new ApiError(400, "Bad Request: button text is empty");
       if (button.callback_data !== undefined) {

@@ -203,12 +203,20 @@ describe("commands", () => {
     expect(greeting).toContain("Hallo Alice!");
     expect(greeting).toContain(`${index.docs[0]!.title.slice(0, 30)}`);
     expect(greeting).toContain("2022-01");
-    expect(greeting).toContain("Probier zum Beispiel:");
+    // The sample question names a topic of the sources, and the pipeline really answers it.
+    const topic = real.library.topics!()[0]!;
+    const sample = `Was ist mit ${topic}?`;
+    expect(greeting).toContain(`Probier zum Beispiel:\n• ${sample}`);
+    expect((await real.pipeline.ask(sample, { history: [] })).kind).toBe("answered");
+    expect(greeting).toContain("Für Nachfragen antworte einfach auf meine Antwort.");
     api.sendText(chat, alice, "/sources");
     const sources = expectValidHtml(await api.botMessage(chat.id, 2));
     expect(sources).toContain("1 Dokument im Index:");
     api.sendText(privateChat(bob), bob, "/help");
-    expect(expectValidHtml(await api.botMessage(bob.id))).toContain("Hi Bob!");
+    const help = expectValidHtml(await api.botMessage(bob.id));
+    expect(help).toContain("Hi Bob!");
+    expect(help).toContain(`What about ${topic}?`);
+    expect((await real.pipeline.ask(`What about ${topic}?`, { history: [] })).kind).toBe("answered");
   });
 
   it("registers the commands in German and English", async () => {

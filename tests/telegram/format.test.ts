@@ -12,7 +12,7 @@ import {
   visibleLength,
 } from "../../src/telegram/format.js";
 import { guessLanguage, pickLanguage } from "../../src/telegram/i18n.js";
-import { libraryFromIndex } from "../../src/telegram/library.js";
+import { libraryFromIndex, salientTopics } from "../../src/telegram/library.js";
 import { ConversationMemory } from "../../src/telegram/memory.js";
 import { RateLimiter } from "../../src/telegram/rate-limit.js";
 import type { Answer, Chunk, DocInfo } from "../../src/types.js";
@@ -238,5 +238,17 @@ describe("ConversationMemory", () => {
     t = 5000;
     expect(memory.history("c")).toEqual([]);
     expect(memory.history("c", "c:10")).toEqual([{ question: "q1", answer: "a1" }]);
+  });
+});
+
+describe("salientTopics", () => {
+  it("prefers names mentioned in several sentences over nouns that follow an article", () => {
+    const sentences = [
+      "Die Truppen verlassen Kasachstan nach zehn Tagen.",
+      "Präsident Tokajew dankte Putin für die Hilfe der Truppen.",
+      "In Kasachstan hat sich die Lage laut Tokajew beruhigt.",
+      "Der Einsatz in Kasachstan war kurz.",
+    ];
+    expect(salientTopics(sentences, 2)).toEqual(["Kasachstan", "Tokajew"]);
   });
 });

@@ -15,11 +15,9 @@ export function commandsFeature(services: Services): Composer<Context> {
     const blocks = [escapeHtml(t.greeting(name))];
     if (ctx.chat.type !== "private") blocks.push(escapeHtml(t.groupHint(ctx.me.username)));
     blocks.push(docs.length === 0 ? escapeHtml(t.noSources) : `${escapeHtml(t.knows)}\n${sourceLines(docs.slice(0, 10))}`);
-    const topic = docs[0]?.title;
-    if (topic !== undefined) {
-      const samples = t.sampleQuestions(shorten(topic, 60)).map((q) => `• <i>${escapeHtml(q)}</i>`);
-      blocks.push(`${escapeHtml(t.sampleQuestionsHeading)}\n${samples.join("\n")}`);
-    }
+    const samples = (services.library.topics?.() ?? []).slice(0, 1).map((topic) => `• <i>${escapeHtml(t.sampleQuestion(topic))}</i>`);
+    if (samples.length > 0) blocks.push(`${escapeHtml(t.sampleQuestionsHeading)}\n${samples.join("\n")}`);
+    blocks.push(escapeHtml(t.followUpTip));
     await sendHtml(ctx, blocks.join("\n\n"));
   });
 
