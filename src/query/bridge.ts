@@ -48,7 +48,9 @@ const ENTRIES: Readonly<Record<string, string>> = {
   gas: "Gas", oil: "Öl", energy: "Energie", money: "Geld", currency: "Währung", tax: "Steuer", taxes: "Steuern",
   company: "Unternehmen Firma", companies: "Unternehmen", bank: "Bank", market: "Markt", trade: "Handel",
   rich: "reich", poor: "arm", increase: "Erhöhung Anstieg", doubling: "Verdopplung", doubled: "verdoppelt",
-  cost: "Kosten", costs: "Kosten", jobs: "Arbeitsplätze", workers: "Arbeiter", employees: "Mitarbeiter",
+  cost: "Kosten kostet", costs: "Kosten kostet", admission: "Eintritt", entry: "Eintritt Einreise", ticket: "Ticket Karte",
+  museum: "Museum", exhibition: "Ausstellung", art: "Kunst", port: "Hafen", harbour: "Hafen", harbor: "Hafen", ship: "Schiff",
+  train: "Zug Bahn", railway: "Bahn", accident: "Unfall", school: "Schule", hospital: "Krankenhaus", weather: "Wetter", jobs: "Arbeitsplätze", workers: "Arbeiter", employees: "Mitarbeiter",
   staff: "Mitarbeiter Personal", employee: "Mitarbeiter",
   // people and speech
   expert: "Experte", experts: "Experten", observers: "Beobachter", said: "sagte erklärte", says: "sagt",

@@ -91,7 +91,7 @@ export function sentenceFeatures(sentence: string): SentenceFeatures {
     const next = (words[i + 1] ?? "").replace(/\.$/, "").toLowerCase();
     const isNumber = /^\d+([.,]\d+)*$/.test(word) || NUMBER_WORDS.test(lower);
     if (isNumber) add("number", word);
-    if (/^(19|20)\d\d$/.test(word) || MONTHS.test(lower)) add("time", word);
+    if (/^(1\d{3}|20\d\d)$/.test(word) || MONTHS.test(lower)) add("time", word);
     if (ORDINAL.test(/^\d+\.$/.test(raw) ? raw : lower)) add("ordinal", word);
     if ((isNumber || COUNTABLE_BEFORE_UNIT.test(lower)) && DURATION_UNITS.test(next)) add("duration", next);
     if (DURATION_WORDS.test(lower)) add("duration", word);

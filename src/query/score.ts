@@ -91,8 +91,13 @@ export function stemSimilarity(query: string, stem: string): number {
   if (q < 4 || s < 4 || /^\d/.test(query) || /^\d/.test(stem)) return 0;
   // A compound's head: "befehl" in "schiessbefehl". Short heads ("land" in "ausland") are weaker evidence.
   if (s > q && stem.endsWith(query)) return q >= 6 ? 0.8 : 0.5;
-  // An inflection or derivation the stemmer left apart: "grenzt" / "grenz", "kasach" / "kasachstan".
-  if (Math.min(q, s) >= 5 && (stem.startsWith(query) || query.startsWith(stem))) return Math.abs(q - s) === 1 ? 0.9 : 0.7;
+  // An inflection or derivation the stemmer left apart: "grenzt" / "grenz", "kost" / "kostet", "kasach" / "kasachstan".
+  if (stem.startsWith(query) || query.startsWith(stem)) {
+    const shorter = Math.min(q, s);
+    const gap = Math.abs(q - s);
+    if (shorter >= 4 && gap <= 2) return gap === 1 ? 0.9 : 0.8;
+    if (shorter >= 5) return 0.7;
+  }
   const shorter = Math.min(q, s);
   let prefix = 0;
   while (prefix < shorter && query[prefix] === stem[prefix]) prefix++;

@@ -1,0 +1,122 @@
+import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LocalLexicalEmbeddings } from "../../src/ingest/embed.js";
+import { analyze } from "../../src/ingest/keyword.js";
+import { buildIndex, openIndex, type LoadedIndex } from "../../src/ingest/store.js";
+import { createAsk, type AskSettings } from "../../src/query/answer.js";
+import type { Answer } from "../../src/types.js";
+
+const SETTINGS: AskSettings = {
+  retrieval: { k: 6, denseK: 30, keywordK: 30, rrfK: 60, denseWeight: 1, keywordWeight: 1 },
+  minCoverage: 0.3,
+  maxQuestionChars: 1000,
+  llmTimeoutMs: 1000,
+};
+
+const HARBOUR = " date 2023-05 Im Hafen von Hamburg legte ein Containerschiff aus Singapur an. Die Ladung bestand aus Elektronik. Der Hafen wurde im Jahr 1189 eröffnet.";
+const MUSEUM = " date 2023-06 In München stellt ein neues Museum moderne Kunst aus. Der Eintritt kostet zwölf Euro. Das Museum wurde im Jahr 2023 eröffnet.";
+
+async function makeIndex(seeds: Record<string, string>, copyArticle = false): Promise<{ index: LoadedIndex; dir: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "citebot-answer-"));
+  await mkdir(path.join(dir, "seeds"));
+  for (const [name, text] of Object.entries(seeds)) await writeFile(path.join(dir, "seeds", name), text);
+  if (copyArticle) await cp(path.resolve("seeds/000_308e1ab380b049a5.txt"), path.join(dir, "seeds", "000_308e1ab380b049a5.txt"));
+  const embeddings = new LocalLexicalEmbeddings(256);
+  const options = {
+    seedsDir: path.join(dir, "seeds"),
+    indexDir: path.join(dir, "index"),
+    embeddings,
+    chunking: { sentences: 2, overlap: 1 },
+    hnsw: { m: 16, efConstruction: 100 },
+  };
+  await buildIndex(options);
+  return { index: await openIndex(options.indexDir, { embeddings, ef: 64 }), dir };
+}
+
+async function expectVerbatim(answer: Answer, dir: string) {
+  expect(answer.kind).toBe("answered");
+  if (answer.kind !== "answered") return;
+  for (const c of answer.citations) {
+    expect((await readFile(path.join(dir, "seeds", c.source), "utf8")).slice(c.start, c.end)).toBe(c.quote);
+  }
+}
+
+describe("createAsk, extractive", () => {
+  let index: LoadedIndex;
+  let dir: string;
+  beforeAll(async () => {
+    ({ index, dir } = await makeIndex({ "harbour.txt": HARBOUR, "museum.txt": MUSEUM }, true));
+  });
+  const ask = () => createAsk({ index: () => index, analyze, settings: SETTINGS });
+
+  it("answers from the sources with verbatim, numbered quotes framed in German", async () => {
+    const answer = await ask()("Wie viele Verletzte gab es bei den Unruhen?", { history: [] });
+    expect(answer).toMatchObject({ kind: "answered", language: "de", mode: "extractive" });
+    expect(answer.text).toMatch(/^Laut der Quelle: „Es gab viele Tote, Hunderte Verletzte und mehr als 10\.000 Festnahmen\.“ \[1\]$/);
+    await expectVerbatim(answer, dir);
+    if (answer.kind === "answered") {
+      expect(answer.citations[0]).toMatchObject({ n: 1, source: "000_308e1ab380b049a5.txt", date: "2022-01" });
+    }
+  });
+
+  it("frames the answer in English for an English question and quotes the German source", async () => {
+    const answer = await ask()("How much does admission to the museum cost?", { history: [] });
+    expect(answer).toMatchObject({ kind: "answered", language: "en" });
+    expect(answer.text).toMatch(/^According to the source: “Der Eintritt kostet zwölf Euro\.” \[1\]/);
+    await expectVerbatim(answer, dir);
+  });
+
+  it("declines a question the sources do not answer, in the asker's language, suggesting what they cover", async () => {
+    const answer = await ask()("Wer gewann die Bundestagswahl 2021?", { history: [] });
+    expect(answer).toMatchObject({ kind: "not_found", language: "de", mode: "extractive" });
+    if (answer.kind === "not_found") {
+      expect(answer.suggestions.length).toBeGreaterThan(0);
+      expect(answer.text).toContain(answer.suggestions[0]);
+    }
+    const english = await ask()("What currency is used in Kazakhstan?", { history: [] });
+    expect(english).toMatchObject({ kind: "not_found", language: "en" });
+    expect(english.text).toMatch(/^I can't find that in my sources/);
+  });
+
+  it("uses the previous question's terms for a follow-up", async () => {
+    const followUp = "Und wann wurde es eröffnet?";
+    const harbour = await ask()(followUp, { history: [{ question: "Woher kam das Schiff im Hafen von Hamburg?", answer: "…" }] });
+    const museum = await ask()(followUp, { history: [{ question: "Was zeigt das neue Museum in München?", answer: "…" }] });
+    expect(harbour.kind === "answered" && harbour.citations[0]?.quote).toBe("Der Hafen wurde im Jahr 1189 eröffnet.");
+    expect(museum.kind === "answered" && museum.citations[0]?.quote).toBe("Das Museum wurde im Jahr 2023 eröffnet.");
+  });
+
+  it("reads questions with HTML in them as text", async () => {
+    const answer = await ask()("<b>Wer</b> ist der <i>Präsident</i> Kasachstans?<script>alert(1)</script>", { history: [] });
+    expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" ")).toContain("Tokajew");
+  });
+
+  it("survives huge input and says it was cut", async () => {
+    const answer = await ask()(`Wie viele Verletzte gab es? ${"bla ".repeat(250_000)}`, { history: [] });
+    expect(answer.note).toBe("question truncated");
+    expect(["answered", "not_found"]).toContain(answer.kind);
+  });
+
+  it("asks for a question when there is none", async () => {
+    const answer = await ask()("  <br/> ?! ", { history: [] });
+    expect(answer).toMatchObject({ kind: "not_found", suggestions: [] });
+    expect(answer.text).toMatch(/Bitte stelle eine Frage/);
+  });
+});
+
+describe("createAsk with a swapped index", () => {
+  it("answers each question from the index current when it arrived", async () => {
+    const a = await makeIndex({ "harbour.txt": HARBOUR });
+    const b = await makeIndex({ "museum.txt": MUSEUM });
+    let current = a.index;
+    const ask = createAsk({ index: () => current, analyze, settings: SETTINGS });
+    const inFlight = ask("Wann wurde der Hafen eröffnet?", { history: [] });
+    current = b.index;
+    const first = await inFlight;
+    expect(first.kind === "answered" && first.citations[0]?.source).toBe("harbour.txt");
+    const second = await ask("Wann wurde das Museum eröffnet?", { history: [] });
+    expect(second.kind === "answered" && second.citations[0]?.source).toBe("museum.txt");
+  });
+});

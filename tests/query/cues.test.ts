@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { answerType, questionFocus, sentenceFeatures } from "../../src/query/cues.js";
+
+describe("answerType", () => {
+  it.each([
+    ["Wie viele Verletzte gab es?", "number"],
+    ["How many people were arrested?", "number"],
+    ["Nach wie langer Zeit wurde der Einsatz beendet?", "duration"],
+    ["Wie lange dauert der Abzug?", "duration"],
+    ["How long will the withdrawal take?", "duration"],
+    ["Wer ist der Präsident?", "person"],
+    ["Wen haben die Behörden festgenommen?", "person"],
+    ["Who thanked Putin?", "person"],
+    ["Wann begannen die Proteste?", "time"],
+    ["Where does Kazakhstan rank among the largest countries?", "ordinal"],
+    ["An welches Land grenzt Kasachstan?", "place"],
+    ["Welche Organisation hat die Truppen geschickt?", "organization"],
+    ["What role does Dmitry Peskov have?", "role"],
+    ["Warum gab es Proteste?", "reason"],
+    ["Wie groß ist das Land?", "number"],
+  ] as const)("%s → %s", (question, type) => {
+    expect(answerType(question)).toBe(type);
+  });
+
+  it("gives no cue for questions without one", () => {
+    expect(answerType("How did experts view the deployment?")).toBeNull();
+  });
+});
+
+describe("sentenceFeatures", () => {
+  const types = (s: string) => [...sentenceFeatures(s).types.keys()];
+
+  it("finds numbers, written or in digits", () => {
+    expect(types("Es gab Hunderte Verletzte.")).toContain("number");
+    expect(types("Mehr als 10.000 Festnahmen.")).toContain("number");
+    expect(types("Die Lage ist ruhig.")).not.toContain("number");
+  });
+
+  it("finds a duration only where a count stands before a time unit", () => {
+    expect(types("Nur eine Woche nach der Verlegung endete der Einsatz.")).toContain("duration");
+    expect(types("Der Rückzug soll zehn Tage dauern.")).toContain("duration");
+    expect(types("Der Rückzug wurde beschlossen.")).not.toContain("duration");
+  });
+
+  it("finds people through role nouns and runs of names, and remembers the words", () => {
+    const features = sentenceFeatures("Kremlsprecher Dmitri Peskow erklärte, die Lage sei stabil.");
+    expect(features.types.get("role")).toEqual(["kremlsprecher"]);
+    expect(features.types.get("person")).toEqual(expect.arrayContaining(["dmitri", "peskow"]));
+  });
+
+  it("finds places after prepositions, organisations by acronym, ordinals in compounds", () => {
+    expect(sentenceFeatures("Die Republik an der Grenze zu China.").types.get("place")).toContain("china");
+    expect(types("Die Organisation des Vertrags (OVKS) übergab die Objekte.")).toContain("organization");
+    expect(types("Das neuntgrößte Land der Erde.")).toContain("ordinal");
+  });
+});
+
+describe("questionFocus", () => {
+  it("finds what a how-many question counts", () => {
+    expect(questionFocus("Wie viele Einwohner hat Kasachstan?")).toEqual({ word: "einwohner", kind: "counted" });
+    expect(questionFocus("How many soldiers were sent?")).toEqual({ word: "soldiers", kind: "counted" });
+  });
+
+  it("finds the category of a which-question", () => {
+    expect(questionFocus("Welche Organisation hat die Truppen geschickt?")).toEqual({ word: "organisation", kind: "category" });
+    expect(questionFocus("What currency is used in Kazakhstan?")).toEqual({ word: "currency", kind: "category" });
+  });
+
+  it("has none for questions without a focus noun", () => {
+    expect(questionFocus("Wer ist der Präsident?")).toBeNull();
+    expect(questionFocus("What did he say?")).toBeNull();
+    expect(questionFocus("How many people were arrested?")).toBeNull();
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { composeExtractive, notFoundText, selectSentences } from "../../src/query/extractive.js";
+import type { ScoredSentence } from "../../src/query/score.js";
+
+const sentence = (i: number, score: number, hits: number[], typeMatch = false): ScoredSentence => ({
+  index: i,
+  sentence: { source: "a.txt", start: i * 10, end: i * 10 + 9, text: `Satz ${i}.`, chunkId: 0 },
+  hits,
+  coverage: score,
+  typeMatch,
+  score,
+});
+
+describe("selectSentences", () => {
+  it("takes the best sentence, and others only when close and adding a term", () => {
+    const chosen = selectSentences([sentence(0, 1, [1, 0]), sentence(1, 0.9, [1, 0]), sentence(2, 0.8, [0, 1]), sentence(3, 0.2, [0, 0])]);
+    expect(chosen.map((s) => s.index)).toEqual([0, 2]);
+  });
+
+  it("adds a close sentence that carries the asked-for type the others lack", () => {
+    expect(selectSentences([sentence(0, 1, [1]), sentence(1, 0.8, [1], true)]).map((s) => s.index)).toEqual([0, 1]);
+  });
+
+  it("quotes at most three sentences", () => {
+    const many = [0, 1, 2, 3, 4].map((i) => sentence(i, 1, [0, 1, 2, 3, 4].map((t) => (t === i ? 1 : 0))));
+    expect(selectSentences(many)).toHaveLength(3);
+  });
+
+  it("quotes nothing when there is nothing", () => {
+    expect(selectSentences([])).toEqual([]);
+  });
+});
+
+describe("composeExtractive", () => {
+  const doc = () => ({ source: "a.txt", title: "T", date: null, sha256: "x", chunks: 1 });
+
+  it("frames verbatim quotes in German, each followed by its number", () => {
+    const { text, citations } = composeExtractive([sentence(0, 1, [1]), sentence(2, 1, [1])], "de", doc);
+    expect(text).toBe("Laut den Quellen: „Satz 0.“ [1] „Satz 2.“ [2]");
+    expect(citations.map((c) => [c.n, c.quote, c.start])).toEqual([
+      [1, "Satz 0.", 0],
+      [2, "Satz 2.", 20],
+    ]);
+  });
+
+  it("frames in English for English questions; the quotes stay as written", () => {
+    expect(composeExtractive([sentence(0, 1, [1])], "en", doc).text).toBe("According to the source: “Satz 0.” [1]");
+  });
+
+  it("says what the sources cover when declining", () => {
+    expect(notFoundText("en", ["Truppen verlassen Kasachstan"])).toBe(
+      "I can't find that in my sources, so I won't guess. The sources cover, for example: “Truppen verlassen Kasachstan”.",
+    );
+    expect(notFoundText("de", [])).toMatch(/^Dazu finde ich in meinen Quellen nichts/);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/ingest/keyword.js";
+import { questionFocus } from "../../src/query/cues.js";
+import { measureEvidence, passesGate } from "../../src/query/gate.js";
+import { buildSentenceStats, matchTerms, termHits } from "../../src/query/score.js";
+import { queryTerms } from "../../src/query/terms.js";
+import { ARTICLE, makeChunks } from "./fixtures.js";
+
+const stats = buildSentenceStats(makeChunks("a.txt", ARTICLE, 3), analyze);
+
+function evidenceFor(question: string, quoted: number[], context: number[] = [], typed = false) {
+  const matches = matchTerms(queryTerms(question, "de", analyze), stats);
+  return measureEvidence(
+    matches,
+    quoted.map((i) => termHits(matches, stats, i)),
+    context.map((i) => termHits(matches, stats, i)),
+    questionFocus(question),
+    quoted.map(() => typed),
+  );
+}
+
+describe("relevance gate", () => {
+  it("passes evidence that covers the question", () => {
+    const evidence = evidenceFor("Wie viele Menschen wurden in Leipzig verletzt?", [2]);
+    expect(evidence.coverage).toBeGreaterThan(0.8);
+    expect(passesGate(evidence, 0.3)).toBe(true);
+  });
+
+  it("rejects evidence that shares no word with the question", () => {
+    const evidence = evidenceFor("Wer gewann die Bundestagswahl 2021?", [0]);
+    expect(evidence.coverage).toBe(0);
+    expect(passesGate(evidence, 0.3)).toBe(false);
+  });
+
+  it("rejects evidence that lacks what a how-many question counts, however well it covers the rest", () => {
+    const evidence = evidenceFor("Wie viele Einwohner hat Leipzig?", [2]);
+    expect(evidence.focusFound).toBe(false);
+    expect(passesGate({ ...evidence, coverage: 1 }, 0.3)).toBe(false);
+  });
+
+  it("accepts a category question's answer by its type, without the category word", () => {
+    const evidence = evidenceFor("Welche Ministerin sprach von einem Schritt?", [1], [], true);
+    expect(evidence.focusFound).toBe(true);
+  });
+
+  it("counts terms found only in neighbouring sentences at half strength", () => {
+    const alone = evidenceFor("Regierung Regeln Unfall", [2]);
+    const withContext = evidenceFor("Regierung Regeln Unfall", [2], [0]);
+    expect(withContext.coverage).toBeGreaterThan(alone.coverage);
+    expect(withContext.coverage).toBeLessThan(1);
+  });
+
+  it("is a threshold on coverage", () => {
+    expect(passesGate({ coverage: 0.31, focusFound: null }, 0.3)).toBe(true);
+    expect(passesGate({ coverage: 0.29, focusFound: null }, 0.3)).toBe(false);
+    expect(passesGate({ coverage: 0.9, focusFound: false }, 0.3)).toBe(false);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { cleanQuestion } from "../../src/query/question.js";
+
+describe("cleanQuestion", () => {
+  it("strips HTML tags, scripts and entities", () => {
+    expect(cleanQuestion('<b>Wer</b> ist <script>alert("x")</script>&quot;Tokajew&quot;?', 1000)).toEqual({
+      text: 'Wer ist "Tokajew"?',
+      truncated: false,
+    });
+  });
+
+  it("removes control characters and collapses whitespace", () => {
+    expect(cleanQuestion("Wie\u0000 viele\n\n\tVerletzte\u200b?", 1000).text).toBe("Wie viele Verletzte ?");
+  });
+
+  it("caps huge input at a word boundary and says so", () => {
+    const result = cleanQuestion("Verletzte ".repeat(100_000), 1000);
+    expect(result.truncated).toBe(true);
+    expect(result.text.length).toBeLessThanOrEqual(1000);
+    expect(result.text.endsWith("Verletzte")).toBe(true);
+  });
+
+  it("leaves nothing of a question made only of markup", () => {
+    expect(cleanQuestion("<p><br/></p>", 1000).text).toBe("");
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/ingest/keyword.js";
+import { answerType } from "../../src/query/cues.js";
+import { buildSentenceStats, coverage, matchTerms, scoreSentences, stemSimilarity } from "../../src/query/score.js";
+import { queryTerms } from "../../src/query/terms.js";
+import { ARTICLE, makeChunks } from "./fixtures.js";
+
+describe("stemSimilarity", () => {
+  it("is 1 for equal stems and 0 for unrelated ones", () => {
+    expect(stemSimilarity("verletzt", "verletzt")).toBe(1);
+    expect(stemSimilarity("verletzt", "verleg")).toBe(0);
+    expect(stemSimilarity("zeit", "zahl")).toBe(0);
+  });
+
+  it("matches German compound heads, strongly for long heads", () => {
+    expect(stemSimilarity("befehl", "schiessbefehl")).toBe(0.8);
+    expect(stemSimilarity("land", "ausland")).toBe(0.5);
+  });
+
+  it("matches inflections and derivations the stemmer leaves apart", () => {
+    expect(stemSimilarity("grenzt", "grenz")).toBe(0.9);
+    expect(stemSimilarity("kasachstan", "kasach")).toBe(0.7);
+  });
+
+  it("matches transliterated names one or two letters apart", () => {
+    expect(stemSimilarity("peskov", "peskow")).toBe(0.8);
+    expect(stemSimilarity("kazakhstan", "kasachstan")).toBe(0.7);
+  });
+
+  it("never matches numbers fuzzily", () => {
+    expect(stemSimilarity("2021", "2022")).toBe(0);
+  });
+});
+
+describe("buildSentenceStats", () => {
+  it("keeps every sentence once, with offsets into the source, although chunks overlap", () => {
+    const chunks = makeChunks("a.txt", ARTICLE, 3);
+    const stats = buildSentenceStats(chunks, analyze);
+    expect(stats.sentences).toHaveLength(6);
+    for (const s of stats.sentences) expect(ARTICLE.slice(s.start, s.end)).toBe(s.text);
+    expect(stats.byChunk.get(1)).toEqual([2, 3, 4]);
+  });
+});
+
+describe("scoreSentences", () => {
+  const stats = buildSentenceStats(makeChunks("a.txt", ARTICLE, 3), analyze);
+  const rank = (question: string) => {
+    const matches = matchTerms(queryTerms(question, "de", analyze), stats);
+    const candidates = stats.sentences.map((_, index) => ({ index, prior: 0 }));
+    return scoreSentences(candidates, matches, stats, answerType(question));
+  };
+
+  it("favours the sentence that carries the number a how-many question asks for", () => {
+    const [best] = rank("Wie viele Menschen wurden in Leipzig verletzt?");
+    expect(best?.sentence.text).toBe("Bei dem Unfall in Leipzig wurden 14 Menschen verletzt.");
+    expect(best?.typeMatch).toBe(true);
+  });
+
+  it("favours the duration for a how-long question", () => {
+    const [best] = rank("Wie lange dauert die Reparatur?");
+    expect(best?.sentence.text).toContain("drei Wochen");
+  });
+
+  it("does not count the person a who-question names as its answer", () => {
+    const scored = rank("Wer ist Anna Berger?");
+    const berger = scored.find((s) => s.sentence.text.includes("Berger"));
+    expect(berger?.typeMatch).toBe(true); // "Verkehrsministerin" is a role noun the question does not name
+    const only = buildSentenceStats(makeChunks("b.txt", "Anna Berger kam. Es regnete."), analyze);
+    const matches = matchTerms(queryTerms("Wer ist Anna Berger?", "de", analyze), only);
+    const [first] = scoreSentences([{ index: 0, prior: 0 }], matches, only, "person");
+    expect(first?.typeMatch).toBe(false);
+  });
+
+  it("measures coverage as the idf-weighted share of question terms", () => {
+    const matches = matchTerms(queryTerms("Unfall Leipzig Fahrplan", "de", analyze), stats);
+    const [best] = rank("Unfall Leipzig Fahrplan");
+    expect(best?.coverage).toBeGreaterThan(0.5);
+    expect(best?.coverage).toBeLessThan(1);
+    expect(coverage(matches, [])).toBe(0);
+  });
+
+  it("bridges English question words to the German sentences", () => {
+    const question = "How many were injured in the accident in Leipzig?";
+    const matches = matchTerms(queryTerms(question, "en", analyze), stats);
+    const candidates = stats.sentences.map((_, index) => ({ index, prior: 0 }));
+    const [best] = scoreSentences(candidates, matches, stats, answerType(question));
+    expect(best?.sentence.text).toContain("14 Menschen verletzt");
+    expect(best?.typeMatch).toBe(true);
+  });
+});
