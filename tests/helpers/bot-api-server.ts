@@ -151,12 +151,18 @@ export class BotApiServer {
   // Users acting in chats
 
   /** A user sends a text message; entities for commands and @mentions are set like Telegram does. */
-  sendText(chat: Chat, from: User, text: string, options: { replyTo?: number; entities?: Entity[] } = {}): Message {
+  sendText(
+    chat: Chat,
+    from: User,
+    text: string,
+    options: { replyTo?: number; entities?: Entity[]; extra?: Record<string, unknown> } = {},
+  ): Message {
     const message = this.addMessage(chat, {
       from,
       text,
       entities: options.entities ?? detectEntities(text),
       reply_to_message: options.replyTo === undefined ? undefined : this.message(chat.id, options.replyTo),
+      ...options.extra,
     });
     this.pushUpdate({ message: strip(message) });
     return message;

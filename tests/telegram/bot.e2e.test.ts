@@ -157,6 +157,8 @@ describe("groups", () => {
     api.sendText(group, alice, `/ask@other_helper_bot ${QUESTION}`); // a command for another bot
     api.sendText(group, otherBot, `@${username} ${QUESTION}`); // other bots are ignored
     api.postInChannel({ id: -100_999, type: "channel", title: "News" }, `@${username} ${QUESTION}`);
+    const telegram = { id: 777_000, is_bot: false, first_name: "Telegram" };
+    api.sendText(group, telegram, `@${username} ${QUESTION}`, { extra: { is_automatic_forward: true } }); // a linked channel's post
     await api.consumed();
     // Let a full round of processing pass: the next addressed question is answered first.
     const mention = api.sendText(group, alice, `@${username} ${QUESTION}`);
@@ -174,7 +176,12 @@ describe("groups", () => {
     const third = await api.botMessage(group.id, 3);
     expect(third.reply_to_message?.message_id).toBe(command.message_id);
     expect(expectValidHtml(third)).toContain(EXPECTED_QUOTE);
-    expect(api.botMessages(group.id)).toHaveLength(3);
+
+    // An anonymous admin writes as the group (through @GroupAnonymousBot) and is answered.
+    const anonymous = { id: 1_087_968_824, is_bot: true, first_name: "Group", username: "GroupAnonymousBot" };
+    api.sendText(group, anonymous, `@${username} ${QUESTION}`, { extra: { sender_chat: group } });
+    expect(expectValidHtml(await api.botMessage(group.id, 4))).toContain(EXPECTED_QUOTE);
+    expect(api.botMessages(group.id)).toHaveLength(4);
     expect(api.botMessages(-100_999)).toHaveLength(0);
   });
 

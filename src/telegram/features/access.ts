@@ -4,7 +4,8 @@ import { pickLanguage, texts } from "../i18n.js";
 import { describe } from "../errors.js";
 
 /**
- * Who the bot talks to. Channel posts and messages from other bots are dropped. With an allowlist
+ * Who the bot talks to. Channel posts (also when forwarded into a discussion group) and messages
+ * from other bots are dropped. With an allowlist
  * (`ALLOWED_CHAT_IDS`), other chats get one polite refusal, and groups are left.
  */
 export function accessFeature(services: Services): Composer<Context> {
@@ -14,7 +15,11 @@ export function accessFeature(services: Services): Composer<Context> {
 
   composer.use(async (ctx, next) => {
     if (ctx.channelPost !== undefined || ctx.editedChannelPost !== undefined) return;
-    if (ctx.from?.is_bot === true) return;
+    // Other bots are ignored, except a group's anonymous admins (they write as the group itself).
+    const anonymousAdmin = ctx.msg?.sender_chat !== undefined && ctx.msg.sender_chat.id === ctx.chat?.id;
+    if (ctx.from?.is_bot === true && !anonymousAdmin) return;
+    // Channel posts forwarded into a linked discussion group are channel posts too.
+    if (ctx.msg?.is_automatic_forward === true) return;
     if (ctx.myChatMember !== undefined) return next();
     const chat = ctx.chat;
     if (chat === undefined || isAllowed(chat.id)) return next();
