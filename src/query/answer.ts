@@ -1,4 +1,5 @@
 import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage, Turn } from "../types.js";
+import { germanFor } from "./bridge.js";
 import { claimsByNumber, citationFor, renumberCitations } from "./cite.js";
 import { answerType, questionFocus } from "./cues.js";
 import { composeExtractive, emptyQuestionText, notFoundText, selectSentences } from "./extractive.js";
@@ -18,7 +19,6 @@ import {
   type SentenceStats,
 } from "./score.js";
 import { followUpTerms, queryTerms, type Analyzer, type QueryTerm } from "./terms.js";
-import { germanFor } from "./bridge.js";
 
 /**
  * retrieve → answer → cite, assembled into the {@link Ask} function every front end uses.
@@ -217,7 +217,8 @@ export function createAsk(deps: AskDependencies): Ask {
     const analysis = await analyse(deps, index, stats, question, language, terms, searchText(question, previous, terms, language));
     if (!deps.llm) return extractiveAnswer(index, analysis, language, truncNote);
     try {
-      return await llmAnswer(deps, deps.llm, index, stats, question, language, context, terms, analysis);
+      const answer = await llmAnswer(deps, deps.llm, index, stats, question, language, context, terms, analysis);
+      return truncNote && !answer.note ? { ...answer, note: truncNote } : answer;
     } catch (error) {
       if (!(error instanceof LlmError)) throw error;
       deps.logger?.warn({ reason: error.reason, err: error }, "LLM path failed; answering extractively");

@@ -7,7 +7,7 @@
 const ENTRIES: Readonly<Record<string, string>> = {
   // politics and state
   government: "Regierung", president: "Präsident", chancellor: "Kanzler", minister: "Minister",
-  ministry: "Ministerium", prime: "Premier", spokesman: "Sprecher", spokesperson: "Sprecher", spokeswoman: "Sprecherin",
+  ministry: "Ministerium", prime: "Premier Ministerpräsident Premierminister", spokesman: "Sprecher", spokesperson: "Sprecher", spokeswoman: "Sprecherin",
   parliament: "Parlament", election: "Wahl", elections: "Wahlen", vote: "Abstimmung Stimme", voters: "Wähler",
   party: "Partei", opposition: "Opposition", leader: "Führer Chef Führung", leadership: "Führung", head: "Chef Leiter",
   chief: "Chef", state: "Staat", states: "Staaten", country: "Land Staat", countries: "Länder Land Staaten",
@@ -66,13 +66,29 @@ const ENTRIES: Readonly<Record<string, string>> = {
   large: "groß", largest: "größten größte", biggest: "größten größte", big: "groß", small: "klein",
   smallest: "kleinsten", rank: "Platz Rang", ranks: "Platz Rang", world: "Welt", earth: "Erde", global: "weltweit",
   many: "viele", number: "Zahl Anzahl", hundreds: "Hunderte", thousands: "Tausende", million: "Million Millionen",
+  home: "Haus Heim Zuhause Wohnung", homes: "Häuser Wohnungen", house: "Haus", houses: "Häuser", leave: "verlassen",
+  left: "verlassen verließen", aid: "Hilfe Soforthilfe", promise: "zusagen versprechen", promised: "zugesagt sagte versprochen",
+  commission: "Kommission", flood: "Hochwasser Flut Überschwemmung", floods: "Hochwasser Überschwemmungen",
+  rain: "Regen Regenfälle", storm: "Sturm Unwetter", earthquake: "Erdbeben", fire: "Brand Feuer", disaster: "Katastrophe",
+  damage: "Schäden Schaden", climate: "Klima", change: "Wandel Änderung", blame: "verantwortlich Schuld",
+  responsible: "verantwortlich", helicopters: "Hubschrauber", helicopter: "Hubschrauber",
   // countries and places
   germany: "Deutschland", russia: "Russland", russian: "russisch", china: "China", chinese: "chinesisch",
   ukraine: "Ukraine", france: "Frankreich", britain: "Großbritannien", england: "England", italy: "Italien",
   spain: "Spanien", poland: "Polen", turkey: "Türkei", belarus: "Belarus Weißrussland", armenia: "Armenien",
   tajikistan: "Tadschikistan", kyrgyzstan: "Kirgistan", uzbekistan: "Usbekistan", kazakh: "kasachisch",
   kazakhstan: "Kasachstan", moscow: "Moskau", europe: "Europa", european: "europäisch", america: "Amerika",
-  american: "amerikanisch", united: "Vereinigte", kremlin: "Kreml", soviet: "Sowjet sowjetisch",
+  american: "amerikanisch", united: "Vereinigte", usa: "USA", austria: "Österreich",
+  switzerland: "Schweiz", netherlands: "Niederlande", belgium: "Belgien", denmark: "Dänemark", sweden: "Schweden",
+  norway: "Norwegen", finland: "Finnland", greece: "Griechenland", hungary: "Ungarn", romania: "Rumänien",
+  bulgaria: "Bulgarien", czech: "Tschechien", slovakia: "Slowakei", slovenia: "Slowenien", croatia: "Kroatien",
+  serbia: "Serbien", bosnia: "Bosnien", albania: "Albanien", portugal: "Portugal", ireland: "Irland", scotland: "Schottland",
+  lithuania: "Litauen", latvia: "Lettland", estonia: "Estland", georgia: "Georgien", azerbaijan: "Aserbaidschan",
+  iran: "Iran", iraq: "Irak", syria: "Syrien", israel: "Israel", egypt: "Ägypten", japan: "Japan", india: "Indien",
+  pakistan: "Pakistan", afghanistan: "Afghanistan", mongolia: "Mongolei", korea: "Korea", brazil: "Brasilien",
+  mexico: "Mexiko", canada: "Kanada", australia: "Australien", africa: "Afrika", asia: "Asien",
+  vienna: "Wien", munich: "München", cologne: "Köln", warsaw: "Warschau", prague: "Prag", rome: "Rom",
+  brussels: "Brüssel", athens: "Athen", lisbon: "Lissabon", copenhagen: "Kopenhagen", kremlin: "Kreml", soviet: "Sowjet sowjetisch",
 };
 
 /**

@@ -150,12 +150,16 @@ export function questionFocus(question: string): QuestionFocus | null {
         if (AUXILIARY.test(lower)) break;
         continue;
       }
+      // "Wie viel Geld" is answered by "400 Millionen Euro": a unit of measure need not be repeated.
+      if (kind === "counted" && MEASURE.test(lower)) return null;
       if (/^\p{Lu}/u.test(candidate) || /^(which|what|how)$/.test(w)) return { word: lower, kind };
     }
   }
   return null;
 }
 
+const MEASURE =
+  /^(geld|zeit|prozent|euro|dollar|kilometer|meter|tonnen|grad|money|time|percent|distance|cash|funding|aid|hilfe)$/;
 const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/;
 const FOCUS_SKIP =
   /^(der|die|das|den|dem|des|ein|eine|the|a|an|of|is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann|es|gab|gibt|there|kind|sort|type|art|people|persons|menschen|personen|leute|times|mal)$/;

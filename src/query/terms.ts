@@ -1,5 +1,6 @@
 import type { Language } from "../types.js";
 import { germanFor } from "./bridge.js";
+import { detectLanguage } from "./language.js";
 
 /**
  * The search terms of a question: content words only (function words, question words and words about the
@@ -88,6 +89,8 @@ export function followUpTerms(
   const current = queryTerms(question, language, analyze);
   if (!previousQuestion) return current;
   const known = new Set(current.flatMap((t) => t.stems));
-  const previous = queryTerms(previousQuestion, language, analyze, 0.5).filter((t) => !t.stems.some((s) => known.has(s)));
+  const previous = queryTerms(previousQuestion, detectLanguage(previousQuestion), analyze, 0.5).filter(
+    (t) => !t.stems.some((s) => known.has(s)),
+  );
   return [...current, ...previous];
 }
