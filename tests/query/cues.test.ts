@@ -66,6 +66,11 @@ describe("questionFocus", () => {
     expect(questionFocus("What currency is used in Kazakhstan?")).toEqual({ word: "currency", kind: "category" });
   });
 
+  it("does not insist on a unit of measure, which answers rarely repeat", () => {
+    expect(questionFocus("Wie viel Geld sagte die Kommission zu?")).toBeNull();
+    expect(questionFocus("How much money was promised?")).toBeNull();
+  });
+
   it("has none for questions without a focus noun", () => {
     expect(questionFocus("Wer ist der Präsident?")).toBeNull();
     expect(questionFocus("What did he say?")).toBeNull();

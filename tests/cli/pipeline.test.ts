@@ -1,0 +1,74 @@
+import { cp, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { updateIndex } from "../../src/cli/indexing.js";
+import { answerRecord, createPipeline, formatForTerminal } from "../../src/cli/pipeline.js";
+import { parseConfig } from "../../src/config.js";
+import { createLogger } from "../../src/log.js";
+
+const SEED = "000_308e1ab380b049a5.txt";
+const MUSEUM = " date 2023-06 In München stellt ein neues Museum moderne Kunst aus. Der Eintritt kostet zwölf Euro. Das Museum wurde im Jahr 2023 eröffnet.";
+
+describe("createPipeline", () => {
+  it("builds a missing index, answers offline, and after reload answers from the rebuilt index", async () => {
+    const work = await mkdtemp(path.join(tmpdir(), "citebot-pipeline-"));
+    await cp(path.resolve("seeds", SEED), path.join(work, "seeds", SEED));
+    const config = parseConfig({ SEEDS_DIR: path.join(work, "seeds"), INDEX_DIR: path.join(work, "index") });
+    expect(config.answer.mode).toBe("extractive");
+    const logger = createLogger("silent");
+    const pipeline = await createPipeline(config, logger);
+    const before = pipeline.index();
+
+    const museum = "Wie viel kostet der Eintritt ins Museum?";
+    expect((await pipeline.ask(museum, { history: [] })).kind).toBe("not_found");
+
+    await writeFile(path.join(work, "seeds", "museum.txt"), MUSEUM);
+    await updateIndex(config, logger);
+    const inFlight = pipeline.ask(museum, { history: [] });
+    const after = await pipeline.reload();
+    expect(after.manifest.buildId).not.toBe(before.manifest.buildId);
+    expect(pipeline.index()).toBe(after);
+    expect((await inFlight).kind).toBe("not_found");
+
+    const answer = await pipeline.ask(museum, { history: [] });
+    expect(answer.kind === "answered" && answer.citations[0]?.quote).toBe("Der Eintritt kostet zwölf Euro.");
+  });
+});
+
+describe("answer output", () => {
+  const answer = {
+    kind: "answered" as const,
+    text: "Laut der Quelle: „Es gab Hunderte Verletzte.“ [1]",
+    citations: [{ n: 1, source: "a.txt", title: "Titel", date: "2022-01", quote: "Es gab Hunderte Verletzte.", start: 7, end: 33 }],
+    language: "de" as const,
+    mode: "extractive" as const,
+  };
+
+  it("makes the ask --json record with exactly the specified keys", () => {
+    expect(answerRecord("Frage?", answer)).toEqual({
+      question: "Frage?",
+      answer: answer.text,
+      refused: false,
+      language: "de",
+      mode: "extractive",
+      citations: answer.citations,
+    });
+    const declined = answerRecord("Frage?", { kind: "not_found", text: "Nichts.", language: "de", mode: "extractive", suggestions: ["T"] });
+    expect(declined).toMatchObject({ refused: true, citations: [] });
+  });
+
+  it("lists numbered sources under a terminal answer, and any note", () => {
+    expect(formatForTerminal({ ...answer, note: "llm timeout: extractive answer instead" })).toBe(
+      [
+        answer.text,
+        "",
+        "Quellen:",
+        "  [1] Titel, 2022-01 — a.txt:7-33",
+        "      “Es gab Hunderte Verletzte.”",
+        "",
+        "(llm timeout: extractive answer instead)",
+      ].join("\n"),
+    );
+  });
+});
