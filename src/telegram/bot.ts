@@ -72,6 +72,7 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
     limiter: new RateLimiter(config.telegram.rateLimitPerMinute, now),
     stats,
     streamIntervalMs: deps.streamIntervalMs ?? 1100,
+    drafts: { drafts: undefined },
     now,
   };
 

@@ -4,6 +4,7 @@ import type { Ask } from "../types.js";
 import type { Library } from "./library.js";
 import type { ConversationMemory } from "./memory.js";
 import type { RateLimiter } from "./rate-limit.js";
+import type { DraftSupport } from "./reply.js";
 
 /** Counters for /stats, kept by the bot itself. */
 export interface BotStats {
@@ -23,7 +24,9 @@ export interface Services {
   readonly memory: ConversationMemory;
   readonly limiter: RateLimiter;
   readonly stats: BotStats;
-  /** Minimum time between two edits of a streamed draft, per chat. */
+  /** Minimum time between two updates of a streamed answer, per chat. */
   readonly streamIntervalMs: number;
+  /** Whether the Bot API server accepts `sendMessageDraft` (learned on first use). */
+  readonly drafts: DraftSupport;
   readonly now: () => number;
 }

@@ -1,4 +1,4 @@
-import { InlineKeyboard, type Api, type RawApi } from "grammy";
+import { GrammyError, InlineKeyboard, type Api, type RawApi } from "grammy";
 import type { Message } from "grammy/types";
 import type { Logger } from "../log.js";
 import type { CitationButton } from "./format.js";
@@ -66,10 +66,17 @@ export async function sendParts(
   return sent;
 }
 
+/** Whether the Bot API server accepts `sendMessageDraft`; learned on first use, shared by all chats. */
+export interface DraftSupport {
+  drafts: boolean | undefined;
+}
+
 /**
- * Shows an answer while it is generated, as one plain-text message that is edited at most once per
- * `intervalMs` (Telegram throttles edits per chat). Tokens arriving in between only replace the
- * pending text, so a fast model never causes a flood. {@link finish} turns the draft into the final reply.
+ * Shows an answer while it is generated, in a private chat. It prefers Telegram's native
+ * `sendMessageDraft` (an animated draft, no message yet); where the server refuses it, it falls back
+ * to one plain-text message that is edited. Either way, updates go out at most once per `intervalMs`
+ * (Telegram throttles per chat), and tokens arriving in between only replace the pending text, so a
+ * fast model never causes a flood. {@link finish} sends the final reply.
  */
 export class DraftMessage {
   private pending: string | undefined;
@@ -82,9 +89,10 @@ export class DraftMessage {
 
   constructor(
     private readonly api: Api<RawApi>,
-    private readonly target: ReplyTarget,
+    private readonly target: ReplyTarget & { readonly draftId: number },
     private readonly intervalMs: number,
     private readonly logger: Logger,
+    private readonly support: DraftSupport = { drafts: false },
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -106,6 +114,10 @@ export class DraftMessage {
     if (this.closed || text === undefined || text === this.shown || text.trim() === "") return;
     this.lastSentAt = this.now();
     try {
+      if (this.message === undefined && this.support.drafts !== false && (await this.sendDraft(text))) {
+        this.shown = text;
+        return;
+      }
       if (this.message === undefined) {
         this.message = await this.api.sendMessage(this.target.chatId, text, {
           message_thread_id: this.target.threadId,
@@ -121,25 +133,45 @@ export class DraftMessage {
     } catch (error) {
       this.logger.warn({ err: describe(error) }, "streaming draft update failed");
     } finally {
-      // Measure the interval from when the edit finished, so slow round trips never add up to a burst.
+      // Measure the interval from when the update finished, so slow round trips never add up to a burst.
       this.lastSentAt = this.now();
     }
   }
 
-  /** Stops streaming and sends the final parts, editing the draft into the first one. */
+  /** True when the native draft was shown; a refusal (4xx) switches every chat to edited messages. */
+  private async sendDraft(text: string): Promise<boolean> {
+    try {
+      await this.api.sendMessageDraft(this.target.chatId, this.target.draftId, text, {
+        message_thread_id: this.target.threadId,
+      });
+      this.support.drafts = true;
+      return true;
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code >= 400 && error.error_code < 500 && error.error_code !== 429) {
+        if (this.support.drafts !== true) {
+          this.support.drafts = false;
+          this.logger.info({ err: describe(error) }, "sendMessageDraft not available; streaming by editing a message");
+        }
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /** Stops streaming and sends the final parts, editing a streamed message into the first one. */
   async finish(parts: readonly string[], keyboard: InlineKeyboard | undefined): Promise<Message.TextMessage[]> {
     this.closed = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
-    if (this.message !== undefined) {
+    if (this.shown !== "") {
       const wait = this.lastSentAt + this.intervalMs - this.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
     return sendParts(this.api, this.target, parts, keyboard, this.message);
   }
 
-  /** Whether a draft message is visible (the final reply will edit it). */
+  /** Whether a streamed message is visible (the final reply will edit it). */
   get visible(): boolean {
     return this.message !== undefined;
   }

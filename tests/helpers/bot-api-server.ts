@@ -81,6 +81,8 @@ export class BotApiServer {
   readonly calls: ApiCall[] = [];
   /** Left chats, by ID. */
   readonly left = new Set<number>();
+  /** Drafts streamed with sendMessageDraft, in order. */
+  readonly drafts: { chatId: number; draftId: number; text: string }[] = [];
   /** Registered commands by language code ("" for the default). */
   readonly commands = new Map<string, unknown>();
   webhook: { url: string; secret_token?: string } | undefined;
@@ -351,6 +353,13 @@ export class BotApiServer {
         return true;
       },
       sendMessage: (q) => this.sendMessage(q),
+      sendMessageDraft: (q) => {
+        const chat = this.knownChat(q.chat_id);
+        if (chat.type !== "private") throw new ApiError(400, "Bad Request: drafts can be sent only to private chats");
+        if (!Number.isInteger(Number(q.draft_id)) || Number(q.draft_id) === 0) throw new ApiError(400, "Bad Request: invalid draft_id");
+        this.drafts.push({ chatId: chat.id, draftId: Number(q.draft_id), text: checkText(q).text });
+        return true;
+      },
       editMessageText: (q) => this.editMessageText(q),
       answerCallbackQuery: (q) => {
         const query = this.callbackQueries.get(str(q, "callback_query_id"));

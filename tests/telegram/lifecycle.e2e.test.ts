@@ -116,7 +116,7 @@ describe("/reindex", () => {
 });
 
 describe("streaming in a private chat", () => {
-  it("shows a draft that is edited as tokens arrive, then turns it into the final answer", async () => {
+  async function streamingBot(options: { drafts: boolean }) {
     const sentence = sentencesOf(index).find((s) => s.text === EXPECTED_QUOTE)!;
     const final = answerQuoting(index, [sentence], "de", "Laut Quelle: ");
     const tokens = final.text.split(/(?<= )/);
@@ -129,21 +129,41 @@ describe("streaming in a private chat", () => {
       }
       return { ...final, mode: "llm" };
     };
-    const harness = await startHarness({ ask, library: real.library, streamIntervalMs: 60 });
+    const api = await BotApiServer.start();
+    if (!options.drafts) api.fail("sendMessageDraft", { error_code: 400, description: "Bad Request: method not available" }, Infinity);
+    const harness = await startHarness({ ask, library: real.library, streamIntervalMs: 60, api });
     cleanups.push(() => harness.stop());
-    const { api } = harness;
     const chat = privateChat(alice);
-    api.sendText(chat, alice, QUESTION);
+    const question = api.sendText(chat, alice, QUESTION);
     await api.until(() => api.botMessages(chat.id)[0]?.reply_markup);
+    return { api, chat, question, tokens };
+  }
+
+  it("streams native drafts (sendMessageDraft), throttled, then sends the final answer", async () => {
+    const { api, chat, question, tokens } = await streamingBot({ drafts: true });
+    expect(api.drafts.length).toBeGreaterThanOrEqual(1);
+    expect(api.drafts.length).toBeLessThan(tokens.length); // throttled: fewer updates than tokens
+    expect(api.drafts.every((d) => d.chatId === chat.id && d.draftId === question.message_id)).toBe(true);
+    expect(api.drafts.at(-1)!.text.endsWith(" …")).toBe(true);
+    expect(api.callsOf("editMessageText")).toHaveLength(0);
     const messages = api.botMessages(chat.id);
-    expect(messages).toHaveLength(1); // the draft became the answer
-    const draft = api.callsOf("sendMessage")[0]!;
-    expect(draft.params.parse_mode).toBeUndefined();
-    expect(String(draft.params.text).endsWith(" …")).toBe(true);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.reply_to_message?.message_id).toBe(question.message_id);
+    expect(parseTelegramHtml(messages[0]!.html!)).toContain(`«${EXPECTED_QUOTE}» [1]`);
+  });
+
+  it("falls back to one message edited as tokens arrive when the server has no sendMessageDraft", async () => {
+    const { api, chat, tokens } = await streamingBot({ drafts: false });
+    const messages = api.botMessages(chat.id);
+    expect(messages).toHaveLength(1); // the streamed message became the answer
+    const first = api.callsOf("sendMessage")[0]!;
+    expect(first.params.parse_mode).toBeUndefined();
+    expect(String(first.params.text).endsWith(" …")).toBe(true);
     const edits = api.callsOf("editMessageText");
     expect(edits.length).toBeGreaterThanOrEqual(1);
     expect(edits.length).toBeLessThan(tokens.length); // throttled: fewer edits than tokens
     expect(edits.filter((e) => !(e.response as { ok: boolean }).ok).map((e) => e.response)).toEqual([]);
+    expect(api.callsOf("sendMessageDraft")).toHaveLength(1); // tried once, then remembered
     const html = messages[0]!.html!;
     expect(parseTelegramHtml(html)).toContain(`«${EXPECTED_QUOTE}» [1]`);
     expect(html).toContain(`<blockquote>${EXPECTED_QUOTE}</blockquote>`);

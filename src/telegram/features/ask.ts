@@ -107,7 +107,7 @@ async function handleQuestion(ctx: Context, raw: string, services: Services, ori
   const history = services.memory.history(conversation, repliedTo);
   const draft =
     chat.type === "private"
-      ? new DraftMessage(ctx.api, target, services.streamIntervalMs, services.logger, services.now)
+      ? new DraftMessage(ctx.api, { ...target, draftId: message.message_id }, services.streamIntervalMs, services.logger, services.drafts, services.now)
       : undefined;
 
   services.stats.questions += 1;
