@@ -362,6 +362,20 @@ describe("npm start", () => {
     expect(child.stderr()).not.toContain(api.token);
   }, 90_000);
 
+  it("exits with a clear message, and without printing it, when Telegram rejects the token", async () => {
+    const api = await BotApiServer.start();
+    cleanups.push(() => api.close());
+    const wrongToken = "987654321:WRONG-token_abcdefghijklmnopqrstuvwxyz0123";
+    const child = npmStart(
+      { TELEGRAM_BOT_TOKEN: wrongToken, TELEGRAM_API_ROOT: api.apiRoot, SEEDS_DIR: path.join(work, "seeds"), INDEX_DIR: path.join(work, "index") },
+      work,
+    );
+    expect(await child.exited).toBe(1);
+    expect(child.stderr()).toContain("Telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)");
+    expect(child.stderr()).not.toContain(wrongToken.split(":")[1]);
+    expect(api.callsOf("getMe")[0]?.response).toMatchObject({ ok: false, error_code: 401 });
+  }, 60_000);
+
   it("without a token, says how to get one and answers stdin line by line", async () => {
     const child = spawn(process.execPath, ["--import", TSX, path.join(REPO, "src/cli/start.ts")], {
       cwd: work,
