@@ -231,6 +231,39 @@ function lastQuestion(history: readonly Turn[]): string | undefined {
   return history.at(-1)?.question;
 }
 
+/**
+ * What a streaming display may show of a partial answer: citation numbers already renumbered (invented
+ * ones dropped), nothing while the model may be writing the "not in sources" marker, and nothing more once
+ * the text starts to recite instructions or a secret. The final answer is checked again in full.
+ */
+function guardedDisplay(
+  deps: AskDependencies,
+  provided: number,
+  onToken: ((partial: string) => void) | undefined,
+): ((partial: string) => void) | undefined {
+  if (!onToken) return undefined;
+  let stopped = false;
+  return (partial) => {
+    if (stopped) return;
+    if (leaksSecrets(partial, deps.secrets ?? [])) {
+      stopped = true;
+      return;
+    }
+    const trimmed = partial.trim();
+    if (NOT_IN_SOURCES.startsWith(trimmed) || trimmed.includes(NOT_IN_SOURCES)) return;
+    if (endsWithSecretPrefix(partial, deps.secrets ?? [])) return;
+    onToken(renumberCitations(partial, provided).text);
+  };
+}
+
+/** True when the text ends in the first few characters of a secret, which the next token might complete. */
+function endsWithSecretPrefix(text: string, secrets: readonly string[]): boolean {
+  return secrets.some((secret) => {
+    for (let n = Math.min(secret.length, text.length); n >= 4; n--) if (text.endsWith(secret.slice(0, n))) return true;
+    return false;
+  });
+}
+
 async function llmAnswer(
   deps: AskDependencies,
   model: ChatModel,
@@ -255,7 +288,7 @@ async function llmAnswer(
   }
   const passages = online.passages.length > 0 ? online.passages : offline.passages;
   const sources: PromptSource[] = passages.map((p, i) => ({ n: i + 1, chunk: p.chunk, doc: index.doc(p.chunk.source) }));
-  const raw = await streamAnswer(model, answerMessages(question, language, sources), signal, context.onToken);
+  const raw = await streamAnswer(model, answerMessages(question, language, sources), signal, guardedDisplay(deps, sources.length, context.onToken));
   if (leaksSecrets(raw, deps.secrets ?? [])) throw new LlmError("the answer repeated its instructions or a secret", "leak");
   if (raw.includes(NOT_IN_SOURCES)) {
     const suggestions = suggestionsFor(index, passages);
