@@ -73,7 +73,6 @@ function statsFor(index: AnswerIndex, analyze: Analyzer): SentenceStats {
 /** Everything the extractive path found for a question; the LLM path reuses it. */
 interface Analysis {
   readonly passages: readonly Passage[];
-  readonly scored: readonly ScoredSentence[];
   readonly selected: readonly ScoredSentence[];
   readonly evidence: Evidence;
   readonly passes: boolean;
@@ -94,7 +93,9 @@ async function analyse(
   terms: readonly QueryTerm[],
   query: string,
 ): Promise<Analysis> {
-  const passages = await retrieve(index, query, deps.settings.retrieval);
+  const passages = await retrieve(index, query, deps.settings.retrieval, (error) =>
+    deps.logger?.warn({ err: error }, "query embedding failed; using keyword search only"),
+  );
   const top = passages[0]?.fused ?? 1;
   const candidates = new Map<number, number>();
   for (const passage of passages) {
@@ -138,7 +139,7 @@ async function analyse(
     },
     "retrieved",
   );
-  return { passages, scored, selected, evidence, passes };
+  return { passages, selected, evidence, passes };
 }
 
 function suggestionsFor(index: AnswerIndex, passages: readonly Passage[]): string[] {

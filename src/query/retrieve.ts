@@ -46,14 +46,27 @@ export function fuseRanks(lists: readonly RankedList[], rrfK: number): [id: numb
 /**
  * Retrieves the top `k` passages for a query from an index. Both searches run on the same query text;
  * the result carries each passage's dense distance and keyword score for logs and the relevance gate.
+ * With `onDenseError`, a failing query embedding (say, an unreachable embeddings server) is reported there
+ * and retrieval goes on with keyword search alone; without it, the error propagates.
  *
  * @example
  * const passages = await retrieve(index, "Truppen Abzug Kasachstan", config.retrieval);
  */
-export async function retrieve(index: SearchableIndex, query: string, settings: RetrievalSettings): Promise<Passage[]> {
+export async function retrieve(
+  index: SearchableIndex,
+  query: string,
+  settings: RetrievalSettings,
+  onDenseError?: (error: unknown) => void,
+): Promise<Passage[]> {
   if (index.chunks.length === 0 || query.trim() === "") return [];
-  const vector = await index.embedQuery(query);
-  const dense = index.searchDense(vector, Math.min(settings.denseK, index.chunks.length));
+  let dense: { id: number; distance: number }[] = [];
+  try {
+    dense = index.searchDense(await index.embedQuery(query), Math.min(settings.denseK, index.chunks.length));
+  } catch (error) {
+    // An embeddings endpoint that is down must not take answering down with it: keyword search still works.
+    if (!onDenseError) throw error;
+    onDenseError(error);
+  }
   const keyword = index.searchKeyword(query, settings.keywordK);
   const distance = new Map(dense.map((d) => [d.id, d.distance]));
   const keywordScore = new Map(keyword.map((k) => [k.id, k.score]));

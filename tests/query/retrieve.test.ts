@@ -46,6 +46,18 @@ describe("retrieve", () => {
     expect(passages[1]).toMatchObject({ distance: 0.30000000000000004, keywordScore: 10 });
   });
 
+  it("goes on with keyword search alone when the query cannot be embedded, reporting why", async () => {
+    const failing = { ...index, embedQuery: async () => Promise.reject(new Error("connection refused")) };
+    const errors: unknown[] = [];
+    const passages = await retrieve(failing, "Unfall", settings, (error) => errors.push(error));
+    expect(passages.map((p) => [p.chunk.id, p.distance])).toEqual([
+      [1, null],
+      [2, null],
+    ]);
+    expect(errors).toHaveLength(1);
+    await expect(retrieve(failing, "Unfall", settings)).rejects.toThrow("connection refused");
+  });
+
   it("returns nothing for an empty query or an empty index", async () => {
     expect(await retrieve(index, "  ", settings)).toEqual([]);
     expect(await retrieve({ ...index, chunks: [] }, "Unfall", settings)).toEqual([]);
