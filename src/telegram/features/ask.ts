@@ -2,7 +2,7 @@ import { Composer, type Context } from "grammy";
 import type { Message, MessageEntity } from "grammy/types";
 import type { Answer } from "../../types.js";
 import type { Services } from "../context.js";
-import { formatAnswer } from "../format.js";
+import { escapeHtml, formatAnswer } from "../format.js";
 import { pickLanguage, texts } from "../i18n.js";
 import { docKeyFor } from "../library.js";
 import { citationKeyboard, DraftMessage, sendParts, type ReplyTarget } from "../reply.js";
@@ -123,7 +123,8 @@ async function handleQuestion(ctx: Context, raw: string, services: Services, ori
     stopTyping();
     services.stats.failed += 1;
     services.logger.error({ err: describe(error), chatType: chat.type }, "answering failed");
-    if (draft?.visible) await draft.finish([t.failed], undefined);
+    // Closing the draft also stops any streamed update still pending.
+    if (draft !== undefined) await draft.finish([escapeHtml(t.failed)], undefined);
     else await say(t.failed);
     return;
   }
