@@ -1,8 +1,8 @@
 import { GrammyError, InlineKeyboard, type Api, type RawApi } from "grammy";
 import type { Message } from "grammy/types";
 import type { Logger } from "../log.js";
-import type { CitationButton } from "./format.js";
 import { describe } from "./errors.js";
+import type { CitationButton } from "./format.js";
 
 /** A keyboard with one row per citation button. */
 export function citationKeyboard(buttons: readonly CitationButton[]): InlineKeyboard | undefined {

@@ -1,12 +1,12 @@
 import { Composer, type Context } from "grammy";
 import type { Services } from "../context.js";
-import { pickLanguage, texts } from "../i18n.js";
 import { describe } from "../errors.js";
+import { pickLanguage, texts } from "../i18n.js";
 
 /**
  * Who the bot talks to. Channel posts (also when forwarded into a discussion group) and messages
- * from other bots are dropped. With an allowlist
- * (`ALLOWED_CHAT_IDS`), other chats get one polite refusal, and groups are left.
+ * from other bots are dropped. With an allowlist (`ALLOWED_CHAT_IDS`), other chats get a polite
+ * refusal, and groups are left.
  */
 export function accessFeature(services: Services): Composer<Context> {
   const composer = new Composer<Context>();

@@ -1,8 +1,8 @@
 import { Composer, type Context } from "grammy";
 import type { Services } from "../context.js";
+import { describe } from "../errors.js";
 import { escapeHtml } from "../format.js";
 import { pickLanguage, texts } from "../i18n.js";
-import { describe } from "../errors.js";
 
 /** `/reindex` and `/stats`, for the user IDs in `ADMIN_USER_IDS` only. */
 export function adminFeature(services: Services): Composer<Context> {

@@ -2,11 +2,11 @@ import { Composer, type Context } from "grammy";
 import type { Message, MessageEntity } from "grammy/types";
 import type { Answer } from "../../types.js";
 import type { Services } from "../context.js";
+import { describe } from "../errors.js";
 import { escapeHtml, formatAnswer } from "../format.js";
 import { pickLanguage, texts } from "../i18n.js";
 import { docKeyFor } from "../library.js";
 import { citationKeyboard, DraftMessage, sendParts, type ReplyTarget } from "../reply.js";
-import { describe } from "../errors.js";
 
 /**
  * Questions: every text in a private chat, and in groups only what is addressed to the bot (an
