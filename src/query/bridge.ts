@@ -24,7 +24,7 @@ const ENTRIES: Readonly<Record<string, string>> = {
   office: "Amt", influence: "Einfluss", influential: "einflussreich", authoritarian: "autoritär",
   international: "international", foreign: "ausländisch Ausland", domestic: "inländisch", citizens: "Bürger Staatsbürger",
   citizen: "Bürger", civilians: "Zivilisten", people: "Menschen Leute", population: "Bevölkerung Einwohner",
-  inhabitants: "Einwohner", residents: "Einwohner", thanks: "Dank bedankte", thanked: "bedankte dankte",
+  inhabitants: "Einwohner", residents: "Einwohner", thank: "danken bedanken Dank", thanks: "Dank bedankte", thanked: "bedankte dankte",
   call: "Telefonat Anruf", phone: "Telefon Telefonat", talks: "Gespräche", meeting: "Treffen", summit: "Gipfel",
   request: "Bitte Anfrage", asked: "Bitten gebeten fragte", help: "Hilfe geholfen helfen", helped: "geholfen",
   // conflict and security
@@ -77,7 +77,7 @@ const ENTRIES: Readonly<Record<string, string>> = {
   ukraine: "Ukraine", france: "Frankreich", britain: "Großbritannien", england: "England", italy: "Italien",
   spain: "Spanien", poland: "Polen", turkey: "Türkei", belarus: "Belarus Weißrussland", armenia: "Armenien",
   tajikistan: "Tadschikistan", kyrgyzstan: "Kirgistan", uzbekistan: "Usbekistan", kazakh: "kasachisch",
-  kazakhstan: "Kasachstan", moscow: "Moskau", europe: "Europa", european: "europäisch", america: "Amerika",
+  kazakhstan: "Kasachstan", moscow: "Moskau", europe: "Europa", european: "europäisch Europa EU", america: "Amerika",
   american: "amerikanisch", united: "Vereinigte", usa: "USA", austria: "Österreich",
   switzerland: "Schweiz", netherlands: "Niederlande", belgium: "Belgien", denmark: "Dänemark", sweden: "Schweden",
   norway: "Norwegen", finland: "Finnland", greece: "Griechenland", hungary: "Ungarn", romania: "Rumänien",

@@ -12,6 +12,8 @@ export interface Evidence {
   readonly coverage: number;
   /** Whether the noun a "welche X / how many X" question is about occurs near the evidence; null if none. */
   readonly focusFound: boolean | null;
+  /** A name the question mentions that occurs nowhere in the sources, e.g. "France"; null if none. */
+  readonly missingName?: string | null;
 }
 
 /** A term found only in a sentence next to the quoted ones counts this much: on topic, but not quoted. */
@@ -35,21 +37,22 @@ export function measureEvidence(
   quotedTypes: readonly boolean[],
 ): Evidence {
   const cov = coverage(matches, [...quoted, ...context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);
-  if (focus === null) return { coverage: cov, focusFound: null };
-  const t = matches.findIndex((m) => m.term.word.toLowerCase() === focus.word);
-  if (t < 0) return { coverage: cov, focusFound: null };
+  const missingName = matches.find((m) => m.term.name === true && m.similar.size === 0)?.term.word ?? null;
+  const t = focus === null ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word);
+  if (focus === null || t < 0) return { coverage: cov, focusFound: null, missingName };
   const lexical = [...quoted, ...context].some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH);
   const typed = focus.kind === "category" && quotedTypes.some(Boolean);
-  return { coverage: cov, focusFound: lexical || typed };
+  return { coverage: cov, focusFound: lexical || typed, missingName };
 }
 
 /**
- * The decision: answer when coverage reaches the threshold and the focus noun, if any, was found.
+ * The decision: answer when coverage reaches the threshold, the focus noun (if any) was found, and no name
+ * the question mentions is unknown to the sources.
  * The threshold is a setting (RELEVANCE_MIN_COVERAGE) calibrated on the dev set by `npm run eval`.
  *
  * @example
  * passesGate({ coverage: 0.62, focusFound: null }, 0.4) // true
  */
 export function passesGate(evidence: Evidence, minCoverage: number): boolean {
-  return evidence.coverage >= minCoverage && evidence.focusFound !== false;
+  return evidence.coverage >= minCoverage && evidence.focusFound !== false && !evidence.missingName;
 }

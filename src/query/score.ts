@@ -103,10 +103,27 @@ export function stemSimilarity(query: string, stem: string): number {
   while (prefix < shorter && query[prefix] === stem[prefix]) prefix++;
   if (prefix >= 6 && prefix >= 0.8 * shorter) return 0.6;
   if (shorter >= 5 && Math.abs(q - s) <= 2) {
+    const a = transliterationKey(query);
+    const b = transliterationKey(stem);
+    if (a === b) return 0.8;
     const budget = shorter >= 8 ? 2 : 1;
-    if (editDistance(query, stem, budget) <= budget) return budget === 1 ? 0.8 : 0.7;
+    if (editDistance(a, b, budget) <= budget) return budget === 1 ? 0.8 : 0.7;
   }
   return 0;
+}
+
+/**
+ * Spells a word the way English and German transliterations of the same (often Russian) name would
+ * meet: Tokayev / Tokajew, Kazakh / kasach, Zhukov / Schukow.
+ */
+function transliterationKey(word: string): string {
+  return word
+    .replace(/tsch/g, "ch")
+    .replace(/sch|zh/g, "sh")
+    .replace(/kh/g, "ch")
+    .replace(/w/g, "v")
+    .replace(/j/g, "y")
+    .replace(/z/g, "s");
 }
 
 /** Levenshtein distance, giving up (returning budget + 1) once it exceeds the budget. */

@@ -18,6 +18,12 @@ export interface QueryTerm {
   readonly stems: readonly string[];
   /** 1 for a content word of the current question; less for light words and words of earlier turns. */
   readonly weight: number;
+  /**
+   * A capitalised word inside an English question: a name of a person, place or body. A question about
+   * France is not answered by a sentence about another country, so the gate declines when a name occurs
+   * nowhere in the sources. (German capitalises every noun, so there this cannot be told.)
+   */
+  readonly name?: boolean;
 }
 
 const STOPWORDS = new Set(
@@ -70,7 +76,8 @@ export function queryTerms(question: string, language: Language, analyze: Analyz
     const stems = new Set(analyze(lower));
     if (language === "en") for (const german of germanFor(lower)) for (const stem of analyze(german)) stems.add(stem);
     if (stems.size === 0) continue;
-    terms.push({ word, stems: [...stems], weight: LIGHT_WORDS.has(lower) ? weight * 0.3 : weight });
+    const name = language === "en" && match.index > 0 && /^\p{Lu}/u.test(word);
+    terms.push({ word, stems: [...stems], weight: LIGHT_WORDS.has(lower) ? weight * 0.3 : weight, name });
   }
   return terms;
 }

@@ -50,6 +50,15 @@ describe("relevance gate", () => {
     expect(withContext.coverage).toBeLessThan(1);
   });
 
+  it("declines when an English question names something the sources never mention", () => {
+    const matches = matchTerms(queryTerms("Who is the transport minister of France?", "en", analyze), stats);
+    const evidence = measureEvidence(matches, [termHits(matches, stats, 1)], [], null, [true]);
+    expect(evidence.missingName).toBe("France");
+    expect(passesGate({ ...evidence, coverage: 1 }, 0.3)).toBe(false);
+    const known = matchTerms(queryTerms("What happened in Leipzig?", "en", analyze), stats);
+    expect(measureEvidence(known, [termHits(known, stats, 2)], [], null, [false]).missingName).toBeNull();
+  });
+
   it("is a threshold on coverage", () => {
     expect(passesGate({ coverage: 0.31, focusFound: null }, 0.3)).toBe(true);
     expect(passesGate({ coverage: 0.29, focusFound: null }, 0.3)).toBe(false);
