@@ -146,7 +146,7 @@ function suggestionsFor(index: AnswerIndex, passages: readonly Passage[]): strin
   const titles: string[] = [];
   for (const source of [...passages.map((p) => p.chunk.source), ...index.docs.map((d) => d.source)]) {
     const full = index.doc(source)?.title;
-    const title = full && full.length > 80 ? `${full.slice(0, 77)}…` : full;
+    const title = full && full.length > 80 ? `${full.slice(0, full.lastIndexOf(" ", 78) > 40 ? full.lastIndexOf(" ", 78) : 78)}…` : full;
     if (title && !titles.includes(title)) titles.push(title);
     if (titles.length >= 3) break;
   }
