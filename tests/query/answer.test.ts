@@ -106,6 +106,47 @@ describe("createAsk, extractive", () => {
   });
 });
 
+const FLOOD = ` date 2023-09 Nach tagelangen Regenfällen hat ein Hochwasser im Süden Sloweniens schwere Schäden angerichtet.
+
+Mindestens sechs Menschen kamen nach Angaben der Behörden ums Leben. Ministerpräsident Robert Golob sprach von der schlimmsten Naturkatastrophe in der Geschichte des Landes. Rund 8000 Menschen mussten ihre Häuser verlassen.
+
+Die Regierung bat die Europäische Union um Hilfe. Die EU-Kommission sagte Soforthilfe in Höhe von 400 Millionen Euro zu. Auch Österreich schickte Hubschrauber und Soldaten in das Nachbarland.
+
+Die Aufräumarbeiten sollen nach Schätzung der Regierung mehrere Monate dauern. Experten machen den Klimawandel für die zunehmende Zahl extremer Wetterereignisse verantwortlich. Die Hauptstadt Ljubljana blieb weitgehend verschont.
+`;
+
+describe("createAsk on an article it was not developed on", () => {
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "flood.txt": FLOOD }));
+  });
+  const ask = (q: string) => createAsk({ index: () => index, analyze, settings: SETTINGS })(q, { history: [] });
+  const quotes = (a: Answer) => (a.kind === "answered" ? a.citations.map((c) => c.quote).join(" ") : "");
+
+  it.each([
+    ["Wie viele Menschen starben bei dem Hochwasser?", "sechs Menschen"],
+    ["Wie lange sollen die Aufräumarbeiten dauern?", "mehrere Monate"],
+    ["Wie viel Geld sagte die EU-Kommission zu?", "400 Millionen Euro"],
+    ["Welches Land schickte Hubschrauber?", "Österreich"],
+    ["How many people had to leave their homes?", "8000"],
+    ["Who is the prime minister of Slovenia?", "Robert Golob"],
+    ["What did experts blame for the extreme weather?", "Klimawandel"],
+  ])("answers %s", async (question, fact) => {
+    const answer = await ask(question);
+    expect(answer.kind).toBe("answered");
+    expect(quotes(answer)).toContain(fact);
+  });
+
+  it.each([
+    "Wie hoch war der Pegel der Save?",
+    "Wie viele Einwohner hat Ljubljana?",
+    "Who won the election in Slovenia?",
+    "Did Germany send help?",
+  ])("declines %s", async (question) => {
+    expect((await ask(question)).kind).toBe("not_found");
+  });
+});
+
 describe("createAsk with a swapped index", () => {
   it("answers each question from the index current when it arrived", async () => {
     const a = await makeIndex({ "harbour.txt": HARBOUR });
