@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { IndexLockedError, IndexMismatchError, NoSeedsError } from "../ingest/store.js";
 import { createLogger } from "../log.js";
 import { loadConfig } from "./env.js";
-import { answerRecord, createPipeline, definedOnly, formatForTerminal, type Pipeline } from "./pipeline.js";
+import { answerRecord, createPipeline, formatForTerminal, type Pipeline } from "./pipeline.js";
 
 /**
  * `npm run --silent ask -- [--json] [--seeds DIR] [--index DIR] ["question"]`
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const config = loadConfig(definedOnly({ SEEDS_DIR: values.seeds, INDEX_DIR: values.index }));
+  const config = loadConfig({ SEEDS_DIR: values.seeds, INDEX_DIR: values.index });
   const logger = createLogger(config.logLevel, [config.openai.apiKey, config.telegram.token]);
   let pipeline: Pipeline;
   try {

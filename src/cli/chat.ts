@@ -4,7 +4,7 @@ import { IndexLockedError, IndexMismatchError, NoSeedsError } from "../ingest/st
 import { createLogger } from "../log.js";
 import type { Answer, Turn } from "../types.js";
 import { loadConfig } from "./env.js";
-import { createPipeline, definedOnly, formatForTerminal, type Pipeline } from "./pipeline.js";
+import { createPipeline, formatForTerminal, type Pipeline } from "./pipeline.js";
 
 /**
  * `npm run chat -- [--seeds DIR] [--index DIR]`
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const config = loadConfig(definedOnly({ SEEDS_DIR: values.seeds, INDEX_DIR: values.index }));
+  const config = loadConfig({ SEEDS_DIR: values.seeds, INDEX_DIR: values.index });
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel, [config.openai.apiKey, config.telegram.token]);
   let pipeline: Pipeline;
   try {

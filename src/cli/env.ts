@@ -7,8 +7,10 @@ import { ConfigError, parseConfig, type Config } from "../config.js";
  */
 export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
   loadDotenv({ quiet: true });
+  // An absent command-line flag (undefined) must not hide the variable from the environment.
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
   try {
-    return parseConfig({ ...process.env, ...overrides });
+    return parseConfig({ ...process.env, ...given });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

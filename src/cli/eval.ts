@@ -6,7 +6,7 @@ import { createLogger } from "../log.js";
 import type { Answer, Language } from "../types.js";
 import { loadConfig } from "./env.js";
 import { updateIndex } from "./indexing.js";
-import { createPipeline, definedOnly } from "./pipeline.js";
+import { createPipeline } from "./pipeline.js";
 
 /**
  * `npm run eval -- [--qa FILE] [--floors FILE] [--seeds DIR] [--index DIR] [--json]`
@@ -165,7 +165,7 @@ async function main(): Promise<number> {
   const qaPath = values.qa ?? defaultQaFile();
   const qa = QaFile.parse(JSON.parse(readFileSync(qaPath, "utf8")));
   const floors = existsSync(values.floors) ? Floors.parse(JSON.parse(readFileSync(values.floors, "utf8"))) : { min: {}, max: {} };
-  const config = loadConfig(definedOnly({ SEEDS_DIR: values.seeds, INDEX_DIR: values.index }));
+  const config = loadConfig({ SEEDS_DIR: values.seeds, INDEX_DIR: values.index });
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel, [config.openai.apiKey, config.telegram.token]);
   await updateIndex(config, logger);
   const pipeline = await createPipeline(config, logger);

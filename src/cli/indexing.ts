@@ -9,13 +9,16 @@ import type { Logger } from "../log.js";
  * below takes the `CitebotEmbeddings` interface. `OPENAI_BASE_URL` points it at any OpenAI-compatible
  * server (Ollama, vLLM, llama.cpp); LangChain batches requests and retries failures with backoff.
  */
-export function createEmbeddings(config: Config): CitebotEmbeddings {
+export function createEmbeddings(config: Config, purpose: "index" | "query" = "index"): CitebotEmbeddings {
   const e = config.embeddings;
   if (e.kind === "local") return new LocalLexicalEmbeddings(e.dimension);
+  // Indexing can afford patience; a question cannot: one quick retry, then retrieval goes on with
+  // keyword search alone.
   const openai = new OpenAIEmbeddings({
     model: e.model,
     batchSize: e.batchSize,
-    maxRetries: 6,
+    maxRetries: purpose === "index" ? 6 : 1,
+    timeout: purpose === "index" ? 120_000 : Math.min(config.answer.llmTimeoutMs, 10_000),
     apiKey: config.openai.apiKey ?? "not-needed",
     configuration: config.openai.baseURL ? { baseURL: config.openai.baseURL } : undefined,
   });
@@ -52,14 +55,14 @@ export async function updateIndex(config: Config, logger: Logger, embeddings = c
  * work on a fresh clone with no separate indexing step.
  */
 export async function openOrBuildIndex(config: Config, logger: Logger): Promise<LoadedIndex> {
-  const embeddings = createEmbeddings(config);
+  const embeddings = createEmbeddings(config, "query");
   try {
     return await openIndex(config.indexDir, { embeddings, ef: config.hnsw.ef });
   } catch (error) {
     if (!(error instanceof IndexMissingError)) throw error;
   }
   logger.info({ seeds: config.seedsDir, index: config.indexDir }, "no index yet; building it");
-  const summary = await updateIndex(config, logger, embeddings);
+  const summary = await updateIndex(config, logger);
   logger.info({ chunks: summary.chunks, ms: summary.ms }, "index built");
   return openIndex(config.indexDir, { embeddings, ef: config.hnsw.ef });
 }

@@ -114,8 +114,3 @@ export function formatForTerminal(answer: Answer): string {
   if (answer.note) lines.push("", `(${answer.note})`);
   return lines.join("\n");
 }
-
-/** Drops undefined entries, so a missing `--seeds` flag leaves `SEEDS_DIR` from the environment alone. */
-export function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined));
-}
