@@ -76,6 +76,9 @@ export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer):
   return { sentences, stems, features, postings, byKey, byChunk };
 }
 
+/** Letters a compound's modifier needs before a short head (4–5 letters) counts as its head. */
+const COMPOUND_MODIFIER = 4;
+
 /**
  * How well a sentence's stem stands for a query stem, from 0 to 1: exact; compound head or modifier
  * (German glues nouns together); shared long prefix (derivations); one or two letters apart
@@ -89,8 +92,10 @@ export function stemSimilarity(query: string, stem: string): number {
   const q = query.length;
   const s = stem.length;
   if (q < 4 || s < 4 || /^\d/.test(query) || /^\d/.test(stem)) return 0;
-  // A compound's head: "befehl" in "schiessbefehl". Short heads ("land" in "ausland") are weaker evidence.
-  if (s > q && stem.endsWith(query)) return q >= 6 ? 0.8 : 0.5;
+  // A compound's head: "befehl" in "schiessbefehl", "stadt" in "hafenstadt". German puts the head last, so
+  // the compound is a kind of its head; a short head counts fully only after a modifier of a few letters
+  // ("land" in "bundesland"), not after a particle ("ausland") or as the tail of a short word.
+  if (s > q && stem.endsWith(query)) return q >= 6 || s - q >= COMPOUND_MODIFIER ? 0.8 : 0.5;
   // An inflection or derivation the stemmer left apart: "grenzt" / "grenz", "kost" / "kostet", "kasach" / "kasachstan".
   if (stem.startsWith(query) || query.startsWith(stem)) {
     const shorter = Math.min(q, s);

@@ -43,6 +43,14 @@ describe("relevance gate", () => {
     expect(evidence.focusFound).toBe(true);
   });
 
+  it("finds a category noun that stands only as the head of a compound", () => {
+    const towns = buildSentenceStats(makeChunks("t.txt", "Der Sturm traf die Hafenstadt Kiel am Morgen. Viele Bäume fielen um."), analyze);
+    const question = "In welcher Stadt traf der Sturm ein?";
+    const matches = matchTerms(queryTerms(question, "de", analyze), towns);
+    const evidence = measureEvidence(matches, [termHits(matches, towns, 0)], [], questionFocus(question), [false]);
+    expect(evidence.focusFound).toBe(true);
+  });
+
   it("counts terms found only in neighbouring sentences at half strength", () => {
     const alone = evidenceFor("Regierung Regeln Unfall", [2]);
     const withContext = evidenceFor("Regierung Regeln Unfall", [2], [0]);

@@ -17,6 +17,13 @@ describe("stemSimilarity", () => {
     expect(stemSimilarity("land", "ausland")).toBe(0.5);
   });
 
+  it("counts a short head as a strong match after a real modifier (a Bundesland is a Land)", () => {
+    expect(stemSimilarity("stadt", "hafenstadt")).toBe(0.8);
+    expect(stemSimilarity("land", "bundesland")).toBe(0.8);
+    expect(stemSimilarity("dorf", "bergdorf")).toBe(0.8);
+    expect(stemSimilarity("dorf", "umdorf")).toBe(0.5);
+  });
+
   it("matches inflections and derivations the stemmer leaves apart", () => {
     expect(stemSimilarity("grenzt", "grenz")).toBe(0.9);
     expect(stemSimilarity("kasachstan", "kasach")).toBe(0.7);
