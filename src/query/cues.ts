@@ -14,6 +14,13 @@ interface Cue {
 /** A whole-word alternation; `\\b` would not work next to umlauts and ß. */
 const phrase = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, "u");
 
+/**
+ * Category nouns whose members are places, in every inflection ("welche Länder", "aus welchen Ländern",
+ * "in welcher Stadt", "welche Bundesländer"): a list of country names answers them.
+ */
+const PLACE_NOUN_DE = String.raw`(\p{L}*(land|länder|ländern|landes|staat|staaten|staates|stadt|städte|städten|dorf|dorfes|dörfer|dörfern))|region(en)?|orte?[ns]?|gemeinden?|provinz(en)?|gebiete?[ns]?|kontinente?n?|bezirke?[ns]?|kreise?[ns]?`;
+const PLACE_NOUN_EN = String.raw`countries|country|cities|city|towns?|villages?|regions?|states?|nations?|places?|provinces?|areas?|continents?|districts?`;
+
 /** Checked in order: the more specific phrase first ("wie lange" before "wie", "how many" before "how"). */
 const QUESTION_CUES: readonly Cue[] = [
   { type: "duration", pattern: phrase(String.raw`wie\s+lange?r?|wie\s+lange\s+zeit|wie\s+viele\s+(tage|wochen|monate|jahre|stunden|minuten)|seit\s+wie\s+vielen|how\s+long|for\s+how\s+many\s+(days|weeks|months|years|hours)|how\s+many\s+(days|weeks|months|years|hours|minutes)`) },
@@ -23,7 +30,7 @@ const QUESTION_CUES: readonly Cue[] = [
   { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|welche[rnms]?\s+(person|politiker|präsident|minister|mann|frau|sprecher)|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
   { type: "organization", pattern: phrase(String.raw`welche[rnms]?\s+(organisation|bündnis|partei|allianz|behörde|firma|unternehmen|gruppe|institution|regierung|ministerium)|which\s+(organi[sz]ation|alliance|party|agency|company|group|institution|government|ministry)|what\s+(organi[sz]ation|alliance|party|agency|company|group)`) },
   { type: "role", pattern: phrase(String.raw`welche\s+(rolle|funktion|position|amt)|welches\s+amt|what\s+(role|position|job|office|title)|which\s+(role|position|office)`) },
-  { type: "place", pattern: phrase(String.raw`wo|wohin|woher|in\s+welche[mnr]?\s+(land|stadt|region|ort)|an\s+welche[smn]?\s+(land|stadt|ort)|welche[smn]?\s+(land|stadt|region|staat)|where|which\s+(country|city|region|state|place)|what\s+(country|city|region|place)`) },
+  { type: "place", pattern: phrase(String.raw`wo|wohin|woher|welche[smnr]?\s+(\p{L}+\s+)?(${PLACE_NOUN_DE})|where|(which|what)\s+(${PLACE_NOUN_EN})`) },
   { type: "reason", pattern: phrase(String.raw`warum|wieso|weshalb|weswegen|aus\s+welchem\s+grund|why|for\s+what\s+reason`) },
 ];
 
@@ -57,6 +64,7 @@ const ORGANIZATION_WORD =
   /(organisation|bündnis|allianz|partei|ministerium|regierung|behörde|behörden|verband|union|konzern|unternehmen|gericht|rat|parlament|organization|organisation|alliance|party|ministry|government|agency|council|parliament|court|company)$/i;
 const REASON_WORD = /^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|because|due|since|therefore|owing)$/i;
 const ARTICLES = /^(der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|the|a|an)$/i;
+const LIST_JOIN = /^(und|oder|sowie|and|or)$/i;
 const PLACE_PREPOSITION = /^(in|nach|aus|zu|bei|an|von|im|into|from|to|near)$/i;
 
 /**
@@ -83,6 +91,7 @@ export function sentenceFeatures(sentence: string): SentenceFeatures {
     else types.set(type, [word.toLowerCase()]);
   };
   const words = sentence.match(/[\p{L}\p{N}]+(?:[-.,'’][\p{L}\p{N}]+)*\.?/gu) ?? [];
+  let placeAt = -1;
   for (let i = 0; i < words.length; i++) {
     const raw = words[i] ?? "";
     const word = raw.replace(/\.$/, "");
@@ -106,8 +115,15 @@ export function sentenceFeatures(sentence: string): SentenceFeatures {
       add("person", prev);
       add("person", word);
     }
-    if (capitalised && i > 0 && PLACE_PREPOSITION.test(prev)) add("place", word);
-    if (capitalised && /(stan|land|ien|reich)$/.test(lower) && i > 0) add("place", word);
+    const place =
+      (capitalised && i > 0 && PLACE_PREPOSITION.test(prev)) ||
+      (capitalised && /(stan|land|ien|reich)$/.test(lower) && i > 0) ||
+      // A list goes on with the same kind of thing: "aus Dänemark, Schweden und Polen".
+      (capitalised && !ARTICLES.test(word) && placeAt >= 0 && (placeAt === i - 1 || (placeAt === i - 2 && LIST_JOIN.test(prev))));
+    if (place) {
+      add("place", word);
+      placeAt = i;
+    }
   }
   return { types };
 }

@@ -22,6 +22,19 @@ describe("answerType", () => {
     expect(answerType(question)).toBe(type);
   });
 
+  it.each([
+    "Aus welchen Ländern kamen die Gäste?",
+    "Welche Staaten unterzeichneten den Vertrag?",
+    "In welchen Städten wurde gestreikt?",
+    "Welche Bundesländer sind betroffen?",
+    "In welcher Region liegt das Dorf?",
+    "An welchen Orten brannte es?",
+    "Which countries signed the treaty?",
+    "What cities were hit by the storm?",
+  ])("asks for places when its category noun names places: %s", (question) => {
+    expect(answerType(question)).toBe("place");
+  });
+
   it("gives no cue for questions without one", () => {
     expect(answerType("How did experts view the deployment?")).toBeNull();
   });
@@ -52,6 +65,12 @@ describe("sentenceFeatures", () => {
     expect(sentenceFeatures("Die Republik an der Grenze zu China.").types.get("place")).toContain("china");
     expect(types("Die Organisation des Vertrags (OVKS) übergab die Objekte.")).toContain("organization");
     expect(types("Das neuntgrößte Land der Erde.")).toContain("ordinal");
+  });
+
+  it("carries a place through a list: every name after the first one counts", () => {
+    const places = sentenceFeatures("Die Gäste kamen aus Portugal, Ungarn, Chile und Peru.").types.get("place");
+    expect(places).toEqual(["portugal", "ungarn", "chile", "peru"]);
+    expect(sentenceFeatures("Anna Berger und Paul Kern kamen.").types.get("place")).toBeUndefined();
   });
 });
 
