@@ -47,11 +47,24 @@ export function createExactSearch(vectors: Float32Array, dimension: number): Exa
     for (let j = 0; j < dimension; j++) q[j] = q[j]! * inv;
     return q;
   };
+  // Four independent accumulators let the CPU overlap the multiply-adds (~15% faster than one sum),
+  // so the baseline is as fast as plain JavaScript gets and the HNSW speed-up is not flattered.
+  const unrolled = dimension - (dimension % 4);
   const dot = (q: Float32Array, row: number): number => {
-    let sum = 0;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
     const base = row * dimension;
-    for (let j = 0; j < dimension; j++) sum += q[j]! * vectors[base + j]!;
-    return sum * inverseNorms[row]!;
+    for (let j = 0; j < unrolled; j += 4) {
+      const o = base + j;
+      s0 += q[j]! * vectors[o]!;
+      s1 += q[j + 1]! * vectors[o + 1]!;
+      s2 += q[j + 2]! * vectors[o + 2]!;
+      s3 += q[j + 3]! * vectors[o + 3]!;
+    }
+    for (let j = unrolled; j < dimension; j++) s0 += q[j]! * vectors[base + j]!;
+    return (s0 + s1 + s2 + s3) * inverseNorms[row]!;
   };
 
   return {

@@ -21,6 +21,8 @@ export interface BenchReport {
   readonly seed: number;
   readonly quick: boolean;
   readonly machine: Machine;
+  /** The effective settings that shape the numbers, by env name, e.g. HNSW_M, HNSW_EF, CHUNK_SENTENCES. */
+  readonly settings: Readonly<Record<string, string>>;
   readonly sizes: readonly SizeResult[];
 }
 
@@ -110,6 +112,7 @@ export function formatTable(report: BenchReport, configuredEf: number): string {
   const m = report.machine;
   rows.push(`citebot benchmark · seed ${report.seed}${report.quick ? " · quick" : ""} · ${report.startedAt}`);
   rows.push(`machine: ${m.cpu}, ${m.cores} cores, ${m.memory} RAM, node ${m.node}, ${m.platform}`);
+  rows.push(`settings: ${Object.entries(report.settings).map(([k, v]) => `${k}=${v}`).join(" ")}`);
   rows.push("");
   rows.push(["", ...sizes.map(label)]);
   rows.push("Indexing");

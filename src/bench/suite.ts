@@ -128,6 +128,8 @@ export interface EndToEndResult {
     readonly chats: number;
     readonly perChat: number;
     readonly delivery: DeliveryCheck;
+    /** A question without a reply after this long counts as lost. */
+    readonly timeoutMs: number;
     readonly wallMs: number;
     readonly throughput: number;
     readonly latency: Summary;
@@ -144,6 +146,8 @@ export interface SizeResult {
 }
 
 const BOT_TOKEN = "424242:bench-token-for-127-0-0-1-only";
+/** How long the concurrent phase waits for the last answer before counting the rest as lost. */
+const CONCURRENT_TIMEOUT_MS = 300_000;
 const COLD_START_SCRIPT = fileURLToPath(new URL("./cold-start.ts", import.meta.url));
 
 /**
@@ -320,7 +324,7 @@ async function measureEndToEnd(
       chats: workload.chats,
       perChat: workload.perChat,
       firstChatId: 2_000_000,
-      timeoutMs: 120_000,
+      timeoutMs: CONCURRENT_TIMEOUT_MS,
     });
     return {
       questions: questions.length,
@@ -330,6 +334,7 @@ async function measureEndToEnd(
         chats: concurrent.chats,
         perChat: concurrent.perChat,
         delivery: concurrent.delivery,
+        timeoutMs: CONCURRENT_TIMEOUT_MS,
         wallMs: concurrent.wallMs,
         throughput: concurrent.throughput,
         latency: summarize(concurrent.latencies),

@@ -70,10 +70,25 @@ async function main(): Promise<number> {
   Object.assign(settings, { EMBEDDINGS: "local", ANSWER_MODE: "extractive", LOG_LEVEL: "warn" });
   let seedsDir: string;
   let configuredEf: number;
+  let effective: Record<string, string>;
   try {
     const config = parseConfig({ ...settings, SEEDS_DIR: process.env.SEEDS_DIR });
     seedsDir = config.seedsDir;
     configuredEf = config.hnsw.ef;
+    const dimension = config.embeddings.kind === "local" ? config.embeddings.dimension : Number.NaN;
+    effective = Object.fromEntries(
+      Object.entries({
+        LOCAL_EMBEDDING_DIM: dimension,
+        CHUNK_SENTENCES: config.chunking.sentences,
+        CHUNK_OVERLAP: config.chunking.overlap,
+        HNSW_M: config.hnsw.m,
+        HNSW_EF_CONSTRUCTION: config.hnsw.efConstruction,
+        HNSW_EF: config.hnsw.ef,
+        DENSE_K: config.retrieval.denseK,
+        KEYWORD_K: config.retrieval.keywordK,
+        RETRIEVE_K: config.retrieval.k,
+      }).map(([name, value]) => [name, String(value)]),
+    );
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -97,6 +112,7 @@ async function main(): Promise<number> {
     seed,
     quick: values.quick,
     machine: machine(),
+    settings: effective,
     sizes: [],
   };
   const results: SizeResult[] = [];

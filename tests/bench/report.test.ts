@@ -54,6 +54,7 @@ function size(chunks: number, overrides: { hybridP95?: number; lost?: number; sp
         chats: 200,
         perChat: 2,
         delivery: { questions: 400, answered: 400 - (overrides.lost ?? 0), lost: overrides.lost ?? 0, duplicated: 0, outOfOrder: 0 },
+        timeoutMs: 300_000,
         wallMs: 10_000,
         throughput: 40,
         latency: latency(5000, 9000),
@@ -68,6 +69,7 @@ const report = (sizes: SizeResult[]): BenchReport => ({
   seed: 1,
   quick: false,
   machine: { cpu: "Test CPU", cores: 2, memory: "24.0 GiB", node: "v20.0.0", platform: "linux" },
+  settings: { HNSW_EF: "64" },
   sizes,
 });
 
