@@ -1,5 +1,6 @@
 import type { Chunk } from "../types.js";
 import { sentenceFeatures, type AnswerType } from "./cues.js";
+import { CLAUSE_FINAL_PARTICLES, sameDerivation } from "./derive.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
 
 /**
@@ -53,7 +54,7 @@ export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer):
         index = sentences.length;
         byKey.set(key, index);
         sentences.push({ source: chunk.source, start: span.start, end: span.end, text, chunkId: chunk.id });
-        const set = new Set(analyze(text));
+        const set = new Set([...analyze(text), ...rejoinedParticleVerbs(text, analyze)]);
         stems.push(set);
         const typed = new Map<AnswerType, string[]>();
         for (const [type, words] of sentenceFeatures(text).types) {
@@ -76,13 +77,35 @@ export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer):
   return { sentences, stems, features, postings, byKey, byChunk };
 }
 
+/**
+ * Stems of separable verbs whose particle stands apart at the end of a clause: "Die Polizei nahm den Mann
+ * fest." also yields the stem of "festnahm", so a question about "festgenommen" finds it. The particle is
+ * joined to every lower-case word of its clause, since which one is the verb is not known without a parser;
+ * the stray combinations are words no question contains.
+ */
+function rejoinedParticleVerbs(sentence: string, analyze: Analyzer): string[] {
+  const joined: string[] = [];
+  for (const clause of sentence.split(/[,;:!?.()«»„“"–]+/)) {
+    const words = clause.match(/[\p{L}]+/gu) ?? [];
+    const last = words.at(-1);
+    if (!last || words.length < 3 || !CLAUSE_FINAL_PARTICLES.has(last)) continue;
+    for (const word of words.slice(0, -1)) {
+      if (/^\p{Ll}/u.test(word) && word.length >= 3 && analyze(word).length > 0) joined.push(...analyze(`${last}${word}`));
+    }
+  }
+  return joined;
+}
+
 /** Letters a compound's modifier needs before a short head (4–5 letters) counts as its head. */
 const COMPOUND_MODIFIER = 4;
+/** A word of the same family ("Festnahmen" for "festgenommen") is partial evidence: related, not the same claim. */
+const DERIVATION_MATCH = 0.6;
 
 /**
  * How well a sentence's stem stands for a query stem, from 0 to 1: exact; compound head or modifier
  * (German glues nouns together); shared long prefix (derivations); one or two letters apart
- * (transliterated names). Generic morphology, no word lists.
+ * (transliterated names); the same word family after particle, "ge-" and endings (see derive.ts).
+ * Generic morphology, no word lists about any topic.
  *
  * @example
  * stemSimilarity("befehl", "schiessbefehl") // 0.8
@@ -114,7 +137,8 @@ export function stemSimilarity(query: string, stem: string): number {
     const budget = shorter >= 8 ? 2 : 1;
     if (editDistance(a, b, budget) <= budget) return budget === 1 ? 0.8 : 0.7;
   }
-  return 0;
+  // A participle, its verb and their noun: "festgenommen" / "Festnahmen" / "nahmen … fest".
+  return sameDerivation(query, stem) ? DERIVATION_MATCH : 0;
 }
 
 /**

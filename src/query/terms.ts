@@ -48,11 +48,14 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
+/** Words that help rank but cannot carry an answer: light verbs and generic nouns for people. */
 const LIGHT_WORDS = new Set(
   (
     "gab gibt geben machen macht machte gemacht nehmen nahm genommen sagen sagte gesagt tun getan bekommen kommen " +
     "gehen ging stehen lassen use used uses using do done make made get got give gave given take took taken go went " +
-    "happen happened become became put"
+    "happen happened become became put " +
+    // generic nouns for people, which a sentence naming a count or a group rarely repeats
+    "menschen mensch personen person leute people persons"
   ).split(" "),
 );
 

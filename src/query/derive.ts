@@ -1,0 +1,111 @@
+/**
+ * German word formation the stemmer leaves apart: a participle, its verb and the noun made from it share
+ * a root once the participle's "ge-"/"zu", the separable particle and the inflection or nominalising
+ * suffix are set aside ("festgenommen" / "Festnahmen" / "nahmen … fest", "verletzt" / "Verletzungen",
+ * "telefonierte" / "Telefonat"). Generic morphology: separable particles, endings and the vowel changes
+ * of common strong verbs, nothing about any article. Works on analysed stems (lower case, umlauts folded).
+ */
+
+/** Separable verb particles, longest first so that "zuruck" is not read as "zu" + "ruck". */
+const PARTICLES = [
+  "zusammen", "wiederher", "zuruck", "voraus", "heraus", "herein", "hinaus", "hinein", "vorbei", "weiter",
+  "wieder", "empor", "entgegen", "fest", "fort", "frei", "hoch", "nach", "teil", "statt", "durch", "uber",
+  "unter", "ab", "an", "auf", "aus", "bei", "ein", "her", "hin", "los", "mit", "vor", "weg", "zu", "um",
+];
+
+/** Particles that, standing alone at the end of a clause, belong to the clause's verb ("nahmen … fest"). */
+export const CLAUSE_FINAL_PARTICLES: ReadonlySet<string> = new Set([
+  "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "frei", "her", "hin", "los", "mit", "nach", "vor",
+  "weg", "zu", "zuruck", "zurück", "zusammen", "vorbei", "weiter", "teil", "statt", "hoch", "heraus", "hinaus",
+]);
+
+/** Derivational and inflectional endings, longest first; what is left must still be a root of 3+ letters. */
+const SUFFIXES = [
+  "isierung", "ierungen", "ierung", "isiert", "isier", "ieren", "ierte", "iert", "ier", "ation", "ungen", "ung",
+  "itat", "heit", "keit", "ten", "te", "et", "en", "st", "at", "e", "t", "n",
+];
+
+/**
+ * Vowel changes of common strong verbs (past, participle and the nouns made from them) → present stem.
+ * Used only together with a particle, where a short root cannot be mistaken for an unrelated word.
+ */
+const ABLAUT: Readonly<Record<string, string>> = {
+  nahm: "nehm", nomm: "nehm", nimm: "nehm", gab: "geb", gib: "geb", zog: "zieh", zug: "zieh", flog: "flieg",
+  flug: "flieg", schlug: "schlag", traf: "treff", troff: "treff", brach: "brech", broch: "brech", bruch: "brech",
+  sprach: "sprech", sproch: "sprech", spruch: "sprech", sprich: "sprech", half: "helf", holf: "helf", hilf: "helf",
+  fiel: "fall", hielt: "halt", liess: "lass", stand: "steh", stund: "steh", ging: "geh", gang: "geh", kam: "komm",
+  schloss: "schliess", schluss: "schliess", schoss: "schiess", schuss: "schiess", warf: "werf", worf: "werf",
+  wurf: "werf", rief: "ruf", trug: "trag", fuhr: "fahr", fand: "find", fund: "find", band: "bind", bund: "bind",
+  bat: "bitt", sass: "sitz", lag: "lieg", schrieb: "schreib", blieb: "bleib", trieb: "treib", stieg: "steig",
+  wies: "weis", griff: "greif", riss: "reiss", schnitt: "schneid", trat: "tret", sah: "seh", schob: "schieb",
+  schub: "schieb", starb: "sterb", storb: "sterb", wuchs: "wachs", wog: "wieg", zwang: "zwing", sank: "sink",
+  gewann: "gewinn", gewonn: "gewinn", begann: "beginn", begonn: "beginn", verlor: "verlier", verlust: "verlier",
+};
+
+/** A word's root after its particle: `particle` is "" when it has none. */
+export interface Derivation {
+  readonly particle: string;
+  readonly root: string;
+}
+
+const cache = new Map<string, Derivation | null>();
+
+/** Strips endings until none is left, so a stem the stemmer already shortened meets its longer form. */
+function stripSuffixes(word: string): string {
+  let rest = word;
+  for (let round = 0; round < 3; round++) {
+    const suffix = SUFFIXES.find((s) => rest.endsWith(s) && rest.length - s.length >= 3);
+    if (!suffix) break;
+    rest = rest.slice(0, -suffix.length);
+  }
+  return rest;
+}
+
+/**
+ * Splits an analysed stem into separable particle and root: "festgenomm" → fest + nehm, "festnahm" →
+ * fest + nehm, "wiederherzustell" → wiederher + stell, "verletz" → "" + verletz. Null when no root of three
+ * letters is left. Pure and memoised, since every corpus stem is compared with every question stem.
+ *
+ * @example
+ * derivation("festgenomm") // { particle: "fest", root: "nehm" }
+ */
+export function derivation(stem: string): Derivation | null {
+  const known = cache.get(stem);
+  if (known !== undefined) return known;
+  let rest = stem;
+  let particle = "";
+  for (let round = 0; round < 2; round++) {
+    const found = PARTICLES.find((p) => rest.startsWith(p) && rest.length - p.length >= 3);
+    // After a particle, "zu" is the infinitive's marker ("wiederherzustellen"), handled below.
+    if (!found || (particle !== "" && found === "zu")) break;
+    particle += found;
+    rest = rest.slice(found.length);
+  }
+  // The participle's "ge" ("genomm") or the infinitive's "zu" after a particle ("herzustell").
+  const marker = /^(ge|zu)/.exec(rest);
+  const participle = marker !== null && rest.length - 2 >= 3 && (particle !== "" || marker[1] === "ge");
+  if (participle) rest = rest.slice(2);
+  let root = stripSuffixes(rest);
+  if (particle !== "") root = ABLAUT[root] ?? root;
+  const result = root.length >= 3 ? { particle, root } : null;
+  if (cache.size > 100_000) cache.clear();
+  cache.set(stem, result);
+  return result;
+}
+
+/**
+ * True when two different stems are forms of the same word family: same particle and same root. Roots
+ * without a particle must be equal letter for letter and at least five long, so short words do not meet
+ * by accident ("gebiet" is not a participle of "bieten"; see {@link derivation}).
+ *
+ * @example
+ * sameDerivation("festgenomm", "festnahm") // true
+ * sameDerivation("telefoniert", "telefonat") // true
+ */
+export function sameDerivation(a: string, b: string): boolean {
+  if (a === b) return false;
+  const x = derivation(a);
+  const y = derivation(b);
+  if (!x || !y || x.particle !== y.particle || x.root !== y.root) return false;
+  return x.particle !== "" || x.root.length >= 5;
+}

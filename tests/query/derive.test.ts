@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/ingest/keyword.js";
+import { derivation, sameDerivation } from "../../src/query/derive.js";
+import { buildSentenceStats, matchTerms, stemSimilarity, termHits } from "../../src/query/score.js";
+import { queryTerms } from "../../src/query/terms.js";
+import { makeChunks } from "./fixtures.js";
+
+const stem = (word: string) => analyze(word)[0] ?? "";
+
+describe("derivation", () => {
+  it("sets aside particle, participle marker and ending", () => {
+    expect(derivation(stem("festgenommen"))).toEqual({ particle: "fest", root: "nehm" });
+    expect(derivation(stem("Festnahme"))).toEqual({ particle: "fest", root: "nehm" });
+    expect(derivation(stem("wiederherzustellen"))).toEqual(derivation(stem("wiederhergestellt")));
+    expect(derivation(stem("Verhaftung"))).toEqual(derivation(stem("verhaftet")));
+  });
+
+  it("leaves nothing to compare when too little of the word is left", () => {
+    expect(derivation("ab")).toBeNull();
+  });
+});
+
+describe("sameDerivation", () => {
+  it.each([
+    ["festgenommen", "Festnahmen"],
+    ["abgezogen", "Abzug"],
+    ["ausgeflogen", "Ausflug"],
+    ["zugesagt", "zusagte"],
+    ["angegriffen", "Angriff"],
+    ["telefonierte", "Telefonat"],
+    ["stabilisiert", "Stabilität"],
+    ["verhaftet", "Verhaftungen"],
+  ])("relates %s and %s", (a, b) => {
+    expect(sameDerivation(stem(a), stem(b))).toBe(true);
+  });
+
+  it.each([
+    ["festgenommen", "Festspiele"],
+    ["abgezogen", "Anzug"],
+    ["Gebiet", "bieten"],
+    ["Zug", "ziehen"],
+    ["verhaftet", "Verhalten"],
+  ])("keeps %s and %s apart", (a, b) => {
+    expect(sameDerivation(stem(a), stem(b))).toBe(false);
+  });
+
+  it("is a partial match in scoring, below a stem's own inflections", () => {
+    expect(stemSimilarity(stem("festgenommen"), stem("Festnahmen"))).toBe(0.6);
+  });
+});
+
+describe("separable verbs in sentences", () => {
+  const text = "Die Wache nahm am Hafen drei Schmuggler fest. Danach fuhr das Boot ab, langsam und leise. Die Feier fand statt.";
+  const stats = buildSentenceStats(makeChunks("s.txt", text, 3), analyze);
+  const hitsFor = (question: string, sentence: number) => {
+    const matches = matchTerms(queryTerms(question, "de", analyze), stats);
+    return termHits(matches, stats, sentence);
+  };
+
+  it("joins a clause-final particle to its verb, so a participle question finds the sentence", () => {
+    expect(hitsFor("festgenommen", 0)[0]).toBeGreaterThanOrEqual(0.6);
+    expect(hitsFor("abgefahren", 1)[0]).toBeGreaterThanOrEqual(0.6);
+    expect(hitsFor("festgenommen", 1)[0]).toBe(0);
+  });
+
+  it("does not join a particle that ends no clause", () => {
+    expect(hitsFor("abgefahren", 0)[0]).toBe(0);
+  });
+});
+
+describe("a count of people asked about through a derived word", () => {
+  it("passes the gate although the sentence names neither 'Menschen' nor the participle", () => {
+    const text = "Am Wochenende zogen Fans durch die Altstadt. Die Polizei meldete 37 Festnahmen. Das Spiel endete torlos.";
+    const stats = buildSentenceStats(makeChunks("f.txt", text, 3), analyze);
+    const terms = queryTerms("Wie viele Menschen wurden festgenommen?", "de", analyze);
+    expect(terms.find((t) => t.word === "Menschen")?.weight).toBeLessThan(1);
+    const matches = matchTerms(terms, stats);
+    const hits = termHits(matches, stats, 1);
+    const covered = matches.reduce((sum, m, t) => sum + m.term.weight * m.idf * (hits[t] ?? 0), 0);
+    const total = matches.reduce((sum, m) => sum + m.term.weight * m.idf, 0);
+    expect(covered / total).toBeGreaterThanOrEqual(0.3);
+  });
+});
