@@ -109,11 +109,13 @@ async function analyse(
   );
   const matches = matchTerms(weighted, stats);
   const expected = answerType(question);
+  const categoryTerm = focus?.kind === "category" ? weighted.findIndex((t) => t.word.toLowerCase() === focus.word) : -1;
   const scored = scoreSentences(
     [...candidates].map(([index, prior]) => ({ index, prior })),
     matches,
     stats,
     expected,
+    categoryTerm,
   );
   const selected = selectSentences(scored);
   const context = selected.flatMap((s) =>
@@ -135,6 +137,7 @@ async function analyse(
       passages: passages.map((p) => p.chunk.id),
       coverage: Number(evidence.coverage.toFixed(3)),
       focusFound: evidence.focusFound,
+      missingNoun: evidence.missingNoun,
       passes,
     },
     "retrieved",

@@ -14,10 +14,20 @@ export interface Evidence {
   readonly focusFound: boolean | null;
   /** A name the question mentions that occurs nowhere in the sources, e.g. "France"; null if none. */
   readonly missingName?: string | null;
+  /** A noun of a German question that matches nothing anywhere in the sources, e.g. "Wetter"; null if none. */
+  readonly missingNoun?: string | null;
 }
 
 /** A term found only in a sentence next to the quoted ones counts this much: on topic, but not quoted. */
 export const CONTEXT_SHARE = 0.5;
+
+/**
+ * The coverage a question needs when one of its nouns occurs nowhere in the sources. The missing noun, as
+ * rare as a term can be, already takes much of the weight; this asks that the rest of the question carry
+ * at least half of it. A noun plus a place ("das Wetter in Rostock") stays below; a question whose other
+ * words are matched well ("Wie lange soll der Abzug der Soldaten dauern?" against "Rückzug") passes.
+ */
+export const MISSING_NOUN_COVERAGE = 0.5;
 
 /** A focus term counts as found at this match strength or better (a compound or derivation is enough). */
 const FOCUS_MATCH = 0.6;
@@ -38,11 +48,14 @@ export function measureEvidence(
 ): Evidence {
   const cov = coverage(matches, [...quoted, ...context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);
   const missingName = matches.find((m) => m.term.name === true && m.similar.size === 0)?.term.word ?? null;
+  // The focus noun has its own rule (a category may be answered by its type), so it is not counted here.
+  const missingNoun =
+    matches.find((m) => m.term.noun === true && m.similar.size === 0 && m.term.word.toLowerCase() !== focus?.word)?.term.word ?? null;
   const t = focus === null ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word);
-  if (focus === null || t < 0) return { coverage: cov, focusFound: null, missingName };
+  if (focus === null || t < 0) return { coverage: cov, focusFound: null, missingName, missingNoun };
   const lexical = [...quoted, ...context].some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH);
   const typed = focus.kind === "category" && quotedTypes.some(Boolean);
-  return { coverage: cov, focusFound: lexical || typed, missingName };
+  return { coverage: cov, focusFound: lexical || typed, missingName, missingNoun };
 }
 
 /**
@@ -54,5 +67,6 @@ export function measureEvidence(
  * passesGate({ coverage: 0.62, focusFound: null }, 0.4) // true
  */
 export function passesGate(evidence: Evidence, minCoverage: number): boolean {
-  return evidence.coverage >= minCoverage && evidence.focusFound !== false && !evidence.missingName;
+  const needed = evidence.missingNoun ? Math.max(minCoverage, MISSING_NOUN_COVERAGE) : minCoverage;
+  return evidence.coverage >= needed && evidence.focusFound !== false && !evidence.missingName;
 }

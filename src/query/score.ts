@@ -251,8 +251,16 @@ export const TYPE_BONUS = 0.2;
 export const RANK_PRIOR = 0.05;
 
 /**
+ * How well a sentence that names things of the asked-for type covers the category noun of a "welche X"
+ * question: "Kassel, Hannover und Erfurt" answer "aus welchen Städten" as a compound's head would.
+ */
+export const TYPED_CATEGORY_HIT = 0.8;
+
+/**
  * Scores candidate sentences for a question: coverage of its terms, plus a bonus when the sentence carries
  * the expected answer type (a number for "wie viele", a person for "wer"), plus a small retrieval prior.
+ * `categoryTerm`, the index of a "welche X" question's category noun among the terms, counts as covered
+ * by a sentence that carries the expected type and matches some other term of the question.
  * Returns them best first. Pure: same inputs, same order, which keeps answers and tests stable.
  */
 export function scoreSentences(
@@ -260,12 +268,16 @@ export function scoreSentences(
   matches: readonly TermMatch[],
   stats: SentenceStats,
   expected: AnswerType | null,
+  categoryTerm = -1,
 ): ScoredSentence[] {
   const scored = candidates.map(({ index, prior }) => {
     const sentence = stats.sentences[index] as Sentence;
-    const hits = termHits(matches, stats, index);
-    const cov = coverage(matches, [hits]);
     const typeMatch = expected !== null && suppliesNew(stats.features[index]?.get(expected) ?? [], matches);
+    let hits = termHits(matches, stats, index);
+    if (typeMatch && categoryTerm >= 0 && coverage(matches, [hits]) > 0) {
+      hits = hits.map((hit, t) => (t === categoryTerm ? Math.max(hit, TYPED_CATEGORY_HIT) : hit));
+    }
+    const cov = coverage(matches, [hits]);
     const score = cov + (typeMatch && cov > 0 ? TYPE_BONUS : 0) + RANK_PRIOR * prior;
     return { index, sentence, hits, coverage: cov, typeMatch, score };
   });

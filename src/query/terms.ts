@@ -24,6 +24,12 @@ export interface QueryTerm {
    * nowhere in the sources. (German capitalises every noun, so there this cannot be told.)
    */
   readonly name?: boolean;
+  /**
+   * A capitalised word inside a German question: a noun (German capitalises every noun) or a name. When it
+   * matches nothing anywhere in the sources, not even a compound or a relative, the question is about
+   * something they do not cover ("das Wetter in <Stadt>"), however well the place name matches.
+   */
+  readonly noun?: boolean;
 }
 
 const STOPWORDS = new Set(
@@ -33,6 +39,7 @@ const STOPWORDS = new Set(
     "wird werden wurde wurden worden sein seine seiner seinem seinen ihr ihre ihrem ihren ihm ihn es sie er ich wir du " +
     "mit von vom zu zum zur auf für über unter nach bei aus im in an am als auch noch schon nur so wie wer wen wem " +
     "wessen was wann wo woher wohin warum wieso weshalb weswegen welche welcher welches welchen welchem viele vielen " +
+    "wofür womit wogegen wodurch worüber worauf woran wovon wozu worum wobei wonach woraus worin wovor " +
     "viel wieviele lange langer langen lang seit dass sich dieser diese dieses diesem diesen jener gegen durch um bis " +
     "ob denn doch da dort hier man mehr sehr ganz etwa bzw dabei damit dann denn deren dessen hatte hatten hat haben " +
     "habe gibt gab gegeben kann können konnte soll sollen sollte muss müssen will wollen würde würden wäre zeit " +
@@ -59,6 +66,18 @@ const LIGHT_WORDS = new Set(
   ).split(" "),
 );
 
+/**
+ * Nouns that frame a question rather than name its subject ("aus welchem Grund", "wie lautet der Name",
+ * "um wie viel Uhr", "wie viel Geld"): the answer need not repeat them, so their absence means nothing.
+ */
+const FRAME_NOUNS = new Set(
+  (
+    "grund gründe gründen name namen zahl anzahl art zeit zeitpunkt datum jahr jahre jahren uhr tag tage tagen " +
+    "ort orte rolle funktion menge summe höhe prozent ursache ursachen folge folgen ziel ziele bedeutung " +
+    "geld euro dollar kilometer meter tonnen grad angaben ergebnis fall fälle"
+  ).split(" "),
+);
+
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /**
@@ -79,8 +98,11 @@ export function queryTerms(question: string, language: Language, analyze: Analyz
     const stems = new Set(analyze(lower));
     if (language === "en") for (const german of germanFor(lower)) for (const stem of analyze(german)) stems.add(stem);
     if (stems.size === 0) continue;
-    const name = language === "en" && match.index > 0 && /^\p{Lu}/u.test(word);
-    terms.push({ word, stems: [...stems], weight: LIGHT_WORDS.has(lower) ? weight * 0.3 : weight, name });
+    const inner = match.index > 0 && /^\p{Lu}/u.test(word);
+    const name = language === "en" && inner;
+    const light = LIGHT_WORDS.has(lower);
+    const noun = language === "de" && inner && !light && !FRAME_NOUNS.has(lower);
+    terms.push({ word, stems: [...stems], weight: light ? weight * 0.3 : weight, name, noun });
   }
   return terms;
 }

@@ -147,6 +147,36 @@ describe("createAsk on an article it was not developed on", () => {
   });
 });
 
+const STRIKE = ` date 2024-02 In der Universitätsstadt Göttingen streikten am Montag die Lokführer.
+
+Die Gewerkschaft nannte die Arbeitsbedingungen unzumutbar. Die Polizei nahm zwei Demonstranten fest, die Gleise blockiert hatten. Der Streik soll drei Tage dauern.
+
+Pendler aus Kassel, Hannover und Erfurt mussten auf Busse umsteigen.
+`;
+
+describe("createAsk on German word formation: compounds, place lists, derived verbs, absent nouns", () => {
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "strike.txt": STRIKE }));
+  });
+  const ask = (q: string) => createAsk({ index: () => index, analyze, settings: SETTINGS })(q, { history: [] });
+  const quotes = (a: Answer) => (a.kind === "answered" ? a.citations.map((c) => c.quote).join(" ") : "");
+
+  it.each([
+    ["In welcher Stadt streikten die Lokführer?", "Göttingen"],
+    ["Aus welchen Städten kamen die Pendler?", "Kassel, Hannover und Erfurt"],
+    ["Wie viele Menschen wurden festgenommen?", "zwei Demonstranten"],
+  ])("answers %s", async (question, fact) => {
+    const answer = await ask(question);
+    expect(answer.kind).toBe("answered");
+    expect(quotes(answer)).toContain(fact);
+  });
+
+  it.each(["Wie war das Wetter in Göttingen?", "Wer ist der Bürgermeister von Göttingen?"])("declines %s", async (question) => {
+    expect((await ask(question)).kind).toBe("not_found");
+  });
+});
+
 describe("createAsk with a swapped index", () => {
   it("answers each question from the index current when it arrived", async () => {
     const a = await makeIndex({ "harbour.txt": HARBOUR });

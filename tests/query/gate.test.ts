@@ -51,6 +51,20 @@ describe("relevance gate", () => {
     expect(evidence.focusFound).toBe(true);
   });
 
+  it("declines a German question about a noun the sources never mention, though its place matches", () => {
+    const evidence = evidenceFor("Wie war das Wetter in Leipzig?", [2]);
+    expect(evidence.missingNoun).toBe("Wetter");
+    expect(evidence.coverage).toBeGreaterThan(0.3);
+    expect(passesGate(evidence, 0.3)).toBe(false);
+  });
+
+  it("still answers when the rest of the question is matched well, or the absent noun only frames it", () => {
+    expect(passesGate({ coverage: 0.6, focusFound: null, missingNoun: "Abfahrt" }, 0.3)).toBe(true);
+    expect(evidenceFor("Aus welchem Grund sprach Anna Berger von einem wichtigen Schritt?", [1]).missingNoun).toBeNull();
+    expect(evidenceFor("Wie viele Menschen wurden in Leipzig verletzt?", [2]).missingNoun).toBeNull();
+    expect(evidenceFor("Wo wurden die Pläne geändert?", [4]).missingNoun).toBeNull(); // a compound's head is enough
+  });
+
   it("counts terms found only in neighbouring sentences at half strength", () => {
     const alone = evidenceFor("Regierung Regeln Unfall", [2]);
     const withContext = evidenceFor("Regierung Regeln Unfall", [2], [0]);

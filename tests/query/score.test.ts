@@ -89,6 +89,20 @@ describe("scoreSentences", () => {
     expect(coverage(matches, [])).toBe(0);
   });
 
+  it("lets the places a sentence names stand for the category noun of a which-places question", () => {
+    const towns = buildSentenceStats(makeChunks("t.txt", "Die Sänger reisten aus Graz, Linz und Bozen an. Die Halle war voll."), analyze);
+    const question = "Aus welchen Städten reisten die Sänger an?";
+    const matches = matchTerms(queryTerms(question, "de", analyze), towns);
+    const category = matches.findIndex((m) => m.term.word === "Städten");
+    const [plain] = scoreSentences([{ index: 0, prior: 0 }], matches, towns, "place");
+    const [typed] = scoreSentences([{ index: 0, prior: 0 }], matches, towns, "place", category);
+    expect(plain?.hits[category]).toBe(0);
+    expect(typed?.hits[category]).toBe(0.8);
+    expect(typed?.coverage).toBeGreaterThan(plain?.coverage ?? 1);
+    const [unrelated] = scoreSentences([{ index: 1, prior: 0 }], matches, towns, "place", category);
+    expect(unrelated?.hits[category]).toBe(0);
+  });
+
   it("bridges English question words to the German sentences", () => {
     const question = "How many were injured in the accident in Leipzig?";
     const matches = matchTerms(queryTerms(question, "en", analyze), stats);

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/ingest/keyword.js";
+import { queryTerms } from "../../src/query/terms.js";
+
+describe("queryTerms", () => {
+  const words = (question: string, language: "de" | "en" = "de") => queryTerms(question, language, analyze);
+
+  it("marks the capitalised words inside a German question as nouns, not the first word or frame nouns", () => {
+    const terms = words("Fähren fuhren wegen Nebel nicht, aus welchem Grund genau?");
+    expect(terms.find((t) => t.word === "Fähren")?.noun).toBe(false);
+    expect(terms.find((t) => t.word === "Nebel")?.noun).toBe(true);
+    expect(terms.find((t) => t.word === "Grund")?.noun).toBe(false);
+    expect(terms.find((t) => t.word === "fuhren")?.noun).toBe(false);
+  });
+
+  it("leaves English questions to the name rule", () => {
+    const terms = words("Did the ferry stop in Lisbon?", "en");
+    expect(terms.find((t) => t.word === "Lisbon")).toMatchObject({ name: true, noun: false });
+  });
+
+  it("drops pronominal question words and weighs generic nouns for people lightly", () => {
+    const terms = words("Wogegen demonstrierten die Leute?");
+    expect(terms.map((t) => t.word)).toEqual(["demonstrierten", "Leute"]);
+    expect(terms[1]?.weight).toBeLessThan(terms[0]?.weight ?? 0);
+  });
+});
