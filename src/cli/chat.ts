@@ -1,5 +1,8 @@
+import path from "node:path";
 import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import type { Config } from "../config.js";
 import { IndexLockedError, IndexMismatchError, NoSeedsError } from "../ingest/store.js";
 import { createLogger } from "../log.js";
 import type { Answer, Turn } from "../types.js";
@@ -22,7 +25,7 @@ Commands: /new starts a new conversation, /help shows this, /quit (or Ctrl-D) le
 /** Earlier turns kept for follow-ups; older ones are dropped. */
 const MAX_TURNS = 3;
 
-async function answerStreaming(pipeline: Pipeline, question: string, history: readonly Turn[], write: (s: string) => void): Promise<Answer> {
+async function answerStreaming(pipeline: Pick<Pipeline, "ask">, question: string, history: readonly Turn[], write: (s: string) => void): Promise<Answer> {
   let shown = "";
   const answer = await pipeline.ask(question, {
     history,
@@ -35,6 +38,73 @@ async function answerStreaming(pipeline: Pipeline, question: string, history: re
   else if (shown.trim() === answer.text) write(`\n${formatForTerminal(answer).slice(answer.text.length)}\n`);
   else write(`\n\n${formatForTerminal(answer)}\n`);
   return answer;
+}
+
+export interface ChatOptions {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  /** Prompt and line editing on a terminal; without, each question is echoed before its answer. Default: `input.isTTY`. */
+  readonly interactive?: boolean;
+  /** Printed once before the first prompt. */
+  readonly greeting?: string;
+  /** Where a failed answer is reported; the conversation goes on either way. */
+  readonly logger?: { error(object: object, message?: string): void };
+}
+
+/**
+ * The terminal conversation over any pipeline: answers stream in as they are generated, each lists its
+ * numbered sources, follow-ups keep the last few turns, and /new, /help and /quit work. Shared by
+ * `npm run chat` and by `npm start` without a Telegram token, so both behave alike. Resolves when the
+ * input ends or the user quits.
+ *
+ * @example
+ * await runChat(pipeline, { input: process.stdin, output: process.stdout, greeting: "citebot\n" });
+ */
+export async function runChat(pipeline: Pick<Pipeline, "ask">, options: ChatOptions): Promise<void> {
+  const { input, output } = options;
+  const interactive = options.interactive ?? (input as { isTTY?: boolean }).isTTY === true;
+  const write = (s: string) => void output.write(s);
+  if (options.greeting) write(options.greeting);
+  const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  const prompt = () => {
+    if (interactive) lines.prompt();
+  };
+  lines.setPrompt("? ");
+  prompt();
+  let history: Turn[] = [];
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === "") {
+      prompt();
+      continue;
+    }
+    if (line === "/quit" || line === "/exit") break;
+    if (line === "/help") {
+      write(HELP);
+    } else if (line === "/new") {
+      history = [];
+      write("(new conversation)\n\n");
+    } else {
+      if (!interactive) write(`? ${line}\n`);
+      try {
+        const answer = await answerStreaming(pipeline, line, history, write);
+        history = [...history, { question: line, answer: answer.text }].slice(-MAX_TURNS);
+      } catch (error) {
+        options.logger?.error({ err: error }, "could not answer");
+        write("Sorry, that failed; please try again.\n");
+      }
+      write("\n");
+    }
+    prompt();
+  }
+  lines.close();
+}
+
+/** The first line of a chat: how many sources, and whether answers come from an LLM. */
+export function chatGreeting(config: Config, pipeline: Pick<Pipeline, "index">): string {
+  const docs = pipeline.index().docs.length;
+  const mode = config.answer.mode === "llm" ? `LLM answers (${config.openai.chatModel})` : "extractive answers (no LLM)";
+  return `citebot — ${docs} source${docs === 1 ? "" : "s"}, ${mode}. /help for commands.\n\n`;
 }
 
 async function main(): Promise<number> {
@@ -61,54 +131,19 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const interactive = process.stdin.isTTY === true;
-  const write = (s: string) => void process.stdout.write(s);
-  const docs = pipeline.index().docs.length;
-  write(
-    `citebot — ${docs} source${docs === 1 ? "" : "s"}, ${config.answer.mode === "llm" ? `LLM answers (${config.openai.chatModel})` : "extractive answers (no LLM)"}. /help for commands.\n\n`,
-  );
-  const lines = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
-  const prompt = () => {
-    if (interactive) lines.prompt();
-  };
-  lines.setPrompt("? ");
-  prompt();
-  let history: Turn[] = [];
-  for await (const raw of lines) {
-    const line = raw.trim();
-    if (line === "") {
-      prompt();
-      continue;
-    }
-    if (line === "/quit" || line === "/exit") break;
-    if (line === "/help") {
-      write(HELP);
-    } else if (line === "/new") {
-      history = [];
-      write("(new conversation)\n\n");
-    } else {
-      if (!interactive) write(`? ${line}\n`);
-      try {
-        const answer = await answerStreaming(pipeline, line, history, write);
-        history = [...history, { question: line, answer: answer.text }].slice(-MAX_TURNS);
-      } catch (error) {
-        logger.error({ err: error }, "could not answer");
-        write("Sorry, that failed; please try again.\n");
-      }
-      write("\n");
-    }
-    prompt();
-  }
-  lines.close();
+  await runChat(pipeline, { input: process.stdin, output: process.stdout, greeting: chatGreeting(config, pipeline), logger });
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`chat failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+// Run only as the entry point, so `npm start` can import runChat.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`chat failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -7,6 +7,7 @@ import { createBot } from "../telegram/bot.js";
 import { libraryFromIndex, type Library } from "../telegram/library.js";
 import { BotStartError, startPolling, startWebhook, watchIndexBuilds, type RunningBot } from "../telegram/run.js";
 import type { Turn } from "../types.js";
+import { chatGreeting, runChat } from "./chat.js";
 import { loadConfig } from "./env.js";
 import { updateIndex } from "./indexing.js";
 import { createPipeline, formatForTerminal, type Pipeline } from "./pipeline.js";
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   if (token === undefined) {
     process.stderr.write(NO_TOKEN_HELP);
     const pipeline = await createPipeline(config, logger);
-    await runTerminal(pipeline);
+    await runTerminal(config, pipeline, logger);
     return;
   }
 
@@ -109,22 +110,23 @@ function start(app: ReturnType<typeof createBot>, config: Config, logger: Logger
   return webhook === undefined ? startPolling(app, logger) : startWebhook(app, webhook, logger);
 }
 
-/** Answers stdin line by line (with a prompt on a terminal), keeping a short follow-up history. */
-async function runTerminal(pipeline: Pipeline): Promise<void> {
-  const interactive = process.stdin.isTTY === true;
-  const lines = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+/**
+ * The no-token terminal mode. On a terminal it is the full chat of `npm run chat` (streaming, /new,
+ * follow-ups); with piped stdin it answers line by line, keeping a short follow-up history.
+ */
+async function runTerminal(config: Config, pipeline: Pipeline, logger: Logger): Promise<void> {
+  if (process.stdin.isTTY === true) {
+    await runChat(pipeline, { input: process.stdin, output: process.stdout, interactive: true, greeting: chatGreeting(config, pipeline), logger });
+    return;
+  }
+  const lines = createInterface({ input: process.stdin, terminal: false });
   let history: Turn[] = [];
-  const prompt = () => interactive && process.stdout.write("\n? ");
-  if (interactive) process.stdout.write("Ask a question about the sources (Ctrl-D to quit).");
-  prompt();
   for await (const line of lines) {
     const question = line.trim();
-    if (question !== "") {
-      const answer = await pipeline.ask(question, { history });
-      process.stdout.write(`${formatForTerminal(answer)}\n`);
-      history = [...history, { question, answer: answer.text }].slice(-4);
-    }
-    prompt();
+    if (question === "") continue;
+    const answer = await pipeline.ask(question, { history });
+    process.stdout.write(`${formatForTerminal(answer)}\n`);
+    history = [...history, { question, answer: answer.text }].slice(-4);
   }
 }
 

@@ -2,7 +2,10 @@ import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
+import { runChat } from "../../src/cli/chat.js";
+import type { Answer, AskContext } from "../../src/types.js";
 import { isAnswerRequest, startOpenAIServer, type OpenAIServer } from "../helpers/openai-server.js";
 
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -68,5 +71,44 @@ describe("npm run chat", () => {
     expect(stdout).toContain("LLM answers");
     expect(stdout).toContain("Der Eintritt kostet zwölf Euro [1].");
     expect(stdout).toMatch(/\[1\] .+, 2023-06 — museum\.txt:\d+-\d+\n {6}“Der Eintritt kostet zwölf Euro\.”/);
+  });
+});
+
+describe("runChat", () => {
+  async function converse(lines: string[], interactive = false) {
+    const seen: { question: string; history: string[] }[] = [];
+    const ask = async (question: string, context: AskContext): Promise<Answer> => {
+      seen.push({ question, history: context.history.map((t) => t.question) });
+      context.onToken?.("Die Fähre ");
+      context.onToken?.("Die Fähre fährt um acht.");
+      return { kind: "answered", text: "Die Fähre fährt um acht.", citations: [], language: "de", mode: "llm" };
+    };
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let written = "";
+    output.on("data", (d: Buffer) => (written += d.toString()));
+    const done = runChat({ ask }, { input, output, interactive, greeting: "hallo\n" });
+    input.end(lines.join("\n"));
+    await done;
+    return { seen, written };
+  }
+
+  it("streams each answer, keeps follow-up history and starts afresh on /new", async () => {
+    const { seen, written } = await converse(["Wann fährt die Fähre?", "Und am Sonntag?", "/new", "Wo hält sie?", "/quit", "Nie gefragt?"]);
+    expect(written.startsWith("hallo\n")).toBe(true);
+    expect(written).toContain("? Wann fährt die Fähre?\nDie Fähre fährt um acht.");
+    expect(written).toContain("(new conversation)");
+    expect(seen).toEqual([
+      { question: "Wann fährt die Fähre?", history: [] },
+      { question: "Und am Sonntag?", history: ["Wann fährt die Fähre?"] },
+      { question: "Wo hält sie?", history: [] },
+    ]);
+  });
+
+  it("prompts on a terminal instead of echoing the question", async () => {
+    const { written } = await converse(["Wann fährt die Fähre?"], true);
+    expect(written).toContain("? ");
+    expect(written).not.toContain("? Wann fährt die Fähre?\nDie Fähre");
+    expect(written).toContain("Die Fähre fährt um acht.");
   });
 });
