@@ -283,7 +283,9 @@ async function llmAnswer(
   const signal = context.signal ? AbortSignal.any([timeout, context.signal]) : timeout;
   const rewritten = await rewriteQuery(model, rewriteMessages(question, context.history.slice(-3)), signal);
   if (leaksSecrets(rewritten, deps.secrets ?? [])) throw new LlmError("the rewritten query leaked instructions", "leak");
-  const rewrittenTerms = queryTerms(rewritten, "de", deps.analyze);
+  // The rewrite adds synonyms that the sources need not contain, so its nouns cannot mark the question as
+  // off-topic; the asker's own words did that in the offline analysis already.
+  const rewrittenTerms = queryTerms(rewritten, "de", deps.analyze).map((t) => ({ ...t, noun: false }));
   const online = await analyse(deps, index, stats, question, language, rewrittenTerms, `${rewritten} ${question}`);
   deps.logger?.debug({ rewritten }, "rewrote question");
   if (!online.passes && !offline.passes) {

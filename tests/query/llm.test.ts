@@ -129,6 +129,17 @@ describe("LLM answers (against an OpenAI-compatible server on 127.0.0.1)", () =>
     expect(answer).toMatchObject({ kind: "not_found", mode: "llm", language: "de" });
   });
 
+  it("does not decline because the rewrite adds synonyms the sources lack", async () => {
+    const { pipeline, fileText } = await setup((request) =>
+      isAnswerRequest(request)
+        ? { kind: "text", text: "Zwei frühere Mitarbeiter von Massimow wurden festgenommen [1]." }
+        : { kind: "text", text: "Behörden festgenommen Mitarbeiter Verhaftung Gewahrsam" },
+    );
+    const answer = await pipeline.ask("Whom did they lock up?", { history: [] });
+    expect(answer.mode).toBe("llm");
+    await expectVerbatim(answer, fileText);
+  });
+
   it("condenses a follow-up with the conversation history before retrieval", async () => {
     const { pipeline, server, fileText } = await setup((request) =>
       isAnswerRequest(request)
