@@ -78,6 +78,11 @@ const FRAME_NOUNS = new Set(
   ).split(" "),
 );
 
+/** Prepositions without a fused article; "im", "am", "zum", "beim" carry one and are not listed. */
+const BARE_PREPOSITIONS = new Set(
+  "in an auf aus bei mit nach von vor zu unter über hinter neben zwischen durch für gegen ohne um seit wegen".split(" "),
+);
+
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /**
@@ -90,8 +95,11 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 export function queryTerms(question: string, language: Language, analyze: Analyzer, weight = 1): QueryTerm[] {
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
+  let previous = "";
   for (const match of question.matchAll(WORD)) {
     const word = match[0];
+    const before = previous;
+    previous = word.toLowerCase();
     const lower = word.toLowerCase().replace(/['’]s$/, "");
     if (STOPWORDS.has(lower) || seen.has(lower) || (lower.length < 2 && !/\d/.test(lower))) continue;
     seen.add(lower);
@@ -101,7 +109,10 @@ export function queryTerms(question: string, language: Language, analyze: Analyz
     const inner = match.index > 0 && /^\p{Lu}/u.test(word);
     const name = language === "en" && inner;
     const light = LIGHT_WORDS.has(lower);
-    const noun = language === "de" && inner && !light && !FRAME_NOUNS.has(lower);
+    // A bare noun right after a preposition is mostly an idiom ("an Bord", "in Haft", "vor Ort") or a place
+    // name; the subject of a question comes with its article ("das Wetter", "der Bürgermeister").
+    const idiom = BARE_PREPOSITIONS.has(before);
+    const noun = language === "de" && inner && !light && !idiom && !FRAME_NOUNS.has(lower);
     terms.push({ word, stems: [...stems], weight: light ? weight * 0.3 : weight, name, noun });
   }
   return terms;

@@ -13,6 +13,13 @@ describe("queryTerms", () => {
     expect(terms.find((t) => t.word === "fuhren")?.noun).toBe(false);
   });
 
+  it("does not take a bare noun after a preposition for the subject: it is an idiom or a place", () => {
+    const terms = words("Wie viele Gäste blieben an Deck, als der Sturm kam?");
+    expect(terms.find((t) => t.word === "Deck")?.noun).toBe(false);
+    expect(terms.find((t) => t.word === "Sturm")?.noun).toBe(true);
+    expect(words("Wie lange blieb die Brücke im Bau?").find((t) => t.word === "Bau")?.noun).toBe(true);
+  });
+
   it("leaves English questions to the name rule", () => {
     const terms = words("Did the ferry stop in Lisbon?", "en");
     expect(terms.find((t) => t.word === "Lisbon")).toMatchObject({ name: true, noun: false });
