@@ -6,9 +6,9 @@ describe("queryTerms", () => {
   const words = (question: string, language: "de" | "en" = "de") => queryTerms(question, language, analyze);
 
   it("marks the capitalised words inside a German question as nouns, not the first word or frame nouns", () => {
-    const terms = words("Fähren fuhren wegen Nebel nicht, aus welchem Grund genau?");
+    const terms = words("Fähren fuhren wegen des Nebels nicht, aus welchem Grund genau?");
     expect(terms.find((t) => t.word === "Fähren")?.noun).toBe(false);
-    expect(terms.find((t) => t.word === "Nebel")?.noun).toBe(true);
+    expect(terms.find((t) => t.word === "Nebels")?.noun).toBe(true);
     expect(terms.find((t) => t.word === "Grund")?.noun).toBe(false);
     expect(terms.find((t) => t.word === "fuhren")?.noun).toBe(false);
   });
