@@ -13,6 +13,7 @@ import {
   buildSentenceStats,
   coverage,
   matchTerms,
+  nounHit,
   scoreSentences,
   termHits,
   type ScoredSentence,
@@ -121,12 +122,15 @@ async function analyse(
   const context = selected.flatMap((s) =>
     (stats.byChunk.get(s.sentence.chunkId) ?? []).map((i) => termHits(matches, stats, i)),
   );
+  const near = selected.flatMap((s) => [s.index, ...(stats.byChunk.get(s.sentence.chunkId) ?? [])]);
+  const category = categoryTerm >= 0 ? matches[categoryTerm] : undefined;
   const evidence = measureEvidence(
     matches,
     selected.map((s) => s.hits),
     context,
     focus,
     selected.map((s) => s.typeMatch),
+    category ? near.map((i) => nounHit(category, stats, i)) : undefined,
   );
   const passes = selected.length > 0 && passesGate(evidence, deps.settings.minCoverage);
   deps.logger?.debug(

@@ -38,6 +38,8 @@ const FOCUS_MATCH = 0.6;
  * in them or in the sentences around them (`context`). A category focus ("welche Organisation") is also
  * satisfied when a quoted sentence carries the asked-for answer type, since "OVKS" answers it whether or
  * not the word "Organisation" stands next to it; a counted focus ("wie viele Einwohner") must appear.
+ * `categoryNouns`, when given, are the category focus term's matches among the nouns of the same sentences
+ * (see `nounHit`): a category is a noun, so a verb that happens to share its stem does not name it.
  */
 export function measureEvidence(
   matches: readonly TermMatch[],
@@ -45,6 +47,7 @@ export function measureEvidence(
   context: readonly (readonly number[])[],
   focus: QuestionFocus | null,
   quotedTypes: readonly boolean[],
+  categoryNouns?: readonly number[],
 ): Evidence {
   const cov = coverage(matches, [...quoted, ...context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);
   const missingName = matches.find((m) => m.term.name === true && m.similar.size === 0)?.term.word ?? null;
@@ -53,7 +56,10 @@ export function measureEvidence(
     matches.find((m) => m.term.noun === true && m.similar.size === 0 && m.term.word.toLowerCase() !== focus?.word)?.term.word ?? null;
   const t = focus === null ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word);
   if (focus === null || t < 0) return { coverage: cov, focusFound: null, missingName, missingNoun };
-  const lexical = [...quoted, ...context].some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH);
+  const lexical =
+    focus.kind === "category" && categoryNouns !== undefined
+      ? categoryNouns.some((hit) => hit >= FOCUS_MATCH)
+      : [...quoted, ...context].some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH);
   const typed = focus.kind === "category" && quotedTypes.some(Boolean);
   return { coverage: cov, focusFound: lexical || typed, missingName, missingNoun };
 }

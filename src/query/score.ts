@@ -23,6 +23,8 @@ export interface Sentence {
 export interface SentenceStats {
   readonly sentences: readonly Sentence[];
   readonly stems: readonly ReadonlySet<string>[];
+  /** Per sentence: the stems of its capitalised words, i.e. its nouns and names (German capitalises nouns). */
+  readonly nouns: readonly ReadonlySet<string>[];
   /** Per sentence: the answer types it can supply, each with the stems of the words that supply it. */
   readonly features: readonly ReadonlyMap<AnswerType, readonly string[]>[];
   /** Stem → indices of the sentences containing it. */
@@ -40,6 +42,7 @@ export interface SentenceStats {
 export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer): SentenceStats {
   const sentences: Sentence[] = [];
   const stems: Set<string>[] = [];
+  const nouns: Set<string>[] = [];
   const features: Map<AnswerType, string[]>[] = [];
   const postings = new Map<string, number[]>();
   const byKey = new Map<string, number>();
@@ -56,6 +59,7 @@ export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer):
         sentences.push({ source: chunk.source, start: span.start, end: span.end, text, chunkId: chunk.id });
         const set = new Set([...analyze(text), ...rejoinedParticleVerbs(text, analyze)]);
         stems.push(set);
+        nouns.push(new Set(analyze((text.match(/\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? []).join(" "))));
         const typed = new Map<AnswerType, string[]>();
         for (const [type, words] of sentenceFeatures(text).types) {
           typed.set(type, words.flatMap((w) => {
@@ -74,7 +78,7 @@ export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer):
     }
     byChunk.set(chunk.id, inChunk);
   }
-  return { sentences, stems, features, postings, byKey, byChunk };
+  return { sentences, stems, nouns, features, postings, byKey, byChunk };
 }
 
 /**
@@ -210,6 +214,16 @@ export function termHits(matches: readonly TermMatch[], stats: SentenceStats, in
     for (const stem of stems) best = Math.max(best, match.similar.get(stem) ?? 0);
     return best;
   });
+}
+
+/**
+ * How well sentence `index` matches one term through its nouns and names only: a "welche Sprache" question
+ * is not answered by a sentence where someone "sprach", though both stem to "sprach".
+ */
+export function nounHit(match: TermMatch, stats: SentenceStats, index: number): number {
+  let best = 0;
+  for (const stem of stats.nouns[index] ?? []) best = Math.max(best, match.similar.get(stem) ?? 0);
+  return best;
 }
 
 /**

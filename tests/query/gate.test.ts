@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { questionFocus } from "../../src/query/cues.js";
 import { measureEvidence, passesGate } from "../../src/query/gate.js";
-import { buildSentenceStats, matchTerms, termHits } from "../../src/query/score.js";
+import { buildSentenceStats, matchTerms, nounHit, termHits } from "../../src/query/score.js";
 import { queryTerms } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -63,6 +63,18 @@ describe("relevance gate", () => {
     expect(evidenceFor("Aus welchem Grund sprach Anna Berger von einem wichtigen Schritt?", [1]).missingNoun).toBeNull();
     expect(evidenceFor("Wie viele Menschen wurden in Leipzig verletzt?", [2]).missingNoun).toBeNull();
     expect(evidenceFor("Wo wurden die Pläne geändert?", [4]).missingNoun).toBeNull(); // a compound's head is enough
+  });
+
+  it("finds a category noun only among nouns, not in a verb that shares its stem", () => {
+    const school = buildSentenceStats(makeChunks("s.txt", "Der Lehrer sprach lange mit den Kindern. Die Kinder lernen die Sprache der Nachbarn."), analyze);
+    const question = "Welche Sprache lernen die Kinder?";
+    const matches = matchTerms(queryTerms(question, "de", analyze), school);
+    const category = matches.find((m) => m.term.word === "Sprache")!;
+    const measure = (i: number) =>
+      measureEvidence(matches, [termHits(matches, school, i)], [], questionFocus(question), [false], [nounHit(category, school, i)]);
+    expect(termHits(matches, school, 0)[0]).toBe(1); // "sprach" and "Sprache" share a stem
+    expect(measure(0).focusFound).toBe(false);
+    expect(measure(1).focusFound).toBe(true);
   });
 
   it("counts terms found only in neighbouring sentences at half strength", () => {
