@@ -65,7 +65,8 @@ export function measureEvidence(
 }
 
 /**
- * The decision: answer when coverage reaches the threshold, the focus noun (if any) was found, and no name
+ * The decision: answer when coverage reaches the threshold (at least {@link MISSING_NOUN_COVERAGE} when a
+ * noun of a German question occurs nowhere in the sources), the focus noun (if any) was found, and no name
  * the question mentions is unknown to the sources.
  * The threshold is a setting (RELEVANCE_MIN_COVERAGE) calibrated on the dev set by `npm run eval`.
  *

@@ -132,8 +132,9 @@ export function followUpTerms(
   const current = queryTerms(question, language, analyze);
   if (!previousQuestion) return current;
   const known = new Set(current.flatMap((t) => t.stems));
-  const previous = queryTerms(previousQuestion, detectLanguage(previousQuestion), analyze, 0.5).filter(
-    (t) => !t.stems.some((s) => known.has(s)),
-  );
+  // Only the current question's own nouns can mark it as off-topic (see `QueryTerm.noun`).
+  const previous = queryTerms(previousQuestion, detectLanguage(previousQuestion), analyze, 0.5)
+    .filter((t) => !t.stems.some((s) => known.has(s)))
+    .map((t) => ({ ...t, noun: false }));
   return [...current, ...previous];
 }

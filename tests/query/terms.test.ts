@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
-import { queryTerms } from "../../src/query/terms.js";
+import { followUpTerms, queryTerms } from "../../src/query/terms.js";
 
 describe("queryTerms", () => {
   const words = (question: string, language: "de" | "en" = "de") => queryTerms(question, language, analyze);
@@ -29,5 +29,11 @@ describe("queryTerms", () => {
     const terms = words("Wogegen demonstrierten die Leute?");
     expect(terms.map((t) => t.word)).toEqual(["demonstrierten", "Leute"]);
     expect(terms[1]?.weight).toBeLessThan(terms[0]?.weight ?? 0);
+  });
+
+  it("marks nouns of the current question only, not those a follow-up borrows from the previous one", () => {
+    const terms = followUpTerms("Und wann fuhr die Fähre ab?", "Wie voll war das Schiff am Morgen?", "de", analyze);
+    expect(terms.find((t) => t.word === "Fähre")?.noun).toBe(true);
+    expect(terms.find((t) => t.word === "Schiff")).toMatchObject({ weight: 0.5, noun: false });
   });
 });
