@@ -41,11 +41,21 @@ export function tokenize(text: string): string[] {
   return text.match(WORD)?.map((w) => w.toLowerCase()) ?? [];
 }
 
-/** Stems one lower-cased token (stop words give null). Pure. */
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_LIMIT = 1_000_000;
+
+/**
+ * Stems one token (stop words give null). Pure; memoised per token, because a corpus repeats its words
+ * and stemming dominates the cost of analysing it (index builds, loading sentence statistics).
+ */
 export function processTerm(token: string): string | null {
+  const cached = termCache.get(token);
+  if (cached !== undefined) return cached;
   const lower = token.toLowerCase();
-  if (STOPWORDS.has(lower)) return null;
-  return fold(germanStem(lower));
+  const term = STOPWORDS.has(lower) ? null : fold(germanStem(lower));
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(token, term);
+  return term;
 }
 
 /**

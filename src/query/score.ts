@@ -23,10 +23,10 @@ export interface Sentence {
 export interface SentenceStats {
   readonly sentences: readonly Sentence[];
   readonly stems: readonly ReadonlySet<string>[];
-  /** Per sentence: the stems of its capitalised words, i.e. its nouns and names (German capitalises nouns). */
-  readonly nouns: readonly ReadonlySet<string>[];
-  /** Per sentence: the answer types it can supply, each with the stems of the words that supply it. */
-  readonly features: readonly ReadonlyMap<AnswerType, readonly string[]>[];
+  /** Sentence i's stems of its capitalised words, i.e. its nouns and names (German capitalises nouns). Computed on first use. */
+  nouns(index: number): ReadonlySet<string>;
+  /** Sentence i's answer types, each with the stems of the words that supply it. Computed on first use. */
+  features(index: number): ReadonlyMap<AnswerType, readonly string[]>;
   /** Stem → indices of the sentences containing it. */
   readonly postings: ReadonlyMap<string, readonly number[]>;
   /** Sentence key `source:start` → index, and chunk id → its sentence indices. */
@@ -42,8 +42,6 @@ export interface SentenceStats {
 export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer): SentenceStats {
   const sentences: Sentence[] = [];
   const stems: Set<string>[] = [];
-  const nouns: Set<string>[] = [];
-  const features: Map<AnswerType, string[]>[] = [];
   const postings = new Map<string, number[]>();
   const byKey = new Map<string, number>();
   const byChunk = new Map<number, number[]>();
@@ -59,15 +57,6 @@ export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer):
         sentences.push({ source: chunk.source, start: span.start, end: span.end, text, chunkId: chunk.id });
         const set = new Set([...analyze(text), ...rejoinedParticleVerbs(text, analyze)]);
         stems.push(set);
-        nouns.push(new Set(analyze((text.match(/\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? []).join(" "))));
-        const typed = new Map<AnswerType, string[]>();
-        for (const [type, words] of sentenceFeatures(text).types) {
-          typed.set(type, words.flatMap((w) => {
-            const analysed = analyze(w);
-            return analysed.length > 0 ? analysed : [w];
-          }));
-        }
-        features.push(typed);
         for (const stem of set) {
           const list = postings.get(stem);
           if (list) list.push(index);
@@ -78,7 +67,38 @@ export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer):
     }
     byChunk.set(chunk.id, inChunk);
   }
-  return { sentences, stems, nouns, features, postings, byKey, byChunk };
+  // Nouns and answer-type features are needed only for the few candidate sentences of a question, so
+  // they are computed on first use: analysing every sentence up front dominated the first answer's time.
+  const nouns: (ReadonlySet<string> | undefined)[] = [];
+  const features: (ReadonlyMap<AnswerType, readonly string[]> | undefined)[] = [];
+  const textOf = (index: number) => sentences[index]?.text ?? "";
+  return {
+    sentences,
+    stems,
+    nouns: (index) => (nouns[index] ??= sentenceNouns(textOf(index), analyze)),
+    features: (index) => (features[index] ??= typedFeatures(textOf(index), analyze)),
+    postings,
+    byKey,
+    byChunk,
+  };
+}
+
+function sentenceNouns(text: string, analyze: Analyzer): ReadonlySet<string> {
+  return new Set(analyze((text.match(/\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? []).join(" ")));
+}
+
+function typedFeatures(text: string, analyze: Analyzer): ReadonlyMap<AnswerType, readonly string[]> {
+  const typed = new Map<AnswerType, string[]>();
+  for (const [type, words] of sentenceFeatures(text).types) {
+    typed.set(
+      type,
+      words.flatMap((w) => {
+        const analysed = analyze(w);
+        return analysed.length > 0 ? analysed : [w];
+      }),
+    );
+  }
+  return typed;
 }
 
 /**
@@ -222,7 +242,7 @@ export function termHits(matches: readonly TermMatch[], stats: SentenceStats, in
  */
 export function nounHit(match: TermMatch, stats: SentenceStats, index: number): number {
   let best = 0;
-  for (const stem of stats.nouns[index] ?? []) best = Math.max(best, match.similar.get(stem) ?? 0);
+  for (const stem of stats.nouns(index)) best = Math.max(best, match.similar.get(stem) ?? 0);
   return best;
 }
 
@@ -286,7 +306,7 @@ export function scoreSentences(
 ): ScoredSentence[] {
   const scored = candidates.map(({ index, prior }) => {
     const sentence = stats.sentences[index] as Sentence;
-    const typeMatch = expected !== null && suppliesNew(stats.features[index]?.get(expected) ?? [], matches);
+    const typeMatch = expected !== null && suppliesNew(stats.features(index).get(expected) ?? [], matches);
     let hits = termHits(matches, stats, index);
     if (typeMatch && categoryTerm >= 0 && coverage(matches, [hits]) > 0) {
       hits = hits.map((hit, t) => (t === categoryTerm ? Math.max(hit, TYPED_CATEGORY_HIT) : hit));
