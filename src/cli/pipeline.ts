@@ -3,7 +3,7 @@ import type { Config } from "../config.js";
 import { analyze } from "../ingest/keyword.js";
 import type { LoadedIndex } from "../ingest/store.js";
 import type { Logger } from "../log.js";
-import { createAsk, type AskSettings } from "../query/answer.js";
+import { createAsk, prepareIndex, type AskSettings } from "../query/answer.js";
 import type { ChatModel } from "../query/llm.js";
 import type { Answer, Ask } from "../types.js";
 import { openOrBuildIndex } from "./indexing.js";
@@ -66,6 +66,7 @@ export async function createPipeline(
   options: { chatModel?: ChatModel } = {},
 ): Promise<Pipeline> {
   let current = await openOrBuildIndex(config, logger);
+  prepareIndex(current, analyze);
   const llm = config.answer.mode === "llm" ? (options.chatModel ?? createChatModel(config)) : undefined;
   const ask = createAsk({
     index: () => current,
@@ -79,7 +80,9 @@ export async function createPipeline(
     ask,
     index: () => current,
     reload: async () => {
-      current = await openOrBuildIndex(config, logger);
+      const next = await openOrBuildIndex(config, logger);
+      prepareIndex(next, analyze); // before the swap, so the first question on the new index does not pay for it
+      current = next;
       logger.info({ buildId: current.manifest.buildId, chunks: current.chunks.length }, "index reloaded");
       return current;
     },

@@ -62,6 +62,15 @@ const COUNTED_FOCUS_WEIGHT = 2;
 
 const statsCache = new WeakMap<object, SentenceStats>();
 
+/**
+ * Analyses an index's sentences ahead of the first question. Answering does it on demand anyway; calling
+ * this right after an index is opened (at start, or before a hot swap) moves that cost off the first
+ * asker's wait.
+ */
+export function prepareIndex(index: AnswerIndex, analyze: Analyzer): void {
+  statsFor(index, analyze);
+}
+
 function statsFor(index: AnswerIndex, analyze: Analyzer): SentenceStats {
   let stats = statsCache.get(index);
   if (!stats) {
