@@ -6,7 +6,7 @@ import hnswlib from "hnswlib-node";
 import { buildOptions, createEmbeddings } from "../cli/indexing.js";
 import { createPipeline, type Pipeline } from "../cli/pipeline.js";
 import { parseConfig, type Config } from "../config.js";
-import { loadKeywordIndex } from "../ingest/keyword.js";
+import { loadKeywordIndex } from "../ingest/bm25.js";
 import { buildIndex, readManifest } from "../ingest/store.js";
 import { createLogger } from "../log.js";
 import { retrieve } from "../query/retrieve.js";
@@ -410,7 +410,7 @@ async function openBreakdown(config: Config): Promise<Record<string, number>> {
     const hnsw = new HierarchicalNSW("cosine", manifest.embedder.dimension);
     await hnsw.readIndex(path.join(dir, "vectors.hnsw"));
   });
-  await time("keywords.json read+MiniSearch.loadJSON", async () => loadKeywordIndex(await readFile(path.join(dir, "keywords.json"), "utf8")));
+  await time("keywords.bm25 read+load", async () => loadKeywordIndex(await readFile(path.join(dir, "keywords.bm25"))));
   await time("embedder.bin read+loadState", async () => {
     const state = await readFile(path.join(dir, "embedder.bin")).catch(() => undefined);
     if (state) createEmbeddings(config).loadState?.(state);

@@ -1,7 +1,7 @@
 import { OpenAIEmbeddings } from "@langchain/openai";
 import type { Config } from "../config.js";
 import { LocalLexicalEmbeddings, type CitebotEmbeddings } from "../ingest/embed.js";
-import { buildIndex, IndexMissingError, openIndex, type BuildSummary, type LoadedIndex } from "../ingest/store.js";
+import { buildIndex, IndexMissingError, IndexSchemaError, openIndex, type BuildSummary, type LoadedIndex } from "../ingest/store.js";
 import type { Logger } from "../log.js";
 
 /**
@@ -59,9 +59,10 @@ export async function openOrBuildIndex(config: Config, logger: Logger): Promise<
   try {
     return await openIndex(config.indexDir, { embeddings, ef: config.hnsw.ef });
   } catch (error) {
-    if (!(error instanceof IndexMissingError)) throw error;
+    if (error instanceof IndexSchemaError) logger.warn(`${error.message.split(";")[0]}; rebuilding it`);
+    else if (error instanceof IndexMissingError) logger.info({ seeds: config.seedsDir, index: config.indexDir }, "no index yet; building it");
+    else throw error;
   }
-  logger.info({ seeds: config.seedsDir, index: config.indexDir }, "no index yet; building it");
   const summary = await updateIndex(config, logger);
   logger.info({ chunks: summary.chunks, ms: summary.ms }, "index built");
   return openIndex(config.indexDir, { embeddings, ef: config.hnsw.ef });

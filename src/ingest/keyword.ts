@@ -1,11 +1,9 @@
 import { stemmer as germanStem } from "@orama/stemmers/german";
-import MiniSearch from "minisearch";
-import type { Chunk } from "../types.js";
 
 /**
- * Keyword search (BM25, through MiniSearch) over the same chunks as the vector index. German-aware
- * term processing: lower case, German stemming, umlaut and ß folding, and stop words of German and
- * English dropped, so "Behörden" finds "Behörde" and a question's "wer/was/who" adds no noise.
+ * Term processing shared by keyword search (bm25.ts), the lexical embedder and sentence scoring:
+ * lower case, German stemming, umlaut and ß folding, and stop words of German and English dropped,
+ * so "Behörden" finds "Behörde" and a question's "wer/was/who" adds no noise.
  */
 
 const STOPWORDS = new Set(
@@ -71,39 +69,4 @@ export function analyze(text: string): string[] {
     if (term) terms.push(term);
   }
   return terms;
-}
-
-const OPTIONS = {
-  idField: "id",
-  fields: ["text"],
-  storeFields: [] as string[],
-  tokenize: (text: string) => tokenize(text),
-  processTerm: (term: string) => processTerm(term) ?? false,
-  searchOptions: {
-    combineWith: "OR" as const,
-    // Prefix matches catch German compounds and inflections the stemmer leaves apart ("Truppe" → "Truppenabzug").
-    prefix: (term: string) => term.length >= 5,
-  },
-};
-
-export type KeywordIndex = MiniSearch<{ id: number; text: string }>;
-
-/** Builds the keyword index of a set of chunks. */
-export function buildKeywordIndex(chunks: readonly Pick<Chunk, "id" | "text">[]): KeywordIndex {
-  const index = new MiniSearch<{ id: number; text: string }>(OPTIONS);
-  index.addAll(chunks.map(({ id, text }) => ({ id, text })));
-  return index;
-}
-
-/** Restores a keyword index saved with `JSON.stringify(index)`. */
-export function loadKeywordIndex(json: string): KeywordIndex {
-  return MiniSearch.loadJSON<{ id: number; text: string }>(json, OPTIONS);
-}
-
-/** BM25 search: the best `k` chunk ids with their scores, best first. */
-export function searchKeywords(index: KeywordIndex, query: string, k: number): { id: number; score: number }[] {
-  return index
-    .search(query)
-    .slice(0, k)
-    .map((r) => ({ id: Number(r.id), score: r.score }));
 }

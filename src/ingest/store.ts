@@ -5,7 +5,7 @@ import hnswlib from "hnswlib-node";
 import type { Chunk, DocInfo, SentenceSpan, SourceDoc } from "../types.js";
 import { chunkDoc, type ChunkingOptions, type ChunkDraft } from "./chunk.js";
 import type { CitebotEmbeddings } from "./embed.js";
-import { buildKeywordIndex, loadKeywordIndex, searchKeywords } from "./keyword.js";
+import { buildKeywordIndex, loadKeywordIndex } from "./bm25.js";
 import { loadSeeds, type SkippedSeed } from "./load.js";
 
 const { HierarchicalNSW } = hnswlib;
@@ -17,14 +17,14 @@ const { HierarchicalNSW } = hnswlib;
  * unchanged keeps its chunks and vectors and is not embedded again.
  */
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const FILES = {
   manifest: "manifest.json",
   chunks: "chunks.json",
   vectors: "vectors.f32",
   hnsw: "vectors.hnsw",
-  keywords: "keywords.json",
+  keywords: "keywords.bm25",
   embedder: "embedder.bin",
 } as const;
 
@@ -95,6 +95,10 @@ export class IndexMissingError extends Error {
 /** The index was built with another embedder or dimension, or by another schema version. */
 export class IndexMismatchError extends Error {
   override name = "IndexMismatchError";
+}
+/** The index was written by another version of citebot's index format; rebuilding it is safe. */
+export class IndexSchemaError extends IndexMismatchError {
+  override name = "IndexSchemaError";
 }
 /** Another build holds the lock. */
 export class IndexLockedError extends Error {
@@ -219,7 +223,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       await hnsw.writeIndex(path.join(dir, FILES.hnsw));
       await writeFile(path.join(dir, FILES.vectors), Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength));
       await writeFile(path.join(dir, FILES.chunks), serializeChunks(chunks));
-      await writeFile(path.join(dir, FILES.keywords), JSON.stringify(buildKeywordIndex(chunks)));
+      await writeFile(path.join(dir, FILES.keywords), buildKeywordIndex(chunks.map((c) => c.text)).serialize());
       const state = embedder.saveState?.();
       if (state) await writeFile(path.join(dir, FILES.embedder), state);
       await writeFile(path.join(dir, ".gitkeep"), "");
@@ -247,7 +251,7 @@ export async function openIndex(dir: string, options: { embeddings: CitebotEmbed
   const hnsw = new HierarchicalNSW("cosine", manifest.embedder.dimension);
   await hnsw.readIndex(path.join(dir, FILES.hnsw));
   hnsw.setEf(options.ef);
-  const keywords = loadKeywordIndex(await readFile(path.join(dir, FILES.keywords), "utf8"));
+  const keywords = loadKeywordIndex(await readFile(path.join(dir, FILES.keywords)));
   let embedder = options.embeddings;
   if (manifest.embedder.state && embedder.loadState) embedder = embedder.loadState(await readFile(path.join(dir, FILES.embedder)));
   const bySource = new Map(manifest.docs.map((d) => [d.source, d]));
@@ -275,7 +279,7 @@ export async function openIndex(dir: string, options: { embeddings: CitebotEmbed
       const { neighbors, distances } = hnsw.searchKnn(vector as number[], n);
       return neighbors.map((id, i) => ({ id, distance: distances[i]! }));
     },
-    searchKeyword: (query, k) => searchKeywords(keywords, query, k),
+    searchKeyword: (query, k) => keywords.search(query, k),
     setEf: (ef) => hnsw.setEf(ef),
   };
 }
@@ -293,7 +297,7 @@ export async function readManifest(dir: string): Promise<Manifest> {
   }
   const manifest = JSON.parse(text) as Manifest;
   if (manifest.schema !== SCHEMA_VERSION) {
-    throw new IndexMismatchError(
+    throw new IndexSchemaError(
       `index at ${dir} has schema ${String(manifest.schema)}, this citebot reads ${SCHEMA_VERSION}; re-index with: npm run index -- --rebuild`,
     );
   }

@@ -9,9 +9,14 @@ import {
   IndexMissingError,
   NoSeedsError,
   openIndex,
+  IndexSchemaError,
   readManifest,
+  SCHEMA_VERSION,
   type BuildOptions,
 } from "../../src/ingest/store.js";
+import { openOrBuildIndex } from "../../src/cli/indexing.js";
+import { parseConfig } from "../../src/config.js";
+import type { Logger } from "../../src/log.js";
 
 /** Wraps an embedder and counts the texts it embeds, across fit/loadState copies. */
 class Counting implements CitebotEmbeddings {
@@ -171,6 +176,20 @@ describe("building the index", () => {
     expect(summary.added).toBe(3);
     expect(summary.skipped.map((s) => s.source)).toEqual(["broken.txt"]);
     expect(warnings).toEqual([expect.stringMatching(/skipped seed broken\.txt: not valid UTF-8/)]);
+  });
+
+  it("rebuilds an index of an older format when the pipeline opens it, instead of failing", async () => {
+    await buildIndex(options(new LocalLexicalEmbeddings(512)));
+    const manifestPath = path.join(indexDir, "manifest.json");
+    const old = JSON.parse(await readFile(manifestPath, "utf8"));
+    await writeFile(manifestPath, JSON.stringify({ ...old, schema: 1 }));
+    await expect(openIndex(indexDir, { embeddings: new LocalLexicalEmbeddings(512), ef: 10 })).rejects.toThrow(IndexSchemaError);
+    const warnings: string[] = [];
+    const logger = { info: () => {}, warn: (m: string) => warnings.push(m) } as unknown as Logger;
+    const config = parseConfig({ SEEDS_DIR: seedsDir, INDEX_DIR: indexDir, CHUNK_SENTENCES: "3" });
+    const index = await openOrBuildIndex(config, logger);
+    expect(index.manifest.schema).toBe(SCHEMA_VERSION);
+    expect(warnings.join("\n")).toMatch(/schema 1.*rebuilding it/);
   });
 
   it("says clearly that there is no index yet", async () => {
