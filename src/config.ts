@@ -52,9 +52,9 @@ const EnvSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default("text-embedding-3-small"),
   OPENAI_CHAT_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
   EMBED_BATCH_SIZE: int(1, 2048).default(128),
-  HNSW_M: int(4, 128).default(16),
+  HNSW_M: int(4, 128).default(32),
   HNSW_EF_CONSTRUCTION: int(10, 2000).default(200),
-  HNSW_EF: int(1, 5000).default(64),
+  HNSW_EF: int(1, 5000).default(128),
 
   // Retrieval and answering
   ANSWER_MODE: z.enum(["auto", "extractive", "llm"]).default("auto"),
