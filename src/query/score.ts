@@ -29,8 +29,7 @@ export interface SentenceStats {
   features(index: number): ReadonlyMap<AnswerType, readonly string[]>;
   /** Stem → indices of the sentences containing it. */
   readonly postings: ReadonlyMap<string, readonly number[]>;
-  /** Sentence key `source:start` → index, and chunk id → its sentence indices. */
-  readonly byKey: ReadonlyMap<string, number>;
+  /** Chunk id → its sentence indices. */
   readonly byChunk: ReadonlyMap<number, readonly number[]>;
 }
 
@@ -43,19 +42,21 @@ export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer):
   const sentences: Sentence[] = [];
   const stems: Set<string>[] = [];
   const postings = new Map<string, number[]>();
-  const byKey = new Map<string, number>();
+  const bySource = new Map<string, Map<number, number>>(); // source → sentence start → index
   const byChunk = new Map<number, number[]>();
   for (const chunk of chunks) {
     const inChunk: number[] = [];
+    let seen = bySource.get(chunk.source);
+    if (!seen) bySource.set(chunk.source, (seen = new Map()));
     for (const span of chunk.sentences) {
-      const key = `${chunk.source}:${span.start}`;
-      let index = byKey.get(key);
+      let index = seen.get(span.start);
       if (index === undefined) {
         const text = chunk.text.slice(span.start - chunk.start, span.end - chunk.start);
         index = sentences.length;
-        byKey.set(key, index);
+        seen.set(span.start, index);
         sentences.push({ source: chunk.source, start: span.start, end: span.end, text, chunkId: chunk.id });
-        const set = new Set([...analyze(text), ...rejoinedParticleVerbs(text, analyze)]);
+        const set = new Set(analyze(text));
+        for (const stem of rejoinedParticleVerbs(text, analyze)) set.add(stem);
         stems.push(set);
         for (const stem of set) {
           const list = postings.get(stem);
@@ -78,7 +79,6 @@ export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer):
     nouns: (index) => (nouns[index] ??= sentenceNouns(textOf(index), analyze)),
     features: (index) => (features[index] ??= typedFeatures(textOf(index), analyze)),
     postings,
-    byKey,
     byChunk,
   };
 }
@@ -109,6 +109,7 @@ function typedFeatures(text: string, analyze: Analyzer): ReadonlyMap<AnswerType,
  */
 function rejoinedParticleVerbs(sentence: string, analyze: Analyzer): string[] {
   const joined: string[] = [];
+  if (!CLAUSE_END_PARTICLE.test(sentence)) return joined; // most sentences: no particle ends a clause
   for (const clause of sentence.split(/[,;:!?.()«»„“"–]+/)) {
     const words = clause.match(/[\p{L}]+/gu) ?? [];
     const last = words.at(-1);
@@ -119,6 +120,8 @@ function rejoinedParticleVerbs(sentence: string, analyze: Analyzer): string[] {
   }
   return joined;
 }
+
+const CLAUSE_END_PARTICLE = new RegExp(`(?:^|\\P{L})(?:${[...CLAUSE_FINAL_PARTICLES].join("|")})\\s*(?:[,;:!?.()«»„“"–]|$)`, "u");
 
 /** Letters a compound's modifier needs before a short head (4–5 letters) counts as its head. */
 const COMPOUND_MODIFIER = 4;
