@@ -155,7 +155,7 @@ export function formatTable(report: BenchReport, configuredEf: number): string {
   rows.push("End to end through the bot (Bot API on 127.0.0.1)");
   row("  question → reply, p50 / p95", (s) => pair(s.endToEnd.latency));
   row("  ask directly (baseline)", (s) => pair(s.endToEnd.direct));
-  row("    bot overhead at p50", (s) => `+${ms(s.endToEnd.latency.p50 - s.endToEnd.direct.p50)}`);
+  row("    bot overhead at p50", (s) => signed(s.endToEnd.latency.p50 - s.endToEnd.direct.p50));
   row("  concurrent chats × questions", (s) => `${s.endToEnd.concurrent.chats} × ${s.endToEnd.concurrent.perChat}`);
   row("  · throughput", (s) => `${s.endToEnd.concurrent.throughput.toFixed(0)} q/s`);
   row("  · latency under load p50 / p95", (s) => pair(s.endToEnd.concurrent.latency));
@@ -232,6 +232,11 @@ export function num(value: number): string {
 
 function ms(value: number): string {
   return Number.isFinite(value) ? (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${num(value)} ms`) : "–";
+}
+
+/** A difference in ms with its sign; noise can make the bot look faster than `ask` alone. */
+function signed(value: number): string {
+  return `${value < 0 ? "−" : "+"}${ms(Math.abs(value))}`;
 }
 
 function ms0(value: number): string {
