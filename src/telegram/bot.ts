@@ -93,7 +93,9 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
     }
     return result;
   });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  // Retries 429s (after retry_after) and 5xx answers. A network error is not retried: the request may
+  // have reached Telegram, and sending an answer twice is worse than logging one failed send.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true }));
 
   const pending = new Set<Promise<unknown>>();
   bot.use(async (_ctx, next) => {

@@ -24,6 +24,9 @@ export class BotStartError extends Error {
   override name = "BotStartError";
 }
 
+/** Updates handled at once in polling mode; updates of one chat are in order regardless. */
+const ANSWER_CONCURRENCY = 8;
+
 /**
  * Long polling through @grammyjs/runner. Updates of one chat stay in order (the bot sequentializes
  * per chat); failed `getUpdates` calls are retried with exponential backoff.
@@ -43,6 +46,10 @@ export async function startPolling(app: CitebotBot, logger: Logger): Promise<Run
       maxRetryTime: 365 * 24 * 60 * 60 * 1000,
       silent: true, // failures are logged by the API transformer, without the token
     },
+    // Answering is CPU-bound. Without a cap, a burst of hundreds of questions keeps the event loop so
+    // busy that sendMessage responses go unread until their request times out, and a retry then
+    // delivers the answer twice. A few answers at a time keep every reply prompt.
+    sink: { concurrency: ANSWER_CONCURRENCY },
   });
   logger.info({ username: app.bot.botInfo.username }, "bot is polling for updates");
   const done = (handle.task() ?? Promise.resolve()).catch((error: unknown) => {
