@@ -1,4 +1,4 @@
-import { OpenAIEmbeddings } from "@langchain/openai";
+import type { OpenAIEmbeddings } from "@langchain/openai";
 import type { Config } from "../config.js";
 import { LocalLexicalEmbeddings, type CitebotEmbeddings } from "../ingest/embed.js";
 import { buildIndex, IndexMissingError, IndexSchemaError, openIndex, type BuildSummary, type LoadedIndex } from "../ingest/store.js";
@@ -14,19 +14,22 @@ export function createEmbeddings(config: Config, purpose: "index" | "query" = "i
   if (e.kind === "local") return new LocalLexicalEmbeddings(e.dimension);
   // Indexing can afford patience; a question cannot: one quick retry, then retrieval goes on with
   // keyword search alone.
-  const openai = new OpenAIEmbeddings({
+  const options = {
     model: e.model,
     batchSize: e.batchSize,
     maxRetries: purpose === "index" ? 6 : 1,
     timeout: purpose === "index" ? 120_000 : Math.min(config.answer.llmTimeoutMs, 10_000),
     apiKey: config.openai.apiKey ?? "not-needed",
     configuration: config.openai.baseURL ? { baseURL: config.openai.baseURL } : undefined,
-  });
+  };
+  // Loaded on first use: @langchain/openai costs about half a second of every start, offline too.
+  let client: Promise<OpenAIEmbeddings> | undefined;
+  const openai = () => (client ??= import("@langchain/openai").then(({ OpenAIEmbeddings }) => new OpenAIEmbeddings(options)));
   const server = config.openai.baseURL ? new URL(config.openai.baseURL).host : "api.openai.com";
   return {
     id: `openai/${e.model}@${server}`,
-    embedDocuments: (texts) => openai.embedDocuments(texts),
-    embedQuery: (text) => openai.embedQuery(text),
+    embedDocuments: async (texts) => (await openai()).embedDocuments(texts),
+    embedQuery: async (text) => (await openai()).embedQuery(text),
   };
 }
 

@@ -1,4 +1,3 @@
-import { ChatOpenAI } from "@langchain/openai";
 import type { Config } from "../config.js";
 import { analyze } from "../ingest/keyword.js";
 import type { LoadedIndex } from "../ingest/store.js";
@@ -39,7 +38,9 @@ export function askSettings(config: Config): AskSettings {
  * The chat model for LLM mode: `ChatOpenAI` with the configured model, a bounded retry and the
  * configured timeout. `OPENAI_BASE_URL` points it at any OpenAI-compatible server.
  */
-export function createChatModel(config: Config): ChatModel {
+export async function createChatModel(config: Config): Promise<ChatModel> {
+  // Loaded only in LLM mode: @langchain/openai costs about half a second of every start.
+  const { ChatOpenAI } = await import("@langchain/openai");
   return new ChatOpenAI({
     model: config.openai.chatModel,
     temperature: config.answer.temperature,
@@ -67,7 +68,7 @@ export async function createPipeline(
 ): Promise<Pipeline> {
   let current = await openOrBuildIndex(config, logger);
   prepareIndex(current, analyze);
-  const llm = config.answer.mode === "llm" ? (options.chatModel ?? createChatModel(config)) : undefined;
+  const llm = config.answer.mode === "llm" ? (options.chatModel ?? (await createChatModel(config))) : undefined;
   const ask = createAsk({
     index: () => current,
     analyze,
