@@ -1,9 +1,8 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { IndexLockedError, IndexMismatchError, NoSeedsError } from "../ingest/store.js";
 import { createLogger } from "../log.js";
 import { loadConfig } from "./env.js";
-import { answerRecord, createPipeline, formatForTerminal, type Pipeline } from "./pipeline.js";
+import { answerRecord, createPipelineOrExplain, formatForTerminal, type Pipeline } from "./pipeline.js";
 
 /**
  * `npm run --silent ask -- [--json] [--seeds DIR] [--index DIR] ["question"]`
@@ -51,16 +50,8 @@ async function main(): Promise<number> {
   }
   const config = loadConfig({ SEEDS_DIR: values.seeds, INDEX_DIR: values.index });
   const logger = createLogger(config.logLevel, [config.openai.apiKey, config.telegram.token]);
-  let pipeline: Pipeline;
-  try {
-    pipeline = await createPipeline(config, logger);
-  } catch (error) {
-    if (error instanceof NoSeedsError || error instanceof IndexMismatchError || error instanceof IndexLockedError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const pipeline = await createPipelineOrExplain(config, logger);
+  if (!pipeline) return 1;
   const question = positionals.join(" ").trim();
   if (question !== "") {
     await answerOne(pipeline, question, values.json);

@@ -3,11 +3,10 @@ import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
-import { IndexLockedError, IndexMismatchError, NoSeedsError } from "../ingest/store.js";
 import { createLogger } from "../log.js";
 import type { Answer, Turn } from "../types.js";
 import { loadConfig } from "./env.js";
-import { createPipeline, formatForTerminal, type Pipeline } from "./pipeline.js";
+import { createPipelineOrExplain, formatForTerminal, type Pipeline } from "./pipeline.js";
 
 /**
  * `npm run chat -- [--seeds DIR] [--index DIR]`
@@ -121,16 +120,8 @@ async function main(): Promise<number> {
   }
   const config = loadConfig({ SEEDS_DIR: values.seeds, INDEX_DIR: values.index });
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel, [config.openai.apiKey, config.telegram.token]);
-  let pipeline: Pipeline;
-  try {
-    pipeline = await createPipeline(config, logger);
-  } catch (error) {
-    if (error instanceof NoSeedsError || error instanceof IndexMismatchError || error instanceof IndexLockedError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const pipeline = await createPipelineOrExplain(config, logger);
+  if (!pipeline) return 1;
   await runChat(pipeline, { input: process.stdin, output: process.stdout, greeting: chatGreeting(config, pipeline), logger });
   return 0;
 }
