@@ -1,3 +1,4 @@
+import type { Config } from "../config.js";
 import type { Chunk, Passage } from "../types.js";
 
 /**
@@ -14,14 +15,8 @@ export interface SearchableIndex {
   searchKeyword(query: string, k: number): { id: number; score: number }[];
 }
 
-export interface RetrievalSettings {
-  readonly k: number;
-  readonly denseK: number;
-  readonly keywordK: number;
-  readonly rrfK: number;
-  readonly denseWeight: number;
-  readonly keywordWeight: number;
-}
+/** k and fusion weights, exactly as parsed from the environment. */
+export type RetrievalSettings = Config["retrieval"];
 
 export interface RankedList {
   readonly weight: number;
