@@ -4,7 +4,7 @@
  * when each phase finished (milliseconds since this process started) and its memory with the index
  * loaded. The parent measures the wall time from spawn to that line.
  *
- * Usage (by the bench only): `node --import tsx src/bench/cold-start.ts '<settings JSON>' '<question>'`.
+ * Usage (by the bench only, after `npm run build`): `node dist/bench/cold-start.js '<settings JSON>' '<question>'`.
  * The settings are passed as an argument, not read from the environment, so the child sees exactly the
  * configuration the parent benchmarks.
  */

@@ -148,7 +148,11 @@ export interface SizeResult {
 const BOT_TOKEN = "424242:bench-token-for-127-0-0-1-only";
 /** How long the concurrent phase waits for the last answer before counting the rest as lost. */
 const CONCURRENT_TIMEOUT_MS = 300_000;
-const COLD_START_SCRIPT = fileURLToPath(new URL("./cold-start.ts", import.meta.url));
+/**
+ * The cold-start child as `npm start` runs the bot: compiled to JavaScript by `npm run build` (which
+ * `npm run bench` runs first), not through tsx, whose loader costs a few hundred milliseconds per start.
+ */
+const COLD_START_SCRIPT = fileURLToPath(new URL("../../dist/bench/cold-start.js", import.meta.url));
 
 /**
  * Runs every measurement for one corpus size and cleans up. Sizes are independent; the caller runs
@@ -353,6 +357,9 @@ async function measureColdStart(
   question: string,
   runs: number,
 ): Promise<ColdStartResult> {
+  if (!(await stat(COLD_START_SCRIPT).catch(() => undefined))) {
+    throw new Error(`${COLD_START_SCRIPT} is missing: run \`npm run build\` first (\`npm run bench\` does)`);
+  }
   const bare: { ms: number; rss: number }[] = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
@@ -363,7 +370,7 @@ async function measureColdStart(
   const children: ChildReport[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const out = await spawnForLine(process.execPath, ["--import", "tsx", COLD_START_SCRIPT, JSON.stringify(settings), question]);
+    const out = await spawnForLine(process.execPath, [COLD_START_SCRIPT, JSON.stringify(settings), question]);
     ms.push(out.at - started);
     children.push(JSON.parse(out.line) as ChildReport);
   }
