@@ -93,6 +93,30 @@ export function derivation(stem: string): Derivation | null {
   return result;
 }
 
+/** Root → the past forms ABLAUT maps to it, so a family's members can be found from its root. */
+const ABLAUT_SOURCES = new Map<string, string[]>();
+for (const [past, present] of Object.entries(ABLAUT)) {
+  const sources = ABLAUT_SOURCES.get(present);
+  if (sources) sources.push(past);
+  else ABLAUT_SOURCES.set(present, [past]);
+}
+
+/**
+ * The beginnings that every stem with this derivation starts with: its particle, then "ge", "zu" or
+ * nothing, then the root or a past form that {@link derivation} maps to it ("fest" + "nahm" for fest +
+ * nehm). A stem's root is what is left of its start once endings are stripped, so no member of the family
+ * can begin otherwise; that lets the vocabulary index look the family up instead of deriving every stem
+ * of the corpus (see vocabulary.ts). May list beginnings no stem has; never misses one.
+ *
+ * @example
+ * derivationPrefixes({ particle: "fest", root: "nehm" }) // includes "festnehm", "festgenomm", "festnahm"
+ */
+export function derivationPrefixes(d: Derivation): string[] {
+  if (d.particle === "") return [d.root, `ge${d.root}`];
+  const roots = [d.root, ...(ABLAUT_SOURCES.get(d.root) ?? [])];
+  return roots.flatMap((root) => ["", "ge", "zu"].map((marker) => `${d.particle}${marker}${root}`));
+}
+
 /**
  * True when two different stems are forms of the same word family: same particle and same root. Roots
  * without a particle must be equal letter for letter and at least five long, so short words do not meet

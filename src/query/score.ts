@@ -1,7 +1,10 @@
 import type { Chunk } from "../types.js";
 import { sentenceFeatures, type AnswerType } from "./cues.js";
-import { CLAUSE_FINAL_PARTICLES, sameDerivation } from "./derive.js";
+import { CLAUSE_FINAL_PARTICLES } from "./derive.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
+import { vocabularyOf } from "./vocabulary.js";
+
+export { stemSimilarity } from "./vocabulary.js";
 
 /**
  * Sentence scoring. Chunks are what retrieval finds; sentences are what an answer quotes. Each sentence of
@@ -123,83 +126,6 @@ function rejoinedParticleVerbs(sentence: string, analyze: Analyzer): string[] {
 
 const CLAUSE_END_PARTICLE = new RegExp(`(?:^|\\P{L})(?:${[...CLAUSE_FINAL_PARTICLES].join("|")})\\s*(?:[,;:!?.()«»„“"–]|$)`, "u");
 
-/** Letters a compound's modifier needs before a short head (4–5 letters) counts as its head. */
-const COMPOUND_MODIFIER = 4;
-/** A word of the same family ("Festnahmen" for "festgenommen") is partial evidence: related, not the same claim. */
-const DERIVATION_MATCH = 0.6;
-
-/**
- * How well a sentence's stem stands for a query stem, from 0 to 1: exact; compound head or modifier
- * (German glues nouns together); shared long prefix (derivations); one or two letters apart
- * (transliterated names); the same word family after particle, "ge-" and endings (see derive.ts).
- * Generic morphology, no word lists about any topic.
- *
- * @example
- * stemSimilarity("befehl", "schiessbefehl") // 0.8
- */
-export function stemSimilarity(query: string, stem: string): number {
-  if (query === stem) return 1;
-  const q = query.length;
-  const s = stem.length;
-  if (q < 4 || s < 4 || /^\d/.test(query) || /^\d/.test(stem)) return 0;
-  // A compound's head: "befehl" in "schiessbefehl", "stadt" in "hafenstadt". German puts the head last, so
-  // the compound is a kind of its head; a short head counts fully only after a modifier of a few letters
-  // ("land" in "bundesland"), not after a particle ("ausland") or as the tail of a short word.
-  if (s > q && stem.endsWith(query)) return q >= 6 || s - q >= COMPOUND_MODIFIER ? 0.8 : 0.5;
-  // An inflection or derivation the stemmer left apart: "grenzt" / "grenz", "kost" / "kostet", "kasach" / "kasachstan".
-  if (stem.startsWith(query) || query.startsWith(stem)) {
-    const shorter = Math.min(q, s);
-    const gap = Math.abs(q - s);
-    if (shorter >= 4 && gap <= 2) return gap === 1 ? 0.9 : 0.8;
-    if (shorter >= 5) return 0.7;
-  }
-  const shorter = Math.min(q, s);
-  let prefix = 0;
-  while (prefix < shorter && query[prefix] === stem[prefix]) prefix++;
-  if (prefix >= 6 && prefix >= 0.8 * shorter) return 0.6;
-  if (shorter >= 5 && Math.abs(q - s) <= 2) {
-    const a = transliterationKey(query);
-    const b = transliterationKey(stem);
-    if (a === b) return 0.8;
-    const budget = shorter >= 8 ? 2 : 1;
-    if (editDistance(a, b, budget) <= budget) return budget === 1 ? 0.8 : 0.7;
-  }
-  // A participle, its verb and their noun: "festgenommen" / "Festnahmen" / "nahmen … fest".
-  return sameDerivation(query, stem) ? DERIVATION_MATCH : 0;
-}
-
-/**
- * Spells a word the way English and German transliterations of the same (often Russian) name would
- * meet: Tokayev / Tokajew, Kazakh / kasach, Zhukov / Schukow.
- */
-function transliterationKey(word: string): string {
-  return word
-    .replace(/tsch/g, "ch")
-    .replace(/sch|zh/g, "sh")
-    .replace(/kh/g, "ch")
-    .replace(/w/g, "v")
-    .replace(/j/g, "y")
-    .replace(/z/g, "s");
-}
-
-/** Levenshtein distance, giving up (returning budget + 1) once it exceeds the budget. */
-function editDistance(a: string, b: string, budget: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > budget) return budget + 1;
-    previous = current;
-  }
-  return previous[b.length] ?? budget + 1;
-}
-
 /** One query term resolved against the corpus: which stems it matches, how well, and how rare it is. */
 export interface TermMatch {
   readonly term: QueryTerm;
@@ -209,19 +135,16 @@ export interface TermMatch {
 
 /**
  * Resolves query terms against the corpus vocabulary once per question, so that scoring a sentence is a
- * few map look-ups. A term's rarity (BM25-style idf over sentences) counts every sentence it matches,
+ * few map look-ups; the vocabulary is indexed (see vocabulary.ts), so a term is not compared with every
+ * stem of the corpus. A term's rarity (BM25-style idf over sentences) counts every sentence it matches,
  * fuzzily or not; a term found nowhere is as rare as can be, which is what lets the relevance gate
  * notice that the question's key word is missing.
  */
 export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): TermMatch[] {
   const n = stats.sentences.length;
+  const vocabulary = vocabularyOf(stats.postings);
   return terms.map((term) => {
-    const similar = new Map<string, number>();
-    for (const stem of stats.postings.keys()) {
-      let best = 0;
-      for (const q of term.stems) best = Math.max(best, stemSimilarity(q, stem));
-      if (best > 0) similar.set(stem, best);
-    }
+    const similar = vocabulary.similar(term.stems);
     const containing = new Set<number>();
     for (const stem of similar.keys()) for (const i of stats.postings.get(stem) ?? []) containing.add(i);
     const df = containing.size;

@@ -1,0 +1,422 @@
+import { derivation, derivationPrefixes, sameDerivation } from "./derive.js";
+
+/**
+ * How a question's stem meets the corpus vocabulary: {@link stemSimilarity} says how well one corpus stem
+ * stands for it, and {@link vocabularyOf} finds all the stems it matches without comparing it with every
+ * stem of the corpus (about 50 000 at 100k chunks). The index lists, rule by rule of `stemSimilarity`, the
+ * only stems that rule can match, so it finds exactly what a scan of the whole vocabulary would. A change to
+ * a rule of `stemSimilarity` must change its look-up here; tests/query/vocabulary.test.ts checks both
+ * against the scan.
+ */
+
+/** Letters a compound's modifier needs before a short head (4–5 letters) counts as its head. */
+const COMPOUND_MODIFIER = 4;
+/** A word of the same family ("Festnahmen" for "festgenommen") is partial evidence: related, not the same claim. */
+const DERIVATION_MATCH = 0.6;
+/** Shortest stem matched other than exactly; also the length of the head and tail keys of the index. */
+const MIN_FUZZY = 4;
+/** Shortest stem matched by spelling (transliteration and edit distance). */
+const MIN_SPELLING = 5;
+/** Longest stem whose spelling matches always allow a single edit: the budget is 2 from 8 letters. */
+const SHORT_SPELLING = 7;
+/** Letters two stems sharing their beginning must share before it counts as a derivation. */
+const SHARED_PREFIX = 6;
+
+/** Stems too short or numeric to match anything but themselves ("2021" is not "2022"). */
+function exactOnly(stem: string): boolean {
+  const first = stem.charCodeAt(0);
+  return stem.length < MIN_FUZZY || (first >= 48 && first <= 57);
+}
+
+/**
+ * How well a sentence's stem stands for a query stem, from 0 to 1: exact; compound head or modifier
+ * (German glues nouns together); shared long prefix (derivations); one or two letters apart
+ * (transliterated names); the same word family after particle, "ge-" and endings (see derive.ts).
+ * Generic morphology, no word lists about any topic.
+ *
+ * @example
+ * stemSimilarity("befehl", "schiessbefehl") // 0.8
+ */
+export function stemSimilarity(query: string, stem: string): number {
+  if (query === stem) return 1;
+  const q = query.length;
+  const s = stem.length;
+  if (exactOnly(query) || exactOnly(stem)) return 0;
+  // A compound's head: "befehl" in "schiessbefehl", "stadt" in "hafenstadt". German puts the head last, so
+  // the compound is a kind of its head; a short head counts fully only after a modifier of a few letters
+  // ("land" in "bundesland"), not after a particle ("ausland") or as the tail of a short word.
+  if (s > q && stem.endsWith(query)) return q >= 6 || s - q >= COMPOUND_MODIFIER ? 0.8 : 0.5;
+  // An inflection or derivation the stemmer left apart: "grenzt" / "grenz", "kost" / "kostet", "kasach" / "kasachstan".
+  if (stem.startsWith(query) || query.startsWith(stem)) {
+    const shorter = Math.min(q, s);
+    const gap = Math.abs(q - s);
+    if (shorter >= 4 && gap <= 2) return gap === 1 ? 0.9 : 0.8;
+    if (shorter >= 5) return 0.7;
+  }
+  const shorter = Math.min(q, s);
+  let prefix = 0;
+  while (prefix < shorter && query[prefix] === stem[prefix]) prefix++;
+  if (prefix >= SHARED_PREFIX && prefix >= 0.8 * shorter) return 0.6;
+  if (shorter >= MIN_SPELLING && Math.abs(q - s) <= 2) {
+    const a = transliterationKey(query);
+    const b = transliterationKey(stem);
+    if (a === b) return 0.8;
+    const budget = spellingBudget(shorter);
+    if (editDistance(a, b, budget) <= budget) return budget === 1 ? 0.8 : 0.7;
+  }
+  // A participle, its verb and their noun: "festgenommen" / "Festnahmen" / "nahmen … fest".
+  return sameDerivation(query, stem) ? DERIVATION_MATCH : 0;
+}
+
+/** Letters two spellings may differ by, given the shorter stem's length. */
+function spellingBudget(shorter: number): number {
+  return shorter > SHORT_SPELLING ? 2 : 1;
+}
+
+/**
+ * Spells a word the way English and German transliterations of the same (often Russian) name would
+ * meet: Tokayev / Tokajew, Kazakh / kasach, Zhukov / Schukow. Each rewrite runs only on words that contain
+ * its pattern, since the index computes this for every stem of the corpus.
+ */
+export function transliterationKey(word: string): string {
+  let key = word;
+  if (key.includes("tsch")) key = key.replace(/tsch/g, "ch");
+  if (key.includes("sch") || key.includes("zh")) key = key.replace(/sch|zh/g, "sh");
+  if (key.includes("kh")) key = key.replace(/kh/g, "ch");
+  if (key.includes("w")) key = key.replace(/w/g, "v");
+  if (key.includes("j")) key = key.replace(/j/g, "y");
+  if (key.includes("z")) key = key.replace(/z/g, "s");
+  return key;
+}
+
+/** Two rows of the edit-distance table, reused between calls (grown when a word is longer). */
+let rows = { previous: new Int32Array(32), current: new Int32Array(32) };
+
+/** Levenshtein distance, giving up (returning budget + 1) once it exceeds the budget. */
+export function editDistance(a: string, b: string, budget: number): number {
+  if (rows.previous.length <= b.length) rows = { previous: new Int32Array(b.length + 1), current: new Int32Array(b.length + 1) };
+  let { previous, current } = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const letter = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const cost = letter === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > budget) return budget + 1;
+    const done = previous;
+    previous = current;
+    current = done;
+  }
+  return previous[b.length]!;
+}
+
+/** The corpus vocabulary, indexed so that a query stem's matches are found without a scan. */
+export interface Vocabulary {
+  /**
+   * The corpus stems that any of `queries` matches, each with its best {@link stemSimilarity}, in the
+   * vocabulary's order: the same map a scan of every stem would give.
+   */
+  similar(queries: readonly string[]): Map<string, number>;
+}
+
+/** Query stems remembered per vocabulary; follow-up questions and citation mapping repeat them. */
+const QUERY_CACHE_LIMIT = 4096;
+
+const vocabularies = new WeakMap<object, Vocabulary>();
+
+/**
+ * The vocabulary of a corpus's postings (stem → sentences), indexed once and remembered for as long as the
+ * postings live, so the first question after start-up pays for the index (tens of milliseconds at 100k
+ * chunks) and every later one looks its stems up. Only the postings' keys are read.
+ *
+ * @example
+ * vocabularyOf(stats.postings).similar(["befehl"]) // Map { "befehl" => 1, "schiessbefehl" => 0.8, … }
+ */
+export function vocabularyOf(postings: ReadonlyMap<string, unknown>): Vocabulary {
+  let vocabulary = vocabularies.get(postings);
+  if (!vocabulary) vocabularies.set(postings, (vocabulary = indexVocabulary([...postings.keys()])));
+  return vocabulary;
+}
+
+/** One query stem's matches: positions in `stems`, ascending, and their similarities. */
+interface StemMatches {
+  readonly ordinals: readonly number[];
+  readonly values: readonly number[];
+}
+
+/** The spelling index: each stem's transliteration key, filed under the pieces of the key. */
+interface Spellings {
+  readonly keys: readonly (string | undefined)[];
+  readonly pieces: HashedLists;
+}
+
+/** Letters of a beginning that a longer one is filed under as well, for large families. */
+const LONG_HEAD = 6;
+/** Lengths of the stems under their first four letters: 4, 5, 6, and 7 or more. */
+const LENGTH_CLASSES = [4, 5, 6, 7] as const;
+/** Seeds of the kinds of key in the main filing, beside the length classes of the heads (4–7). */
+const WHOLE = 0;
+const TAIL = 1;
+const LONG = 8;
+
+function indexVocabulary(stems: readonly string[]): Vocabulary {
+  // Every rule but spelling matches stems that are the query or one of its beginnings, stems that begin
+  // with a string of four letters or more (the query, its first six letters, a word family's beginning)
+  // and stems that end with the query (a compound's head). So stems are filed whole, by their first and
+  // their last four letters, and by their first six: a particle verb rejoined with every word of its
+  // clause makes families of thousands ("fest…" is a third of the vocabulary at 100k chunks). Under their
+  // first four letters they are filed by length too, since a query of four letters matches only stems at
+  // most two longer than itself that begin with it. One pass of hashing per stem.
+  const filing = new Filing(stems.length * 4);
+  for (let i = 0; i < stems.length; i++) {
+    const stem = stems[i]!;
+    const length = stem.length;
+    const fuzzy = !exactOnly(stem);
+    let state = FNV_OFFSET;
+    for (let k = 0; k < length; k++) {
+      state = Math.imul(state ^ stem.charCodeAt(k), FNV_PRIME);
+      if (k === MIN_FUZZY - 1 && fuzzy) filing.add(mix(state, Math.min(length, 7)), i);
+      else if (k === LONG_HEAD - 1 && fuzzy) filing.add(mix(state, LONG), i);
+    }
+    filing.add(mix(state, WHOLE), i);
+    if (fuzzy) filing.add(hashOf(stem, length - MIN_FUZZY, length, TAIL), i);
+  }
+  const filed = filing.file();
+
+  let spellings: Spellings | undefined;
+  const seen = new Uint32Array(stems.length);
+  const tested = new Uint32Array(stems.length);
+  let epoch = 0;
+  const cache = new Map<string, StemMatches>();
+
+  const matchesOf = (query: string): StemMatches => {
+    const known = cache.get(query);
+    if (known) return known;
+    if (++epoch === 0xffffffff) {
+      seen.fill(0);
+      tested.fill(0);
+      epoch = 1;
+    }
+    const candidates: number[] = [];
+    const add = (i: number) => {
+      if (seen[i] !== epoch) {
+        seen[i] = epoch;
+        candidates.push(i);
+      }
+    };
+    /** Adds the stems that begin with `prefix` (four letters or more) and have at most `longest` letters. */
+    const beginning = (prefix: string, longest = Infinity) => {
+      const visit = (i: number) => {
+        const stem = stems[i]!;
+        if (stem.length <= longest && stem.startsWith(prefix)) add(i);
+      };
+      if (prefix.length >= LONG_HEAD) return eachIn(filed, hashOf(prefix, 0, LONG_HEAD, LONG), visit);
+      for (const length of LENGTH_CLASSES) {
+        if (length >= prefix.length && length <= longest) eachIn(filed, hashOf(prefix, 0, MIN_FUZZY, length), visit);
+      }
+    };
+    // The query itself, and the stems it begins with (from four letters on).
+    for (let length = exactOnly(query) ? query.length : MIN_FUZZY; length <= query.length; length++) {
+      eachIn(filed, hashOf(query, 0, length, WHOLE), (i) => {
+        const stem = stems[i]!;
+        if (stem.length === length && query.startsWith(stem)) add(i);
+      });
+    }
+    if (!exactOnly(query)) {
+      // A compound with the query as its head.
+      eachIn(filed, hashOf(query, query.length - MIN_FUZZY, query.length, TAIL), (i) => {
+        const stem = stems[i]!;
+        if (stem.length > query.length && stem.endsWith(query)) add(i);
+      });
+      // Stems that begin with the query (at most two letters longer than a query of four), or share its
+      // first six letters.
+      beginning(query, query.length > MIN_FUZZY ? Infinity : MIN_FUZZY + 2);
+      if (query.length >= SHARED_PREFIX) beginning(query.slice(0, SHARED_PREFIX));
+      // The same word family: its members begin with particle, marker and root. (A beginning shorter than
+      // four letters is a root of three without a particle, which sameDerivation does not accept.)
+      const family = derivation(query);
+      if (family) for (const prefix of derivationPrefixes(family)) if (prefix.length >= MIN_FUZZY) beginning(prefix);
+      // Stems spelled alike, each tested once although several of its pieces may occur in the query.
+      if (query.length >= MIN_SPELLING) {
+        const index = (spellings ??= indexSpellings(stems));
+        const key = transliterationKey(query);
+        spellingCandidates(key, query.length, index, (i) => {
+          if (seen[i] === epoch || tested[i] === epoch) return;
+          tested[i] = epoch;
+          if (spelledAlike(query, key, stems[i]!, index.keys[i]!)) add(i);
+        });
+      }
+    }
+    // The look-ups above only narrow the vocabulary down; the similarity itself is stemSimilarity's.
+    candidates.sort((a, b) => a - b);
+    const ordinals: number[] = [];
+    const values: number[] = [];
+    for (const i of candidates) {
+      const value = stemSimilarity(query, stems[i]!);
+      if (value > 0) {
+        ordinals.push(i);
+        values.push(value);
+      }
+    }
+    const matches = { ordinals, values };
+    if (cache.size >= QUERY_CACHE_LIMIT) cache.clear();
+    cache.set(query, matches);
+    return matches;
+  };
+
+  return {
+    similar(queries) {
+      const similar = new Map<string, number>();
+      if (queries.length === 1) {
+        const { ordinals, values } = matchesOf(queries[0]!);
+        for (let k = 0; k < ordinals.length; k++) similar.set(stems[ordinals[k]!]!, values[k]!);
+        return similar;
+      }
+      const best = new Map<number, number>();
+      for (const query of queries) {
+        const { ordinals, values } = matchesOf(query);
+        for (let k = 0; k < ordinals.length; k++) {
+          const i = ordinals[k]!;
+          best.set(i, Math.max(best.get(i) ?? 0, values[k]!));
+        }
+      }
+      for (const i of [...best.keys()].sort((a, b) => a - b)) similar.set(stems[i]!, best.get(i)!);
+      return similar;
+    },
+  };
+}
+
+/**
+ * Spelling matches are within one or two edits of each other's transliteration key. Cut a key into
+ * (edits + 1) pieces and one piece comes through the edits unchanged, shifted by at most that many letters
+ * (the pigeonhole principle), so each stem is filed under the pieces of its key. Stems of 5–7 letters
+ * allow one edit with any query (two pieces), longer ones two (three pieces). (A key too short for its
+ * pieces has empty ones, found wherever they are looked for.) Built on the first query that needs it.
+ */
+function indexSpellings(stems: readonly string[]): Spellings {
+  const keys: (string | undefined)[] = new Array<string | undefined>(stems.length);
+  const filing = new Filing(stems.length * 3);
+  for (let i = 0; i < stems.length; i++) {
+    const stem = stems[i]!;
+    if (stem.length < MIN_SPELLING || exactOnly(stem)) continue;
+    const key = transliterationKey(stem);
+    keys[i] = key;
+    const parts = stem.length > SHORT_SPELLING ? 3 : 2;
+    for (let part = 0; part < parts; part++) {
+      const from = Math.floor((part * key.length) / parts);
+      const to = Math.floor(((part + 1) * key.length) / parts);
+      filing.add(hashOf(key, from, to, pieceSeed(parts, key.length, part)), i);
+    }
+  }
+  return { keys, pieces: filing.file() };
+}
+
+/** Tells apart the pieces of different key lengths and positions that are the same letters. */
+function pieceSeed(parts: number, length: number, part: number): number {
+  return (length * 4 + parts) * 4 + part + 1;
+}
+
+/**
+ * Calls `visit` with every stem filed under a piece that occurs in the query's key at most as many letters
+ * from where it stands in the stem's key as the spelling budget allows (some more than once): all stems
+ * {@link spelledAlike} can accept, and others.
+ */
+function spellingCandidates(key: string, queryLength: number, spellings: Spellings, visit: (i: number) => void): void {
+  const probe = (parts: number, edits: number) => {
+    for (let length = Math.max(0, key.length - edits); length <= key.length + edits; length++) {
+      for (let part = 0; part < parts; part++) {
+        const from = Math.floor((part * length) / parts);
+        const size = Math.floor(((part + 1) * length) / parts) - from;
+        const seed = pieceSeed(parts, length, part);
+        for (let shift = -edits; shift <= edits; shift++) {
+          const start = from + shift;
+          if (start >= 0 && start + size <= key.length) eachIn(spellings.pieces, hashOf(key, start, start + size, seed), visit);
+        }
+      }
+    }
+  };
+  // Stem lengths differ by two at most; the budget is one edit unless both have eight letters or more.
+  if (queryLength <= SHORT_SPELLING + 2) probe(2, 1);
+  if (queryLength >= SHORT_SPELLING - 1) probe(3, queryLength > SHORT_SPELLING ? 2 : 1);
+}
+
+/** stemSimilarity's spelling rule, given both transliteration keys. */
+function spelledAlike(query: string, queryKey: string, stem: string, stemKey: string): boolean {
+  const shorter = Math.min(query.length, stem.length);
+  if (shorter < MIN_SPELLING || Math.abs(query.length - stem.length) > 2) return false;
+  const budget = spellingBudget(shorter);
+  return editDistance(queryKey, stemKey, budget) <= budget;
+}
+
+/**
+ * Ordinals filed under hashes of their keys in two flat arrays, a bucket per hash's low bits: far
+ * cheaper to build than a Map of 100 000 string keys, which cost the first question hundreds of
+ * milliseconds. Different keys can share a bucket, so every look-up checks what it finds.
+ */
+interface HashedLists {
+  readonly mask: number;
+  /** Bucket b holds `items[offsets[b]]` up to `items[offsets[b + 1]]`. */
+  readonly offsets: Int32Array;
+  readonly items: Int32Array;
+}
+
+/** Collects (hash, ordinal) pairs, then files them by bucket with a counting sort. */
+class Filing {
+  private readonly hashes: Int32Array;
+  private readonly ordinals: Int32Array;
+  private count = 0;
+
+  constructor(capacity: number) {
+    this.hashes = new Int32Array(capacity);
+    this.ordinals = new Int32Array(capacity);
+  }
+
+  add(hash: number, ordinal: number): void {
+    this.hashes[this.count] = hash;
+    this.ordinals[this.count++] = ordinal;
+  }
+
+  file(): HashedLists {
+    const buckets = 2 ** Math.max(4, Math.ceil(Math.log2(this.count + 1)));
+    const mask = buckets - 1;
+    const offsets = new Int32Array(buckets + 1);
+    for (let k = 0; k < this.count; k++) offsets[(this.hashes[k]! & mask) + 1]!++;
+    for (let b = 0; b < buckets; b++) offsets[b + 1]! += offsets[b]!;
+    const next = offsets.slice(0, buckets);
+    const items = new Int32Array(this.count);
+    for (let k = 0; k < this.count; k++) items[next[this.hashes[k]! & mask]!++] = this.ordinals[k]!;
+    return { mask, offsets, items };
+  }
+}
+
+function eachIn(lists: HashedLists, hash: number, visit: (i: number) => void): void {
+  const bucket = hash & lists.mask;
+  const end = lists.offsets[bucket + 1]!;
+  for (let k = lists.offsets[bucket]!; k < end; k++) visit(lists.items[k]!);
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the letters `from` to `to` of `text`, then {@link mix}ed with `seed`. */
+function hashOf(text: string, from: number, to: number, seed: number): number {
+  let state = FNV_OFFSET;
+  for (let k = from; k < to; k++) state = Math.imul(state ^ text.charCodeAt(k), FNV_PRIME);
+  return mix(state, seed);
+}
+
+/** Sets apart the kinds of key filed together and spreads the low bits, which pick the bucket. */
+function mix(state: number, seed: number): number {
+  let hash = state ^ Math.imul(seed + 1, 0x9e3779b1);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash & 0x3fffffff;
+}

@@ -1,0 +1,212 @@
+import { readFile } from "node:fs/promises";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createRandom, generateCorpus, generateQuestions, type Random } from "../../src/bench/corpus.js";
+import { chunkDoc } from "../../src/ingest/chunk.js";
+import { analyze } from "../../src/ingest/keyword.js";
+import { parseSeed } from "../../src/ingest/load.js";
+import { buildSentenceStats, matchTerms, type SentenceStats, type TermMatch } from "../../src/query/score.js";
+import { queryTerms } from "../../src/query/terms.js";
+import { detectLanguage } from "../../src/query/language.js";
+import { derivation, derivationPrefixes, sameDerivation } from "../../src/query/derive.js";
+import { stemSimilarity, transliterationKey, vocabularyOf } from "../../src/query/vocabulary.js";
+import type { Chunk, SourceDoc } from "../../src/types.js";
+
+const chunking = { sentences: 4, overlap: 1 };
+
+/** What the index must reproduce: every stem of the vocabulary compared with every query stem. */
+function similarExhaustive(queries: readonly string[], stats: SentenceStats): Map<string, number> {
+  const similar = new Map<string, number>();
+  for (const stem of stats.postings.keys()) {
+    let best = 0;
+    for (const q of queries) best = Math.max(best, stemSimilarity(q, stem));
+    if (best > 0) similar.set(stem, best);
+  }
+  return similar;
+}
+
+/** matchTerms as it was before the index: a scan of the vocabulary and a Set of sentences per term. */
+function matchTermsExhaustive(question: string, stats: SentenceStats): TermMatch[] {
+  const n = stats.sentences.length;
+  return queryTerms(question, detectLanguage(question), analyze).map((term) => {
+    const similar = similarExhaustive(term.stems, stats);
+    const containing = new Set<number>();
+    for (const stem of similar.keys()) for (const i of stats.postings.get(stem) ?? []) containing.add(i);
+    const df = containing.size;
+    return { term, similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)) };
+  });
+}
+
+function statsOf(docs: readonly SourceDoc[]): SentenceStats {
+  const chunks: Chunk[] = docs.flatMap((doc) => chunkDoc(doc, chunking)).map((chunk, id) => ({ ...chunk, id }));
+  return buildSentenceStats(chunks, analyze);
+}
+
+function parsed(name: string, text: string | Uint8Array): SourceDoc {
+  const doc = parseSeed(name, typeof text === "string" ? new TextEncoder().encode(text) : text);
+  if ("reason" in doc) throw new Error(doc.reason);
+  return doc;
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyzs";
+/** Spellings a transliteration may swap, both ways, so that keys meet where words differ. */
+const SWAPS: readonly (readonly [string, string])[] = [
+  ["w", "v"], ["v", "w"], ["j", "y"], ["y", "j"], ["z", "s"], ["s", "z"], ["sch", "sh"], ["sh", "sch"],
+  ["sch", "zh"], ["zh", "sch"], ["ch", "kh"], ["kh", "ch"], ["ch", "tsch"], ["tsch", "ch"], ["s", "tsch"],
+];
+const PARTICLES = ["fest", "ab", "an", "auf", "aus", "zuruck", "wiederher", "ge", "zu", "ver", "be"];
+const ENDINGS = ["ung", "ungen", "en", "t", "et", "te", "ten", "n", "st", "e", "ierung", "iert", "at", "itat", "heit", "schaft", "werk"];
+
+function edit(word: string, random: Random): string {
+  const at = random.int(word.length + 1);
+  const letter = random.pick([...LETTERS]);
+  switch (random.int(3)) {
+    case 0:
+      return word.slice(0, at) + letter + word.slice(at);
+    case 1:
+      return word.slice(0, at) + word.slice(at + 1);
+    default:
+      return word.slice(0, at) + letter + word.slice(at + 1);
+  }
+}
+
+/**
+ * Query stems near the vocabulary: its stems, their beginnings and endings, transliterated and edited
+ * spellings, other particles and endings, compounds, and a few unrelated and numeric ones. Deterministic.
+ */
+function queriesNear(stems: readonly string[], count: number, seed: number): string[] {
+  const random = createRandom(seed);
+  const queries = new Set<string>([
+    ...["fest", "festgenomm", "festnahm", "abgezog", "abzug", "angegriff", "telefonat", "stabilitat", "verhaftung"],
+    ...["kasachstan", "kazakhstan", "peskov", "tokayev", "zhukov", "2021", "2022", "ab", "abc", ""],
+  ]);
+  const variants: ((stem: string) => string)[] = [
+    (stem) => stem,
+    (stem) => stem.slice(0, 3 + random.int(Math.max(1, stem.length - 2))),
+    (stem) => stem.slice(random.int(Math.max(1, stem.length - 3))),
+    (stem) => {
+      const [from, to] = random.pick(SWAPS);
+      const at = stem.indexOf(from);
+      return at < 0 ? `${stem}${to}` : stem.slice(0, at) + to + stem.slice(at + from.length);
+    },
+    (stem) => edit(stem, random),
+    (stem) => edit(edit(stem, random), random),
+    (stem) => edit(edit(edit(stem, random), random), random),
+    (stem) => random.pick(PARTICLES) + stem,
+    (stem) => `${random.pick(PARTICLES)}ge${stem}`,
+    (stem) => stem + random.pick(ENDINGS),
+    (stem) => stem.slice(0, Math.max(3, stem.length - 1 - random.int(3))) + random.pick(ENDINGS),
+    (stem) => {
+      const family = derivation(stem);
+      return family ? random.pick(derivationPrefixes(family)) + random.pick(["", ...ENDINGS]) : stem;
+    },
+    (stem) => random.pick(stems) + stem,
+    (stem) => `${stem.slice(0, 6)}${random.pick(stems).slice(0, 4)}`,
+  ];
+  while (queries.size < count) queries.add(random.pick(variants)(random.pick(stems)));
+  return [...queries];
+}
+
+/** The fast and the exhaustive look-up agree on every query, in content and in order. */
+function expectSameAsScan(stats: SentenceStats, queries: readonly string[], random: Random): void {
+  const vocabulary = vocabularyOf(stats.postings);
+  const values = new Map<number, number>();
+  const rules = { spelled: 0, edited: 0, derived: 0 };
+  for (const query of queries) {
+    const fast = [...vocabulary.similar([query])];
+    expect(fast, query).toEqual([...similarExhaustive([query], stats)]);
+    for (const [stem, value] of fast) {
+      if (stem === query) continue;
+      values.set(value, (values.get(value) ?? 0) + 1);
+      const related = stem.startsWith(query) || query.startsWith(stem) || stem.endsWith(query) || stem.slice(0, 6) === query.slice(0, 6);
+      if (!related && transliterationKey(stem) === transliterationKey(query)) rules.spelled++;
+      else if (!related && value >= 0.7) rules.edited++;
+      else if (!related && sameDerivation(query, stem)) rules.derived++;
+    }
+  }
+  // Terms with several stems (English words widened by their German equivalents) take the best of them.
+  for (let k = 0; k < 200; k++) {
+    const group = [random.pick(queries), random.pick(queries), random.pick(queries)].slice(0, 1 + random.int(3));
+    expect([...vocabulary.similar(group)], group.join(" ")).toEqual([...similarExhaustive(group, stats)]);
+  }
+  // The queries reach every rule: each similarity short of exact is found many times, and so are matches
+  // only a transliteration, an edit or a word family explains.
+  for (const value of [0.9, 0.8, 0.7, 0.6, 0.5]) expect(values.get(value) ?? 0, String(value)).toBeGreaterThan(20);
+  expect(rules.spelled).toBeGreaterThanOrEqual(5);
+  expect(rules.edited).toBeGreaterThanOrEqual(50);
+  expect(rules.derived).toBeGreaterThanOrEqual(20);
+}
+
+describe("vocabularyOf", () => {
+  let seedText: Uint8Array;
+  let seed: SentenceStats;
+  let synthetic: SentenceStats;
+  let syntheticQuestions: string[];
+
+  beforeAll(async () => {
+    seedText = await readFile("seeds/000_308e1ab380b049a5.txt");
+    const doc = parsed("seed.txt", seedText);
+    seed = statsOf([doc]);
+    const sentences = doc.sentences.map((s) => doc.text.slice(s.start, s.end));
+    const docs = generateCorpus(sentences, { chunks: 150, seed: 5, chunking, vocabulary: 3000 });
+    synthetic = statsOf(docs.map((d) => parsed(d.name, d.text)));
+    syntheticQuestions = generateQuestions(docs, 40, 5);
+  });
+
+  it("finds what a scan of the seed article's vocabulary finds", () => {
+    const stems = [...seed.postings.keys()];
+    expectSameAsScan(seed, queriesNear(stems, 4000, 1), createRandom(2));
+  });
+
+  it("finds what a scan of a synthetic vocabulary finds, with its large families of particle verbs", () => {
+    const stems = [...synthetic.postings.keys()];
+    expect(stems.filter((s) => s.startsWith("fest")).length).toBeGreaterThan(50);
+    expectSameAsScan(synthetic, queriesNear(stems, 1500, 3), createRandom(4));
+  });
+
+  it("gives the same term matches and rarities as the scan, for the dev questions and synthetic ones", async () => {
+    const dev = JSON.parse(await readFile("tests/fixtures/dev-qa.json", "utf8")) as { items: { q: string }[] };
+    const cases: [SentenceStats, string][] = [
+      ...dev.items.map((item): [SentenceStats, string] => [seed, item.q]),
+      ...syntheticQuestions.map((q): [SentenceStats, string] => [synthetic, q]),
+    ];
+    for (const [stats, question] of cases) {
+      const fast = matchTerms(queryTerms(question, detectLanguage(question), analyze), stats);
+      const scan = matchTermsExhaustive(question, stats);
+      expect(fast.map((m) => [m.term.word, [...m.similar], m.idf]), question).toEqual(
+        scan.map((m) => [m.term.word, [...m.similar], m.idf]),
+      );
+    }
+  });
+
+  it("indexes a vocabulary once and answers a repeated query from its cache alike", () => {
+    const vocabulary = vocabularyOf(seed.postings);
+    expect(vocabularyOf(seed.postings)).toBe(vocabulary);
+    const first = [...vocabulary.similar(["festgenomm"])];
+    expect([...vocabulary.similar(["festgenomm"])]).toEqual(first);
+  });
+});
+
+describe("derivationPrefixes", () => {
+  it("gives a beginning of every stem of the word family, whatever its particle, marker and vowel", async () => {
+    const doc = parsed("seed.txt", await readFile("seeds/000_308e1ab380b049a5.txt"));
+    const stems = [...statsOf([doc]).postings.keys(), "festgenomm", "festnahm", "festnehm", "abgezog", "abzug", "wiederherzustell"];
+    for (const stem of stems) {
+      const family = derivation(stem);
+      if (family) expect(derivationPrefixes(family).some((prefix) => stem.startsWith(prefix)), stem).toBe(true);
+    }
+    expect(derivationPrefixes({ particle: "fest", root: "nehm" })).toEqual(
+      expect.arrayContaining(["festnehm", "festgenehm", "festzunehm", "festnahm", "festgenomm"]),
+    );
+  });
+});
+
+describe("transliterationKey", () => {
+  it("spells English and German transliterations alike", () => {
+    expect(transliterationKey("tokajew")).toBe(transliterationKey("tokayev"));
+    expect(transliterationKey("schukow")).toBe(transliterationKey("zhukov"));
+    expect(transliterationKey("kasachstan")).toBe(transliterationKey("kazakhstan"));
+    expect(transliterationKey("deutsch")).toBe("deuch");
+    expect(transliterationKey("stsch")).toBe("sh");
+    expect(transliterationKey("berlin")).toBe("berlin");
+  });
+});
