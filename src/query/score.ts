@@ -145,11 +145,34 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
   const vocabulary = vocabularyOf(stats.postings);
   return terms.map((term) => {
     const similar = vocabulary.similar(term.stems);
-    const containing = new Set<number>();
-    for (const stem of similar.keys()) for (const i of stats.postings.get(stem) ?? []) containing.add(i);
-    const df = containing.size;
+    const df = sentencesContaining(similar.keys(), stats.postings, n);
     return { term, similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)) };
   });
+}
+
+/**
+ * How many sentences contain at least one of `stems`: a byte per sentence rather than a Set, since a
+ * common term's postings run to tens of thousands at 100k chunks.
+ */
+function sentencesContaining(stems: Iterable<string>, postings: SentenceStats["postings"], n: number): number {
+  let seen: Uint8Array | undefined;
+  let count = 0;
+  let outside: Set<number> | undefined; // indices that are no sentence's; a consistent index has none
+  for (const stem of stems) {
+    const list = postings.get(stem);
+    if (!list) continue;
+    seen ??= new Uint8Array(n);
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k] as number;
+      if (i >>> 0 === i && i < n) {
+        if (seen[i] === 0) {
+          seen[i] = 1;
+          count++;
+        }
+      } else (outside ??= new Set()).add(i);
+    }
+  }
+  return count + (outside?.size ?? 0);
 }
 
 /** How well sentence `index` matches each term (0–1), in the order of `matches`. */
