@@ -268,13 +268,15 @@ describe("BM25 search is exact", () => {
 });
 
 describe("keyword index format", () => {
-  it("refuses an index of the previous format with a message that says to rebuild", () => {
-    const header = Buffer.from(JSON.stringify({ magic: "citebot-bm25-v1", vocab: ["trupp"], postings: 1, n: 1 }));
-    const bytes = Buffer.alloc(4 + header.length + 64);
-    bytes.writeUInt32LE(header.length, 0);
-    header.copy(bytes, 4);
-    expect(() => loadKeywordIndex(bytes)).toThrow(KeywordIndexFormatError);
-    expect(() => loadKeywordIndex(bytes)).toThrow(/citebot-bm25-v1.*rebuild/);
+  it("refuses an index of a previous format with a message that says to rebuild", () => {
+    for (const magic of ["citebot-bm25-v1", "citebot-bm25-v2"]) {
+      const header = Buffer.from(JSON.stringify({ magic, vocab: ["trupp"], postings: 1, n: 1 }));
+      const bytes = Buffer.alloc(4 + header.length + 64);
+      bytes.writeUInt32LE(header.length, 0);
+      header.copy(bytes, 4);
+      expect(() => loadKeywordIndex(bytes)).toThrow(KeywordIndexFormatError);
+      expect(() => loadKeywordIndex(bytes)).toThrow(new RegExp(`${magic}.*rebuild`));
+    }
   });
 
   it("loads from bytes at any offset of their buffer", () => {
