@@ -54,7 +54,7 @@ const EnvSchema = z.object({
   EMBED_BATCH_SIZE: int(1, 2048).default(128),
   HNSW_M: int(4, 128).default(32),
   HNSW_EF_CONSTRUCTION: int(10, 2000).default(200),
-  HNSW_EF: int(1, 5000).default(128),
+  HNSW_EF: int(1, 5000).default(256),
 
   // Retrieval and answering
   ANSWER_MODE: z.enum(["auto", "extractive", "llm"]).default("auto"),

@@ -42,7 +42,7 @@ export interface Workload {
 }
 
 export function workloadFor(quick: boolean, configuredEf: number): Workload {
-  const efs = [...new Set([configuredEf, 128, 256, 512])].sort((a, b) => a - b);
+  const efs = [...new Set([configuredEf, 128, 256, 384, 512])].sort((a, b) => a - b);
   return quick
     ? { queries: 30, endToEnd: 20, chats: 20, perChat: 2, coldStarts: 1, efs }
     : { queries: 200, endToEnd: 300, chats: 200, perChat: 2, coldStarts: 3, efs };
