@@ -159,32 +159,29 @@ interface Spellings {
 const LONG_HEAD = 6;
 /** Lengths of the stems under their first four letters: 4, 5, 6, and 7 or more. */
 const LENGTH_CLASSES = [4, 5, 6, 7] as const;
-/** Seeds of the kinds of key in the main filing, beside the length classes of the heads (4–7). */
-const WHOLE = 0;
+/** Seeds of the kinds of key in the filing, beside the length classes of the heads (4–7). */
 const TAIL = 1;
 const LONG = 8;
 
 function indexVocabulary(stems: readonly string[]): Vocabulary {
   // Every rule but spelling matches stems that are the query or one of its beginnings, stems that begin
   // with a string of four letters or more (the query, its first six letters, a word family's beginning)
-  // and stems that end with the query (a compound's head). So stems are filed whole, by their first and
-  // their last four letters, and by their first six: a particle verb rejoined with every word of its
-  // clause makes families of thousands ("fest…" is a third of the vocabulary at 100k chunks). Under their
-  // first four letters they are filed by length too, since a query of four letters matches only stems at
-  // most two longer than itself that begin with it. One pass of hashing per stem.
-  const filing = new Filing(stems.length * 4);
+  // and stems that end with the query (a compound's head). So the index knows each stem's position (a Map:
+  // the postings' keys already carry their hashes) and files stems by their first and last four letters
+  // and by their first six: a particle verb rejoined with every word of its clause makes families of
+  // thousands ("fest…" is a third of the vocabulary at 100k chunks). Under their first four letters they
+  // are filed by length too, since a query of four letters matches only stems at most two longer than
+  // itself that begin with it.
+  const positions = new Map<string, number>();
+  const filing = new Filing(stems.length * 3);
   for (let i = 0; i < stems.length; i++) {
     const stem = stems[i]!;
+    positions.set(stem, i);
+    if (exactOnly(stem)) continue;
     const length = stem.length;
-    const fuzzy = !exactOnly(stem);
-    let state = FNV_OFFSET;
-    for (let k = 0; k < length; k++) {
-      state = Math.imul(state ^ stem.charCodeAt(k), FNV_PRIME);
-      if (k === MIN_FUZZY - 1 && fuzzy) filing.add(mix(state, Math.min(length, 7)), i);
-      else if (k === LONG_HEAD - 1 && fuzzy) filing.add(mix(state, LONG), i);
-    }
-    filing.add(mix(state, WHOLE), i);
-    if (fuzzy) filing.add(hashOf(stem, length - MIN_FUZZY, length, TAIL), i);
+    filing.add(hashOf(stem, 0, MIN_FUZZY, Math.min(length, 7)), i);
+    if (length >= LONG_HEAD) filing.add(hashOf(stem, 0, LONG_HEAD, LONG), i);
+    filing.add(hashOf(stem, length - MIN_FUZZY, length, TAIL), i);
   }
   const filed = filing.file();
 
@@ -222,10 +219,8 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
     };
     // The query itself, and the stems it begins with (from four letters on).
     for (let length = exactOnly(query) ? query.length : MIN_FUZZY; length <= query.length; length++) {
-      eachIn(filed, hashOf(query, 0, length, WHOLE), (i) => {
-        const stem = stems[i]!;
-        if (stem.length === length && query.startsWith(stem)) add(i);
-      });
+      const i = positions.get(length === query.length ? query : query.slice(0, length));
+      if (i !== undefined) add(i);
     }
     if (!exactOnly(query)) {
       // A compound with the query as its head.
