@@ -40,8 +40,10 @@ export interface KeywordHit {
 
 /** Work counters a search adds to, so the benchmark and tests can see what pruning saves. */
 export interface SearchStats {
-  /** Posting entries read: scored, or looked at while skipping ahead. */
+  /** Postings scored (a plain BM25 scores every posting of every matched term). */
   postings: number;
+  /** Posting entries read while seeking a document in a list that is no longer walked. */
+  lookups: number;
   /** Chunks considered as candidates (brought up by a term that is still walked). */
   candidates: number;
 }
@@ -218,7 +220,8 @@ function fromArrays(arrays: Arrays): KeywordIndex {
   return {
     n,
     search(query, k, stats) {
-      if (n === 0 || k <= 0) return [];
+      const wanted = Math.min(Math.floor(k), n);
+      if (!(wanted > 0)) return [];
       const terms = new Set<string>();
       for (const token of tokenize(query)) {
         const term = processTerm(token);
@@ -227,7 +230,7 @@ function fromArrays(arrays: Arrays): KeywordIndex {
       const lists = new QueryLists(offsets, peaks, n);
       for (const term of terms) expand(term, lists);
       if (lists.size === 0) return [];
-      return maxScore(lists, Math.min(k, n), { docs, tfs, norms }, scratch, stats);
+      return maxScore(lists, wanted, { docs, tfs, norms }, scratch, stats);
     },
     serialize() {
       const vocabText = Buffer.from(vocab.join("\n"), "utf8");
@@ -436,7 +439,8 @@ function maxScore(lists: QueryLists, k: number, postings: Postings, scratch: Scr
   }
 
   if (stats) {
-    stats.postings += read + seeks.reads;
+    stats.postings += read;
+    stats.lookups += seeks.reads;
     stats.candidates += candidates;
   }
   const hits: KeywordHit[] = [];
