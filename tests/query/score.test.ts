@@ -52,6 +52,24 @@ describe("buildSentenceStats", () => {
   });
 });
 
+describe("matchTerms", () => {
+  it("counts a sentence once in a term's rarity, however many of the stems it matches the sentence has", () => {
+    const text = "Die Grenze grenzt an Grenzen. Der Zaun steht. Die Grenzregion ist ruhig. Es regnet.";
+    const stats = buildSentenceStats(makeChunks("g.txt", text, 2), analyze);
+    const [match] = matchTerms(queryTerms("grenzt", "de", analyze), stats);
+    expect([...(match?.similar ?? [])]).toEqual([["grenz", 0.9], ["grenzt", 1]]);
+    const df = 1; // the first sentence, of four
+    expect(match?.idf).toBe(Math.log(1 + (4 - df + 0.5) / (df + 0.5)));
+  });
+
+  it("finds nothing for a word no sentence has, which makes it as rare as can be", () => {
+    const stats = buildSentenceStats(makeChunks("a.txt", ARTICLE, 3), analyze);
+    const [match] = matchTerms(queryTerms("Wetter", "de", analyze), stats);
+    expect(match?.similar.size).toBe(0);
+    expect(match?.idf).toBe(Math.log(1 + (6 + 0.5) / 0.5));
+  });
+});
+
 describe("scoreSentences", () => {
   const stats = buildSentenceStats(makeChunks("a.txt", ARTICLE, 3), analyze);
   const rank = (question: string) => {
