@@ -93,7 +93,7 @@ export function transliterationKey(word: string): string {
 let rows = { previous: new Int32Array(32), current: new Int32Array(32) };
 
 /** Levenshtein distance, giving up (returning budget + 1) once it exceeds the budget. */
-export function editDistance(a: string, b: string, budget: number): number {
+function editDistance(a: string, b: string, budget: number): number {
   if (rows.previous.length <= b.length) rows = { previous: new Int32Array(b.length + 1), current: new Int32Array(b.length + 1) };
   let { previous, current } = rows;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
