@@ -13,12 +13,6 @@ const PARTICLES = [
   "unter", "ab", "an", "auf", "aus", "bei", "ein", "her", "hin", "los", "mit", "vor", "weg", "zu", "um",
 ];
 
-/** Particles that, standing alone at the end of a clause, belong to the clause's verb ("nahmen … fest"). */
-export const CLAUSE_FINAL_PARTICLES: ReadonlySet<string> = new Set([
-  "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "frei", "her", "hin", "los", "mit", "nach", "vor",
-  "weg", "zu", "zuruck", "zurück", "zusammen", "vorbei", "weiter", "teil", "statt", "hoch", "heraus", "hinaus",
-]);
-
 /** Derivational and inflectional endings, longest first; what is left must still be a root of 3+ letters. */
 const SUFFIXES = [
   "isierung", "ierungen", "ierung", "isiert", "isier", "ieren", "ierte", "iert", "ier", "ation", "ungen", "ung",

@@ -1,6 +1,6 @@
+import { rejoinedParticleVerbs } from "../ingest/sentences.js";
 import type { Chunk } from "../types.js";
 import { sentenceFeatures, type AnswerType } from "./cues.js";
-import { CLAUSE_FINAL_PARTICLES } from "./derive.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
 import { vocabularyOf } from "./vocabulary.js";
 
@@ -103,28 +103,6 @@ function typedFeatures(text: string, analyze: Analyzer): ReadonlyMap<AnswerType,
   }
   return typed;
 }
-
-/**
- * Stems of separable verbs whose particle stands apart at the end of a clause: "Die Polizei nahm den Mann
- * fest." also yields the stem of "festnahm", so a question about "festgenommen" finds it. The particle is
- * joined to every lower-case word of its clause, since which one is the verb is not known without a parser;
- * the stray combinations are words no question contains.
- */
-function rejoinedParticleVerbs(sentence: string, analyze: Analyzer): string[] {
-  const joined: string[] = [];
-  if (!CLAUSE_END_PARTICLE.test(sentence)) return joined; // most sentences: no particle ends a clause
-  for (const clause of sentence.split(/[,;:!?.()«»„“"–]+/)) {
-    const words = clause.match(/[\p{L}]+/gu) ?? [];
-    const last = words.at(-1);
-    if (!last || words.length < 3 || !CLAUSE_FINAL_PARTICLES.has(last)) continue;
-    for (const word of words.slice(0, -1)) {
-      if (/^\p{Ll}/u.test(word) && word.length >= 3 && analyze(word).length > 0) joined.push(...analyze(`${last}${word}`));
-    }
-  }
-  return joined;
-}
-
-const CLAUSE_END_PARTICLE = new RegExp(`(?:^|\\P{L})(?:${[...CLAUSE_FINAL_PARTICLES].join("|")})\\s*(?:[,;:!?.()«»„“"–]|$)`, "u");
 
 /** One query term resolved against the corpus: which stems it matches, how well, and how rare it is. */
 export interface TermMatch {
