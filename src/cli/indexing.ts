@@ -59,8 +59,9 @@ export async function updateIndex(config: Config, logger: Logger, embeddings = c
  */
 export async function openOrBuildIndex(config: Config, logger: Logger): Promise<LoadedIndex> {
   const embeddings = createEmbeddings(config, "query");
+  const options = { embeddings, ef: config.hnsw.ef, onWarning: (message: string) => logger.warn(message) };
   try {
-    return await openIndex(config.indexDir, { embeddings, ef: config.hnsw.ef });
+    return await openIndex(config.indexDir, options);
   } catch (error) {
     if (error instanceof IndexSchemaError) logger.warn(`${error.message.split(";")[0]}; rebuilding it`);
     else if (error instanceof IndexMissingError) logger.info({ seeds: config.seedsDir, index: config.indexDir }, "no index yet; building it");
@@ -68,5 +69,5 @@ export async function openOrBuildIndex(config: Config, logger: Logger): Promise<
   }
   const summary = await updateIndex(config, logger);
   logger.info({ chunks: summary.chunks, ms: summary.ms }, "index built");
-  return openIndex(config.indexDir, { embeddings, ef: config.hnsw.ef });
+  return openIndex(config.indexDir, options);
 }

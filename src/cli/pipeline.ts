@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 import { analyze } from "../ingest/keyword.js";
-import { IndexLockedError, IndexMismatchError, NoSeedsError, type LoadedIndex } from "../ingest/store.js";
+import { IndexCorruptError, IndexLockedError, IndexMismatchError, NoSeedsError, type LoadedIndex } from "../ingest/store.js";
 import type { Logger } from "../log.js";
 import { createAsk, prepareIndex, type AskSettings } from "../query/answer.js";
 import type { ChatModel } from "../query/llm.js";
@@ -92,13 +92,19 @@ export async function createPipeline(
 
 /**
  * {@link createPipeline} for the command-line tools: an expected failure (no seeds, an index of another
- * embedder, a build in progress) is printed as its message alone, and the caller exits with status 1.
+ * embedder, a damaged index, a build in progress) is printed as its message alone, and the caller exits
+ * with status 1.
  */
 export async function createPipelineOrExplain(config: Config, logger: Logger): Promise<Pipeline | undefined> {
   try {
     return await createPipeline(config, logger);
   } catch (error) {
-    if (error instanceof NoSeedsError || error instanceof IndexMismatchError || error instanceof IndexLockedError) {
+    if (
+      error instanceof NoSeedsError ||
+      error instanceof IndexMismatchError ||
+      error instanceof IndexCorruptError ||
+      error instanceof IndexLockedError
+    ) {
       process.stderr.write(`${error.message}\n`);
       return undefined;
     }

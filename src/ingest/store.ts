@@ -1,12 +1,24 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import hnswlib from "hnswlib-node";
-import type { Chunk, DocInfo, SentenceSpan, SourceDoc } from "../types.js";
+import type { Chunk, DocInfo, SourceDoc } from "../types.js";
+import { CorruptFileError } from "./binary.js";
 import { chunkDoc, type ChunkingOptions, type ChunkDraft } from "./chunk.js";
+import { decodeChunkStore, encodeChunkStore, type ChunkStore } from "./chunkstore.js";
 import type { CitebotEmbeddings } from "./embed.js";
 import { buildKeywordIndex, loadKeywordIndex } from "./bm25.js";
+import { analyze } from "./keyword.js";
 import { loadSeeds, type SkippedSeed } from "./load.js";
+import {
+  analysisVersion,
+  analyzeSentences,
+  createAnalysisBuilder,
+  decodeAnalysis,
+  encodeAnalysis,
+  type SentenceAnalysis,
+  type SentenceTable,
+} from "./sentences.js";
 
 const { HierarchicalNSW } = hnswlib;
 
@@ -14,14 +26,17 @@ const { HierarchicalNSW } = hnswlib;
  * The index on disk, and the only code that reads or writes it. A build writes everything into a
  * temporary folder beside `index/` and swaps it in with a rename when complete, so a crash or error
  * mid-build leaves the previous index as it was. Builds are incremental: a source whose sha256 is
- * unchanged keeps its chunks and vectors and is not embedded again.
+ * unchanged keeps its chunks and vectors and is not embedded again. The sentences of the chunks are
+ * analysed at build time too (sentences.bin), so opening an index reads what answering needs instead
+ * of recomputing it.
  */
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const FILES = {
   manifest: "manifest.json",
-  chunks: "chunks.json",
+  chunks: "chunks.bin",
+  sentences: "sentences.bin",
   vectors: "vectors.f32",
   hnsw: "vectors.hnsw",
   keywords: "keywords.bm25",
@@ -37,6 +52,11 @@ export interface Manifest {
   readonly chunking: ChunkingOptions;
   readonly hnsw: { readonly space: "cosine"; readonly m: number; readonly efConstruction: number };
   readonly counts: { readonly docs: number; readonly chunks: number };
+  /**
+   * Which analysis sentences.bin holds (see `analysisVersion`). Absent or different from this citebot's,
+   * the sentences are analysed again when the index is opened, and `npm run index` rewrites the file.
+   */
+  readonly analysis?: { readonly version: string; readonly sentences: number };
   readonly docs: readonly DocInfo[];
 }
 
@@ -45,6 +65,10 @@ export interface LoadedIndex {
   readonly manifest: Manifest;
   /** All chunks; `chunks[id].id === id`. */
   readonly chunks: readonly Chunk[];
+  /** Every sentence of the chunks once, and which chunks hold it. */
+  readonly sentenceTable: SentenceTable;
+  /** The stems of every sentence, as this citebot's analyzer computes them (stored, or recomputed on open). */
+  readonly analysis: SentenceAnalysis;
   readonly docs: readonly DocInfo[];
   doc(source: string): DocInfo | undefined;
   /** Embeds a query in this index's space (with the lexical embedder's stored IDF). */
@@ -100,6 +124,10 @@ export class IndexMismatchError extends Error {
 export class IndexSchemaError extends IndexMismatchError {
   override name = "IndexSchemaError";
 }
+/** A file of the index is missing, truncated or damaged; rebuilding the index is the way out. */
+export class IndexCorruptError extends Error {
+  override name = "IndexCorruptError";
+}
 /** Another build holds the lock. */
 export class IndexLockedError extends Error {
   override name = "IndexLockedError";
@@ -107,7 +135,7 @@ export class IndexLockedError extends Error {
 
 interface Previous {
   readonly manifest: Manifest;
-  readonly chunks: readonly Chunk[];
+  readonly store: ChunkStore;
   readonly vectors: Float32Array;
   readonly embedderState: Uint8Array | undefined;
 }
@@ -150,7 +178,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     const count = (status: string) => plan.filter((p) => p.status === status).length;
 
     if (previous && removed === 0 && plan.every((p) => p.status === "unchanged")) {
-      return summary(count, removed, previous.chunks.length, 0, started, skipped, false);
+      const chunks = previous.store.chunks.length;
+      const current = previous.manifest.analysis?.version === analysisVersion(analyze);
+      if (!current) await rewriteAnalysis(options.indexDir, previous, started);
+      return summary(count, removed, chunks, 0, started, skipped, !current);
     }
 
     // Chunks in source order; unchanged sources take their chunks and vectors from the previous index.
@@ -158,13 +189,19 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     const reused: (Float32Array | undefined)[] = [];
     const toEmbed: number[] = [];
     const dimensionBefore = previous?.manifest.embedder.dimension ?? 0;
+    const previousChunks = new Map<string, Chunk[]>();
+    for (const chunk of previous?.store.chunks ?? []) {
+      const list = previousChunks.get(chunk.source);
+      if (list) list.push(chunk);
+      else previousChunks.set(chunk.source, [chunk]);
+    }
     for (const { doc, status } of plan) {
       if (status === "unchanged" && previous) {
-        previous.chunks.forEach((chunk, i) => {
-          if (chunk.source !== doc.source) return;
-          drafts.push(withoutId(chunk));
-          reused.push(previous.vectors.subarray(i * dimensionBefore, (i + 1) * dimensionBefore));
-        });
+        // Same sha256, same text: the previous spans cut the same chunks out of the current text.
+        for (const { id, start, end, sentences } of previousChunks.get(doc.source) ?? []) {
+          drafts.push({ source: doc.source, start, end, text: doc.text.slice(start, end), sentences });
+          reused.push(previous.vectors.subarray(id * dimensionBefore, (id + 1) * dimensionBefore));
+        }
       } else {
         for (const draft of chunkDoc(doc, options.chunking)) {
           toEmbed.push(drafts.length);
@@ -200,7 +237,11 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     });
 
     const chunks: Chunk[] = drafts.map((draft, id) => ({ id, ...draft }));
-    const docInfos: DocInfo[] = docs.map((doc) => docInfo(doc, chunks.filter((c) => c.source === doc.source).length));
+    const chunkCounts = new Map<string, number>();
+    for (const chunk of chunks) chunkCounts.set(chunk.source, (chunkCounts.get(chunk.source) ?? 0) + 1);
+    const docInfos: DocInfo[] = docs.map((doc) => docInfo(doc, chunkCounts.get(doc.source) ?? 0));
+    const chunkStore = encodeChunkStore(docs, chunks);
+    const analysis = await analyzeInSlices(decodeChunkStore(chunkStore).sentences);
     const manifest: Manifest = {
       schema: SCHEMA_VERSION,
       buildId: randomBytes(8).toString("hex"),
@@ -210,6 +251,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       chunking: { sentences: options.chunking.sentences, overlap: options.chunking.overlap },
       hnsw: { space: "cosine", m: options.hnsw.m, efConstruction: options.hnsw.efConstruction },
       counts: { docs: docInfos.length, chunks: chunks.length },
+      analysis: { version: analysis.version, sentences: analysis.offsets.length - 1 },
       docs: docInfos,
     };
 
@@ -222,7 +264,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       }
       await hnsw.writeIndex(path.join(dir, FILES.hnsw));
       await writeFile(path.join(dir, FILES.vectors), Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength));
-      await writeFile(path.join(dir, FILES.chunks), serializeChunks(chunks));
+      await writeFile(path.join(dir, FILES.chunks), chunkStore);
+      await writeFile(path.join(dir, FILES.sentences), encodeAnalysis(analysis));
       await writeFile(path.join(dir, FILES.keywords), buildKeywordIndex(chunks.map((c) => c.text)).serialize());
       const state = embedder.saveState?.();
       if (state) await writeFile(path.join(dir, FILES.embedder), state);
@@ -238,22 +281,30 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
 
 /**
  * Opens a built index for querying. Refuses an index built with another embedder, dimension or
- * schema, with a message telling the user to re-index.
+ * schema, with a message telling the user to re-index, and a damaged one with {@link IndexCorruptError}.
+ * Sentence analysis stored by another version of the analyzer is not used: the sentences are analysed
+ * again (seconds for a large index), and `onWarning` says so once.
  */
-export async function openIndex(dir: string, options: { embeddings: CitebotEmbeddings; ef: number }): Promise<LoadedIndex> {
+export async function openIndex(
+  dir: string,
+  options: { embeddings: CitebotEmbeddings; ef: number; onWarning?: (message: string) => void },
+): Promise<LoadedIndex> {
   await recoverInterruptedSwap(dir);
   const manifest = await readManifest(dir);
   checkCompatible(manifest, options.embeddings, dir);
-  const chunks = parseChunks(await readFile(path.join(dir, FILES.chunks), "utf8"));
-  if (chunks.length !== manifest.counts.chunks) {
-    throw new Error(`index at ${dir} is inconsistent (${chunks.length} chunks, manifest says ${manifest.counts.chunks}); re-run npm run index -- --rebuild`);
-  }
+  // hnswlib reads its graph on a worker thread (the largest file); the rest is read and decoded meanwhile.
   const hnsw = new HierarchicalNSW("cosine", manifest.embedder.dimension);
-  await hnsw.readIndex(path.join(dir, FILES.hnsw));
+  const graph = hnsw.readIndex(path.join(dir, FILES.hnsw));
+  let parts: Awaited<ReturnType<typeof readParts>>;
+  try {
+    parts = await readParts(dir, manifest, options);
+  } catch (error) {
+    await graph.catch(() => {});
+    throw error;
+  }
+  await graph;
   hnsw.setEf(options.ef);
-  const keywords = loadKeywordIndex(await readFile(path.join(dir, FILES.keywords)));
-  let embedder = options.embeddings;
-  if (manifest.embedder.state && embedder.loadState) embedder = embedder.loadState(await readFile(path.join(dir, FILES.embedder)));
+  const { store, analysis, keywords, embedder } = parts;
   const bySource = new Map(manifest.docs.map((d) => [d.source, d]));
   const dimension = manifest.embedder.dimension;
   const count = hnsw.getCurrentCount();
@@ -261,7 +312,9 @@ export async function openIndex(dir: string, options: { embeddings: CitebotEmbed
   return {
     dir,
     manifest,
-    chunks,
+    chunks: store.chunks,
+    sentenceTable: store.sentences,
+    analysis,
     docs: manifest.docs,
     doc: (source) => bySource.get(source),
     async embedQuery(text) {
@@ -282,6 +335,64 @@ export async function openIndex(dir: string, options: { embeddings: CitebotEmbed
     searchKeyword: (query, k) => keywords.search(query, k),
     setEf: (ef) => hnsw.setEf(ef),
   };
+}
+
+/** Everything of an index but its HNSW graph, read in parallel and decoded. */
+async function readParts(dir: string, manifest: Manifest, options: Parameters<typeof openIndex>[1]) {
+  const version = analysisVersion(analyze);
+  const stored = manifest.analysis?.version === version;
+  const withState = manifest.embedder.state && options.embeddings.loadState !== undefined;
+  const [chunkBytes, sentenceBytes, keywordBytes, state] = await Promise.all([
+    readIndexFile(dir, FILES.chunks),
+    stored ? readIndexFile(dir, FILES.sentences) : undefined,
+    readFile(path.join(dir, FILES.keywords)),
+    withState ? readFile(path.join(dir, FILES.embedder)) : undefined,
+  ]);
+  const store = decodeOrFail(dir, FILES.chunks, () => decodeChunkStore(chunkBytes));
+  if (store.chunks.length !== manifest.counts.chunks) {
+    throw new IndexCorruptError(
+      `index at ${dir} is inconsistent (${store.chunks.length} chunks, manifest says ${manifest.counts.chunks}); re-run npm run index -- --rebuild`,
+    );
+  }
+  let analysis: SentenceAnalysis;
+  if (sentenceBytes) {
+    analysis = decodeOrFail(dir, FILES.sentences, () => decodeAnalysis(sentenceBytes, store.sentences.count));
+    if (analysis.version !== version) {
+      throw new IndexCorruptError(
+        `index at ${dir}: ${FILES.sentences} holds analysis ${analysis.version}, the manifest says ${version}; ` +
+          "rebuild it with: npm run index -- --rebuild",
+      );
+    }
+  } else {
+    options.onWarning?.(
+      `index at ${dir} has ${manifest.analysis ? `sentence analysis ${manifest.analysis.version}` : "no stored sentence analysis"}, ` +
+        `this citebot's is ${version}: analysing ${store.sentences.count} sentences at every start until you run npm run index`,
+    );
+    analysis = analyzeSentences(store.sentences, analyze);
+  }
+  const keywords = loadKeywordIndex(keywordBytes);
+  const embedder = state && options.embeddings.loadState ? options.embeddings.loadState(state) : options.embeddings;
+  return { store, analysis, keywords, embedder };
+}
+
+async function readIndexFile(dir: string, file: string): Promise<Buffer> {
+  try {
+    return await readFile(path.join(dir, file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    throw new IndexCorruptError(`index at ${dir} lacks ${file}; rebuild it with: npm run index -- --rebuild`, { cause: error });
+  }
+}
+
+function decodeOrFail<T>(dir: string, file: string, decode: () => T): T {
+  try {
+    return decode();
+  } catch (error) {
+    if (!(error instanceof CorruptFileError)) throw error;
+    throw new IndexCorruptError(`index at ${dir}: ${file} is damaged (${error.message}); rebuild it with: npm run index -- --rebuild`, {
+      cause: error,
+    });
+  }
 }
 
 /** Reads an index's manifest; {@link IndexMissingError} when there is none. */
@@ -345,16 +456,52 @@ async function readPrevious(options: BuildOptions, warn: (message: string) => vo
     return undefined;
   }
   try {
-    const chunks = parseChunks(await readFile(path.join(options.indexDir, FILES.chunks), "utf8"));
+    const store = decodeChunkStore(await readFile(path.join(options.indexDir, FILES.chunks)));
     const raw = await readFile(path.join(options.indexDir, FILES.vectors));
     const vectors = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
-    if (vectors.length !== chunks.length * manifest.embedder.dimension) throw new Error("vector file size does not match");
+    if (vectors.length !== store.chunks.length * manifest.embedder.dimension) throw new Error("vector file size does not match");
     const embedderState = manifest.embedder.state ? await readFile(path.join(options.indexDir, FILES.embedder)) : undefined;
-    return { manifest, chunks, vectors, embedderState };
+    return { manifest, store, vectors, embedderState };
   } catch (error) {
     warn(`previous index unreadable, rebuilding everything: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/**
+ * Analyses the sentences of a table a slice at a time, yielding between slices, so a bot re-indexing
+ * in-process keeps answering during the seconds a large corpus takes.
+ */
+async function analyzeInSlices(table: SentenceTable): Promise<SentenceAnalysis> {
+  const builder = createAnalysisBuilder(analyze);
+  for (let i = 0; i < table.count; i++) {
+    builder.add(table.text(i));
+    if (i % 2000 === 1999) await yieldToEventLoop();
+  }
+  return builder.finish();
+}
+
+/**
+ * Nothing to embed, but the stored sentence analysis is from another analyzer: a new index with the same
+ * files (hard links where the file system allows, copies otherwise) and a fresh sentences.bin.
+ */
+async function rewriteAnalysis(indexDir: string, previous: Previous, started: number): Promise<void> {
+  const analysis = await analyzeInSlices(previous.store.sentences);
+  const manifest: Manifest = {
+    ...previous.manifest,
+    buildId: randomBytes(8).toString("hex"),
+    builtAt: new Date().toISOString(),
+    analysis: { version: analysis.version, sentences: analysis.offsets.length - 1 },
+  };
+  await writeAtomically(indexDir, async (dir) => {
+    for (const file of [FILES.chunks, FILES.vectors, FILES.hnsw, FILES.keywords, FILES.embedder, ".gitkeep"]) {
+      const from = path.join(indexDir, file);
+      if (await exists(from)) await link(from, path.join(dir, file)).catch(() => copyFile(from, path.join(dir, file)));
+    }
+    await writeFile(path.join(dir, FILES.sentences), encodeAnalysis(analysis));
+    const buildMs = Math.round(performance.now() - started);
+    await writeFile(path.join(dir, FILES.manifest), `${JSON.stringify({ ...manifest, buildMs }, null, 2)}\n`);
+  });
 }
 
 async function embedInBatches(
@@ -475,26 +622,6 @@ async function exists(file: string): Promise<boolean> {
 
 function docInfo(doc: SourceDoc, chunks: number): DocInfo {
   return { source: doc.source, title: doc.title, date: doc.date, sha256: doc.sha256, chunks };
-}
-
-function withoutId({ id: _id, ...draft }: Chunk): ChunkDraft {
-  return draft;
-}
-
-type StoredChunk = [source: string, start: number, end: number, text: string, sentences: number[]];
-
-function serializeChunks(chunks: readonly Chunk[]): string {
-  const rows: StoredChunk[] = chunks.map((c) => [c.source, c.start, c.end, c.text, c.sentences.flatMap((s) => [s.start, s.end])]);
-  return JSON.stringify(rows);
-}
-
-function parseChunks(json: string): Chunk[] {
-  const rows = JSON.parse(json) as StoredChunk[];
-  return rows.map(([source, start, end, text, flat], id) => {
-    const sentences: SentenceSpan[] = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) sentences.push({ start: flat[i]!, end: flat[i + 1]! });
-    return { id, source, start, end, text, sentences };
-  });
 }
 
 function summary(

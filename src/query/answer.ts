@@ -1,3 +1,4 @@
+import { analysisVersion, analyzeSentences, type SentenceAnalysis, type SentenceTable } from "../ingest/sentences.js";
 import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage, Turn } from "../types.js";
 import { germanFor } from "./bridge.js";
 import { claimsByNumber, citationFor, renumberCitations } from "./cite.js";
@@ -15,6 +16,7 @@ import {
   matchTerms,
   nounHit,
   scoreSentences,
+  sentenceStats,
   termHits,
   type ScoredSentence,
   type SentenceStats,
@@ -29,6 +31,10 @@ import { followUpTerms, queryTerms, type Analyzer, type QueryTerm } from "./term
 export interface AnswerIndex extends SearchableIndex {
   readonly docs: readonly DocInfo[];
   doc(source: string): DocInfo | undefined;
+  /** The index's sentences; without them, they are split out of `chunks` when first needed. */
+  readonly sentenceTable?: SentenceTable;
+  /** The stems of those sentences, as the index stored them; used when made by the same analysis as `analyze`'s. */
+  readonly analysis?: SentenceAnalysis;
 }
 
 export interface AskSettings {
@@ -63,9 +69,10 @@ const COUNTED_FOCUS_WEIGHT = 2;
 const statsCache = new WeakMap<object, SentenceStats>();
 
 /**
- * Analyses an index's sentences ahead of the first question. Answering does it on demand anyway; calling
- * this right after an index is opened (at start, or before a hot swap) moves that cost off the first
- * asker's wait.
+ * Prepares an index's sentence statistics ahead of the first question. Answering does it on demand anyway;
+ * calling this right after an index is opened (at start, or before a hot swap) moves that cost off the
+ * first asker's wait. With the analysis the index stored, that cost is small; an index without one (or
+ * with one by another analyzer) has its sentences analysed here.
  */
 export function prepareIndex(index: AnswerIndex, analyze: Analyzer): void {
   statsFor(index, analyze);
@@ -74,7 +81,10 @@ export function prepareIndex(index: AnswerIndex, analyze: Analyzer): void {
 function statsFor(index: AnswerIndex, analyze: Analyzer): SentenceStats {
   let stats = statsCache.get(index);
   if (!stats) {
-    stats = buildSentenceStats(index.chunks, analyze);
+    const table = index.sentenceTable;
+    if (!table) stats = buildSentenceStats(index.chunks, analyze);
+    else if (index.analysis?.version === analysisVersion(analyze)) stats = sentenceStats(table, index.analysis, analyze);
+    else stats = sentenceStats(table, analyzeSentences(table, analyze), analyze);
     statsCache.set(index, stats);
   }
   return stats;
@@ -109,7 +119,7 @@ async function analyse(
   const top = passages[0]?.fused ?? 1;
   const candidates = new Map<number, number>();
   for (const passage of passages) {
-    for (const i of stats.byChunk.get(passage.chunk.id) ?? []) {
+    for (const i of stats.chunkSentences(passage.chunk.id)) {
       candidates.set(i, Math.max(candidates.get(i) ?? 0, passage.fused / top));
     }
   }
@@ -129,9 +139,9 @@ async function analyse(
   );
   const selected = selectSentences(scored);
   const context = selected.flatMap((s) =>
-    (stats.byChunk.get(s.sentence.chunkId) ?? []).map((i) => termHits(matches, stats, i)),
+    stats.chunkSentences(s.sentence.chunkId).map((i) => termHits(matches, stats, i)),
   );
-  const near = selected.flatMap((s) => [s.index, ...(stats.byChunk.get(s.sentence.chunkId) ?? [])]);
+  const near = selected.flatMap((s) => [s.index, ...stats.chunkSentences(s.sentence.chunkId)]);
   const category = categoryTerm >= 0 ? matches[categoryTerm] : undefined;
   const evidence = measureEvidence(
     matches,
@@ -199,11 +209,11 @@ function mapCitations(
     const terms = [...queryTerms(claim, detectLanguage(claim), deps.analyze), ...questionTerms.map((t) => ({ ...t, weight: t.weight * 0.5 }))];
     const matches = matchTerms(terms, stats);
     let best: { index: number; value: number } | undefined;
-    for (const s of stats.byChunk.get(source.chunk.id) ?? []) {
+    for (const s of stats.chunkSentences(source.chunk.id)) {
       const value = coverage(matches, [termHits(matches, stats, s)]);
       if (!best || value > best.value) best = { index: s, value };
     }
-    const sentence = best ? stats.sentences[best.index] : undefined;
+    const sentence = best ? stats.sentence(best.index) : undefined;
     return sentence ? [citationFor(sentence, i + 1, index.doc(sentence.source))] : [];
   });
 }

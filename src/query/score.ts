@@ -1,4 +1,11 @@
-import { rejoinedParticleVerbs } from "../ingest/sentences.js";
+import {
+  analysisVersion,
+  analyzeSentences,
+  postingsOf,
+  sentenceTable,
+  type SentenceAnalysis,
+  type SentenceTable,
+} from "../ingest/sentences.js";
 import type { Chunk } from "../types.js";
 import { sentenceFeatures, type AnswerType } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
@@ -8,7 +15,8 @@ export { stemSimilarity } from "./vocabulary.js";
 
 /**
  * Sentence scoring. Chunks are what retrieval finds; sentences are what an answer quotes. Each sentence of
- * the corpus is analysed once (stems, answer-type features), and a question's terms are matched against
+ * the corpus is analysed once (its stems when the index is built, see ingest/sentences.ts; its nouns and
+ * answer-type features when a question first needs them), and a question's terms are matched against
  * the corpus vocabulary with tolerance for German compounds ("Befehl" in "Schießbefehl"), derivations
  * ("Kasachstans" / "kasachische") and transliterations ("Peskov" / "Peskow").
  */
@@ -24,66 +32,85 @@ export interface Sentence {
 }
 
 export interface SentenceStats {
-  readonly sentences: readonly Sentence[];
-  readonly stems: readonly ReadonlySet<string>[];
+  /** How many sentences there are; they are numbered 0 … count − 1. */
+  readonly count: number;
+  /** Sentence i, built on first use (an index of 100k chunks has 300k sentences; most are never quoted). */
+  sentence(index: number): Sentence;
+  /** Sentence i's distinct stems. Computed on first use from the stored analysis. */
+  stems(index: number): ReadonlySet<string>;
   /** Sentence i's stems of its capitalised words, i.e. its nouns and names (German capitalises nouns). Computed on first use. */
   nouns(index: number): ReadonlySet<string>;
   /** Sentence i's answer types, each with the stems of the words that supply it. Computed on first use. */
   features(index: number): ReadonlyMap<AnswerType, readonly string[]>;
-  /** Stem → indices of the sentences containing it. */
-  readonly postings: ReadonlyMap<string, readonly number[]>;
-  /** Chunk id → its sentence indices. */
-  readonly byChunk: ReadonlyMap<number, readonly number[]>;
+  /** Stem → indices of the sentences containing it, ascending. */
+  readonly postings: ReadonlyMap<string, Uint32Array>;
+  /** The indices of the sentences of chunk `chunkId`, in text order. */
+  chunkSentences(chunkId: number): readonly number[];
 }
 
 /**
- * Splits every chunk into its sentences (each once, although chunks overlap) and analyses them. Pure and
- * done once per loaded index, because document frequencies must come from the whole corpus, not from the
- * few retrieved chunks.
+ * The statistics answering needs, over a sentence table and its analysis as an index stores them. Cheap:
+ * everything per sentence is computed when a question first needs it, so opening an index of 300k
+ * sentences costs the inversion of its stem rows into postings, not an analysis. `analyze` serves the
+ * nouns and features computed on demand; it must be the analyzer that produced `analysis` (same
+ * `analysisVersion`), or this throws rather than answer from stems another analyzer made.
  */
-export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer): SentenceStats {
-  const sentences: Sentence[] = [];
-  const stems: Set<string>[] = [];
-  const postings = new Map<string, number[]>();
-  const bySource = new Map<string, Map<number, number>>(); // source → sentence start → index
-  const byChunk = new Map<number, number[]>();
-  for (const chunk of chunks) {
-    const inChunk: number[] = [];
-    let seen = bySource.get(chunk.source);
-    if (!seen) bySource.set(chunk.source, (seen = new Map()));
-    for (const span of chunk.sentences) {
-      let index = seen.get(span.start);
-      if (index === undefined) {
-        const text = chunk.text.slice(span.start - chunk.start, span.end - chunk.start);
-        index = sentences.length;
-        seen.set(span.start, index);
-        sentences.push({ source: chunk.source, start: span.start, end: span.end, text, chunkId: chunk.id });
-        const set = new Set(analyze(text));
-        for (const stem of rejoinedParticleVerbs(text, analyze)) set.add(stem);
-        stems.push(set);
-        for (const stem of set) {
-          const list = postings.get(stem);
-          if (list) list.push(index);
-          else postings.set(stem, [index]);
-        }
-      }
-      inChunk.push(index);
-    }
-    byChunk.set(chunk.id, inChunk);
+export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, analyze: Analyzer): SentenceStats {
+  const { count } = table;
+  if (analysis.version !== analysisVersion(analyze)) {
+    throw new Error(`sentence analysis ${analysis.version} was not made by this analyzer (${analysisVersion(analyze)})`);
   }
+  if (analysis.offsets.length !== count + 1) throw new Error(`analysis of ${analysis.offsets.length - 1} sentences for a table of ${count}`);
+  const postings = postingsOf(analysis);
   // Nouns and answer-type features are needed only for the few candidate sentences of a question, so
-  // they are computed on first use: analysing every sentence up front dominated the first answer's time.
+  // they are computed on first use, like the sentence objects and their stem sets.
+  const sentences: (Sentence | undefined)[] = [];
+  const stems: (ReadonlySet<string> | undefined)[] = [];
   const nouns: (ReadonlySet<string> | undefined)[] = [];
   const features: (ReadonlyMap<AnswerType, readonly string[]> | undefined)[] = [];
-  const textOf = (index: number) => sentences[index]?.text ?? "";
+  const inRange = (index: number) => Number.isInteger(index) && index >= 0 && index < count;
+  const sentence = (index: number): Sentence => {
+    if (!inRange(index)) throw new RangeError(`no sentence ${index} among ${count}`);
+    return (sentences[index] ??= {
+      source: table.source(index),
+      start: table.start[index]!,
+      end: table.end[index]!,
+      text: table.text(index),
+      chunkId: table.firstChunk[index]!,
+    });
+  };
+  const textOf = (index: number) => (inRange(index) ? table.text(index) : "");
   return {
-    sentences,
-    stems,
+    count,
+    sentence,
+    stems: (index) => {
+      if (!inRange(index)) return new Set();
+      let set = stems[index];
+      if (!set) {
+        const own = new Set<string>();
+        for (let k = analysis.offsets[index]!; k < analysis.offsets[index + 1]!; k++) own.add(analysis.vocab[analysis.stems[k]!]!);
+        stems[index] = set = own;
+      }
+      return set;
+    },
     nouns: (index) => (nouns[index] ??= sentenceNouns(textOf(index), analyze)),
     features: (index) => (features[index] ??= typedFeatures(textOf(index), analyze)),
     postings,
-    byChunk,
+    chunkSentences: (chunkId) => {
+      if (!Number.isInteger(chunkId) || chunkId < 0 || chunkId + 1 >= table.memberOffsets.length) return [];
+      return Array.from(table.members.subarray(table.memberOffsets[chunkId], table.memberOffsets[chunkId + 1]));
+    },
   };
+}
+
+/**
+ * Splits every chunk into its sentences (each once, although chunks overlap) and analyses them from
+ * scratch: for chunks that did not come from a stored index (tests, an index view without its table).
+ * Document frequencies must come from the whole corpus, not from the few retrieved chunks. Pure.
+ */
+export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer): SentenceStats {
+  const table = sentenceTable(chunks);
+  return sentenceStats(table, analyzeSentences(table, analyze), analyze);
 }
 
 function sentenceNouns(text: string, analyze: Analyzer): ReadonlySet<string> {
@@ -119,7 +146,7 @@ export interface TermMatch {
  * notice that the question's key word is missing.
  */
 export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): TermMatch[] {
-  const n = stats.sentences.length;
+  const n = stats.count;
   const vocabulary = vocabularyOf(stats.postings);
   return terms.map((term) => {
     const similar = vocabulary.similar(term.stems);
@@ -155,7 +182,7 @@ function sentencesContaining(stems: Iterable<string>, postings: SentenceStats["p
 
 /** How well sentence `index` matches each term (0–1), in the order of `matches`. */
 export function termHits(matches: readonly TermMatch[], stats: SentenceStats, index: number): number[] {
-  const stems = stats.stems[index] ?? new Set<string>();
+  const stems = stats.stems(index);
   return matches.map((match) => {
     let best = 0;
     for (const stem of stems) best = Math.max(best, match.similar.get(stem) ?? 0);
@@ -232,7 +259,7 @@ export function scoreSentences(
   categoryTerm = -1,
 ): ScoredSentence[] {
   const scored = candidates.map(({ index, prior }) => {
-    const sentence = stats.sentences[index] as Sentence;
+    const sentence = stats.sentence(index);
     const typeMatch = expected !== null && suppliesNew(stats.features(index).get(expected) ?? [], matches);
     let hits = termHits(matches, stats, index);
     if (typeMatch && categoryTerm >= 0 && coverage(matches, [hits]) > 0) {

@@ -1,3 +1,4 @@
+import type { SentenceTable } from "../ingest/sentences.js";
 import type { Chunk, DocInfo } from "../types.js";
 import type { PassageView } from "./format.js";
 
@@ -21,6 +22,8 @@ export interface Library {
 /** The parts of a loaded index the bot reads (the ingest stage's `LoadedIndex` has them). */
 export interface IndexView {
   readonly chunks: readonly Chunk[];
+  /** Every sentence once; without it, the sentences are collected from the chunks. */
+  readonly sentenceTable?: SentenceTable;
   readonly docs: readonly DocInfo[];
   readonly manifest?: { readonly buildId?: string; readonly builtAt?: string };
 }
@@ -56,11 +59,7 @@ export function libraryFromIndex(
       const index = current();
       let topics = topicsCache.get(index);
       if (topics === undefined) {
-        const sentences = new Map<string, string>(); // chunks overlap: count each sentence once
-        for (const c of index.chunks) {
-          for (const s of c.sentences) sentences.set(`${c.source}:${s.start}`, c.text.slice(s.start - c.start, s.end - c.start));
-        }
-        topics = salientTopics([...sentences.values()]);
+        topics = salientTopics(sentenceTexts(index));
         topicsCache.set(index, topics);
       }
       return topics;
@@ -75,6 +74,17 @@ export function libraryFromIndex(
       };
     },
   };
+}
+
+/** Each sentence of the index once, although chunks overlap. */
+function sentenceTexts(index: IndexView): string[] {
+  const table = index.sentenceTable;
+  if (table) return Array.from({ length: table.count }, (_, i) => table.text(i));
+  const sentences = new Map<string, string>();
+  for (const c of index.chunks) {
+    for (const s of c.sentences) sentences.set(`${c.source}:${s.start}`, c.text.slice(s.start - c.start, s.end - c.start));
+  }
+  return [...sentences.values()];
 }
 
 function passageOf(index: IndexView, key: string, start: number, end: number): PassageView | undefined {

@@ -3,8 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { LocalLexicalEmbeddings, type CitebotEmbeddings } from "../../src/ingest/embed.js";
+import { analyze } from "../../src/ingest/keyword.js";
+import { encodeAnalysis, rejoinedParticleVerbs } from "../../src/ingest/sentences.js";
 import {
   buildIndex,
+  IndexCorruptError,
   IndexMismatchError,
   IndexMissingError,
   NoSeedsError,
@@ -17,6 +20,8 @@ import {
 import { openOrBuildIndex } from "../../src/cli/indexing.js";
 import { parseConfig } from "../../src/config.js";
 import type { Logger } from "../../src/log.js";
+import { sentenceStats } from "../../src/query/score.js";
+import type { Chunk } from "../../src/types.js";
 
 /** Wraps an embedder and counts the texts it embeds, across fit/loadState copies. */
 class Counting implements CitebotEmbeddings {
@@ -57,6 +62,34 @@ function options(embeddings: CitebotEmbeddings, extra: Partial<BuildOptions> = {
     batchSize: 2,
     ...extra,
   };
+}
+
+/** Sentence statistics the way answering first computed them: every chunk split and analysed from scratch. */
+function analysedFromScratch(chunks: readonly Chunk[]) {
+  const sentences: { source: string; start: number; end: number; text: string; chunkId: number }[] = [];
+  const stems: string[][] = [];
+  const postings = new Map<string, number[]>();
+  const byChunk = new Map<number, number[]>();
+  const seen = new Map<string, number>();
+  for (const chunk of chunks) {
+    const inChunk: number[] = [];
+    for (const span of chunk.sentences) {
+      let index = seen.get(`${chunk.source}:${span.start}`);
+      if (index === undefined) {
+        index = sentences.length;
+        seen.set(`${chunk.source}:${span.start}`, index);
+        const text = chunk.text.slice(span.start - chunk.start, span.end - chunk.start);
+        sentences.push({ source: chunk.source, start: span.start, end: span.end, text, chunkId: chunk.id });
+        const set = new Set(analyze(text));
+        for (const stem of rejoinedParticleVerbs(text, analyze)) set.add(stem);
+        stems.push([...set]);
+        for (const stem of set) postings.set(stem, [...(postings.get(stem) ?? []), index]);
+      }
+      inChunk.push(index);
+    }
+    byChunk.set(chunk.id, inChunk);
+  }
+  return { sentences, stems, postings, byChunk };
 }
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -125,6 +158,80 @@ describe("building the index", () => {
     expect(index.chunks.some((c) => c.text.includes("date 2023-05"))).toBe(false);
   });
 
+  it("stores sentences and their stems: opening gives what analysing the chunks from scratch gives", async () => {
+    await writeFile(path.join(seedsDir, "d.txt"), "Die Polizei nahm den Mann am Abend fest. Er gab später auf, sagte die Behörde.");
+    await buildIndex(options(new LocalLexicalEmbeddings(64)));
+    const index = await openIndex(indexDir, { embeddings: new LocalLexicalEmbeddings(64), ef: 10 });
+    const stored = sentenceStats(index.sentenceTable, index.analysis, analyze);
+    const expected = analysedFromScratch(index.chunks);
+    expect(stored.count).toBe(expected.sentences.length);
+    expected.sentences.forEach((sentence, i) => {
+      expect(stored.sentence(i)).toEqual(sentence);
+      expect([...stored.stems(i)]).toEqual(expected.stems[i]);
+    });
+    expect([...stored.postings.keys()]).toEqual([...expected.postings.keys()]);
+    for (const [stem, list] of expected.postings) expect([...stored.postings.get(stem)!]).toEqual(list);
+    for (const chunk of index.chunks) expect(stored.chunkSentences(chunk.id)).toEqual(expected.byChunk.get(chunk.id));
+    expect(stored.postings.has("festnahm")).toBe(true);
+    expect((await readManifest(indexDir)).analysis).toEqual({ version: index.analysis.version, sentences: stored.count });
+  });
+
+  it("analyses again, with one warning, an index whose stored analysis is another version's or absent; npm run index rewrites it without embedding", async () => {
+    await buildIndex(options(new LocalLexicalEmbeddings(128)));
+    const embeddings = new LocalLexicalEmbeddings(128);
+    const fresh = (await openIndex(indexDir, { embeddings, ef: 10 })).analysis;
+    const graph = await readFile(path.join(indexDir, "vectors.hnsw"));
+    const manifestPath = path.join(indexDir, "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8"));
+    // A stale analysis that would answer wrongly if it were used: no stems at all.
+    const none = new Uint32Array(0);
+    const stale = { version: "0-stale", vocab: [], offsets: new Uint32Array(fresh.offsets.length), stems: none, postingOffsets: Uint32Array.of(0), sentences: none };
+    await writeFile(path.join(indexDir, "sentences.bin"), encodeAnalysis(stale));
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, analysis: { version: "0-stale", sentences: fresh.offsets.length - 1 } }));
+
+    const warnings: string[] = [];
+    const reopened = await openIndex(indexDir, { embeddings, ef: 10, onWarning: (m) => warnings.push(m) });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/sentence analysis 0-stale.*npm run index/);
+    expect(reopened.analysis.version).toBe(fresh.version);
+    expect(reopened.analysis.vocab).toEqual(fresh.vocab);
+    expect([...reopened.analysis.stems]).toEqual([...fresh.stems]);
+
+    const { analysis: _absent, ...withoutAnalysis } = manifest;
+    await writeFile(manifestPath, JSON.stringify(withoutAnalysis));
+    await rm(path.join(indexDir, "sentences.bin"));
+    warnings.length = 0;
+    expect((await openIndex(indexDir, { embeddings, ef: 10, onWarning: (m) => warnings.push(m) })).analysis.vocab).toEqual(fresh.vocab);
+    expect(warnings).toEqual([expect.stringMatching(/no stored sentence analysis/)]);
+
+    const counter = { texts: 0, calls: 0 };
+    const summary = await buildIndex(options(new Counting(new LocalLexicalEmbeddings(128), counter)));
+    expect(summary).toMatchObject({ unchanged: 3, embedded: 0, written: true });
+    expect(counter.texts).toBe(0);
+    expect((await readManifest(indexDir)).analysis?.version).toBe(fresh.version);
+    expect(await readFile(path.join(indexDir, "vectors.hnsw"))).toEqual(graph);
+    warnings.length = 0;
+    const rewritten = await openIndex(indexDir, { embeddings, ef: 10, onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual([]);
+    expect(rewritten.analysis.vocab).toEqual(fresh.vocab);
+    expect((await readdir(work)).sort()).toEqual(["index", "seeds"]);
+    expect(await buildIndex(options(new LocalLexicalEmbeddings(128)))).toMatchObject({ written: false });
+  });
+
+  it("says clearly which file of the index is damaged or missing", async () => {
+    await buildIndex(options(new LocalLexicalEmbeddings(64)));
+    const open = () => openIndex(indexDir, { embeddings: new LocalLexicalEmbeddings(64), ef: 10 });
+    for (const file of ["chunks.bin", "sentences.bin"]) {
+      const bytes = await readFile(path.join(indexDir, file));
+      await writeFile(path.join(indexDir, file), bytes.subarray(0, bytes.length - 64));
+      await expect(open()).rejects.toThrow(IndexCorruptError);
+      await expect(open()).rejects.toThrow(new RegExp(`${file} is damaged \\(truncated.*npm run index -- --rebuild`));
+      await writeFile(path.join(indexDir, file), bytes);
+    }
+    await rm(path.join(indexDir, "chunks.bin"));
+    await expect(open()).rejects.toThrow(/lacks chunks\.bin.*--rebuild/);
+  });
+
   it("leaves the previous index loadable and unchanged when a build fails midway", async () => {
     await buildIndex(options(new LocalLexicalEmbeddings(128)));
     const before = await snapshot(indexDir);
@@ -190,6 +297,26 @@ describe("building the index", () => {
     const index = await openOrBuildIndex(config, logger);
     expect(index.manifest.schema).toBe(SCHEMA_VERSION);
     expect(warnings.join("\n")).toMatch(/schema 1.*rebuilding it/);
+  });
+
+  it("rebuilds an index of schema 2 (chunk texts in chunks.json) into the current files", async () => {
+    await buildIndex(options(new LocalLexicalEmbeddings(512)));
+    const manifestPath = path.join(indexDir, "manifest.json");
+    const { analysis: _analysis, ...old } = JSON.parse(await readFile(manifestPath, "utf8"));
+    await writeFile(manifestPath, JSON.stringify({ ...old, schema: 2 }));
+    await rm(path.join(indexDir, "chunks.bin"));
+    await rm(path.join(indexDir, "sentences.bin"));
+    await writeFile(path.join(indexDir, "chunks.json"), "[]");
+    const warnings: string[] = [];
+    const logger = { info: () => {}, warn: (m: string) => warnings.push(m) } as unknown as Logger;
+    const config = parseConfig({ SEEDS_DIR: seedsDir, INDEX_DIR: indexDir, CHUNK_SENTENCES: "3" });
+    const index = await openOrBuildIndex(config, logger);
+    expect(index.manifest.schema).toBe(SCHEMA_VERSION);
+    expect(warnings.join("\n")).toMatch(/schema 2.*rebuilding it/);
+    expect((await readdir(indexDir)).sort()).toEqual(
+      [".gitkeep", "chunks.bin", "embedder.bin", "keywords.bm25", "manifest.json", "sentences.bin", "vectors.f32", "vectors.hnsw"],
+    );
+    expect(index.chunks.length).toBeGreaterThan(0);
   });
 
   it("says clearly that there is no index yet", async () => {

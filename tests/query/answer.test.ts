@@ -104,6 +104,17 @@ describe("createAsk, extractive", () => {
     expect(answer).toMatchObject({ kind: "not_found", suggestions: [] });
     expect(answer.text).toMatch(/Bitte stelle eine Frage/);
   });
+
+  it("answers the same without the stored analysis, and never from one another analyzer made", async () => {
+    const question = "Wie viele Verletzte gab es bei den Unruhen?";
+    const expected = await ask()(question, { history: [] });
+    expect(expected.kind).toBe("answered");
+    const { sentenceTable: _table, analysis: _analysis, ...bare } = index;
+    const stale = { ...index.analysis, version: "0-stale", stems: new Uint32Array(0), offsets: new Uint32Array(index.analysis.offsets.length) };
+    for (const variant of [bare, { ...index, analysis: stale }]) {
+      expect(await createAsk({ index: () => variant, analyze, settings: SETTINGS })(question, { history: [] })).toEqual(expected);
+    }
+  });
 });
 
 const FLOOD = ` date 2023-09 Nach tagelangen Regenfällen hat ein Hochwasser im Süden Sloweniens schwere Schäden angerichtet.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
+import { analyzeSentences, sentenceTable } from "../../src/ingest/sentences.js";
 import { answerType } from "../../src/query/cues.js";
-import { buildSentenceStats, coverage, matchTerms, scoreSentences, stemSimilarity } from "../../src/query/score.js";
+import { buildSentenceStats, coverage, matchTerms, scoreSentences, sentenceStats, stemSimilarity } from "../../src/query/score.js";
 import { queryTerms } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -46,9 +47,26 @@ describe("buildSentenceStats", () => {
   it("keeps every sentence once, with offsets into the source, although chunks overlap", () => {
     const chunks = makeChunks("a.txt", ARTICLE, 3);
     const stats = buildSentenceStats(chunks, analyze);
-    expect(stats.sentences).toHaveLength(6);
-    for (const s of stats.sentences) expect(ARTICLE.slice(s.start, s.end)).toBe(s.text);
-    expect(stats.byChunk.get(1)).toEqual([2, 3, 4]);
+    expect(stats.count).toBe(6);
+    for (let i = 0; i < stats.count; i++) expect(ARTICLE.slice(stats.sentence(i).start, stats.sentence(i).end)).toBe(stats.sentence(i).text);
+    expect(stats.chunkSentences(1)).toEqual([2, 3, 4]);
+  });
+
+  it("builds from a stored table and analysis, and refuses an analysis another analyzer made", () => {
+    const chunks = makeChunks("a.txt", ARTICLE, 3);
+    const table = sentenceTable(chunks);
+    const analysis = analyzeSentences(table, analyze);
+    const stats = sentenceStats(table, analysis, analyze);
+    const scratch = buildSentenceStats(chunks, analyze);
+    expect(stats.count).toBe(6);
+    for (let i = 0; i < stats.count; i++) {
+      expect(stats.sentence(i)).toEqual(scratch.sentence(i));
+      expect([...stats.stems(i)]).toEqual([...scratch.stems(i)]);
+    }
+    expect(stats.stems(99).size).toBe(0);
+    expect(() => stats.sentence(6)).toThrow(RangeError);
+    const other = (text: string) => analyze(text).map((stem) => stem.slice(0, 4));
+    expect(() => sentenceStats(table, analysis, other)).toThrow(/not made by this analyzer/);
   });
 });
 
@@ -74,7 +92,7 @@ describe("scoreSentences", () => {
   const stats = buildSentenceStats(makeChunks("a.txt", ARTICLE, 3), analyze);
   const rank = (question: string) => {
     const matches = matchTerms(queryTerms(question, "de", analyze), stats);
-    const candidates = stats.sentences.map((_, index) => ({ index, prior: 0 }));
+    const candidates = Array.from({ length: stats.count }, (_, index) => ({ index, prior: 0 }));
     return scoreSentences(candidates, matches, stats, answerType(question));
   };
 
@@ -124,7 +142,7 @@ describe("scoreSentences", () => {
   it("bridges English question words to the German sentences", () => {
     const question = "How many were injured in the accident in Leipzig?";
     const matches = matchTerms(queryTerms(question, "en", analyze), stats);
-    const candidates = stats.sentences.map((_, index) => ({ index, prior: 0 }));
+    const candidates = Array.from({ length: stats.count }, (_, index) => ({ index, prior: 0 }));
     const [best] = scoreSentences(candidates, matches, stats, answerType(question));
     expect(best?.sentence.text).toContain("14 Menschen verletzt");
     expect(best?.typeMatch).toBe(true);

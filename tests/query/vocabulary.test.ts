@@ -26,7 +26,7 @@ function similarExhaustive(queries: readonly string[], stats: SentenceStats): Ma
 
 /** matchTerms as it was before the index: a scan of the vocabulary and a Set of sentences per term. */
 function matchTermsExhaustive(question: string, stats: SentenceStats): TermMatch[] {
-  const n = stats.sentences.length;
+  const n = stats.count;
   return queryTerms(question, detectLanguage(question), analyze).map((term) => {
     const similar = similarExhaustive(term.stems, stats);
     const containing = new Set<number>();
