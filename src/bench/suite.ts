@@ -7,6 +7,8 @@ import { buildOptions, createEmbeddings } from "../cli/indexing.js";
 import { createPipeline, type Pipeline } from "../cli/pipeline.js";
 import { parseConfig, type Config } from "../config.js";
 import { loadKeywordIndex } from "../ingest/bm25.js";
+import { decodeChunkStore } from "../ingest/chunkstore.js";
+import { decodeAnalysis } from "../ingest/sentences.js";
 import { buildIndex, readManifest } from "../ingest/store.js";
 import { createLogger } from "../log.js";
 import { retrieve } from "../query/retrieve.js";
@@ -411,7 +413,11 @@ async function openBreakdown(config: Config): Promise<Record<string, number>> {
     out[name] = performance.now() - started;
   };
   await time("manifest.json read+parse", () => readManifest(dir));
-  await time("chunks.json read+JSON.parse", async () => JSON.parse(await readFile(path.join(dir, "chunks.json"), "utf8")));
+  let sentences = 0;
+  await time("chunks.bin read+decode", async () => {
+    sentences = decodeChunkStore(await readFile(path.join(dir, "chunks.bin"))).sentences.count;
+  });
+  await time("sentences.bin read+decode", async () => decodeAnalysis(await readFile(path.join(dir, "sentences.bin")), sentences));
   await time("vectors.hnsw readIndex", async () => {
     const manifest = await readManifest(dir);
     const hnsw = new HierarchicalNSW("cosine", manifest.embedder.dimension);
