@@ -8,7 +8,7 @@ import { CorruptFileError, decodeBinary, encodeBinary } from "./binary.js";
  * sentence is kept once, numbered in order of first appearance. The analysis (the distinct stems of every
  * sentence and the sentences of every stem, in compressed sparse rows over one stem vocabulary) is computed
  * when the index is built and stored in sentences.bin, so opening a large index reads it instead of
- * stemming the corpus again (about 5 s at 100k chunks) or inverting it (about 50 ms).
+ * stemming the corpus again (about 5 s at 100k chunks) or inverting it (50–70 ms).
  */
 
 /** Text → stems, as `analyze` in keyword.ts (the query stage's `Analyzer` has the same shape). */
