@@ -45,10 +45,19 @@ export function buildOptions(config: Config, embeddings: CitebotEmbeddings) {
   };
 }
 
-/** Builds or updates the configured index incrementally, logging skipped seeds as warnings. */
-export async function updateIndex(config: Config, logger: Logger, embeddings = createEmbeddings(config)): Promise<BuildSummary> {
+/**
+ * Builds or updates the configured index incrementally, logging skipped seeds as warnings; `rebuild`
+ * starts from scratch, for an index whose files are of an older format.
+ */
+export async function updateIndex(
+  config: Config,
+  logger: Logger,
+  embeddings = createEmbeddings(config),
+  rebuild = false,
+): Promise<BuildSummary> {
   return buildIndex({
     ...buildOptions(config, embeddings),
+    rebuild,
     onWarning: (message) => logger.warn(message),
   });
 }
@@ -60,14 +69,17 @@ export async function updateIndex(config: Config, logger: Logger, embeddings = c
 export async function openOrBuildIndex(config: Config, logger: Logger): Promise<LoadedIndex> {
   const embeddings = createEmbeddings(config, "query");
   const options = { embeddings, ef: config.hnsw.ef, onWarning: (message: string) => logger.warn(message) };
+  let stale = false;
   try {
     return await openIndex(config.indexDir, options);
   } catch (error) {
     if (error instanceof IndexSchemaError) logger.warn(`${error.message.split(";")[0]}; rebuilding it`);
     else if (error instanceof IndexMissingError) logger.info({ seeds: config.seedsDir, index: config.indexDir }, "no index yet; building it");
     else throw error;
+    stale = error instanceof IndexSchemaError;
   }
-  const summary = await updateIndex(config, logger);
+  // An index of an older format is rebuilt whole: an incremental update would find every source unchanged.
+  const summary = await updateIndex(config, logger, undefined, stale);
   logger.info({ chunks: summary.chunks, ms: summary.ms }, "index built");
   return openIndex(config.indexDir, options);
 }

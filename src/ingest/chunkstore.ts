@@ -183,6 +183,11 @@ class StoredChunk implements Chunk {
     }
     return spans;
   }
+
+  /** `text` and `sentences` are getters, which `JSON.stringify` would skip; a chunk serialises whole. */
+  toJSON(): Chunk {
+    return { id: this.id, source: this.source, start: this.start, end: this.end, text: this.text, sentences: this.sentences };
+  }
 }
 
 function isStrings(value: unknown): value is string[] {

@@ -7,7 +7,7 @@ import { CorruptFileError } from "./binary.js";
 import { chunkDoc, type ChunkingOptions, type ChunkDraft } from "./chunk.js";
 import { decodeChunkStore, encodeChunkStore, type ChunkStore } from "./chunkstore.js";
 import type { CitebotEmbeddings } from "./embed.js";
-import { buildKeywordIndex, loadKeywordIndex } from "./bm25.js";
+import { buildKeywordIndex, KeywordIndexFormatError, loadKeywordIndex, type KeywordIndex } from "./bm25.js";
 import { analyze } from "./keyword.js";
 import { loadSeeds, type SkippedSeed } from "./load.js";
 import {
@@ -370,7 +370,14 @@ async function readParts(dir: string, manifest: Manifest, options: Parameters<ty
     );
     analysis = analyzeSentences(store.sentences, analyze);
   }
-  const keywords = loadKeywordIndex(keywordBytes);
+  let keywords: KeywordIndex;
+  try {
+    keywords = loadKeywordIndex(keywordBytes);
+  } catch (error) {
+    // A keyword file of another format version is an old index, not a damaged one: rebuild it on open.
+    if (error instanceof KeywordIndexFormatError) throw new IndexSchemaError(`index at ${dir}: ${error.message}`, { cause: error });
+    throw error;
+  }
   const embedder = state && options.embeddings.loadState ? options.embeddings.loadState(state) : options.embeddings;
   return { store, analysis, keywords, embedder };
 }

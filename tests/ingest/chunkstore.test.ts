@@ -38,6 +38,7 @@ describe("chunks.bin", () => {
       expect(chunk.text).toBe(store.docText(doc).slice(chunk.start, chunk.end));
     });
     docs.forEach((doc, i) => expect(store.docText(i)).toBe(doc.text));
+    expect(JSON.parse(JSON.stringify(store.chunks))).toEqual(chunks);
 
     const expected = sentenceTable(chunks);
     const table = store.sentences;

@@ -319,6 +319,23 @@ describe("building the index", () => {
     expect(index.chunks.length).toBeGreaterThan(0);
   });
 
+  it("rebuilds an index whose keyword file is of an older format, though its manifest is current", async () => {
+    await buildIndex(options(new LocalLexicalEmbeddings(512)));
+    const keywordsPath = path.join(indexDir, "keywords.bm25");
+    const bytes = await readFile(keywordsPath);
+    const older = Buffer.from(bytes.toString("latin1").replace(/citebot-bm25-v(\d+)/, "citebot-bm25-v0"), "latin1");
+    expect(older.equals(bytes)).toBe(false);
+    await writeFile(keywordsPath, older);
+    await expect(openIndex(indexDir, { embeddings: new LocalLexicalEmbeddings(512), ef: 10 })).rejects.toThrow(IndexSchemaError);
+    const warnings: string[] = [];
+    const logger = { info: () => {}, warn: (m: string) => warnings.push(m) } as unknown as Logger;
+    const config = parseConfig({ SEEDS_DIR: seedsDir, INDEX_DIR: indexDir, CHUNK_SENTENCES: "3" });
+    const index = await openOrBuildIndex(config, logger);
+    expect(warnings.join("\n")).toMatch(/citebot-bm25-v0.*rebuilding it/);
+    expect(index.searchKeyword("Truppen", 3).length).toBeGreaterThan(0);
+    expect((await readFile(keywordsPath)).equals(bytes)).toBe(true);
+  });
+
   it("says clearly that there is no index yet", async () => {
     await expect(openIndex(indexDir, { embeddings: new LocalLexicalEmbeddings(64), ef: 10 })).rejects.toThrow(IndexMissingError);
   });
