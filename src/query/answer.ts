@@ -22,6 +22,7 @@ import {
   type SentenceStats,
 } from "./score.js";
 import { followUpTerms, queryTerms, type Analyzer, type QueryTerm } from "./terms.js";
+import { vocabularyOf } from "./vocabulary.js";
 
 /**
  * retrieve → answer → cite, assembled into the {@link Ask} function every front end uses.
@@ -69,13 +70,13 @@ const COUNTED_FOCUS_WEIGHT = 2;
 const statsCache = new WeakMap<object, SentenceStats>();
 
 /**
- * Prepares an index's sentence statistics ahead of the first question. Answering does it on demand anyway;
+ * Prepares an index's sentence statistics and the index of its vocabulary ahead of the first question. Answering does it on demand anyway;
  * calling this right after an index is opened (at start, or before a hot swap) moves that cost off the
  * first asker's wait. With the analysis the index stored, that cost is small; an index without one (or
  * with one by another analyzer) has its sentences analysed here.
  */
 export function prepareIndex(index: AnswerIndex, analyze: Analyzer): void {
-  statsFor(index, analyze);
+  vocabularyOf(statsFor(index, analyze).postings).prepare();
 }
 
 function statsFor(index: AnswerIndex, analyze: Analyzer): SentenceStats {

@@ -122,6 +122,8 @@ export interface Vocabulary {
    * vocabulary's order: the same map a scan of every stem would give.
    */
   similar(queries: readonly string[]): Map<string, number>;
+  /** Builds now what the first query would build on demand (the spelling index), to keep it off an asker's wait. */
+  prepare(): void;
 }
 
 /** Query stems remembered per vocabulary; follow-up questions and citation mapping repeat them. */
@@ -265,6 +267,9 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
   };
 
   return {
+    prepare() {
+      spellings ??= indexSpellings(stems);
+    },
     similar(queries) {
       const similar = new Map<string, number>();
       if (queries.length === 1) {

@@ -184,6 +184,18 @@ describe("vocabularyOf", () => {
     const first = [...vocabulary.similar(["festgenomm"])];
     expect([...vocabulary.similar(["festgenomm"])]).toEqual(first);
   });
+
+  it("finds the same after being prepared ahead of the first query as when it indexes on demand", () => {
+    const doc = parsed("seed.txt", seedText);
+    const prepared = vocabularyOf(statsOf([doc]).postings);
+    const onDemand = vocabularyOf(statsOf([doc]).postings);
+    expect(prepared).not.toBe(onDemand);
+    prepared.prepare();
+    for (const query of ["tokayev", "kazakhstan", "peskov", "festgenomm", "befehl", "kasach"]) {
+      expect([...prepared.similar([query])], query).toEqual([...onDemand.similar([query])]);
+      expect(prepared.similar([query]).size, query).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe("derivationPrefixes", () => {
