@@ -156,28 +156,25 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
 }
 
 /**
- * How many sentences contain at least one of `stems`: a byte per sentence rather than a Set, since a
- * common term's postings run to tens of thousands at 100k chunks.
+ * How many sentences contain at least one of `stems`: one posting list's length, or, for several, a byte
+ * per sentence rather than a Set, since a common term's postings run to tens of thousands at 100k chunks.
+ * Posting lists hold distinct sentence indices below `n` (they are inverted from the sentence rows).
  */
 function sentencesContaining(stems: Iterable<string>, postings: SentenceStats["postings"], n: number): number {
-  let seen: Uint8Array | undefined;
+  const lists = [...stems].flatMap((stem) => postings.get(stem) ?? []);
+  if (lists.length <= 1) return lists[0]?.length ?? 0;
+  const seen = new Uint8Array(n);
   let count = 0;
-  let outside: Set<number> | undefined; // indices that are no sentence's; a consistent index has none
-  for (const stem of stems) {
-    const list = postings.get(stem);
-    if (!list) continue;
-    seen ??= new Uint8Array(n);
+  for (const list of lists) {
     for (let k = 0; k < list.length; k++) {
-      const i = list[k] as number;
-      if (i >>> 0 === i && i < n) {
-        if (seen[i] === 0) {
-          seen[i] = 1;
-          count++;
-        }
-      } else (outside ??= new Set()).add(i);
+      const i = list[k]!;
+      if (seen[i] === 0) {
+        seen[i] = 1;
+        count++;
+      }
     }
   }
-  return count + (outside?.size ?? 0);
+  return count;
 }
 
 /** How well sentence `index` matches each term (0–1), in the order of `matches`. */
