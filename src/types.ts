@@ -102,6 +102,16 @@ export type Answer =
       /** Topics the sources do cover, to suggest instead. */
       readonly suggestions: readonly string[];
       readonly note?: string;
+    }
+  | {
+      /** A greeting, thanks, or text without words: a short friendly reply, never a citation or a refusal. */
+      readonly kind: "smalltalk";
+      readonly text: string;
+      readonly language: Language;
+      readonly mode: AnswerMode;
+      /** Questions the sources can answer, to offer the user. */
+      readonly examples: readonly string[];
+      readonly note?: string;
     };
 
 /** Per-question context handed to {@link Ask}. */

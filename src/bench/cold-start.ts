@@ -8,7 +8,7 @@
  * The settings are passed as an argument, not read from the environment, so the child sees exactly the
  * configuration the parent benchmarks.
  */
-import { createPipeline } from "../cli/pipeline.js";
+import { createPipeline } from "../app/pipeline.js";
 import { parseConfig } from "../config.js";
 import { createLogger } from "../log.js";
 

@@ -3,8 +3,8 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises"
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import hnswlib from "hnswlib-node";
-import { buildOptions, createEmbeddings } from "../cli/indexing.js";
-import { createPipeline, type Pipeline } from "../cli/pipeline.js";
+import { buildOptions, createEmbeddings } from "../app/indexing.js";
+import { createPipeline, type Pipeline } from "../app/pipeline.js";
 import { parseConfig, type Config } from "../config.js";
 import { loadKeywordIndex } from "../ingest/bm25.js";
 import { decodeChunkStore } from "../ingest/chunkstore.js";

@@ -2,7 +2,8 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createLogger } from "../log.js";
 import { loadConfig } from "./env.js";
-import { answerRecord, createPipelineOrExplain, formatForTerminal, type Pipeline } from "./pipeline.js";
+import type { Pipeline } from "../app/pipeline.js";
+import { answerRecord, createPipelineOrExplain, formatForTerminal } from "./output.js";
 
 /**
  * `npm run --silent ask -- [--json] [--seeds DIR] [--index DIR] ["question"]`

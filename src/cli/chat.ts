@@ -6,7 +6,8 @@ import type { Config } from "../config.js";
 import { createLogger } from "../log.js";
 import type { Answer, Turn } from "../types.js";
 import { loadConfig } from "./env.js";
-import { createPipelineOrExplain, formatForTerminal, type Pipeline } from "./pipeline.js";
+import type { Pipeline } from "../app/pipeline.js";
+import { createPipelineOrExplain, formatForTerminal } from "./output.js";
 
 /**
  * `npm run chat -- [--seeds DIR] [--index DIR]`

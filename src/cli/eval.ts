@@ -5,8 +5,8 @@ import { z } from "zod";
 import { createLogger } from "../log.js";
 import type { Answer, Language } from "../types.js";
 import { loadConfig } from "./env.js";
-import { updateIndex } from "./indexing.js";
-import { createPipeline } from "./pipeline.js";
+import { updateIndex } from "../app/indexing.js";
+import { createPipeline } from "../app/pipeline.js";
 
 /**
  * `npm run eval -- [--qa FILE] [--floors FILE] [--seeds DIR] [--index DIR] [--json]`

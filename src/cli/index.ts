@@ -3,7 +3,7 @@ import cliProgress from "cli-progress";
 import { buildIndex, IndexLockedError, IndexMismatchError, NoSeedsError } from "../ingest/store.js";
 import { createLogger } from "../log.js";
 import { loadConfig } from "./env.js";
-import { buildOptions, createEmbeddings } from "./indexing.js";
+import { buildOptions, createEmbeddings } from "../app/indexing.js";
 
 /**
  * `npm run index -- [--seeds DIR] [--index DIR] [--rebuild] [--json]`

@@ -9,8 +9,9 @@ import { BotStartError, startPolling, startWebhook, watchIndexBuilds, type Runni
 import type { Turn } from "../types.js";
 import { chatGreeting, runChat } from "./chat.js";
 import { loadConfig } from "./env.js";
-import { updateIndex } from "./indexing.js";
-import { createPipeline, formatForTerminal, type Pipeline } from "./pipeline.js";
+import { updateIndex } from "../app/indexing.js";
+import { createPipeline, type Pipeline } from "../app/pipeline.js";
+import { formatForTerminal } from "./output.js";
 
 /**
  * `npm start`: the Telegram bot when `TELEGRAM_BOT_TOKEN` is set (long polling, or a webhook server

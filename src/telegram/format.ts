@@ -48,6 +48,10 @@ export function formatAnswer(answer: Answer, docKey: (source: string) => string 
     }
     return { parts: splitHtml(blocks.join("\n\n")), buttons: [] };
   }
+  if (answer.kind === "smalltalk") {
+    if (answer.examples.length > 0) blocks.push(answer.examples.map((q) => `• ${escapeHtml(q)}`).join("\n"));
+    return { parts: splitHtml(blocks.join("\n\n")), buttons: [] };
+  }
   const citations = uniqueCitations(answer.citations);
   if (citations.length > 0) {
     blocks.push(`<b>${escapeHtml(t.sourcesHeading)}</b>`);

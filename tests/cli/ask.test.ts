@@ -43,8 +43,8 @@ describe("npm run ask", () => {
     const lines = result.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const record = JSON.parse(lines[0]!);
-    expect(Object.keys(record)).toEqual(["question", "answer", "refused", "language", "mode", "citations"]);
-    expect(record).toMatchObject({ question: "Wie viele Verletzte gab es bei den Unruhen?", refused: false, language: "de", mode: "extractive" });
+    expect(Object.keys(record)).toEqual(["question", "answer", "kind", "refused", "language", "mode", "citations"]);
+    expect(record).toMatchObject({ question: "Wie viele Verletzte gab es bei den Unruhen?", kind: "answer", refused: false, language: "de", mode: "extractive" });
     expect(record.citations.length).toBeGreaterThan(0);
     const file = await readFile(path.join(work, "seeds", SEED), "utf8");
     for (const c of record.citations) {

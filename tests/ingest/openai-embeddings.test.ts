@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
-import { buildOptions, createEmbeddings } from "../../src/cli/indexing.js";
+import { buildOptions, createEmbeddings } from "../../src/app/indexing.js";
 import { buildIndex, openIndex } from "../../src/ingest/store.js";
 
 /** An OpenAI-compatible /v1/embeddings endpoint on 127.0.0.1 that fails its first request with a 500. */

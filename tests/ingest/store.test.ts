@@ -17,7 +17,7 @@ import {
   SCHEMA_VERSION,
   type BuildOptions,
 } from "../../src/ingest/store.js";
-import { openOrBuildIndex } from "../../src/cli/indexing.js";
+import { openOrBuildIndex } from "../../src/app/indexing.js";
 import { parseConfig } from "../../src/config.js";
 import type { Logger } from "../../src/log.js";
 import { sentenceStats } from "../../src/query/score.js";

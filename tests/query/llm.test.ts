@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createPipeline } from "../../src/cli/pipeline.js";
+import { createPipeline } from "../../src/app/pipeline.js";
 import { parseConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
 import { ANSWER_SYSTEM_PROMPT } from "../../src/query/prompts.js";

@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { parseConfig, type Config } from "../../src/config.js";
 import type { Logger } from "../../src/log.js";
-import { createPipeline, type Pipeline } from "../../src/cli/pipeline.js";
+import { createPipeline, type Pipeline } from "../../src/app/pipeline.js";
 import { pipelineLibrary } from "../../src/cli/start.js";
 import type { LoadedIndex } from "../../src/ingest/store.js";
 import { createBot, type CitebotBot } from "../../src/telegram/bot.js";

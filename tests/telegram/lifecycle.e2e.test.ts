@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { updateIndex } from "../../src/cli/indexing.js";
+import { updateIndex } from "../../src/app/indexing.js";
 import { parseConfig } from "../../src/config.js";
 import type { LoadedIndex } from "../../src/ingest/store.js";
 import { createBot } from "../../src/telegram/bot.js";

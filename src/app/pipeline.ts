@@ -1,10 +1,10 @@
 import type { Config } from "../config.js";
 import { analyze } from "../ingest/keyword.js";
-import { IndexCorruptError, IndexLockedError, IndexMismatchError, NoSeedsError, type LoadedIndex } from "../ingest/store.js";
+import type { LoadedIndex } from "../ingest/store.js";
 import type { Logger } from "../log.js";
 import { createAsk, prepareIndex, type AskSettings } from "../query/answer.js";
 import type { ChatModel } from "../query/llm.js";
-import type { Answer, Ask } from "../types.js";
+import type { Ask } from "../types.js";
 import { openOrBuildIndex } from "./indexing.js";
 
 /**
@@ -88,55 +88,4 @@ export async function createPipeline(
       return current;
     },
   };
-}
-
-/**
- * {@link createPipeline} for the command-line tools: an expected failure (no seeds, an index of another
- * embedder, a damaged index, a build in progress) is printed as its message alone, and the caller exits
- * with status 1.
- */
-export async function createPipelineOrExplain(config: Config, logger: Logger): Promise<Pipeline | undefined> {
-  try {
-    return await createPipeline(config, logger);
-  } catch (error) {
-    if (
-      error instanceof NoSeedsError ||
-      error instanceof IndexMismatchError ||
-      error instanceof IndexCorruptError ||
-      error instanceof IndexLockedError
-    ) {
-      process.stderr.write(`${error.message}\n`);
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-/** The `ask --json` record: exactly these keys, one line each. */
-export function answerRecord(question: string, answer: Answer) {
-  return {
-    question,
-    answer: answer.text,
-    refused: answer.kind === "not_found",
-    language: answer.language,
-    mode: answer.mode,
-    citations: answer.kind === "answered" ? answer.citations.map(({ n, source, title, date, quote, start, end }) => ({ n, source, title, date, quote, start, end })) : [],
-  };
-}
-
-/**
- * An answer for a terminal: the text, then the numbered sources with title, date, offsets and quote, so
- * a reader can check every claim without opening the files.
- */
-export function formatForTerminal(answer: Answer): string {
-  const lines = [answer.text];
-  if (answer.kind === "answered" && answer.citations.length > 0) {
-    lines.push("", answer.language === "de" ? "Quellen:" : "Sources:");
-    for (const c of answer.citations) {
-      const date = c.date ? `, ${c.date}` : "";
-      lines.push(`  [${c.n}] ${c.title}${date} — ${c.source}:${c.start}-${c.end}`, `      “${c.quote}”`);
-    }
-  }
-  if (answer.note) lines.push("", `(${answer.note})`);
-  return lines.join("\n");
 }

@@ -2,8 +2,9 @@ import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { updateIndex } from "../../src/cli/indexing.js";
-import { answerRecord, createPipeline, formatForTerminal } from "../../src/cli/pipeline.js";
+import { updateIndex } from "../../src/app/indexing.js";
+import { createPipeline } from "../../src/app/pipeline.js";
+import { answerRecord, formatForTerminal } from "../../src/cli/output.js";
 import { parseConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
 
@@ -49,13 +50,16 @@ describe("answer output", () => {
     expect(answerRecord("Frage?", answer)).toEqual({
       question: "Frage?",
       answer: answer.text,
+      kind: "answer",
       refused: false,
       language: "de",
       mode: "extractive",
       citations: answer.citations,
     });
     const declined = answerRecord("Frage?", { kind: "not_found", text: "Nichts.", language: "de", mode: "extractive", suggestions: ["T"] });
-    expect(declined).toMatchObject({ refused: true, citations: [] });
+    expect(declined).toMatchObject({ kind: "not_found", refused: true, citations: [] });
+    const greeted = answerRecord("Hallo", { kind: "smalltalk", text: "Hallo!", language: "de", mode: "extractive", examples: ["Wer?"] });
+    expect(greeted).toMatchObject({ kind: "smalltalk", refused: false, citations: [] });
   });
 
   it("lists numbered sources under a terminal answer, and any note", () => {
