@@ -1,5 +1,6 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { z } from "zod";
+import { secretMatcher } from "../secrets.js";
 import { ANSWER_SYSTEM_PROMPT, REWRITE_SYSTEM_PROMPT } from "./prompts.js";
 
 /**
@@ -113,11 +114,12 @@ function words(text: string): string[] {
 
 /**
  * True when model output repeats a stretch of a system prompt (six words in a row) or contains a secret
- * (API key, endpoint). Prompt injection may talk a model into reciting its instructions; this makes sure
- * such an answer never reaches the user.
+ * (API key, endpoint): in any case, any 8 or more of its characters in a row, or a shorter secret
+ * whole (see `secrets.ts`). Prompt injection may talk a model into reciting its instructions; this
+ * makes sure such an answer never reaches the user.
  */
 export function leaksSecrets(text: string, secrets: readonly string[]): boolean {
-  if (secrets.some((s) => s.length >= 6 && text.includes(s))) return true;
+  if (secretMatcher(secrets).spans(text).length > 0) return true;
   const output = ` ${words(text).join(" ")} `;
   for (const prompt of PROMPTS) {
     const w = words(prompt.replace("{language}", ""));
