@@ -1,17 +1,14 @@
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import type { Config } from "../config.js";
 import { createLogger, type Logger } from "../log.js";
 import { createBot } from "../telegram/bot.js";
 import { libraryFromIndex, type Library } from "../telegram/library.js";
 import { BotStartError, startPolling, startWebhook, watchIndexBuilds, type RunningBot } from "../telegram/run.js";
-import type { Turn } from "../types.js";
 import { chatGreeting, runChat } from "./chat.js";
 import { loadConfig } from "./env.js";
 import { updateIndex } from "../app/indexing.js";
 import { createPipeline, type Pipeline } from "../app/pipeline.js";
-import { formatForTerminal } from "./output.js";
 
 /**
  * `npm start`: the Telegram bot when `TELEGRAM_BOT_TOKEN` is set (long polling, or a webhook server
@@ -112,23 +109,18 @@ function start(app: ReturnType<typeof createBot>, config: Config, logger: Logger
 }
 
 /**
- * The no-token terminal mode. On a terminal it is the full chat of `npm run chat` (streaming, /new,
- * follow-ups); with piped stdin it answers line by line, keeping a short follow-up history.
+ * The no-token terminal mode: the conversation of `npm run chat` (follow-ups, /new). On a terminal it
+ * prompts; with piped stdin it echoes each question before its answer, so the answers do not run together.
  */
 async function runTerminal(config: Config, pipeline: Pipeline, logger: Logger): Promise<void> {
-  if (process.stdin.isTTY === true) {
-    await runChat(pipeline, { input: process.stdin, output: process.stdout, interactive: true, greeting: chatGreeting(config, pipeline), logger });
-    return;
-  }
-  const lines = createInterface({ input: process.stdin, terminal: false });
-  let history: Turn[] = [];
-  for await (const line of lines) {
-    const question = line.trim();
-    if (question === "") continue;
-    const answer = await pipeline.ask(question, { history });
-    process.stdout.write(`${formatForTerminal(answer)}\n`);
-    history = [...history, { question, answer: answer.text }].slice(-4);
-  }
+  const interactive = process.stdin.isTTY === true;
+  await runChat(pipeline, {
+    input: process.stdin,
+    output: process.stdout,
+    interactive,
+    greeting: interactive ? chatGreeting(config, pipeline) : undefined,
+    logger,
+  });
 }
 
 // Run only as the entry point, so tests can import the wiring above.

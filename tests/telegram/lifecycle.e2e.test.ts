@@ -386,10 +386,18 @@ describe("npm start", () => {
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
-    child.stdin.end(`${QUESTION}\n`);
+    const second = "Wer ist der Präsident Kasachstans?";
+    child.stdin.end(`${QUESTION}\n${second}\n`);
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(code).toBe(0);
     expect(stderr).toContain("@BotFather");
     expect(stdout).toContain(EXPECTED_QUOTE);
+    // Each question is echoed before its answer, as `npm run chat` does, so answers do not run together.
+    const first = stdout.indexOf(`? ${QUESTION}\n`);
+    const next = stdout.indexOf(`? ${second}\n`);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(next).toBeGreaterThan(stdout.indexOf(EXPECTED_QUOTE));
+    expect(stdout.indexOf(EXPECTED_QUOTE)).toBeGreaterThan(first);
+    expect(stdout.slice(next)).toContain("Tokajew");
   }, 60_000);
 });
