@@ -118,6 +118,8 @@ export type Answer =
 export interface AskContext {
   /** Earlier turns of this conversation, oldest first (kept short by the caller). */
   readonly history: readonly Turn[];
+  /** True when the user replied to one of the bot's answers: the question continues that exchange. */
+  readonly continues?: boolean;
   /** Called with the answer text generated so far, in LLM mode, for streaming displays. */
   readonly onToken?: (partial: string) => void;
   readonly signal?: AbortSignal;

@@ -1,31 +1,24 @@
 import { analysisVersion, analyzeSentences, type SentenceAnalysis, type SentenceTable } from "../ingest/sentences.js";
-import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage, Turn } from "../types.js";
-import { germanFor } from "./bridge.js";
+import { openLexicon, type Lexicon } from "../lexicon/index.js";
+import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage } from "../types.js";
 import { claimsByNumber, citationFor, renumberCitations } from "./cite.js";
-import { answerType, questionFocus } from "./cues.js";
-import { composeExtractive, emptyQuestionText, notFoundText, selectSentences } from "./extractive.js";
-import { measureEvidence, passesGate, type Evidence } from "./gate.js";
+import { composeExtractive, notFoundText, smalltalkText } from "./extractive.js";
 import { detectLanguage } from "./language.js";
 import { LlmError, leaksSecrets, rewriteQuery, streamAnswer, type ChatModel } from "./llm.js";
 import { NOT_IN_SOURCES, answerMessages, rewriteMessages, type PromptSource } from "./prompts.js";
-import { cleanQuestion } from "./question.js";
+import { read, type Reading } from "./read.js";
 import { retrieve, type RetrievalSettings, type SearchableIndex } from "./retrieve.js";
-import {
-  buildSentenceStats,
-  coverage,
-  matchTerms,
-  nounHit,
-  scoreSentences,
-  sentenceStats,
-  termHits,
-  type ScoredSentence,
-  type SentenceStats,
-} from "./score.js";
-import { followUpTerms, queryTerms, type Analyzer, type QueryTerm } from "./terms.js";
+import { buildSentenceStats, coverage, matchTerms, sentenceStats, termHits, type SentenceStats } from "./score.js";
+import type { WordKnowledge } from "./cues.js";
+import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
+import { exampleQuestions } from "./topics.js";
+import { understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
 import { vocabularyOf } from "./vocabulary.js";
 
 /**
- * retrieve → answer → cite, assembled into the {@link Ask} function every front end uses.
+ * understand → retrieve → read → answer → cite, assembled into the {@link Ask} function every front end
+ * uses. Each stage takes what the one before produced (an {@link Understanding}, then passages, then a
+ * {@link Reading}) and this module only orders them.
  */
 
 /** What answering needs of a loaded index (the ingest `LoadedIndex` satisfies it). */
@@ -62,10 +55,9 @@ export interface AskDependencies {
   /** Strings the model must never echo (API key, endpoint). */
   readonly secrets?: readonly string[];
   readonly logger?: QueryLogger;
+  /** Lemmas, synonyms and translations; the compiled lexicon in data/lexicon/ when not given. */
+  readonly lexicon?: Lexicon;
 }
-
-/** What "wie viele X / how many X" counts must be in the answer, so X weighs double. */
-const COUNTED_FOCUS_WEIGHT = 2;
 
 const statsCache = new WeakMap<object, SentenceStats>();
 
@@ -75,98 +67,70 @@ const statsCache = new WeakMap<object, SentenceStats>();
  * first asker's wait. With the analysis the index stored, that cost is small; an index without one (or
  * with one by another analyzer) has its sentences analysed here.
  */
-export function prepareIndex(index: AnswerIndex, analyze: Analyzer): void {
-  vocabularyOf(statsFor(index, analyze).postings).prepare();
+export function prepareIndex(index: AnswerIndex, analyze: Analyzer, lexicon?: Lexicon): void {
+  vocabularyOf(statsFor(index, analyze, lexicon ?? openLexicon()).postings).prepare();
 }
 
-function statsFor(index: AnswerIndex, analyze: Analyzer): SentenceStats {
+function statsFor(index: AnswerIndex, analyze: Analyzer, lexicon: Lexicon): SentenceStats {
   let stats = statsCache.get(index);
   if (!stats) {
     const table = index.sentenceTable;
-    if (!table) stats = buildSentenceStats(index.chunks, analyze);
-    else if (index.analysis?.version === analysisVersion(analyze)) stats = sentenceStats(table, index.analysis, analyze);
-    else stats = sentenceStats(table, analyzeSentences(table, analyze), analyze);
+    const knows = wordKnowledge(lexicon);
+    if (!table) stats = buildSentenceStats(index.chunks, analyze, knows);
+    else if (index.analysis?.version === analysisVersion(analyze)) stats = sentenceStats(table, index.analysis, analyze, knows);
+    else stats = sentenceStats(table, analyzeSentences(table, analyze), analyze, knows);
     statsCache.set(index, stats);
   }
   return stats;
 }
 
-/** Everything the extractive path found for a question; the LLM path reuses it. */
-interface Analysis {
-  readonly passages: readonly Passage[];
-  readonly selected: readonly ScoredSentence[];
-  readonly evidence: Evidence;
-  readonly passes: boolean;
+/** The lexicon as sentence features need it; a failing lexicon knows nothing rather than failing the question. */
+function wordKnowledge(lexicon: Lexicon): WordKnowledge {
+  // Unsure, a word is known and no place: then capitalised words are not all taken for names.
+  const guard = (f: (word: string) => boolean, unsure: boolean) => (word: string) => {
+    try {
+      return f(word);
+    } catch {
+      return unsure;
+    }
+  };
+  return { isPlace: guard((w) => lexicon.place(w) !== undefined, false), isWord: guard((w) => lexicon.isGermanWord(w), true) };
 }
 
-/** The text used for dense and keyword search: the question, the previous question, German equivalents. */
-function searchText(question: string, previous: string | undefined, terms: readonly QueryTerm[], language: Language): string {
-  const german = language === "en" ? terms.flatMap((t) => germanFor(t.word.toLowerCase())) : [];
-  return [question, previous ?? "", ...german].join(" ").trim();
+/** The tools understanding needs, over the current index's vocabulary. */
+function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats): UnderstandTools {
+  const vocabulary = vocabularyOf(stats.postings);
+  return {
+    analyze: deps.analyze,
+    lexicon,
+    inCorpus: (stem) => stats.postings.has(stem) || vocabulary.similar([stem]).size > 0,
+    onLexiconError: (error) => deps.logger?.warn({ err: error }, "lexicon unavailable; answering without expansions"),
+  };
 }
 
-async function analyse(
-  deps: AskDependencies,
-  index: AnswerIndex,
-  stats: SentenceStats,
-  question: string,
-  language: Language,
-  terms: readonly QueryTerm[],
-  query: string,
-): Promise<Analysis> {
-  const passages = await retrieve(index, query, deps.settings.retrieval, (error) =>
+/** Retrieval and reading for one understanding of the question. */
+async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats: SentenceStats, understanding: Understanding): Promise<Reading> {
+  const passages = await retrieve(index, understanding.searchText, deps.settings.retrieval, (error) =>
     deps.logger?.warn({ err: error }, "query embedding failed; using keyword search only"),
   );
-  const top = passages[0]?.fused ?? 1;
-  const candidates = new Map<number, number>();
-  for (const passage of passages) {
-    for (const i of stats.chunkSentences(passage.chunk.id)) {
-      candidates.set(i, Math.max(candidates.get(i) ?? 0, passage.fused / top));
-    }
-  }
-  const focus = questionFocus(question);
-  const weighted = terms.map((t) =>
-    focus?.kind === "counted" && t.word.toLowerCase() === focus.word ? { ...t, weight: t.weight * COUNTED_FOCUS_WEIGHT } : t,
-  );
-  const matches = matchTerms(weighted, stats);
-  const expected = answerType(question);
-  const categoryTerm = focus?.kind === "category" ? weighted.findIndex((t) => t.word.toLowerCase() === focus.word) : -1;
-  const scored = scoreSentences(
-    [...candidates].map(([index, prior]) => ({ index, prior })),
-    matches,
-    stats,
-    expected,
-    categoryTerm,
-  );
-  const selected = selectSentences(scored);
-  const context = selected.flatMap((s) =>
-    stats.chunkSentences(s.sentence.chunkId).map((i) => termHits(matches, stats, i)),
-  );
-  const near = selected.flatMap((s) => [s.index, ...stats.chunkSentences(s.sentence.chunkId)]);
-  const category = categoryTerm >= 0 ? matches[categoryTerm] : undefined;
-  const evidence = measureEvidence(
-    matches,
-    selected.map((s) => s.hits),
-    context,
-    focus,
-    selected.map((s) => s.typeMatch),
-    category ? near.map((i) => nounHit(category, stats, i)) : undefined,
-  );
-  const passes = selected.length > 0 && passesGate(evidence, deps.settings.minCoverage);
+  const reading = read(understanding, passages, stats, { minCoverage: deps.settings.minCoverage });
   deps.logger?.debug(
     {
-      language,
-      query,
-      expected,
+      language: understanding.language,
+      query: understanding.searchText,
+      expected: understanding.answerType,
+      followUp: understanding.followUp?.reason ?? null,
       passages: passages.map((p) => p.chunk.id),
-      coverage: Number(evidence.coverage.toFixed(3)),
-      focusFound: evidence.focusFound,
-      missingNoun: evidence.missingNoun,
-      passes,
+      coverage: Number(reading.evidence.coverage.toFixed(3)),
+      focusFound: reading.evidence.focusFound,
+      missingNoun: reading.evidence.missingNoun,
+      typed: reading.selected.map((s) => s.typeMatch),
+      terms: understanding.terms.map((t) => `${t.word}:${t.alternatives.map((a) => `${a.stem}@${a.weight}`).join("|")}`),
+      passes: reading.passes,
     },
-    "retrieved",
+    "read",
   );
-  return { passages, selected, evidence, passes };
+  return reading;
 }
 
 function suggestionsFor(index: AnswerIndex, passages: readonly Passage[]): string[] {
@@ -180,7 +144,7 @@ function suggestionsFor(index: AnswerIndex, passages: readonly Passage[]): strin
   return titles;
 }
 
-function extractiveAnswer(index: AnswerIndex, analysis: Analysis, language: Language, note?: string): Answer {
+function extractiveAnswer(index: AnswerIndex, analysis: Reading, language: Language, note?: string): Answer {
   if (!analysis.passes) {
     const suggestions = suggestionsFor(index, analysis.passages);
     return { kind: "not_found", text: notFoundText(language, suggestions), language, mode: "extractive", suggestions, ...(note ? { note } : {}) };
@@ -207,7 +171,7 @@ function mapCitations(
     const source = sources[original - 1];
     if (!source) return [];
     const claim = claims.get(i + 1) ?? "";
-    const terms = [...queryTerms(claim, detectLanguage(claim), deps.analyze), ...questionTerms.map((t) => ({ ...t, weight: t.weight * 0.5 }))];
+    const terms = [...contentWords(claim, detectLanguage(claim), deps.analyze), ...questionTerms.map((t) => ({ ...t, weight: t.weight * 0.5 }))];
     const matches = matchTerms(terms, stats);
     let best: { index: number; value: number } | undefined;
     for (const s of stats.chunkSentences(source.chunk.id)) {
@@ -231,32 +195,37 @@ function mapCitations(
  * const answer = await ask("Wie viele Verletzte gab es?", { history: [] });
  */
 export function createAsk(deps: AskDependencies): Ask {
+  let lexicon = deps.lexicon;
   return async (rawQuestion: string, context: AskContext): Promise<Answer> => {
-    const { text: question, truncated } = cleanQuestion(rawQuestion, deps.settings.maxQuestionChars);
-    const language = detectLanguage(question);
-    const truncNote = truncated ? "question truncated" : undefined;
-    if (question.replace(/[^\p{L}\p{N}]/gu, "") === "") {
-      return { kind: "not_found", text: emptyQuestionText(language), language, mode: "extractive", suggestions: [] };
-    }
     const index = deps.index();
-    const stats = statsFor(index, deps.analyze);
-    const previous = lastQuestion(context.history);
-    const terms = followUpTerms(question, previous, language, deps.analyze);
-    const analysis = await analyse(deps, index, stats, question, language, terms, searchText(question, previous, terms, language));
-    if (!deps.llm) return extractiveAnswer(index, analysis, language, truncNote);
+    lexicon ??= openLexicon();
+    const stats = statsFor(index, deps.analyze, lexicon);
+    const tools = toolsFor(deps, lexicon, stats);
+    let understanding = understand(rawQuestion, context.history, context.continues === true, tools, deps.settings.maxQuestionChars);
+    const { language } = understanding;
+    const truncNote = understanding.truncated ? "question truncated" : undefined;
+    if (understanding.intent !== "question") {
+      const examples = exampleQuestions(index, stats, language);
+      return { kind: "smalltalk", text: smalltalkText(understanding.intent, language), language, mode: "extractive", examples };
+    }
+    let reading = await retrieveAndRead(deps, index, stats, understanding);
+    // A question that alone finds no grounded answer may lean on the previous turn, if that grounds it.
+    const previous = context.history.at(-1);
+    if (!reading.passes && understanding.followUp === null && previous) {
+      const combined = withPrevious(understanding, previous, "fallback", tools);
+      const second = await retrieveAndRead(deps, index, stats, combined);
+      if (second.passes) [understanding, reading] = [combined, second];
+    }
+    if (!deps.llm) return extractiveAnswer(index, reading, language, truncNote);
     try {
-      const answer = await llmAnswer(deps, deps.llm, index, stats, question, language, context, terms, analysis);
+      const answer = await llmAnswer(deps, deps.llm, index, stats, understanding, context, reading);
       return truncNote && !answer.note ? { ...answer, note: truncNote } : answer;
     } catch (error) {
       if (!(error instanceof LlmError)) throw error;
       deps.logger?.warn({ reason: error.reason, err: error }, "LLM path failed; answering extractively");
-      return extractiveAnswer(index, analysis, language, `llm ${error.reason}: extractive answer instead`);
+      return extractiveAnswer(index, reading, language, `llm ${error.reason}: extractive answer instead`);
     }
   };
-}
-
-function lastQuestion(history: readonly Turn[]): string | undefined {
-  return history.at(-1)?.question;
 }
 
 /**
@@ -297,20 +266,19 @@ async function llmAnswer(
   model: ChatModel,
   index: AnswerIndex,
   stats: SentenceStats,
-  question: string,
-  language: Language,
+  understanding: Understanding,
   context: AskContext,
-  terms: readonly QueryTerm[],
-  offline: Analysis,
+  offline: Reading,
 ): Promise<Answer> {
+  const { question, language, terms } = understanding;
   const timeout = AbortSignal.timeout(deps.settings.llmTimeoutMs);
   const signal = context.signal ? AbortSignal.any([timeout, context.signal]) : timeout;
   const rewritten = await rewriteQuery(model, rewriteMessages(question, context.history.slice(-3)), signal);
   if (leaksSecrets(rewritten, deps.secrets ?? [])) throw new LlmError("the rewritten query leaked instructions", "leak");
   // The rewrite adds synonyms that the sources need not contain, so its nouns cannot mark the question as
   // off-topic; the asker's own words did that in the offline analysis already.
-  const rewrittenTerms = queryTerms(rewritten, "de", deps.analyze).map((t) => ({ ...t, noun: false }));
-  const online = await analyse(deps, index, stats, question, language, rewrittenTerms, `${rewritten} ${question}`);
+  const rewrittenTerms = contentWords(rewritten, "de", deps.analyze).map((t) => ({ ...t, noun: false }));
+  const online = await retrieveAndRead(deps, index, stats, { ...understanding, terms: rewrittenTerms, searchText: `${rewritten} ${question}` });
   deps.logger?.debug({ rewritten }, "rewrote question");
   if (!online.passes && !offline.passes) {
     const suggestions = suggestionsFor(index, online.passages);

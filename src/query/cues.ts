@@ -21,13 +21,51 @@ const phrase = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${s
 const PLACE_NOUN_DE = String.raw`(\p{L}*(land|länder|ländern|landes|staat|staaten|staates|stadt|städte|städten|dorf|dorfes|dörfer|dörfern))|region(en)?|orte?[ns]?|gemeinden?|provinz(en)?|gebiete?[ns]?|kontinente?n?|bezirke?[ns]?|kreise?[ns]?`;
 const PLACE_NOUN_EN = String.raw`countries|country|cities|city|towns?|villages?|regions?|states?|nations?|places?|provinces?|areas?|continents?|districts?`;
 
+/** "Wie hoch / breit / schwer …": an adjective of measure asks for a number with its unit. */
+const MEASURE_DE = String.raw`hoch|gro(ß|ss)|breit|schwer|lang|weit|tief|teuer|alt|schnell|stark|dick|warm|kalt`;
+const MEASURE_EN = String.raw`old|large|big|high|wide|heavy|far|deep|tall|fast|expensive|strong|hot|cold`;
+/**
+ * The units that answer "wie schwer / wie breit / wie teuer …": general knowledge of measures, so that a
+ * sentence with a clock time does not answer how heavy something is. Adjectives with several readings
+ * ("hoch", "groß") have none and accept any number.
+ */
+const UNITS: readonly [RegExp, RegExp][] = [
+  [/^(schwer|heavy)$/, /(?<![\p{L}])(kilogramm|kilo|kg|tonnen?|gramm|pfund|t|pounds?|tons?|tonnes?)(?![\p{L}])/iu],
+  [/^(breit|lang|weit|tief|dick|wide|far|deep|tall|thick)$/, /(?<![\p{L}])(\p{L}*meter[ns]?|km|m|cm|mm|meilen|miles?|metres?|meters?|kilometres?|kilometers?)(?![\p{L}])/iu],
+  [/^(teuer|expensive)$/, /(?<![\p{L}])(\p{L}*euro|€|dollar|\$|franken|pfund|cents?|millionen|milliarden|millions?|billions?)(?![\p{L}])/iu],
+  [/^(alt|old)$/, /(?<![\p{L}])(jahre?n?|years?)(?![\p{L}])/iu],
+  [/^(schnell|fast)$/, /(km\/h|stundenkilometer|kilometer pro stunde|mph|knoten|knots)/iu],
+];
+
+/**
+ * The unit a measure question's number must carry ("Wie schwer …" → kilograms or tonnes), or null when the
+ * question asks for no particular measure.
+ *
+ * @example
+ * unitFor("Wie schwer ist die Sonde?")?.test("2,1 Tonnen") // true
+ */
+export function unitFor(question: string): RegExp | null {
+  const match = /(?<![\p{L}])(wie|how)\s+(\p{L}+)/iu.exec(question);
+  const adjective = match?.[2]?.toLowerCase() ?? "";
+  return UNITS.find(([asked]) => asked.test(adjective))?.[1] ?? null;
+}
+
+/** True when a word is a measure adjective right after "wie" / "how": part of the question word, not a term. */
+export function isMeasureAdjective(word: string): boolean {
+  return new RegExp(`^(${MEASURE_DE}|${MEASURE_EN}|much|many|long|lange)$`, "iu").test(word);
+}
+
+/** Nouns (and compound heads) that name a quantity: "welcher Anteil", "welchen Mindestbetrag", "welche Summe". */
+const QUANTITY_DE = String.raw`anteil|betrag|summe|zahl|anzahl|quote|satz|preis|menge|kosten|höhe|wert|prozentsatz|lohn|gehalt|rate`;
+const QUANTITY_EN = String.raw`share|percentage|proportion|amount|number|sum|price|fraction|rate|figure|cost`;
+
 /** Checked in order: the more specific phrase first ("wie lange" before "wie", "how many" before "how"). */
 const QUESTION_CUES: readonly Cue[] = [
-  { type: "duration", pattern: phrase(String.raw`wie\s+lange?r?|wie\s+lange\s+zeit|wie\s+viele\s+(tage|wochen|monate|jahre|stunden|minuten)|seit\s+wie\s+vielen|how\s+long|for\s+how\s+many\s+(days|weeks|months|years|hours)|how\s+many\s+(days|weeks|months|years|hours|minutes)`) },
+  { type: "duration", pattern: phrase(String.raw`wie\s+langer?|wie\s+viele\s+(tage|wochen|monate|jahre|stunden|minuten)|seit\s+wie\s+vielen|how\s+long|for\s+how\s+many\s+(days|weeks|months|years|hours)|how\s+many\s+(days|weeks|months|years|hours|minutes)`) },
   { type: "time", pattern: phrase(String.raw`wann|seit\s+wann|bis\s+wann|in\s+welchem\s+(jahr|monat)|an\s+welchem\s+tag|um\s+wie\s+viel\s+uhr|when|what\s+year|which\s+year|what\s+date|what\s+time|since\s+when`) },
   { type: "ordinal", pattern: phrase(String.raw`an\s+welcher\s+stelle|auf\s+welchem\s+(platz|rang)|welchen\s+(platz|rang)|der\s+wievielte|die\s+wievielte|das\s+wievielte|what\s+(rank|place|position)|which\s+(rank|place)|where\s+(does|do|did|is|are)\s+.+\s+rank|ranks?\s+where|ranked`) },
-  { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+hoch|wie\s+gro(ß|ss)|wie\s+teuer|wie\s+alt|welche\s+zahl|welche\s+anzahl|how\s+many|how\s+much|how\s+old|how\s+large|how\s+big|how\s+high|what\s+number|what\s+percentage`) },
-  { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|welche[rnms]?\s+(person|politiker|präsident|minister|mann|frau|sprecher)|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
+  { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+(${MEASURE_DE})|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${QUANTITY_DE}))|how\s+(many|much|${MEASURE_EN})|(what|which)\s+(${QUANTITY_EN})`) },
+  { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|wie\s+hei(ß|ss)t|wie\s+lautet\s+der\s+name|what\s+is\s+(the\s+)?name|welche[rnms]?\s+(person|politiker|präsident|minister|mann|frau|sprecher)|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
   { type: "organization", pattern: phrase(String.raw`welche[rnms]?\s+(organisation|bündnis|partei|allianz|behörde|firma|unternehmen|gruppe|institution|regierung|ministerium)|which\s+(organi[sz]ation|alliance|party|agency|company|group|institution|government|ministry)|what\s+(organi[sz]ation|alliance|party|agency|company|group)`) },
   { type: "role", pattern: phrase(String.raw`welche\s+(rolle|funktion|position|amt)|welches\s+amt|what\s+(role|position|job|office|title)|which\s+(role|position|office)`) },
   { type: "place", pattern: phrase(String.raw`wo|wohin|woher|welche[smnr]?\s+(\p{L}+\s+)?(${PLACE_NOUN_DE})|where|(which|what)\s+(${PLACE_NOUN_EN})`) },
@@ -75,15 +113,24 @@ export interface SentenceFeatures {
   readonly types: ReadonlyMap<AnswerType, readonly string[]>;
 }
 
+/** What the lexicon knows of a word, for telling names and places from common nouns. */
+export interface WordKnowledge {
+  /** A country or region name, in German or English. */
+  isPlace(word: string): boolean;
+  /** A word the German dictionaries know (a capitalised word they do not know is likely a name). */
+  isWord(word: string): boolean;
+}
+
 /**
  * Which answer types a sentence can supply (a number, a duration, a person …), from surface cues:
  * digits and number words, a count before a time unit, role nouns and runs of capitalised names,
- * acronyms. Pure, so the scorer can cache it per sentence.
+ * acronyms; with `knows`, also names the dictionary does not know and country names. Pure, so the scorer can
+ * cache it per sentence.
  *
  * @example
  * sentenceFeatures("Es gab Hunderte Verletzte.").types.has("number") // true
  */
-export function sentenceFeatures(sentence: string): SentenceFeatures {
+export function sentenceFeatures(sentence: string, knows?: WordKnowledge): SentenceFeatures {
   const types = new Map<AnswerType, string[]>();
   const add = (type: AnswerType, word: string) => {
     const list = types.get(type);
@@ -115,9 +162,11 @@ export function sentenceFeatures(sentence: string): SentenceFeatures {
       add("person", prev);
       add("person", word);
     }
+    // A name: capitalised, not opening the sentence, and unknown to the dictionary ("Tokajew", "Kourou").
+    if (capitalised && i > 0 && knows !== undefined && !ARTICLES.test(word) && !knows.isWord(word)) add("person", word);
     const place =
       (capitalised && i > 0 && PLACE_PREPOSITION.test(prev)) ||
-      (capitalised && /(stan|land|ien|reich)$/.test(lower) && i > 0) ||
+      (capitalised && knows?.isPlace(word) === true) ||
       // A list goes on with the same kind of thing: "aus Dänemark, Schweden und Polen".
       (capitalised && !ARTICLES.test(word) && placeAt >= 0 && (placeAt === i - 1 || (placeAt === i - 2 && LIST_JOIN.test(prev))));
     if (place) {

@@ -52,16 +52,14 @@ export function composeExtractive(
   return { text: `${citations.length > 1 ? frame.many : frame.one} ${quotes.join(" ")}`, citations };
 }
 
-const NOT_FOUND: Readonly<Record<Language, { text: string; covers: string; empty: string }>> = {
+const NOT_FOUND: Readonly<Record<Language, { text: string; covers: string }>> = {
   de: {
     text: "Dazu finde ich in meinen Quellen nichts, deshalb beantworte ich die Frage lieber nicht.",
     covers: "Die Quellen behandeln zum Beispiel:",
-    empty: "Bitte stelle eine Frage zu den Nachrichtenartikeln.",
   },
   en: {
     text: "I can't find that in my sources, so I won't guess.",
     covers: "The sources cover, for example:",
-    empty: "Please ask a question about the news articles.",
   },
 };
 
@@ -76,7 +74,20 @@ export function notFoundText(language: Language, suggestions: readonly string[])
   return `${words.text} ${words.covers} ${suggestions.map((s) => `${frame.open}${s}${frame.close}`).join(", ")}.`;
 }
 
-/** The reply to an empty question (after markup was stripped). */
-export function emptyQuestionText(language: Language): string {
-  return NOT_FOUND[language].empty;
+const SMALLTALK: Readonly<Record<Language, Readonly<Record<"greeting" | "thanks" | "empty", string>>>> = {
+  de: {
+    greeting: "Hallo! Ich beantworte Fragen zu meinen Nachrichtenquellen und belege jede Antwort mit einem wörtlichen Zitat. Frag zum Beispiel:",
+    thanks: "Gern geschehen! Frag ruhig weiter, zum Beispiel:",
+    empty: "Ich sehe in deiner Nachricht keine Frage. Schreib mir eine Frage zu den Artikeln, zum Beispiel:",
+  },
+  en: {
+    greeting: "Hi! I answer questions about my news sources and back every answer with a verbatim quote. Try for example:",
+    thanks: "You're welcome! Ask me anything else about the sources, for example:",
+    empty: "I don't see a question in your message. Ask me something about the articles, for example:",
+  },
+};
+
+/** The short friendly reply to a greeting, thanks, or a message without words: no citation, no refusal. */
+export function smalltalkText(intent: "greeting" | "thanks" | "empty", language: Language): string {
+  return SMALLTALK[language][intent];
 }

@@ -16,6 +16,8 @@ export interface Evidence {
   readonly missingName?: string | null;
   /** A noun of a German question that matches nothing anywhere in the sources, e.g. "Wetter"; null if none. */
   readonly missingNoun?: string | null;
+  /** For a question whose answer type is recognised for certain: whether the evidence carries it; else null. */
+  readonly typed?: boolean | null;
 }
 
 /** A term found only in a sentence next to the quoted ones counts this much: on topic, but not quoted. */
@@ -32,36 +34,51 @@ export const MISSING_NOUN_COVERAGE = 0.5;
 /** A focus term counts as found at this match strength or better (a compound or derivation is enough). */
 const FOCUS_MATCH = 0.6;
 
+/** A quoted sentence, or a sentence and the next one when only that one carries the asked-for answer type. */
+export interface EvidenceUnit {
+  /** Term hits of the quoted sentences of this unit. */
+  readonly quoted: readonly (readonly number[])[];
+  /** Term hits of the sentences around them (their chunk), which count at {@link CONTEXT_SHARE}. */
+  readonly context: readonly (readonly number[])[];
+  /** Whether the unit carries the kind of thing the question asks for, not already named in the question. */
+  readonly typed: boolean;
+  /** For a category focus ("welche Sprache"): the focus term's best match among the unit's nouns. */
+  readonly categoryNoun?: number;
+}
+
 /**
- * Measures the evidence: coverage by the quoted sentences (their chunk's other sentences count half, since
- * an answer sentence rarely repeats every word of the question), and whether the question's focus noun appears
- * in them or in the sentences around them (`context`). A category focus ("welche Organisation") is also
- * satisfied when a quoted sentence carries the asked-for answer type, since "OVKS" answers it whether or
- * not the word "Organisation" stands next to it; a counted focus ("wie viele Einwohner") must appear.
- * `categoryNouns`, when given, are the category focus term's matches among the nouns of the same sentences
- * (see `nounHit`): a category is a noun, so a verb that happens to share its stem does not name it.
+ * Measures the evidence. Coverage is that of the best single unit (a sentence with the sentences around it
+ * at half strength): one passage must carry the answer, not words gathered from different articles. When
+ * the question asks for a kind of answer that can be recognised for certain (`strict`: a number, a
+ * duration, a date or time, a rank), only units that carry it count, since a sentence that repeats the
+ * question's words without the number does not answer "wie viele". The focus noun of "wie viele X" must
+ * occur in the counted unit; a category focus ("welche Organisation") is also satisfied by the asked-for type.
  */
 export function measureEvidence(
   matches: readonly TermMatch[],
-  quoted: readonly (readonly number[])[],
-  context: readonly (readonly number[])[],
+  units: readonly EvidenceUnit[],
   focus: QuestionFocus | null,
-  quotedTypes: readonly boolean[],
-  categoryNouns?: readonly number[],
+  strict: boolean,
 ): Evidence {
-  const cov = coverage(matches, [...quoted, ...context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);
+  const counted = strict ? units.filter((u) => u.typed) : units;
+  const unitCoverage = (u: EvidenceUnit) =>
+    coverage(matches, [...u.quoted, ...u.context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);
+  const cov = Math.max(0, ...counted.map(unitCoverage));
   const missingName = matches.find((m) => m.term.name === true && m.similar.size === 0)?.term.word ?? null;
   // The focus noun has its own rule (a category may be answered by its type), so it is not counted here.
   const missingNoun =
     matches.find((m) => m.term.noun === true && m.similar.size === 0 && m.term.word.toLowerCase() !== focus?.word)?.term.word ?? null;
+  const typed = strict ? counted.length > 0 : null;
   const t = focus === null ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word);
-  if (focus === null || t < 0) return { coverage: cov, focusFound: null, missingName, missingNoun };
-  const lexical =
-    focus.kind === "category" && categoryNouns !== undefined
-      ? categoryNouns.some((hit) => hit >= FOCUS_MATCH)
-      : [...quoted, ...context].some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH);
-  const typed = focus.kind === "category" && quotedTypes.some(Boolean);
-  return { coverage: cov, focusFound: lexical || typed, missingName, missingNoun };
+  if (focus === null || t < 0) return { coverage: cov, focusFound: null, missingName, missingNoun, typed };
+  const lexical = counted.some((u) =>
+    focus.kind === "category" && u.categoryNoun !== undefined
+      ? u.categoryNoun >= FOCUS_MATCH
+      : // What is counted must stand where the number does; a category noun may stand next to it.
+        [...u.quoted, ...(strict ? [] : u.context)].some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH),
+  );
+  const byType = focus.kind === "category" && counted.some((u) => u.typed);
+  return { coverage: cov, focusFound: lexical || byType, missingName, missingNoun, typed };
 }
 
 /**
@@ -75,5 +92,5 @@ export function measureEvidence(
  */
 export function passesGate(evidence: Evidence, minCoverage: number): boolean {
   const needed = evidence.missingNoun ? Math.max(minCoverage, MISSING_NOUN_COVERAGE) : minCoverage;
-  return evidence.coverage >= needed && evidence.focusFound !== false && !evidence.missingName;
+  return evidence.coverage >= needed && evidence.focusFound !== false && !evidence.missingName && evidence.typed !== false;
 }

@@ -7,7 +7,7 @@ import {
   type SentenceTable,
 } from "../ingest/sentences.js";
 import type { Chunk } from "../types.js";
-import { sentenceFeatures, type AnswerType } from "./cues.js";
+import { sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
 import { vocabularyOf } from "./vocabulary.js";
 
@@ -55,7 +55,7 @@ export interface SentenceStats {
  * nouns and features computed on demand; it must be the analyzer that produced `analysis` (same
  * `analysisVersion`), or this throws rather than answer from stems another analyzer made.
  */
-export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, analyze: Analyzer): SentenceStats {
+export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, analyze: Analyzer, knows?: WordKnowledge): SentenceStats {
   const { count } = table;
   if (analysis.version !== analysisVersion(analyze)) {
     throw new Error(`sentence analysis ${analysis.version} was not made by this analyzer (${analysisVersion(analyze)})`);
@@ -94,7 +94,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       return set;
     },
     nouns: (index) => (nouns[index] ??= sentenceNouns(textOf(index), analyze)),
-    features: (index) => (features[index] ??= typedFeatures(textOf(index), analyze)),
+    features: (index) => (features[index] ??= typedFeatures(textOf(index), analyze, knows)),
     postings,
     chunkSentences: (chunkId) => {
       if (!Number.isInteger(chunkId) || chunkId < 0 || chunkId + 1 >= table.memberOffsets.length) return [];
@@ -108,18 +108,18 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
  * scratch: for chunks that did not come from a stored index (tests, an index view without its table).
  * Document frequencies must come from the whole corpus, not from the few retrieved chunks. Pure.
  */
-export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer): SentenceStats {
+export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer, knows?: WordKnowledge): SentenceStats {
   const table = sentenceTable(chunks);
-  return sentenceStats(table, analyzeSentences(table, analyze), analyze);
+  return sentenceStats(table, analyzeSentences(table, analyze), analyze, knows);
 }
 
 function sentenceNouns(text: string, analyze: Analyzer): ReadonlySet<string> {
   return new Set(analyze((text.match(/\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? []).join(" ")));
 }
 
-function typedFeatures(text: string, analyze: Analyzer): ReadonlyMap<AnswerType, readonly string[]> {
+function typedFeatures(text: string, analyze: Analyzer, knows?: WordKnowledge): ReadonlyMap<AnswerType, readonly string[]> {
   const typed = new Map<AnswerType, string[]>();
-  for (const [type, words] of sentenceFeatures(text).types) {
+  for (const [type, words] of sentenceFeatures(text, knows).types) {
     typed.set(
       type,
       words.flatMap((w) => {
@@ -149,7 +149,14 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
   const n = stats.count;
   const vocabulary = vocabularyOf(stats.postings);
   return terms.map((term) => {
-    const similar = vocabulary.similar(term.stems);
+    // Each alternative's matches count at its weight (a translation below the word itself), best kept.
+    const similar = new Map<string, number>();
+    for (const alternative of term.alternatives) {
+      for (const [stem, value] of vocabulary.similar([alternative.stem])) {
+        const weighted = value * alternative.weight;
+        if (weighted > (similar.get(stem) ?? 0)) similar.set(stem, weighted);
+      }
+    }
     const df = sentencesContaining(similar.keys(), stats.postings, n);
     return { term, similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)) };
   });

@@ -1,6 +1,6 @@
 import type { Language } from "../types.js";
-import { germanFor } from "./bridge.js";
-import { detectLanguage } from "./language.js";
+import { analyze as defaultAnalyze } from "../ingest/keyword.js";
+import { isMeasureAdjective } from "./cues.js";
 
 /**
  * The search terms of a question: content words only (function words, question words and words about the
@@ -11,11 +11,23 @@ import { detectLanguage } from "./language.js";
 /** Maps text to index terms; in production this is the ingest analyzer (fold, stem), so both sides agree. */
 export type Analyzer = (text: string) => string[];
 
+/** One stem a term may match, and how much a match through it is worth (1 = the word itself). */
+export interface Alternative {
+  readonly stem: string;
+  readonly weight: number;
+  /** Where it came from: the word as written, its dictionary lemma, a synonym, or a translation. */
+  readonly via: "word" | "lemma" | "synonym" | "translation";
+}
+
 export interface QueryTerm {
   /** The word as written in the question. */
   readonly word: string;
-  /** Alternative stems: the word's own, plus German equivalents of an English word. */
-  readonly stems: readonly string[];
+  /** Its position among the question's words (for phrases); -1 for words from elsewhere. */
+  readonly position: number;
+  /** The stems it may match, each weighted: its own, then lemmas, synonyms or translations. */
+  readonly alternatives: readonly Alternative[];
+  /** The words the expansions came from, for the search text (German words for an English question). */
+  readonly expansions?: readonly string[];
   /** 1 for a content word of the current question; less for light words and words of earlier turns. */
   readonly weight: number;
   /**
@@ -30,6 +42,8 @@ export interface QueryTerm {
    * something they do not cover ("das Wetter in <Stadt>"), however well the place name matches.
    */
   readonly noun?: boolean;
+  /** A term of an earlier turn, joined to a follow-up as context. */
+  readonly context?: boolean;
 }
 
 const STOPWORDS = new Set(
@@ -86,26 +100,30 @@ const BARE_PREPOSITIONS = new Set(
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /**
- * Extracts weighted search terms from a question. Each word is stemmed by the same analyzer the index
- * uses; English content words also get the stems of their German equivalents, since the corpus is German.
+ * The content words of a question, each with its own stem as the one alternative: function words,
+ * question words and words about the article itself dropped, light verbs kept at a small weight so they
+ * help rank but cannot carry an answer. Expansion (lemmas, synonyms, translations) is understand.ts's job.
  *
  * @example
- * queryTerms("Wie viele Verletzte gab es?", "de", analyze) // [{ word: "Verletzte", stems: ["verletzt"], weight: 1 }, { word: "gab", …, weight: 0.3 }]
+ * contentWords("Wie viele Verletzte gab es?", "de") // [{ word: "Verletzte", … weight: 1 }, { word: "gab", … weight: 0.3 }]
  */
-export function queryTerms(question: string, language: Language, analyze: Analyzer, weight = 1): QueryTerm[] {
+export function contentWords(question: string, language: Language, analyze: Analyzer = defaultAnalyze): QueryTerm[] {
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   let previous = "";
+  let position = -1;
   for (const match of question.matchAll(WORD)) {
+    position++;
     const word = match[0];
     const before = previous;
     previous = word.toLowerCase();
     const lower = word.toLowerCase().replace(/['’]s$/, "");
     if (STOPWORDS.has(lower) || seen.has(lower) || (lower.length < 2 && !/\d/.test(lower))) continue;
+    // "wie hoch", "how far": the adjective belongs to the question word; the answer is a number, not the word.
+    if ((before === "wie" || before === "how") && isMeasureAdjective(lower)) continue;
     seen.add(lower);
-    const stems = new Set(analyze(lower));
-    if (language === "en") for (const german of germanFor(lower)) for (const stem of analyze(german)) stems.add(stem);
-    if (stems.size === 0) continue;
+    const stems = [...new Set(analyze(lower))];
+    if (stems.length === 0) continue;
     const inner = match.index > 0 && /^\p{Lu}/u.test(word);
     const name = language === "en" && inner;
     const light = LIGHT_WORDS.has(lower);
@@ -113,28 +131,14 @@ export function queryTerms(question: string, language: Language, analyze: Analyz
     // name; the subject of a question comes with its article ("das Wetter", "der Bürgermeister").
     const idiom = BARE_PREPOSITIONS.has(before);
     const noun = language === "de" && inner && !light && !idiom && !FRAME_NOUNS.has(lower);
-    terms.push({ word, stems: [...stems], weight: light ? weight * 0.3 : weight, name, noun });
+    terms.push({
+      word: word.replace(/['’]s$/, ""),
+      position,
+      alternatives: stems.map((stem) => ({ stem, weight: 1, via: "word" as const })),
+      weight: light ? 0.3 : 1,
+      name,
+      noun,
+    });
   }
   return terms;
-}
-
-/**
- * Terms of a follow-up question together with those of the previous question at half weight, so that
- * "und wann sind sie abgezogen?" still finds the troops the earlier question was about. Offline this is
- * the whole of follow-up handling; with an LLM the condensed question is used instead.
- */
-export function followUpTerms(
-  question: string,
-  previousQuestion: string | undefined,
-  language: Language,
-  analyze: Analyzer,
-): QueryTerm[] {
-  const current = queryTerms(question, language, analyze);
-  if (!previousQuestion) return current;
-  const known = new Set(current.flatMap((t) => t.stems));
-  // Only the current question's own nouns can mark it as off-topic (see `QueryTerm.noun`).
-  const previous = queryTerms(previousQuestion, detectLanguage(previousQuestion), analyze, 0.5)
-    .filter((t) => !t.stems.some((s) => known.has(s)))
-    .map((t) => ({ ...t, noun: false }));
-  return [...current, ...previous];
 }

@@ -1,4 +1,5 @@
 import type { SentenceTable } from "../ingest/sentences.js";
+import { salientTopics } from "../query/topics.js";
 import type { Chunk, DocInfo } from "../types.js";
 import type { PassageView } from "./format.js";
 
@@ -113,36 +114,4 @@ function passageOf(index: IndexView, key: string, start: number, end: number): P
     quoteStart: start - first.start,
     quoteEnd: end - first.start,
   };
-}
-
-const DETERMINERS = new Set(
-  "der die das den dem des ein eine einer eines einem einen im am zum zur vom beim ins ihr ihre ihren seine seinen seiner sein diese dieser diesen dieses the a an this".split(" "),
-);
-
-/**
- * Likely names in a set of sentences: capitalised words that are not the first word of their sentence
- * and never follow a determiner within two words (German capitalises every noun, but "der Einsatz"
- * is a noun, "in Kasachstan" a name). Ranked by how many sentences mention them, then by length.
- */
-export function salientTopics(sentences: readonly string[], max = 3): string[] {
-  const counts = new Map<string, number>();
-  const common = new Set<string>();
-  for (const sentence of sentences) {
-    const tokens = sentence.match(/[\p{L}\p{N}-]+/gu) ?? [];
-    const seen = new Set<string>();
-    tokens.forEach((token, i) => {
-      if (i === 0 || !/^\p{Lu}[\p{L}-]{3,}$/u.test(token)) return;
-      if (tokens.slice(Math.max(0, i - 2), i).some((t) => DETERMINERS.has(t.toLowerCase()))) {
-        common.add(token);
-        return;
-      }
-      if (!seen.has(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
-      seen.add(token);
-    });
-  }
-  return [...counts.entries()]
-    .filter(([word]) => !common.has(word))
-    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))
-    .slice(0, max)
-    .map(([word]) => word);
 }

@@ -12,7 +12,8 @@ import {
   visibleLength,
 } from "../../src/telegram/format.js";
 import { guessLanguage, pickLanguage } from "../../src/telegram/i18n.js";
-import { libraryFromIndex, salientTopics } from "../../src/telegram/library.js";
+import { salientTopics } from "../../src/query/topics.js";
+import { libraryFromIndex } from "../../src/telegram/library.js";
 import { ConversationMemory } from "../../src/telegram/memory.js";
 import { RateLimiter } from "../../src/telegram/rate-limit.js";
 import type { Answer, Chunk, DocInfo } from "../../src/types.js";

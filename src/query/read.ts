@@ -1,0 +1,116 @@
+import type { Passage } from "../types.js";
+import { unitFor, type AnswerType } from "./cues.js";
+import { MAX_SENTENCES, selectSentences } from "./extractive.js";
+import { measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
+import { matchTerms, nounHit, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
+import type { Understanding } from "./understand.js";
+
+/**
+ * The reading stage: the retrieved passages' sentences scored against the question, the best few selected
+ * as evidence, and the decision whether that evidence answers the question. What the extractive answer
+ * quotes and what the LLM path falls back on.
+ */
+
+/** What reading adds to the understanding and the passages. */
+export interface Reading {
+  readonly passages: readonly Passage[];
+  readonly matches: readonly TermMatch[];
+  readonly selected: readonly ScoredSentence[];
+  readonly evidence: Evidence;
+  /** True when the evidence answers the question: the relevance gate passed. */
+  readonly passes: boolean;
+}
+
+export interface ReadSettings {
+  /** Minimum share of the question's weighted terms the quoted evidence must cover (RELEVANCE_MIN_COVERAGE). */
+  readonly minCoverage: number;
+}
+
+/** Answer types recognised for certain in a sentence (digits, number words, dates): evidence must carry them. */
+const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["number", "duration", "time", "ordinal"]);
+
+/** What "wie viele X / how many X" counts must be in the answer, so X weighs double. */
+const COUNTED_FOCUS_WEIGHT = 2;
+
+/**
+ * Scores the sentences of the retrieved passages (each with its passage's fused rank as a prior), selects
+ * the evidence and applies the gate. Pure given the sentence statistics.
+ *
+ * @example
+ * const reading = read(understanding, passages, stats, { minCoverage: 0.4 });
+ * if (reading.passes) quote(reading.selected);
+ */
+export function read(understanding: Understanding, passages: readonly Passage[], stats: SentenceStats, settings: ReadSettings): Reading {
+  const top = passages[0]?.fused ?? 1;
+  const candidates = new Map<number, number>();
+  for (const passage of passages) {
+    for (const i of stats.chunkSentences(passage.chunk.id)) {
+      candidates.set(i, Math.max(candidates.get(i) ?? 0, passage.fused / top));
+    }
+  }
+  const { focus, answerType: expected } = understanding;
+  const terms = understanding.terms.map((t) =>
+    focus?.kind === "counted" && t.word.toLowerCase() === focus.word ? { ...t, weight: t.weight * COUNTED_FOCUS_WEIGHT } : t,
+  );
+  const matches = matchTerms(terms, stats);
+  const categoryTerm = focus?.kind === "category" ? terms.findIndex((t) => t.word.toLowerCase() === focus.word) : -1;
+  const scored = scoreSentences(
+    [...candidates].map(([index, prior]) => ({ index, prior })),
+    matches,
+    stats,
+    expected,
+    categoryTerm,
+  );
+  // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
+  const unit = unitFor(understanding.question);
+  const typedScored = unit ? scored.map((s) => (s.typeMatch && !unit.test(s.sentence.text) ? { ...s, typeMatch: false } : s)) : scored;
+  const selected = withTypedNeighbour(selectSentences(typedScored), typedScored, stats, expected);
+  const category = categoryTerm >= 0 ? matches[categoryTerm] : undefined;
+  const units = evidenceUnits(selected, stats, matches, category);
+  const evidence = measureEvidence(matches, units, focus, expected !== null && STRICT_TYPES.has(expected));
+  const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage);
+  return { passages, matches, selected, evidence, passes };
+}
+
+/**
+ * When the best sentence lacks the asked-for answer type and the sentence right after it in the same
+ * article carries it, that sentence is quoted too: news often names the subject in one sentence and the
+ * number or the speaker in the next («…», sagte Verbandssprecher …).
+ */
+function withTypedNeighbour(
+  selected: readonly ScoredSentence[],
+  scored: readonly ScoredSentence[],
+  stats: SentenceStats,
+  expected: AnswerType | null,
+): ScoredSentence[] {
+  const best = selected[0];
+  if (!best || expected === null || best.typeMatch) return [...selected];
+  const next = scored.find((s) => s.index === best.index + 1 && s.sentence.source === best.sentence.source);
+  if (!next?.typeMatch) return [...selected];
+  return [best, next, ...selected.slice(1).filter((s) => s.index !== next.index)].slice(0, MAX_SENTENCES);
+}
+
+/** The selected sentences as evidence units: a sentence with its typed neighbour is one unit. */
+function evidenceUnits(
+  selected: readonly ScoredSentence[],
+  stats: SentenceStats,
+  matches: readonly TermMatch[],
+  category: TermMatch | undefined,
+): EvidenceUnit[] {
+  const units: EvidenceUnit[] = [];
+  for (let k = 0; k < selected.length; k++) {
+    const first = selected[k]!;
+    const second = selected[k + 1];
+    const pair = second !== undefined && second.index === first.index + 1 && !first.typeMatch && second.typeMatch;
+    const members = pair ? [first, second] : [first];
+    if (pair) k++;
+    const near = [...new Set(members.flatMap((m) => stats.chunkSentences(m.sentence.chunkId)))];
+    units.push({
+      quoted: members.map((m) => m.hits),
+      context: near.map((i) => termHits(matches, stats, i)),
+      typed: members.some((m) => m.typeMatch),
+      ...(category ? { categoryNoun: Math.max(0, ...[...members.map((m) => m.index), ...near].map((i) => nounHit(category, stats, i))) } : {}),
+    });
+  }
+  return units;
+}

@@ -1,0 +1,272 @@
+import type { Lexicon } from "../lexicon/index.js";
+import type { Language, Turn } from "../types.js";
+import { answerType, questionFocus, type AnswerType, type QuestionFocus } from "./cues.js";
+import { detectLanguage } from "./language.js";
+import { cleanQuestion } from "./question.js";
+import { contentWords, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
+
+/**
+ * The first stage: what the asker wants. Reads the question once and produces the object every later
+ * stage extends: its language, whether it is a question at all (or a greeting, thanks, or no words), its
+ * weighted search terms with their expansions from the lexicon, the answer type it expects, and whether it
+ * continues the previous turn. Nothing here knows any article.
+ */
+
+/** What a message is, before any retrieval. */
+export type Intent = "question" | "greeting" | "thanks" | "empty";
+
+/** Why a question was read together with the previous turn. */
+export type FollowUpReason = "pronoun" | "ellipsis" | "reply" | "fallback";
+
+export interface FollowUp {
+  readonly reason: FollowUpReason;
+  /** The turn it continues. */
+  readonly previous: Turn;
+}
+
+export interface Understanding {
+  /** The question as cleaned (markup and control characters removed, length capped). */
+  readonly question: string;
+  readonly truncated: boolean;
+  readonly language: Language;
+  readonly intent: Intent;
+  /** The question's own terms, then (for a follow-up) the previous turn's at lower weight. */
+  readonly terms: readonly QueryTerm[];
+  readonly answerType: AnswerType | null;
+  readonly focus: QuestionFocus | null;
+  readonly followUp: FollowUp | null;
+  /** The text for dense and keyword search: the question, its German expansions, and a follow-up's context. */
+  readonly searchText: string;
+}
+
+/** What understanding needs besides the question: the analyzer the index used, the lexicon, and the corpus's words. */
+export interface UnderstandTools {
+  readonly analyze: Analyzer;
+  readonly lexicon: Lexicon;
+  /** True when the corpus has sentences with this stem, or stems it matches (a compound, a relative). */
+  readonly inCorpus: (stem: string) => boolean;
+  /** Told when the lexicon fails (a damaged data file); the question is then read without expansions. */
+  readonly onLexiconError?: (error: unknown) => void;
+}
+
+/** Weights of an expansion relative to the word as written: a synonym or translation never outranks the word or its lemma. */
+export const EXPANSION_WEIGHT = { lemma: 1, synonym: 0.6, translationFirst: 0.9, translationStep: 0.08, translationLeast: 0.5 } as const;
+/** Expansions kept per word: enough for the right sense, few enough that wrong senses stay rare. */
+const MAX_SYNONYMS = 6;
+const MAX_TRANSLATIONS = 4;
+/** Weight of the previous turn's terms in a follow-up: context, not the question. */
+const CONTEXT_WEIGHT = 0.5;
+
+// General conversational German and English, not about any article: greetings, thanks and farewells.
+const GREETING = /^(hallo|hallöchen|hi|hey|huhu|moin|servus|grüß dich|grüß gott|guten (morgen|tag|abend)|hello|hiya|howdy|good (morning|afternoon|evening)|tschüss|tschüs|ciao|bye|goodbye|auf wiedersehen)\b/u;
+const THANKS = /^(danke|vielen dank|dankeschön|besten dank|merci|thanks|thank you|thx|cheers|super,? danke)\b/u;
+
+/**
+ * Pronouns and demonstratives that point back at something said before. "es" and "it" are left out: they
+ * are mostly expletive ("gab es", "how much did it cost"), and a question that uses them that way is
+ * self-contained.
+ */
+const ANAPHORA_DE = new Set(
+  "er sie ihn ihm ihnen ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner dessen deren denen dies diese dieser dieses diesen diesem jene jener jenes davon dafür dagegen darüber daraufhin dort damals dabei".split(" "),
+);
+const ANAPHORA_EN = new Set("he she they him her them his hers their theirs these those this".split(" "));
+/** How a continuing question begins: "und wann?", "and who?", "what about …". */
+const CONTINUATION = /^(und|aber|and|but|also|what about|und was ist mit|and what about|wie ist es mit)\b/u;
+
+/**
+ * Reads a message: cleans it, tells a question from a greeting, thanks or a message without words, and
+ * for a question finds its terms, expansions, answer type and focus. `history` is the conversation so far,
+ * oldest first; `continues` is true when the user replied to one of the bot's answers (then the question
+ * always continues it). A question needs the previous turn only when it has a pronoun with nothing to refer
+ * to, is elliptical, or is a reply; otherwise it is read exactly as if asked alone. The fourth reason, that
+ * alone it finds no grounded answer, is decided after reading: see {@link withPrevious}.
+ *
+ * @example
+ * understand("Und wie viele davon mussten in Notunterkünfte?", history, false, tools).followUp?.reason // "pronoun"
+ */
+export function understand(raw: string, history: readonly Turn[], continues: boolean, tools: UnderstandTools, maxChars: number): Understanding {
+  const { text: question, truncated } = cleanQuestion(raw, maxChars);
+  const language = detectLanguage(question);
+  const intent = intentOf(question, language, tools.analyze);
+  const base = { question, truncated, language, intent, answerType: null, focus: null, followUp: null };
+  if (intent !== "question") return { ...base, terms: [], searchText: "" };
+  const terms = expandTerms(contentWords(question, language, tools.analyze), language, tools);
+  const alone: Understanding = {
+    ...base,
+    terms,
+    answerType: answerType(question),
+    focus: questionFocus(question),
+    searchText: searchTextOf(question, terms),
+  };
+  const previous = history.at(-1);
+  if (!previous) return alone;
+  const reason: FollowUpReason | null = continues ? "reply" : followUpCue(question, language, tools);
+  return reason === null ? alone : withPrevious(alone, previous, reason, tools);
+}
+
+/**
+ * The same question read together with the turn before it: the previous question's terms and the names
+ * its answer quoted join at half weight (so "er" finds the minister the last answer named), and the search
+ * text carries them too. Used for follow-ups and, by the caller, to retry a question that alone found
+ * no grounded answer.
+ */
+export function withPrevious(alone: Understanding, previous: Turn, reason: FollowUpReason, tools: UnderstandTools): Understanding {
+  const known = new Set(alone.terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
+  const previousLanguage = detectLanguage(previous.question);
+  const context = [
+    ...expandTerms(contentWords(previous.question, previousLanguage, tools.analyze), previousLanguage, tools),
+    ...nameTerms(previous.answer, tools),
+  ]
+    .filter((t) => !t.alternatives.some((a) => known.has(a.stem)))
+    .filter((t, i, all) => all.findIndex((u) => u.word.toLowerCase() === t.word.toLowerCase()) === i)
+    // Only the current question's own words may mark it as off-topic (see QueryTerm.noun).
+    .map((t) => ({ ...t, weight: t.weight * CONTEXT_WEIGHT, noun: false, name: false, context: true }));
+  return {
+    ...alone,
+    terms: [...alone.terms, ...context],
+    // A question without its own answer-type cue ("und davon?") asks for what the previous one asked for.
+    answerType: alone.answerType ?? answerType(previous.question),
+    followUp: { reason, previous },
+    searchText: `${alone.searchText} ${searchTextOf(previous.question, context)}`.trim(),
+  };
+}
+
+/** A greeting, thanks, no words at all, or a question. A greeting followed by a real question is a question. */
+function intentOf(question: string, language: Language, analyze: Analyzer): Intent {
+  const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (!words.some((w) => w.length >= 2 || /\d/.test(w))) return "empty";
+  const lower = question.toLowerCase().trim();
+  const match = GREETING.exec(lower) ?? THANKS.exec(lower);
+  if (!match) return "question";
+  const rest = lower.slice(match[0].length);
+  // "Hallo Bot!", "Danke dir", "Hi there :)" are greetings; "Hallo, wer ist der Präsident?" is a question.
+  const substantial = contentWords(rest, language, analyze);
+  if (rest.includes("?") || substantial.length > 2) return "question";
+  return THANKS.test(lower) ? "thanks" : "greeting";
+}
+
+/** Why a question needs the previous turn by its wording alone, or null when it is self-contained. */
+function followUpCue(question: string, language: Language, tools: UnderstandTools): FollowUpReason | null {
+  const lower = question.toLowerCase();
+  if (CONTINUATION.test(lower)) return "ellipsis";
+  const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const anaphora = language === "de" ? ANAPHORA_DE : ANAPHORA_EN;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? "";
+    // A capitalised "Sie" inside a German question is the polite "you", not "she/they".
+    if (language === "de" && i > 0 && word === "Sie") continue;
+    if (!anaphora.has(word.toLowerCase())) continue;
+    // A name before the pronoun is something it can refer to in the question itself; in German, where
+    // every noun is capitalised, a name is a capitalised word the dictionary does not know.
+    const before = words.slice(1, i);
+    const isName = (w: string) => /^\p{Lu}/u.test(w) && (language === "en" || safe(() => [tools.lexicon.isGermanWord(w)], tools)[0] !== true);
+    if (!before.some(isName)) return "pronoun";
+  }
+  // Nothing but a question word left: "und wann?", "warum?", "who?".
+  if (contentWords(question, language, tools.analyze).length === 0) return "ellipsis";
+  return null;
+}
+
+/**
+ * Each content word with the stems it may match, best first: the word as written, its lemmas (German),
+ * synonyms (German, from OpenThesaurus) or translations (English, from Ding), each weighted below the word
+ * itself. Expansions that occur nowhere in the corpus cannot help and are dropped before capping, which is
+ * how a translation's sense is chosen: the sense the sources use.
+ */
+export function expandTerms(words: readonly QueryTerm[], language: Language, tools: UnderstandTools): QueryTerm[] {
+  const { analyze, lexicon, inCorpus } = tools;
+  const out: QueryTerm[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const term = words[i]!;
+    const alternatives = new Map<string, Alternative>();
+    const expansions = new Set<string>();
+    const add = (text: string, weight: number, via: Alternative["via"]) => {
+      if (text.toLowerCase() !== term.word.toLowerCase()) expansions.add(text);
+      for (const stem of analyze(text)) {
+        const known = alternatives.get(stem);
+        if (!known || known.weight < weight) alternatives.set(stem, { stem, weight, via });
+      }
+    };
+    for (const a of term.alternatives) alternatives.set(a.stem, a);
+    if (language === "de") {
+      for (const lemma of safe(() => lexicon.germanLemmas(term.word), tools)) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
+      let kept = 0;
+      for (const synonym of safe(() => lexicon.germanSynonyms(term.word), tools)) {
+        if (kept >= MAX_SYNONYMS) break;
+        // A multi-word synonym is a paraphrase, not a word to find; its parts would match anything.
+        if (/\s/.test(synonym.word) || !analyze(synonym.word).some(inCorpus)) continue;
+        add(synonym.word, EXPANSION_WEIGHT.synonym, "synonym");
+        kept++;
+      }
+    } else {
+      // An English phrase of two words that the dictionary knows ("train driver") is one term.
+      const next = words[i + 1];
+      const phrase = next && next.position === term.position + 1 ? translations(`${term.word} ${next.word}`, tools) : [];
+      const translated = phrase.length > 0 ? phrase : translations(term.word, tools);
+      if (phrase.length > 0) i++;
+      translated.forEach((german, k) => {
+        const weight = Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - k * EXPANSION_WEIGHT.translationStep);
+        for (const part of german.split(/\s+/)) if (analyze(part).length > 0) add(part, weight, "translation");
+      });
+      // The English word itself still finds names and cognates ("Chega", "Esa"); when the dictionary
+      // translates it, the German words carry it and the English stem only helps.
+      if (translated.length > 0 && !term.name) {
+        for (const a of term.alternatives) alternatives.set(a.stem, { ...a, weight: Math.min(a.weight, EXPANSION_WEIGHT.translationLeast) });
+      }
+      if (phrase.length > 0) {
+        const word = `${term.word} ${next!.word}`;
+        out.push({ ...term, word, alternatives: [...alternatives.values()], expansions: [...expansions], noun: false });
+        continue;
+      }
+    }
+    out.push({ ...term, alternatives: [...alternatives.values()], expansions: [...expansions] });
+  }
+  return out;
+}
+
+/** German translations of an English word or phrase that the corpus uses, in the dictionary's order, capped. */
+function translations(english: string, tools: UnderstandTools): string[] {
+  const kept: string[] = [];
+  for (const t of safe(() => tools.lexicon.englishToGerman(english), tools)) {
+    if (kept.length >= MAX_TRANSLATIONS) break;
+    if (kept.includes(t.german)) continue;
+    const words = t.german.split(/\s+/).filter((w) => tools.analyze(w).length > 0);
+    // A long paraphrase is a definition, not a translation to look for.
+    if (words.length === 0 || words.length > 2) continue;
+    if (words.every((w) => tools.analyze(w).some(tools.inCorpus))) kept.push(t.german);
+  }
+  return kept;
+}
+
+/**
+ * Names in an earlier answer: capitalised words that are not the first of their sentence and that the German
+ * dictionary does not know as words ("Böhler", "Tokajew"), so a follow-up's "er" can find them.
+ */
+function nameTerms(text: string, tools: UnderstandTools): QueryTerm[] {
+  const names: QueryTerm[] = [];
+  const seen = new Set<string>();
+  for (const match of text.matchAll(/(?<=[\p{L}\p{N},;:»«„“"']\s+|[(]\s*)\p{Lu}[\p{L}-]{2,}/gu)) {
+    const word = match[0];
+    if (seen.has(word) || safe(() => [tools.lexicon.isGermanWord(word)], tools)[0] === true) continue;
+    seen.add(word);
+    const stems = tools.analyze(word);
+    if (stems.length > 0) names.push({ word, position: -1, alternatives: stems.map((stem) => ({ stem, weight: 1, via: "word" as const })), weight: 1 });
+  }
+  return names;
+}
+
+/** The search text: the question and its German expansions, so dense and keyword search see the corpus's words. */
+function searchTextOf(question: string, terms: readonly QueryTerm[]): string {
+  const extra = terms.flatMap((t) => (t.expansions ?? []).filter((w) => !question.includes(w)));
+  return [question, ...extra].join(" ").trim();
+}
+
+/** The lexicon fails soft: a damaged data file costs expansions, never an answer; the caller is told. */
+function safe<T>(f: () => readonly T[], tools: UnderstandTools): readonly T[] {
+  try {
+    return f();
+  } catch (error) {
+    tools.onLexiconError?.(error);
+    return [];
+  }
+}
