@@ -120,10 +120,16 @@ export function withPrevious(alone: Understanding, previous: Turn, reason: Follo
     .filter((t) => !t.alternatives.some((a) => known.has(a.stem)))
     .filter((t, i, all) => all.findIndex((u) => u.word.toLowerCase() === t.word.toLowerCase()) === i)
     // Only the current question's own words may mark it as off-topic (see QueryTerm.noun).
-    .map((t) => ({ ...t, weight: t.weight * CONTEXT_WEIGHT, noun: false, name: false, context: true }));
+    .map((t) => ({ ...t, noun: false, name: false, context: true }));
+  // The context together weighs at most half of the question's own words, so the sentence that answers the
+  // new question wins over one that repeats the old one; an elliptical "und wann?" leans on it fully.
+  const own = alone.terms.reduce((sum, t) => sum + t.weight, 0);
+  const borrowed = context.reduce((sum, t) => sum + t.weight, 0);
+  const scale = own === 0 ? CONTEXT_WEIGHT : Math.min(CONTEXT_WEIGHT, (CONTEXT_WEIGHT * own) / Math.max(borrowed, 1e-9));
+  const weighted = context.map((t) => ({ ...t, weight: t.weight * scale }));
   return {
     ...alone,
-    terms: [...alone.terms, ...context],
+    terms: [...alone.terms, ...weighted],
     // A question without its own answer-type cue ("und davon?") asks for what the previous one asked for.
     answerType: alone.answerType ?? answerType(previous.question),
     followUp: { reason, previous },

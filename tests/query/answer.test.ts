@@ -99,10 +99,46 @@ describe("createAsk, extractive", () => {
     expect(["answered", "not_found"]).toContain(answer.kind);
   });
 
-  it("asks for a question when there is none", async () => {
-    const answer = await ask()("  <br/> ?! ", { history: [] });
-    expect(answer).toMatchObject({ kind: "not_found", suggestions: [] });
-    expect(answer.text).toMatch(/Bitte stelle eine Frage/);
+  it("asks for a question when there is none, without refusing and without repeating the last answer", async () => {
+    const history = [{ question: "Wie viele Verletzte gab es bei den Unruhen?", answer: "Laut der Quelle: „Es gab viele Tote, Hunderte Verletzte …“ [1]" }];
+    for (const text of ["  <br/> ?! ", "<b>x</b>", "👍🎉"]) {
+      const answer = await ask()(text, { history });
+      expect(answer.kind).toBe("smalltalk");
+      expect(answer.text).toMatch(/keine Frage/);
+      expect(answer.text).not.toMatch(/Verletzte/);
+    }
+  });
+
+  it("greets and thanks in the user's language with example questions from the sources, never a citation or a refusal", async () => {
+    const hello = await ask()("Hallo!", { history: [] });
+    expect(hello).toMatchObject({ kind: "smalltalk", language: "de" });
+    if (hello.kind !== "smalltalk") return;
+    expect(hello.examples.length).toBeGreaterThanOrEqual(2);
+    // The examples come from the indexed documents, and each of them is answered.
+    for (const example of hello.examples) expect((await ask()(example, { history: [] })).kind).toBe("answered");
+    const thanks = await ask()("Thanks!", { history: [] });
+    expect(thanks).toMatchObject({ kind: "smalltalk", language: "en" });
+    expect(thanks.text).toMatch(/welcome/);
+    // A greeting that carries a question is a question.
+    expect((await ask()("Hallo, wie viele Verletzte gab es bei den Unruhen?", { history: [] })).kind).toBe("answered");
+  });
+
+  it("answers a self-contained question in a conversation exactly as if asked alone", async () => {
+    const alone = await ask()("Wann wurde der Hafen eröffnet?", { history: [] });
+    const history = [{ question: "Was kostet der Eintritt ins Museum?", answer: "Laut der Quelle: „Der Eintritt kostet zwölf Euro.“ [1]" }];
+    const inConversation = await ask()("Wann wurde der Hafen eröffnet?", { history });
+    expect(inConversation).toEqual(alone);
+  });
+
+  it("reads a question with a pronoun and nothing to refer to together with the previous turn", async () => {
+    const history = [{ question: "Was stellt das neue Museum in München aus?", answer: "Laut der Quelle: „In München stellt ein neues Museum moderne Kunst aus.“ [1]" }];
+    const harbour = [{ question: "Woher kam das Containerschiff im Hamburger Hafen?", answer: "Laut der Quelle: „Im Hafen von Hamburg legte ein Containerschiff aus Singapur an.“ [1]" }];
+    const quoted = async (h: typeof history) => {
+      const answer = await ask()("Wann wurde dieses eröffnet?", { history: h });
+      return answer.kind === "answered" ? answer.citations[0]?.quote : answer.kind;
+    };
+    expect(await quoted(history)).toBe("Das Museum wurde im Jahr 2023 eröffnet.");
+    expect(await quoted(harbour)).toBe("Der Hafen wurde im Jahr 1189 eröffnet.");
   });
 
   it("answers the same without the stored analysis, and never from one another analyzer made", async () => {

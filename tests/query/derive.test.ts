@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { derivation, sameDerivation } from "../../src/query/derive.js";
 import { buildSentenceStats, matchTerms, stemSimilarity, termHits } from "../../src/query/score.js";
-import { queryTerms } from "../../src/query/terms.js";
+import { contentWords } from "../../src/query/terms.js";
 import { makeChunks } from "./fixtures.js";
 
 const stem = (word: string) => analyze(word)[0] ?? "";
@@ -53,7 +53,7 @@ describe("separable verbs in sentences", () => {
   const text = "Die Wache nahm am Hafen drei Schmuggler fest. Danach fuhr das Boot ab, langsam und leise. Die Feier fand statt.";
   const stats = buildSentenceStats(makeChunks("s.txt", text, 3), analyze);
   const hitsFor = (question: string, sentence: number) => {
-    const matches = matchTerms(queryTerms(question, "de", analyze), stats);
+    const matches = matchTerms(contentWords(question, "de", analyze), stats);
     return termHits(matches, stats, sentence);
   };
 
@@ -72,7 +72,7 @@ describe("a count of people asked about through a derived word", () => {
   it("passes the gate although the sentence names neither 'Menschen' nor the participle", () => {
     const text = "Am Wochenende zogen Fans durch die Altstadt. Die Polizei meldete 37 Festnahmen. Das Spiel endete torlos.";
     const stats = buildSentenceStats(makeChunks("f.txt", text, 3), analyze);
-    const terms = queryTerms("Wie viele Menschen wurden festgenommen?", "de", analyze);
+    const terms = contentWords("Wie viele Menschen wurden festgenommen?", "de", analyze);
     expect(terms.find((t) => t.word === "Menschen")?.weight).toBeLessThan(1);
     const matches = matchTerms(terms, stats);
     const hits = termHits(matches, stats, 1);

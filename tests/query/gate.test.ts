@@ -3,19 +3,19 @@ import { analyze } from "../../src/ingest/keyword.js";
 import { questionFocus } from "../../src/query/cues.js";
 import { measureEvidence, passesGate } from "../../src/query/gate.js";
 import { buildSentenceStats, matchTerms, nounHit, termHits } from "../../src/query/score.js";
-import { queryTerms } from "../../src/query/terms.js";
+import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
 const stats = buildSentenceStats(makeChunks("a.txt", ARTICLE, 3), analyze);
 
 function evidenceFor(question: string, quoted: number[], context: number[] = [], typed = false) {
-  const matches = matchTerms(queryTerms(question, "de", analyze), stats);
+  const matches = matchTerms(contentWords(question, "de", analyze), stats);
+  const near = context.map((i) => termHits(matches, stats, i));
   return measureEvidence(
     matches,
-    quoted.map((i) => termHits(matches, stats, i)),
-    context.map((i) => termHits(matches, stats, i)),
+    quoted.map((i) => ({ quoted: [termHits(matches, stats, i)], context: near, typed })),
     questionFocus(question),
-    quoted.map(() => typed),
+    false,
   );
 }
 
@@ -46,8 +46,8 @@ describe("relevance gate", () => {
   it("finds a category noun that stands only as the head of a compound", () => {
     const towns = buildSentenceStats(makeChunks("t.txt", "Der Sturm traf die Hafenstadt Kiel am Morgen. Viele Bäume fielen um."), analyze);
     const question = "In welcher Stadt traf der Sturm ein?";
-    const matches = matchTerms(queryTerms(question, "de", analyze), towns);
-    const evidence = measureEvidence(matches, [termHits(matches, towns, 0)], [], questionFocus(question), [false]);
+    const matches = matchTerms(contentWords(question, "de", analyze), towns);
+    const evidence = measureEvidence(matches, [{ quoted: [termHits(matches, towns, 0)], context: [], typed: false }], questionFocus(question), false);
     expect(evidence.focusFound).toBe(true);
   });
 
@@ -68,10 +68,15 @@ describe("relevance gate", () => {
   it("finds a category noun only among nouns, not in a verb that shares its stem", () => {
     const school = buildSentenceStats(makeChunks("s.txt", "Der Lehrer sprach lange mit den Kindern. Die Kinder lernen die Sprache der Nachbarn."), analyze);
     const question = "Welche Sprache lernen die Kinder?";
-    const matches = matchTerms(queryTerms(question, "de", analyze), school);
+    const matches = matchTerms(contentWords(question, "de", analyze), school);
     const category = matches.find((m) => m.term.word === "Sprache")!;
     const measure = (i: number) =>
-      measureEvidence(matches, [termHits(matches, school, i)], [], questionFocus(question), [false], [nounHit(category, school, i)]);
+      measureEvidence(
+        matches,
+        [{ quoted: [termHits(matches, school, i)], context: [], typed: false, categoryNoun: nounHit(category, school, i) }],
+        questionFocus(question),
+        false,
+      );
     expect(termHits(matches, school, 0)[0]).toBe(1); // "sprach" and "Sprache" share a stem
     expect(measure(0).focusFound).toBe(false);
     expect(measure(1).focusFound).toBe(true);
@@ -85,12 +90,31 @@ describe("relevance gate", () => {
   });
 
   it("declines when an English question names something the sources never mention", () => {
-    const matches = matchTerms(queryTerms("Who is the transport minister of France?", "en", analyze), stats);
-    const evidence = measureEvidence(matches, [termHits(matches, stats, 1)], [], null, [true]);
+    const matches = matchTerms(contentWords("Who is the transport minister of France?", "en", analyze), stats);
+    const evidence = measureEvidence(matches, [{ quoted: [termHits(matches, stats, 1)], context: [], typed: true }], null, false);
     expect(evidence.missingName).toBe("France");
     expect(passesGate({ ...evidence, coverage: 1 }, 0.3)).toBe(false);
-    const known = matchTerms(queryTerms("What happened in Leipzig?", "en", analyze), stats);
-    expect(measureEvidence(known, [termHits(known, stats, 2)], [], null, [false]).missingName).toBeNull();
+    const known = matchTerms(contentWords("What happened in Leipzig?", "en", analyze), stats);
+    expect(measureEvidence(known, [{ quoted: [termHits(known, stats, 2)], context: [], typed: false }], null, false).missingName).toBeNull();
+  });
+
+  it("counts only evidence that carries a number when the question asks for one", () => {
+    const question = "Wie viele Menschen wurden in Leipzig verletzt?";
+    const matches = matchTerms(contentWords(question, "de", analyze), stats);
+    const unit = (typed: boolean) => ({ quoted: [termHits(matches, stats, 2)], context: [], typed });
+    expect(measureEvidence(matches, [unit(false)], questionFocus(question), true)).toMatchObject({ coverage: 0, typed: false });
+    expect(passesGate(measureEvidence(matches, [unit(false)], questionFocus(question), true), 0.3)).toBe(false);
+    expect(measureEvidence(matches, [unit(true)], questionFocus(question), true).typed).toBe(true);
+    expect(measureEvidence(matches, [unit(false)], questionFocus(question), false).typed).toBeNull();
+  });
+
+  it("takes the coverage of the best single passage, not words gathered from several", () => {
+    const question = "Regierung Regeln Unfall";
+    const matches = matchTerms(contentWords(question, "de", analyze), stats);
+    const one = (i: number) => ({ quoted: [termHits(matches, stats, i)], context: [], typed: false });
+    const separate = measureEvidence(matches, [one(0), one(2)], null, false).coverage;
+    const together = measureEvidence(matches, [{ quoted: [termHits(matches, stats, 0), termHits(matches, stats, 2)], context: [], typed: false }], null, false).coverage;
+    expect(separate).toBeLessThan(together);
   });
 
   it("is a threshold on coverage", () => {

@@ -3,7 +3,7 @@ import { analyze } from "../../src/ingest/keyword.js";
 import { analyzeSentences, sentenceTable } from "../../src/ingest/sentences.js";
 import { answerType } from "../../src/query/cues.js";
 import { buildSentenceStats, coverage, matchTerms, scoreSentences, sentenceStats, stemSimilarity } from "../../src/query/score.js";
-import { queryTerms } from "../../src/query/terms.js";
+import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
 describe("stemSimilarity", () => {
@@ -74,7 +74,7 @@ describe("matchTerms", () => {
   it("counts a sentence once in a term's rarity, however many of the stems it matches the sentence has", () => {
     const text = "Die Grenze grenzt an Grenzen. Der Zaun steht. Die Grenzregion ist ruhig. Es regnet.";
     const stats = buildSentenceStats(makeChunks("g.txt", text, 2), analyze);
-    const [match] = matchTerms(queryTerms("grenzt", "de", analyze), stats);
+    const [match] = matchTerms(contentWords("grenzt", "de", analyze), stats);
     expect([...(match?.similar ?? [])]).toEqual([["grenz", 0.9], ["grenzt", 1]]);
     const df = 1; // the first sentence, of four
     expect(match?.idf).toBe(Math.log(1 + (4 - df + 0.5) / (df + 0.5)));
@@ -82,7 +82,7 @@ describe("matchTerms", () => {
 
   it("finds nothing for a word no sentence has, which makes it as rare as can be", () => {
     const stats = buildSentenceStats(makeChunks("a.txt", ARTICLE, 3), analyze);
-    const [match] = matchTerms(queryTerms("Wetter", "de", analyze), stats);
+    const [match] = matchTerms(contentWords("Wetter", "de", analyze), stats);
     expect(match?.similar.size).toBe(0);
     expect(match?.idf).toBe(Math.log(1 + (6 + 0.5) / 0.5));
   });
@@ -91,7 +91,7 @@ describe("matchTerms", () => {
 describe("scoreSentences", () => {
   const stats = buildSentenceStats(makeChunks("a.txt", ARTICLE, 3), analyze);
   const rank = (question: string) => {
-    const matches = matchTerms(queryTerms(question, "de", analyze), stats);
+    const matches = matchTerms(contentWords(question, "de", analyze), stats);
     const candidates = Array.from({ length: stats.count }, (_, index) => ({ index, prior: 0 }));
     return scoreSentences(candidates, matches, stats, answerType(question));
   };
@@ -112,13 +112,13 @@ describe("scoreSentences", () => {
     const berger = scored.find((s) => s.sentence.text.includes("Berger"));
     expect(berger?.typeMatch).toBe(true); // "Verkehrsministerin" is a role noun the question does not name
     const only = buildSentenceStats(makeChunks("b.txt", "Anna Berger kam. Es regnete."), analyze);
-    const matches = matchTerms(queryTerms("Wer ist Anna Berger?", "de", analyze), only);
+    const matches = matchTerms(contentWords("Wer ist Anna Berger?", "de", analyze), only);
     const [first] = scoreSentences([{ index: 0, prior: 0 }], matches, only, "person");
     expect(first?.typeMatch).toBe(false);
   });
 
   it("measures coverage as the idf-weighted share of question terms", () => {
-    const matches = matchTerms(queryTerms("Unfall Leipzig Fahrplan", "de", analyze), stats);
+    const matches = matchTerms(contentWords("Unfall Leipzig Fahrplan", "de", analyze), stats);
     const [best] = rank("Unfall Leipzig Fahrplan");
     expect(best?.coverage).toBeGreaterThan(0.5);
     expect(best?.coverage).toBeLessThan(1);
@@ -128,7 +128,7 @@ describe("scoreSentences", () => {
   it("lets the places a sentence names stand for the category noun of a which-places question", () => {
     const towns = buildSentenceStats(makeChunks("t.txt", "Die Sänger reisten aus Graz, Linz und Bozen an. Die Halle war voll."), analyze);
     const question = "Aus welchen Städten reisten die Sänger an?";
-    const matches = matchTerms(queryTerms(question, "de", analyze), towns);
+    const matches = matchTerms(contentWords(question, "de", analyze), towns);
     const category = matches.findIndex((m) => m.term.word === "Städten");
     const [plain] = scoreSentences([{ index: 0, prior: 0 }], matches, towns, "place");
     const [typed] = scoreSentences([{ index: 0, prior: 0 }], matches, towns, "place", category);
@@ -141,7 +141,7 @@ describe("scoreSentences", () => {
 
   it("bridges English question words to the German sentences", () => {
     const question = "How many were injured in the accident in Leipzig?";
-    const matches = matchTerms(queryTerms(question, "en", analyze), stats);
+    const matches = matchTerms(contentWords(question, "en", analyze), stats);
     const candidates = Array.from({ length: stats.count }, (_, index) => ({ index, prior: 0 }));
     const [best] = scoreSentences(candidates, matches, stats, answerType(question));
     expect(best?.sentence.text).toContain("14 Menschen verletzt");

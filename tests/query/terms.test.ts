@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
-import { followUpTerms, queryTerms } from "../../src/query/terms.js";
+import { contentWords } from "../../src/query/terms.js";
 
-describe("queryTerms", () => {
-  const words = (question: string, language: "de" | "en" = "de") => queryTerms(question, language, analyze);
+describe("contentWords", () => {
+  const words = (question: string, language: "de" | "en" = "de") => contentWords(question, language, analyze);
 
   it("marks the capitalised words inside a German question as nouns, not the first word or frame nouns", () => {
     const terms = words("Fähren fuhren wegen des Nebels nicht, aus welchem Grund genau?");
@@ -31,9 +31,8 @@ describe("queryTerms", () => {
     expect(terms[1]?.weight).toBeLessThan(terms[0]?.weight ?? 0);
   });
 
-  it("marks nouns of the current question only, not those a follow-up borrows from the previous one", () => {
-    const terms = followUpTerms("Und wann fuhr die Fähre ab?", "Wie voll war das Schiff am Morgen?", "de", analyze);
-    expect(terms.find((t) => t.word === "Fähre")?.noun).toBe(true);
-    expect(terms.find((t) => t.word === "Schiff")).toMatchObject({ weight: 0.5, noun: false });
+  it("leaves the adjective of a measure question to the question word", () => {
+    expect(words("Wie hoch ist der Schaden?").map((t) => t.word)).toEqual(["Schaden"]);
+    expect(words("How far is the station?", "en").map((t) => t.word)).toEqual(["station"]);
   });
 });

@@ -5,7 +5,7 @@ import { chunkDoc } from "../../src/ingest/chunk.js";
 import { analyze } from "../../src/ingest/keyword.js";
 import { parseSeed } from "../../src/ingest/load.js";
 import { buildSentenceStats, matchTerms, type SentenceStats, type TermMatch } from "../../src/query/score.js";
-import { queryTerms } from "../../src/query/terms.js";
+import { contentWords } from "../../src/query/terms.js";
 import { detectLanguage } from "../../src/query/language.js";
 import { derivation, derivationPrefixes, sameDerivation } from "../../src/query/derive.js";
 import { stemSimilarity, transliterationKey, vocabularyOf } from "../../src/query/vocabulary.js";
@@ -27,8 +27,8 @@ function similarExhaustive(queries: readonly string[], stats: SentenceStats): Ma
 /** matchTerms as it was before the index: a scan of the vocabulary and a Set of sentences per term. */
 function matchTermsExhaustive(question: string, stats: SentenceStats): TermMatch[] {
   const n = stats.count;
-  return queryTerms(question, detectLanguage(question), analyze).map((term) => {
-    const similar = similarExhaustive(term.stems, stats);
+  return contentWords(question, detectLanguage(question), analyze).map((term) => {
+    const similar = similarExhaustive(term.alternatives.map((a) => a.stem), stats);
     const containing = new Set<number>();
     for (const stem of similar.keys()) for (const i of stats.postings.get(stem) ?? []) containing.add(i);
     const df = containing.size;
@@ -170,7 +170,7 @@ describe("vocabularyOf", () => {
       ...syntheticQuestions.map((q): [SentenceStats, string] => [synthetic, q]),
     ];
     for (const [stats, question] of cases) {
-      const fast = matchTerms(queryTerms(question, detectLanguage(question), analyze), stats);
+      const fast = matchTerms(contentWords(question, detectLanguage(question), analyze), stats);
       const scan = matchTermsExhaustive(question, stats);
       expect(fast.map((m) => [m.term.word, [...m.similar], m.idf]), question).toEqual(
         scan.map((m) => [m.term.word, [...m.similar], m.idf]),
