@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/ingest/keyword.js";
+import type { Lexicon } from "../../src/lexicon/index.js";
+import { understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
+
+/** A lexicon with a handful of entries, so these tests say what understanding does with what it is given. */
+const lexicon: Lexicon = {
+  germanLemmas: (word) => (word.toLowerCase() === "trafen" ? [{ lemma: "treffen", pos: "verb" }] : []),
+  isGermanNoun: (word) => ["streik", "minister"].includes(word.toLowerCase()),
+  isGermanWord: (word) => ["streik", "minister", "kritik", "hafen"].includes(word.toLowerCase()),
+  germanSynonyms: (word) =>
+    word.toLowerCase() === "arbeitsniederlegung"
+      ? [
+          { word: "Ausstand", rank: 0 },
+          { word: "Streik", rank: 1 },
+          { word: "Arbeitskampf machen", rank: 2 },
+        ]
+      : [],
+  englishToGerman: (phrase) => {
+    const table: Record<string, string[]> = {
+      strike: ["Schlag", "Hieb", "Streik", "Ausstand"],
+      "train driver": ["Lokführer"],
+      train: ["Zug"],
+      driver: ["Fahrer"],
+      harbour: ["Hafen"],
+    };
+    return (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank }));
+  },
+  englishLemmas: (word) => [word],
+  place: () => undefined,
+};
+
+/** The corpus has these stems (as the analyzer makes them). */
+const corpus = new Set(["streik", "ausstand", "lokfuhr", "haf", "treff", "minist", "bohl"]);
+const tools: UnderstandTools = { analyze, lexicon, inCorpus: (stem) => corpus.has(stem) };
+const read = (question: string, history = [] as { question: string; answer: string }[], continues = false) =>
+  understand(question, history, continues, tools, 1000);
+
+describe("understand", () => {
+  it("tells greetings, thanks and messages without words from questions", () => {
+    expect(read("Hallo!").intent).toBe("greeting");
+    expect(read("Hi there :)").intent).toBe("greeting");
+    expect(read("Danke dir!").intent).toBe("thanks");
+    expect(read("Thank you so much").intent).toBe("thanks");
+    expect(read("<b>x</b>").intent).toBe("empty");
+    expect(read("🙂👍").intent).toBe("empty");
+    expect(read("Hallo, wer führt den Streik an?").intent).toBe("question");
+    expect(read("Hi, who leads the strike?").intent).toBe("question");
+  });
+
+  it("expands a German word by its lemma at full weight and by synonyms the corpus uses, below it", () => {
+    const [met] = read("Wann trafen sich die Minister?").terms;
+    expect(met?.alternatives).toContainEqual({ stem: "treff", weight: 1, via: "lemma" });
+    const strike = read("Wie lange dauerte die Arbeitsniederlegung?").terms.find((t) => t.word === "Arbeitsniederlegung");
+    const synonyms = strike?.alternatives.filter((a) => a.via === "synonym") ?? [];
+    expect(synonyms.map((a) => a.stem).sort()).toEqual(["ausstand", "streik"]);
+    expect(Math.max(...synonyms.map((a) => a.weight))).toBeLessThan(1);
+  });
+
+  it("translates an English word into the German words the corpus uses, in the dictionary's order, below the word itself", () => {
+    const strike = read("How long did the strike last?").terms.find((t) => t.word === "strike");
+    const translations = strike?.alternatives.filter((a) => a.via === "translation") ?? [];
+    // "Schlag" and "Hieb" come first in the dictionary, but the sources never use them.
+    expect(translations.map((a) => a.stem)).toEqual(["streik", "ausstand"]);
+    expect(translations[0]!.weight).toBeGreaterThan(translations[1]!.weight);
+    expect(translations[0]!.weight).toBeLessThan(1);
+    expect(read("How long did the strike last?").searchText).toContain("Streik");
+  });
+
+  it("reads a two-word English phrase the dictionary knows as one term", () => {
+    const terms = read("Who leads the train driver union?").terms;
+    expect(terms.map((t) => t.word)).toContain("train driver");
+    expect(terms.find((t) => t.word === "train driver")?.alternatives.map((a) => a.stem)).toContain("lokfuhr");
+  });
+
+  it("reads a self-contained question alone, even inside a conversation", () => {
+    const history = [{ question: "Welcher Minister besuchte den Hafen?", answer: "Laut der Quelle: „Innenminister Martin Böhler besuchte den Hafen.“ [1]" }];
+    const alone = read("Wie lange dauerte der Streik?");
+    expect(read("Wie lange dauerte der Streik?", history)).toEqual(alone);
+    expect(alone.followUp).toBeNull();
+  });
+
+  it("reads a pronoun with nothing to refer to, an ellipsis, or a reply together with the previous turn", () => {
+    const history = [{ question: "Welcher Minister besuchte den Hafen?", answer: "Laut der Quelle: „Innenminister Martin Böhler besuchte den Hafen.“ [1]" }];
+    const pronoun = read("Was hat er versprochen?", history);
+    expect(pronoun.followUp?.reason).toBe("pronoun");
+    // The name the last answer quoted is context, so "er" can find the minister.
+    expect(pronoun.terms.map((t) => t.word)).toEqual(expect.arrayContaining(["versprochen", "Minister", "Böhler"]));
+    expect(read("Und wann?", history).followUp?.reason).toBe("ellipsis");
+    expect(read("Wie lange dauerte der Streik?", history, true).followUp?.reason).toBe("reply");
+    // A name before the pronoun is what it refers to.
+    expect(read("Was hat Böhler gesagt, als er kam?", history).followUp).toBeNull();
+    expect(read("What did he promise?", [{ question: "Who visited the harbour?", answer: "Böhler." }]).followUp?.reason).toBe("pronoun");
+  });
+
+  it("gives the previous turn's words at most half the weight of the question's own", () => {
+    const history = [{ question: "Welcher Minister besuchte den Hafen am Sonntag mit Gästen?", answer: "…" }];
+    const u = read("Was hat er versprochen?", history);
+    const own = u.terms.filter((t) => !t.context).reduce((s, t) => s + t.weight, 0);
+    const borrowed = u.terms.filter((t) => t.context).reduce((s, t) => s + t.weight, 0);
+    expect(borrowed).toBeGreaterThan(0);
+    expect(borrowed).toBeLessThanOrEqual(own / 2 + 1e-9);
+    // Only the question's own nouns may mark it as off-topic.
+    expect(u.terms.filter((t) => t.context).every((t) => t.noun === false)).toBe(true);
+  });
+
+  it("keeps answering when the lexicon fails, and says so", () => {
+    const errors: unknown[] = [];
+    const broken: Lexicon = { ...lexicon, germanSynonyms: () => { throw new Error("damaged"); } };
+    const u = understand("Wie lange dauerte die Arbeitsniederlegung?", [], false, { ...tools, lexicon: broken, onLexiconError: (e) => errors.push(e) }, 1000);
+    expect(u.terms.map((t) => t.word)).toEqual(["dauerte", "Arbeitsniederlegung"]);
+    expect(errors).toHaveLength(2);
+  });
+
+  it("combines a question with the previous turn on request (a fallback when alone it finds nothing)", () => {
+    const alone = read("Wie lange dauerte der Streik?");
+    const combined = withPrevious(alone, { question: "Was forderten die Lokführer?", answer: "…" }, "fallback", tools);
+    expect(combined.followUp?.reason).toBe("fallback");
+    expect(combined.terms.length).toBeGreaterThan(alone.terms.length);
+  });
+});
