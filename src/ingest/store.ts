@@ -153,12 +153,12 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const release = await acquireLock(options.indexDir);
   try {
     await recoverInterruptedSwap(options.indexDir);
-    const { docs, skipped } = await loadSeedsOrFail(options.seedsDir);
+    const { docs, skipped } = await loadSeedsOrFail(options.seedsDir, options.indexDir);
     for (const s of skipped) warn(`skipped seed ${s.source}: ${s.reason}`);
     if (docs.length === 0) {
       throw new NoSeedsError(
         `No usable seeds in ${options.seedsDir}${skipped.length ? ` (${skipped.length} skipped)` : ""}: ` +
-          `add .txt or .md files (UTF-8). The existing index was left untouched.`,
+          `add .txt or .md files (UTF-8).${await untouchedNote(options.indexDir)}`,
       );
     }
 
@@ -431,16 +431,25 @@ function checkCompatible(manifest: Manifest, embeddings: CitebotEmbeddings, dir:
   }
 }
 
-async function loadSeedsOrFail(seedsDir: string) {
+async function loadSeedsOrFail(seedsDir: string, indexDir: string) {
   try {
     return await loadSeeds(seedsDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new NoSeedsError(`seeds folder ${seedsDir} does not exist. The existing index was left untouched.`, { cause: error });
+      throw new NoSeedsError(`seeds folder ${seedsDir} does not exist.${await untouchedNote(indexDir)}`, { cause: error });
     }
     throw error;
   }
+}
+
+/** Says that the previous index stays, but only when there is one (a first build has none to keep). */
+async function untouchedNote(indexDir: string): Promise<string> {
+  const exists = await stat(path.join(indexDir, FILES.manifest)).then(
+    () => true,
+    () => false,
+  );
+  return exists ? " The existing index was left untouched." : "";
 }
 
 async function readPrevious(options: BuildOptions, warn: (message: string) => void): Promise<Previous | undefined> {

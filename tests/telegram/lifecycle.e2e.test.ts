@@ -376,6 +376,26 @@ describe("npm start", () => {
     expect(api.callsOf("getMe")[0]?.response).toMatchObject({ ok: false, error_code: 401 });
   }, 60_000);
 
+  it("with a missing seeds folder, says so in one line and exits, without a stack trace or a claim about an index that never existed", async () => {
+    const missing = path.join(work, "no-such-seeds");
+    for (const env of [{}, { TELEGRAM_BOT_TOKEN: "123456789:never-used-because-the-index-fails-first" }]) {
+      const child = spawn(process.execPath, ["--import", TSX, path.join(REPO, "src/cli/start.ts")], {
+        cwd: work,
+        env: { PATH: process.env.PATH ?? "", HOME: work, EMBEDDINGS: "local", SEEDS_DIR: missing, INDEX_DIR: path.join(work, "index-none"), ...env },
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+      child.stdin.end();
+      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      expect(code).toBe(1);
+      const problem = stderr.split("\n").filter((l) => l.includes(missing));
+      expect(problem.some((l) => /seeds folder .* does not exist/.test(l))).toBe(true);
+      expect(stderr).not.toMatch(/NoSeedsError|^\s+at /m);
+      expect(stderr).not.toContain("left untouched");
+    }
+  }, 60_000);
+
   it("without a token, says how to get one and answers stdin line by line", async () => {
     const child = spawn(process.execPath, ["--import", TSX, path.join(REPO, "src/cli/start.ts")], {
       cwd: work,
