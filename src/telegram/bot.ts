@@ -39,8 +39,11 @@ export interface CitebotBot {
   inFlight(): number;
   /** Resolves when no update is being handled. */
   idle(): Promise<void>;
-  /** Registers the commands in German and English; failures are logged, never thrown. */
-  registerCommands(): Promise<void>;
+  /**
+   * Registers the commands in German and English; failures are logged, never thrown. `signal`
+   * cancels retries still pending (at stop).
+   */
+  registerCommands(signal?: AbortSignal): Promise<void>;
 }
 
 /** The update types the bot handles, for `getUpdates` and `setWebhook`. */
@@ -129,12 +132,15 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
     idle: async () => {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
-    registerCommands: async () => {
+    registerCommands: async (signal) => {
       for (const language of ["en", "de"] as const) {
         const commands = texts(language).commands;
         const scopes = language === "en" ? ([undefined, "en"] as const) : (["de"] as const);
         for (const languageCode of scopes) {
-          await bot.api.setMyCommands(commands, { language_code: languageCode }).catch((error: unknown) => {
+          if (signal?.aborted === true) return;
+          // grammY types its signal with the abort-controller shim; Node's AbortSignal is the same at run time.
+          const cancel = signal as Parameters<typeof bot.api.setMyCommands>[2];
+          await bot.api.setMyCommands(commands, { language_code: languageCode }, cancel).catch((error: unknown) => {
             logger.warn({ err: describe(error), languageCode }, "setMyCommands failed; commands stay unregistered");
           });
         }

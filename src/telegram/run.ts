@@ -38,7 +38,7 @@ const ANSWER_CONCURRENCY = 8;
 export async function startPolling(app: CitebotBot, logger: Logger): Promise<RunningBot> {
   await initBot(app.bot, logger);
   await app.bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: describe(error) }, "deleteWebhook failed"));
-  await app.registerCommands();
+  const commands = registerInBackground(app);
   const handle = run(app.bot, {
     runner: {
       fetch: { allowed_updates: ALLOWED_UPDATES, timeout: 30 },
@@ -63,6 +63,7 @@ export async function startPolling(app: CitebotBot, logger: Logger): Promise<Run
     stop: () => {
       stopping ??= (async () => {
         logger.info({ inFlight: app.inFlight() }, "stopping: no new updates, finishing answers in flight");
+        commands.abort();
         await handle.stop();
         await app.idle();
         logger.info("bot stopped");
@@ -89,7 +90,7 @@ const UpdateShape = z.looseObject({ update_id: z.number().int().nonnegative() })
  */
 export async function startWebhook(app: CitebotBot, settings: WebhookSettings, logger: Logger): Promise<RunningBot> {
   await initBot(app.bot, logger);
-  await app.registerCommands();
+  const commands = registerInBackground(app);
   const secret = settings.secret ?? randomBytes(24).toString("hex");
   const path = new URL(settings.url).pathname;
   const seen = new RecentIds(10_000);
@@ -149,6 +150,7 @@ export async function startWebhook(app: CitebotBot, settings: WebhookSettings, l
     stop: () => {
       stopping ??= (async () => {
         accepting = false;
+        commands.abort();
         logger.info({ inFlight: app.inFlight() }, "stopping: no new updates, finishing answers in flight");
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
@@ -159,6 +161,16 @@ export async function startWebhook(app: CitebotBot, settings: WebhookSettings, l
       return stopping;
     },
   };
+}
+
+/**
+ * Registers the command menu without holding up the start: a Bot API that answers `setMyCommands`
+ * with 5xx is retried with backoff for minutes, and the bot must answer questions meanwhile.
+ */
+function registerInBackground(app: CitebotBot): AbortController {
+  const controller = new AbortController();
+  void app.registerCommands(controller.signal);
+  return controller;
 }
 
 /** `getMe`, retried with backoff on network errors; a rejected token is a {@link BotStartError}. */
