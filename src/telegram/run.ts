@@ -114,7 +114,17 @@ export async function startWebhook(app: CitebotBot, settings: WebhookSettings, l
       return reply(res, 401, { ok: false });
     }
     if (!accepting) return reply(res, 503, { ok: false });
-    const body = await readBody(req, 1_000_000);
+    const body = await readBody(req, MAX_WEBHOOK_BODY_BYTES).catch((error: unknown) => {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      return undefined;
+    });
+    if (body === undefined) {
+      logger.warn({ limitBytes: MAX_WEBHOOK_BODY_BYTES }, "webhook body too large; refused with 413");
+      // The rest of the body is read and discarded, so the client sees the answer instead of a reset.
+      req.resume();
+      res.setHeader("connection", "close");
+      return reply(res, 413, { ok: false });
+    }
     let parsed: z.infer<typeof UpdateShape>;
     try {
       parsed = UpdateShape.parse(JSON.parse(body));
@@ -201,16 +211,31 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** Telegram's updates are far smaller; anything above this is not an update. */
+const MAX_WEBHOOK_BODY_BYTES = 1_000_000;
+
+class BodyTooLargeError extends Error {
+  override name = "BodyTooLargeError";
+}
+
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  if (Number(req.headers["content-length"] ?? 0) > limit) throw new BodyTooLargeError("webhook body too large");
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw new Error("webhook body too large");
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  // Not `for await`: leaving that loop early destroys the request, and the 413 would never arrive.
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      reject(new BodyTooLargeError("webhook body too large"));
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks).toString("utf8"));
+    req.on("data", onData);
+    req.once("end", onEnd);
+    req.once("error", reject);
+  });
 }
 
 /** The last `capacity` update IDs, to drop redeliveries. */

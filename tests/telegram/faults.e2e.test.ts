@@ -52,3 +52,27 @@ describe("errors of odd shape (issue 10, item 1)", () => {
     await api.until(() => harness!.logs.some((l) => l.includes('"method":"setMyCommands"') && l.includes("Bot API call failed")));
   });
 });
+
+describe("webhook (issue 10, item 9)", () => {
+  it("answers an oversized body with 413 and keeps serving", async () => {
+    const api = await BotApiServer.start();
+    cleanups.push(() => api.close());
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+    const { logger } = captureLogger();
+    const app = createBot(api.token, { config, logger, ask: real.pipeline.ask, library: real.library });
+    const running = await startWebhook(app, { url: "https://bot.example/hook", port: 0, host: "127.0.0.1", secret: "s3cret-token" }, logger);
+    cleanups.push(() => running.stop());
+    const post = (body: string) =>
+      fetch(`http://127.0.0.1:${running.port}/hook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "s3cret-token" },
+        body,
+      });
+    const huge = JSON.stringify({ update_id: 1, message: { text: "x".repeat(2_000_000) } });
+    expect((await post(huge)).status).toBe(413);
+    const chat = privateChat(bob);
+    const message = api.sendText(chat, bob, QUESTION);
+    expect((await post(JSON.stringify({ update_id: 2, message }))).status).toBe(200);
+    expect(parseTelegramHtml((await api.botMessage(chat.id)).html!)).toContain(EXPECTED_QUOTE);
+  });
+});
