@@ -35,6 +35,8 @@ export interface BotDependencies {
 export interface CitebotBot {
   readonly bot: Bot<Context>;
   readonly stats: BotStats;
+  /** The Bot API server it talks to, for messages about reaching it (never with the token). */
+  readonly apiRoot: string;
   /** Number of updates being handled right now. */
   inFlight(): number;
   /** Resolves when no update is being handled. */
@@ -85,10 +87,11 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
     try {
       result = await prev(method, payload, signal);
     } catch (error) {
-      if (!signal?.aborted) logger.warn({ method, err: describe(error) }, "Bot API call failed");
+      // A failing getMe is reported by the start-up loop, in one line per attempt (run.ts).
+      if (!signal?.aborted && method !== "getMe") logger.warn({ method, err: describe(error) }, "Bot API call failed");
       throw error;
     }
-    if (!result.ok) {
+    if (!result.ok && method !== "getMe") {
       logger.warn(
         { method, errorCode: result.error_code, description: result.description, retryAfter: result.parameters?.retry_after },
         "Bot API call failed",
@@ -128,6 +131,7 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
   return {
     bot,
     stats,
+    apiRoot: config.telegram.apiRoot ?? "https://api.telegram.org",
     inFlight: () => pending.size,
     idle: async () => {
       while (pending.size > 0) await Promise.allSettled([...pending]);

@@ -2,7 +2,7 @@ import { timingSafeEqual, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { run } from "@grammyjs/runner";
-import { BotError, GrammyError, type Bot, type Context } from "grammy";
+import { BotError, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import { z } from "zod";
 import type { Logger } from "../log.js";
@@ -36,7 +36,7 @@ const ANSWER_CONCURRENCY = 8;
  * process.once("SIGTERM", () => void running.stop());
  */
 export async function startPolling(app: CitebotBot, logger: Logger): Promise<RunningBot> {
-  await initBot(app.bot, logger);
+  await initBot(app, logger);
   await app.bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: describe(error) }, "deleteWebhook failed"));
   const commands = registerInBackground(app);
   const handle = run(app.bot, {
@@ -89,7 +89,7 @@ const UpdateShape = z.looseObject({ update_id: z.number().int().nonnegative() })
  * `update_id` once even when Telegram delivers it again.
  */
 export async function startWebhook(app: CitebotBot, settings: WebhookSettings, logger: Logger): Promise<RunningBot> {
-  await initBot(app.bot, logger);
+  await initBot(app, logger);
   const commands = registerInBackground(app);
   const secret = settings.secret ?? randomBytes(24).toString("hex");
   const path = new URL(settings.url).pathname;
@@ -183,20 +183,43 @@ function registerInBackground(app: CitebotBot): AbortController {
   return controller;
 }
 
-/** `getMe`, retried with backoff on network errors; a rejected token is a {@link BotStartError}. */
-async function initBot(bot: Bot<Context>, logger: Logger): Promise<void> {
-  for (let attempt = 0, delay = 500; ; attempt += 1, delay = Math.min(delay * 2, 30_000)) {
+/** Seconds to wait after the `attempt`-th failed `getMe` (from 0): 1, 2, 4, … and at most 60. */
+export function startRetrySeconds(attempt: number): number {
+  return Math.min(60, 2 ** Math.min(attempt, 6));
+}
+
+/**
+ * `getMe`, retried with backoff while the Bot API cannot be reached, one plain line per attempt; a
+ * refused token is a {@link BotStartError}. It calls `getMe` itself rather than `bot.init()`, which
+ * retries network errors silently for ever.
+ */
+async function initBot(app: CitebotBot, logger: Logger): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
     try {
-      await bot.init();
+      app.bot.botInfo = await app.bot.api.getMe();
       return;
     } catch (error) {
       if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
-        throw new BotStartError("Telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)", { cause: error });
+        throw new BotStartError(
+          `the token was refused by the Bot API at ${app.apiRoot} (${error.error_code}); check TELEGRAM_BOT_TOKEN`,
+          { cause: error },
+        );
       }
-      logger.warn({ err: describe(error), attempt, retryInMs: delay }, "could not reach the Bot API; retrying");
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      const seconds = startRetrySeconds(attempt);
+      logger.warn(`cannot reach the Bot API at ${app.apiRoot}: ${failureReason(error)}; retrying in ${seconds} s`);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     }
   }
+}
+
+/** Why a request failed, in a few words: the network error's reason, or the Bot API's error. */
+function failureReason(error: unknown): string {
+  const described = describe(error);
+  const text = [described.errorCode, described.description, described.cause ?? described.message ?? described.value]
+    .filter((part) => part !== undefined && part !== "")
+    .join(" ");
+  // node-fetch says "request to <url> failed, reason: connect ECONNREFUSED …"; the URL is known already.
+  return text.replace(/^.*\breason: /, "") || "unknown error";
 }
 
 function sameSecret(header: string | string[] | undefined, secret: string): boolean {

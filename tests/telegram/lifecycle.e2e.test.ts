@@ -371,9 +371,43 @@ describe("npm start", () => {
       work,
     );
     expect(await child.exited).toBe(1);
-    expect(child.stderr()).toContain("Telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)");
+    expect(child.stderr()).toContain(`the token was refused by the Bot API at ${api.apiRoot}`);
+    expect(child.stderr()).toContain("check TELEGRAM_BOT_TOKEN");
     expect(child.stderr()).not.toContain(wrongToken.split(":")[1]);
     expect(api.callsOf("getMe")[0]?.response).toMatchObject({ ok: false, error_code: 401 });
+  }, 60_000);
+
+  it("says in one line per attempt that the Bot API cannot be reached, and keeps retrying with growing delays", async () => {
+    const port = await freePort(); // nothing listens there
+    const apiRoot = `http://127.0.0.1:${port}`;
+    const token = "123456789:TEST-token_ABCdefGHIjklMNOpqrSTUvwxYZ012345";
+    const child = npmStart(
+      { TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, SEEDS_DIR: path.join(work, "seeds"), INDEX_DIR: path.join(work, "index-unreachable") },
+      work,
+    );
+    cleanups.push(async () => {
+      if (child.process.exitCode === null) child.process.kill("SIGKILL");
+    });
+    const attempts = () => child.stderr().split("\n").filter((l) => l.includes("Bot API"));
+    await new Promise<void>((resolve, reject) => {
+      const check = setInterval(() => {
+        if (attempts().length >= 2) done();
+        else if (child.process.exitCode !== null) done(new Error(`exited: ${child.stderr()}`));
+      }, 50);
+      const done = (error?: Error) => {
+        clearInterval(check);
+        if (error) reject(error);
+        else resolve();
+      };
+    });
+    child.process.kill("SIGTERM");
+    const lines = attempts();
+    const messages = lines.slice(0, 2).map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect(messages[0]).toMatch(new RegExp(`^cannot reach the Bot API at ${apiRoot}: .*ECONNREFUSED.*; retrying in 1 s$`));
+    expect(messages[1]).toMatch(/; retrying in 2 s$/);
+    expect(child.stderr()).not.toContain("Bot API call failed");
+    expect(child.stderr()).not.toContain('"stack"');
+    expect(child.stderr()).not.toContain(token.split(":")[1]);
   }, 60_000);
 
   it("with a missing seeds folder, says so in one line and exits, without a stack trace or a claim about an index that never existed", async () => {
