@@ -35,7 +35,9 @@ Options:
   --seeds DIR      seeds indexed together with the articles (default: SEEDS_DIR or seeds/); they are
                    copied into a temporary folder with a temporary index, so seeds/ and index/ stay untouched
   --floors FILE    floors and targets (default: eval-floors.json)
-  --json           print the metrics as one line of JSON instead of the report
+  --json           print one line of JSON instead of the report:
+                   {"mode","sources":{…},"sets":{"tune","check","dev","holdout": metrics with "kinds"},
+                    "targets":[{"set","metric","bound","limit","value","met"}],"broken":[…]}
   -h, --help       show this help
 `;
 
@@ -349,6 +351,7 @@ export async function runEval(
   const results: EvalResults = { tune: [], check: [] };
   const { items, conversations } = sets.articles;
   const tune = items.filter((i) => i.split === "tune");
+  // An item without a split counts as held out: the safe side of the discipline.
   const check = items.filter((i) => i.split !== "tune");
   write(`tune: ${tune.length} questions`);
   for (const item of tune) {
