@@ -35,6 +35,18 @@ const idList = z
     }
     return ids;
   });
+/**
+ * A bot token is `<bot id>:<secret>` (BotFather shows e.g. `123456789:AAE…`). Checking its shape here
+ * turns a pasted fragment or a stray quote into a clear message before any request to the Bot API.
+ */
+const botToken = optionalString.pipe(
+  z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]+$/, { error: "must look like 123456789:AAE… (the bot's ID, a colon, then letters, digits, _ or -), as BotFather gives it" })
+    .optional(),
+);
+/** Settings whose value is never printed, not even in a configuration error. */
+const SECRET_SETTINGS = new Set(["TELEGRAM_BOT_TOKEN", "OPENAI_API_KEY", "WEBHOOK_SECRET"]);
 const EnvSchema = z.object({
   SEEDS_DIR: z.string().trim().min(1).default("seeds"),
   INDEX_DIR: z.string().trim().min(1).default("index"),
@@ -69,7 +81,7 @@ const EnvSchema = z.object({
   KEYWORD_WEIGHT: num(0, 10).default(1),
 
   // Telegram
-  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_BOT_TOKEN: botToken,
   TELEGRAM_API_ROOT: optionalUrl,
   WEBHOOK_URL: optionalUrl,
   WEBHOOK_PORT: int(1, 65535).default(8080),
@@ -142,7 +154,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = issue.path.join(".");
-      return `  ${name}=${JSON.stringify(env[name] ?? "")}: ${issue.message}`;
+      const value = SECRET_SETTINGS.has(name) ? "(hidden)" : JSON.stringify(env[name] ?? "");
+      return `  ${name}=${value}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every setting.`, {
       cause: result.error,

@@ -46,6 +46,24 @@ describe("parseConfig", () => {
     expect(() => parseConfig(env)).toThrow(message);
   });
 
+  it.each(["123456", "abc:def", "123456:", ":secret", "123456:has space", "123456:ABC/def", "bot123456:ABC", "123:abc:def"])(
+    "refuses the malformed token %j before anything talks to the network, without printing it",
+    (token) => {
+      expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: token })).toThrow(ConfigError);
+      expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: token })).toThrow(/TELEGRAM_BOT_TOKEN=\(hidden\): must look like 123456789:AAE…/);
+      try {
+        parseConfig({ TELEGRAM_BOT_TOKEN: token });
+      } catch (error) {
+        expect((error as Error).message).not.toContain(JSON.stringify(token));
+      }
+    },
+  );
+
+  it("accepts tokens of the form digits:secret", () => {
+    const token = "123456789:AAEhBP0av28oB1-mYzm_ONEsecret-42";
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: ` ${token} ` }).telegram.token).toBe(token);
+  });
+
   it("has every setting documented in .env.example with its default", () => {
     const example = readFileSync(".env.example", "utf8");
     const documented = new Map(

@@ -1,7 +1,15 @@
 import type { OpenAIEmbeddings } from "@langchain/openai";
 import type { Config } from "../config.js";
 import { LocalLexicalEmbeddings, type CitebotEmbeddings } from "../ingest/embed.js";
-import { buildIndex, IndexMissingError, IndexSchemaError, openIndex, type BuildSummary, type LoadedIndex } from "../ingest/store.js";
+import {
+  buildIndex,
+  IndexCorruptError,
+  IndexMissingError,
+  IndexSchemaError,
+  openIndex,
+  type BuildSummary,
+  type LoadedIndex,
+} from "../ingest/store.js";
 import type { Logger } from "../log.js";
 
 /**
@@ -64,7 +72,9 @@ export async function updateIndex(
 
 /**
  * Opens the configured index, building it first when it does not exist yet, so `ask` and the bot
- * work on a fresh clone with no separate indexing step.
+ * work on a fresh clone with no separate indexing step. An index of an older format, or a damaged one
+ * (a file missing, truncated or not matching its checksum), is rebuilt from the seeds with a warning
+ * saying why.
  */
 export async function openOrBuildIndex(config: Config, logger: Logger): Promise<LoadedIndex> {
   const embeddings = createEmbeddings(config, "query");
@@ -74,11 +84,13 @@ export async function openOrBuildIndex(config: Config, logger: Logger): Promise<
     return await openIndex(config.indexDir, options);
   } catch (error) {
     if (error instanceof IndexSchemaError) logger.warn(`${error.message.split(";")[0]}; rebuilding it`);
+    else if (error instanceof IndexCorruptError) logger.warn(`${error.message.split(";")[0]}; rebuilding it from the seeds`);
     else if (error instanceof IndexMissingError) logger.info({ seeds: config.seedsDir, index: config.indexDir }, "no index yet; building it");
     else throw error;
-    stale = error instanceof IndexSchemaError;
+    stale = error instanceof IndexSchemaError || error instanceof IndexCorruptError;
   }
-  // An index of an older format is rebuilt whole: an incremental update would find every source unchanged.
+  // An index of an older format or a damaged one is rebuilt whole: an incremental update would find
+  // every source unchanged and keep its files.
   const summary = await updateIndex(config, logger, undefined, stale);
   logger.info({ chunks: summary.chunks, ms: summary.ms }, "index built");
   return openIndex(config.indexDir, options);

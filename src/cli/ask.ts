@@ -2,14 +2,17 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createLogger } from "../log.js";
 import { loadConfig } from "./env.js";
-import type { Pipeline } from "../app/pipeline.js";
+import { converse } from "../app/conversation.js";
+import type { Answer } from "../types.js";
 import { answerRecord, createPipelineOrExplain, formatForTerminal } from "./output.js";
 
 /**
- * `npm run --silent ask -- [--json] [--seeds DIR] [--index DIR] ["question"]`
+ * `npm run --silent ask -- [--json] [--conversation] [--seeds DIR] [--index DIR] ["question"]`
  *
  * Answers one question, or one question per line from stdin. With --json each answer is one line of JSON
- * on stdout; logs go to stderr. Builds the index first when it is missing.
+ * on stdout; logs go to stderr. With --conversation the stdin lines are one conversation (follow-ups see
+ * the earlier turns; an empty line starts a new one), through the same code eval runs conversations with.
+ * Builds the index first when it is missing.
  */
 const HELP = `Usage: npm run --silent ask -- [options] ["question"]
 
@@ -17,14 +20,16 @@ Answers a question from the seed articles, quoting its sources. Without a questi
 question per line from stdin.
 
 Options:
-  --json        one line of JSON per answer: {"question","answer","refused","language","mode","citations":[…]}
-  --seeds DIR   seeds folder (default: SEEDS_DIR or seeds/)
-  --index DIR   index folder (default: INDEX_DIR or index/)
-  -h, --help    show this help
+  --json          one line of JSON per answer:
+                  {"question","answer","kind","refused","language","mode","citations":[…]}
+  --conversation  the stdin lines are one conversation: follow-up questions see the
+                  earlier turns, and an empty line starts a new conversation
+  --seeds DIR     seeds folder (default: SEEDS_DIR or seeds/)
+  --index DIR     index folder (default: INDEX_DIR or index/)
+  -h, --help      show this help
 `;
 
-async function answerOne(pipeline: Pipeline, question: string, json: boolean): Promise<void> {
-  const answer = await pipeline.ask(question, { history: [] });
+function print(question: string, answer: Answer, json: boolean): void {
   process.stdout.write(json ? `${JSON.stringify(answerRecord(question, answer))}\n` : `${formatForTerminal(answer)}\n\n`);
 }
 
@@ -35,6 +40,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         json: { type: "boolean", default: false },
+        conversation: { type: "boolean", default: false },
         seeds: { type: "string" },
         index: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
@@ -55,18 +61,18 @@ async function main(): Promise<number> {
   if (!pipeline) return 1;
   const question = positionals.join(" ").trim();
   if (question !== "") {
-    await answerOne(pipeline, question, values.json);
+    print(question, await pipeline.ask(question, { history: [] }), values.json);
     return 0;
   }
   let failures = 0;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.trim() === "") continue;
-    try {
-      await answerOne(pipeline, line, values.json);
-    } catch (error) {
+  // Without --conversation every line is asked alone (no history kept).
+  for await (const step of converse(pipeline.ask, lines, values.conversation ? {} : { keep: 0 })) {
+    if ("answer" in step) {
+      print(step.question, step.answer, values.json);
+    } else {
       failures++;
-      logger.error({ err: error, question: line.slice(0, 200) }, "could not answer");
+      logger.error({ err: step.error, question: step.question.slice(0, 200) }, "could not answer");
     }
   }
   return failures > 0 ? 1 : 0;

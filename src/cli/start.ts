@@ -8,7 +8,8 @@ import { BotStartError, startPolling, startWebhook, watchIndexBuilds, type Runni
 import { chatGreeting, runChat } from "./chat.js";
 import { loadConfig } from "./env.js";
 import { updateIndex } from "../app/indexing.js";
-import { createPipeline, type Pipeline } from "../app/pipeline.js";
+import type { Pipeline } from "../app/pipeline.js";
+import { createPipelineOrExplain } from "./output.js";
 
 /**
  * `npm start`: the Telegram bot when `TELEGRAM_BOT_TOKEN` is set (long polling, or a webhook server
@@ -37,14 +38,18 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection (kept running)"));
 
   const token = config.telegram.token;
+  if (token === undefined) process.stderr.write(NO_TOKEN_HELP);
+  // No seeds, an index of another embedder, a build in progress: one line saying so, no stack trace.
+  const pipeline = await createPipelineOrExplain(config, logger);
+  if (pipeline === undefined) {
+    process.exitCode = 1;
+    return;
+  }
   if (token === undefined) {
-    process.stderr.write(NO_TOKEN_HELP);
-    const pipeline = await createPipeline(config, logger);
     await runTerminal(config, pipeline, logger);
     return;
   }
 
-  const pipeline = await createPipeline(config, logger);
   const app = createBot(token, { config, logger, ask: pipeline.ask, library: pipelineLibrary(config, logger, pipeline) });
   let running: RunningBot;
   try {

@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import hnswlib from "hnswlib-node";
 import type { Chunk, DocInfo, SourceDoc } from "../types.js";
@@ -10,6 +10,7 @@ import type { CitebotEmbeddings } from "./embed.js";
 import { buildKeywordIndex, KeywordIndexFormatError, loadKeywordIndex, type KeywordIndex } from "./bm25.js";
 import { analyze } from "./keyword.js";
 import { loadSeeds, type SkippedSeed } from "./load.js";
+import { acquireLock, IndexLockedError, isRunning, ownerOfTag, ownerTag } from "./lock.js";
 import {
   analysisVersion,
   analyzeSentences,
@@ -29,7 +30,14 @@ const { HierarchicalNSW } = hnswlib;
  * unchanged keeps its chunks and vectors and is not embedded again. The sentences of the chunks are
  * analysed at build time too (sentences.bin), so opening an index reads what answering needs instead
  * of recomputing it.
+ *
+ * What a maintainer can rely on: builds take an inter-process lock (lock.ts), so two never overlap; the
+ * files are fsynced, and the folder too, before the swap, so a power cut cannot leave a renamed index with
+ * empty files; the manifest records every file's size (and a checksum of the small ones), which opening
+ * checks; and folders left by a killed build are removed by the next build once their owner is gone.
  */
+
+export { IndexLockedError };
 
 export const SCHEMA_VERSION = 3;
 
@@ -58,7 +66,22 @@ export interface Manifest {
    */
   readonly analysis?: { readonly version: string; readonly sentences: number };
   readonly docs: readonly DocInfo[];
+  /** Every other file of the index, as written; absent in indexes written before it was recorded. */
+  readonly files?: Readonly<Record<string, FileRecord>>;
 }
+
+/** A file of the index as the manifest records it: its size, and for a small file its sha256. */
+export interface FileRecord {
+  readonly bytes: number;
+  readonly sha256?: string;
+}
+
+/**
+ * Files up to this size get a checksum in the manifest. Opening reads most of them whole anyway, so
+ * hashing costs only CPU; the large ones (the HNSW graph, the vectors) are checked by size, since
+ * hashing hundreds of megabytes would slow every start.
+ */
+const CHECKSUM_MAX_BYTES = 4 * 1024 * 1024;
 
 export interface LoadedIndex {
   readonly dir: string;
@@ -93,6 +116,8 @@ export interface BuildOptions {
   readonly rebuild?: boolean;
   readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
   readonly onWarning?: (message: string) => void;
+  /** Takes the build lock and resolves to its release; {@link acquireLock} unless a test watches it. */
+  readonly lock?: (indexDir: string) => Promise<() => Promise<void>>;
 }
 
 export interface BuildSummary {
@@ -128,10 +153,6 @@ export class IndexSchemaError extends IndexMismatchError {
 export class IndexCorruptError extends Error {
   override name = "IndexCorruptError";
 }
-/** Another build holds the lock. */
-export class IndexLockedError extends Error {
-  override name = "IndexLockedError";
-}
 
 interface Previous {
   readonly manifest: Manifest;
@@ -150,15 +171,17 @@ interface Previous {
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const warn = options.onWarning ?? (() => {});
-  const release = await acquireLock(options.indexDir);
+  const release = await (options.lock ?? acquireLock)(options.indexDir);
   try {
     await recoverInterruptedSwap(options.indexDir);
-    const { docs, skipped } = await loadSeedsOrFail(options.seedsDir);
+    const removedLeftovers = await removeLeftovers(options.indexDir);
+    if (removedLeftovers.length > 0) warn(`removed what interrupted builds left beside the index: ${removedLeftovers.join(", ")}`);
+    const { docs, skipped } = await loadSeedsOrFail(options.seedsDir, options.indexDir);
     for (const s of skipped) warn(`skipped seed ${s.source}: ${s.reason}`);
     if (docs.length === 0) {
       throw new NoSeedsError(
         `No usable seeds in ${options.seedsDir}${skipped.length ? ` (${skipped.length} skipped)` : ""}: ` +
-          `add .txt or .md files (UTF-8). The existing index was left untouched.`,
+          `add .txt or .md files (UTF-8).${await untouchedNote(options.indexDir)}`,
       );
     }
 
@@ -270,9 +293,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       const state = embedder.saveState?.();
       if (state) await writeFile(path.join(dir, FILES.embedder), state);
       await writeFile(path.join(dir, ".gitkeep"), "");
-      const buildMs = Math.round(performance.now() - started);
-      await writeFile(path.join(dir, FILES.manifest), `${JSON.stringify({ ...manifest, buildMs }, null, 2)}\n`);
-    });
+    }, (files) => ({ ...manifest, buildMs: Math.round(performance.now() - started), files }));
     return summary(count, removed, chunks.length, toEmbed.length, started, skipped, true);
   } finally {
     await release();
@@ -292,6 +313,7 @@ export async function openIndex(
   await recoverInterruptedSwap(dir);
   const manifest = await readManifest(dir);
   checkCompatible(manifest, options.embeddings, dir);
+  await checkSizes(dir, manifest);
   // hnswlib reads its graph on a worker thread (the largest file); the rest is read and decoded meanwhile.
   const hnsw = new HierarchicalNSW("cosine", manifest.embedder.dimension);
   const graph = hnsw.readIndex(path.join(dir, FILES.hnsw));
@@ -345,9 +367,12 @@ async function readParts(dir: string, manifest: Manifest, options: Parameters<ty
   const [chunkBytes, sentenceBytes, keywordBytes, state] = await Promise.all([
     readIndexFile(dir, FILES.chunks),
     stored ? readIndexFile(dir, FILES.sentences) : undefined,
-    readFile(path.join(dir, FILES.keywords)),
-    withState ? readFile(path.join(dir, FILES.embedder)) : undefined,
+    readIndexFile(dir, FILES.keywords),
+    withState ? readIndexFile(dir, FILES.embedder) : undefined,
   ]);
+  const read = new Map<string, Uint8Array>([[FILES.chunks, chunkBytes], [FILES.keywords, keywordBytes]]);
+  if (sentenceBytes) read.set(FILES.sentences, sentenceBytes);
+  if (state) read.set(FILES.embedder, state);
   const store = decodeOrFail(dir, FILES.chunks, () => decodeChunkStore(chunkBytes));
   if (store.chunks.length !== manifest.counts.chunks) {
     throw new IndexCorruptError(
@@ -378,6 +403,8 @@ async function readParts(dir: string, manifest: Manifest, options: Parameters<ty
     if (error instanceof KeywordIndexFormatError) throw new IndexSchemaError(`index at ${dir}: ${error.message}`, { cause: error });
     throw error;
   }
+  // After decoding, so that a file of an older format is reported as that rather than as damage.
+  await checkChecksums(dir, manifest, read);
   const embedder = state && options.embeddings.loadState ? options.embeddings.loadState(state) : options.embeddings;
   return { store, analysis, keywords, embedder };
 }
@@ -413,10 +440,17 @@ export async function readManifest(dir: string): Promise<Manifest> {
     }
     throw error;
   }
-  const manifest = JSON.parse(text) as Manifest;
-  if (manifest.schema !== SCHEMA_VERSION) {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(text) as Manifest;
+  } catch (error) {
+    throw new IndexCorruptError(`index at ${dir}: ${FILES.manifest} is damaged (not JSON); rebuild it with: npm run index -- --rebuild`, {
+      cause: error,
+    });
+  }
+  if (typeof manifest !== "object" || manifest === null || manifest.schema !== SCHEMA_VERSION) {
     throw new IndexSchemaError(
-      `index at ${dir} has schema ${String(manifest.schema)}, this citebot reads ${SCHEMA_VERSION}; re-index with: npm run index -- --rebuild`,
+      `index at ${dir} has schema ${String((manifest as Partial<Manifest> | null)?.schema)}, this citebot reads ${SCHEMA_VERSION}; re-index with: npm run index -- --rebuild`,
     );
   }
   return manifest;
@@ -431,16 +465,25 @@ function checkCompatible(manifest: Manifest, embeddings: CitebotEmbeddings, dir:
   }
 }
 
-async function loadSeedsOrFail(seedsDir: string) {
+async function loadSeedsOrFail(seedsDir: string, indexDir: string) {
   try {
     return await loadSeeds(seedsDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new NoSeedsError(`seeds folder ${seedsDir} does not exist. The existing index was left untouched.`, { cause: error });
+      throw new NoSeedsError(`seeds folder ${seedsDir} does not exist.${await untouchedNote(indexDir)}`, { cause: error });
     }
     throw error;
   }
+}
+
+/** Says that the previous index stays, but only when there is one (a first build has none to keep). */
+async function untouchedNote(indexDir: string): Promise<string> {
+  const exists = await stat(path.join(indexDir, FILES.manifest)).then(
+    () => true,
+    () => false,
+  );
+  return exists ? " The existing index was left untouched." : "";
 }
 
 async function readPrevious(options: BuildOptions, warn: (message: string) => void): Promise<Previous | undefined> {
@@ -463,6 +506,7 @@ async function readPrevious(options: BuildOptions, warn: (message: string) => vo
     return undefined;
   }
   try {
+    await checkSizes(options.indexDir, manifest);
     const store = decodeChunkStore(await readFile(path.join(options.indexDir, FILES.chunks)));
     const raw = await readFile(path.join(options.indexDir, FILES.vectors));
     const vectors = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
@@ -506,9 +550,7 @@ async function rewriteAnalysis(indexDir: string, previous: Previous, started: nu
       if (await exists(from)) await link(from, path.join(dir, file)).catch(() => copyFile(from, path.join(dir, file)));
     }
     await writeFile(path.join(dir, FILES.sentences), encodeAnalysis(analysis));
-    const buildMs = Math.round(performance.now() - started);
-    await writeFile(path.join(dir, FILES.manifest), `${JSON.stringify({ ...manifest, buildMs }, null, 2)}\n`);
-  });
+  }, (files) => ({ ...manifest, buildMs: Math.round(performance.now() - started), files }));
 }
 
 async function embedInBatches(
@@ -531,19 +573,28 @@ async function embedInBatches(
 }
 
 /**
- * Runs `write` into a fresh temporary folder beside `target`, then swaps it in: target → old,
- * temporary → target, old removed. On any error the temporary folder is removed and the target is
- * untouched.
+ * Runs `write` into a fresh temporary folder beside `target`, records every file's size and checksum in
+ * the manifest that `manifest` makes of them, fsyncs the files and the folder, then swaps it in: target →
+ * old, temporary → target, old removed, and fsyncs the parent so the renames are on disk too. On any error
+ * the temporary folder is removed and the target is untouched. Both folders are named after this process
+ * (PID and start time), so a later build can tell a killed build's leftovers from a running one's.
  */
-async function writeAtomically(target: string, write: (dir: string) => Promise<void>): Promise<void> {
+async function writeAtomically(
+  target: string,
+  write: (dir: string) => Promise<void>,
+  manifest: (files: Record<string, FileRecord>) => Manifest,
+): Promise<void> {
   const parent = path.dirname(path.resolve(target));
   const base = path.basename(path.resolve(target));
-  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const tag = ownerTag();
   const temp = path.join(parent, `.${base}-build-${tag}`);
   const old = path.join(parent, `.${base}-old-${tag}`);
   await mkdir(temp, { recursive: true });
   try {
     await write(temp);
+    const files = await syncAndRecord(temp);
+    await writeDurably(path.join(temp, FILES.manifest), `${JSON.stringify(manifest(files), null, 2)}\n`);
+    await syncDirectory(temp);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
@@ -557,10 +608,104 @@ async function writeAtomically(target: string, write: (dir: string) => Promise<v
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
+  await syncDirectory(parent);
   if (hadTarget) await rm(old, { recursive: true, force: true });
 }
 
-/** If a swap was interrupted between its two renames, puts the previous index back. */
+/** fsyncs every file in `dir` and returns what the manifest records of each (not of the manifest itself). */
+async function syncAndRecord(dir: string): Promise<Record<string, FileRecord>> {
+  const files: Record<string, FileRecord> = {};
+  for (const name of (await readdir(dir)).filter((n) => n !== FILES.manifest).sort()) {
+    const handle = await open(path.join(dir, name), "r+");
+    try {
+      const { size } = await handle.stat();
+      const sha256 = size <= CHECKSUM_MAX_BYTES ? sha256Of(await handle.readFile()) : undefined;
+      await handle.sync();
+      files[name] = sha256 === undefined ? { bytes: size } : { bytes: size, sha256 };
+    } finally {
+      await handle.close();
+    }
+  }
+  return files;
+}
+
+async function writeDurably(file: string, data: string): Promise<void> {
+  const handle = await open(file, "w");
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** fsyncs a folder, so renames and new entries in it survive a power cut. Not every platform can (Windows). */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, "r");
+    await handle.sync();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EISDIR" && code !== "EPERM" && code !== "EINVAL" && code !== "EBADF") throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Checks that every file the manifest lists exists with the recorded size, before anything is read: a
+ * truncated graph must never reach hnswlib. An index written before sizes were recorded passes.
+ */
+async function checkSizes(dir: string, manifest: Manifest): Promise<void> {
+  await Promise.all(
+    usedFiles(manifest).map(async ([name, record]) => {
+      let size: number;
+      try {
+        size = (await stat(path.join(dir, name))).size;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        throw new IndexCorruptError(`index at ${dir} lacks ${name}; rebuild it with: npm run index -- --rebuild`, { cause: error });
+      }
+      if (size !== record.bytes) {
+        throw damagedFile(dir, name, `${size < record.bytes ? "truncated: " : ""}${size} bytes, the manifest says ${record.bytes}`);
+      }
+    }),
+  );
+}
+
+/**
+ * Compares the checksums the manifest records with the files' bytes: those in `read` (read whole by
+ * opening anyway), the other small ones read here.
+ */
+async function checkChecksums(dir: string, manifest: Manifest, read: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  await Promise.all(
+    usedFiles(manifest).map(async ([name, record]) => {
+      if (record.sha256 === undefined) return;
+      const bytes = read.get(name) ?? (await readFile(path.join(dir, name)));
+      if (sha256Of(bytes) !== record.sha256) throw damagedFile(dir, name, "its checksum differs from the manifest's");
+    }),
+  );
+}
+
+/** The files the manifest records, but sentences.bin when it holds another analyzer's output (it is not read, and is rewritten). */
+function usedFiles(manifest: Manifest): [string, FileRecord][] {
+  const current = manifest.analysis?.version === analysisVersion(analyze);
+  return Object.entries(manifest.files ?? {}).filter(([name]) => current || name !== FILES.sentences);
+}
+
+function damagedFile(dir: string, name: string, why: string): IndexCorruptError {
+  return new IndexCorruptError(`index at ${dir}: ${name} is damaged (${why}); rebuild it with: npm run index -- --rebuild`);
+}
+
+/**
+ * If a swap was interrupted between its two renames, puts the previous index back. A swap whose owner is
+ * still running is in progress, not interrupted: it is given a moment to finish.
+ */
 async function recoverInterruptedSwap(target: string): Promise<void> {
   if (await exists(path.join(target, FILES.manifest))) return;
   const parent = path.dirname(path.resolve(target));
@@ -571,49 +716,50 @@ async function recoverInterruptedSwap(target: string): Promise<void> {
   } catch {
     return;
   }
-  const olds = names.filter((n) => n.startsWith(`.${base}-old-`));
-  for (const name of olds) {
+  for (const name of names.filter((n) => n.startsWith(`.${base}-old-`))) {
     const candidate = path.join(parent, name);
     if (!(await exists(path.join(candidate, FILES.manifest)))) continue;
-    // Give a swap in progress a moment to finish before treating it as interrupted.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const owner = ownerOfTag(name.slice(`.${base}-old-`.length));
+    for (let wait = 0; wait < 20 && (owner === undefined || isRunning(owner)); wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (await exists(path.join(target, FILES.manifest))) return;
+    }
     if (await exists(path.join(target, FILES.manifest))) return;
     if (!(await exists(candidate))) continue;
     await rm(target, { recursive: true, force: true });
     await rename(candidate, target);
+    await syncDirectory(parent);
     return;
   }
 }
 
-async function acquireLock(target: string): Promise<() => Promise<void>> {
+/**
+ * Removes the temporary folders (`.index-build-*`), previous indexes (`.index-old-*`) and lock drafts that
+ * builds killed mid-way left beside `target`, once the process named in them is no longer running.
+ * Returns the names removed.
+ */
+export async function removeLeftovers(target: string): Promise<string[]> {
   const parent = path.dirname(path.resolve(target));
-  await mkdir(parent, { recursive: true });
-  const lock = path.join(parent, `.${path.basename(path.resolve(target))}.lock`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lock, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(lock, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const pid = Number(await readFile(lock, "utf8").catch(() => ""));
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
-        throw new IndexLockedError(`another index build (pid ${pid}) is running on ${target}; wait for it to finish`);
-      }
-      await rm(lock, { force: true }); // stale lock of a crashed build
-    }
-  }
-  throw new IndexLockedError(`could not take the index lock ${lock}`);
-}
-
-function isAlive(pid: number): boolean {
+  const base = path.basename(path.resolve(target));
+  let names: string[];
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    names = await readdir(parent);
+  } catch {
+    return [];
   }
+  const removed: string[] = [];
+  for (const name of names) {
+    const folder = /^\.(.+)-(?:build|old)-(\d[\d-]*-[0-9a-f]+)$/.exec(name);
+    const draft = /^\.(.+)\.lock\.draft-(\d[\d-]*-[0-9a-f]+)$/.exec(name);
+    const match = folder ?? draft;
+    if (!match || match[1] !== base) continue;
+    const owner = ownerOfTag(match[2]!);
+    if (owner === undefined || isRunning(owner)) continue;
+    if (folder) await rm(path.join(parent, name), { recursive: true, force: true });
+    else await unlink(path.join(parent, name)).catch(() => {});
+    removed.push(name);
+  }
+  return removed;
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -35,12 +35,17 @@ export interface BotDependencies {
 export interface CitebotBot {
   readonly bot: Bot<Context>;
   readonly stats: BotStats;
+  /** The Bot API server it talks to, for messages about reaching it (never with the token). */
+  readonly apiRoot: string;
   /** Number of updates being handled right now. */
   inFlight(): number;
   /** Resolves when no update is being handled. */
   idle(): Promise<void>;
-  /** Registers the commands in German and English; failures are logged, never thrown. */
-  registerCommands(): Promise<void>;
+  /**
+   * Registers the commands in German and English; failures are logged, never thrown. `signal`
+   * cancels retries still pending (at stop).
+   */
+  registerCommands(signal?: AbortSignal): Promise<void>;
 }
 
 /** The update types the bot handles, for `getUpdates` and `setWebhook`. */
@@ -82,10 +87,11 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
     try {
       result = await prev(method, payload, signal);
     } catch (error) {
-      if (!signal?.aborted) logger.warn({ method, err: describe(error) }, "Bot API call failed");
+      // A failing getMe is reported by the start-up loop, in one line per attempt (run.ts).
+      if (!signal?.aborted && method !== "getMe") logger.warn({ method, err: describe(error) }, "Bot API call failed");
       throw error;
     }
-    if (!result.ok) {
+    if (!result.ok && method !== "getMe") {
       logger.warn(
         { method, errorCode: result.error_code, description: result.description, retryAfter: result.parameters?.retry_after },
         "Bot API call failed",
@@ -125,16 +131,20 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
   return {
     bot,
     stats,
+    apiRoot: config.telegram.apiRoot ?? "https://api.telegram.org",
     inFlight: () => pending.size,
     idle: async () => {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
-    registerCommands: async () => {
+    registerCommands: async (signal) => {
       for (const language of ["en", "de"] as const) {
         const commands = texts(language).commands;
         const scopes = language === "en" ? ([undefined, "en"] as const) : (["de"] as const);
         for (const languageCode of scopes) {
-          await bot.api.setMyCommands(commands, { language_code: languageCode }).catch((error: unknown) => {
+          if (signal?.aborted === true) return;
+          // grammY types its signal with the abort-controller shim; Node's AbortSignal is the same at run time.
+          const cancel = signal as Parameters<typeof bot.api.setMyCommands>[2];
+          await bot.api.setMyCommands(commands, { language_code: languageCode }, cancel).catch((error: unknown) => {
             logger.warn({ err: describe(error), languageCode }, "setMyCommands failed; commands stay unregistered");
           });
         }

@@ -212,6 +212,33 @@ export function splitHtml(html: string, limit = MESSAGE_LIMIT): string[] {
   return parts.length > 0 ? parts : [html];
 }
 
+/**
+ * The text a reader sees in an HTML message: tags dropped, entities decoded. It is the fallback when
+ * Telegram refuses the HTML, so that the answer still arrives, without formatting.
+ *
+ * @example
+ * htmlToPlainText("<b>A &amp; B</b>") // "A & B"
+ */
+export function htmlToPlainText(html: string): string {
+  return atomize(html)
+    .map((atom) => (atom.kind === "char" ? decodeEntity(atom.raw) : ""))
+    .join("");
+}
+
+function decodeEntity(raw: string): string {
+  if (!raw.startsWith("&")) return raw;
+  const name = raw.slice(1, -1);
+  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+  if (name in named) return named[name]!;
+  const code = name.startsWith("#x") || name.startsWith("#X") ? parseInt(name.slice(2), 16) : name.startsWith("#") ? parseInt(name.slice(1), 10) : NaN;
+  return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : raw;
+}
+
+/** Splits plain text into messages of at most `limit` characters, at the same breaks as {@link splitHtml}. */
+export function splitPlainText(text: string, limit = MESSAGE_LIMIT): string[] {
+  return splitHtml(escapeHtml(text), limit).map(htmlToPlainText);
+}
+
 /** How good a break after `atoms[i]` is: 3 paragraph, 2 line, 1 space, 0 none. */
 function breakRank(atoms: readonly Atom[], i: number): number {
   const atom = atoms[i]!;

@@ -2,7 +2,7 @@ import { GrammyError, InlineKeyboard, type Api, type RawApi } from "grammy";
 import type { Message } from "grammy/types";
 import type { Logger } from "../log.js";
 import { describe } from "./errors.js";
-import type { CitationButton } from "./format.js";
+import { htmlToPlainText, MESSAGE_LIMIT, splitPlainText, type CitationButton } from "./format.js";
 
 /** A keyboard with one row per citation button. */
 export function citationKeyboard(buttons: readonly CitationButton[]): InlineKeyboard | undefined {
@@ -50,20 +50,62 @@ export async function sendParts(
         // The draft was deleted or cannot be edited: the answer goes out as a new message instead.
       }
     }
-    sent.push(
-      await api.sendMessage(target.chatId, part, {
+    sent.push(...(await sendHtml(api, target, part, { replyTo: i === 0, markup })));
+  }
+  return sent;
+}
+
+/** Plain-text pieces stay this far under Telegram's limit: the refusal means its count and ours differ. */
+const PLAIN_LIMIT = MESSAGE_LIMIT - 96;
+
+/**
+ * Sends one HTML message. When Telegram refuses it as unparsable or too long, the same text goes out
+ * once more as plain text, split under the limit, so the user gets the answer without formatting
+ * rather than an apology. Any other failure, or a failing retry, is thrown.
+ */
+async function sendHtml(
+  api: Api<RawApi>,
+  target: ReplyTarget,
+  html: string,
+  options: { replyTo: boolean; markup: InlineKeyboard | undefined },
+): Promise<Message.TextMessage[]> {
+  const replyParameters =
+    options.replyTo && target.replyTo !== undefined ? { message_id: target.replyTo, allow_sending_without_reply: true } : undefined;
+  try {
+    return [
+      await api.sendMessage(target.chatId, html, {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
         message_thread_id: target.threadId,
-        reply_parameters:
-          i === 0 && target.replyTo !== undefined
-            ? { message_id: target.replyTo, allow_sending_without_reply: true }
-            : undefined,
-        reply_markup: markup,
+        reply_parameters: replyParameters,
+        reply_markup: options.markup,
+      }),
+    ];
+  } catch (error) {
+    if (!isRefusedText(error)) throw error;
+  }
+  const pieces = splitPlainText(htmlToPlainText(html), PLAIN_LIMIT);
+  const sent: Message.TextMessage[] = [];
+  for (const [i, piece] of pieces.entries()) {
+    sent.push(
+      await api.sendMessage(target.chatId, piece, {
+        link_preview_options: { is_disabled: true },
+        message_thread_id: target.threadId,
+        reply_parameters: i === 0 ? replyParameters : undefined,
+        reply_markup: i === pieces.length - 1 ? options.markup : undefined,
       }),
     );
   }
   return sent;
+}
+
+/** Telegram refused the text itself (its HTML or its length), which plain text can fix. */
+function isRefusedText(error: unknown): boolean {
+  return (
+    error instanceof GrammyError &&
+    error.error_code === 400 &&
+    /can't parse entities|message is too long|text is too long/i.test(error.description ?? "")
+  );
 }
 
 /** Whether the Bot API server accepts `sendMessageDraft`; learned on first use, shared by all chats. */

@@ -2,7 +2,7 @@ import { timingSafeEqual, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { run } from "@grammyjs/runner";
-import { BotError, GrammyError, type Bot, type Context } from "grammy";
+import { BotError, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import { z } from "zod";
 import type { Logger } from "../log.js";
@@ -36,9 +36,9 @@ const ANSWER_CONCURRENCY = 8;
  * process.once("SIGTERM", () => void running.stop());
  */
 export async function startPolling(app: CitebotBot, logger: Logger): Promise<RunningBot> {
-  await initBot(app.bot, logger);
+  await initBot(app, logger);
   await app.bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: describe(error) }, "deleteWebhook failed"));
-  await app.registerCommands();
+  const commands = registerInBackground(app);
   const handle = run(app.bot, {
     runner: {
       fetch: { allowed_updates: ALLOWED_UPDATES, timeout: 30 },
@@ -63,6 +63,7 @@ export async function startPolling(app: CitebotBot, logger: Logger): Promise<Run
     stop: () => {
       stopping ??= (async () => {
         logger.info({ inFlight: app.inFlight() }, "stopping: no new updates, finishing answers in flight");
+        commands.abort();
         await handle.stop();
         await app.idle();
         logger.info("bot stopped");
@@ -88,8 +89,8 @@ const UpdateShape = z.looseObject({ update_id: z.number().int().nonnegative() })
  * `update_id` once even when Telegram delivers it again.
  */
 export async function startWebhook(app: CitebotBot, settings: WebhookSettings, logger: Logger): Promise<RunningBot> {
-  await initBot(app.bot, logger);
-  await app.registerCommands();
+  await initBot(app, logger);
+  const commands = registerInBackground(app);
   const secret = settings.secret ?? randomBytes(24).toString("hex");
   const path = new URL(settings.url).pathname;
   const seen = new RecentIds(10_000);
@@ -113,7 +114,17 @@ export async function startWebhook(app: CitebotBot, settings: WebhookSettings, l
       return reply(res, 401, { ok: false });
     }
     if (!accepting) return reply(res, 503, { ok: false });
-    const body = await readBody(req, 1_000_000);
+    const body = await readBody(req, MAX_WEBHOOK_BODY_BYTES).catch((error: unknown) => {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      return undefined;
+    });
+    if (body === undefined) {
+      logger.warn({ limitBytes: MAX_WEBHOOK_BODY_BYTES }, "webhook body too large; refused with 413");
+      // The rest of the body is read and discarded, so the client sees the answer instead of a reset.
+      req.resume();
+      res.setHeader("connection", "close");
+      return reply(res, 413, { ok: false });
+    }
     let parsed: z.infer<typeof UpdateShape>;
     try {
       parsed = UpdateShape.parse(JSON.parse(body));
@@ -149,6 +160,7 @@ export async function startWebhook(app: CitebotBot, settings: WebhookSettings, l
     stop: () => {
       stopping ??= (async () => {
         accepting = false;
+        commands.abort();
         logger.info({ inFlight: app.inFlight() }, "stopping: no new updates, finishing answers in flight");
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
@@ -161,20 +173,53 @@ export async function startWebhook(app: CitebotBot, settings: WebhookSettings, l
   };
 }
 
-/** `getMe`, retried with backoff on network errors; a rejected token is a {@link BotStartError}. */
-async function initBot(bot: Bot<Context>, logger: Logger): Promise<void> {
-  for (let attempt = 0, delay = 500; ; attempt += 1, delay = Math.min(delay * 2, 30_000)) {
+/**
+ * Registers the command menu without holding up the start: a Bot API that answers `setMyCommands`
+ * with 5xx is retried with backoff for minutes, and the bot must answer questions meanwhile.
+ */
+function registerInBackground(app: CitebotBot): AbortController {
+  const controller = new AbortController();
+  void app.registerCommands(controller.signal);
+  return controller;
+}
+
+/** Seconds to wait after the `attempt`-th failed `getMe` (from 0): 1, 2, 4, … and at most 60. */
+export function startRetrySeconds(attempt: number): number {
+  return Math.min(60, 2 ** Math.min(attempt, 6));
+}
+
+/**
+ * `getMe`, retried with backoff while the Bot API cannot be reached, one plain line per attempt; a
+ * refused token is a {@link BotStartError}. It calls `getMe` itself rather than `bot.init()`, which
+ * retries network errors silently for ever.
+ */
+async function initBot(app: CitebotBot, logger: Logger): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
     try {
-      await bot.init();
+      app.bot.botInfo = await app.bot.api.getMe();
       return;
     } catch (error) {
       if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
-        throw new BotStartError("Telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)", { cause: error });
+        throw new BotStartError(
+          `the token was refused by the Bot API at ${app.apiRoot} (${error.error_code}); check TELEGRAM_BOT_TOKEN`,
+          { cause: error },
+        );
       }
-      logger.warn({ err: describe(error), attempt, retryInMs: delay }, "could not reach the Bot API; retrying");
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      const seconds = startRetrySeconds(attempt);
+      logger.warn(`cannot reach the Bot API at ${app.apiRoot}: ${failureReason(error)}; retrying in ${seconds} s`);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     }
   }
+}
+
+/** Why a request failed, in a few words: the network error's reason, or the Bot API's error. */
+function failureReason(error: unknown): string {
+  const described = describe(error);
+  const text = [described.errorCode, described.description, described.cause ?? described.message ?? described.value]
+    .filter((part) => part !== undefined && part !== "")
+    .join(" ");
+  // node-fetch says "request to <url> failed, reason: connect ECONNREFUSED …"; the URL is known already.
+  return text.replace(/^.*\breason: /, "") || "unknown error";
 }
 
 function sameSecret(header: string | string[] | undefined, secret: string): boolean {
@@ -189,16 +234,31 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** Telegram's updates are far smaller; anything above this is not an update. */
+const MAX_WEBHOOK_BODY_BYTES = 1_000_000;
+
+class BodyTooLargeError extends Error {
+  override name = "BodyTooLargeError";
+}
+
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  if (Number(req.headers["content-length"] ?? 0) > limit) throw new BodyTooLargeError("webhook body too large");
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw new Error("webhook body too large");
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  // Not `for await`: leaving that loop early destroys the request, and the 413 would never arrive.
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      reject(new BodyTooLargeError("webhook body too large"));
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks).toString("utf8"));
+    req.on("data", onData);
+    req.once("end", onEnd);
+    req.once("error", reject);
+  });
 }
 
 /** The last `capacity` update IDs, to drop redeliveries. */

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { isAnswerRequest, startOpenAIServer, type ChatRequest } from "../helpers/openai-server.js";
 
 const run = promisify(execFile);
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -72,6 +73,46 @@ describe("npm run ask", () => {
     ]);
     expect(records[1].citations).toEqual([]);
     expect(records[2].citations[0].quote).toContain("Schießbefehl");
+  });
+
+  it("--conversation answers each stdin line in turn as one JSON record, and a blank line starts a new conversation", async () => {
+    const { args } = await workspace();
+    const result = await ask(
+      [...args, "--json", "--conversation"],
+      {},
+      "Wer ist der Präsident Kasachstans?\nund was befahl er seinem Militär?\n\nWie viele Verletzte gab es bei den Unruhen?\n",
+    );
+    expect(result.code).toBe(0);
+    const records = result.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(records.map((r) => r.question)).toEqual([
+      "Wer ist der Präsident Kasachstans?",
+      "und was befahl er seinem Militär?",
+      "Wie viele Verletzte gab es bei den Unruhen?",
+    ]);
+    for (const r of records) expect(Object.keys(r)).toEqual(["question", "answer", "kind", "refused", "language", "mode", "citations"]);
+    expect(records[2]).toMatchObject({ kind: "answer", refused: false });
+  });
+
+  it("--conversation hands a follow-up the earlier turns and forgets them after a blank line (seen in the LLM's requests)", async () => {
+    // The LLM path sends the history to the model, so the requests show what history each question got.
+    const server = await startOpenAIServer((r) => ({ kind: "text", text: isAnswerRequest(r) ? "Tokajew [1]." : "Tokajew Präsident Befehl" }));
+    try {
+      const { args } = await workspace();
+      const first = "Wer ist der Präsident Kasachstans?";
+      const followUp = "und was befahl er seinem Militär?";
+      const fresh = "Wie viele Verletzte gab es bei den Unruhen?";
+      const result = await ask([...args, "--json", "--conversation"], { OPENAI_BASE_URL: server.url }, `${first}\n${followUp}\n\n${fresh}\n`);
+      expect(result.code).toBe(0);
+      expect(result.stdout.trim().split("\n")).toHaveLength(3);
+      const text = (r: ChatRequest) => r.messages.map((m) => m.content).join("\n");
+      const about = (q: string) => server.requests.filter((r) => text(r).includes(q));
+      expect(about(followUp).length).toBeGreaterThan(0);
+      expect(about(followUp).some((r) => text(r).includes(first))).toBe(true);
+      expect(about(fresh).length).toBeGreaterThan(0);
+      expect(about(fresh).some((r) => text(r).includes(first) || text(r).includes(followUp))).toBe(false);
+    } finally {
+      await server.close();
+    }
   });
 
   it("prints a readable answer with numbered sources without --json", async () => {

@@ -57,8 +57,25 @@ export interface ApiCall {
 
 export interface ApiFailure {
   readonly error_code: number;
-  readonly description: string;
+  /** Left out, the error arrives bare (`{ ok: false, error_code }`), as some proxies answer. */
+  readonly description?: string;
   readonly retry_after?: number;
+}
+
+/**
+ * What a failing call gets back: a Bot API error (a 429 with `retry_after`, a 5xx, a bare error
+ * without description), or what a broken proxy in front of Telegram sends: an HTML error page, an
+ * empty body, or a connection dropped without any answer.
+ */
+export type Fault =
+  | ApiFailure
+  | { readonly html: string; readonly status: number }
+  | { readonly empty: true; readonly status: number }
+  | { readonly drop: true };
+
+/** Where a fault applies: every call of the method, or only calls for one chat. */
+export interface FaultScope {
+  readonly chatId?: number;
 }
 
 type Handler = (params: Record<string, unknown>) => unknown;
@@ -95,7 +112,7 @@ export class BotApiServer {
   private readonly callWaiters = new Set<() => void>();
   private readonly chats = new Map<number, { chat: Chat; messages: Map<number, Message>; nextId: number }>();
   private readonly callbackQueries = new Map<string, { answered: boolean }>();
-  private readonly failures = new Map<string, { failure: ApiFailure; times: number }>();
+  private readonly faults: { method: string; chatId?: number; fault: Fault; times: number }[] = [];
   private nextQueryId = 1;
   private readonly drops = new Map<string, number>();
   private readonly holds = new Map<string, { held: number; release: Promise<void>; open: () => void }>();
@@ -120,9 +137,12 @@ export class BotApiServer {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
-  /** Makes `method` fail `times` times (Infinity: always) with the given error. */
-  fail(method: string, failure: ApiFailure, times = 1): void {
-    this.failures.set(method, { failure, times });
+  /**
+   * Makes `method` fail `times` times (Infinity: always) with the given fault, for every chat or,
+   * with `scope.chatId`, only for calls whose `chat_id` is that chat. The newest matching fault wins.
+   */
+  fail(method: string, fault: Fault, times = 1, scope: FaultScope = {}): void {
+    this.faults.unshift({ method, chatId: scope.chatId, fault, times });
   }
 
   /**
@@ -307,10 +327,33 @@ export class BotApiServer {
       await hold.release;
       hold.held -= 1;
     }
-    const planned = this.failures.get(method);
-    if (planned !== undefined && planned.times > 0) {
+    const planned = this.faults.find(
+      (f) => f.method === method && f.times > 0 && (f.chatId === undefined || Number(params.chat_id) === f.chatId),
+    );
+    if (planned !== undefined) {
       planned.times -= 1;
-      const { error_code, description, retry_after } = planned.failure;
+      const fault = planned.fault;
+      if ("drop" in fault) {
+        call.response = "connection dropped";
+        req.socket.destroy();
+        for (const wake of this.callWaiters) wake();
+        return;
+      }
+      if ("html" in fault) {
+        call.response = fault.html;
+        res.writeHead(fault.status, { "content-type": "text/html" });
+        res.end(fault.html);
+        for (const wake of this.callWaiters) wake();
+        return;
+      }
+      if ("empty" in fault) {
+        call.response = "";
+        res.writeHead(fault.status);
+        res.end();
+        for (const wake of this.callWaiters) wake();
+        return;
+      }
+      const { error_code, description, retry_after } = fault;
       return respond(error_code, {
         ok: false,
         error_code,

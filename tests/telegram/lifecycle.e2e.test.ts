@@ -371,9 +371,63 @@ describe("npm start", () => {
       work,
     );
     expect(await child.exited).toBe(1);
-    expect(child.stderr()).toContain("Telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)");
+    expect(child.stderr()).toContain(`the token was refused by the Bot API at ${api.apiRoot}`);
+    expect(child.stderr()).toContain("check TELEGRAM_BOT_TOKEN");
     expect(child.stderr()).not.toContain(wrongToken.split(":")[1]);
     expect(api.callsOf("getMe")[0]?.response).toMatchObject({ ok: false, error_code: 401 });
+  }, 60_000);
+
+  it("says in one line per attempt that the Bot API cannot be reached, and keeps retrying with growing delays", async () => {
+    const port = await freePort(); // nothing listens there
+    const apiRoot = `http://127.0.0.1:${port}`;
+    const token = "123456789:TEST-token_ABCdefGHIjklMNOpqrSTUvwxYZ012345";
+    const child = npmStart(
+      { TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, SEEDS_DIR: path.join(work, "seeds"), INDEX_DIR: path.join(work, "index-unreachable") },
+      work,
+    );
+    cleanups.push(async () => {
+      if (child.process.exitCode === null) child.process.kill("SIGKILL");
+    });
+    const attempts = () => child.stderr().split("\n").filter((l) => l.includes("Bot API"));
+    await new Promise<void>((resolve, reject) => {
+      const check = setInterval(() => {
+        if (attempts().length >= 2) done();
+        else if (child.process.exitCode !== null) done(new Error(`exited: ${child.stderr()}`));
+      }, 50);
+      const done = (error?: Error) => {
+        clearInterval(check);
+        if (error) reject(error);
+        else resolve();
+      };
+    });
+    child.process.kill("SIGTERM");
+    const lines = attempts();
+    const messages = lines.slice(0, 2).map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect(messages[0]).toMatch(new RegExp(`^cannot reach the Bot API at ${apiRoot}: .*ECONNREFUSED.*; retrying in 1 s$`));
+    expect(messages[1]).toMatch(/; retrying in 2 s$/);
+    expect(child.stderr()).not.toContain("Bot API call failed");
+    expect(child.stderr()).not.toContain('"stack"');
+    expect(child.stderr()).not.toContain(token.split(":")[1]);
+  }, 60_000);
+
+  it("with a missing seeds folder, says so in one line and exits, without a stack trace or a claim about an index that never existed", async () => {
+    const missing = path.join(work, "no-such-seeds");
+    for (const env of [{}, { TELEGRAM_BOT_TOKEN: "123456789:never-used-because-the-index-fails-first" }]) {
+      const child = spawn(process.execPath, ["--import", TSX, path.join(REPO, "src/cli/start.ts")], {
+        cwd: work,
+        env: { PATH: process.env.PATH ?? "", HOME: work, EMBEDDINGS: "local", SEEDS_DIR: missing, INDEX_DIR: path.join(work, "index-none"), ...env },
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+      child.stdin.end();
+      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      expect(code).toBe(1);
+      const problem = stderr.split("\n").filter((l) => l.includes(missing));
+      expect(problem.some((l) => /seeds folder .* does not exist/.test(l))).toBe(true);
+      expect(stderr).not.toMatch(/NoSeedsError|^\s+at /m);
+      expect(stderr).not.toContain("left untouched");
+    }
   }, 60_000);
 
   it("without a token, says how to get one and answers stdin line by line", async () => {

@@ -1,7 +1,7 @@
 import { GrammyError, type Api, type RawApi } from "grammy";
 import { pino } from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DraftMessage } from "../../src/telegram/reply.js";
+import { citationKeyboard, DraftMessage, sendParts } from "../../src/telegram/reply.js";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -106,5 +106,89 @@ describe("DraftMessage", () => {
     expect(support.drafts).toBe(false);
     expect(calls.map((c) => c.method)).toEqual(["sendMessageDraft", "sendMessage", "editMessageText", "editMessageText"]);
     expect(calls.map((c) => c.text)).toEqual(["erste Wörter …", "erste Wörter …", "erste Wörter und mehr …", "fertig"]);
+  });
+});
+
+/** A Bot API stand-in whose HTML sends fail with the given description until `failures` runs out. */
+function refusingApi(description: string, failures: number) {
+  const calls: { method: string; text: string; parseMode?: string; markup?: unknown; replyTo?: number }[] = [];
+  let left = failures;
+  let nextId = 1;
+  const refuse = (method: string) =>
+    new GrammyError(`Call to '${method}' failed!`, { ok: false, error_code: 400, description }, method, {});
+  const api = {
+    sendMessage: async (
+      _chat: number,
+      text: string,
+      other: { parse_mode?: string; reply_markup?: unknown; reply_parameters?: { message_id: number } } = {},
+    ) => {
+      calls.push({ method: "sendMessage", text, parseMode: other.parse_mode, markup: other.reply_markup, replyTo: other.reply_parameters?.message_id });
+      if (other.parse_mode === "HTML" && left > 0) {
+        left -= 1;
+        throw refuse("sendMessage");
+      }
+      if (text.length > 4096) throw refuse("sendMessage");
+      return { message_id: nextId++, date: 0, chat: { id: 1, type: "private", first_name: "A" }, text };
+    },
+    editMessageText: async (_chat: number, _id: number, text: string, other: { parse_mode?: string } = {}) => {
+      calls.push({ method: "editMessageText", text, parseMode: other.parse_mode });
+      throw refuse("editMessageText");
+    },
+  };
+  return { api: api as unknown as Api<RawApi>, calls };
+}
+
+describe("sendParts", () => {
+  const html = `Laut der Quelle: „Die Truppen &amp; Panzer ziehen ab“ [1]\n\n<b>Quellen</b>\n\n[1] <b>Titel &lt;A&gt;</b> · 2022-01\n<blockquote>Die Truppen &amp; Panzer ziehen ab.</blockquote>`;
+  const keyboard = citationKeyboard([{ label: "[1] Quelle öffnen", data: "p:abcdef:1:2" }]);
+
+  it("resends a part Telegram cannot parse once as plain text, with the reply and the buttons kept", async () => {
+    const { api, calls } = refusingApi("Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 3", 1);
+    const sent = await sendParts(api, { chatId: 1, replyTo: 7 }, [html], keyboard);
+    expect(sent).toHaveLength(1);
+    expect(calls).toHaveLength(2);
+    const plain = calls[1]!;
+    expect(plain.parseMode).toBeUndefined();
+    expect(plain.text).toBe(
+      "Laut der Quelle: „Die Truppen & Panzer ziehen ab“ [1]\n\nQuellen\n\n[1] Titel <A> · 2022-01\nDie Truppen & Panzer ziehen ab.",
+    );
+    expect(plain.replyTo).toBe(7);
+    expect(plain.markup).toBe(keyboard);
+  });
+
+  it("splits a part Telegram calls too long into plain messages under 4096 characters, buttons under the last", async () => {
+    const long = Array.from({ length: 90 }, (_, i) => `Satz ${i} &amp; ${"Wort ".repeat(8)}`).join("\n");
+    const { api, calls } = refusingApi("Bad Request: message is too long", 1);
+    const sent = await sendParts(api, { chatId: 1, replyTo: 7 }, [`<b>${long}</b>`, "zweiter Teil"], keyboard);
+    const plain = calls.filter((c) => c.parseMode === undefined);
+    expect(plain.length).toBeGreaterThanOrEqual(2);
+    for (const call of plain) expect(call.text.length).toBeLessThan(4096);
+    const firstPart = plain.map((c) => c.text).join("\n");
+    expect(firstPart.replace(/\s+/g, " ")).toBe(long.replaceAll("&amp;", "&").replace(/\s+/g, " ").trim());
+    expect(plain[0]!.replyTo).toBe(7);
+    expect(plain.slice(1).every((c) => c.replyTo === undefined)).toBe(true);
+    // The second part is HTML again (the refusal was about the first), and carries the buttons.
+    expect(calls.at(-1)).toMatchObject({ text: "zweiter Teil", parseMode: "HTML", markup: keyboard });
+    expect(sent.length).toBe(plain.length + 1);
+  });
+
+  it("retries only once: a plain resend that fails too is the caller's error", async () => {
+    const { api } = refusingApi("Bad Request: message is too long", 1);
+    await expect(sendParts(api, { chatId: 1 }, ["x".repeat(5000)], undefined)).resolves.toHaveLength(2);
+    const failing = refusingApi("Bad Request: chat not found", 5);
+    await expect(sendParts(failing.api, { chatId: 1 }, [html], undefined)).rejects.toThrow(GrammyError);
+    expect(failing.calls).toHaveLength(1);
+  });
+
+  it("falls back to a plain message when editing a streamed draft into the answer fails to parse", async () => {
+    const { api, calls } = refusingApi("Bad Request: can't parse entities: unclosed tag", 1);
+    const first = { message_id: 3, date: 0, chat: { id: 1, type: "private" as const, first_name: "A" }, text: "draft …" };
+    const sent = await sendParts(api, { chatId: 1, replyTo: 7 }, [html], undefined, first);
+    expect(calls.map((c) => [c.method, c.parseMode])).toEqual([
+      ["editMessageText", "HTML"],
+      ["sendMessage", "HTML"],
+      ["sendMessage", undefined],
+    ]);
+    expect(sent).toHaveLength(1);
   });
 });

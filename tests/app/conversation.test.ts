@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { converse, HISTORY_TURNS, remember } from "../../src/app/conversation.js";
+import type { Answer, AskContext, Turn } from "../../src/types.js";
+
+/** A fake `ask` that answers "A:<question>" and records the history it was given. */
+function recordingAsk(fail: (question: string) => boolean = () => false) {
+  const seen: { question: string; history: readonly Turn[] }[] = [];
+  const ask = async (question: string, context: AskContext): Promise<Answer> => {
+    seen.push({ question, history: context.history });
+    if (fail(question)) throw new Error(`cannot answer ${question}`);
+    return { kind: "answered", text: `A:${question}`, citations: [], language: "de", mode: "extractive" };
+  };
+  return { ask, seen };
+}
+
+async function all<T>(steps: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const step of steps) out.push(step);
+  return out;
+}
+
+describe("remember", () => {
+  it("appends the turn and keeps the last few, oldest first", () => {
+    const turns = ["1", "2", "3"].map((n) => ({ question: `q${n}`, answer: `a${n}` }));
+    expect(remember(turns, { question: "q4", answer: "a4" }, 3).map((t) => t.question)).toEqual(["q2", "q3", "q4"]);
+    expect(remember([], { question: "q", answer: "a" })).toEqual([{ question: "q", answer: "a" }]);
+    expect(remember(turns, { question: "q4", answer: "a4" }, 0)).toEqual([]);
+  });
+});
+
+describe("converse", () => {
+  it("hands each question the earlier turns of its conversation, oldest first", async () => {
+    const { ask, seen } = recordingAsk();
+    const steps = await all(converse(ask, ["Wer?", "  und wann?  ", "und wo?"]));
+    expect(steps.map((s) => s.question)).toEqual(["Wer?", "und wann?", "und wo?"]);
+    expect(seen.map((s) => s.history)).toEqual([
+      [],
+      [{ question: "Wer?", answer: "A:Wer?" }],
+      [
+        { question: "Wer?", answer: "A:Wer?" },
+        { question: "und wann?", answer: "A:und wann?" },
+      ],
+    ]);
+  });
+
+  it("keeps only the last HISTORY_TURNS turns", async () => {
+    const { ask, seen } = recordingAsk();
+    const questions = Array.from({ length: HISTORY_TURNS + 2 }, (_, i) => `q${i}`);
+    await all(converse(ask, questions));
+    expect(seen.at(-1)!.history.map((t) => t.question)).toEqual(questions.slice(-1 - HISTORY_TURNS, -1));
+  });
+
+  it("starts a new conversation at an empty line", async () => {
+    const { ask, seen } = recordingAsk();
+    await all(converse(ask, ["erste Frage", "Folgefrage", "", "   ", "neue Frage", "noch eine"]));
+    expect(seen.map((s) => [s.question, s.history.map((t) => t.question)])).toEqual([
+      ["erste Frage", []],
+      ["Folgefrage", ["erste Frage"]],
+      ["neue Frage", []],
+      ["noch eine", ["neue Frage"]],
+    ]);
+  });
+
+  it("asks every question alone with keep 0", async () => {
+    const { ask, seen } = recordingAsk();
+    await all(converse(ask, ["a", "b", "c"], { keep: 0 }));
+    expect(seen.every((s) => s.history.length === 0)).toBe(true);
+  });
+
+  it("yields a failed question's error, leaves it out of the history and goes on", async () => {
+    const { ask, seen } = recordingAsk((q) => q === "kaputt");
+    const steps = await all(converse(ask, ["eins", "kaputt", "zwei"]));
+    expect(steps.map((s) => ("error" in s ? `error ${(s.error as Error).message}` : s.answer.text))).toEqual([
+      "A:eins",
+      "error cannot answer kaputt",
+      "A:zwei",
+    ]);
+    expect(seen[2]!.history.map((t) => t.question)).toEqual(["eins"]);
+  });
+
+  it("reads an async stream of lines", async () => {
+    const { ask } = recordingAsk();
+    async function* lines() {
+      yield "a";
+      yield "b";
+    }
+    const steps = await all(converse(ask, lines()));
+    expect(steps.map((s) => s.history.length)).toEqual([0, 1]);
+  });
+});

@@ -1,0 +1,78 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config.js";
+import { createBot } from "../../src/telegram/bot.js";
+import { startWebhook } from "../../src/telegram/run.js";
+import { BotApiServer, parseTelegramHtml, type Fault } from "../helpers/bot-api-server.js";
+import { alice, bob, captureLogger, privateChat, realPipeline, startHarness, type Harness } from "./harness.js";
+
+// The bot against a Bot API server that fails in the ways Telegram (or a proxy in front of it) does:
+// errors of odd shape, 429s with long retry_after, oversized webhook bodies. The pipeline is real.
+
+const QUESTION = "Wie lange soll die Rückverlegung der Soldaten dauern?";
+const EXPECTED_QUOTE = "Die Rückverlegung der Soldaten aus Russland, Belarus, Armenien, Tadschikistan und Kirgistan soll zehn Tage dauern.";
+
+let real: Awaited<ReturnType<typeof realPipeline>>;
+let harness: Harness | undefined;
+const cleanups: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  real = await realPipeline();
+});
+afterAll(async () => {
+  await real.cleanup();
+});
+afterEach(async () => {
+  const h = harness;
+  harness = undefined;
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+  if (h === undefined) return;
+  await h.stop();
+  expect(h.logs.join("")).not.toContain(h.api.token.split(":")[1]);
+});
+
+const ODD_SHAPES: [string, Fault][] = [
+  ["a bare {ok:false,error_code:404}", { error_code: 404 }],
+  ["an HTML error page", { html: "<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>", status: 502 }],
+  ["an empty body", { empty: true, status: 200 }],
+  ["a 502", { error_code: 502, description: "Bad Gateway" }],
+  ["a dropped connection", { drop: true }],
+];
+
+describe("errors of odd shape (issue 10, item 1)", () => {
+  it.each(ODD_SHAPES)("starts and answers when setMyCommands and sendChatAction always get %s, and deleteWebhook once", async (_name, fault) => {
+    const api = await BotApiServer.start();
+    for (const method of ["setMyCommands", "sendChatAction"]) api.fail(method, fault, Infinity);
+    api.fail("deleteWebhook", fault, 1);
+    harness = await startHarness({ ask: real.pipeline.ask, library: real.library, api });
+    const chat = privateChat(alice);
+    api.sendText(chat, alice, QUESTION);
+    const reply = await api.botMessage(chat.id);
+    expect(parseTelegramHtml(reply.html!)).toContain(EXPECTED_QUOTE);
+    // Each failed call is logged (a 502 is still being retried in the background meanwhile).
+    await api.until(() => harness!.logs.some((l) => l.includes('"method":"setMyCommands"') && l.includes("Bot API call failed")));
+  });
+});
+
+describe("webhook (issue 10, item 9)", () => {
+  it("answers an oversized body with 413 and keeps serving", async () => {
+    const api = await BotApiServer.start();
+    cleanups.push(() => api.close());
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+    const { logger } = captureLogger();
+    const app = createBot(api.token, { config, logger, ask: real.pipeline.ask, library: real.library });
+    const running = await startWebhook(app, { url: "https://bot.example/hook", port: 0, host: "127.0.0.1", secret: "s3cret-token" }, logger);
+    cleanups.push(() => running.stop());
+    const post = (body: string) =>
+      fetch(`http://127.0.0.1:${running.port}/hook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "s3cret-token" },
+        body,
+      });
+    const huge = JSON.stringify({ update_id: 1, message: { text: "x".repeat(2_000_000) } });
+    expect((await post(huge)).status).toBe(413);
+    const chat = privateChat(bob);
+    const message = api.sendText(chat, bob, QUESTION);
+    expect((await post(JSON.stringify({ update_id: 2, message }))).status).toBe(200);
+    expect(parseTelegramHtml((await api.botMessage(chat.id)).html!)).toContain(EXPECTED_QUOTE);
+  });
+});
