@@ -3,7 +3,7 @@ import { analyze } from "../ingest/keyword.js";
 import type { LoadedIndex } from "../ingest/store.js";
 import type { Logger } from "../log.js";
 import { createAsk, prepareIndex, type AskSettings } from "../query/answer.js";
-import type { ChatModel } from "../query/llm.js";
+import { MAX_ANSWER_TOKENS, type ChatModel } from "../query/llm.js";
 import type { Ask } from "../types.js";
 import { openOrBuildIndex } from "./indexing.js";
 
@@ -49,6 +49,8 @@ export async function createChatModel(config: Config): Promise<ChatModel> {
     // No `streaming: true`: with it, `invoke` estimates token usage with tiktoken, which downloads its
     // encoder from the internet. Answers stream through `.stream()` regardless.
     maxRetries: 1,
+    // An answer is a few sentences; a cap keeps a runaway model from filling many messages.
+    maxTokens: MAX_ANSWER_TOKENS,
     timeout: config.answer.llmTimeoutMs,
   });
 }

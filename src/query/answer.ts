@@ -4,7 +4,7 @@ import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage } fr
 import { claimsByNumber, citationFor, renumberCitations } from "./cite.js";
 import { composeExtractive, notFoundText, smalltalkText } from "./extractive.js";
 import { detectLanguage } from "./language.js";
-import { LlmError, leaksSecrets, rewriteQuery, streamAnswer, type ChatModel } from "./llm.js";
+import { LlmError, guardedDisplay, leaksSecrets, rewriteQuery, streamAnswer, type ChatModel } from "./llm.js";
 import { NOT_IN_SOURCES, answerMessages, rewriteMessages, type PromptSource } from "./prompts.js";
 import { read, type Reading } from "./read.js";
 import { retrieve, type RetrievalSettings, type SearchableIndex } from "./retrieve.js";
@@ -230,33 +230,28 @@ export function createAsk(deps: AskDependencies): Ask {
 
 /**
  * What a streaming display may show of a partial answer: citation numbers already renumbered (invented
- * ones dropped), nothing while the model may be writing the "not in sources" marker, and nothing more once
- * the text starts to recite instructions or a secret. The final answer is checked again in full.
+ * ones dropped), nothing while the model may be writing the "not in sources" marker or the first letters
+ * of a secret, and nothing more once the text starts to recite instructions or a secret.
  */
-function guardedDisplay(
-  deps: AskDependencies,
-  provided: number,
-  onToken: ((partial: string) => void) | undefined,
-): ((partial: string) => void) | undefined {
-  if (!onToken) return undefined;
-  let stopped = false;
-  return (partial) => {
-    if (stopped) return;
-    if (leaksSecrets(partial, deps.secrets ?? [])) {
-      stopped = true;
-      return;
-    }
-    const trimmed = partial.trim();
-    if (NOT_IN_SOURCES.startsWith(trimmed) || trimmed.includes(NOT_IN_SOURCES)) return;
-    if (endsWithSecretPrefix(partial, deps.secrets ?? [])) return;
-    onToken(renumberCitations(partial, provided).text);
-  };
+function displayFor(deps: AskDependencies, provided: number, onToken: ((partial: string) => void) | undefined) {
+  const secrets = deps.secrets ?? [];
+  return guardedDisplay(
+    secrets,
+    onToken,
+    (partial) => renumberCitations(partial, provided).text,
+    (partial) => {
+      const trimmed = partial.trim();
+      return NOT_IN_SOURCES.startsWith(trimmed) || trimmed.includes(NOT_IN_SOURCES) || endsWithSecretPrefix(partial, secrets);
+    },
+  );
 }
 
 /** True when the text ends in the first few characters of a secret, which the next token might complete. */
 function endsWithSecretPrefix(text: string, secrets: readonly string[]): boolean {
+  const tail = text.slice(-64).toLowerCase();
   return secrets.some((secret) => {
-    for (let n = Math.min(secret.length, text.length); n >= 4; n--) if (text.endsWith(secret.slice(0, n))) return true;
+    const lower = secret.toLowerCase();
+    for (let n = Math.min(lower.length, tail.length); n >= 4; n--) if (tail.endsWith(lower.slice(0, n))) return true;
     return false;
   });
 }
@@ -286,7 +281,7 @@ async function llmAnswer(
   }
   const passages = online.passages.length > 0 ? online.passages : offline.passages;
   const sources: PromptSource[] = passages.map((p, i) => ({ n: i + 1, chunk: p.chunk, doc: index.doc(p.chunk.source) }));
-  const raw = await streamAnswer(model, answerMessages(question, language, sources), signal, guardedDisplay(deps, sources.length, context.onToken));
+  const raw = await streamAnswer(model, answerMessages(question, language, sources), signal, displayFor(deps, sources.length, context.onToken));
   if (leaksSecrets(raw, deps.secrets ?? [])) throw new LlmError("the answer repeated its instructions or a secret", "leak");
   if (raw.includes(NOT_IN_SOURCES)) {
     const suggestions = suggestionsFor(index, passages);

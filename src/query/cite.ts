@@ -46,20 +46,26 @@ export function citedNumbers(text: string): number[] {
 }
 
 /**
- * Removes citation numbers that were not among the sources handed to the model (invented ones), and
- * renumbers the rest 1, 2, 3 … in order of appearance, so the answer's markers match the citation list
+ * Removes citation numbers that were not among the sources handed to the model (invented ones), with the
+ * sentences that cited nothing else, and renumbers the rest 1, 2, 3 … in order of appearance, so the answer's markers match the citation list
  * shown under it. Returns the rewritten text and, for each new number, the source number it stood for.
  *
  * @example
- * renumberCitations("X [3]. Y [9]. Z [1].", 4) // { text: "X [1]. Y. Z [2].", mapping: [3, 1] }
+ * renumberCitations("X [3]. Y [9]. Z [1].", 4) // { text: "X [1]. Z [2].", mapping: [3, 1] }
  */
 export function renumberCitations(text: string, provided: number): { text: string; mapping: number[] } {
+  const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= provided;
+  // A sentence that cites only sources that were never provided makes a claim nothing backs: it goes.
+  const kept = (text.match(/[^.!?\n]*(?:[.!?]+(?:\s*\[[\d,\s]+\])?|\n|$)[^\S\n]*\n?/g) ?? [text]).filter((sentence) => {
+    const cited = citedNumbers(sentence);
+    return cited.length === 0 || cited.some(valid);
+  });
   const mapping: number[] = [];
-  const rewritten = text.replace(MARKER, (_, list: string) => {
+  const rewritten = kept.join("").replace(MARKER, (_, list: string) => {
     const kept: number[] = [];
     for (const part of list.split(",")) {
       const original = Number(part.trim());
-      if (!Number.isInteger(original) || original < 1 || original > provided) continue;
+      if (!valid(original)) continue;
       let n = mapping.indexOf(original) + 1;
       if (n === 0) {
         mapping.push(original);

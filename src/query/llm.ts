@@ -74,6 +74,11 @@ export async function rewriteQuery(
   }
 }
 
+/** Where a streamed answer is cut (at most two Telegram messages with its sources); `max_tokens` caps it too. */
+export const MAX_ANSWER_CHARS = 3500;
+/** Tokens the model may write: about {@link MAX_ANSWER_CHARS} characters of German. */
+export const MAX_ANSWER_TOKENS = 1200;
+
 /**
  * Streams the answer, calling `onToken` with the text so far, and returns the whole text. A stream that
  * breaks off or carries garbage ends in an {@link LlmError}, never in a half answer.
@@ -98,6 +103,8 @@ export async function streamAnswer(
       if (piece === "") continue;
       text += piece;
       onToken?.(text);
+      // A runaway answer is cut: more than two Telegram messages is no longer an answer to a question.
+      if (text.length >= MAX_ANSWER_CHARS) break;
     }
   } catch (error) {
     throw asLlmError(error, signal);
@@ -128,4 +135,34 @@ export function leaksSecrets(text: string, secrets: readonly string[]): boolean 
     }
   }
   return false;
+}
+
+/**
+ * Guards a streaming display: `onToken` sees the answer so far, and nothing more once the text starts to
+ * recite instructions or a secret. Each check reads only the text that arrived since the last one, plus an
+ * overlap as long as the longest thing it looks for, so a long answer costs linear time, not a rescan of
+ * everything per token (which took seconds of CPU at 20k characters and stalled every other chat). `transform` prepares what is shown
+ * (citation numbers renumbered); `hold` says when to show nothing for now. The final answer is checked
+ * again in full by the caller.
+ */
+export function guardedDisplay(
+  secrets: readonly string[],
+  onToken: ((partial: string) => void) | undefined,
+  transform: (partial: string) => string,
+  hold: (partial: string) => boolean,
+): ((partial: string) => void) | undefined {
+  if (!onToken) return undefined;
+  const overlap = Math.max(400, ...secrets.map((secret) => secret.length + 8));
+  let checked = 0;
+  let stopped = false;
+  return (partial) => {
+    if (stopped) return;
+    if (leaksSecrets(partial.slice(Math.max(0, checked - overlap)), secrets)) {
+      stopped = true;
+      return;
+    }
+    checked = partial.length;
+    if (hold(partial)) return;
+    onToken(transform(partial));
+  };
 }

@@ -31,11 +31,18 @@ describe("citation numbers", () => {
   });
 
   it("drops invented numbers and renumbers the rest in order of appearance", () => {
-    expect(renumberCitations("X [3]. Y [9]. Z [1]. W [3, 7].", 4)).toEqual({ text: "X [1]. Y. Z [2]. W [1].", mapping: [3, 1] });
+    expect(renumberCitations("X [3]. Z [1]. W [3, 7].", 4)).toEqual({ text: "X [1]. Z [2]. W [1].", mapping: [3, 1] });
+  });
+
+  it("drops a sentence whose citations were all invented, so no claim is left without its source", () => {
+    expect(renumberCitations("X [3]. Y [9]. Z [1].", 4)).toEqual({ text: "X [1]. Z [2].", mapping: [3, 1] });
+    expect(renumberCitations("Erstens gilt X [7].\nZweitens Y [2].", 6)).toEqual({ text: "Zweitens Y [1].", mapping: [2] });
+    // A sentence without any marker is framing, not a claim ascribed to a source; it stays.
+    expect(renumberCitations("Kurz gesagt: X [1]. Das ist alles.", 2).text).toBe("Kurz gesagt: X [1]. Das ist alles.");
   });
 
   it("drops [0] and keeps nothing when every number is invented", () => {
-    expect(renumberCitations("Falsch [0] und [5].", 4)).toEqual({ text: "Falsch und.", mapping: [] });
+    expect(renumberCitations("Falsch [0] und [5].", 4)).toEqual({ text: "", mapping: [] });
   });
 
   it("finds the claim each number backs", () => {
