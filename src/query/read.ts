@@ -54,17 +54,17 @@ export function read(understanding: Understanding, passages: readonly Passage[],
   );
   const matches = matchTerms(terms, stats);
   const categoryTerm = focus?.kind === "category" ? terms.findIndex((t) => t.word.toLowerCase() === focus.word) : -1;
+  // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
+  const unit = unitFor(understanding.question);
   const scored = scoreSentences(
     [...candidates].map(([index, prior]) => ({ index, prior })),
     matches,
     stats,
     expected,
     categoryTerm,
+    unit ? (sentence) => unit.test(sentence.text) : undefined,
   );
-  // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
-  const unit = unitFor(understanding.question);
-  const typedScored = unit ? scored.map((s) => (s.typeMatch && !unit.test(s.sentence.text) ? { ...s, typeMatch: false } : s)) : scored;
-  const selected = withTypedNeighbour(selectSentences(typedScored), typedScored, stats, expected);
+  const selected = withTypedNeighbour(selectSentences(scored), scored, stats, expected);
   const category = categoryTerm >= 0 ? matches[categoryTerm] : undefined;
   const units = evidenceUnits(selected, stats, matches, category);
   const evidence = measureEvidence(matches, units, focus, expected !== null && STRICT_TYPES.has(expected));

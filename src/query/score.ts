@@ -252,7 +252,8 @@ export const TYPED_CATEGORY_HIT = 0.8;
  * Scores candidate sentences for a question: coverage of its terms, plus a bonus when the sentence carries
  * the expected answer type (a number for "wie viele", a person for "wer"), plus a small retrieval prior.
  * `categoryTerm`, the index of a "welche X" question's category noun among the terms, counts as covered
- * by a sentence that carries the expected type and matches some other term of the question.
+ * by a sentence that carries the expected type and matches some other term of the question. `accepts`
+ * narrows the type further (a measure question's number must carry the measure's unit).
  * Returns them best first. Pure: same inputs, same order, which keeps answers and tests stable.
  */
 export function scoreSentences(
@@ -261,10 +262,11 @@ export function scoreSentences(
   stats: SentenceStats,
   expected: AnswerType | null,
   categoryTerm = -1,
+  accepts: (sentence: Sentence) => boolean = () => true,
 ): ScoredSentence[] {
   const scored = candidates.map(({ index, prior }) => {
     const sentence = stats.sentence(index);
-    const typeMatch = expected !== null && suppliesNew(stats.features(index).get(expected) ?? [], matches);
+    const typeMatch = expected !== null && suppliesNew(stats.features(index).get(expected) ?? [], matches) && accepts(sentence);
     let hits = termHits(matches, stats, index);
     if (typeMatch && categoryTerm >= 0 && coverage(matches, [hits]) > 0) {
       hits = hits.map((hit, t) => (t === categoryTerm ? Math.max(hit, TYPED_CATEGORY_HIT) : hit));

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/ingest/keyword.js";
+import type { Lexicon } from "../../src/lexicon/index.js";
+import { read } from "../../src/query/read.js";
+import { buildSentenceStats, type SentenceStats } from "../../src/query/score.js";
+import { understand } from "../../src/query/understand.js";
+import type { Passage } from "../../src/types.js";
+import { makeChunks } from "./fixtures.js";
+
+/** A lexicon that knows no words: reading is tested on the question's own words. */
+const nothing: Lexicon = {
+  germanLemmas: () => [],
+  isGermanNoun: () => false,
+  isGermanWord: () => true,
+  germanSynonyms: () => [],
+  englishToGerman: () => [],
+  englishLemmas: () => [],
+  place: () => undefined,
+};
+
+function setup(text: string) {
+  const chunks = makeChunks("a.txt", text, 3);
+  const stats: SentenceStats = buildSentenceStats(chunks, analyze);
+  const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
+  const ask = (question: string) => {
+    const u = understand(question, [], false, { analyze, lexicon: nothing, inCorpus: (s) => stats.postings.has(s) }, 1000);
+    return read(u, passages, stats, { minCoverage: 0.3 });
+  };
+  return { ask };
+}
+
+describe("read", () => {
+  it("answers a how-many question only with a sentence that has the number, not one that repeats its words", () => {
+    const { ask } = setup("Die Sonde erreichte den Asteroiden nach langer Reise. Die Forscher zählten dort viele Krater. Am Ende waren es 42 Krater.");
+    const reading = ask("Wie viele Krater zählten die Forscher?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected.map((s) => s.sentence.text)).toContain("Am Ende waren es 42 Krater.");
+    const { ask: without } = setup("Die Sonde erreichte den Asteroiden nach langer Reise. Die Forscher zählten dort viele Krater.");
+    expect(without("Wie viele Krater zählten die Forscher?").passes).toBe(false);
+  });
+
+  it("declines a measure question whose sentences have numbers of another measure", () => {
+    const { ask } = setup("Die Sonde startete um 14:32 Uhr in Kourou. Sie fliegt sieben Jahre lang.");
+    expect(ask("Wie schwer ist die Sonde?").passes).toBe(false);
+    const { ask: weighed } = setup("Die Sonde startete um 14:32 Uhr in Kourou. Die Sonde wiegt 2,1 Tonnen.");
+    const reading = weighed("Wie schwer ist die Sonde?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected[0]?.sentence.text).toBe("Die Sonde wiegt 2,1 Tonnen.");
+  });
+
+  it("quotes the next sentence too when only it names the asked-for person", () => {
+    const { ask } = setup(
+      "Der Streik traf vor allem Pendler. Auch der Fahrgastverband Pro Bahn übte deutliche Kritik. «Reisende werden zum Spielball», sagte Verbandssprecher Lothar Kampe. Die Bahn bot Erstattungen an.",
+    );
+    const reading = ask("Wer übte für den Fahrgastverband Pro Bahn Kritik?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected.slice(0, 2).map((s) => s.sentence.text)).toEqual([
+      "Auch der Fahrgastverband Pro Bahn übte deutliche Kritik.",
+      "«Reisende werden zum Spielball», sagte Verbandssprecher Lothar Kampe.",
+    ]);
+  });
+
+  it("takes the evidence from one passage, not words of one article and words of another", () => {
+    const first = makeChunks("a.txt", "In Almaty gab es Proteste. Die Lage blieb angespannt.", 2);
+    const chunks = [...first, ...makeChunks("b.txt", "Der Wetterdienst meldete Regen. Es wurde kühler.", 2, first.length)];
+    const stats = buildSentenceStats(chunks, analyze);
+    const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
+    const u = understand("Wie war das Wetter in Almaty?", [], false, { analyze, lexicon: nothing, inCorpus: (s) => stats.postings.has(s) }, 1000);
+    expect(read(u, passages, stats, { minCoverage: 0.6 }).passes).toBe(false);
+  });
+});
