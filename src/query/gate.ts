@@ -53,6 +53,7 @@ export interface EvidenceUnit {
  * duration, a date or time, a rank), only units that carry it count, since a sentence that repeats the
  * question's words without the number does not answer "wie viele". The focus noun of "wie viele X" must
  * occur in the counted unit; a category focus ("welche Organisation") is also satisfied by the asked-for type.
+ * Every name the question mentions must occur in a counted unit or around it.
  */
 export function measureEvidence(
   matches: readonly TermMatch[],
@@ -60,7 +61,11 @@ export function measureEvidence(
   focus: QuestionFocus | null,
   strict: boolean,
 ): Evidence {
-  const counted = strict ? units.filter((u) => u.typed) : units;
+  // A passage that does not name what the question names (a place, a person) is about something else:
+  // "das Wetter in Almaty" is not answered by the weather somewhere else.
+  const names = matches.flatMap((m, t) => (m.term.name === true ? [t] : []));
+  const namesOf = (u: EvidenceUnit) => names.every((t) => [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH));
+  const counted = units.filter((u) => (!strict || u.typed) && namesOf(u));
   const unitCoverage = (u: EvidenceUnit) =>
     coverage(matches, [...u.quoted, ...u.context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);
   const cov = Math.max(0, ...counted.map(unitCoverage));

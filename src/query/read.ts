@@ -64,10 +64,11 @@ export function read(understanding: Understanding, passages: readonly Passage[],
     categoryTerm,
     unit ? (sentence) => unit.test(sentence.text) : undefined,
   );
-  const selected = withTypedNeighbour(selectSentences(scored), scored, stats, expected);
+  const selected = withTypedNeighbour(withTypedFirst(selectSentences(scored), scored, expected), scored, stats, expected);
   const category = categoryTerm >= 0 ? matches[categoryTerm] : undefined;
-  const units = evidenceUnits(selected, stats, matches, category);
-  const evidence = measureEvidence(matches, units, focus, expected !== null && STRICT_TYPES.has(expected));
+  const strict = expected !== null && STRICT_TYPES.has(expected);
+  const units = evidenceUnits(selected, stats, matches, category, strict);
+  const evidence = measureEvidence(matches, units, focus, strict);
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage);
   return { passages, matches, selected, evidence, passes };
 }
@@ -84,10 +85,21 @@ function withTypedNeighbour(
   expected: AnswerType | null,
 ): ScoredSentence[] {
   const best = selected[0];
-  if (!best || expected === null || best.typeMatch) return [...selected];
+  // A number must stand in the sentence that says what it counts; only a name may come a sentence later.
+  if (!best || expected === null || best.typeMatch || STRICT_TYPES.has(expected)) return [...selected];
   const next = scored.find((s) => s.index === best.index + 1 && s.sentence.source === best.sentence.source);
   if (!next?.typeMatch) return [...selected];
   return [best, next, ...selected.slice(1).filter((s) => s.index !== next.index)].slice(0, MAX_SENTENCES);
+}
+
+/**
+ * A question that asks for a number, a date or a duration is answered by the best sentence that has one:
+ * when the selection has none, that sentence leads it (the gate then asks whether it covers the question).
+ */
+function withTypedFirst(selected: readonly ScoredSentence[], scored: readonly ScoredSentence[], expected: AnswerType | null): ScoredSentence[] {
+  if (expected === null || !STRICT_TYPES.has(expected) || selected.some((s) => s.typeMatch)) return [...selected];
+  const typed = scored.find((s) => s.typeMatch && s.coverage > 0);
+  return typed ? [typed, ...selected].slice(0, MAX_SENTENCES) : [...selected];
 }
 
 /** The selected sentences as evidence units: a sentence with its typed neighbour is one unit. */
@@ -96,12 +108,13 @@ function evidenceUnits(
   stats: SentenceStats,
   matches: readonly TermMatch[],
   category: TermMatch | undefined,
+  strict: boolean,
 ): EvidenceUnit[] {
   const units: EvidenceUnit[] = [];
   for (let k = 0; k < selected.length; k++) {
     const first = selected[k]!;
     const second = selected[k + 1];
-    const pair = second !== undefined && second.index === first.index + 1 && !first.typeMatch && second.typeMatch;
+    const pair = second !== undefined && second.index === first.index + 1 && !first.typeMatch && second.typeMatch && !strict;
     const members = pair ? [first, second] : [first];
     if (pair) k++;
     const near = [...new Set(members.flatMap((m) => stats.chunkSentences(m.sentence.chunkId)))];
