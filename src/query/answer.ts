@@ -104,6 +104,7 @@ function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats)
     analyze: deps.analyze,
     lexicon,
     inCorpus: (stem) => stats.postings.has(stem) || vocabulary.similar([stem]).size > 0,
+    inCorpusExactly: (stem) => stats.postings.has(stem),
     onLexiconError: (error) => deps.logger?.warn({ err: error }, "lexicon unavailable; answering without expansions"),
   };
 }

@@ -45,6 +45,8 @@ export interface UnderstandTools {
   readonly lexicon: Lexicon;
   /** True when the corpus has sentences with this stem, or stems it matches (a compound, a relative). */
   readonly inCorpus: (stem: string) => boolean;
+  /** True when the corpus has this very stem (not only a compound or relative of it). */
+  readonly inCorpusExactly?: (stem: string) => boolean;
   /** Told when the lexicon fails (a damaged data file); the question is then read without expansions. */
   readonly onLexiconError?: (error: unknown) => void;
 }
@@ -195,7 +197,15 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     };
     for (const a of term.alternatives) alternatives.set(a.stem, a);
     if (language === "de") {
-      for (const lemma of safe(() => lexicon.germanLemmas(term.word), tools)) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
+      const lemmas = safe(() => lexicon.germanLemmas(term.word), tools);
+      for (const lemma of lemmas) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
+      // A capitalised word the dictionary does not know but the sources use is a name ("Almaty", "Verdi"):
+      // the passage that answers must mention it, as an English question's names must be found.
+      const unknown = lemmas.length === 0 && safe(() => [lexicon.isGermanWord(term.word)], tools)[0] === false;
+      if (term.noun === true && unknown && term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem))) {
+        out.push({ ...term, name: true, alternatives: [...alternatives.values()], expansions: [] });
+        continue;
+      }
       let kept = 0;
       for (const synonym of safe(() => lexicon.germanSynonyms(term.word), tools)) {
         if (kept >= MAX_SYNONYMS) break;
