@@ -12,6 +12,7 @@ import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
 import { citationsFeature } from "./features/citations.js";
 import { commandsFeature } from "./features/commands.js";
+import { inlineFeature } from "./features/inline.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { pickLanguage, texts } from "./i18n.js";
 import type { Library } from "./library.js";
@@ -50,7 +51,7 @@ export interface CitebotBot {
 }
 
 /** The update types the bot handles, for `getUpdates` and `setWebhook`. */
-export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
 
 /**
  * Builds the Telegram bot around an injected `ask` function and {@link Library}. One composer per
@@ -127,6 +128,7 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
       commandsFeature(services),
       adminFeature(services),
       citationsFeature(services),
+      inlineFeature(services),
       askFeature(services),
       unhandledFeature(services),
     );
