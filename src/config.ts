@@ -92,6 +92,9 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(10),
   MAX_QUESTION_CHARS: int(10, 4000).default(1000),
   MEMORY_TTL_MINUTES: int(0, 24 * 60).default(30),
+  TELEGRAM_GLOBAL_PER_SECOND: int(1, 1000).default(30),
+  TELEGRAM_GROUP_PER_MINUTE: int(1, 1000).default(20),
+  TELEGRAM_CHAT_INTERVAL_MS: int(0, 60_000).default(1000),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -134,6 +137,8 @@ export interface Config {
     readonly rateLimitPerMinute: number;
     readonly maxQuestionChars: number;
     readonly memoryTtlMs: number;
+    /** Telegram's send limits, which the outgoing queue keeps to. */
+    readonly limits: { readonly globalPerSecond: number; readonly groupPerMinute: number; readonly chatIntervalMs: number };
   };
 }
 
@@ -215,6 +220,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       maxQuestionChars: e.MAX_QUESTION_CHARS,
       memoryTtlMs: e.MEMORY_TTL_MINUTES * 60_000,
+      limits: {
+        globalPerSecond: e.TELEGRAM_GLOBAL_PER_SECOND,
+        groupPerMinute: e.TELEGRAM_GROUP_PER_MINUTE,
+        chatIntervalMs: e.TELEGRAM_CHAT_INTERVAL_MS,
+      },
     },
   };
 }

@@ -12,10 +12,12 @@ import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
 import { citationsFeature } from "./features/citations.js";
 import { commandsFeature } from "./features/commands.js";
+import { inlineFeature } from "./features/inline.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { pickLanguage, texts } from "./i18n.js";
 import type { Library } from "./library.js";
 import { ConversationMemory } from "./memory.js";
+import { Outbox, sendThrottler } from "./outbox.js";
 import { RateLimiter } from "./rate-limit.js";
 
 /** What {@link createBot} needs. Everything is injected; the bot reads no environment and no files. */
@@ -37,9 +39,9 @@ export interface CitebotBot {
   readonly stats: BotStats;
   /** The Bot API server it talks to, for messages about reaching it (never with the token). */
   readonly apiRoot: string;
-  /** Number of updates being handled right now. */
+  /** Number of updates being handled, and of messages waiting to be sent, right now. */
   inFlight(): number;
-  /** Resolves when no update is being handled. */
+  /** Resolves when no update is being handled and every queued message is sent. */
   idle(): Promise<void>;
   /**
    * Registers the commands in German and English; failures are logged, never thrown. `signal`
@@ -49,7 +51,7 @@ export interface CitebotBot {
 }
 
 /** The update types the bot handles, for `getUpdates` and `setWebhook`. */
-export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
 
 /**
  * Builds the Telegram bot around an injected `ask` function and {@link Library}. One composer per
@@ -78,6 +80,7 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
     stats,
     streamIntervalMs: deps.streamIntervalMs ?? 1100,
     drafts: { drafts: undefined },
+    outbox: new Outbox(logger),
     now,
   };
 
@@ -102,6 +105,9 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
   // Retries 429s (after retry_after) and 5xx answers. A network error is not retried: the request may
   // have reached Telegram, and sending an answer twice is worse than logging one failed send.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true }));
+  // Outermost: messages are paced to Telegram's limits per chat, per group and overall, and a chat
+  // waiting out a retry_after holds only its own queue. Handlers never await this (see Outbox).
+  bot.api.config.use(sendThrottler(config.telegram.limits));
 
   const pending = new Set<Promise<unknown>>();
   bot.use(async (_ctx, next) => {
@@ -117,11 +123,12 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
 
   bot
     .errorBoundary(
-      (error) => onFeatureError(error, logger),
+      (error) => onFeatureError(error, logger, services.outbox),
       accessFeature(services),
       commandsFeature(services),
       adminFeature(services),
       citationsFeature(services),
+      inlineFeature(services),
       askFeature(services),
       unhandledFeature(services),
     );
@@ -132,9 +139,12 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
     bot,
     stats,
     apiRoot: config.telegram.apiRoot ?? "https://api.telegram.org",
-    inFlight: () => pending.size,
+    inFlight: () => pending.size + services.outbox.size(),
     idle: async () => {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
+      while (pending.size > 0 || services.outbox.size() > 0) {
+        await Promise.allSettled([...pending]);
+        await services.outbox.idle();
+      }
     },
     registerCommands: async (signal) => {
       for (const language of ["en", "de"] as const) {
@@ -154,12 +164,12 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
 }
 
 /** A feature threw: log it, tell the user in a private chat, and carry on. */
-async function onFeatureError(error: BotError<Context>, logger: Logger): Promise<void> {
+function onFeatureError(error: BotError<Context>, logger: Logger, outbox: Outbox): void {
   logBotError(error, logger);
   const ctx = error.ctx;
   if (ctx.chat?.type !== "private" || ctx.message === undefined) return;
   const t = texts(pickLanguage(ctx.message.text, ctx.from?.language_code));
-  await ctx.reply(t.failed).catch(() => undefined);
+  void outbox.send(ctx.chat.id, "failure notice", () => ctx.reply(t.failed));
 }
 
 function logBotError(error: BotError<Context>, logger: Logger): void {

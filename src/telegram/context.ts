@@ -3,6 +3,7 @@ import type { Logger } from "../log.js";
 import type { Ask } from "../types.js";
 import type { Library } from "./library.js";
 import type { ConversationMemory } from "./memory.js";
+import type { Outbox } from "./outbox.js";
 import type { RateLimiter } from "./rate-limit.js";
 import type { DraftSupport } from "./reply.js";
 
@@ -28,5 +29,7 @@ export interface Services {
   readonly streamIntervalMs: number;
   /** Whether the Bot API server accepts `sendMessageDraft` (learned on first use). */
   readonly drafts: DraftSupport;
+  /** Outgoing messages, queued per chat; handlers hand sends to it and return (see {@link Outbox}). */
+  readonly outbox: Outbox;
   readonly now: () => number;
 }

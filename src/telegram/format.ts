@@ -69,6 +69,33 @@ export function formatAnswer(answer: Answer, docKey: (source: string) => string 
   return { parts: splitHtml(blocks.join("\n\n")), buttons };
 }
 
+/**
+ * An answer as one HTML message, for an inline result (which cannot be split): the layout of
+ * {@link formatAnswer} without buttons. When that takes more than one message, the answer text gives
+ * way and the sources stay whole, because [n] markers are worth little without what they point to.
+ *
+ * @example
+ * const html = formatInlineAnswer(answer); // visibleLength(html) <= 4096
+ */
+export function formatInlineAnswer(answer: Answer, limit = MESSAGE_LIMIT): string {
+  const noButtons = () => undefined;
+  let parts = formatAnswer(answer, noButtons).parts;
+  for (let max = Math.min(answer.text.length, limit); parts.length > 1 && max >= 200; max = Math.floor(max / 2)) {
+    parts = formatAnswer({ ...answer, text: shorten(answer.text, max) }, noButtons).parts;
+  }
+  if (parts.length === 1) return parts[0]!;
+  // Sources alone longer than a message (many long quotes): the first message's worth, marked as cut.
+  return `${splitHtml(parts.join("\n\n"), limit - 2)[0] ?? ""} …`;
+}
+
+/** Text cut at a word boundary to at most `max` characters, with an ellipsis. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 function uniqueCitations(citations: readonly Citation[]): Citation[] {
   const seen = new Set<number>();
   return [...citations].sort((a, b) => a.n - b.n).filter((c) => !seen.has(c.n) && seen.add(c.n));

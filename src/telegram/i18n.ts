@@ -34,6 +34,10 @@ export interface Texts {
   readonly reindexFailed: string;
   readonly reindexUnavailable: string;
   readonly failed: string;
+  /** Inline mode: the title of the answer result, of a not-found result, and the button over an empty query. */
+  readonly inlineAnswerTitle: string;
+  readonly inlineNotFoundTitle: string;
+  readonly inlineHint: string;
   readonly commands: readonly { readonly command: string; readonly description: string }[];
 }
 
@@ -66,6 +70,9 @@ const de: Texts = {
   reindexFailed: "Der Neuaufbau des Index ist fehlgeschlagen; der alte Index bleibt aktiv.",
   reindexUnavailable: "Neuaufbau ist in diesem Modus nicht verfügbar.",
   failed: "Entschuldigung, beim Beantworten ist etwas schiefgegangen. Bitte versuch es noch einmal.",
+  inlineAnswerTitle: "Antwort mit Belegen",
+  inlineNotFoundTitle: "Nicht in meinen Quellen",
+  inlineHint: "Frage eintippen – oder hier im privaten Chat fragen",
   commands: [
     { command: "ask", description: "Eine Frage zu den Quellen stellen" },
     { command: "sources", description: "Die indexierten Dokumente anzeigen" },
@@ -103,6 +110,9 @@ const en: Texts = {
   reindexFailed: "Rebuilding the index failed; the old index stays active.",
   reindexUnavailable: "Rebuilding is not available in this mode.",
   failed: "Sorry, something went wrong while answering. Please try again.",
+  inlineAnswerTitle: "Answer with citations",
+  inlineNotFoundTitle: "Not in my sources",
+  inlineHint: "Type a question – or ask me in a private chat",
   commands: [
     { command: "ask", description: "Ask a question about the sources" },
     { command: "sources", description: "List the indexed documents" },

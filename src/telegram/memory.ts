@@ -6,6 +6,12 @@ import type { Turn } from "../types.js";
  * of a chat (per user in groups), which expires after `ttlMs` of silence. Plain maps with a clock
  * passed in, so tests need no timers.
  */
+/** One remembered conversation state (opaque to callers). */
+export interface MemoryEntry {
+  readonly turns: readonly Turn[];
+  readonly at: number;
+}
+
 export class ConversationMemory {
   private readonly threads = new Map<string, { turns: readonly Turn[]; at: number }>();
   private readonly latest = new Map<string, { turns: readonly Turn[]; at: number }>();
@@ -29,12 +35,25 @@ export class ConversationMemory {
     return recent.turns;
   }
 
-  /** Remembers a finished exchange under the conversation and under every message the bot sent for it. */
-  remember(conversation: string, history: readonly Turn[], turn: Turn, botMessages: readonly string[]): void {
-    if (this.ttlMs === 0) return;
+  /**
+   * Remembers a finished exchange under the conversation and under every message the bot sent for
+   * it. Returns the entry, for {@link attach} when the messages are sent later.
+   */
+  remember(conversation: string, history: readonly Turn[], turn: Turn, botMessages: readonly string[] = []): MemoryEntry | undefined {
+    if (this.ttlMs === 0) return undefined;
     const entry = { turns: [...history, turn].slice(-this.maxTurns), at: this.now() };
     this.latest.delete(conversation);
     this.latest.set(conversation, entry);
+    this.attach(entry, botMessages);
+    return entry;
+  }
+
+  /**
+   * Files a remembered exchange under the bot's messages once they are sent. The exchange is
+   * remembered before its answer goes out, so a follow-up asked meanwhile still has it.
+   */
+  attach(entry: MemoryEntry | undefined, botMessages: readonly string[]): void {
+    if (entry === undefined) return;
     for (const message of botMessages) this.threads.set(message, entry);
     this.prune();
   }

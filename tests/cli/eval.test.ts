@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -322,6 +322,7 @@ describe("npm run eval", () => {
     const work = await mkdtemp(path.join(tmpdir(), "citebot-eval-test-"));
     await writeFile(path.join(work, "floors.json"), JSON.stringify({ min: { dev: { refusalAccuracy: 1.01 } }, targets: { max: { check: { smalltalkFailures: 0 } } } }));
     const result = await evalCli(["--json", "--set", path.resolve("tests/fixtures/eval/dev-qa-articles.json"), "--floors", path.join(work, "floors.json")]);
+    await rm(work, { recursive: true, force: true });
     expect(result.code).toBe(1);
     const lines = result.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);

@@ -112,6 +112,7 @@ export class BotApiServer {
   private readonly callWaiters = new Set<() => void>();
   private readonly chats = new Map<number, { chat: Chat; messages: Map<number, Message>; nextId: number }>();
   private readonly callbackQueries = new Map<string, { answered: boolean }>();
+  private readonly inlineQueries = new Map<string, { answered: boolean }>();
   private readonly faults: { method: string; chatId?: number; fault: Fault; times: number }[] = [];
   private nextQueryId = 1;
   private readonly drops = new Map<string, number>();
@@ -222,6 +223,27 @@ export class BotApiServer {
       callback_query: { id, from, chat_instance: `ci${chat.id}`, data, message: message ? strip(message) : undefined },
     });
     return id;
+  }
+
+  /**
+   * A user types `@bot <query>` in a chat of `chatType` (inline mode). Returns the query ID; the
+   * bot's answer is the `answerInlineQuery` call with that `inline_query_id`.
+   */
+  sendInlineQuery(from: User, query: string, chatType: "sender" | "private" | "group" | "supergroup" = "private"): string {
+    const id = `iq${this.nextQueryId++}`;
+    this.inlineQueries.set(id, { answered: false });
+    this.pushUpdate({ inline_query: { id, from, query, offset: "", chat_type: chatType } });
+    return id;
+  }
+
+  /** The bot's answer to an inline query, once it has answered. */
+  async inlineAnswer(queryId: string): Promise<InlineAnswer> {
+    const call = await this.until(
+      () => this.callsOf("answerInlineQuery").find((c) => c.params.inline_query_id === queryId && (c.response as { ok?: boolean })?.ok === true),
+      10_000,
+      `the answer to inline query ${queryId}`,
+    );
+    return call.params as unknown as InlineAnswer;
   }
 
   /** The bot is added to a group. */
@@ -377,7 +399,7 @@ export class BotApiServer {
 
   private dispatch(method: string, p: Record<string, unknown>): unknown {
     const handlers: Record<string, Handler> = {
-      getMe: () => ({ ...this.bot, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false }),
+      getMe: () => ({ ...this.bot, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true }),
       deleteWebhook: () => {
         this.webhook = undefined;
         return true;
@@ -404,6 +426,15 @@ export class BotApiServer {
         return true;
       },
       editMessageText: (q) => this.editMessageText(q),
+      answerInlineQuery: (q) => {
+        const query = this.inlineQueries.get(str(q, "inline_query_id"));
+        if (query === undefined || query.answered) {
+          throw new ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+        }
+        checkInlineAnswer(q);
+        query.answered = true;
+        return true;
+      },
       answerCallbackQuery: (q) => {
         const query = this.callbackQueries.get(str(q, "callback_query_id"));
         if (query === undefined || query.answered) {
@@ -587,6 +618,52 @@ function checkMarkup(markup: unknown): Message["reply_markup"] {
     }
   }
   return parsed;
+}
+
+/** An inline article result as the bot sends it (the only result type citebot uses). */
+export interface InlineArticle {
+  type: "article";
+  id: string;
+  title: string;
+  description?: string;
+  input_message_content: { message_text: string; parse_mode?: string };
+}
+
+/** The parameters of an `answerInlineQuery` call. */
+export interface InlineAnswer {
+  inline_query_id: string;
+  results: InlineArticle[];
+  cache_time?: number;
+  is_personal?: boolean;
+  button?: { text: string; start_parameter?: string };
+}
+
+/** Telegram's rules for answerInlineQuery: at most 50 results, unique IDs of 1–64 bytes, valid message texts. */
+function checkInlineAnswer(q: Record<string, unknown>): void {
+  const results = (typeof q.results === "string" ? JSON.parse(q.results) : q.results) as InlineArticle[] | undefined;
+  if (!Array.isArray(results)) throw new ApiError(400, "Bad Request: results must be an array");
+  if (results.length > 50) throw new ApiError(400, "Bad Request: RESULTS_TOO_MUCH");
+  const ids = new Set<string>();
+  for (const result of results) {
+    const bytes = Buffer.byteLength(String(result.id ?? ""));
+    if (bytes < 1 || bytes > 64 || ids.has(result.id)) throw new ApiError(400, "Bad Request: RESULT_ID_INVALID");
+    ids.add(result.id);
+    if (result.type !== "article") throw new ApiError(400, `Bad Request: unsupported result type ${String(result.type)}`);
+    if (typeof result.title !== "string" || result.title.trim() === "") throw new ApiError(400, "Bad Request: RESULT_TITLE_EMPTY");
+    const content = result.input_message_content;
+    if (content === undefined) throw new ApiError(400, "Bad Request: input_message_content is required");
+    checkText({ text: content.message_text, parse_mode: content.parse_mode });
+  }
+  if (q.cache_time !== undefined && (!Number.isInteger(Number(q.cache_time)) || Number(q.cache_time) < 0)) {
+    throw new ApiError(400, "Bad Request: invalid cache_time");
+  }
+  const button = (typeof q.button === "string" ? JSON.parse(q.button) : q.button) as InlineAnswer["button"];
+  if (button !== undefined) {
+    if (typeof button.text !== "string" || button.text === "") throw new ApiError(400, "Bad Request: button text is empty");
+    if (button.start_parameter !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(button.start_parameter)) {
+      throw new ApiError(400, "Bad Request: START_PARAM_INVALID");
+    }
+  }
 }
 
 function detectEntities(text: string): Entity[] {

@@ -76,3 +76,30 @@ describe("webhook (issue 10, item 9)", () => {
     expect(parseTelegramHtml((await api.botMessage(chat.id)).html!)).toContain(EXPECTED_QUOTE);
   });
 });
+
+describe("head-of-line blocking (issue 10, item 2)", () => {
+  it("answers an unrelated chat while 8 chats wait out a 429 with retry_after 30, then delivers theirs", async () => {
+    const api = await BotApiServer.start();
+    const held = Array.from({ length: 8 }, (_, i) => ({ id: 5000 + i, is_bot: false, first_name: `User${i}`, language_code: "de" }));
+    for (const user of held) {
+      api.fail("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 30", retry_after: 30 }, 1, { chatId: user.id });
+    }
+    harness = await startHarness({ ask: real.pipeline.ask, library: real.library, api });
+    for (const user of held) api.sendText(privateChat(user), user, QUESTION);
+    // Every held chat has had its answer refused with a 429 (as many as the bot handles updates at once).
+    const refused = () => api.callsOf("sendMessage").filter((c) => (c.response as { error_code?: number } | undefined)?.error_code === 429);
+    await api.until(() => refused().length === held.length, 10_000, "8 answers refused with 429");
+
+    const chat = privateChat(bob);
+    api.sendText(chat, bob, QUESTION);
+    const reply = await api.botMessage(chat.id);
+    expect(parseTelegramHtml(reply.html!)).toContain(EXPECTED_QUOTE);
+    // It arrived while every held chat was still waiting out its retry_after.
+    for (const user of held) expect(api.botMessages(user.id)).toHaveLength(0);
+    expect(refused()).toHaveLength(held.length);
+
+    // The held answers are not lost: each is sent once, after its retry_after.
+    await api.until(() => held.every((user) => api.botMessages(user.id).length === 1), 45_000, "the held answers");
+    for (const user of held) expect(parseTelegramHtml(api.botMessages(user.id)[0]!.html!)).toContain(EXPECTED_QUOTE);
+  }, 60_000);
+});

@@ -31,8 +31,13 @@ export function accessFeature(services: Services): Composer<Context> {
       return;
     }
     if (ctx.message === undefined) return;
-    await ctx.reply(t.notAllowed);
-    if (chat.type !== "private") await leave(ctx, chat.id, services);
+    void services.outbox.send(chat.id, "refusal", async () => {
+      try {
+        await ctx.reply(t.notAllowed);
+      } finally {
+        if (chat.type !== "private") await leave(ctx, chat.id, services);
+      }
+    });
   });
 
   // Added to a group that is not on the allowlist: say so and leave right away.
@@ -42,10 +47,13 @@ export function accessFeature(services: Services): Composer<Context> {
     if (status !== "member" && status !== "administrator") return;
     const t = texts(pickLanguage(undefined, ctx.from.language_code));
     services.logger.info({ chatId: ctx.chat.id }, "added to a chat outside the allowlist; leaving");
-    await ctx.api.sendMessage(ctx.chat.id, t.notAllowed).catch((error: unknown) => {
-      services.logger.warn({ err: describe(error) }, "could not say goodbye");
+    const chatId = ctx.chat.id;
+    void services.outbox.send(chatId, "goodbye", async () => {
+      await ctx.api.sendMessage(chatId, t.notAllowed).catch((error: unknown) => {
+        services.logger.warn({ err: describe(error) }, "could not say goodbye");
+      });
+      await leave(ctx, chatId, services);
     });
-    await leave(ctx, ctx.chat.id, services);
   });
 
   return composer;

@@ -76,30 +76,22 @@ async function handleQuestion(ctx: Context, raw: string, services: Services, ori
     replyTo: message.message_id,
     threadId: message.is_topic_message ? message.message_thread_id : undefined,
   };
+  // Every send goes through the chat's queue and is not awaited: a chat that Telegram makes wait
+  // (429 retry_after) must not hold one of the slots that answer other chats.
   const say = (text: string) =>
-    ctx.api.sendMessage(chat.id, text, {
-      message_thread_id: target.threadId,
-      reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
-    });
+    void services.outbox.send(chat.id, "notice", () =>
+      ctx.api.sendMessage(chat.id, text, {
+        message_thread_id: target.threadId,
+        reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
+      }),
+    );
 
-  if (question === "") {
-    await say(origin === "ask" ? t.askUsage : t.noWords);
-    return;
-  }
-  if (question.length > services.settings.maxQuestionChars) {
-    await say(t.tooLong(services.settings.maxQuestionChars, question.length));
-    return;
-  }
-  if (!/[\p{L}\p{N}]/u.test(question)) {
-    await say(t.noWords);
-    return;
-  }
+  if (question === "") return say(origin === "ask" ? t.askUsage : t.noWords);
+  if (question.length > services.settings.maxQuestionChars) return say(t.tooLong(services.settings.maxQuestionChars, question.length));
+  if (!/[\p{L}\p{N}]/u.test(question)) return say(t.noWords);
   const verdict = services.limiter.check(from.id);
   if (verdict === "drop") return;
-  if (verdict === "warn") {
-    await say(t.rateLimited(services.settings.rateLimitPerMinute));
-    return;
-  }
+  if (verdict === "warn") return say(t.rateLimited(services.settings.rateLimitPerMinute));
 
   const conversation = chat.type === "private" ? `${chat.id}` : `${chat.id}:${from.id}`;
   const repliedTo =
@@ -124,38 +116,48 @@ async function handleQuestion(ctx: Context, raw: string, services: Services, ori
     services.stats.failed += 1;
     services.logger.error({ err: describe(error), chatType: chat.type }, "answering failed");
     // Closing the draft also stops any streamed update still pending.
-    if (draft !== undefined) await draft.finish([escapeHtml(t.failed)], undefined);
-    else await say(t.failed);
+    if (draft !== undefined) void services.outbox.send(chat.id, "failure notice", () => draft.finish([escapeHtml(t.failed)], undefined));
+    else say(t.failed);
     return;
   }
   stopTyping();
 
   const reply = formatAnswer(answer, (source) => docKeyFor(services.library, source));
   const keyboard = citationKeyboard(reply.buttons);
-  const sent = draft !== undefined ? await draft.finish(reply.parts, keyboard) : await sendParts(ctx.api, target, reply.parts, keyboard);
-
   const refused = answer.kind === "not_found";
   if (refused) services.stats.refused += 1;
   else services.stats.answered += 1;
-  services.memory.remember(
-    conversation,
-    history,
-    { question, answer: answer.text },
-    sent.map((m) => `${chat.id}:${m.message_id}`),
-  );
-  services.logger.info(
-    {
-      chatType: chat.type,
-      latencyMs: services.now() - started,
-      mode: answer.mode,
-      refused,
-      citations: answer.kind === "answered" ? answer.citations.length : 0,
-      parts: sent.length,
-      followUp: history.length > 0,
-    },
-    "question answered",
-  );
-  services.logger.debug({ question, chatId: chat.id }, "question text");
+  const chatId = chat.id;
+  const chatType = chat.type;
+  // Remembered now, so that a follow-up asked while the answer waits in the chat's queue has it; the
+  // sent messages are filed under it once out (the handler has returned long before a held send).
+  const remembered = services.memory.remember(conversation, history, { question, answer: answer.text });
+  const afterSending = (sent: readonly Message.TextMessage[]) => {
+    services.memory.attach(
+      remembered,
+      sent.map((m) => `${chatId}:${m.message_id}`),
+    );
+    services.logger.info(
+      {
+        chatType,
+        latencyMs: services.now() - started,
+        mode: answer.mode,
+        refused,
+        citations: answer.kind === "answered" ? answer.citations.length : 0,
+        parts: sent.length,
+        followUp: history.length > 0,
+      },
+      "question answered",
+    );
+    services.logger.debug({ question, chatId }, "question text");
+  };
+  void services.outbox
+    .send(chatId, "answer", () => (draft !== undefined ? draft.finish(reply.parts, keyboard) : sendParts(ctx.api, target, reply.parts, keyboard)))
+    .then((sent) => {
+      if (sent !== undefined) afterSending(sent);
+      // The failure is logged by the outbox; in a private chat the user is told, as when answering fails.
+      else if (chatType === "private") say(t.failed);
+    });
 }
 
 /** Shows "typing…" until stopped (Telegram clears it after ~5 s). A failing `sendChatAction` is only logged. */

@@ -25,11 +25,13 @@ export function citationsFeature(services: Services): Composer<Context> {
     await ctx.answerCallbackQuery();
     const chatId = ctx.chat?.id ?? ctx.from.id;
     const replyTo = query.message?.message_id;
-    await ctx.api.sendMessage(chatId, formatPassage(passage, language), {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      reply_parameters: replyTo === undefined ? undefined : { message_id: replyTo, allow_sending_without_reply: true },
-    });
+    void services.outbox.send(chatId, "passage", () =>
+      ctx.api.sendMessage(chatId, formatPassage(passage, language), {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        reply_parameters: replyTo === undefined ? undefined : { message_id: replyTo, allow_sending_without_reply: true },
+      }),
+    );
   });
 
   return composer;

@@ -18,12 +18,12 @@ export function commandsFeature(services: Services): Composer<Context> {
     const samples = (services.library.topics?.() ?? []).slice(0, 1).map((topic) => `• <i>${escapeHtml(t.sampleQuestion(topic))}</i>`);
     if (samples.length > 0) blocks.push(`${escapeHtml(t.sampleQuestionsHeading)}\n${samples.join("\n")}`);
     blocks.push(escapeHtml(t.followUpTip));
-    await sendHtml(ctx, blocks.join("\n\n"));
+    sendHtml(ctx, services, blocks.join("\n\n"));
   });
 
   composer.command("sources", async (ctx) => {
     const t = texts(pickLanguage(undefined, ctx.from?.language_code));
-    await sendHtml(ctx, sourcesMessage(services.library.sources(), t));
+    sendHtml(ctx, services, sourcesMessage(services.library.sources(), t));
   });
 
   return composer;
@@ -47,8 +47,13 @@ function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-async function sendHtml(ctx: Context, html: string): Promise<void> {
-  for (const part of splitHtml(html)) {
-    await ctx.reply(part, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
-  }
+/** Queues the parts in the chat's outbox; the handler does not wait for them. */
+function sendHtml(ctx: Context, services: Services, html: string): void {
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return;
+  void services.outbox.send(chatId, "command reply", async () => {
+    for (const part of splitHtml(html)) {
+      await ctx.reply(part, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    }
+  });
 }

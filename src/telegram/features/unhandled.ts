@@ -18,20 +18,21 @@ export function unhandledFeature(services: Services): Composer<Context> {
 
   privateChats.on("edited_message", async (ctx) => {
     const t = texts(pickLanguage(ctx.editedMessage.text, ctx.from?.language_code));
-    await ctx.reply(t.edited, {
-      reply_parameters: { message_id: ctx.editedMessage.message_id, allow_sending_without_reply: true },
-    });
+    const replyTo = ctx.editedMessage.message_id;
+    void services.outbox.send(ctx.chat.id, "hint", () =>
+      ctx.reply(t.edited, { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }),
+    );
   });
 
   privateChats.on("message:text", async (ctx) => {
     // Only unknown commands reach this point.
     const t = texts(pickLanguage(undefined, ctx.from.language_code));
-    await ctx.reply(t.askUsage);
+    void services.outbox.send(ctx.chat.id, "hint", () => ctx.reply(t.askUsage));
   });
 
   privateChats.on("message", async (ctx) => {
     const t = texts(pickLanguage(ctx.msg.caption, ctx.from.language_code));
-    await ctx.reply(t.nonText);
+    void services.outbox.send(ctx.chat.id, "hint", () => ctx.reply(t.nonText));
   });
 
   composer.use((ctx) => {
