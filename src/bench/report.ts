@@ -97,6 +97,16 @@ export function checkTargets(sizes: readonly SizeResult[], configuredEf: number)
       met: delivery.lost === 0 && delivery.duplicated === 0 && delivery.answered === delivery.questions,
     },
   );
+  const headOfLine = largest.endToEnd.headOfLine;
+  if (headOfLine !== undefined) {
+    checks.push({
+      name: `unrelated chat's answer while ${headOfLine.held} chats wait out a 429 (retry_after ${headOfLine.retryAfterSeconds} s)`,
+      size,
+      target: "< 1 s, none lost",
+      measured: `${ms(headOfLine.latencyMs)}, ${headOfLine.held - headOfLine.heldDelivered} of ${headOfLine.held} held lost`,
+      met: headOfLine.latencyMs < 1000 && headOfLine.beforeHeld && headOfLine.heldDelivered === headOfLine.held,
+    });
+  }
   return checks;
 }
 
@@ -164,6 +174,14 @@ export function formatTable(report: BenchReport, configuredEf: number): string {
     return `${d.answered} / ${d.lost} / ${d.duplicated}`;
   });
   row("  · chats answered out of order", (s) => String(s.endToEnd.concurrent.delivery.outOfOrder));
+  row("  unrelated chat, 8 chats held on 429", (s) => {
+    const h = s.endToEnd.headOfLine;
+    return h === undefined ? "–" : `${ms(h.latencyMs)}${h.beforeHeld ? "" : " (after a held one)"}`;
+  });
+  row("  · retry_after / held answers delivered", (s) => {
+    const h = s.endToEnd.headOfLine;
+    return h === undefined ? "–" : `${h.retryAfterSeconds} s / ${h.heldDelivered} of ${h.held}`;
+  });
 
   const checks = checkTargets(sizes, configuredEf);
   const lines = layout(rows);
