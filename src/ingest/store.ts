@@ -521,6 +521,7 @@ async function readPrevious(options: BuildOptions, warn: (message: string) => vo
   }
   try {
     await checkSizes(options.indexDir, manifest);
+    await checkChecksums(options.indexDir, manifest, new Map());
     const store = decodeChunkStore(await readFile(path.join(options.indexDir, FILES.chunks)));
     const raw = await readFile(path.join(options.indexDir, FILES.vectors));
     const vectors = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
