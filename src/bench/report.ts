@@ -158,6 +158,12 @@ export function formatTable(report: BenchReport, configuredEf: number): string {
   row("  · imports / index open / answer", (s) =>
     `${ms0(s.coldStart.phases.importedMs)} / ${ms0(s.coldStart.phases.openedMs - s.coldStart.phases.importedMs)} / ${ms0(s.coldStart.phases.answeredMs - s.coldStart.phases.openedMs)}`,
   );
+  row("  cold start, page cache dropped", (s) => {
+    const cold = s.coldStart.coldCache;
+    if (cold === undefined) return "–";
+    if ("skipped" in cold) return `– (${cold.skipped})`;
+    return `${ms(cold.ms)} (open ${ms0(cold.phases.openedMs - cold.phases.importedMs)})`;
+  });
   row("  bare node start (baseline)", (s) => ms(s.coldStart.bareNodeMs));
   row("    cold start / bare node", (s) => `${(s.coldStart.median / s.coldStart.bareNodeMs).toFixed(1)}×`);
   row("  RSS, index loaded", (s) => bytes(s.coldStart.rssBytes));

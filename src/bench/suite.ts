@@ -17,6 +17,7 @@ import { libraryFromIndex } from "../telegram/library.js";
 import { startPolling } from "../telegram/run.js";
 import { startBotApiServer, type BotApiServer } from "./bot-api.js";
 import { generateCorpus, generateQuestions, type SyntheticDoc } from "./corpus.js";
+import { dropPageCache } from "./page-cache.js";
 import { createExactSearch, recallAtK, type Neighbor } from "./exact.js";
 import { askConcurrently, askSequentially, type DeliveryCheck } from "./load.js";
 import { mean, summarize, timeEach, type Summary } from "./stats.js";
@@ -121,6 +122,11 @@ export interface ColdStartResult {
   readonly bareNodeRssBytes: number;
   /** Where opening the index spends its time, measured piece by piece in this process. */
   readonly openBreakdownMs: Readonly<Record<string, number>>;
+  /**
+   * One more start after the page cache was dropped (the index read from disk, not memory), or why it
+   * could not be dropped (absent in runs before it existed).
+   */
+  readonly coldCache?: { readonly ms: number; readonly phases: ColdStartResult["phases"] } | { readonly skipped: string };
 }
 
 export interface EndToEndResult {
@@ -422,6 +428,16 @@ async function measureColdStart(
   }
   const middle = children[Math.floor(children.length / 2)]!;
   const median = summarize(ms).p50;
+  let coldCache: ColdStartResult["coldCache"];
+  const drop = await dropPageCache();
+  if (drop.dropped) {
+    const started = performance.now();
+    const out = await spawnForLine(process.execPath, [COLD_START_SCRIPT, JSON.stringify(settings), question]);
+    const child = JSON.parse(out.line) as ChildReport;
+    coldCache = { ms: out.at - started, phases: { importedMs: child.importedMs, openedMs: child.openedMs, answeredMs: child.answeredMs } };
+  } else {
+    coldCache = { skipped: drop.reason };
+  }
   return {
     runs,
     ms,
@@ -436,6 +452,7 @@ async function measureColdStart(
     heapUsedBytes: middle.heapUsed,
     bareNodeRssBytes: summarize(bare.map((b) => b.rss)).p50,
     openBreakdownMs: await openBreakdown(config),
+    coldCache,
   };
 }
 
