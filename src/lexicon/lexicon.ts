@@ -93,14 +93,20 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   const germanLemmas = (word: string): Lemma[] => {
     const key = normaliseGerman(word);
     if (key === "") return [];
-    const direct = lemmasOfForm(key);
-    if (direct !== undefined && direct.length > 0) return direct;
-    // Not listed: an inflected adjective or participle ("verhafteten"), or a noun with a case ending.
-    const found: Lemma[] = [];
+    const found: Lemma[] = [...(lemmasOfForm(key) ?? [])];
     const add = (lemma: Lemma): void => {
       if (!found.some((f) => f.lemma === lemma.lemma && f.pos === lemma.pos)) found.push(lemma);
     };
-    for (const stem of adjectiveStems(key)) for (const l of lemmasOfForm(stem) ?? []) if (l.pos !== "noun") add(l);
+    // An inflected adjective is listed only in its base form, and the noun table has many adjectives used as
+    // nouns ("Föderalistische"), so adjective stems are tried unless an adjective reading is already there;
+    // a participle stem ("verhafteten" → verhaftet) adds its verb only when nothing else was found.
+    const wasEmpty = found.length === 0;
+    if (!found.some((l) => l.pos === "adj")) {
+      for (const stem of adjectiveStems(key)) {
+        for (const l of lemmasOfForm(stem) ?? []) if (l.pos === "adj" || (wasEmpty && l.pos === "verb")) add(l);
+      }
+    }
+    // A noun with a case ending Ding's entries do not list ("Bundestagswahlen" is, "Bundestagswahls" is not).
     if (found.length === 0) for (const stem of nounStems(key)) for (const l of lemmasOfForm(stem) ?? []) if (l.pos === "noun") add(l);
     return found;
   };
