@@ -261,7 +261,10 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
     }));
     const head = parts[0]!;
     const headPos = head.german.map((a) => germanPos(a.braces)).find((p) => p !== undefined);
-    const richness = Math.min(parts.length, 24);
+    const inflection = parts.map((part, i) => isInflectionPart(part, i, headPos, head));
+    // Entries with many phrases are the common senses (Ding has no frequencies); inflections do not count,
+    // or every verb would outrank its noun.
+    const richness = Math.min(inflection.filter((x) => !x).length, 24);
 
     for (const alt of head.german) {
       const pos = germanPos(alt.braces);
@@ -286,7 +289,7 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
 
     parts.forEach((part, partIndex) => {
       for (const alt of part.german) if (isSingleWord(alt.text)) germanWords.add(alt.text);
-      if (isInflectionPart(part, partIndex, headPos, head)) {
+      if (inflection[partIndex]) {
         part.english.forEach((alt, j) => {
           const headAlt = head.english[part.english.length === head.english.length ? j : 0];
           const lemma = headAlt && englishKey(headAlt.text, 1);
