@@ -3,8 +3,9 @@
  * seeds → {@link SourceDoc} → {@link Chunk} → index → {@link Passage} → {@link Answer} with {@link Citation}s.
  *
  * Every span carries `source`, `start` and `end` (character offsets, UTF-16 code units as JavaScript
- * strings count them) into the seed file's full text, so that `text === fileText.slice(start, end)`
- * holds for chunks, sentences and citation quotes alike.
+ * strings count them) into the seed's extracted text (the file itself for .txt; the article of a web
+ * page, the text layer of a PDF, Markdown without markup), which the index stores, so that
+ * `text === extractedText.slice(start, end)` holds for chunks, sentences and citation quotes alike.
  */
 
 /** A sentence of a seed, as absolute offsets into the file's full text. */
@@ -17,7 +18,7 @@ export interface SentenceSpan {
 export interface SourceDoc {
   /** Path relative to the seeds folder, with forward slashes. */
   readonly source: string;
-  /** The file's full text, exactly as read (UTF-8 decoded). */
+  /** The text extracted from the file (for .txt the file exactly as read); offsets point into it. */
   readonly text: string;
   /** Offset where the body starts, after any metadata prefix such as ` date 2022-01 `. */
   readonly bodyStart: number;
@@ -28,6 +29,8 @@ export interface SourceDoc {
   readonly metadata: Readonly<Record<string, string>>;
   readonly sha256: string;
   readonly sentences: readonly SentenceSpan[];
+  /** For a PDF, the offset in `text` where each page starts (`pages[0] === 0`). */
+  readonly pages?: readonly number[];
 }
 
 /** What the index keeps of each document (not its text). */
@@ -37,6 +40,8 @@ export interface DocInfo {
   readonly date: string | null;
   readonly sha256: string;
   readonly chunks: number;
+  /** For a PDF, where each page starts in the extracted text, so a citation can name its page. */
+  readonly pages?: readonly number[];
 }
 
 /** A few consecutive sentences of one source; the unit that is embedded and retrieved. */
@@ -63,7 +68,7 @@ export interface Passage {
 export type Language = "de" | "en";
 export type AnswerMode = "extractive" | "llm";
 
-/** A verbatim quote backing an answer: `quote === fileText(source).slice(start, end)`. */
+/** A verbatim quote backing an answer: `quote === extractedText(source).slice(start, end)`. */
 export interface Citation {
   readonly n: number;
   readonly source: string;
@@ -72,6 +77,8 @@ export interface Citation {
   readonly quote: string;
   readonly start: number;
   readonly end: number;
+  /** The page of a PDF source the quote stands on (1-based); absent for other sources. */
+  readonly page?: number;
 }
 
 /** One earlier exchange, for follow-up questions. */

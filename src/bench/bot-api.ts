@@ -45,6 +45,12 @@ export interface BotApiServer {
   readonly calls: ReadonlyMap<string, number>;
   /** Updates that getUpdates handed out more than once (0 when the bot confirms every batch). */
   readonly redelivered: number;
+  /**
+   * Answers the next `times` sendMessage calls to `chatId` with 429 and `retry_after`, as Telegram
+   * does when a chat is flooded; `refusals` counts the 429s given.
+   */
+  floodChat(chatId: number, retryAfterSeconds: number, times?: number): void;
+  readonly refusals: number;
   close(): Promise<void>;
 }
 
@@ -108,6 +114,8 @@ export async function startBotApiServer(token: string): Promise<BotApiServer> {
   const replyWaiters = new Map<number, (message: SentMessage) => void>();
   const firstReply = new Map<number, SentMessage>();
   let pollWaiters: (() => void)[] = [];
+  const floods = new Map<number, { retryAfter: number; times: number }>();
+  let refusals = 0;
 
   const wakePollers = () => {
     const waiters = pollWaiters;
@@ -191,6 +199,17 @@ export async function startBotApiServer(token: string): Promise<BotApiServer> {
       if (!response.destroyed) reply(response, 200, { ok: true, result: updates });
       return;
     }
+    const flood = method === "sendMessage" ? floods.get(Number(params.chat_id)) : undefined;
+    if (flood !== undefined && flood.times > 0) {
+      flood.times--;
+      refusals++;
+      return reply(response, 429, {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${flood.retryAfter}`,
+        parameters: { retry_after: flood.retryAfter },
+      });
+    }
     if (method === "sendMessage" || method === "editMessageText") {
       if (typeof params.text !== "string" || params.text.length === 0) {
         return reply(response, 400, { ok: false, error_code: 400, description: "Bad Request: message text is empty" });
@@ -254,6 +273,12 @@ export async function startBotApiServer(token: string): Promise<BotApiServer> {
     calls,
     get redelivered() {
       return redelivered;
+    },
+    floodChat(chatId, retryAfterSeconds, times = 1) {
+      floods.set(chatId, { retryAfter: retryAfterSeconds, times });
+    },
+    get refusals() {
+      return refusals;
     },
     async close() {
       wakePollers();

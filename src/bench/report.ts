@@ -97,6 +97,16 @@ export function checkTargets(sizes: readonly SizeResult[], configuredEf: number)
       met: delivery.lost === 0 && delivery.duplicated === 0 && delivery.answered === delivery.questions,
     },
   );
+  const headOfLine = largest.endToEnd.headOfLine;
+  if (headOfLine !== undefined) {
+    checks.push({
+      name: `unrelated chat's answer while ${headOfLine.held} chats wait out a 429 (retry_after ${headOfLine.retryAfterSeconds} s)`,
+      size,
+      target: "< 1 s, none lost",
+      measured: `${ms(headOfLine.latencyMs)}, ${headOfLine.held - headOfLine.heldDelivered} of ${headOfLine.held} held lost`,
+      met: headOfLine.latencyMs < 1000 && headOfLine.beforeHeld && headOfLine.heldDelivered === headOfLine.held,
+    });
+  }
   return checks;
 }
 
@@ -148,6 +158,12 @@ export function formatTable(report: BenchReport, configuredEf: number): string {
   row("  · imports / index open / answer", (s) =>
     `${ms0(s.coldStart.phases.importedMs)} / ${ms0(s.coldStart.phases.openedMs - s.coldStart.phases.importedMs)} / ${ms0(s.coldStart.phases.answeredMs - s.coldStart.phases.openedMs)}`,
   );
+  row("  cold start, page cache dropped", (s) => {
+    const cold = s.coldStart.coldCache;
+    if (cold === undefined) return "–";
+    if ("skipped" in cold) return `– (${cold.skipped})`;
+    return `${ms(cold.ms)} (open ${ms0(cold.phases.openedMs - cold.phases.importedMs)})`;
+  });
   row("  bare node start (baseline)", (s) => ms(s.coldStart.bareNodeMs));
   row("    cold start / bare node", (s) => `${(s.coldStart.median / s.coldStart.bareNodeMs).toFixed(1)}×`);
   row("  RSS, index loaded", (s) => bytes(s.coldStart.rssBytes));
@@ -164,6 +180,14 @@ export function formatTable(report: BenchReport, configuredEf: number): string {
     return `${d.answered} / ${d.lost} / ${d.duplicated}`;
   });
   row("  · chats answered out of order", (s) => String(s.endToEnd.concurrent.delivery.outOfOrder));
+  row("  unrelated chat, 8 chats held on 429", (s) => {
+    const h = s.endToEnd.headOfLine;
+    return h === undefined ? "–" : `${ms(h.latencyMs)}${h.beforeHeld ? "" : " (after a held one)"}`;
+  });
+  row("  · retry_after / held answers delivered", (s) => {
+    const h = s.endToEnd.headOfLine;
+    return h === undefined ? "–" : `${h.retryAfterSeconds} s / ${h.heldDelivered} of ${h.held}`;
+  });
 
   const checks = checkTargets(sizes, configuredEf);
   const lines = layout(rows);

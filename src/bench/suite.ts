@@ -15,8 +15,9 @@ import { retrieve } from "../query/retrieve.js";
 import { createBot } from "../telegram/bot.js";
 import { libraryFromIndex } from "../telegram/library.js";
 import { startPolling } from "../telegram/run.js";
-import { startBotApiServer } from "./bot-api.js";
+import { startBotApiServer, type BotApiServer } from "./bot-api.js";
 import { generateCorpus, generateQuestions, type SyntheticDoc } from "./corpus.js";
+import { dropPageCache } from "./page-cache.js";
 import { createExactSearch, recallAtK, type Neighbor } from "./exact.js";
 import { askConcurrently, askSequentially, type DeliveryCheck } from "./load.js";
 import { mean, summarize, timeEach, type Summary } from "./stats.js";
@@ -41,13 +42,15 @@ export interface Workload {
   readonly perChat: number;
   readonly coldStarts: number;
   readonly efs: readonly number[];
+  /** The retry_after of the head-of-line measurement, in seconds (its run waits it out once). */
+  readonly retryAfterSeconds: number;
 }
 
 export function workloadFor(quick: boolean, configuredEf: number): Workload {
   const efs = [...new Set([configuredEf, 128, 256, 384, 512])].sort((a, b) => a - b);
   return quick
-    ? { queries: 30, endToEnd: 20, chats: 20, perChat: 2, coldStarts: 1, efs }
-    : { queries: 200, endToEnd: 300, chats: 200, perChat: 2, coldStarts: 3, efs };
+    ? { queries: 30, endToEnd: 20, chats: 20, perChat: 2, coldStarts: 1, efs, retryAfterSeconds: 3 }
+    : { queries: 200, endToEnd: 300, chats: 200, perChat: 2, coldStarts: 3, efs, retryAfterSeconds: 30 };
 }
 
 export interface SuiteOptions {
@@ -119,6 +122,11 @@ export interface ColdStartResult {
   readonly bareNodeRssBytes: number;
   /** Where opening the index spends its time, measured piece by piece in this process. */
   readonly openBreakdownMs: Readonly<Record<string, number>>;
+  /**
+   * One more start after the page cache was dropped (the index read from disk, not memory), or why it
+   * could not be dropped (absent in runs before it existed).
+   */
+  readonly coldCache?: { readonly ms: number; readonly phases: ColdStartResult["phases"] } | { readonly skipped: string };
 }
 
 export interface EndToEndResult {
@@ -137,6 +145,20 @@ export interface EndToEndResult {
     readonly latency: Summary;
     readonly redelivered: number;
   };
+  /** An unrelated chat's answer while other chats wait out a 429 (absent in runs before it existed). */
+  readonly headOfLine?: HeadOfLineResult;
+}
+
+export interface HeadOfLineResult {
+  /** Chats whose answers got a 429 first. */
+  readonly held: number;
+  readonly retryAfterSeconds: number;
+  /** Question → reply of the unrelated chat, asked once every held chat had its 429. */
+  readonly latencyMs: number;
+  /** Whether the unrelated answer arrived before any held one. */
+  readonly beforeHeld: boolean;
+  /** Held answers delivered after their retry_after (of `held`). */
+  readonly heldDelivered: number;
 }
 
 export interface SizeResult {
@@ -323,6 +345,7 @@ async function measureEndToEnd(
   const app = createBot(BOT_TOKEN, { config, logger, ask: pipeline.ask, library: libraryFromIndex(() => pipeline.index()) });
   const running = await startPolling(app, logger);
   try {
+    const headOfLine = await measureHeadOfLine(server, questions[0]!, workload.retryAfterSeconds);
     const direct = await timeEach(questions, (q) => pipeline.ask(q, { history: [] }));
     await askSequentially(server, questions.slice(0, 5), { firstChatId: 900_000, timeoutMs: 60_000 }); // warm-up
     const latency = await askSequentially(server, questions, { firstChatId: 1_000_000, timeoutMs: 60_000 });
@@ -346,11 +369,38 @@ async function measureEndToEnd(
         latency: summarize(concurrent.latencies),
         redelivered: server.redelivered,
       },
+      headOfLine,
     };
   } finally {
     await running.stop();
     await server.close();
   }
+}
+
+/**
+ * Head-of-line blocking: 8 chats (as many as the bot answers at once) ask, and each answer gets a 429
+ * with `retry_after`; once all 8 are refused, a 9th chat asks and its answer is timed. Then the held
+ * answers are awaited, to check none was lost.
+ */
+async function measureHeadOfLine(server: BotApiServer, question: string, retryAfterSeconds: number): Promise<HeadOfLineResult> {
+  const held = 8;
+  const heldChats = Array.from({ length: held }, (_, i) => 3_000_000 + i);
+  for (const chatId of heldChats) server.floodChat(chatId, retryAfterSeconds);
+  const before = server.refusals;
+  const heldQuestions = heldChats.map((chatId) => server.pushQuestion(chatId, question));
+  const deadline = performance.now() + 60_000;
+  while (server.refusals - before < held && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  const pushed = server.pushQuestion(3_100_000, question);
+  const reply = await server.waitForReply(pushed.messageId, 60_000);
+  const firstHeld = server.sent.find((m) => m.replyTo !== undefined && heldQuestions.some((q) => q.messageId === m.replyTo));
+  const delivered = await Promise.allSettled(heldQuestions.map((q) => server.waitForReply(q.messageId, (retryAfterSeconds + 30) * 1000)));
+  return {
+    held,
+    retryAfterSeconds,
+    latencyMs: reply.at - pushed.at,
+    beforeHeld: firstHeld === undefined || firstHeld.at > reply.at,
+    heldDelivered: delivered.filter((d) => d.status === "fulfilled").length,
+  };
 }
 
 async function measureColdStart(
@@ -378,6 +428,16 @@ async function measureColdStart(
   }
   const middle = children[Math.floor(children.length / 2)]!;
   const median = summarize(ms).p50;
+  let coldCache: ColdStartResult["coldCache"];
+  const drop = await dropPageCache();
+  if (drop.dropped) {
+    const started = performance.now();
+    const out = await spawnForLine(process.execPath, [COLD_START_SCRIPT, JSON.stringify(settings), question]);
+    const child = JSON.parse(out.line) as ChildReport;
+    coldCache = { ms: out.at - started, phases: { importedMs: child.importedMs, openedMs: child.openedMs, answeredMs: child.answeredMs } };
+  } else {
+    coldCache = { skipped: drop.reason };
+  }
   return {
     runs,
     ms,
@@ -392,6 +452,7 @@ async function measureColdStart(
     heapUsedBytes: middle.heapUsed,
     bareNodeRssBytes: summarize(bare.map((b) => b.rss)).p50,
     openBreakdownMs: await openBreakdown(config),
+    coldCache,
   };
 }
 

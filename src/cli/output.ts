@@ -51,7 +51,8 @@ export function formatForTerminal(answer: Answer): string {
     lines.push("", answer.language === "de" ? "Quellen:" : "Sources:");
     for (const c of answer.citations) {
       const date = c.date ? `, ${c.date}` : "";
-      lines.push(`  [${c.n}] ${c.title}${date} — ${c.source}:${c.start}-${c.end}`, `      “${c.quote}”`);
+      const page = c.page === undefined ? "" : ` (${answer.language === "de" ? "S." : "p."} ${c.page})`;
+      lines.push(`  [${c.n}] ${c.title}${date} — ${c.source}:${c.start}-${c.end}${page}`, `      “${c.quote}”`);
     }
   }
   if (answer.kind === "smalltalk") for (const example of answer.examples) lines.push(`  • ${example}`);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SentenceSpan, SourceDoc } from "../types.js";
+import { extract, SEED_FORMATS, type Extracted, type SeedFormat } from "./extract.js";
 
 /** A seed that could not be used, and why; the run goes on without it. */
 export interface SkippedSeed {
@@ -12,25 +13,37 @@ export interface SkippedSeed {
 export interface LoadedSeeds {
   readonly docs: readonly SourceDoc[];
   readonly skipped: readonly SkippedSeed[];
+  /** Files whose extension is not a seed format (not hidden files), for one warning that lists what is. */
+  readonly unsupported: readonly string[];
 }
 
-const SEED_EXTENSIONS = new Set([".txt", ".md"]);
+/** The seed extensions, for messages: ".txt, .md, .html, .htm, .pdf". */
+export const SUPPORTED_EXTENSIONS = Object.keys(SEED_FORMATS).join(", ");
+
+/**
+ * Bumped when extraction changes what text a format yields, so that unchanged files of that format are
+ * extracted and embedded again instead of keeping chunks cut from the old text. Plain text is not
+ * extracted, and its hash stays the file's.
+ */
+const EXTRACTION_VERSION = "extract-v1";
 const METADATA_KEYS = ["date", "lang", "language", "source", "url", "author"] as const;
 const METADATA_PAIR = new RegExp(`^[ \\t]*(${METADATA_KEYS.join("|")})[ \\t]+(\\S+)(?=[ \\t\\r\\n])`, "i");
 const DATE_VALUE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const TITLE_MAX = 90;
 
 /**
- * Loads every `.txt` and `.md` file under `dir` (recursively, sorted by path). A file that is not
- * valid UTF-8, is empty or cannot be read is reported in `skipped` instead of failing the run, so one
- * bad seed never blocks the others.
+ * Loads every seed under `dir` (recursively, sorted by path): `.txt`, `.md`, `.html`/`.htm` and `.pdf`,
+ * each through the extract stage. A file that cannot be read or yields no text (invalid UTF-8, an
+ * encrypted or scanned PDF, a page without an article) is reported in `skipped` with the reason instead
+ * of failing the run, so one bad seed never blocks the others; files of other types are listed in
+ * `unsupported`.
  */
 export async function loadSeeds(dir: string): Promise<LoadedSeeds> {
-  const files = await listSeedFiles(dir);
+  const { files, unsupported } = await listSeedFiles(dir);
   const docs: SourceDoc[] = [];
   const skipped: SkippedSeed[] = [];
-  for (const file of files) {
-    const source = path.relative(dir, file).split(path.sep).join("/");
+  for (const { file, format } of files) {
+    const source = relative(dir, file);
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
@@ -38,24 +51,43 @@ export async function loadSeeds(dir: string): Promise<LoadedSeeds> {
       skipped.push({ source, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
       continue;
     }
-    const parsed = parseSeed(source, bytes);
+    const extracted = await extract(format, bytes);
+    const parsed = "reason" in extracted ? { source, reason: extracted.reason } : documentOf(source, extracted, seedHash(format, bytes));
     if ("reason" in parsed) skipped.push(parsed);
     else docs.push(parsed);
   }
-  return { docs, skipped };
+  return { docs, skipped, unsupported: unsupported.map((file) => relative(dir, file)) };
 }
 
-async function listSeedFiles(dir: string): Promise<string[]> {
+function relative(dir: string, file: string): string {
+  return path.relative(dir, file).split(path.sep).join("/");
+}
+
+async function listSeedFiles(dir: string): Promise<{ files: { file: string; format: SeedFormat }[]; unsupported: string[] }> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && SEED_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !e.name.startsWith("."))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+  const files: { file: string; format: SeedFormat }[] = [];
+  const unsupported: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || entry.name.startsWith(".")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const format = SEED_FORMATS[path.extname(entry.name).toLowerCase()];
+    if (format) files.push({ file, format });
+    else unsupported.push(file);
+  }
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return { files: files.sort((a, b) => byPath(a.file, b.file)), unsupported: unsupported.sort(byPath) };
+}
+
+/** The hash that decides whether a seed changed: of its bytes, and for extracted formats of the extraction too. */
+function seedHash(format: SeedFormat, bytes: Uint8Array): string {
+  const hash = createHash("sha256");
+  if (format !== "text") hash.update(`${EXTRACTION_VERSION}\u0000`);
+  return hash.update(bytes).digest("hex");
 }
 
 /**
- * Turns one seed's bytes into a {@link SourceDoc}: decodes strict UTF-8, reads the metadata prefix
- * (e.g. ` date 2022-01 `), finds the sentences of the body and a short title. Pure.
+ * Turns one plain-text seed's bytes into a {@link SourceDoc}: decodes strict UTF-8, reads the metadata
+ * prefix (e.g. ` date 2022-01 `), finds the sentences of the body and a short title. Pure.
  */
 export function parseSeed(source: string, bytes: Uint8Array): SourceDoc | SkippedSeed {
   let text: string;
@@ -65,6 +97,16 @@ export function parseSeed(source: string, bytes: Uint8Array): SourceDoc | Skippe
     return { source, reason: "not valid UTF-8 text" };
   }
   if (text.includes("\u0000")) return { source, reason: "binary content (NUL bytes), not text" };
+  return documentOf(source, { text }, seedHash("text", bytes));
+}
+
+/**
+ * A {@link SourceDoc} from extracted text: the metadata prefix (e.g. ` date 2022-01 `) is read off its
+ * start, its sentences found, and its title is the extracted headline or else the first sentence. A date
+ * the file states (an HTML page's publication date) stands in when there is no ` date ` prefix. Pure.
+ */
+export function documentOf(source: string, extracted: Extracted, sha256: string): SourceDoc | SkippedSeed {
+  const { text } = extracted;
   // A byte-order mark is not part of the text anyone would quote; offsets still count it.
   const { bodyStart, metadata } = parseMetadataPrefix(text);
   const sentences = splitSentences(text, bodyStart);
@@ -74,11 +116,12 @@ export function parseSeed(source: string, bytes: Uint8Array): SourceDoc | Skippe
     source,
     text,
     bodyStart,
-    title: shorten(text.slice(first.start, first.end), TITLE_MAX),
-    date: metadata.date ?? null,
+    title: shorten(extracted.title ?? text.slice(first.start, first.end), TITLE_MAX),
+    date: metadata.date ?? extracted.date ?? null,
     metadata,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
+    sha256,
     sentences,
+    ...(extracted.pages ? { pages: extracted.pages } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { decodeChunkStore, encodeChunkStore, type ChunkStore } from "./chunkstor
 import type { CitebotEmbeddings } from "./embed.js";
 import { buildKeywordIndex, KeywordIndexFormatError, loadKeywordIndex, type KeywordIndex } from "./bm25.js";
 import { analyze } from "./keyword.js";
-import { loadSeeds, type SkippedSeed } from "./load.js";
+import { loadSeeds, SUPPORTED_EXTENSIONS, type SkippedSeed } from "./load.js";
 import { acquireLock, IndexLockedError, isRunning, ownerOfTag, ownerTag } from "./lock.js";
 import {
   analysisVersion,
@@ -94,6 +94,11 @@ export interface LoadedIndex {
   readonly analysis: SentenceAnalysis;
   readonly docs: readonly DocInfo[];
   doc(source: string): DocInfo | undefined;
+  /**
+   * The text of a source as the index holds it (extracted from a web page or PDF): what citations'
+   * offsets point into, `quote === docText(source).slice(start, end)`. Undefined for an unknown source.
+   */
+  docText(source: string): string | undefined;
   /** Embeds a query in this index's space (with the lexical embedder's stored IDF). */
   embedQuery(text: string): Promise<number[]>;
   /** k nearest chunks by cosine distance (lower is closer). */
@@ -176,12 +181,16 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     await recoverInterruptedSwap(options.indexDir);
     const removedLeftovers = await removeLeftovers(options.indexDir);
     if (removedLeftovers.length > 0) warn(`removed what interrupted builds left beside the index: ${removedLeftovers.join(", ")}`);
-    const { docs, skipped } = await loadSeedsOrFail(options.seedsDir, options.indexDir);
+    const { docs, skipped, unsupported } = await loadSeedsOrFail(options.seedsDir, options.indexDir);
     for (const s of skipped) warn(`skipped seed ${s.source}: ${s.reason}`);
+    if (unsupported.length > 0) {
+      const listed = unsupported.slice(0, 5).join(", ") + (unsupported.length > 5 ? ` and ${unsupported.length - 5} more` : "");
+      warn(`ignored ${unsupported.length} file${unsupported.length === 1 ? "" : "s"} of a type citebot does not read (${listed}); seeds may be ${SUPPORTED_EXTENSIONS}`);
+    }
     if (docs.length === 0) {
       throw new NoSeedsError(
         `No usable seeds in ${options.seedsDir}${skipped.length ? ` (${skipped.length} skipped)` : ""}: ` +
-          `add .txt or .md files (UTF-8).${await untouchedNote(options.indexDir)}`,
+          `add ${SUPPORTED_EXTENSIONS} files.${await untouchedNote(options.indexDir)}`,
       );
     }
 
@@ -328,6 +337,7 @@ export async function openIndex(
   hnsw.setEf(options.ef);
   const { store, analysis, keywords, embedder } = parts;
   const bySource = new Map(manifest.docs.map((d) => [d.source, d]));
+  const docIndex = new Map(store.sources.map((source, i) => [source, i]));
   const dimension = manifest.embedder.dimension;
   const count = hnsw.getCurrentCount();
 
@@ -339,6 +349,10 @@ export async function openIndex(
     analysis,
     docs: manifest.docs,
     doc: (source) => bySource.get(source),
+    docText: (source) => {
+      const doc = docIndex.get(source);
+      return doc === undefined ? undefined : store.docText(doc);
+    },
     async embedQuery(text) {
       const vector = await embedder.embedQuery(text);
       if (vector.length !== dimension) {
@@ -507,6 +521,7 @@ async function readPrevious(options: BuildOptions, warn: (message: string) => vo
   }
   try {
     await checkSizes(options.indexDir, manifest);
+    await checkChecksums(options.indexDir, manifest, new Map());
     const store = decodeChunkStore(await readFile(path.join(options.indexDir, FILES.chunks)));
     const raw = await readFile(path.join(options.indexDir, FILES.vectors));
     const vectors = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
@@ -774,7 +789,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 function docInfo(doc: SourceDoc, chunks: number): DocInfo {
-  return { source: doc.source, title: doc.title, date: doc.date, sha256: doc.sha256, chunks };
+  return { source: doc.source, title: doc.title, date: doc.date, sha256: doc.sha256, chunks, ...(doc.pages ? { pages: doc.pages } : {}) };
 }
 
 function summary(

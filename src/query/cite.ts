@@ -1,3 +1,4 @@
+import { pageAt } from "../ingest/extract.js";
 import type { Citation, DocInfo } from "../types.js";
 import type { Sentence } from "./score.js";
 
@@ -15,6 +16,7 @@ export function citationFor(sentence: Sentence, n: number, doc: DocInfo | undefi
   const leading = sentence.text.length - sentence.text.trimStart().length;
   const quote = sentence.text.trim();
   const start = sentence.start + leading;
+  const page = pageAt(doc?.pages, start);
   return {
     n,
     source: sentence.source,
@@ -23,6 +25,7 @@ export function citationFor(sentence: Sentence, n: number, doc: DocInfo | undefi
     quote,
     start,
     end: start + quote.length,
+    ...(page === undefined ? {} : { page }),
   };
 }
 

@@ -12,13 +12,13 @@ import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
 import { citationsFeature } from "./features/citations.js";
 import { commandsFeature } from "./features/commands.js";
+import { limitFeature } from "./features/limit.js";
 import { inlineFeature } from "./features/inline.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { pickLanguage, texts } from "./i18n.js";
 import type { Library } from "./library.js";
 import { ConversationMemory } from "./memory.js";
 import { Outbox, sendThrottler } from "./outbox.js";
-import { RateLimiter } from "./rate-limit.js";
 
 /** What {@link createBot} needs. Everything is injected; the bot reads no environment and no files. */
 export interface BotDependencies {
@@ -76,7 +76,6 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
     ask: deps.ask,
     library: deps.library,
     memory: new ConversationMemory(config.telegram.memoryTtlMs, 4, 5000, now),
-    limiter: new RateLimiter(config.telegram.rateLimitPerMinute, now),
     stats,
     streamIntervalMs: deps.streamIntervalMs ?? 1100,
     drafts: { drafts: undefined },
@@ -125,6 +124,7 @@ export function createBot(token: string, deps: BotDependencies): CitebotBot {
     .errorBoundary(
       (error) => onFeatureError(error, logger, services.outbox),
       accessFeature(services),
+      limitFeature(services),
       commandsFeature(services),
       adminFeature(services),
       citationsFeature(services),

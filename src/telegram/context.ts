@@ -4,7 +4,6 @@ import type { Ask } from "../types.js";
 import type { Library } from "./library.js";
 import type { ConversationMemory } from "./memory.js";
 import type { Outbox } from "./outbox.js";
-import type { RateLimiter } from "./rate-limit.js";
 import type { DraftSupport } from "./reply.js";
 
 /** Counters for /stats, kept by the bot itself. */
@@ -23,7 +22,6 @@ export interface Services {
   readonly ask: Ask;
   readonly library: Library;
   readonly memory: ConversationMemory;
-  readonly limiter: RateLimiter;
   readonly stats: BotStats;
   /** Minimum time between two updates of a streamed answer, per chat. */
   readonly streamIntervalMs: number;

@@ -55,7 +55,7 @@ export function formatAnswer(answer: Answer, docKey: (source: string) => string 
   const citations = uniqueCitations(answer.citations);
   if (citations.length > 0) {
     blocks.push(`<b>${escapeHtml(t.sourcesHeading)}</b>`);
-    for (const citation of citations) blocks.push(formatCitation(citation));
+    for (const citation of citations) blocks.push(formatCitation(citation, answer.language));
   }
   const buttons: CitationButton[] = [];
   for (const citation of citations) {
@@ -101,9 +101,10 @@ function uniqueCitations(citations: readonly Citation[]): Citation[] {
   return [...citations].sort((a, b) => a.n - b.n).filter((c) => !seen.has(c.n) && seen.add(c.n));
 }
 
-function formatCitation(citation: Citation): string {
+function formatCitation(citation: Citation, language: Language): string {
   const date = citation.date === null ? "" : ` · ${escapeHtml(citation.date)}`;
-  return `[${citation.n}] <b>${escapeHtml(citation.title)}</b>${date}\n<blockquote>${escapeHtml(citation.quote)}</blockquote>`;
+  const page = citation.page === undefined ? "" : ` · ${language === "de" ? "S." : "p."} ${citation.page}`;
+  return `[${citation.n}] <b>${escapeHtml(citation.title)}</b>${date}${page}\n<blockquote>${escapeHtml(citation.quote)}</blockquote>`;
 }
 
 /** The full passage behind a citation, with the quoted span relative to `text`. */

@@ -117,3 +117,20 @@ describe("what the manifest says about the files", () => {
     expect((await readFile(graph)).length).toBeGreaterThan(100);
   });
 });
+
+describe("npm run index over a damaged index", () => {
+  it("rebuilds it, although no seed changed, instead of calling it up to date", async () => {
+    await buildIndex(options());
+    const keywords = path.join(indexDir, "keywords.bm25");
+    const bytes = await readFile(keywords);
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length >> 1] = 255 - (flipped[flipped.length >> 1] ?? 0);
+    await writeFile(keywords, flipped);
+    const warnings: string[] = [];
+    const summary = await buildIndex(options({ onWarning: (m) => warnings.push(m) }));
+    expect(summary).toMatchObject({ written: true, embedded: summary.chunks });
+    expect(warnings).toEqual([expect.stringMatching(/rebuilding everything: .*keywords\.bm25 is damaged \(its checksum differs/)]);
+    expect(await readFile(keywords)).toEqual(bytes);
+    await expect(open()).resolves.toBeDefined();
+  });
+});

@@ -97,6 +97,29 @@ describe("inline mode", () => {
     expect(shown).toContain(EXPECTED_QUOTE);
   });
 
+  it("is rate-limited per user like everything else: queries over the limit are not answered", async () => {
+    let asked = 0;
+    harness = await startHarness({
+      library: real.library,
+      env: { RATE_LIMIT_PER_MINUTE: "2" },
+      ask: async (question, context) => {
+        asked += 1;
+        return real.pipeline.ask(question, context);
+      },
+    });
+    const { api } = harness;
+    const ids = ["Wie lange", "Wie lange soll", "Wie lange soll die Rückverlegung", QUESTION].map((q) => api.sendInlineQuery(alice, q));
+    await api.inlineAnswer(ids[0]!);
+    await api.consumed();
+    await harness.app.idle();
+    expect(asked).toBe(2);
+    const withResults = api.callsOf("answerInlineQuery").filter((c) => Array.isArray(c.params.results) && c.params.results.length > 0);
+    expect(withResults).toHaveLength(2);
+    // Another user is not limited by Alice's typing.
+    const other = await api.inlineAnswer(api.sendInlineQuery(bob, QUESTION));
+    expect(other.results.length).toBeGreaterThanOrEqual(2);
+  });
+
   it("offers nothing to users outside ALLOWED_CHAT_IDS, and answers those on it", async () => {
     const { api } = await start({ ALLOWED_CHAT_IDS: String(alice.id) });
     const refused = await api.inlineAnswer(api.sendInlineQuery(bob, QUESTION));

@@ -10,7 +10,8 @@ import { citationKeyboard, DraftMessage, sendParts, type ReplyTarget } from "../
 
 /**
  * Questions: every text in a private chat, and in groups only what is addressed to the bot (an
- * @mention, a reply to the bot, or `/ask`). Each question is checked (length, words, rate limit),
+ * @mention, a reply to the bot, or `/ask`). Each question is checked (length, words; the per-user
+ * rate limit comes before, in the limit feature),
  * answered through the injected `ask`, and replied to with quotes and source buttons.
  */
 export function askFeature(services: Services): Composer<Context> {
@@ -89,9 +90,6 @@ async function handleQuestion(ctx: Context, raw: string, services: Services, ori
   if (question === "") return say(origin === "ask" ? t.askUsage : t.noWords);
   if (question.length > services.settings.maxQuestionChars) return say(t.tooLong(services.settings.maxQuestionChars, question.length));
   if (!/[\p{L}\p{N}]/u.test(question)) return say(t.noWords);
-  const verdict = services.limiter.check(from.id);
-  if (verdict === "drop") return;
-  if (verdict === "warn") return say(t.rateLimited(services.settings.rateLimitPerMinute));
 
   const conversation = chat.type === "private" ? `${chat.id}` : `${chat.id}:${from.id}`;
   const repliedTo =

@@ -1,0 +1,355 @@
+/**
+ * Parses the Ding German–English dictionary (Debian trans-de-en) into what citebot uses: English keys of up
+ * to three words with their German translations in a useful order, English inflected forms that Ding
+ * spells out ("struck" → strike, "countries" → country), and German nouns, verbs and adjectives with the
+ * forms Ding lists. Pure functions over the file's text, so they are tested on a few synthetic lines.
+ *
+ * A Ding line is `German parts :: English parts`; the sides have the same number of ` | `-separated
+ * parts, aligned by position. Part 0 is the headword; the next parts are often its inflections (plural,
+ * participles, finite forms, comparison), the rest are phrases and examples. Within a part, `; `
+ * separates alternatives. Annotations ({m} {pl} {vt}, [pol.] [coll.], (explanations), <variants>, /ABBR/)
+ * are stripped from the text and read as tags.
+ */
+
+export type DingPos = "noun" | "verb" | "adj";
+
+/** One alternative of a part, stripped of its annotations. */
+export interface DingAlternative {
+  readonly text: string;
+  /** Contents of {…}: gender and part of speech on the German side, irregular forms on the English side. */
+  readonly braces: readonly string[];
+  /** Contents of […]: subject fields, register, region. */
+  readonly labels: readonly string[];
+  /** Whether (…) narrowed or explained the alternative. */
+  readonly explained: boolean;
+}
+
+/** A German translation candidate of an English key, with the facts its rank is computed from. */
+export interface Candidate {
+  readonly german: string;
+  readonly score: number;
+  /** Position of the Ding line, to keep equal scores in file order. */
+  readonly line: number;
+  readonly order: number;
+}
+
+/**
+ * A translation of an English key. Tier 0: the key is a whole English alternative of the entry; tier 1:
+ * the key is the head of a short English phrase ("strike" in "general strike" → Generalstreik).
+ */
+export interface Translated {
+  readonly german: string;
+  readonly tier: 0 | 1;
+}
+
+/** Everything citebot takes from Ding. */
+export interface DingData {
+  /** English key → German translations, best first, deduplicated, capped. */
+  readonly translations: Map<string, Translated[]>;
+  /** English inflected form → its base forms, as Ding's own entries give them. */
+  readonly englishForms: Map<string, string[]>;
+  /** German lemma + pos → the forms Ding lists for it (including the lemma). */
+  readonly germanLemmas: Map<string, { lemma: string; pos: DingPos; forms: Set<string> }>;
+  /** Every single German word Ding uses as an alternative (any part of speech). */
+  readonly germanWords: Set<string>;
+}
+
+export interface DingOptions {
+  /** Translations kept per single-word English key. */
+  readonly maxTranslations: number;
+  /** Translations kept per English phrase (they rarely have more, and the file stays small). */
+  readonly maxPhraseTranslations: number;
+  /** Longest English key, in words. */
+  readonly maxEnglishWords: number;
+  /** Longest German translation, in words. */
+  readonly maxGermanWords: number;
+}
+
+export const DEFAULT_DING_OPTIONS: DingOptions = { maxTranslations: 12, maxPhraseTranslations: 4, maxEnglishWords: 3, maxGermanWords: 4 };
+
+// Subject fields and registers that make a sense unlikely in general news text. News fields (pol., econ.,
+// adm., jur., mil., fin., soc., transp., sport, geogr., hist., med.) are not penalised.
+const RARE_LABELS = new Set([
+  "agr.", "anat.", "arch.", "astron.", "audio", "aviat.", "biochem.", "biol.", "bot.", "chem.", "comp.", "constr.", "cook.",
+  "electr.", "entom.", "envir.", "geol.", "her.", "ichth.", "ling.", "lit.", "mach.", "math.", "mete.", "min.", "mus.",
+  "naut.", "ornith.", "pharm.", "philat.", "phil.", "phys.", "photo.", "print", "psych.", "statist.", "techn.", "telco.",
+  "textil.", "zool.", "mil. hist.", "relig.", "art", "acad.", "auto", "biotech.", "gastr.", "geom.", "humor.",
+  "coll.", "ugs.", "slang", "vulg.", "obs.", "veraltet", "rare", "selten", "dated", "archaic", "poet.", "pej.", "euphem.",
+  "Ös.", "Schw.", "Süddt.", "Norddt.", "Bayr.", "BW", "Mitteldt.", "Westdt.", "Ostdt.", "Lux.", "Südtirol", "Tirol",
+  "regional", "Sächs.", "Schwäb.", "Ostös.", "Westös.", "Vorarlberg", "Liechtenstein", "Austr.", "Sc.", "Ir.", "NZ", "Can.",
+  "childr.", "Kindersprache", "sl.", "übtr. veraltet", "jur. veraltet",
+]);
+
+// Added to the score of a phrase's translation when it is a candidate of the phrase's head word.
+const PHRASE_HEAD = 100;
+
+const ABBREVIATION = /(^|\s)\/[^\s/|][^/|]*\/(?=\s|;|$)/g;
+
+const ENGLISH_FUNCTION_WORDS = new Set(["a", "an", "the", "of", "to", "on", "in", "at", "for", "and", "or", "with", "by", "from", "as", "into", "be", "not", "no"]);
+
+/** Splits at `separator` outside brackets of any kind. */
+export function splitTopLevel(text: string, separator: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(" || c === "[" || c === "{" || c === "<") depth++;
+    else if ((c === ")" || c === "]" || c === "}" || c === ">") && depth > 0) depth--;
+    else if (depth === 0 && text.startsWith(separator, i)) {
+      out.push(text.slice(start, i));
+      start = i + separator.length;
+      i += separator.length - 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+/** Strips Ding's annotations from one alternative and returns them as tags. */
+export function parseAlternative(raw: string): DingAlternative {
+  const braces: string[] = [];
+  const labels: string[] = [];
+  let explained = false;
+  let text = "";
+  let depth = 0;
+  let opener = "";
+  let inner = "";
+  for (const c of raw) {
+    if (depth === 0 && (c === "(" || c === "[" || c === "{" || c === "<")) {
+      depth = 1;
+      opener = c;
+      inner = "";
+      text += " ";
+    } else if (depth > 0) {
+      if (c === "(" || c === "[" || c === "{" || c === "<") depth++;
+      else if (c === ")" || c === "]" || c === "}" || c === ">") depth--;
+      if (depth > 0) inner += c;
+      else if (opener === "{") braces.push(inner.trim());
+      else if (opener === "[") labels.push(inner.trim());
+      else if (opener === "(") explained = true;
+    } else text += c;
+  }
+  text = text.replace(ABBREVIATION, " ");
+  return { text: text.replace(/\s+/g, " ").trim(), braces, labels, explained };
+}
+
+const ENGLISH_PLACEHOLDERS = /(^|\s)(sb\.\/sth\.|sth\.\/sb\.|sb\.'s|sth\.'s|sb\.|sth\.|one's|oneself|yourself|your|someone's)(?=\s|$)/g;
+
+/** The lookup key of an English alternative: lower case, without "to " and placeholders; undefined when it is no usable key. */
+export function englishKey(text: string, maxWords = DEFAULT_DING_OPTIONS.maxEnglishWords): string | undefined {
+  let t = text.replace(/[’‘]/g, "'").toLowerCase().replace(/\s+/g, " ").trim();
+  t = t.replace(/^to /, "");
+  t = t.replace(ENGLISH_PLACEHOLDERS, " ").replace(/\s+/g, " ").trim();
+  t = t.replace(/[,;:]+$/, "").trim();
+  // Letters, digits, spaces, hyphens, apostrophes and inner dots ("u.s.") only: no sentences, formulas or gaps.
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}' .-]*$/u.test(t) || t.endsWith(".")) return undefined;
+  const words = t.split(" ");
+  if (words.length > maxWords) return undefined;
+  return t;
+}
+
+const GERMAN_PLACEHOLDERS = /(^|\s)((jd[nms]?|etw)\.)(\/(jd[nms]?|etw)\.)*(?=\s|$)/g;
+
+/** A German alternative as citebot returns it; undefined when it is a sentence or too long. */
+export function germanValue(text: string, maxWords = DEFAULT_DING_OPTIONS.maxGermanWords): string | undefined {
+  const t = text.replace(GERMAN_PLACEHOLDERS, " ").replace(/\s+/g, " ").trim();
+  if (t === "" || /[?!:;"„“]|\.\.\.|\.$|^\W/.test(t)) return undefined;
+  if (t.split(" ").length > maxWords) return undefined;
+  return t;
+}
+
+/** Expands one slashed word ("durchführen/abhalten") into alternatives; more than one gives none. */
+export function expandSlash(text: string): string[] {
+  const words = text.split(" ");
+  const slashed = words.filter((w) => /^[^/]+(\/[^/]+)+$/.test(w));
+  if (slashed.length === 0) return [text];
+  if (slashed.length > 1 || words.some((w) => w.startsWith("/") || w.endsWith("/"))) return [];
+  const at = words.findIndex((w) => w.includes("/"));
+  return words[at]!.split("/").map((option) => [...words.slice(0, at), option, ...words.slice(at + 1)].join(" "));
+}
+
+function germanPos(braces: readonly string[]): DingPos | undefined {
+  for (const brace of braces) {
+    const tags = brace.split(/[,;]\s*/);
+    if (tags.some((t) => t === "m" || t === "f" || t === "n" || t === "pl")) return "noun";
+    if (tags.some((t) => t === "vt" || t === "vi" || t === "vr" || t === "v")) return "verb";
+    if (tags.includes("adj")) return "adj";
+  }
+  return undefined;
+}
+
+const ENGLISH_PRONOUN = /^(i\/he\/she\/it|i\/he\/she|he\/she\/it|he\/she|i|you|we|they|it|she|he) /;
+const GERMAN_PRONOUN = /^(ich\/er\/sie\/es|ich\/er\/sie|er\/sie\/es|er\/sie|ich|du|wir|ihr|sie|es) /;
+
+function isSingleWord(text: string): boolean {
+  return /^[\p{L}'’-]+$/u.test(text);
+}
+
+interface Part {
+  readonly german: DingAlternative[];
+  readonly english: DingAlternative[];
+}
+
+/**
+ * Whether part `index` of a line lists an inflection of the headword (a plural, a participle, a finite
+ * form, a comparison) rather than a phrase: those forms are not keys of their own, the English lemmatiser
+ * maps them to the headword instead.
+ */
+function isInflectionPart(part: Part, index: number, pos: DingPos | undefined, head: Part): boolean {
+  if (index === 0 || pos === undefined || part.english.length === 0) return false;
+  const german = part.german.map((a) => a.text.replace(GERMAN_PRONOUN, ""));
+  // Nouns: the German side says it ("Streiks {pl}"), whatever the English side ("strikes; stoppages of work").
+  if (pos === "noun") return part.german.length > 0 && part.german.every((a) => a.braces.includes("pl"));
+  const english = part.english.map((a) => a.text.toLowerCase().replace(ENGLISH_PRONOUN, ""));
+  if (pos === "verb") {
+    // "arresting; bringing to a standstill" inflects "to arrest; to bring to a standstill": all but the first word agree.
+    const tails = new Set(head.english.map((a) => tail(a.text.toLowerCase().replace(/^to /, ""))));
+    return index <= 6 && english.every((e) => tails.has(tail(e))) && german.every((g) => g.split(" ").length <= 4);
+  }
+  return index <= 2 && english.every(isSingleWord) && german.every((g) => isSingleWord(g.replace(/^am /, "")));
+}
+
+function tail(text: string): string {
+  const space = text.indexOf(" ");
+  return space < 0 ? "" : text.slice(space + 1);
+}
+
+function labelPenalty(labels: readonly string[]): number {
+  return labels.some((l) => l.split(/\s*[,;]\s*/).some((x) => RARE_LABELS.has(x))) ? 1 : 0;
+}
+
+/** Parses the whole Ding file. Deterministic: the same text gives the same maps in the same order. */
+export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTIONS): DingData {
+  const candidates = new Map<string, Candidate[]>();
+  const englishForms = new Map<string, string[]>();
+  const germanLemmas = new Map<string, { lemma: string; pos: DingPos; forms: Set<string> }>();
+  const germanWords = new Set<string>();
+
+  const addCandidate = (key: string, candidate: Candidate): void => {
+    const list = candidates.get(key);
+    if (list) list.push(candidate);
+    else candidates.set(key, [candidate]);
+  };
+  const addForm = (form: string, lemma: string): void => {
+    if (form === lemma) return;
+    const list = englishForms.get(form);
+    if (!list) englishForms.set(form, [lemma]);
+    else if (!list.includes(lemma)) list.push(lemma);
+  };
+  const addGerman = (lemma: string, pos: DingPos, form: string): void => {
+    const id = `${lemma}\t${pos}`;
+    const entry = germanLemmas.get(id) ?? { lemma, pos, forms: new Set([lemma]) };
+    entry.forms.add(form);
+    germanLemmas.set(id, entry);
+  };
+
+  const lines = text.split("\n");
+  for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+    const line = lines[lineIndex]!.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const sides = line.split(" :: ");
+    if (sides.length !== 2) continue;
+    // Abbreviations such as "government /Gov.; Govt./" go first: they may hold the separators.
+    const [germanSide, englishSide] = sides.map((side) => side.replace(ABBREVIATION, " "));
+    const germanParts = splitTopLevel(germanSide!, " | ");
+    const englishParts = splitTopLevel(englishSide!, " | ");
+    if (germanParts.length !== englishParts.length) continue;
+    const parts: Part[] = germanParts.map((g, i) => ({
+      german: splitTopLevel(g, "; ").map(parseAlternative).filter((a) => a.text !== ""),
+      english: splitTopLevel(englishParts[i]!, "; ").map(parseAlternative).filter((a) => a.text !== ""),
+    }));
+    const head = parts[0]!;
+    const headPos = head.german.map((a) => germanPos(a.braces)).find((p) => p !== undefined);
+    const inflection = parts.map((part, i) => isInflectionPart(part, i, headPos, head));
+    // Entries with many phrases are the common senses (Ding has no frequencies); inflections do not count,
+    // or every verb would outrank its noun.
+    const richness = Math.min(inflection.filter((x) => !x).length, 24);
+
+    for (const alt of head.german) {
+      const pos = germanPos(alt.braces);
+      if (isSingleWord(alt.text)) {
+        germanWords.add(alt.text);
+        if (pos === "noun" && /^\p{Lu}/u.test(alt.text) && !alt.braces.includes("pl")) addGerman(alt.text, "noun", alt.text);
+        if (pos === "adj" && /^\p{Ll}/u.test(alt.text)) addGerman(alt.text, "adj", alt.text);
+        if (pos === "verb" && /^\p{Ll}.*n$/u.test(alt.text)) addGerman(alt.text, "verb", alt.text);
+      }
+    }
+    // Irregular English forms given in braces: "to run {ran; run}".
+    for (const alt of head.english) {
+      const lemma = englishKey(alt.text, 1);
+      if (lemma === undefined) continue;
+      for (const brace of alt.braces) {
+        for (const form of brace.split(/[;,]\s*/)) {
+          const f = form.trim().toLowerCase();
+          if (isSingleWord(f)) addForm(f, lemma);
+        }
+      }
+    }
+
+    parts.forEach((part, partIndex) => {
+      for (const alt of part.german) if (isSingleWord(alt.text)) germanWords.add(alt.text);
+      if (inflection[partIndex]) {
+        part.english.forEach((alt, j) => {
+          const headAlt = head.english[part.english.length === head.english.length ? j : 0];
+          const lemma = headAlt && englishKey(headAlt.text, 1);
+          const form = englishKey(alt.text.toLowerCase().replace(ENGLISH_PRONOUN, ""), 1);
+          if (!lemma || !form) return;
+          // Noun plurals are checked by their first letter: Ding aligns "countries; states" with "country; nation".
+          if (headPos === "noun" && form[0] !== lemma[0]) return;
+          addForm(form, lemma);
+        });
+        part.german.forEach((alt, k) => {
+          const headAlt = head.german[part.german.length === head.german.length ? k : 0];
+          const form = alt.text.replace(GERMAN_PRONOUN, "").replace(/^am /, "");
+          if (headAlt && headPos && isSingleWord(headAlt.text) && isSingleWord(form) && germanPos(headAlt.braces) === headPos) {
+            addGerman(headAlt.text, headPos, form);
+          }
+        });
+        return;
+      }
+      const partLabels = [...part.german, ...part.english].flatMap((a) => a.labels);
+      part.english.forEach((englishAlt, j) => {
+        for (const englishText of expandSlash(englishAlt.text)) {
+          const key = englishKey(englishText, options.maxEnglishWords);
+          if (key === undefined) continue;
+          const words = key.split(" ");
+          const heads = words.length === 1 ? [] : [words[0]!, words[words.length - 1]!].filter((w, i, all) => !ENGLISH_FUNCTION_WORDS.has(w) && all.indexOf(w) === i);
+          part.german.forEach((germanAlt, k) => {
+            for (const germanText of expandSlash(germanAlt.text)) {
+              const german = germanValue(germanText, options.maxGermanWords);
+              if (german === undefined) continue;
+              const score =
+                (partIndex > 0 ? 10 : 0) +
+                3 * labelPenalty([...partLabels, ...germanAlt.labels, ...englishAlt.labels]) +
+                (german.includes(" ") ? 2 : 0) +
+                (englishAlt.explained ? 1 : 0) +
+                0.5 * Math.min(j, 4) +
+                0.3 * Math.min(k, 6) -
+                0.15 * richness;
+              const order = partIndex * 1000 + j * 50 + k;
+              addCandidate(key, { german, score, line: lineIndex, order });
+              // The key is also a candidate of its head words ("general strike" for "strike"), after every exact entry.
+              for (const headWord of heads) addCandidate(headWord, { german, score: score + PHRASE_HEAD, line: lineIndex, order });
+            }
+          });
+        }
+      });
+    });
+  }
+
+  const translations = new Map<string, Translated[]>();
+  for (const [key, list] of candidates) {
+    list.sort((a, b) => a.score - b.score || a.line - b.line || a.order - b.order);
+    const seen = new Set<string>();
+    const kept: Translated[] = [];
+    for (const c of list) {
+      if (seen.has(c.german)) continue;
+      seen.add(c.german);
+      kept.push({ german: c.german, tier: c.score >= PHRASE_HEAD / 2 ? 1 : 0 });
+      if (kept.length >= (key.includes(" ") ? options.maxPhraseTranslations : options.maxTranslations)) break;
+    }
+    translations.set(key, kept);
+  }
+  return { translations, englishForms, germanLemmas, germanWords };
+}

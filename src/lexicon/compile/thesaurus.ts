@@ -1,0 +1,116 @@
+/**
+ * Parses OpenThesaurus in the MyThes format (Debian mythes-de, th_de_DE_v2.dat) into synsets. The .dat
+ * repeats every synset under each of its words, with hypernyms mixed in as "(Oberbegriff)"; here each
+ * synset is kept once, without hypernyms, antonyms and vulgar, derogatory or obsolete words, and each word
+ * points to its synsets in the order the thesaurus lists them for it. Pure functions over the text.
+ */
+
+/** A synset member: its text without annotations, and whether it carries a register or field mark. */
+export interface SynsetMember {
+  readonly word: string;
+  /** Colloquial, elevated, technical, regional, figurative or foreign: ranked after unmarked words. */
+  readonly marked: boolean;
+}
+
+export interface ThesaurusData {
+  readonly synsets: readonly (readonly SynsetMember[])[];
+  /** Lower-case word → synset numbers, in the thesaurus's order for that word. */
+  readonly index: Map<string, number[]>;
+}
+
+// Marks that make a word no synonym citebot should offer (hypernyms and antonyms are other relations).
+const DROP_MARKS = new Set(["Oberbegriff", "Unterbegriff", "Antonym", "derb", "vulg.", "veraltet", "selten", "Spruch", "abwertend", "verhüllend", "Jargon", "Soldatenjargon"]);
+// Marks of register, field or region: the word stays, after the unmarked ones.
+const SOFT_MARKS = new Set([
+  "ugs.", "geh.", "fachspr.", "fig.", "regional", "österr.", "schweiz.", "engl.", "veraltend", "salopp", "ironisch", "scherzhaft",
+  "norddeutsch", "süddt.", "ruhrdt.", "bair.", "rheinisch", "berlinerisch", "schwäbisch", "sächsisch", "lat.", "franz.", "ital.",
+  "span.", "griechisch", "Amtsdeutsch", "lit.", "Kindersprache", "Neologismus", "mediensprachlich", "militärisch", "bundesdeutsch",
+  "poetisch", "historisch", "Anglizismus", "fränk.", "hessisch", "westfälisch", "kölsch", "österr., schweiz.", "niederdeutsch",
+]);
+
+/** Reads the encoding named in the first line of a MyThes .dat (UTF-8 or ISO8859-1) and decodes it. */
+export function decodeMythes(bytes: Uint8Array): string {
+  const firstLineEnd = bytes.indexOf(0x0a);
+  const encoding = new TextDecoder("latin1").decode(bytes.subarray(0, firstLineEnd < 0 ? bytes.length : firstLineEnd)).trim().toUpperCase();
+  if (encoding === "UTF-8" || encoding === "UTF8") return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  if (encoding === "ISO8859-1" || encoding === "ISO-8859-1" || encoding === "LATIN1") return new TextDecoder("latin1").decode(bytes);
+  throw new Error(`the thesaurus is in encoding "${encoding}", which the compiler does not read (UTF-8 or ISO8859-1)`);
+}
+
+/** Parses one member ("Niederschlag (meist Plural: Niederschläge) (ugs.)"); undefined when it is dropped or unusable. */
+export function parseMember(raw: string): { word: string; marked: boolean; relation: boolean } | undefined {
+  let marked = false;
+  let drop = false;
+  let relation = false;
+  for (const group of raw.matchAll(/\(([^()]*)\)/g)) {
+    const marks = (group[1] ?? "").split(/,\s*/);
+    if (marks.some((m) => m === "Oberbegriff" || m === "Unterbegriff" || m === "Antonym")) relation = true;
+    if (marks.some((m) => DROP_MARKS.has(m))) drop = true;
+    if (marks.some((m) => SOFT_MARKS.has(m))) marked = true;
+  }
+  if (relation) return { word: cleanWord(raw) ?? "", marked, relation };
+  const word = cleanWord(raw);
+  if (word === undefined || drop) return undefined;
+  return { word, marked, relation };
+}
+
+function cleanWord(raw: string): string | undefined {
+  // Parentheses hold optional parts ("(sich) regen", "(auf)keimen"), grammar hints and marks.
+  const word = raw.replace(/\([^()]*\)/g, " ").replace(/\s+/g, " ").trim();
+  if (word === "" || word.includes("...") || word.includes("…") || /[()|]/.test(word)) return undefined;
+  if (word.split(" ").length > 3) return undefined;
+  return word;
+}
+
+/** Parses the .dat text. Deterministic: synsets are numbered in order of first appearance. */
+export function parseMythes(text: string): ThesaurusData {
+  const lines = text.split("\n");
+  const synsets: SynsetMember[][] = [];
+  const synsetIds = new Map<string, number>();
+  // Members (lower case) of each synset that are real members, not hypernyms.
+  const memberKeys: Set<string>[] = [];
+  const index = new Map<string, number[]>();
+  let at = 1; // line 0 names the encoding
+  while (at < lines.length) {
+    const header = lines[at++]!;
+    if (header.trim() === "") continue;
+    const bar = header.lastIndexOf("|");
+    const count = Number(header.slice(bar + 1));
+    if (bar < 0 || !Number.isInteger(count)) continue;
+    const headKey = cleanWord(header.slice(0, bar))?.toLowerCase();
+    for (let i = 0; i < count && at < lines.length; i++) {
+      const line = lines[at++]!;
+      const fields = line.split("|");
+      const body = fields.slice(1).join("|");
+      let id = synsetIds.get(body);
+      if (id === undefined) {
+        id = synsets.length;
+        synsetIds.set(body, id);
+        const members: SynsetMember[] = [];
+        const keys = new Set<string>();
+        const seen = new Set<string>();
+        for (const raw of fields.slice(1)) {
+          const member = parseMember(raw);
+          if (member === undefined || member.relation || member.word === "") continue;
+          const key = member.word.toLowerCase();
+          keys.add(key);
+          if (seen.has(member.word)) continue;
+          seen.add(member.word);
+          members.push({ word: member.word, marked: member.marked });
+        }
+        // Words dropped for their register still find their synset.
+        for (const raw of fields.slice(1)) {
+          const word = cleanWord(raw);
+          if (word !== undefined && !/\((Oberbegriff|Unterbegriff|Antonym)\)/.test(raw)) keys.add(word.toLowerCase());
+        }
+        synsets.push(members);
+        memberKeys.push(keys);
+      }
+      if (headKey === undefined || !memberKeys[id]!.has(headKey)) continue;
+      const list = index.get(headKey) ?? [];
+      if (!list.includes(id)) list.push(id);
+      index.set(headKey, list);
+    }
+  }
+  return { synsets, index };
+}

@@ -1,0 +1,269 @@
+/**
+ * The compiled lexicon (data/lexicon/, built by `npm run lexicon`): German lemmas and synonyms, English →
+ * German translations and country names, behind one interface the query stages use. Each file is read on
+ * its first use, so a process that never asks for synonyms never reads them.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { englishBaseCandidates } from "./english.js";
+import { Dictionary, readStrings, readVarints } from "./format.js";
+import { adjectiveStems, nounStems } from "./german.js";
+import { buildPlaces, placeKey, type Place } from "./places.js";
+import { decodeLemmaRefs, LEXICON_FILES } from "./refs.js";
+
+export type { Place } from "./places.js";
+
+export type GermanPos = "noun" | "verb" | "adj";
+
+/** A lemma as the dictionary spells it (nouns capitalised). */
+export interface Lemma {
+  readonly lemma: string;
+  readonly pos: GermanPos;
+}
+
+/** A German translation; rank 0 is the best candidate. `german` may be several words ("Bahn fahren"). */
+export interface Translation {
+  readonly german: string;
+  readonly rank: number;
+}
+
+/** A synonym; rank is its position in the ordered list (0 best). */
+export interface Synonym {
+  readonly word: string;
+  readonly rank: number;
+}
+
+export interface Lexicon {
+  /** Lemmas of a German word form, case-insensitive input ("trafen" → treffen/verb). [] when unknown. */
+  germanLemmas(word: string): readonly Lemma[];
+  /** True when the word, in any inflection, is a known German common noun (so a capitalised unknown word may be a name). */
+  isGermanNoun(word: string): boolean;
+  /** True when the form is known at all to the German dictionaries (any pos). */
+  isGermanWord(word: string): boolean;
+  /** OpenThesaurus synonyms of a German lemma or form, best first, deduplicated, without the word itself. */
+  germanSynonyms(word: string): readonly Synonym[];
+  /** German translations of an English word or phrase of up to 3 words (any inflection), best first, capped. [] when unknown. */
+  englishToGerman(phrase: string): readonly Translation[];
+  /** Base forms of an English word that Ding knows ("ruled" → ["rule"], "better" → ["better", "good", "well"]). */
+  englishLemmas(word: string): readonly string[];
+  /** A country or region by its English or German name, case-insensitive; undefined otherwise. */
+  place(name: string): Place | undefined;
+}
+
+/** A compiled lexicon file is missing or damaged. `file` names it; the message says how to regenerate it. */
+export class LexiconError extends Error {
+  override name = "LexiconError";
+  constructor(
+    message: string,
+    readonly file: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Translations returned per query at most. */
+const MAX_TRANSLATIONS = 12;
+
+/**
+ * Opens the compiled lexicon in `dir` (default: data/lexicon/ of the repository, found by walking up from
+ * this module to the folder with package.json, so it works from src/ under tsx and from dist/). Nothing is
+ * read until first use; a missing or damaged file throws {@link LexiconError} on the first call that needs
+ * it, and again on every later one.
+ *
+ * @example
+ * const lexicon = openLexicon();
+ * lexicon.germanLemmas("trafen"); // [{ lemma: "treffen", pos: "verb" }]
+ * lexicon.englishToGerman("strikes")[0]; // { german: "Streik", rank: 0 }
+ */
+export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
+  const german = lazyDictionary(dir, LEXICON_FILES.german);
+  const synonyms = lazyDictionary(dir, LEXICON_FILES.synonyms);
+  const english = lazyDictionary(dir, LEXICON_FILES.english);
+  const englishForms = lazyDictionary(dir, LEXICON_FILES.englishForms);
+  let places: Map<string, Place> | undefined;
+
+  const lemmasOfForm = (key: string): Lemma[] | undefined => {
+    const payload = german().get(key);
+    return payload === undefined ? undefined : wrap(LEXICON_FILES.german, dir, () => decodeLemmaRefs(key, payload));
+  };
+
+  const germanLemmas = (word: string): Lemma[] => {
+    const key = normaliseGerman(word);
+    if (key === "") return [];
+    const found: Lemma[] = [...(lemmasOfForm(key) ?? [])];
+    const add = (lemma: Lemma): void => {
+      if (!found.some((f) => f.lemma === lemma.lemma && f.pos === lemma.pos)) found.push(lemma);
+    };
+    // An inflected adjective is listed only in its base form, and the noun table has many adjectives used as
+    // nouns ("Föderalistische"), so adjective stems are tried unless an adjective reading is already there;
+    // a participle stem ("verhafteten" → verhaftet) adds its verb only when nothing else was found.
+    const wasEmpty = found.length === 0;
+    if (!found.some((l) => l.pos === "adj")) {
+      for (const stem of adjectiveStems(key)) {
+        for (const l of lemmasOfForm(stem) ?? []) if (l.pos === "adj" || (wasEmpty && l.pos === "verb")) add(l);
+      }
+    }
+    // A noun with a case ending Ding's entries do not list ("Bundestagswahlen" is, "Bundestagswahls" is not).
+    if (found.length === 0) for (const stem of nounStems(key)) for (const l of lemmasOfForm(stem) ?? []) if (l.pos === "noun") add(l);
+    return found;
+  };
+
+  const englishLemmas = (word: string): string[] => {
+    const key = normaliseEnglish(word);
+    if (key === "" || key.includes(" ")) return [];
+    const out: string[] = [];
+    const add = (lemma: string): void => {
+      if (!out.includes(lemma) && english().has(lemma)) out.push(lemma);
+    };
+    add(key);
+    const listed = englishForms().get(key);
+    if (listed !== undefined) for (const lemma of wrap(LEXICON_FILES.englishForms, dir, () => readStrings(listed))) add(lemma);
+    for (const candidate of englishBaseCandidates(key)) add(candidate);
+    return out;
+  };
+
+  const translationsOf = (key: string): { german: string; tier: number }[] => {
+    const payload = english().get(key);
+    if (payload === undefined) return [];
+    return wrap(LEXICON_FILES.english, dir, () =>
+      readVarints(payload).map((value) => ({ german: english().poolString(Math.floor(value / 2)), tier: value % 2 })),
+    );
+  };
+
+  return {
+    germanLemmas,
+    isGermanNoun: (word) => germanLemmas(word).some((l) => l.pos === "noun"),
+    isGermanWord: (word) => {
+      const key = normaliseGerman(word);
+      return key !== "" && (german().has(key) || germanLemmas(key).length > 0);
+    },
+    germanSynonyms(word) {
+      const key = normaliseGerman(word);
+      if (key === "") return [];
+      const heads = [key, ...germanLemmas(key).map((l) => l.lemma.toLowerCase())].filter((h, i, all) => all.indexOf(h) === i);
+      const plain: string[] = [];
+      const marked: string[] = [];
+      for (const head of heads) {
+        const payload = synonyms().get(head);
+        if (payload === undefined) continue;
+        wrap(LEXICON_FILES.synonyms, dir, () => {
+          for (const id of readVarints(payload)) {
+            for (const member of synonyms().poolString(id).split("|")) {
+              if (member.startsWith("~")) marked.push(member.slice(1));
+              else plain.push(member);
+            }
+          }
+        });
+      }
+      const seen = new Set(heads);
+      const out: Synonym[] = [];
+      for (const word of [...plain, ...marked]) {
+        const folded = word.toLowerCase();
+        if (seen.has(folded)) continue;
+        seen.add(folded);
+        out.push({ word, rank: out.length });
+      }
+      return out;
+    },
+    englishToGerman(phrase) {
+      const key = normaliseEnglish(phrase).replace(/^to /, "");
+      const words = key === "" ? [] : key.split(" ");
+      if (words.length === 0 || words.length > 3) return [];
+      // The phrase as given, then with its last word (a noun's plural) or first word (a verb's tense) as a base form.
+      const keys = [key];
+      const last = words[words.length - 1]!;
+      const first = words[0]!;
+      for (const base of englishLemmas(last)) keys.push([...words.slice(0, -1), base].join(" "));
+      if (words.length > 1) for (const base of englishLemmas(first)) keys.push([base, ...words.slice(1)].join(" "));
+      const lists = keys.filter((k, i) => keys.indexOf(k) === i).map(translationsOf);
+      // Whole-entry translations of every key come before the phrase-head ones, so "elections" finds
+      // "Wahl" (via "election") before compounds that merely contain "elections". Within a tier the keys
+      // take turns, so "arrested" gives both participles ("festgenommen") and base forms ("verhaften").
+      const out: Translation[] = [];
+      const seen = new Set<string>();
+      for (const tier of [0, 1]) {
+        const queues = lists.map((list) => list.filter((t) => t.tier === tier));
+        for (let i = 0; queues.some((q) => i < q.length); i++) {
+          for (const queue of queues) {
+            const t = queue[i];
+            if (t === undefined || seen.has(t.german) || out.length >= MAX_TRANSLATIONS) continue;
+            seen.add(t.german);
+            out.push({ german: t.german, rank: out.length });
+          }
+        }
+      }
+      return out;
+    },
+    englishLemmas,
+    place(name) {
+      places ??= buildPlaces();
+      return places.get(placeKey(name));
+    },
+  };
+}
+
+/** data/lexicon/ of the repository this module belongs to. */
+export function defaultLexiconDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, "package.json"))) return join(dir, "data", "lexicon");
+    const parent = dirname(dir);
+    if (parent === dir) throw new LexiconError(`no package.json above ${fileURLToPath(import.meta.url)}; pass the lexicon folder to openLexicon`, "data/lexicon");
+    dir = parent;
+  }
+}
+
+const REGENERATE = "Restore it from git (git checkout -- data/lexicon) or regenerate it: apt-get install -y trans-de-en mythes-de, then npm run lexicon.";
+
+/** Reads and checks a file on first call; a failure is remembered and thrown again on every call. */
+function lazyDictionary(dir: string, name: string): () => Dictionary {
+  let loaded: Dictionary | undefined;
+  let failure: LexiconError | undefined;
+  return () => {
+    if (loaded) return loaded;
+    if (failure) throw failure;
+    const path = join(dir, name);
+    let raw: Buffer;
+    try {
+      raw = readFileSync(path);
+    } catch (error) {
+      throw (failure = new LexiconError(`The lexicon file ${path} cannot be read. ${REGENERATE}`, path, { cause: error }));
+    }
+    try {
+      loaded = new Dictionary(gunzipSync(raw), { verify: false });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw (failure = new LexiconError(`The lexicon file ${path} is damaged (${reason}). ${REGENERATE}`, path, { cause: error }));
+    }
+    return loaded;
+  };
+}
+
+/** Runs a decoding step, turning a format error in a damaged payload into a LexiconError naming the file. */
+function wrap<T>(name: string, dir: string, decode: () => T): T {
+  try {
+    return decode();
+  } catch (error) {
+    if (error instanceof LexiconError) throw error;
+    const path = join(dir, name);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LexiconError(`The lexicon file ${path} is damaged (${reason}). ${REGENERATE}`, path, { cause: error });
+  }
+}
+
+function normaliseGerman(word: string): string {
+  return word.normalize("NFC").trim().toLowerCase();
+}
+
+function normaliseEnglish(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/[’‘]/g, "'")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}' .-]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}

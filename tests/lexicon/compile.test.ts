@@ -1,0 +1,152 @@
+import { gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { compileLexicon } from "../../src/lexicon/compile/index.js";
+import { englishKey, expandSlash, parseAlternative, parseDing, splitTopLevel } from "../../src/lexicon/compile/ding.js";
+import { parseNouns, parseVerbs } from "../../src/lexicon/compile/inflections.js";
+import { decodeMythes, parseMythes } from "../../src/lexicon/compile/thesaurus.js";
+import { Dictionary, encodeDictionary, LexiconFormatError, readVarints, varintPayload } from "../../src/lexicon/format.js";
+import { openLexicon } from "../../src/lexicon/index.js";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const DING = [
+  "# Version :: test",
+  "Streik {m}; Ausstand {m} (Arbeitsrecht) | Streiks {pl}; Ausstände {pl} | Generalstreik {m} :: strike; stoppage of work | strikes; stoppages of work | general strike",
+  "Fund {m} [min.] :: strike (discovery of ore or oil)",
+  "streiken {vi} | streikend | gestreikt | er/sie streikt | ich/er/sie streikte :: to strike {struck; struck, stricken} | striking | struck | he/she strikes | I/he/she struck",
+  "Regierung {f} [pol.] | Regierungen {pl} :: government /Gov.; Govt./; administration [Am.] | governments; administrations",
+  "gut {adj} | besser | am besten :: good | better | best",
+  "Wahlen durchführen/abhalten :: to hold elections",
+  "Bundes… :: federal /fed./",
+  "Die Kritiker können mich ruhig in der Luft zerreißen. :: Let the critics do their worst, I can take it.",
+].join("\n");
+
+const THESAURUS = [
+  "UTF-8",
+  "streik|1",
+  "-|Arbeitsniederlegung|Ausstand|Streik|Maßnahme (Oberbegriff)|Bummelstreik (ugs.)",
+  "arbeitsniederlegung|1",
+  "-|Arbeitsniederlegung|Ausstand|Streik|Maßnahme (Oberbegriff)|Bummelstreik (ugs.)",
+  "regen|1",
+  "-|Regen (Hauptform)|(das) Nass (lit.)|Pisse (vulg.)|Niederschlag (Oberbegriff)",
+  "",
+].join("\n");
+
+const VERBS = {
+  treffen: { INF: "treffen", PA1: "treffend", PA2: ["getroffen"], PRT: { S: { "1": "traf", "3": "traf" }, P: { "1": "trafen" } } },
+  abarbeiten: { hasPrefix: true, INF: "abarbeiten", PA2: ["abgearbeitet"], PRT: { S: { "3": ["arbeitete", "ab"] } } },
+  kaputt: { KJ2: {} },
+};
+const NOUNS = { Verhaftung: { NOM: { SIN: "Verhaftung", PLU: "Verhaftungen" }, G: "F" } };
+
+describe("Ding parsing", () => {
+  it("splits at separators outside brackets and strips annotations", () => {
+    expect(splitTopLevel("to run {ran; run}; to go", "; ")).toEqual(["to run {ran; run}", "to go"]);
+    expect(parseAlternative("Streik {m} [pol.] (Arbeitsrecht)")).toEqual({ text: "Streik", braces: ["m"], labels: ["pol."], explained: true });
+    expect(englishKey("to strike sb./sth.")).toBe("strike");
+    expect(englishKey("Let the critics do their worst.")).toBeUndefined();
+    expect(expandSlash("Wahlen durchführen/abhalten")).toEqual(["Wahlen durchführen", "Wahlen abhalten"]);
+  });
+
+  it("orders translations: whole entries first, specialist senses later, phrase heads last", () => {
+    const { translations, englishForms, germanLemmas } = parseDing(DING);
+    const strike = translations.get("strike")!;
+    expect(strike.map((t) => t.german)).toEqual(["Streik", "streiken", "Ausstand", "Fund", "Generalstreik"]);
+    expect(strike.map((t) => t.tier)).toEqual([0, 0, 0, 0, 1]);
+    expect(translations.get("government")!.map((t) => t.german)).toEqual(["Regierung"]);
+    expect(translations.get("federal")!.map((t) => t.german)).toEqual(["Bundes…"]);
+    expect(translations.get("hold elections")!.map((t) => t.german)).toEqual(["Wahlen durchführen", "Wahlen abhalten"]);
+    // Inflection parts are forms of the headword, not keys.
+    expect(translations.has("strikes")).toBe(false);
+    expect(englishForms.get("struck")).toEqual(["strike"]);
+    expect(englishForms.get("strikes")).toEqual(["strike"]);
+    expect(englishForms.get("better")).toEqual(["good"]);
+    expect(englishForms.get("governments")).toEqual(["government"]);
+    expect(germanLemmas.get("Streik\tnoun")?.forms).toEqual(new Set(["Streik", "Streiks"]));
+    expect(germanLemmas.get("streiken\tverb")?.forms).toContain("gestreikt");
+  });
+});
+
+describe("thesaurus parsing", () => {
+  it("keeps each synset once, without hypernyms or vulgar words, and marks colloquial ones", () => {
+    const { synsets, index } = parseMythes(decodeMythes(new TextEncoder().encode(THESAURUS)));
+    expect(synsets).toHaveLength(2);
+    expect(synsets[0]).toEqual([
+      { word: "Arbeitsniederlegung", marked: false },
+      { word: "Ausstand", marked: false },
+      { word: "Streik", marked: false },
+      { word: "Bummelstreik", marked: true },
+    ]);
+    expect(synsets[1]!.map((m) => m.word)).toEqual(["Regen", "Nass"]);
+    expect(index.get("streik")).toEqual([0]);
+    expect(index.get("regen")).toEqual([1]);
+  });
+});
+
+describe("inflection tables", () => {
+  it("collects verb forms, joins separable ones and skips partial entries", () => {
+    const verbs = parseVerbs(VERBS);
+    expect(verbs.map((v) => v.lemma)).toEqual(["abarbeiten", "treffen"]);
+    expect(verbs[0]!.forms).toContain("abarbeitete");
+    expect(verbs[0]!.forms).not.toContain("arbeitete");
+    expect(verbs[1]!.forms).toEqual(new Set(["treffen", "treffend", "getroffen", "traf", "trafen"]));
+    expect(parseNouns(NOUNS)[0]!.forms).toEqual(new Set(["Verhaftung", "Verhaftungen"]));
+  });
+});
+
+describe("compileLexicon", () => {
+  const sources = { ding: DING, thesaurus: THESAURUS, verbs: VERBS, nouns: NOUNS };
+
+  it("is deterministic: the same input gives the same bytes", () => {
+    const a = compileLexicon(sources).files;
+    const b = compileLexicon(sources).files;
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [name, bytes] of a) expect(Buffer.from(bytes).equals(Buffer.from(b.get(name)!))).toBe(true);
+  });
+
+  it("compiles files the lexicon reads", () => {
+    const dir = mkdtempSync(join(tmpdir(), "citebot-lexicon-compile-"));
+    try {
+      for (const [name, bytes] of compileLexicon(sources).files) writeFileSync(join(dir, name), bytes);
+      const lexicon = openLexicon(dir);
+      expect(lexicon.germanLemmas("Trafen")).toEqual([{ lemma: "treffen", pos: "verb" }]);
+      expect(lexicon.germanLemmas("Verhaftungen")).toEqual([{ lemma: "Verhaftung", pos: "noun" }]);
+      expect(lexicon.germanLemmas("gestreikt")).toEqual([{ lemma: "streiken", pos: "verb" }]);
+      expect(lexicon.germanSynonyms("Streiks").map((s) => s.word)).toEqual(["Arbeitsniederlegung", "Ausstand", "Bummelstreik"]);
+      expect(lexicon.englishToGerman("strikes").map((t) => t.german)).toEqual(["Streik", "streiken", "Ausstand", "Fund", "Generalstreik"]);
+      expect(lexicon.englishToGerman("struck")[0]?.german).toBe("Streik");
+      expect(lexicon.englishLemmas("better")).toEqual(["good"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("dictionary format", () => {
+  const entries = Array.from({ length: 100 }, (_, i) => ({ key: `wort${String(i).padStart(3, "0")}ä`, payload: varintPayload([i, i * 1000]) }));
+
+  it("finds every key and no others, and reads the pool by number", () => {
+    const dictionary = new Dictionary(encodeDictionary(entries, ["eins", "zwei", "drei"]));
+    for (const [i, entry] of entries.entries()) expect(readVarints(dictionary.get(entry.key)!)).toEqual([i, i * 1000]);
+    expect(dictionary.get("wort")).toBeUndefined();
+    expect(dictionary.get("zzz")).toBeUndefined();
+    expect(dictionary.get("")).toBeUndefined();
+    expect([0, 1, 2].map((i) => dictionary.poolString(i))).toEqual(["eins", "zwei", "drei"]);
+    expect([...dictionary.entries()].map((e) => e.key)).toEqual(entries.map((e) => e.key));
+  });
+
+  it("refuses truncated and altered files", () => {
+    const bytes = encodeDictionary(entries);
+    expect(() => new Dictionary(bytes.subarray(0, bytes.length - 1))).toThrow(LexiconFormatError);
+    const altered = Uint8Array.from(bytes);
+    altered[altered.length - 3] = (altered[altered.length - 3] ?? 0) ^ 0xff;
+    expect(() => new Dictionary(altered)).toThrow(/checksum/);
+    expect(() => new Dictionary(new TextEncoder().encode("{}"))).toThrow(LexiconFormatError);
+  });
+
+  it("round-trips through gzip as the compiled files are stored", () => {
+    const compiled = compileLexicon({ ding: DING, thesaurus: THESAURUS, verbs: VERBS, nouns: NOUNS }).files;
+    for (const bytes of compiled.values()) expect(new Dictionary(gunzipSync(bytes)).size).toBeGreaterThan(0);
+  });
+});

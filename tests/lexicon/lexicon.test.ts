@@ -1,0 +1,169 @@
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { LexiconError, openLexicon, defaultLexiconDir } from "../../src/lexicon/index.js";
+
+// These run on the committed data in data/lexicon/.
+const lexicon = openLexicon();
+const germans = (phrase: string) => lexicon.englishToGerman(phrase).map((t) => t.german);
+
+describe("germanLemmas", () => {
+  it("finds verbs from their conjugated forms and participles", () => {
+    expect(lexicon.germanLemmas("trafen")).toContainEqual({ lemma: "treffen", pos: "verb" });
+    expect(lexicon.germanLemmas("unterschrieben")).toContainEqual({ lemma: "unterschreiben", pos: "verb" });
+    expect(lexicon.germanLemmas("verhaftet")).toContainEqual({ lemma: "verhaften", pos: "verb" });
+    expect(lexicon.germanLemmas("gestreikt")).toContainEqual({ lemma: "streiken", pos: "verb" });
+  });
+
+  it("finds nouns from their declined forms, case-insensitively", () => {
+    expect(lexicon.germanLemmas("Verhaftungen")).toContainEqual({ lemma: "Verhaftung", pos: "noun" });
+    expect(lexicon.germanLemmas("verhaftungen")).toContainEqual({ lemma: "Verhaftung", pos: "noun" });
+    expect(lexicon.germanLemmas("Streiks")).toContainEqual({ lemma: "Streik", pos: "noun" });
+  });
+
+  it("keeps both readings of an ambiguous form", () => {
+    const lemmas = lexicon.germanLemmas("Regen");
+    expect(lemmas).toContainEqual({ lemma: "Regen", pos: "noun" });
+    expect(lemmas).toContainEqual({ lemma: "regen", pos: "verb" });
+  });
+
+  it("strips adjective endings from forms the tables do not list", () => {
+    expect(lexicon.germanLemmas("föderalistischen")).toContainEqual({ lemma: "föderalistisch", pos: "adj" });
+  });
+
+  it("gives [] for unknown words and empty input", () => {
+    expect(lexicon.germanLemmas("Xqzvbrt")).toEqual([]);
+    expect(lexicon.germanLemmas("")).toEqual([]);
+  });
+
+  it("tells nouns and known words apart from names", () => {
+    expect(lexicon.isGermanNoun("Verhaftungen")).toBe(true);
+    expect(lexicon.isGermanNoun("trafen")).toBe(false);
+    expect(lexicon.isGermanNoun("Tokajew")).toBe(false);
+    expect(lexicon.isGermanWord("und")).toBe(true);
+    expect(lexicon.isGermanWord("Tokajew")).toBe(false);
+  });
+});
+
+describe("germanSynonyms", () => {
+  const words = (word: string) => lexicon.germanSynonyms(word).map((s) => s.word);
+
+  it("lists OpenThesaurus synonyms without the word itself", () => {
+    expect(words("Arbeitsniederlegung")).toContain("Streik");
+    expect(words("Arbeitsniederlegung")).not.toContain("Arbeitsniederlegung");
+    expect(words("Niederschlag")).toContain("Regen");
+  });
+
+  it("leaves out hypernyms that the thesaurus lists beside synonyms", () => {
+    expect(words("Streik")).not.toContain("Maßnahme");
+  });
+
+  it("accepts inflected forms and ranks from 0 without duplicates", () => {
+    const synonyms = lexicon.germanSynonyms("Streiks");
+    expect(synonyms.map((s) => s.word)).toContain("Ausstand");
+    expect(synonyms.map((s) => s.rank)).toEqual(synonyms.map((_, i) => i));
+    expect(new Set(synonyms.map((s) => s.word.toLowerCase())).size).toBe(synonyms.length);
+  });
+
+  it("gives [] for unknown words", () => {
+    expect(lexicon.germanSynonyms("Xqzvbrt")).toEqual([]);
+  });
+});
+
+describe("englishToGerman", () => {
+  it("translates news words, first senses first", () => {
+    expect(germans("strike")).toContain("Streik");
+    expect(germans("election")[0]).toBe("Wahl");
+    expect(germans("timetable").slice(0, 3)).toContain("Fahrplan");
+    expect(germans("federal").some((g) => g.startsWith("Bundes") || g === "Bund")).toBe(true);
+    expect(germans("Cologne")).toContain("Köln");
+  });
+
+  it("finds the base form of inflected English words", () => {
+    expect(germans("elections")).toContain("Wahl");
+    expect(germans("strikes")).toContain("Streik");
+    expect(germans("ruled")).toContain("regieren");
+    expect(germans("to rule")).toContain("regieren");
+  });
+
+  it("translates phrases of up to three words and refuses longer ones", () => {
+    expect(germans("prime minister")).toContain("Premierminister");
+    expect(germans("one two three four")).toEqual([]);
+  });
+
+  it("caps the list and numbers the ranks in order", () => {
+    const list = lexicon.englishToGerman("strike");
+    expect(list.length).toBeLessThanOrEqual(12);
+    expect(list.map((t) => t.rank)).toEqual(list.map((_, i) => i));
+  });
+
+  it("gives [] for unknown words", () => {
+    expect(lexicon.englishToGerman("xqzvbrt")).toEqual([]);
+    expect(lexicon.englishToGerman("")).toEqual([]);
+  });
+});
+
+describe("englishLemmas", () => {
+  it("maps regular and irregular forms to Ding headwords", () => {
+    expect(lexicon.englishLemmas("ruled")).toContain("rule");
+    expect(lexicon.englishLemmas("countries")).toContain("country");
+    expect(lexicon.englishLemmas("better")).toEqual(expect.arrayContaining(["better", "good"]));
+    for (const [form, lemma] of [["ran", "run"], ["won", "win"], ["fought", "fight"], ["held", "hold"], ["took", "take"], ["met", "meet"], ["began", "begin"], ["were", "be"], ["stopped", "stop"]]) {
+      expect(lexicon.englishLemmas(form!)).toContain(lemma);
+    }
+  });
+
+  it("gives [] for unknown words", () => {
+    expect(lexicon.englishLemmas("xqzvbrts")).toEqual([]);
+  });
+});
+
+describe("place", () => {
+  it("finds countries by English or German name, case-insensitively", () => {
+    expect(lexicon.place("Hungary")).toEqual({ code: "HU", de: "Ungarn", en: "Hungary" });
+    expect(lexicon.place("ungarn")?.code).toBe("HU");
+    expect(lexicon.place("Kasachstan")?.en).toBe("Kazakhstan");
+    expect(lexicon.place("Portugal")?.de).toBe("Portugal");
+  });
+
+  it("gives undefined for other words", () => {
+    expect(lexicon.place("Hungarian")).toBeUndefined();
+    expect(lexicon.place("in")).toBeUndefined();
+  });
+});
+
+describe("a missing or damaged lexicon", () => {
+  const dirs: string[] = [];
+  const tempDir = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), "citebot-lexicon-"));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it("opens without reading and names the missing file on first use", () => {
+    const broken = openLexicon(join(tempDir(), "nowhere"));
+    expect(() => broken.germanLemmas("trafen")).toThrow(LexiconError);
+    expect(() => broken.germanLemmas("trafen")).toThrow(/german-forms\.bin\.gz.*npm run lexicon/);
+    expect(broken.place("Ungarn")?.code).toBe("HU"); // needs no file
+  });
+
+  it("names a damaged file and keeps the cause", () => {
+    const dir = tempDir();
+    for (const name of readdirSync(defaultLexiconDir()).filter((n) => n.endsWith(".gz"))) copyFileSync(join(defaultLexiconDir(), name), join(dir, name));
+    writeFileSync(join(dir, "english-german.bin.gz"), "not a lexicon");
+    const damaged = openLexicon(dir);
+    expect(damaged.germanLemmas("trafen")).toContainEqual({ lemma: "treffen", pos: "verb" });
+    let error: unknown;
+    try {
+      damaged.englishToGerman("strike");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(LexiconError);
+    expect((error as LexiconError).file).toMatch(/english-german\.bin\.gz$/);
+    expect((error as LexiconError).message).toMatch(/damaged.*npm run lexicon/);
+    expect((error as LexiconError).cause).toBeDefined();
+  });
+});
