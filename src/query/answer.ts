@@ -97,13 +97,18 @@ function wordKnowledge(lexicon: Lexicon): WordKnowledge {
   return { isPlace: guard((w) => lexicon.place(w) !== undefined, false), isWord: guard((w) => lexicon.isGermanWord(w), true) };
 }
 
+/** How close a corpus word must be to an expansion for the expansion to count as used by the sources. */
+const USED_MATCH = 0.8;
+
 /** The tools understanding needs, over the current index's vocabulary. */
 function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats): UnderstandTools {
   const vocabulary = vocabularyOf(stats.postings);
   return {
     analyze: deps.analyze,
     lexicon,
-    inCorpus: (stem) => stats.postings.has(stem) || vocabulary.similar([stem]).size > 0,
+    // An expansion is worth keeping when the sources use the word or a compound or inflection of it,
+    // not merely a word that shares its first letters.
+    inCorpus: (stem) => stats.postings.has(stem) || [...vocabulary.similar([stem]).values()].some((v) => v >= USED_MATCH),
     inCorpusExactly: (stem) => stats.postings.has(stem),
     onLexiconError: (error) => deps.logger?.warn({ err: error }, "lexicon unavailable; answering without expansions"),
   };
@@ -124,7 +129,6 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
       passages: passages.map((p) => p.chunk.id),
       coverage: Number(reading.evidence.coverage.toFixed(3)),
       focusFound: reading.evidence.focusFound,
-      missingNoun: reading.evidence.missingNoun,
       typed: reading.selected.map((s) => s.typeMatch),
       terms: understanding.terms.map((t) => `${t.word}:${t.alternatives.map((a) => `${a.stem}@${a.weight}`).join("|")}`),
       passes: reading.passes,

@@ -2,7 +2,7 @@ import type { Passage } from "../types.js";
 import { unitFor, type AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
-import { matchTerms, nounHit, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
+import { matchTerms, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 
 /**
@@ -28,6 +28,9 @@ export interface ReadSettings {
 
 /** Answer types recognised for certain in a sentence (digits, number words, dates): evidence must carry them. */
 const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["number", "duration", "time", "ordinal"]);
+
+/** How well a sentence must match a name to mention it. */
+const NAME_MATCH = 0.6;
 
 /** What "wie viele X / how many X" counts must be in the answer, so X weighs double. */
 const COUNTED_FOCUS_WEIGHT = 2;
@@ -65,9 +68,8 @@ export function read(understanding: Understanding, passages: readonly Passage[],
     unit ? (sentence) => unit.test(sentence.text) : undefined,
   );
   const selected = withTypedNeighbour(withTypedFirst(selectSentences(scored), scored, expected), scored, stats, expected);
-  const category = categoryTerm >= 0 ? matches[categoryTerm] : undefined;
   const strict = expected !== null && STRICT_TYPES.has(expected);
-  const units = evidenceUnits(selected, stats, matches, category, strict);
+  const units = evidenceUnits(selected, stats, matches, strict);
   const evidence = measureEvidence(matches, units, focus, strict);
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage);
   return { passages, matches, selected, evidence, passes };
@@ -107,7 +109,6 @@ function evidenceUnits(
   selected: readonly ScoredSentence[],
   stats: SentenceStats,
   matches: readonly TermMatch[],
-  category: TermMatch | undefined,
   strict: boolean,
 ): EvidenceUnit[] {
   const units: EvidenceUnit[] = [];
@@ -118,12 +119,22 @@ function evidenceUnits(
     const members = pair ? [first, second] : [first];
     if (pair) k++;
     const near = [...new Set(members.flatMap((m) => stats.chunkSentences(m.sentence.chunkId)))];
+    const source = first.sentence.source;
     units.push({
       quoted: members.map((m) => m.hits),
       context: near.map((i) => termHits(matches, stats, i)),
       typed: members.some((m) => m.typeMatch),
-      ...(category ? { categoryNoun: Math.max(0, ...[...members.map((m) => m.index), ...near].map((i) => nounHit(category, stats, i))) } : {}),
+      inDocument: matches.map((m) => m.term.name === true && mentions(m, source, stats)),
     });
   }
   return units;
+}
+
+/** True when some sentence of `source` matches the term well (a name, a compound or inflection of it). */
+function mentions(match: TermMatch, source: string, stats: SentenceStats): boolean {
+  for (const [stem, value] of match.similar) {
+    if (value < NAME_MATCH) continue;
+    for (const i of stats.postings.get(stem) ?? []) if (stats.sentence(i).source === source) return true;
+  }
+  return false;
 }

@@ -42,6 +42,8 @@ export interface QueryTerm {
    * something they do not cover ("das Wetter in <Stadt>"), however well the place name matches.
    */
   readonly noun?: boolean;
+  /** Capitalised and not the first word: a noun or a name. */
+  readonly capitalised?: boolean;
   /** A term of an earlier turn, joined to a follow-up as context. */
   readonly context?: boolean;
 }
@@ -57,12 +59,15 @@ const STOPWORDS = new Set(
     "viel wieviele lange langer langen lang seit dass sich dieser diese dieses diesem diesen jener gegen durch um bis " +
     "ob denn doch da dort hier man mehr sehr ganz etwa bzw dabei damit dann denn deren dessen hatte hatten hat haben " +
     "habe gibt gab gegeben kann können konnte soll sollen sollte muss müssen will wollen würde würden wäre zeit " +
+    "wegen trotz während statt innerhalb außerhalb ins beim ums aufs vor hinter neben zwischen ohne " +
+    "erst bereits derzeit inzwischen zunächst jetzt nun immer wieder sowie bisher jeweils eigentlich genau " +
     // English
     "the a an and or but not no nor is are was were will be been being has have had do does did it its they them " +
     "their he him his she her i we you with of from to on for about under after at by out in into as also still " +
     "already only so how who whom whose what when where why which many much long since that this these those there " +
     "than can could would should may might must shall just very any some then more most such other among between " +
     "during within without against toward towards upon via per each every both either " +
+    "currently now yet ever again before behind beside despite instead exactly actually " +
     // about the question or article itself
     "artikel text quelle quellen bericht meldung laut zufolge steht stehen erwähnt genannt article text source sources " +
     "report story according mentioned say says tell"
@@ -79,6 +84,11 @@ const LIGHT_WORDS = new Set(
     "menschen mensch personen person leute people persons"
   ).split(" "),
 );
+
+/** True for words that help rank but cannot carry an answer (light verbs, generic nouns for people). */
+export function isLightWord(word: string): boolean {
+  return LIGHT_WORDS.has(word.toLowerCase());
+}
 
 /**
  * Nouns that frame a question rather than name its subject ("aus welchem Grund", "wie lautet der Name",
@@ -138,6 +148,7 @@ export function contentWords(question: string, language: Language, analyze: Anal
       weight: light ? 0.3 : 1,
       name,
       noun,
+      capitalised: inner,
     });
   }
   return terms;

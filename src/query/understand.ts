@@ -3,7 +3,7 @@ import type { Language, Turn } from "../types.js";
 import { answerType, questionFocus, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
 import { cleanQuestion } from "./question.js";
-import { contentWords, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
+import { contentWords, isLightWord, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
 
 /**
  * The first stage: what the asker wants. Reads the question once and produces the object every later
@@ -199,19 +199,23 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     if (language === "de") {
       const lemmas = safe(() => lexicon.germanLemmas(term.word), tools);
       for (const lemma of lemmas) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
-      // A capitalised word the dictionary does not know but the sources use is a name ("Almaty", "Verdi"):
-      // the passage that answers must mention it, as an English question's names must be found.
-      const unknown = lemmas.length === 0 && safe(() => [lexicon.isGermanWord(term.word)], tools)[0] === false;
-      if (term.noun === true && unknown && term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem))) {
+      // A capitalised word that is a country, or that the dictionary does not know as a noun, is a name
+      // ("Almaty", "Göttingen", "Verdi") when the sources use it: the passage that answers must mention it,
+      // as an English question's names must be found.
+      const known = (f: () => boolean) => safe(() => [f()], tools)[0] === true;
+      const proper = known(() => lexicon.place(term.word) !== undefined) || (lemmas.length === 0 && !known(() => lexicon.isGermanNoun(term.word)));
+      if (term.capitalised === true && proper && term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem))) {
         out.push({ ...term, name: true, alternatives: [...alternatives.values()], expansions: [] });
         continue;
       }
       let kept = 0;
       for (const synonym of safe(() => lexicon.germanSynonyms(term.word), tools)) {
         if (kept >= MAX_SYNONYMS) break;
-        // A multi-word synonym is a paraphrase, not a word to find; its parts would match anything.
-        if (/\s/.test(synonym.word) || !analyze(synonym.word).some(inCorpus)) continue;
-        add(synonym.word, EXPANSION_WEIGHT.synonym, "synonym");
+        // A multi-word synonym counts by its one content word ("ums Leben kommen" → Leben); a longer
+        // paraphrase is not a word to find, and its parts would match anything.
+        const word = headWord(synonym.word, analyze);
+        if (word === null || !analyze(word).some(inCorpus)) continue;
+        add(word, EXPANSION_WEIGHT.synonym, "synonym");
         kept++;
       }
     } else {
@@ -220,15 +224,15 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       const phrase = next && next.position === term.position + 1 ? translations(`${term.word} ${next.word}`, tools) : [];
       const translated = phrase.length > 0 ? phrase : translations(term.word, tools);
       if (phrase.length > 0) i++;
-      translated.forEach((german, k) => {
-        const weight = Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - k * EXPANSION_WEIGHT.translationStep);
-        for (const part of german.split(/\s+/)) if (analyze(part).length > 0) add(part, weight, "translation");
-      });
       // The English word itself still finds names and cognates ("Chega", "Esa"); when the dictionary
       // translates it, the German words carry it and the English stem only helps.
       if (translated.length > 0 && !term.name) {
         for (const a of term.alternatives) alternatives.set(a.stem, { ...a, weight: Math.min(a.weight, EXPANSION_WEIGHT.translationLeast) });
       }
+      translated.forEach((german, k) => {
+        const weight = Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - k * EXPANSION_WEIGHT.translationStep);
+        for (const part of german.split(/\s+/)) if (analyze(part).length > 0) add(part, weight, "translation");
+      });
       if (phrase.length > 0) {
         const word = `${term.word} ${next!.word}`;
         out.push({ ...term, word, alternatives: [...alternatives.values()], expansions: [...expansions], noun: false });
@@ -240,16 +244,28 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
   return out;
 }
 
+/** The words of a phrase that carry content: not function words, not light verbs ("lassen", "machen"). */
+function contentOf(phrase: string, analyze: Analyzer): string[] {
+  return phrase.split(/\s+/).filter((w) => analyze(w).length > 0 && !isLightWord(w) && !/[.]$/.test(w));
+}
+
+/** A synonym's one content word, or null when it has none or several. */
+function headWord(phrase: string, analyze: Analyzer): string | null {
+  const words = contentOf(phrase, analyze);
+  return words.length === 1 ? words[0]! : null;
+}
+
 /** German translations of an English word or phrase that the corpus uses, in the dictionary's order, capped. */
 function translations(english: string, tools: UnderstandTools): string[] {
   const kept: string[] = [];
   for (const t of safe(() => tools.lexicon.englishToGerman(english), tools)) {
     if (kept.length >= MAX_TRANSLATIONS) break;
     if (kept.includes(t.german)) continue;
-    const words = t.german.split(/\s+/).filter((w) => tools.analyze(w).length > 0);
-    // A long paraphrase is a definition, not a translation to look for.
+    // A translation of several words counts by its content words ("jdm. die Schuld geben" → Schuld);
+    // more than two make a definition, not a translation to look for.
+    const words = contentOf(t.german, tools.analyze);
     if (words.length === 0 || words.length > 2) continue;
-    if (words.every((w) => tools.analyze(w).some(tools.inCorpus))) kept.push(t.german);
+    if (words.every((w) => tools.analyze(w).some(tools.inCorpus))) kept.push(words.join(" "));
   }
   return kept;
 }

@@ -36,51 +36,24 @@ describe("relevance gate", () => {
     const evidence = evidenceFor("Wie viele Einwohner hat Leipzig?", [2]);
     expect(evidence.focusFound).toBe(false);
     expect(passesGate({ ...evidence, coverage: 1 }, 0.3)).toBe(false);
+    // What is counted must stand in the quoted sentence, not only next to it.
+    expect(evidenceFor("Wie viele Unfälle gab es in Leipzig?", [3], [2], true).focusFound).toBe(false);
+    expect(evidenceFor("Wie viele Unfälle gab es in Leipzig?", [2], [], true).focusFound).toBe(true);
   });
 
-  it("accepts a category question's answer by its type, without the category word", () => {
-    const evidence = evidenceFor("Welche Ministerin sprach von einem Schritt?", [1], [], true);
-    expect(evidence.focusFound).toBe(true);
+  it("takes a category noun for an ordinary term: the answer need not repeat it", () => {
+    expect(evidenceFor("Welche Ministerin sprach von einem Schritt?", [1]).focusFound).toBeNull();
   });
 
-  it("finds a category noun that stands only as the head of a compound", () => {
-    const towns = buildSentenceStats(makeChunks("t.txt", "Der Sturm traf die Hafenstadt Kiel am Morgen. Viele Bäume fielen um."), analyze);
-    const question = "In welcher Stadt traf der Sturm ein?";
-    const matches = matchTerms(contentWords(question, "de", analyze), towns);
-    const evidence = measureEvidence(matches, [{ quoted: [termHits(matches, towns, 0)], context: [], typed: false }], questionFocus(question), false);
-    expect(evidence.focusFound).toBe(true);
-  });
 
-  it("declines a German question about a noun the sources never mention, though its place matches", () => {
-    const evidence = evidenceFor("Wie war das Wetter in Leipzig?", [2]);
-    expect(evidence.missingNoun).toBe("Wetter");
-    expect(evidence.coverage).toBeGreaterThan(0.3);
-    expect(passesGate(evidence, 0.3)).toBe(false);
-  });
 
-  it("still answers when the rest of the question is matched well, or the absent noun only frames it", () => {
-    expect(passesGate({ coverage: 0.6, focusFound: null, missingNoun: "Abfahrt" }, 0.3)).toBe(true);
-    expect(evidenceFor("Aus welchem Grund sprach Anna Berger von einem wichtigen Schritt?", [1]).missingNoun).toBeNull();
-    expect(evidenceFor("Wie viele Menschen wurden in Leipzig verletzt?", [2]).missingNoun).toBeNull();
-    expect(evidenceFor("Wo wurden die Pläne geändert?", [4]).missingNoun).toBeNull(); // a compound's head is enough
-  });
 
-  it("finds a category noun only among nouns, not in a verb that shares its stem", () => {
-    const school = buildSentenceStats(makeChunks("s.txt", "Der Lehrer sprach lange mit den Kindern. Die Kinder lernen die Sprache der Nachbarn."), analyze);
-    const question = "Welche Sprache lernen die Kinder?";
-    const matches = matchTerms(contentWords(question, "de", analyze), school);
-    const category = matches.find((m) => m.term.word === "Sprache")!;
-    const measure = (i: number) =>
-      measureEvidence(
-        matches,
-        [{ quoted: [termHits(matches, school, i)], context: [], typed: false, categoryNoun: nounHit(category, school, i) }],
-        questionFocus(question),
-        false,
-      );
-    expect(termHits(matches, school, 0)[0]).toBe(1); // "sprach" and "Sprache" share a stem
-    expect(measure(0).focusFound).toBe(false);
-    expect(measure(1).focusFound).toBe(true);
-  });
+
+
+
+
+
+
 
   it("counts terms found only in neighbouring sentences at half strength", () => {
     const alone = evidenceFor("Regierung Regeln Unfall", [2]);
