@@ -72,7 +72,7 @@ const EnvSchema = z.object({
   ANSWER_MODE: z.enum(["auto", "extractive", "llm"]).default("auto"),
   LLM_TIMEOUT_MS: int(100, 600_000).default(30_000),
   LLM_TEMPERATURE: num(0, 2).default(0),
-  RELEVANCE_MIN_COVERAGE: num(0, 1).default(0.3),
+  RELEVANCE_MIN_COVERAGE: num(0, 1).default(0.2),
   RETRIEVE_K: int(1, 50).default(6),
   DENSE_K: int(1, 500).default(30),
   KEYWORD_K: int(1, 500).default(30),

@@ -65,7 +65,12 @@ export function measureEvidence(
   // answered by any sentence about Göttingen. Some word of what is asked must stand in the quoted sentences.
   const asked = matches.flatMap((m, t) => (m.term.name !== true && m.term.context !== true && m.term.weight >= 1 ? [t] : []));
   const speaksTo = (u: EvidenceUnit) => asked.length === 0 || asked.some((t) => u.quoted.some((hits) => (hits[t] ?? 0) >= SPEAKS_MATCH));
-  const counted = units.filter((u) => (!strict || u.typed) && namesOf(u) && speaksTo(u));
+  // And a German question's nouns say what it is about: a passage near none of them is off the subject
+  // ("Wie heißt der höchste Berg der Alpen?" is not answered by "die ohnehin hohen Kosten").
+  const nouns = matches.flatMap((m, t) => (m.term.noun === true && m.term.name !== true && m.term.context !== true ? [t] : []));
+  const onSubject = (u: EvidenceUnit) =>
+    nouns.length === 0 || nouns.some((t) => [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) >= SPEAKS_MATCH));
+  const counted = units.filter((u) => (!strict || u.typed) && namesOf(u) && speaksTo(u) && onSubject(u));
   const unitCoverage = (u: EvidenceUnit) =>
     coverage(matches, [...u.quoted, ...u.context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);
   const cov = Math.max(0, ...counted.map(unitCoverage));

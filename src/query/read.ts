@@ -1,8 +1,8 @@
 import type { Passage } from "../types.js";
 import { unitFor, type AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
-import { measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
-import { matchTerms, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
+import { CONTEXT_SHARE, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
+import { coverage, matchTerms, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 
 /**
@@ -67,7 +67,7 @@ export function read(understanding: Understanding, passages: readonly Passage[],
     categoryTerm,
     unit ? (sentence) => unit.test(sentence.text) : undefined,
   );
-  const selected = withTypedNeighbour(withTypedFirst(selectSentences(scored), scored, expected), scored, stats, expected);
+  const selected = withTypedNeighbour(withTypedFirst(selectSentences(scored), scored, expected, stats, matches), scored, stats, expected);
   const strict = expected !== null && STRICT_TYPES.has(expected);
   const units = evidenceUnits(selected, stats, matches, strict);
   const evidence = measureEvidence(matches, units, focus, strict);
@@ -98,10 +98,24 @@ function withTypedNeighbour(
  * A question that asks for a number, a date or a duration is answered by the best sentence that has one:
  * when the selection has none, that sentence leads it (the gate then asks whether it covers the question).
  */
-function withTypedFirst(selected: readonly ScoredSentence[], scored: readonly ScoredSentence[], expected: AnswerType | null): ScoredSentence[] {
+function withTypedFirst(
+  selected: readonly ScoredSentence[],
+  scored: readonly ScoredSentence[],
+  expected: AnswerType | null,
+  stats: SentenceStats,
+  matches: readonly TermMatch[],
+): ScoredSentence[] {
   if (expected === null || !STRICT_TYPES.has(expected) || selected.some((s) => s.typeMatch)) return [...selected];
-  const typed = scored.find((s) => s.typeMatch && s.coverage > 0);
-  return typed ? [typed, ...selected].slice(0, MAX_SENTENCES) : [...selected];
+  // The typed sentence that, with the sentences around it, covers the question best ("81 Jahre alt" one
+  // sentence after the name).
+  let best: { sentence: ScoredSentence; value: number } | undefined;
+  for (const s of scored) {
+    if (!s.typeMatch) continue;
+    const near = stats.chunkSentences(s.sentence.chunkId).map((i) => termHits(matches, stats, i).map((hit) => hit * CONTEXT_SHARE));
+    const value = coverage(matches, [s.hits, ...near]);
+    if (value > 0 && (!best || value > best.value)) best = { sentence: s, value };
+  }
+  return best ? [best.sentence, ...selected].slice(0, MAX_SENTENCES) : [...selected];
 }
 
 /** The selected sentences as evidence units: a sentence with its typed neighbour is one unit. */

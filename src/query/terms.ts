@@ -61,6 +61,7 @@ const STOPWORDS = new Set(
     "habe gibt gab gegeben kann können konnte soll sollen sollte muss müssen will wollen würde würden wäre zeit " +
     "wegen trotz während statt innerhalb außerhalb ins beim ums aufs vor hinter neben zwischen ohne " +
     "erst bereits derzeit inzwischen zunächst jetzt nun immer wieder sowie bisher jeweils eigentlich genau " +
+    "davon dafür dazu darüber daraus darin darauf daran dagegen danach davor dahin daher deshalb deswegen darum " +
     // English
     "the a an and or but not no nor is are was were will be been being has have had do does did it its they them " +
     "their he him his she her i we you with of from to on for about under after at by out in into as also still " +

@@ -56,6 +56,8 @@ export const EXPANSION_WEIGHT = { lemma: 1, synonym: 0.6, translationFirst: 0.9,
 /** Expansions kept per word: enough for the right sense, few enough that wrong senses stay rare. */
 const MAX_SYNONYMS = 6;
 const MAX_TRANSLATIONS = 4;
+/** Translations looked at per word, in the dictionary's order (first senses first). */
+const MAX_TRANSLATION_RANK = 6;
 /** Weight of the previous turn's terms in a follow-up: context, not the question. */
 const CONTEXT_WEIGHT = 0.5;
 
@@ -229,8 +231,8 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       if (translated.length > 0 && !term.name) {
         for (const a of term.alternatives) alternatives.set(a.stem, { ...a, weight: Math.min(a.weight, EXPANSION_WEIGHT.translationLeast) });
       }
-      translated.forEach((german, k) => {
-        const weight = Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - k * EXPANSION_WEIGHT.translationStep);
+      translated.forEach(({ german, rank }) => {
+        const weight = Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - rank * EXPANSION_WEIGHT.translationStep);
         for (const part of german.split(/\s+/)) if (analyze(part).length > 0) add(part, weight, "translation");
       });
       if (phrase.length > 0) {
@@ -256,16 +258,18 @@ function headWord(phrase: string, analyze: Analyzer): string | null {
 }
 
 /** German translations of an English word or phrase that the corpus uses, in the dictionary's order, capped. */
-function translations(english: string, tools: UnderstandTools): string[] {
-  const kept: string[] = [];
+function translations(english: string, tools: UnderstandTools): { german: string; rank: number }[] {
+  const kept: { german: string; rank: number }[] = [];
   for (const t of safe(() => tools.lexicon.englishToGerman(english), tools)) {
-    if (kept.length >= MAX_TRANSLATIONS) break;
-    if (kept.includes(t.german)) continue;
+    // Deep in the list are the word's rarer senses ("currency" → Laufzeit): when the first senses are
+    // absent from the sources, a later one that happens to be present is most likely the wrong one.
+    if (kept.length >= MAX_TRANSLATIONS || t.rank >= MAX_TRANSLATION_RANK) break;
     // A translation of several words counts by its content words ("jdm. die Schuld geben" → Schuld);
     // more than two make a definition, not a translation to look for.
     const words = contentOf(t.german, tools.analyze);
-    if (words.length === 0 || words.length > 2) continue;
-    if (words.every((w) => tools.analyze(w).some(tools.inCorpus))) kept.push(words.join(" "));
+    const german = words.join(" ");
+    if (words.length === 0 || words.length > 2 || kept.some((k) => k.german === german)) continue;
+    if (words.every((w) => tools.analyze(w).some(tools.inCorpus))) kept.push({ german, rank: t.rank });
   }
   return kept;
 }
