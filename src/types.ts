@@ -85,6 +85,14 @@ export interface Citation {
 export interface Turn {
   readonly question: string;
   readonly answer: string;
+  /** The sources the answer quoted: a follow-up most likely asks about the same article. */
+  readonly sources?: readonly string[];
+}
+
+/** The turn to remember after an answer: its text and the sources it quoted. Pure. */
+export function turnOf(question: string, answer: Answer): Turn {
+  const sources = answer.kind === "answered" ? [...new Set(answer.citations.map((c) => c.source))] : [];
+  return { question, answer: answer.text, sources };
 }
 
 /**

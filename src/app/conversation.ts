@@ -1,4 +1,4 @@
-import type { Answer, Ask, Turn } from "../types.js";
+import { turnOf, type Answer, type Ask, type Turn } from "../types.js";
 
 /**
  * A conversation as a sequence of lines: each non-empty line is a question asked with the earlier
@@ -53,7 +53,7 @@ export async function* converse(
       yield { question, error, history: asked };
       continue;
     }
-    history = remember(asked, { question, answer: answer.text }, keep);
+    history = remember(asked, turnOf(question, answer), keep);
     yield { question, answer, history: asked };
   }
 }

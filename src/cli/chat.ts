@@ -4,8 +4,9 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
 import { createLogger } from "../log.js";
-import type { Answer, Turn } from "../types.js";
+import { turnOf, type Answer, type Turn } from "../types.js";
 import { loadConfig } from "./env.js";
+import { HISTORY_TURNS, remember } from "../app/conversation.js";
 import type { Pipeline } from "../app/pipeline.js";
 import { createPipelineOrExplain, formatForTerminal } from "./output.js";
 
@@ -23,7 +24,6 @@ Commands: /new starts a new conversation, /help shows this, /quit (or Ctrl-D) le
 `;
 
 /** Earlier turns kept for follow-ups; older ones are dropped. */
-const MAX_TURNS = 3;
 
 async function answerStreaming(pipeline: Pick<Pipeline, "ask">, question: string, history: readonly Turn[], write: (s: string) => void): Promise<Answer> {
   let shown = "";
@@ -71,7 +71,7 @@ export async function runChat(pipeline: Pick<Pipeline, "ask">, options: ChatOpti
   };
   lines.setPrompt("? ");
   prompt();
-  let history: Turn[] = [];
+  let history: readonly Turn[] = [];
   for await (const raw of lines) {
     const line = raw.trim();
     if (line === "") {
@@ -88,7 +88,7 @@ export async function runChat(pipeline: Pick<Pipeline, "ask">, options: ChatOpti
       if (!interactive) write(`? ${line}\n`);
       try {
         const answer = await answerStreaming(pipeline, line, history, write);
-        history = [...history, { question: line, answer: answer.text }].slice(-MAX_TURNS);
+        history = remember(history, turnOf(line, answer), HISTORY_TURNS);
       } catch (error) {
         options.logger?.error({ err: error }, "could not answer");
         write("Sorry, that failed; please try again.\n");

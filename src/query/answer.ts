@@ -94,7 +94,14 @@ function wordKnowledge(lexicon: Lexicon): WordKnowledge {
       return unsure;
     }
   };
-  return { isPlace: guard((w) => lexicon.place(w) !== undefined, false), isWord: guard((w) => lexicon.isGermanWord(w), true) };
+  const lemmas = (word: string) => {
+    try {
+      return lexicon.germanLemmas(word).map((l) => l.lemma);
+    } catch {
+      return [];
+    }
+  };
+  return { isPlace: guard((w) => lexicon.place(w) !== undefined, false), isWord: guard((w) => lexicon.isGermanWord(w), true), lemmas };
 }
 
 /** How close a corpus word must be to an expansion for the expansion to count as used by the sources. */
@@ -110,15 +117,52 @@ function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats)
     // not merely a word that shares its first letters.
     inCorpus: (stem) => stats.postings.has(stem) || [...vocabulary.similar([stem]).values()].some((v) => v >= USED_MATCH),
     inCorpusExactly: (stem) => stats.postings.has(stem),
+    cooccurs: (stems, context) => cooccurs(stats, vocabulary, stems, context),
     onLexiconError: (error) => deps.logger?.warn({ err: error }, "lexicon unavailable; answering without expansions"),
   };
 }
 
+/**
+ * A follow-up most likely asks about the article the previous answer quoted, whose sentence with the answer
+ * may share no word with the question ("Was hat er versprochen?"): its passages join the retrieved ones,
+ * ranked below them, so reading can weigh them.
+ */
+function withPreviousSources(index: AnswerIndex, passages: readonly Passage[], understanding: Understanding): Passage[] {
+  const sources = new Set(understanding.followUp?.previous.sources ?? []);
+  if (sources.size === 0) return [...passages];
+  const have = new Set(passages.map((p) => p.chunk.id));
+  const floor = Math.min(...passages.map((p) => p.fused), 1) / 2;
+  const extra = index.chunks
+    .filter((chunk) => sources.has(chunk.source) && !have.has(chunk.id))
+    .map((chunk) => ({ chunk, fused: floor, distance: null, keywordScore: null }));
+  return [...passages, ...extra];
+}
+
+/** A context word this common says nothing about a sense, and scanning its sentences would cost. */
+const COMMON_POSTINGS = 20_000;
+
+/** True when one sentence has a stem of `stems` and a stem of `context` (each, or a compound or inflection of it). */
+function cooccurs(stats: SentenceStats, vocabulary: ReturnType<typeof vocabularyOf>, stems: readonly string[], context: readonly string[]): boolean {
+  const sentencesOf = (of: readonly string[]) => {
+    const found = new Set<number>();
+    for (const [stem, value] of vocabulary.similar([...of])) {
+      const list = value >= USED_MATCH ? stats.postings.get(stem) : undefined;
+      if (list && list.length <= COMMON_POSTINGS) for (const i of list) found.add(i);
+    }
+    return found;
+  };
+  const mine = sentencesOf(stems);
+  if (mine.size === 0) return false;
+  for (const i of sentencesOf(context)) if (mine.has(i)) return true;
+  return false;
+}
+
 /** Retrieval and reading for one understanding of the question. */
 async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats: SentenceStats, understanding: Understanding): Promise<Reading> {
-  const passages = await retrieve(index, understanding.searchText, deps.settings.retrieval, (error) =>
+  const retrieved = await retrieve(index, understanding.searchText, deps.settings.retrieval, (error) =>
     deps.logger?.warn({ err: error }, "query embedding failed; using keyword search only"),
   );
+  const passages = withPreviousSources(index, retrieved, understanding);
   const reading = read(understanding, passages, stats, { minCoverage: deps.settings.minCoverage });
   deps.logger?.debug(
     {

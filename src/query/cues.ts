@@ -119,6 +119,8 @@ export interface WordKnowledge {
   isPlace(word: string): boolean;
   /** A word the German dictionaries know (a capitalised word they do not know is likely a name). */
   isWord(word: string): boolean;
+  /** The dictionary forms of a German word ("versprach" → versprechen), for matching inflections the stemmer leaves apart. */
+  lemmas?(word: string): readonly string[];
 }
 
 /**

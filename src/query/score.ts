@@ -40,6 +40,8 @@ export interface SentenceStats {
   stems(index: number): ReadonlySet<string>;
   /** Sentence i's stems of its capitalised words, i.e. its nouns and names (German capitalises nouns). Computed on first use. */
   nouns(index: number): ReadonlySet<string>;
+  /** The stems of sentence i's words' dictionary forms ("versprach" → versprech), when a lexicon is known. Computed on first use. */
+  lemmaStems(index: number): ReadonlySet<string>;
   /** Sentence i's answer types, each with the stems of the words that supply it. Computed on first use. */
   features(index: number): ReadonlyMap<AnswerType, readonly string[]>;
   /** Stem → indices of the sentences containing it, ascending. */
@@ -68,6 +70,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
   const stems: (ReadonlySet<string> | undefined)[] = [];
   const nouns: (ReadonlySet<string> | undefined)[] = [];
   const features: (ReadonlyMap<AnswerType, readonly string[]> | undefined)[] = [];
+  const lemmas: (ReadonlySet<string> | undefined)[] = [];
   const inRange = (index: number) => Number.isInteger(index) && index >= 0 && index < count;
   const sentence = (index: number): Sentence => {
     if (!inRange(index)) throw new RangeError(`no sentence ${index} among ${count}`);
@@ -95,6 +98,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
     },
     nouns: (index) => (nouns[index] ??= sentenceNouns(textOf(index), analyze)),
     features: (index) => (features[index] ??= typedFeatures(textOf(index), analyze, knows)),
+    lemmaStems: (index) => (lemmas[index] ??= lemmaStemsOf(textOf(index), analyze, knows)),
     postings,
     chunkSentences: (chunkId) => {
       if (!Number.isInteger(chunkId) || chunkId < 0 || chunkId + 1 >= table.memberOffsets.length) return [];
@@ -117,6 +121,15 @@ function sentenceNouns(text: string, analyze: Analyzer): ReadonlySet<string> {
   return new Set(analyze((text.match(/\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? []).join(" ")));
 }
 
+function lemmaStemsOf(text: string, analyze: Analyzer, knows?: WordKnowledge): ReadonlySet<string> {
+  const stems = new Set<string>();
+  if (!knows?.lemmas) return stems;
+  for (const word of text.match(/\p{L}+/gu) ?? []) {
+    for (const lemma of knows.lemmas(word)) for (const stem of analyze(lemma)) stems.add(stem);
+  }
+  return stems;
+}
+
 function typedFeatures(text: string, analyze: Analyzer, knows?: WordKnowledge): ReadonlyMap<AnswerType, readonly string[]> {
   const typed = new Map<AnswerType, string[]>();
   for (const [type, words] of sentenceFeatures(text, knows).types) {
@@ -136,6 +149,8 @@ export interface TermMatch {
   readonly term: QueryTerm;
   readonly similar: ReadonlyMap<string, number>;
   readonly idf: number;
+  /** The term's own and dictionary-form stems, which a sentence's word lemmas may meet ("versprochen" / "versprach"). */
+  readonly lemmaStems?: ReadonlySet<string>;
 }
 
 /**
@@ -158,7 +173,8 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
       }
     }
     const df = sentencesContaining(similar.keys(), stats.postings, n);
-    return { term, similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)) };
+    const lemmaStems = new Set(term.alternatives.filter((a) => a.weight >= 1).map((a) => a.stem));
+    return { term, similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), lemmaStems };
   });
 }
 
@@ -187,9 +203,15 @@ function sentencesContaining(stems: Iterable<string>, postings: SentenceStats["p
 /** How well sentence `index` matches each term (0–1), in the order of `matches`. */
 export function termHits(matches: readonly TermMatch[], stats: SentenceStats, index: number): number[] {
   const stems = stats.stems(index);
+  let lemmas: ReadonlySet<string> | undefined;
   return matches.map((match) => {
     let best = 0;
     for (const stem of stems) best = Math.max(best, match.similar.get(stem) ?? 0);
+    // A form the stemmer leaves apart from the question's ("versprach" / "versprochen") meets it by lemma.
+    if (best < 1 && match.lemmaStems && match.lemmaStems.size > 0) {
+      lemmas ??= stats.lemmaStems(index);
+      for (const stem of match.lemmaStems) if (lemmas.has(stem)) best = 1;
+    }
     return best;
   });
 }

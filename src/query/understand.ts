@@ -47,6 +47,8 @@ export interface UnderstandTools {
   readonly inCorpus: (stem: string) => boolean;
   /** True when the corpus has this very stem (not only a compound or relative of it). */
   readonly inCorpusExactly?: (stem: string) => boolean;
+  /** True when some sentence of the sources has one of `stems` and one of `context` (sense selection). */
+  readonly cooccurs?: (stems: readonly string[], context: readonly string[]) => boolean;
   /** Told when the lexicon fails (a damaged data file); the question is then read without expansions. */
   readonly onLexiconError?: (error: unknown) => void;
 }
@@ -56,8 +58,8 @@ export const EXPANSION_WEIGHT = { lemma: 1, synonym: 0.6, translationFirst: 0.9,
 /** Expansions kept per word: enough for the right sense, few enough that wrong senses stay rare. */
 const MAX_SYNONYMS = 6;
 const MAX_TRANSLATIONS = 4;
-/** Translations looked at per word, in the dictionary's order (first senses first). */
-const MAX_TRANSLATION_RANK = 6;
+/** Translations taken from the top of the dictionary's list (first senses) without further evidence. */
+const FIRST_SENSES = 6;
 /** Weight of the previous turn's terms in a follow-up: context, not the question. */
 const CONTEXT_WEIGHT = 0.5;
 
@@ -74,6 +76,8 @@ const ANAPHORA_DE = new Set(
   "er sie ihn ihm ihnen ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner dessen deren denen dies diese dieser dieses diesen diesem jene jener jenes davon dafür dagegen darüber daraufhin dort damals dabei".split(" "),
 );
 const ANAPHORA_EN = new Set("he she they him her them his hers their theirs these those this".split(" "));
+/** Question words of German and English: a question that has one asks its own kind of question. */
+const QUESTION_WORD = /(?<![\p{L}])(wer|wen|wem|wessen|was|wie|wann|wo|woher|wohin|warum|wieso|weshalb|welche[rnms]?|who|whom|whose|what|how|when|where|why|which)(?![\p{L}])/iu;
 /** How a continuing question begins: "und wann?", "and who?", "what about …". */
 const CONTINUATION = /^(und|aber|and|but|also|what about|und was ist mit|and what about|wie ist es mit)\b/u;
 
@@ -134,8 +138,9 @@ export function withPrevious(alone: Understanding, previous: Turn, reason: Follo
   return {
     ...alone,
     terms: [...alone.terms, ...weighted],
-    // A question without its own answer-type cue ("und davon?") asks for what the previous one asked for.
-    answerType: alone.answerType ?? answerType(previous.question),
+    // A question without a question word ("und in Leipzig?") asks for what the previous one asked for;
+    // "Was hat er versprochen?" asks for something else than the "wer" before it.
+    answerType: alone.answerType ?? (QUESTION_WORD.test(alone.question) ? null : answerType(previous.question)),
     followUp: { reason, previous },
     searchText: `${alone.searchText} ${searchTextOf(previous.question, context)}`.trim(),
   };
@@ -186,6 +191,13 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
 export function expandTerms(words: readonly QueryTerm[], language: Language, tools: UnderstandTools): QueryTerm[] {
   const { analyze, lexicon, inCorpus } = tools;
   const out: QueryTerm[] = [];
+  // An English word's translations, and for each word the German stems its neighbours in the question may
+  // stand for: a later sense of a word is taken only when the sources use it together with them.
+  const candidates = language === "en" ? words.map((w) => translations(w.word, tools)) : [];
+  const contextOf = (i: number) =>
+    words.flatMap((w, j) =>
+      j === i ? [] : [...w.alternatives.map((a) => a.stem), ...(candidates[j] ?? []).flatMap((c) => c.german.split(" ").flatMap(analyze))],
+    );
   for (let i = 0; i < words.length; i++) {
     const term = words[i]!;
     const alternatives = new Map<string, Alternative>();
@@ -224,7 +236,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // An English phrase of two words that the dictionary knows ("train driver") is one term.
       const next = words[i + 1];
       const phrase = next && next.position === term.position + 1 ? translations(`${term.word} ${next.word}`, tools) : [];
-      const translated = phrase.length > 0 ? phrase : translations(term.word, tools);
+      const translated = phrase.length > 0 ? phrase : chooseSenses(candidates[i] ?? [], contextOf(i), tools);
       if (phrase.length > 0) i++;
       // The English word itself still finds names and cognates ("Chega", "Esa"); when the dictionary
       // translates it, the German words carry it and the English stem only helps.
@@ -258,12 +270,25 @@ function headWord(phrase: string, analyze: Analyzer): string | null {
 }
 
 /** German translations of an English word or phrase that the corpus uses, in the dictionary's order, capped. */
-function translations(english: string, tools: UnderstandTools): { german: string; rank: number }[] {
-  const kept: { german: string; rank: number }[] = [];
+/**
+ * The senses to look for: the dictionary's first ones, and a later one only when the sources use it in a
+ * sentence together with another word of the question. Deep in the list are a word's rarer senses
+ * ("currency" → Laufzeit), which the sources may use in another sense altogether; "admission" → Eintritt
+ * is kept because a sentence has it with "kostet" for the question's "cost".
+ */
+function chooseSenses(candidates: readonly Sense[], context: readonly string[], tools: UnderstandTools): Sense[] {
+  const chosen = candidates.filter((c) => c.rank < FIRST_SENSES || (tools.cooccurs?.(c.german.split(" ").flatMap(tools.analyze), context) ?? false));
+  return chosen.slice(0, MAX_TRANSLATIONS);
+}
+
+interface Sense {
+  readonly german: string;
+  readonly rank: number;
+}
+
+function translations(english: string, tools: UnderstandTools): Sense[] {
+  const kept: Sense[] = [];
   for (const t of safe(() => tools.lexicon.englishToGerman(english), tools)) {
-    // Deep in the list are the word's rarer senses ("currency" → Laufzeit): when the first senses are
-    // absent from the sources, a later one that happens to be present is most likely the wrong one.
-    if (kept.length >= MAX_TRANSLATIONS || t.rank >= MAX_TRANSLATION_RANK) break;
     // A translation of several words counts by its content words ("jdm. die Schuld geben" → Schuld);
     // more than two make a definition, not a translation to look for.
     const words = contentOf(t.german, tools.analyze);

@@ -35,12 +35,23 @@ describe("converse", () => {
     expect(steps.map((s) => s.question)).toEqual(["Wer?", "und wann?", "und wo?"]);
     expect(seen.map((s) => s.history)).toEqual([
       [],
-      [{ question: "Wer?", answer: "A:Wer?" }],
+      [{ question: "Wer?", answer: "A:Wer?", sources: [] }],
       [
-        { question: "Wer?", answer: "A:Wer?" },
-        { question: "und wann?", answer: "A:und wann?" },
+        { question: "Wer?", answer: "A:Wer?", sources: [] },
+        { question: "und wann?", answer: "A:und wann?", sources: [] },
       ],
     ]);
+  });
+
+  it("remembers which sources each answer quoted, for the follow-up to look there first", async () => {
+    const seen: (readonly Turn[])[] = [];
+    const quoting = async (question: string, context: AskContext): Promise<Answer> => {
+      seen.push(context.history);
+      const citation = { n: 1, source: "a.txt", title: "A", date: null, quote: "Q.", start: 0, end: 2 };
+      return { kind: "answered", text: `A:${question}`, citations: [citation, { ...citation, n: 2 }], language: "de", mode: "extractive" };
+    };
+    await all(converse(quoting, ["Wer?", "und wann?"]));
+    expect(seen[1]).toEqual([{ question: "Wer?", answer: "A:Wer?", sources: ["a.txt"] }]);
   });
 
   it("keeps only the last HISTORY_TURNS turns", async () => {

@@ -1,6 +1,6 @@
 import { Composer, type Context } from "grammy";
 import type { Message, MessageEntity } from "grammy/types";
-import type { Answer } from "../../types.js";
+import { turnOf, type Answer } from "../../types.js";
 import type { Services } from "../context.js";
 import { describe } from "../errors.js";
 import { escapeHtml, formatAnswer } from "../format.js";
@@ -129,7 +129,7 @@ async function handleQuestion(ctx: Context, raw: string, services: Services, ori
   const chatType = chat.type;
   // Remembered now, so that a follow-up asked while the answer waits in the chat's queue has it; the
   // sent messages are filed under it once out (the handler has returned long before a held send).
-  const remembered = services.memory.remember(conversation, history, { question, answer: answer.text });
+  const remembered = services.memory.remember(conversation, history, turnOf(question, answer));
   const afterSending = (sent: readonly Message.TextMessage[]) => {
     services.memory.attach(
       remembered,
