@@ -153,6 +153,9 @@ export interface TermMatch {
   readonly lemmaStems?: ReadonlySet<string>;
 }
 
+/** How close a corpus word must be to a synonym or translation to count (compound head, inflection). */
+const EXPANSION_MATCH = 0.8;
+
 /**
  * Resolves query terms against the corpus vocabulary once per question, so that scoring a sentence is a
  * few map look-ups; the vocabulary is indexed (see vocabulary.ts), so a term is not compared with every
@@ -167,7 +170,11 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
     // Each alternative's matches count at its weight (a translation below the word itself), best kept.
     const similar = new Map<string, number>();
     for (const alternative of term.alternatives) {
+      const expansion = alternative.via === "synonym" || alternative.via === "translation";
       for (const [stem, value] of vocabulary.similar([alternative.stem])) {
+        // A synonym or translation is a word of the sources' language: it is found as it is, in a compound
+        // or inflected, not by a spelling a letter or two away (that tolerance is for transliterated names).
+        if (expansion && value < EXPANSION_MATCH) continue;
         const weighted = value * alternative.weight;
         if (weighted > (similar.get(stem) ?? 0)) similar.set(stem, weighted);
       }

@@ -277,7 +277,8 @@ function headWord(phrase: string, analyze: Analyzer): string | null {
  * is kept because a sentence has it with "kostet" for the question's "cost".
  */
 function chooseSenses(candidates: readonly Sense[], context: readonly string[], tools: UnderstandTools): Sense[] {
-  const chosen = candidates.filter((c) => c.rank < FIRST_SENSES || (tools.cooccurs?.(c.german.split(" ").flatMap(tools.analyze), context) ?? false));
+  const together = candidates.filter((c) => tools.cooccurs?.(c.german.split(" ").flatMap(tools.analyze), context) ?? false);
+  const chosen = candidates.filter((c) => c.rank < FIRST_SENSES || together.includes(c));
   return chosen.slice(0, MAX_TRANSLATIONS);
 }
 
