@@ -135,6 +135,8 @@ export interface AskContext {
   readonly history: readonly Turn[];
   /** True when the user replied to one of the bot's answers: the question continues that exchange. */
   readonly continues?: boolean;
+  /** The user's language, when known (Telegram's language_code), for messages that show none (an emoji, "Hi"). */
+  readonly language?: Language;
   /** Called with the answer text generated so far, in LLM mode, for streaming displays. */
   readonly onToken?: (partial: string) => void;
   readonly signal?: AbortSignal;

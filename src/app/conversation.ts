@@ -53,7 +53,8 @@ export async function* converse(
       yield { question, error, history: asked };
       continue;
     }
-    history = remember(asked, turnOf(question, answer), keep);
+    // A greeting is no turn a follow-up could lean on.
+    if (answer.kind !== "smalltalk") history = remember(asked, turnOf(question, answer), keep);
     yield { question, answer, history: asked };
   }
 }

@@ -88,7 +88,7 @@ export async function runChat(pipeline: Pick<Pipeline, "ask">, options: ChatOpti
       if (!interactive) write(`? ${line}\n`);
       try {
         const answer = await answerStreaming(pipeline, line, history, write);
-        history = remember(history, turnOf(line, answer), HISTORY_TURNS);
+        if (answer.kind !== "smalltalk") history = remember(history, turnOf(line, answer), HISTORY_TURNS);
       } catch (error) {
         options.logger?.error({ err: error }, "could not answer");
         write("Sorry, that failed; please try again.\n");

@@ -250,7 +250,7 @@ export function createAsk(deps: AskDependencies): Ask {
     lexicon ??= openLexicon();
     const stats = statsFor(index, deps.analyze, lexicon);
     const tools = toolsFor(deps, lexicon, stats);
-    let understanding = understand(rawQuestion, context.history, context.continues === true, tools, deps.settings.maxQuestionChars);
+    let understanding = understand(rawQuestion, context.history, context.continues === true, tools, deps.settings.maxQuestionChars, context.language);
     const { language } = understanding;
     const truncNote = understanding.truncated ? "question truncated" : undefined;
     if (understanding.intent !== "question") {

@@ -76,6 +76,9 @@ const ANAPHORA_DE = new Set(
   "er sie ihn ihm ihnen ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner dessen deren denen dies diese dieser dieses diesen diesem jene jener jenes davon dafür dagegen darüber daraufhin dort damals dabei".split(" "),
 );
 const ANAPHORA_EN = new Set("he she they him her them his hers their theirs these those this".split(" "));
+/** Greetings and thanks that belong to one language ("Hi", "ok" or an emoji do not). */
+const SAYS_LANGUAGE = /^(hallo|hallöchen|moin|servus|grüß|guten|danke|vielen|dankeschön|besten|tschüss|tschüs|auf wiedersehen|hello|good|thanks|thank|howdy|goodbye)/u;
+
 /** Question words of German and English: a question that has one asks its own kind of question. */
 const QUESTION_WORD = /(?<![\p{L}])(wer|wen|wem|wessen|was|wie|wann|wo|woher|wohin|warum|wieso|weshalb|welche[rnms]?|who|whom|whose|what|how|when|where|why|which)(?![\p{L}])/iu;
 /** How a continuing question begins: "und wann?", "and who?", "what about …". */
@@ -92,10 +95,19 @@ const CONTINUATION = /^(und|aber|and|but|also|what about|und was ist mit|and wha
  * @example
  * understand("Und wie viele davon mussten in Notunterkünfte?", history, false, tools).followUp?.reason // "pronoun"
  */
-export function understand(raw: string, history: readonly Turn[], continues: boolean, tools: UnderstandTools, maxChars: number): Understanding {
+export function understand(
+  raw: string,
+  history: readonly Turn[],
+  continues: boolean,
+  tools: UnderstandTools,
+  maxChars: number,
+  preferred?: Language,
+): Understanding {
   const { text: question, truncated } = cleanQuestion(raw, maxChars);
-  const language = detectLanguage(question);
-  const intent = intentOf(question, language, tools.analyze);
+  const detected = detectLanguage(question);
+  const intent = intentOf(question, detected, tools.analyze);
+  // An emoji or a "Hi" says nothing about the user's language; the caller may know it (Telegram's language_code).
+  const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(question.toLowerCase()) ? preferred : detected;
   const base = { question, truncated, language, intent, answerType: null, focus: null, followUp: null };
   if (intent !== "question") return { ...base, terms: [], searchText: "" };
   const terms = expandTerms(contentWords(question, language, tools.analyze), language, tools);

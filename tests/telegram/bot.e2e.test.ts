@@ -117,10 +117,12 @@ describe("private chat", () => {
 
   it("continues a conversation: a follow-up gets the earlier turn as history", async () => {
     const histories: string[][] = [];
+    const continued: (boolean | undefined)[] = [];
     const base = real.pipeline.ask;
     const { api } = await start({
       ask: async (q, ctx) => {
         histories.push(ctx.history.map((t) => t.question));
+        continued.push(ctx.continues);
         return base(q, ctx);
       },
     });
@@ -132,6 +134,8 @@ describe("private chat", () => {
     api.sendText(chat, alice, "Noch einmal dazu?", { replyTo: first.message_id });
     await api.botMessage(chat.id, 3);
     expect(histories).toEqual([[], [QUESTION], [QUESTION]]);
+    // Only the reply to the bot's answer is marked as continuing it, whatever its wording.
+    expect(continued).toEqual([false, false, true]);
   });
 
   it("declines a question the sources do not answer, in the question's language", async () => {
@@ -274,7 +278,10 @@ describe("bad input", () => {
     expect(expectValidHtml(third).startsWith(declined.text.trim())).toBe(true);
 
     api.sendText(chat, bob, "🙂🙂🔥");
-    expect((await api.botMessage(chat.id, 4)).text).toBe("I need a question in words, e.g. “Who thanked Putin?”");
+    // No words: a short hint in the user's language with questions made from the sources, no refusal.
+    const hint = (await api.botMessage(chat.id, 4)).text ?? "";
+    expect(hint).toMatch(/^I need a question in words/);
+    expect(hint).toMatch(/\n• What about \S+\?/);
 
     api.sendSticker(chat, bob);
     expect((await api.botMessage(chat.id, 5)).text).toBe("I can only read text questions. Please send me your question as a message.");

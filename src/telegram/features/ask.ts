@@ -89,7 +89,11 @@ async function handleQuestion(ctx: Context, raw: string, services: Services, ori
 
   if (question === "") return say(origin === "ask" ? t.askUsage : t.noWords);
   if (question.length > services.settings.maxQuestionChars) return say(t.tooLong(services.settings.maxQuestionChars, question.length));
-  if (!/[\p{L}\p{N}]/u.test(question)) return say(t.noWords);
+  if (!/[\p{L}\p{N}]/u.test(question)) {
+    // A hint with questions about what the sources cover, not a refusal.
+    const samples = (services.library.topics?.() ?? []).slice(0, 2).map((topic) => `• ${t.sampleQuestion(topic)}`);
+    return say([t.noWords, ...samples].join("\n"));
+  }
 
   const conversation = chat.type === "private" ? `${chat.id}` : `${chat.id}:${from.id}`;
   const repliedTo =
@@ -107,6 +111,9 @@ async function handleQuestion(ctx: Context, raw: string, services: Services, ori
   try {
     answer = await services.ask(question, {
       history,
+      // A reply to one of the bot's answers continues that exchange, whatever its wording.
+      continues: repliedTo !== undefined && history.length > 0,
+      language: from.language_code === undefined ? undefined : pickLanguage("", from.language_code),
       onToken: draft === undefined ? undefined : (partial) => draft.update(partial),
     });
   } catch (error) {
@@ -129,7 +136,8 @@ async function handleQuestion(ctx: Context, raw: string, services: Services, ori
   const chatType = chat.type;
   // Remembered now, so that a follow-up asked while the answer waits in the chat's queue has it; the
   // sent messages are filed under it once out (the handler has returned long before a held send).
-  const remembered = services.memory.remember(conversation, history, turnOf(question, answer));
+  // A greeting or a message without words is no turn a follow-up could lean on.
+  const remembered = answer.kind === "smalltalk" ? undefined : services.memory.remember(conversation, history, turnOf(question, answer));
   const afterSending = (sent: readonly Message.TextMessage[]) => {
     services.memory.attach(
       remembered,
