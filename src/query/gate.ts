@@ -76,7 +76,8 @@ export function measureEvidence(
   const cov = Math.max(0, ...counted.map(unitCoverage));
   const missingName = matches.find((m) => m.term.name === true && m.similar.size === 0)?.term.word ?? null;
   const typed = strict ? counted.length > 0 : null;
-  const t = focus?.kind !== "counted" ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word);
+  // A name is not counted or measured ("Wie alt ist Nasarbajew?" is answered a sentence after his name).
+  const t = focus?.kind !== "counted" ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word && m.term.name !== true);
   if (t < 0) return { coverage: cov, focusFound: null, missingName, typed };
   // What is counted must stand where the number does.
   const focusFound = counted.some((u) => u.quoted.some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH));

@@ -247,8 +247,9 @@ describe("runEval", () => {
     const historyOf = (question: string) => seen.filter((s) => s.question === question).map((s) => s.history.map((t) => t.question));
     expect(historyOf("Hallo Bot!")).toEqual([[]]);
     // Asked in the conversation, then again alone for the comparison.
-    expect(historyOf("Geheime Gesprächsfrage?")).toEqual([["Hallo Bot!"], []]);
-    expect(historyOf("Und die geheime Folgefrage?")).toEqual([["Hallo Bot!", "Geheime Gesprächsfrage?"]]);
+    // A greeting is not remembered as a turn: the question after it is asked as if first.
+    expect(historyOf("Geheime Gesprächsfrage?")).toEqual([[], []]);
+    expect(historyOf("Und die geheime Folgefrage?")).toEqual([["Geheime Gesprächsfrage?"]]);
     expect(historyOf("Zweites geheimes Gespräch?")).toEqual([[], []]);
     expect(results.check!.map((x) => x.kind)).toEqual([
       "de-para",
