@@ -10,6 +10,7 @@ import { read, type Reading } from "./read.js";
 import { retrieve, type RetrievalSettings, type SearchableIndex } from "./retrieve.js";
 import { buildSentenceStats, coverage, matchTerms, sentenceStats, termHits, type SentenceStats } from "./score.js";
 import type { WordKnowledge } from "./cues.js";
+import { sameDerivation } from "./derive.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
 import { exampleQuestions } from "./topics.js";
 import { understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
@@ -115,7 +116,7 @@ function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats)
     lexicon,
     // An expansion is worth keeping when the sources use the word or a compound or inflection of it,
     // not merely a word that shares its first letters.
-    inCorpus: (stem) => stats.postings.has(stem) || [...vocabulary.similar([stem]).values()].some((v) => v >= USED_MATCH),
+    inCorpus: (stem) => stats.postings.has(stem) || [...vocabulary.similar([stem])].some(([s, v]) => v >= USED_MATCH || sameDerivation(stem, s)),
     inCorpusExactly: (stem) => stats.postings.has(stem),
     cooccurs: (stems, context) => cooccurs(stats, vocabulary, stems, context),
     onLexiconError: (error) => deps.logger?.warn({ err: error }, "lexicon unavailable; answering without expansions"),
@@ -146,7 +147,7 @@ function cooccurs(stats: SentenceStats, vocabulary: ReturnType<typeof vocabulary
   const sentencesOf = (of: readonly string[]) => {
     const found = new Set<number>();
     for (const [stem, value] of vocabulary.similar([...of])) {
-      const list = value >= USED_MATCH ? stats.postings.get(stem) : undefined;
+      const list = value >= USED_MATCH || of.some((o) => sameDerivation(o, stem)) ? stats.postings.get(stem) : undefined;
       if (list && list.length <= COMMON_POSTINGS) for (const i of list) found.add(i);
     }
     return found;

@@ -21,9 +21,6 @@ export interface Evidence {
 /** A term found only in a sentence next to the quoted ones counts this much: on topic, but not quoted. */
 export const CONTEXT_SHARE = 0.5;
 
-/** A word of the question stands in a sentence at this match strength: a synonym or a compound is enough. */
-const SPEAKS_MATCH = 0.45;
-
 /** A focus term counts as found at this match strength or better (a compound or derivation is enough). */
 const FOCUS_MATCH = 0.6;
 
@@ -62,14 +59,15 @@ export function measureEvidence(
   const namesOf = (u: EvidenceUnit) =>
     names.every((t) => u.inDocument?.[t] === true || [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH));
   // Nor is a passage that matches only the names: "Wer ist der Bürgermeister von Göttingen?" is not
-  // answered by any sentence about Göttingen. Some word of what is asked must stand in the quoted sentences.
+  // answered by any sentence about Göttingen. Some word of what is asked must stand in the quoted sentences,
+  // in any form the matching allows (inflected, in a compound, a synonym or translation).
   const asked = matches.flatMap((m, t) => (m.term.name !== true && m.term.context !== true && m.term.weight >= 1 ? [t] : []));
-  const speaksTo = (u: EvidenceUnit) => asked.length === 0 || asked.some((t) => u.quoted.some((hits) => (hits[t] ?? 0) >= SPEAKS_MATCH));
+  const speaksTo = (u: EvidenceUnit) => asked.length === 0 || asked.some((t) => u.quoted.some((hits) => (hits[t] ?? 0) > 0));
   // And a German question's nouns say what it is about: a passage near none of them is off the subject
   // ("Wie heißt der höchste Berg der Alpen?" is not answered by "die ohnehin hohen Kosten").
   const nouns = matches.flatMap((m, t) => (m.term.noun === true && m.term.name !== true && m.term.context !== true ? [t] : []));
   const onSubject = (u: EvidenceUnit) =>
-    nouns.length === 0 || nouns.some((t) => [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) >= SPEAKS_MATCH));
+    nouns.length === 0 || nouns.some((t) => [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) > 0));
   const counted = units.filter((u) => (!strict || u.typed) && namesOf(u) && speaksTo(u) && onSubject(u));
   const unitCoverage = (u: EvidenceUnit) =>
     coverage(matches, [...u.quoted, ...u.context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);

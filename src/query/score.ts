@@ -9,6 +9,7 @@ import {
 import type { Chunk } from "../types.js";
 import { sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
+import { sameDerivation } from "./derive.js";
 import { vocabularyOf } from "./vocabulary.js";
 
 export { stemSimilarity } from "./vocabulary.js";
@@ -153,7 +154,7 @@ export interface TermMatch {
   readonly lemmaStems?: ReadonlySet<string>;
 }
 
-/** How close a corpus word must be to a synonym or translation to count (compound head, inflection). */
+/** How close a corpus word must be to a synonym or translation to count (compound head, inflection); a word of the same family (festgenommen / Festnahmen) counts too. */
 const EXPANSION_MATCH = 0.8;
 
 /**
@@ -174,7 +175,7 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
       for (const [stem, value] of vocabulary.similar([alternative.stem])) {
         // A synonym or translation is a word of the sources' language: it is found as it is, in a compound
         // or inflected, not by a spelling a letter or two away (that tolerance is for transliterated names).
-        if (expansion && value < EXPANSION_MATCH) continue;
+        if (expansion && value < EXPANSION_MATCH && !sameDerivation(alternative.stem, stem)) continue;
         const weighted = value * alternative.weight;
         if (weighted > (similar.get(stem) ?? 0)) similar.set(stem, weighted);
       }
