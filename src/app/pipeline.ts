@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import { analyze } from "../ingest/keyword.js";
 import type { LoadedIndex } from "../ingest/store.js";
 import type { Logger } from "../log.js";
+import { openLexicon, type Lexicon } from "../lexicon/index.js";
 import { createAsk, prepareIndex, type AskSettings } from "../query/answer.js";
 import { MAX_ANSWER_TOKENS, type ChatModel } from "../query/llm.js";
 import type { Ask } from "../types.js";
@@ -57,7 +58,8 @@ export async function createChatModel(config: Config): Promise<ChatModel> {
 
 /**
  * Opens (or first builds) the index and assembles `ask`: extractive when `config.answer.mode` is
- * "extractive", with the chat model otherwise. `options.chatModel` replaces `ChatOpenAI` in tests.
+ * "extractive", with the chat model otherwise. `options.chatModel` replaces `ChatOpenAI` in tests;
+ * `options.lexicon` the compiled lexicon (eval switches resources off with it).
  *
  * @example
  * const pipeline = await createPipeline(config, logger);
@@ -66,12 +68,14 @@ export async function createChatModel(config: Config): Promise<ChatModel> {
 export async function createPipeline(
   config: Config,
   logger: Logger,
-  options: { chatModel?: ChatModel } = {},
+  options: { chatModel?: ChatModel; lexicon?: Lexicon } = {},
 ): Promise<Pipeline> {
   let current = await openOrBuildIndex(config, logger);
-  prepareIndex(current, analyze);
+  const lexicon = options.lexicon ?? openLexicon();
+  prepareIndex(current, analyze, lexicon);
   const llm = config.answer.mode === "llm" ? (options.chatModel ?? (await createChatModel(config))) : undefined;
   const ask = createAsk({
+    lexicon,
     index: () => current,
     analyze,
     settings: askSettings(config),
@@ -84,7 +88,7 @@ export async function createPipeline(
     index: () => current,
     reload: async () => {
       const next = await openOrBuildIndex(config, logger);
-      prepareIndex(next, analyze); // before the swap, so the first question on the new index does not pay for it
+      prepareIndex(next, analyze, lexicon); // before the swap, so the first question on the new index does not pay for it
       current = next;
       logger.info({ buildId: current.manifest.buildId, chunks: current.chunks.length }, "index reloaded");
       return current;

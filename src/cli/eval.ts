@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { converse } from "../app/conversation.js";
 import { createPipeline } from "../app/pipeline.js";
+import { LEXICON_RESOURCES, openLexicon, withoutResources, type LexiconResource } from "../lexicon/index.js";
 import { createLogger } from "../log.js";
 import type { Answer, Ask, Language } from "../types.js";
 import { loadConfig } from "./env.js";
@@ -35,6 +36,8 @@ Options:
   --seeds DIR      seeds indexed together with the articles (default: SEEDS_DIR or seeds/); they are
                    copied into a temporary folder with a temporary index, so seeds/ and index/ stay untouched
   --floors FILE    floors and targets (default: eval-floors.json)
+  --without LIST   switch lexicon resources off, to measure what each is worth:
+                   any of lemmas, synonyms, translations, places, comma-separated
   --json           print one line of JSON instead of the report:
                    {"mode","sources":{…},"sets":{"tune","check","dev","holdout": metrics with "kinds"},
                     "targets":[{"set","metric","bound","limit","value","met"}],"broken":[…]}
@@ -470,6 +473,7 @@ async function main(): Promise<number> {
         seeds: { type: "string" },
         floors: { type: "string", default: "eval-floors.json" },
         json: { type: "boolean", default: false },
+        without: { type: "string", default: "" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -481,6 +485,12 @@ async function main(): Promise<number> {
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
+  }
+  const without = values.without.split(",").filter((r) => r !== "");
+  const unknown = without.filter((r) => !(LEXICON_RESOURCES as readonly string[]).includes(r));
+  if (unknown.length > 0) {
+    process.stderr.write(`--without takes ${LEXICON_RESOURCES.join(", ")}; not ${unknown.join(", ")}\n`);
+    return 2;
   }
   const shared = path.join("..", "shared", "eval");
   const setFile = values.set ?? firstExisting([path.join(shared, "dev-qa-articles.json"), path.join("tests", "fixtures", "eval", "dev-qa-articles.json")]);
@@ -499,7 +509,8 @@ async function main(): Promise<number> {
   let results: EvalResults;
   try {
     const started = performance.now();
-    const pipeline = await createPipeline({ ...config, seedsDir: seeds, indexDir: path.join(work, "index") }, logger);
+    const lexicon = withoutResources(openLexicon(), without as LexiconResource[]);
+    const pipeline = await createPipeline({ ...config, seedsDir: seeds, indexDir: path.join(work, "index") }, logger, { lexicon });
     const indexMs = performance.now() - started;
     const texts = new Map<string, string | undefined>();
     const fileText = (source: string) => {

@@ -1,0 +1,25 @@
+import type { Lexicon } from "./lexicon.js";
+
+/** The resources of the lexicon that can be switched off, to measure what each contributes. */
+export const LEXICON_RESOURCES = ["lemmas", "synonyms", "translations", "places"] as const;
+export type LexiconResource = (typeof LEXICON_RESOURCES)[number];
+
+/**
+ * The lexicon with some resources switched off (they answer as if they knew nothing), so `npm run eval
+ * -- --without synonyms` measures what the synonyms are worth. Everything else answers as before.
+ *
+ * @example
+ * const plain = withoutResources(openLexicon(), ["synonyms", "translations"]);
+ */
+export function withoutResources(lexicon: Lexicon, off: readonly LexiconResource[]): Lexicon {
+  const drop = new Set(off);
+  return {
+    germanLemmas: (word) => (drop.has("lemmas") ? [] : lexicon.germanLemmas(word)),
+    isGermanNoun: (word) => lexicon.isGermanNoun(word),
+    isGermanWord: (word) => lexicon.isGermanWord(word),
+    germanSynonyms: (word) => (drop.has("synonyms") ? [] : lexicon.germanSynonyms(word)),
+    englishToGerman: (phrase) => (drop.has("translations") ? [] : lexicon.englishToGerman(phrase)),
+    englishLemmas: (word) => (drop.has("translations") ? [] : lexicon.englishLemmas(word)),
+    place: (name) => (drop.has("places") ? undefined : lexicon.place(name)),
+  };
+}
