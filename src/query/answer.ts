@@ -255,7 +255,16 @@ export function createAsk(deps: AskDependencies): Ask {
     const { language } = understanding;
     const truncNote = understanding.truncated ? "question truncated" : undefined;
     if (understanding.intent !== "question") {
-      const examples = exampleQuestions(index, stats, language);
+      const known = lexicon;
+      const isName = (word: string) => {
+        try {
+          // "Ex-Langzeit-Herrscher" is a noun by its last part.
+          return known.place(word) !== undefined || !known.isGermanNoun(word.split("-").at(-1) ?? word);
+        } catch {
+          return true;
+        }
+      };
+      const examples = exampleQuestions(index, stats, language, isName);
       return { kind: "smalltalk", text: smalltalkText(understanding.intent, language), language, mode: "extractive", examples };
     }
     let reading = await retrieveAndRead(deps, index, stats, understanding);

@@ -49,14 +49,20 @@ const EXAMPLE: Readonly<Record<Language, (topic: string) => string>> = {
 const examplesCache = new WeakMap<object, readonly string[]>();
 
 /**
- * Up to `max` example questions, one per document (the first documents of the index), each about that
- * document's most salient name. Cached per index, since a greeting may come often and the index rarely
+ * Up to `max` example questions about the most salient names of the first documents of the index, one
+ * document after the other. Cached per index, since a greeting may come often and the index rarely
  * changes.
  *
  * @example
  * exampleQuestions(index, stats, "de") // ["Was steht in den Quellen über Tokajew?", …]
  */
-export function exampleQuestions(index: { readonly docs: readonly DocInfo[] }, stats: SentenceStats, language: Language, max = 3): string[] {
+export function exampleQuestions(
+  index: { readonly docs: readonly DocInfo[] },
+  stats: SentenceStats,
+  language: Language,
+  isName: (word: string) => boolean = () => true,
+  max = 3,
+): string[] {
   let topics = examplesCache.get(index);
   if (!topics) {
     const bySource = new Map<string, string[]>();
@@ -67,11 +73,15 @@ export function exampleQuestions(index: { readonly docs: readonly DocInfo[] }, s
       bySource.set(sentence.source, list);
       if (bySource.size > max && list.length >= SENTENCES_PER_DOC) break;
     }
+    // One topic per document first, then the documents' next ones: a single article still gives several.
+    // A common noun that happens to stand without an article ("nach Angaben") is no topic to ask about.
+    const perDoc = index.docs.slice(0, max).map((doc) => salientTopics(bySource.get(doc.source) ?? [], 3 * max).filter(isName));
     const found: string[] = [];
-    for (const doc of index.docs) {
-      const topic = salientTopics(bySource.get(doc.source) ?? [], 3).find((t) => !found.includes(t));
-      if (topic) found.push(topic);
-      if (found.length >= max) break;
+    for (let rank = 0; rank < max && found.length < max; rank++) {
+      for (const topics of perDoc) {
+        const topic = topics[rank];
+        if (topic !== undefined && !found.includes(topic) && found.length < max) found.push(topic);
+      }
     }
     examplesCache.set(index, (topics = found));
   }
