@@ -217,16 +217,19 @@ export function questionFocus(question: string): QuestionFocus | null {
         if (AUXILIARY.test(lower)) break;
         continue;
       }
+      // An English noun phrase ends in its head: "how much emergency money can …" counts money.
+      const after = (words[j + 1] ?? "").toLowerCase();
+      const head = /^(which|what|how)$/.test(w) && after !== "" && !FOCUS_SKIP.test(after) && AUXILIARY.test((words[j + 2] ?? "").toLowerCase()) ? after : lower;
       // "Wie viel Geld" is answered by "400 Millionen Euro": a unit of measure need not be repeated.
-      if (kind === "counted" && MEASURE.test(lower)) return null;
-      if (/^\p{Lu}/u.test(candidate) || /^(which|what|how)$/.test(w)) return { word: lower, kind };
+      if (kind === "counted" && MEASURE.test(head)) return null;
+      if (/^\p{Lu}/u.test(candidate) || /^(which|what|how)$/.test(w)) return { word: head, kind };
     }
   }
   return null;
 }
 
 const MEASURE =
-  /^(geld|zeit|prozent|euro|dollar|kilometer|meter|tonnen|grad|money|time|percent|distance|cash|funding|aid|hilfe)$/;
+  /^(geld|zeit|prozent|euro|dollar|kilometer|meter|tonnen|grad|money|time|percent|distance)$/;
 const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/;
 const FOCUS_SKIP =
   /^(der|die|das|den|dem|des|ein|eine|the|a|an|of|is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann|es|gab|gibt|there|kind|sort|type|art|people|persons|menschen|personen|leute|times|mal)$/;

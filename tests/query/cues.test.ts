@@ -78,6 +78,9 @@ describe("questionFocus", () => {
   it("finds what a how-many question counts", () => {
     expect(questionFocus("Wie viele Einwohner hat Kasachstan?")).toEqual({ word: "einwohner", kind: "counted" });
     expect(questionFocus("How many soldiers were sent?")).toEqual({ word: "soldiers", kind: "counted" });
+    // An English noun phrase counts its head: here a unit of measure, which the answer need not repeat.
+    expect(questionFocus("How many army trucks were sent?")).toEqual({ word: "trucks", kind: "counted" });
+    expect(questionFocus("How much emergency money can a household receive?")).toBeNull();
   });
 
   it("finds the category of a which-question", () => {
