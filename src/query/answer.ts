@@ -85,24 +85,36 @@ function statsFor(index: AnswerIndex, analyze: Analyzer, lexicon: Lexicon): Sent
   return stats;
 }
 
-/** The lexicon as sentence features need it; a failing lexicon knows nothing rather than failing the question. */
+/** Words remembered per lexicon view: sentences repeat their words, and a look-up costs a binary search and decoding. */
+const KNOWLEDGE_CACHE = 100_000;
+
+/**
+ * The lexicon as sentence features need it, each answer remembered per word; a failing lexicon knows
+ * nothing rather than failing the question.
+ */
 function wordKnowledge(lexicon: Lexicon): WordKnowledge {
+  const remembered = <T>(f: (word: string) => T, unsure: T) => {
+    const cache = new Map<string, T>();
+    return (word: string): T => {
+      let value = cache.get(word);
+      if (value === undefined) {
+        try {
+          value = f(word);
+        } catch {
+          value = unsure;
+        }
+        if (cache.size >= KNOWLEDGE_CACHE) cache.clear();
+        cache.set(word, value);
+      }
+      return value;
+    };
+  };
   // Unsure, a word is known and no place: then capitalised words are not all taken for names.
-  const guard = (f: (word: string) => boolean, unsure: boolean) => (word: string) => {
-    try {
-      return f(word);
-    } catch {
-      return unsure;
-    }
+  return {
+    isPlace: remembered((w) => lexicon.place(w) !== undefined, false),
+    isWord: remembered((w) => lexicon.isGermanWord(w), true),
+    lemmas: remembered((w) => lexicon.germanLemmas(w).map((l) => l.lemma), [] as readonly string[]),
   };
-  const lemmas = (word: string) => {
-    try {
-      return lexicon.germanLemmas(word).map((l) => l.lemma);
-    } catch {
-      return [];
-    }
-  };
-  return { isPlace: guard((w) => lexicon.place(w) !== undefined, false), isWord: guard((w) => lexicon.isGermanWord(w), true), lemmas };
 }
 
 /** How close a corpus word must be to an expansion for the expansion to count as used by the sources. */
