@@ -96,6 +96,8 @@ const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|a|an|one|wenige[rn]?
 const ORDINAL = /^(\d+\.|\d+(st|nd|rd|th)|erste[nrms]?|zweite[nrms]?|dritte[nrms]?|(vier|fünf|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|zwanzig)te[nrms]?|(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)\p{L}{4,}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/u;
 const MONTHS =
   /^(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$/;
+/** A weekday with the time of day, as German writes it in one word: "Dienstagabend", "Montagmorgen". */
+const DAYTIME = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?(früh|morgen|vormittag|mittag|nachmittag|abend|nacht)s?$/;
 const ROLE_NOUN =
   /(präsident|präsidentin|kanzler|kanzlerin|minister|ministerin|sprecher|sprecherin|chef|chefin|leiter|leiterin|führer|führerin|mitarbeiter|mitarbeiterin|vorsitzende[rn]?|general|botschafter|bürgermeister|abgeordnete[rn]?|herrscher|könig|königin|premier|staatschef|regierungschef|vorgänger|nachfolger|direktor|richter|anwalt|sekretär|president|chancellor|minister|spokesman|spokeswoman|spokesperson|chief|head|leader|director|employee|staff|ambassador|mayor|judge|king|queen|predecessor|successor)$/i;
 const ORGANIZATION_WORD =
@@ -149,7 +151,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     const next = (words[i + 1] ?? "").replace(/\.$/, "").toLowerCase();
     const isNumber = /^\d+([.,]\d+)*$/.test(word) || NUMBER_WORDS.test(lower);
     if (isNumber) add("number", word);
-    if (/^(1\d{3}|20\d\d)$/.test(word) || MONTHS.test(lower)) add("time", word);
+    if (/^(1\d{3}|20\d\d)$/.test(word) || MONTHS.test(lower) || DAYTIME.test(lower)) add("time", word);
     if (ORDINAL.test(/^\d+\.$/.test(raw) ? raw : lower)) add("ordinal", word);
     if ((isNumber || COUNTABLE_BEFORE_UNIT.test(lower)) && DURATION_UNITS.test(next)) add("duration", next);
     if (DURATION_WORDS.test(lower)) add("duration", word);

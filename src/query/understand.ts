@@ -68,13 +68,14 @@ const GREETING = /^(hallo|hallöchen|hi|hey|huhu|moin|servus|grüß dich|grüß 
 const THANKS = /^(danke|vielen dank|dankeschön|besten dank|merci|thanks|thank you|thx|cheers|super,? danke)\b/u;
 
 /**
- * Pronouns and demonstratives that point back at something said before. "es" and "it" are left out: they
- * are mostly expletive ("gab es", "how much did it cost"), and a question that uses them that way is
- * self-contained.
+ * Pronouns and demonstratives that point back at something said before. "it" is left out and "es" taken
+ * only outside its expletive uses ("gab es", "how much did it cost"): a question that uses them that way
+ * is self-contained.
  */
 const ANAPHORA_DE = new Set(
   "er sie ihn ihm ihnen ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner dessen deren denen dies diese dieser dieses diesen diesem jene jener jenes davon dafür dagegen darüber daraufhin dort damals dabei".split(" "),
 );
+const EXPLETIVE_BEFORE_ES = /^(gibt|gab|gäbe|geht|ging|handelt|handelte|kam|kommt|steht|stand|hieß|heißt|regnet|regnete)$/i;
 const ANAPHORA_EN = new Set("he she they him her them his hers their theirs these those this".split(" "));
 /** Greetings and thanks that belong to one language ("Hi", "ok" or an emoji do not). */
 const SAYS_LANGUAGE = /^(hallo|hallöchen|moin|servus|grüß|guten|danke|vielen|dankeschön|besten|tschüss|tschüs|auf wiedersehen|hello|good|thanks|thank|howdy|goodbye)/u;
@@ -182,7 +183,9 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
     const word = words[i] ?? "";
     // A capitalised "Sie" inside a German question is the polite "you", not "she/they".
     if (language === "de" && i > 0 && word === "Sie") continue;
-    if (!anaphora.has(word.toLowerCase())) continue;
+    // "es" points back unless it is the expletive of "gibt es", "geht es", "kam es zu".
+    const pronoun = anaphora.has(word.toLowerCase()) || (language === "de" && word === "es" && !EXPLETIVE_BEFORE_ES.test(words[i - 1] ?? ""));
+    if (!pronoun) continue;
     // A name before the pronoun is something it can refer to in the question itself; in German, where
     // every noun is capitalised, a name is a capitalised word the dictionary does not know.
     const before = words.slice(1, i);

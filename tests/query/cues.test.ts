@@ -74,6 +74,13 @@ describe("sentenceFeatures", () => {
   });
 });
 
+describe("sentenceFeatures, times", () => {
+  it("takes a weekday with its time of day, written as one word, for a time", () => {
+    expect([...sentenceFeatures("Das Gericht entschied am Dienstagabend.").types.keys()]).toContain("time");
+    expect([...sentenceFeatures("Das Gericht entschied schnell.").types.keys()]).not.toContain("time");
+  });
+});
+
 describe("questionFocus", () => {
   it("finds what a how-many question counts", () => {
     expect(questionFocus("Wie viele Einwohner hat Kasachstan?")).toEqual({ word: "einwohner", kind: "counted" });

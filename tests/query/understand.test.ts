@@ -88,6 +88,9 @@ describe("understand", () => {
     expect(pronoun.terms.map((t) => t.word)).toEqual(expect.arrayContaining(["versprochen", "Minister", "Böhler"]));
     expect(read("Und wann?", history).followUp?.reason).toBe("ellipsis");
     expect(read("Wie lange dauerte der Streik?", history, true).followUp?.reason).toBe("reply");
+    // "es" points back, unless it is the expletive of "gibt es" and its kind.
+    expect(read("Wie viele Sitze bekam es?", history).followUp?.reason).toBe("pronoun");
+    expect(read("Wie viele Verletzte gab es?", history).followUp).toBeNull();
     // A name before the pronoun is what it refers to.
     expect(read("Was hat Böhler gesagt, als er kam?", history).followUp).toBeNull();
     expect(read("What did he promise?", [{ question: "Who visited the harbour?", answer: "Böhler." }]).followUp?.reason).toBe("pronoun");
