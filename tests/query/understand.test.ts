@@ -89,7 +89,7 @@ describe("understand", () => {
     expect(read("Und wann?", history).followUp?.reason).toBe("ellipsis");
     expect(read("Wie lange dauerte der Streik?", history, true).followUp?.reason).toBe("reply");
     // "es" points back, unless it is the expletive of "gibt es" and its kind.
-    expect(read("Wie viele Sitze bekam es?", history).followUp?.reason).toBe("pronoun");
+    expect(read("Wie lange dauerte es?", history).followUp?.reason).toBe("pronoun");
     expect(read("Wie viele Verletzte gab es?", history).followUp).toBeNull();
     // A name before the pronoun is what it refers to.
     expect(read("Was hat Böhler gesagt, als er kam?", history).followUp).toBeNull();
