@@ -12,7 +12,6 @@ import {
   visibleLength,
 } from "../../src/telegram/format.js";
 import { guessLanguage, pickLanguage } from "../../src/telegram/i18n.js";
-import { salientTopics } from "../../src/query/topics.js";
 import { libraryFromIndex } from "../../src/telegram/library.js";
 import { ConversationMemory } from "../../src/telegram/memory.js";
 import { RateLimiter } from "../../src/telegram/rate-limit.js";
@@ -242,14 +241,3 @@ describe("ConversationMemory", () => {
   });
 });
 
-describe("salientTopics", () => {
-  it("prefers names mentioned in several sentences over nouns that follow an article", () => {
-    const sentences = [
-      "Die Truppen verlassen Kasachstan nach zehn Tagen.",
-      "Präsident Tokajew dankte Putin für die Hilfe der Truppen.",
-      "In Kasachstan hat sich die Lage laut Tokajew beruhigt.",
-      "Der Einsatz in Kasachstan war kurz.",
-    ];
-    expect(salientTopics(sentences, 2)).toEqual(["Kasachstan", "Tokajew"]);
-  });
-});
