@@ -14,7 +14,6 @@ import {
 import { guessLanguage, pickLanguage } from "../../src/telegram/i18n.js";
 import { libraryFromIndex } from "../../src/telegram/library.js";
 import { ConversationMemory } from "../../src/telegram/memory.js";
-import { RateLimiter } from "../../src/telegram/rate-limit.js";
 import type { Answer, Chunk, DocInfo } from "../../src/types.js";
 import { parseTelegramHtml } from "../helpers/bot-api-server.js";
 
@@ -213,17 +212,6 @@ describe("addressedQuestion", () => {
   it("takes replies to the bot", () => {
     expect(addressedQuestion(msg("und wann?", { reply_to_message: { message_id: 1, from: { id: 9 } } }), 9, "x_bot")).toBe("und wann?");
     expect(addressedQuestion(msg("und wann?", { reply_to_message: { message_id: 1, from: { id: 8 } } }), 9, "x_bot")).toBeUndefined();
-  });
-});
-
-describe("RateLimiter", () => {
-  it("allows N per minute, warns once, then drops until the window moves", () => {
-    let t = 0;
-    const limiter = new RateLimiter(2, () => t);
-    expect([limiter.check(1), limiter.check(1), limiter.check(1), limiter.check(1)]).toEqual(["ok", "ok", "warn", "drop"]);
-    expect(limiter.check(2)).toBe("ok");
-    t = 60_000;
-    expect(limiter.check(1)).toBe("ok");
   });
 });
 
