@@ -5,8 +5,9 @@ import type { Logger } from "../log.js";
 import { openLexicon, type Lexicon } from "../lexicon/index.js";
 import { createAsk, prepareIndex, type AskSettings } from "../query/answer.js";
 import { MAX_ANSWER_TOKENS, type ChatModel } from "../query/llm.js";
+import { libraryFromIndex, type Library } from "../telegram/library.js";
 import type { Ask } from "../types.js";
-import { openOrBuildIndex } from "./indexing.js";
+import { openOrBuildIndex, updateIndex } from "./indexing.js";
 
 /**
  * The assembled question-answering pipeline that the bot and the command-line tools share: the index,
@@ -94,4 +95,18 @@ export async function createPipeline(
       return current;
     },
   };
+}
+
+/**
+ * The bot's view of the pipeline's index. `/reindex` runs the same incremental build as
+ * `npm run index` and swaps the result in; questions in flight keep the index they started with.
+ */
+export function pipelineLibrary(config: Config, logger: Logger, pipeline: Pipeline): Library {
+  return libraryFromIndex(() => pipeline.index(), {
+    reindex: async () => {
+      const summary = await updateIndex(config, logger);
+      const index = await pipeline.reload();
+      return `+${summary.added} ~${summary.updated} −${summary.removed} · ${index.docs.length} docs, ${index.chunks.length} chunks`;
+    },
+  });
 }

@@ -3,12 +3,11 @@ import { pathToFileURL } from "node:url";
 import type { Config } from "../config.js";
 import { createLogger, type Logger } from "../log.js";
 import { createBot } from "../telegram/bot.js";
-import { libraryFromIndex, type Library } from "../telegram/library.js";
 import { BotStartError, startPolling, startWebhook, watchIndexBuilds, type RunningBot } from "../telegram/run.js";
 import { chatGreeting, runChat } from "./chat.js";
 import { loadConfig } from "./env.js";
 import { updateIndex } from "../app/indexing.js";
-import type { Pipeline } from "../app/pipeline.js";
+import { pipelineLibrary, type Pipeline } from "../app/pipeline.js";
 import { createPipelineOrExplain } from "./output.js";
 
 /**
@@ -92,20 +91,6 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   });
   stopWatching();
-}
-
-/**
- * The bot's view of the pipeline's index. `/reindex` runs the same incremental build as
- * `npm run index` and swaps the result in; questions in flight keep the index they started with.
- */
-export function pipelineLibrary(config: Config, logger: Logger, pipeline: Pipeline): Library {
-  return libraryFromIndex(() => pipeline.index(), {
-    reindex: async () => {
-      const summary = await updateIndex(config, logger);
-      const index = await pipeline.reload();
-      return `+${summary.added} ~${summary.updated} −${summary.removed} · ${index.docs.length} docs, ${index.chunks.length} chunks`;
-    },
-  });
 }
 
 function start(app: ReturnType<typeof createBot>, config: Config, logger: Logger): Promise<RunningBot> {

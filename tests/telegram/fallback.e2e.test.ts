@@ -1,33 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { alice, privateChat, realPipeline, startHarness, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { alice, e2eSuite, privateChat, SEED_QUESTION as QUESTION, SEED_QUOTE as EXPECTED_QUOTE } from "./harness.js";
 
 // Sends that Telegram refuses for their text (issue 10, item 6): the answer still arrives, as plain
 // text, instead of "Entschuldigung…". The pipeline is real; the refusals are injected by the server.
 
-const QUESTION = "Wie lange soll die Rückverlegung der Soldaten dauern?";
-const EXPECTED_QUOTE = "Die Rückverlegung der Soldaten aus Russland, Belarus, Armenien, Tadschikistan und Kirgistan soll zehn Tage dauern.";
-
-let real: Awaited<ReturnType<typeof realPipeline>>;
-let harness: Harness | undefined;
-
-beforeAll(async () => {
-  real = await realPipeline();
-});
-afterAll(async () => {
-  await real.cleanup();
-});
-afterEach(async () => {
-  await harness?.stop();
-  harness = undefined;
-});
+const suite = e2eSuite();
 
 describe("a refused HTML send", () => {
   it.each([
     ["can't parse entities", "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 12"],
     ["message is too long", "Bad Request: message is too long"],
   ])("is sent again once as plain text when Telegram says %s", async (_name, description) => {
-    harness = await startHarness({ ask: real.pipeline.ask, library: real.library });
-    const { api } = harness;
+    const { api } = await suite.start();
     api.fail("sendMessage", { error_code: 400, description }, 1);
     const chat = privateChat(alice);
     const question = api.sendText(chat, alice, QUESTION);

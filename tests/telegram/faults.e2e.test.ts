@@ -1,34 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { createBot } from "../../src/telegram/bot.js";
 import { startWebhook } from "../../src/telegram/run.js";
 import { BotApiServer, parseTelegramHtml, type Fault } from "../helpers/bot-api-server.js";
-import { alice, bob, captureLogger, privateChat, realPipeline, startHarness, type Harness } from "./harness.js";
+import { alice, bob, captureLogger, e2eSuite, privateChat, SEED_QUESTION as QUESTION, SEED_QUOTE as EXPECTED_QUOTE } from "./harness.js";
 
 // The bot against a Bot API server that fails in the ways Telegram (or a proxy in front of it) does:
-// errors of odd shape, 429s with long retry_after, oversized webhook bodies. The pipeline is real.
+// errors of odd shape, 429s with long retry_after, oversized webhook bodies. The pipeline is suite.real.
 
-const QUESTION = "Wie lange soll die Rückverlegung der Soldaten dauern?";
-const EXPECTED_QUOTE = "Die Rückverlegung der Soldaten aus Russland, Belarus, Armenien, Tadschikistan und Kirgistan soll zehn Tage dauern.";
 
-let real: Awaited<ReturnType<typeof realPipeline>>;
-let harness: Harness | undefined;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  real = await realPipeline();
-});
-afterAll(async () => {
-  await real.cleanup();
-});
-afterEach(async () => {
-  const h = harness;
-  harness = undefined;
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-  if (h === undefined) return;
-  await h.stop();
-  expect(h.logs.join("")).not.toContain(h.api.token.split(":")[1]);
-});
+const suite = e2eSuite();
 
 const ODD_SHAPES: [string, Fault][] = [
   ["a bare {ok:false,error_code:404}", { error_code: 404 }],
@@ -43,25 +24,25 @@ describe("errors of odd shape (issue 10, item 1)", () => {
     const api = await BotApiServer.start();
     for (const method of ["setMyCommands", "sendChatAction"]) api.fail(method, fault, Infinity);
     api.fail("deleteWebhook", fault, 1);
-    harness = await startHarness({ ask: real.pipeline.ask, library: real.library, api });
+    const harness = await suite.start({ api });
     const chat = privateChat(alice);
     api.sendText(chat, alice, QUESTION);
     const reply = await api.botMessage(chat.id);
     expect(parseTelegramHtml(reply.html!)).toContain(EXPECTED_QUOTE);
     // Each failed call is logged (a 502 is still being retried in the background meanwhile).
-    await api.until(() => harness!.logs.some((l) => l.includes('"method":"setMyCommands"') && l.includes("Bot API call failed")));
+    await api.until(() => harness.logs.some((l) => l.includes('"method":"setMyCommands"') && l.includes("Bot API call failed")));
   });
 });
 
 describe("webhook (issue 10, item 9)", () => {
   it("answers an oversized body with 413 and keeps serving", async () => {
     const api = await BotApiServer.start();
-    cleanups.push(() => api.close());
+    suite.afterTest(() => api.close());
     const config = parseConfig({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
     const { logger } = captureLogger();
-    const app = createBot(api.token, { config, logger, ask: real.pipeline.ask, library: real.library });
+    const app = createBot(api.token, { config, logger, ask: suite.real.pipeline.ask, library: suite.real.library });
     const running = await startWebhook(app, { url: "https://bot.example/hook", port: 0, host: "127.0.0.1", secret: "s3cret-token" }, logger);
-    cleanups.push(() => running.stop());
+    suite.afterTest(() => running.stop());
     const post = (body: string) =>
       fetch(`http://127.0.0.1:${running.port}/hook`, {
         method: "POST",
@@ -84,7 +65,7 @@ describe("head-of-line blocking (issue 10, item 2)", () => {
     for (const user of held) {
       api.fail("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 30", retry_after: 30 }, 1, { chatId: user.id });
     }
-    harness = await startHarness({ ask: real.pipeline.ask, library: real.library, api });
+    await suite.start({ api });
     for (const user of held) api.sendText(privateChat(user), user, QUESTION);
     // Every held chat has had its answer refused with a 429 (as many as the bot handles updates at once).
     const refused = () => api.callsOf("sendMessage").filter((c) => (c.response as { error_code?: number } | undefined)?.error_code === 429);

@@ -1,12 +1,12 @@
 import { cp, mkdtemp, rm } from "node:fs/promises";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { parseConfig, type Config } from "../../src/config.js";
 import type { Logger } from "../../src/log.js";
-import { createPipeline, type Pipeline } from "../../src/app/pipeline.js";
-import { pipelineLibrary } from "../../src/cli/start.js";
+import { createPipeline, pipelineLibrary, type Pipeline } from "../../src/app/pipeline.js";
 import type { LoadedIndex } from "../../src/ingest/store.js";
 import { createBot, type CitebotBot } from "../../src/telegram/bot.js";
 import type { Library } from "../../src/telegram/library.js";
@@ -130,4 +130,57 @@ export async function startHarness(options: {
       await api.close();
     },
   };
+}
+
+/** The seed question every end-to-end file asks, and the sentence that answers it. */
+export const SEED_QUESTION = "Wie lange soll die Rückverlegung der Soldaten dauern?";
+export const SEED_QUOTE = "Die Rückverlegung der Soldaten aus Russland, Belarus, Armenien, Tadschikistan und Kirgistan soll zehn Tage dauern.";
+
+export type RealPipeline = Awaited<ReturnType<typeof realPipeline>>;
+
+/**
+ * The hooks every end-to-end file repeats: one real pipeline for the file, and each harness a test
+ * starts stopped after it (with any other clean-ups, last first), its logs checked for the token.
+ */
+type HarnessOptions = Parameters<typeof startHarness>[0];
+
+export interface E2eSuite {
+  readonly real: RealPipeline;
+  /** Starts the real bot; the real pipeline's `ask` and library unless given. */
+  start(options?: Partial<HarnessOptions>): Promise<Harness>;
+  afterTest(cleanup: () => Promise<void>): void;
+}
+
+export function e2eSuite(): E2eSuite {
+  let real: RealPipeline | undefined;
+  const started: Harness[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    real = await realPipeline();
+  });
+  afterAll(async () => {
+    await real?.cleanup();
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    for (const h of started.splice(0)) {
+      await h.stop();
+      expect(h.logs.join("")).not.toContain(h.api.token.split(":")[1]);
+    }
+  });
+  const suite: E2eSuite = {
+    get real(): RealPipeline {
+      if (real === undefined) throw new Error("the real pipeline is made in beforeAll");
+      return real;
+    },
+    async start(options: Partial<HarnessOptions> = {}): Promise<Harness> {
+      const harness = await startHarness({ ...options, ask: options.ask ?? suite.real.pipeline.ask, library: options.library ?? suite.real.library });
+      started.push(harness);
+      return harness;
+    },
+    afterTest(cleanup: () => Promise<void>) {
+      cleanups.push(cleanup);
+    },
+  };
+  return suite;
 }

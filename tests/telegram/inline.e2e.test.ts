@@ -1,34 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseTelegramHtml, type InlineAnswer } from "../helpers/bot-api-server.js";
-import { alice, bob, realPipeline, startHarness, type Harness } from "./harness.js";
+import { alice, bob, e2eSuite, SEED_QUESTION as QUESTION, SEED_QUOTE as EXPECTED_QUOTE, type Harness } from "./harness.js";
 
 // Inline mode: `@bot <question>` in any chat offers the cited answer and its quoted passages as inline
 // results. The bot and the pipeline are real; the Bot API server checks Telegram's rules for results.
 
-const QUESTION = "Wie lange soll die Rückverlegung der Soldaten dauern?";
-const EXPECTED_QUOTE = "Die Rückverlegung der Soldaten aus Russland, Belarus, Armenien, Tadschikistan und Kirgistan soll zehn Tage dauern.";
 
-let real: Awaited<ReturnType<typeof realPipeline>>;
-let harness: Harness | undefined;
+const suite = e2eSuite();
 
-beforeAll(async () => {
-  real = await realPipeline();
-});
-afterAll(async () => {
-  await real.cleanup();
-});
-afterEach(async () => {
-  const h = harness;
-  harness = undefined;
-  if (h === undefined) return;
-  await h.stop();
-  expect(h.logs.join("")).not.toContain(h.api.token.split(":")[1]);
-});
-
-async function start(env: Record<string, string> = {}): Promise<Harness> {
-  harness = await startHarness({ ask: real.pipeline.ask, library: real.library, env });
-  return harness;
-}
+const start = (env: Record<string, string> = {}): Promise<Harness> => suite.start({ env });
 
 function texts(answer: InlineAnswer): string[] {
   return answer.results.map((r) => {
@@ -72,7 +52,7 @@ describe("inline mode", () => {
   it("offers a single result saying so when the sources do not answer", async () => {
     const { api } = await start();
     const question = "Wie hoch ist der Eiffelturm in Paris?";
-    const expected = await real.pipeline.ask(question, { history: [] });
+    const expected = await suite.real.pipeline.ask(question, { history: [] });
     expect(expected.kind).toBe("not_found");
     const answer = await api.inlineAnswer(api.sendInlineQuery(alice, question));
     expect(answer.results).toHaveLength(1);
@@ -81,9 +61,9 @@ describe("inline mode", () => {
   });
 
   it("keeps the answer within one message when it is too long for one, sources included", async () => {
-    const base = real.pipeline.ask;
-    harness = await startHarness({
-      library: real.library,
+    const base = suite.real.pipeline.ask;
+    const harness = await suite.start({
+      library: suite.real.library,
       ask: async (question, context) => {
         const answer = await base(question, context);
         return answer.kind === "answered" ? { ...answer, text: `${"Sehr lange Einleitung. ".repeat(400)}${answer.text}` } : answer;
@@ -99,12 +79,12 @@ describe("inline mode", () => {
 
   it("is rate-limited per user like everything else: queries over the limit are not answered", async () => {
     let asked = 0;
-    harness = await startHarness({
-      library: real.library,
+    const harness = await suite.start({
+      library: suite.real.library,
       env: { RATE_LIMIT_PER_MINUTE: "2" },
       ask: async (question, context) => {
         asked += 1;
-        return real.pipeline.ask(question, context);
+        return suite.real.pipeline.ask(question, context);
       },
     });
     const { api } = harness;

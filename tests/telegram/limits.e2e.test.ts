@@ -1,28 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Library } from "../../src/telegram/library.js";
 import type { DocInfo } from "../../src/types.js";
-import { alice, bob, privateChat, realPipeline, startHarness, type Harness } from "./harness.js";
+import { alice, bob, e2eSuite, privateChat, SEED_QUESTION as QUESTION, type Harness } from "./harness.js";
 
 // Issue 10, item 3: every update that costs a send passes one per-user limit, and /sources is one
 // message, paginated with buttons. The pipeline and its library are real; /sources gets a library
 // with 25 documents (the seed has one) by listing synthetic documents beside it.
 
-const QUESTION = "Wie lange soll die Rückverlegung der Soldaten dauern?";
 
-let real: Awaited<ReturnType<typeof realPipeline>>;
-let harness: Harness | undefined;
-
-beforeAll(async () => {
-  real = await realPipeline();
-});
-afterAll(async () => {
-  await real.cleanup();
-});
-afterEach(async () => {
-  const h = harness;
-  harness = undefined;
-  await h?.stop();
-});
+const suite = e2eSuite();
 
 /** Waits until the bot has taken every update and sent everything it queued. */
 async function settled(h: Harness): Promise<void> {
@@ -32,7 +18,7 @@ async function settled(h: Harness): Promise<void> {
 
 describe("one per-user limit for everything that costs a send", () => {
   it("answers emoji-only messages, stickers, unknown commands and over-long questions within the limit, warns once, then stays quiet", async () => {
-    harness = await startHarness({ ask: real.pipeline.ask, library: real.library, env: { RATE_LIMIT_PER_MINUTE: "3" } });
+    const harness = await suite.start({ env: { RATE_LIMIT_PER_MINUTE: "3" } });
     const { api } = harness;
     const chat = privateChat(alice);
     for (let i = 0; i < 5; i += 1) {
@@ -51,7 +37,7 @@ describe("one per-user limit for everything that costs a send", () => {
   });
 
   it("limits presses of a citation button: passages within the limit, one warning as a toast, then nothing", async () => {
-    harness = await startHarness({ ask: real.pipeline.ask, library: real.library, env: { RATE_LIMIT_PER_MINUTE: "3" } });
+    const harness = await suite.start({ env: { RATE_LIMIT_PER_MINUTE: "3" } });
     const { api } = harness;
     const chat = privateChat(bob);
     api.sendText(chat, bob, QUESTION);
@@ -76,10 +62,10 @@ describe("/sources", () => {
     sha256: `${i}`.padStart(64, "0"),
     chunks: 3,
   }));
-  const library = (): Library => ({ ...real.library, sources: () => many });
+  const library = (): Library => ({ ...suite.real.library, sources: () => many });
 
   it("is one message, paginated with buttons; forged page data gets a short answer and changes nothing", async () => {
-    harness = await startHarness({ ask: real.pipeline.ask, library: library() });
+    const harness = await suite.start({ library: library() });
     const { api } = harness;
     const chat = privateChat(alice);
     api.sendText(chat, alice, "/sources");
