@@ -12,7 +12,7 @@ import { buildSentenceStats, coverage, matchTerms, sentenceStats, termHits, type
 import type { WordKnowledge } from "./cues.js";
 import { sameDerivation } from "./derive.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
-import { exampleQuestions } from "./topics.js";
+import { exampleQuestion, exampleTopics } from "./topics.js";
 import { understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
 import { vocabularyOf } from "./vocabulary.js";
 
@@ -119,6 +119,25 @@ function wordKnowledge(lexicon: Lexicon): WordKnowledge {
 
 /** How close a corpus word must be to an expansion for the expansion to count as used by the sources. */
 const USED_MATCH = 0.8;
+
+const topicsCache = new WeakMap<object, readonly string[]>();
+
+/** What example questions for a greeting ask about, kept per index: the sources' salient names, not nouns. */
+function topicsFor(index: AnswerIndex, stats: SentenceStats, lexicon: Lexicon): readonly string[] {
+  let topics = topicsCache.get(index);
+  if (!topics) {
+    const isName = (word: string) => {
+      try {
+        // "Ex-Langzeit-Herrscher" is a noun by its last part.
+        return lexicon.place(word) !== undefined || !lexicon.isGermanNoun(word.split("-").at(-1) ?? word);
+      } catch {
+        return true;
+      }
+    };
+    topicsCache.set(index, (topics = exampleTopics(index, stats, isName)));
+  }
+  return topics;
+}
 
 /** The tools understanding needs, over the current index's vocabulary. */
 function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats): UnderstandTools {
@@ -267,16 +286,7 @@ export function createAsk(deps: AskDependencies): Ask {
     const { language } = understanding;
     const truncNote = understanding.truncated ? "question truncated" : undefined;
     if (understanding.intent !== "question") {
-      const known = lexicon;
-      const isName = (word: string) => {
-        try {
-          // "Ex-Langzeit-Herrscher" is a noun by its last part.
-          return known.place(word) !== undefined || !known.isGermanNoun(word.split("-").at(-1) ?? word);
-        } catch {
-          return true;
-        }
-      };
-      const examples = exampleQuestions(index, stats, language, isName);
+      const examples = topicsFor(index, stats, lexicon).map((topic) => exampleQuestion(topic, language));
       return { kind: "smalltalk", text: smalltalkText(understanding.intent, language), language, mode: "extractive", examples };
     }
     let reading = await retrieveAndRead(deps, index, stats, understanding);

@@ -46,44 +46,47 @@ const EXAMPLE: Readonly<Record<Language, (topic: string) => string>> = {
   en: (topic) => `What do the sources say about ${topic}?`,
 };
 
-const examplesCache = new WeakMap<object, readonly string[]>();
-
 /**
- * Up to `max` example questions about the most salient names of the first documents of the index, one
- * document after the other. Cached per index, since a greeting may come often and the index rarely
- * changes.
+ * The names to offer example questions about: up to `max` of the most salient names of the first
+ * documents of the index, one document after the other. It reads the first sentences of those documents
+ * only; the caller keeps the result for as long as the index lives.
  *
  * @example
- * exampleQuestions(index, stats, "de") // ["Was steht in den Quellen über Tokajew?", …]
+ * exampleTopics(index, stats, isName) // ["Tokajew", "Kasachstan", …]
  */
-export function exampleQuestions(
+export function exampleTopics(
   index: { readonly docs: readonly DocInfo[] },
   stats: SentenceStats,
-  language: Language,
   isName: (word: string) => boolean = () => true,
   max = 3,
 ): string[] {
-  let topics = examplesCache.get(index);
-  if (!topics) {
-    const bySource = new Map<string, string[]>();
-    for (let i = 0; i < stats.count; i++) {
-      const sentence = stats.sentence(i);
-      const list = bySource.get(sentence.source) ?? [];
-      if (list.length < SENTENCES_PER_DOC) list.push(sentence.text);
-      bySource.set(sentence.source, list);
-      if (bySource.size > max && list.length >= SENTENCES_PER_DOC) break;
+  const wanted = new Set(index.docs.slice(0, max).map((d) => d.source));
+  const bySource = new Map<string, string[]>();
+  for (let i = 0; i < stats.count; i++) {
+    const { source, text } = stats.sentence(i);
+    // A document's sentences stand together: past the last wanted one, the rest need not be read.
+    if (!wanted.has(source)) {
+      if (bySource.size === wanted.size) break;
+      continue;
     }
-    // One topic per document first, then the documents' next ones: a single article still gives several.
-    // A common noun that happens to stand without an article ("nach Angaben") is no topic to ask about.
-    const perDoc = index.docs.slice(0, max).map((doc) => salientTopics(bySource.get(doc.source) ?? [], 3 * max).filter(isName));
-    const found: string[] = [];
-    for (let rank = 0; rank < max && found.length < max; rank++) {
-      for (const topics of perDoc) {
-        const topic = topics[rank];
-        if (topic !== undefined && !found.includes(topic) && found.length < max) found.push(topic);
-      }
-    }
-    examplesCache.set(index, (topics = found));
+    const list = bySource.get(source) ?? [];
+    if (list.length < SENTENCES_PER_DOC) list.push(text);
+    bySource.set(source, list);
   }
-  return topics.map(EXAMPLE[language]);
+  // One topic per document first, then the documents' next ones: a single article still gives several.
+  // A common noun that happens to stand without an article ("nach Angaben") is no topic to ask about.
+  const perDoc = [...wanted].map((source) => salientTopics(bySource.get(source) ?? [], 3 * max).filter(isName));
+  const found: string[] = [];
+  for (let rank = 0; rank < 3 * max && found.length < max; rank++) {
+    for (const topics of perDoc) {
+      const topic = topics[rank];
+      if (topic !== undefined && !found.includes(topic) && found.length < max) found.push(topic);
+    }
+  }
+  return found;
+}
+
+/** An example question about a topic, in the asker's language. */
+export function exampleQuestion(topic: string, language: Language): string {
+  return EXAMPLE[language](topic);
 }
