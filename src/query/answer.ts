@@ -149,7 +149,7 @@ function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats)
     // not merely a word that shares its first letters.
     inCorpus: (stem) => stats.postings.has(stem) || [...vocabulary.similar([stem])].some(([s, v]) => v >= USED_MATCH || sameDerivation(stem, s)),
     inCorpusExactly: (stem) => stats.postings.has(stem),
-    cooccurs: (stems, context) => cooccurs(stats, vocabulary, stems, context),
+    sentencesWith: (stems) => sentencesWith(stats, vocabulary, stems),
     onLexiconError: (error) => deps.logger?.warn({ err: error }, "lexicon unavailable; answering without expansions"),
   };
 }
@@ -170,23 +170,20 @@ function withPreviousSources(index: AnswerIndex, passages: readonly Passage[], u
   return [...passages, ...extra];
 }
 
-/** A context word this common says nothing about a sense, and scanning its sentences would cost. */
+/** A stem this common says nothing about a sense, and scanning its sentences would cost. */
 const COMMON_POSTINGS = 20_000;
 
-/** True when one sentence has a stem of `stems` and a stem of `context` (each, or a compound or inflection of it). */
-function cooccurs(stats: SentenceStats, vocabulary: ReturnType<typeof vocabularyOf>, stems: readonly string[], context: readonly string[]): boolean {
-  const sentencesOf = (of: readonly string[]) => {
-    const found = new Set<number>();
-    for (const [stem, value] of vocabulary.similar([...of])) {
-      const list = value >= USED_MATCH || of.some((o) => sameDerivation(o, stem)) ? stats.postings.get(stem) : undefined;
-      if (list && list.length <= COMMON_POSTINGS) for (const i of list) found.add(i);
-    }
-    return found;
-  };
-  const mine = sentencesOf(stems);
-  if (mine.size === 0) return false;
-  for (const i of sentencesOf(context)) if (mine.has(i)) return true;
-  return false;
+/**
+ * The sentences with a stem of `stems`, or a compound or inflection of it (or a word of its family). A
+ * stem this common says nothing about a sense, and its sentences are left out rather than scanned.
+ */
+function sentencesWith(stats: SentenceStats, vocabulary: ReturnType<typeof vocabularyOf>, stems: readonly string[]): ReadonlySet<number> {
+  const found = new Set<number>();
+  for (const [stem, value] of vocabulary.similar([...stems])) {
+    const list = value >= USED_MATCH || stems.some((s) => sameDerivation(s, stem)) ? stats.postings.get(stem) : undefined;
+    if (list && list.length <= COMMON_POSTINGS) for (const i of list) found.add(i);
+  }
+  return found;
 }
 
 /** Retrieval and reading for one understanding of the question. */

@@ -47,8 +47,8 @@ export interface UnderstandTools {
   readonly inCorpus: (stem: string) => boolean;
   /** True when the corpus has this very stem (not only a compound or relative of it). */
   readonly inCorpusExactly?: (stem: string) => boolean;
-  /** True when some sentence of the sources has one of `stems` and one of `context` (sense selection). */
-  readonly cooccurs?: (stems: readonly string[], context: readonly string[]) => boolean;
+  /** The sentences that have one of `stems` (or a compound or inflection of it), for choosing senses by the company they keep. */
+  readonly sentencesWith?: (stems: readonly string[]) => ReadonlySet<number>;
   /** Told when the lexicon fails (a damaged data file); the question is then read without expansions. */
   readonly onLexiconError?: (error: unknown) => void;
 }
@@ -292,9 +292,15 @@ function headWord(phrase: string, analyze: Analyzer): string | null {
  * is kept because a sentence has it with "kostet" for the question's "cost".
  */
 function chooseSenses(candidates: readonly Sense[], context: readonly string[], tools: UnderstandTools): Sense[] {
-  const together = candidates.filter((c) => tools.cooccurs?.(c.german.split(" ").flatMap(tools.analyze), context) ?? false);
-  const chosen = candidates.filter((c) => c.rank < FIRST_SENSES || together.includes(c));
-  return chosen.slice(0, MAX_TRANSLATIONS);
+  const later = candidates.filter((c) => c.rank >= FIRST_SENSES);
+  // The sentences of the question's other words, gathered once for all of this word's later senses.
+  const around = later.length > 0 && tools.sentencesWith ? tools.sentencesWith(context) : new Set<number>();
+  const together = (c: Sense) => {
+    if (around.size === 0 || !tools.sentencesWith) return false;
+    for (const i of tools.sentencesWith(c.german.split(" ").flatMap(tools.analyze))) if (around.has(i)) return true;
+    return false;
+  };
+  return candidates.filter((c) => c.rank < FIRST_SENSES || together(c)).slice(0, MAX_TRANSLATIONS);
 }
 
 interface Sense {
