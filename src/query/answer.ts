@@ -213,7 +213,12 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
 
 function suggestionsFor(index: AnswerIndex, passages: readonly Passage[]): string[] {
   const titles: string[] = [];
-  for (const source of [...passages.map((p) => p.chunk.source), ...index.docs.map((d) => d.source)]) {
+  // The retrieved passages' articles first, then the index's; lazily, since an index has thousands.
+  const sources = function* () {
+    for (const p of passages) yield p.chunk.source;
+    for (const d of index.docs) yield d.source;
+  };
+  for (const source of sources()) {
     const full = index.doc(source)?.title;
     const title = full && full.length > 80 ? `${full.slice(0, full.lastIndexOf(" ", 78) > 40 ? full.lastIndexOf(" ", 78) : 78)}…` : full;
     if (title && !titles.includes(title)) titles.push(title);

@@ -148,7 +148,7 @@ function evidenceUnits(
 function mentions(match: TermMatch, source: string, stats: SentenceStats): boolean {
   for (const [stem, value] of match.similar) {
     if (value < NAME_MATCH) continue;
-    for (const i of stats.postings.get(stem) ?? []) if (stats.sentence(i).source === source) return true;
+    for (const i of stats.postings.get(stem) ?? []) if (stats.source(i) === source) return true;
   }
   return false;
 }

@@ -37,6 +37,8 @@ export interface SentenceStats {
   readonly count: number;
   /** Sentence i, built on first use (an index of 100k chunks has 300k sentences; most are never quoted). */
   sentence(index: number): Sentence;
+  /** The source of sentence i, without building the sentence (its text is decoded only when quoted). */
+  source(index: number): string;
   /** Sentence i's distinct stems. Computed on first use from the stored analysis. */
   stems(index: number): ReadonlySet<string>;
   /** Sentence i's stems of its capitalised words, i.e. its nouns and names (German capitalises nouns). Computed on first use. */
@@ -87,6 +89,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
   return {
     count,
     sentence,
+    source: (index) => (inRange(index) ? table.source(index) : ""),
     stems: (index) => {
       if (!inRange(index)) return new Set();
       let set = stems[index];
@@ -125,7 +128,9 @@ function sentenceNouns(text: string, analyze: Analyzer): ReadonlySet<string> {
 function lemmaStemsOf(text: string, analyze: Analyzer, knows?: WordKnowledge): ReadonlySet<string> {
   const stems = new Set<string>();
   if (!knows?.lemmas) return stems;
-  for (const word of text.match(/\p{L}+/gu) ?? []) {
+  // Verbs and adjectives only: their strong forms ("versprach", "traf") are what the stemmer leaves apart;
+  // nouns (capitalised) inflect by endings it already strips, and looking them up too would double the cost.
+  for (const word of text.match(/(?<![\p{L}])\p{Ll}\p{L}*/gu) ?? []) {
     for (const lemma of knows.lemmas(word)) for (const stem of analyze(lemma)) stems.add(stem);
   }
   return stems;

@@ -63,14 +63,14 @@ export function exampleTopics(
   const wanted = new Set(index.docs.slice(0, max).map((d) => d.source));
   const bySource = new Map<string, string[]>();
   for (let i = 0; i < stats.count; i++) {
-    const { source, text } = stats.sentence(i);
+    const source = stats.source(i);
     // A document's sentences stand together: past the last wanted one, the rest need not be read.
     if (!wanted.has(source)) {
       if (bySource.size === wanted.size) break;
       continue;
     }
     const list = bySource.get(source) ?? [];
-    if (list.length < SENTENCES_PER_DOC) list.push(text);
+    if (list.length < SENTENCES_PER_DOC) list.push(stats.sentence(i).text);
     bySource.set(source, list);
   }
   // One topic per document first, then the documents' next ones: a single article still gives several.
