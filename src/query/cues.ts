@@ -37,6 +37,9 @@ const UNITS: readonly [RegExp, RegExp][] = [
   [/^(schnell|fast)$/, /(km\/h|stundenkilometer|kilometer pro stunde|mph|knoten|knots)/iu],
 ];
 
+const SHARE_QUESTION = /(?<![\p{L}])(welche[rnms]?\s+(\p{L}+\s+)?(anteil|prozentsatz|quote)|wie\s+viel\s+prozent|what\s+(share|percentage|proportion|fraction)|how\s+many\s+percent)(?![\p{L}])/iu;
+const SHARE = /(\d\s*(%|prozent|percent))|(?<![\p{L}])(prozent|percent|hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter|jede[rnms]?\s+\p{L}+te[rnms]?|every\s+\p{L}+(th|nd|rd))(?![\p{L}])/iu;
+
 /**
  * The unit a measure question's number must carry ("Wie schwer …" → kilograms or tonnes), or null when the
  * question asks for no particular measure.
@@ -45,6 +48,8 @@ const UNITS: readonly [RegExp, RegExp][] = [
  * unitFor("Wie schwer ist die Sonde?")?.test("2,1 Tonnen") // true
  */
 export function unitFor(question: string): RegExp | null {
+  // "Welcher Anteil", "what share": a part of a whole is a percentage or a fraction, not any number.
+  if (SHARE_QUESTION.test(question)) return SHARE;
   const match = /(?<![\p{L}])(wie|how)\s+(\p{L}+)/iu.exec(question);
   const adjective = match?.[2]?.toLowerCase() ?? "";
   return UNITS.find(([asked]) => asked.test(adjective))?.[1] ?? null;

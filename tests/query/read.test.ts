@@ -48,6 +48,15 @@ describe("read", () => {
     expect(reading.selected[0]?.sentence.text).toBe("Die Sonde wiegt 2,1 Tonnen.");
   });
 
+  it("answers a question for a share only with a percentage or a fraction", () => {
+    const { ask } = setup("Die Bahn strich am Montag viele Züge. Von 1340 Zügen fuhren nur 290 Züge. Im Fernverkehr strich die Bahn 80 Prozent der Züge.");
+    const reading = ask("Welchen Anteil der Züge strich die Bahn?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected[0]?.sentence.text).toBe("Im Fernverkehr strich die Bahn 80 Prozent der Züge.");
+    const { ask: counted } = setup("Die Bahn strich am Montag viele Züge. Von 1340 Zügen fuhren nur 290 Züge.");
+    expect(counted("Welchen Anteil der Züge strich die Bahn?").passes).toBe(false);
+  });
+
   it("quotes the next sentence too when only it names the asked-for person", () => {
     const { ask } = setup(
       "Der Streik traf vor allem Pendler. Auch der Fahrgastverband Pro Bahn übte deutliche Kritik. «Reisende werden zum Spielball», sagte Verbandssprecher Lothar Kampe. Die Bahn bot Erstattungen an.",
