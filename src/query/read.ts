@@ -1,5 +1,5 @@
 import type { Passage } from "../types.js";
-import { unitFor, type AnswerType } from "./cues.js";
+import type { AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { coverage, matchTerms, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -58,7 +58,7 @@ export function read(understanding: Understanding, passages: readonly Passage[],
   const matches = matchTerms(terms, stats);
   const categoryTerm = focus?.kind === "category" ? terms.findIndex((t) => t.word.toLowerCase() === focus.word) : -1;
   // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
-  const unit = unitFor(understanding.question);
+  const { unit } = understanding;
   const scored = scoreSentences(
     [...candidates].map(([index, prior]) => ({ index, prior })),
     matches,

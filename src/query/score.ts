@@ -41,8 +41,6 @@ export interface SentenceStats {
   source(index: number): string;
   /** Sentence i's distinct stems. Computed on first use from the stored analysis. */
   stems(index: number): ReadonlySet<string>;
-  /** Sentence i's stems of its capitalised words, i.e. its nouns and names (German capitalises nouns). Computed on first use. */
-  nouns(index: number): ReadonlySet<string>;
   /** The stems of sentence i's words' dictionary forms ("versprach" → versprech), when a lexicon is known. Computed on first use. */
   lemmaStems(index: number): ReadonlySet<string>;
   /** Sentence i's answer types, each with the stems of the words that supply it. Computed on first use. */
@@ -71,7 +69,6 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
   // they are computed on first use, like the sentence objects and their stem sets.
   const sentences: (Sentence | undefined)[] = [];
   const stems: (ReadonlySet<string> | undefined)[] = [];
-  const nouns: (ReadonlySet<string> | undefined)[] = [];
   const features: (ReadonlyMap<AnswerType, readonly string[]> | undefined)[] = [];
   const lemmas: (ReadonlySet<string> | undefined)[] = [];
   const inRange = (index: number) => Number.isInteger(index) && index >= 0 && index < count;
@@ -100,7 +97,6 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       }
       return set;
     },
-    nouns: (index) => (nouns[index] ??= sentenceNouns(textOf(index), analyze)),
     features: (index) => (features[index] ??= typedFeatures(textOf(index), analyze, knows)),
     lemmaStems: (index) => (lemmas[index] ??= lemmaStemsOf(textOf(index), analyze, knows)),
     postings,
@@ -119,10 +115,6 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
 export function buildSentenceStats(chunks: readonly Chunk[], analyze: Analyzer, knows?: WordKnowledge): SentenceStats {
   const table = sentenceTable(chunks);
   return sentenceStats(table, analyzeSentences(table, analyze), analyze, knows);
-}
-
-function sentenceNouns(text: string, analyze: Analyzer): ReadonlySet<string> {
-  return new Set(analyze((text.match(/\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? []).join(" ")));
 }
 
 function lemmaStemsOf(text: string, analyze: Analyzer, knows?: WordKnowledge): ReadonlySet<string> {
@@ -227,16 +219,6 @@ export function termHits(matches: readonly TermMatch[], stats: SentenceStats, in
     }
     return best;
   });
-}
-
-/**
- * How well sentence `index` matches one term through its nouns and names only: a "welche Sprache" question
- * is not answered by a sentence where someone "sprach", though both stem to "sprach".
- */
-export function nounHit(match: TermMatch, stats: SentenceStats, index: number): number {
-  let best = 0;
-  for (const stem of stats.nouns(index)) best = Math.max(best, match.similar.get(stem) ?? 0);
-  return best;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon/index.js";
 import type { Language, Turn } from "../types.js";
-import { answerType, questionFocus, type AnswerType, type QuestionFocus } from "./cues.js";
+import { answerType, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
 import { cleanQuestion } from "./question.js";
 import { contentWords, isLightWord, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
@@ -33,6 +33,8 @@ export interface Understanding {
   /** The question's own terms, then (for a follow-up) the previous turn's at lower weight. */
   readonly terms: readonly QueryTerm[];
   readonly answerType: AnswerType | null;
+  /** For a measure or share question ("wie schwer", "welcher Anteil"): what the number must carry. */
+  readonly unit: RegExp | null;
   readonly focus: QuestionFocus | null;
   readonly followUp: FollowUp | null;
   /** The text for dense and keyword search: the question, its German expansions, and a follow-up's context. */
@@ -109,13 +111,14 @@ export function understand(
   const intent = intentOf(question, detected, tools.analyze);
   // An emoji or a "Hi" says nothing about the user's language; the caller may know it (Telegram's language_code).
   const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(question.toLowerCase()) ? preferred : detected;
-  const base = { question, truncated, language, intent, answerType: null, focus: null, followUp: null };
+  const base = { question, truncated, language, intent, answerType: null, unit: null, focus: null, followUp: null };
   if (intent !== "question") return { ...base, terms: [], searchText: "" };
   const terms = expandTerms(contentWords(question, language, tools.analyze), language, tools);
   const alone: Understanding = {
     ...base,
     terms,
     answerType: answerType(question),
+    unit: unitFor(question),
     focus: questionFocus(question),
     searchText: searchTextOf(question, terms),
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { questionFocus } from "../../src/query/cues.js";
 import { measureEvidence, passesGate } from "../../src/query/gate.js";
-import { buildSentenceStats, matchTerms, nounHit, termHits } from "../../src/query/score.js";
+import { buildSentenceStats, matchTerms, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
