@@ -103,6 +103,9 @@ const FRAME_NOUNS = new Set(
   ).split(" "),
 );
 
+/** Verbs that, after "wie", ask for a name. */
+const NAMING_VERB = /^(heißt|heisst|hieß|hiess|heißen|hießen|lautet|lautete)$/;
+
 /** Prepositions without a fused article; "im", "am", "zum", "beim" carry one and are not listed. */
 const BARE_PREPOSITIONS = new Set(
   "in an auf aus bei mit nach von vor zu unter über hinter neben zwischen durch für gegen ohne um seit wegen".split(" "),
@@ -132,6 +135,8 @@ export function contentWords(question: string, language: Language, analyze: Anal
     if (STOPWORDS.has(lower) || seen.has(lower) || (lower.length < 2 && !/\d/.test(lower))) continue;
     // "wie hoch", "how far": the adjective belongs to the question word; the answer is a number, not the word.
     if ((before === "wie" || before === "how") && isMeasureAdjective(lower)) continue;
+    // "Wie heißt …", "wie lautet …": asking for a name; the answer names it, it does not say "heißt".
+    if (before === "wie" && NAMING_VERB.test(lower)) continue;
     seen.add(lower);
     const stems = [...new Set(analyze(lower))];
     if (stems.length === 0) continue;

@@ -113,13 +113,15 @@ export function understand(
   const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(question.toLowerCase()) ? preferred : detected;
   const base = { question, truncated, language, intent, answerType: null, unit: null, focus: null, followUp: null };
   if (intent !== "question") return { ...base, terms: [], searchText: "" };
+  const expected = answerType(question);
+  const focus = questionFocus(question);
   const terms = expandTerms(contentWords(question, language, tools.analyze), language, tools);
   const alone: Understanding = {
     ...base,
     terms,
-    answerType: answerType(question),
+    answerType: expected,
     unit: unitFor(question),
-    focus: questionFocus(question),
+    focus,
     searchText: searchTextOf(question, terms),
   };
   const previous = history.at(-1);

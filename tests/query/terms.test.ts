@@ -31,6 +31,10 @@ describe("contentWords", () => {
     expect(terms[1]?.weight).toBeLessThan(terms[0]?.weight ?? 0);
   });
 
+  it("leaves the verb of a question for a name to the question word", () => {
+    expect(words("Wie heißt die Bürgermeisterin der Stadt?").map((t) => t.word)).toEqual(["Bürgermeisterin", "Stadt"]);
+  });
+
   it("leaves the adjective of a measure question to the question word", () => {
     expect(words("Wie hoch ist der Schaden?").map((t) => t.word)).toEqual(["Schaden"]);
     expect(words("How far is the station?", "en").map((t) => t.word)).toEqual(["station"]);
