@@ -192,7 +192,12 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
     deps.logger?.warn({ err: error }, "query embedding failed; using keyword search only"),
   );
   const passages = withPreviousSources(index, retrieved, understanding);
-  const reading = read(understanding, passages, stats, { minCoverage: deps.settings.minCoverage });
+  const settings = { minCoverage: deps.settings.minCoverage };
+  // A follow-up continues in the article the previous answer quoted when that article answers it
+  // ("Und wo kamen sie unter?" is about the same flood); only otherwise does it read everything.
+  const previous = new Set(understanding.followUp?.previous.sources ?? []);
+  const same = previous.size > 0 ? read(understanding, passages.filter((p) => previous.has(p.chunk.source)), stats, settings) : undefined;
+  const reading = same?.passes === true ? same : read(understanding, passages, stats, settings);
   deps.logger?.debug(
     {
       language: understanding.language,

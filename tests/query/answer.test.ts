@@ -130,6 +130,15 @@ describe("createAsk, extractive", () => {
     expect(inConversation).toEqual(alone);
   });
 
+  it("continues a follow-up in the article the previous answer quoted, when that article answers it", async () => {
+    const quoted = async (source: string) => {
+      const answer = await ask()("Wann wurde dieses eröffnet?", { history: [{ question: "Und?", answer: "…", sources: [source] }] });
+      return answer.kind === "answered" ? answer.citations[0]?.quote : answer.kind;
+    };
+    expect(await quoted("museum.txt")).toBe("Das Museum wurde im Jahr 2023 eröffnet.");
+    expect(await quoted("harbour.txt")).toBe("Der Hafen wurde im Jahr 1189 eröffnet.");
+  });
+
   it("reads a question with a pronoun and nothing to refer to together with the previous turn", async () => {
     const history = [{ question: "Was stellt das neue Museum in München aus?", answer: "Laut der Quelle: „In München stellt ein neues Museum moderne Kunst aus.“ [1]" }];
     const harbour = [{ question: "Woher kam das Containerschiff im Hamburger Hafen?", answer: "Laut der Quelle: „Im Hafen von Hamburg legte ein Containerschiff aus Singapur an.“ [1]" }];
