@@ -56,8 +56,11 @@ export function measureEvidence(
   // something else: "das Wetter in Almaty" is not answered by the weather somewhere else. A news article
   // names its place once, so the article, not the sentence, must mention it.
   const names = matches.flatMap((m, t) => (m.term.name === true ? [t] : []));
+  // A match counts as the term found at FOCUS_MATCH of the best the term can reach: a translation from
+  // deeper in the dictionary weighs less than the word itself.
+  const reachable = (t: number) => FOCUS_MATCH * Math.min(1, Math.max(0, ...(matches[t]?.term.alternatives.map((a) => a.weight) ?? [1])));
   const namesOf = (u: EvidenceUnit) =>
-    names.every((t) => u.inDocument?.[t] === true || [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH));
+    names.every((t) => u.inDocument?.[t] === true || [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) >= reachable(t)));
   // Nor is a passage that matches only the names: "Wer ist der Bürgermeister von Göttingen?" is not
   // answered by any sentence about Göttingen. Some word of what is asked must stand in the quoted sentences,
   // in any form the matching allows (inflected, in a compound, a synonym or translation).
@@ -78,7 +81,7 @@ export function measureEvidence(
   const t = focus?.kind !== "counted" ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word && m.term.name !== true);
   if (t < 0) return { coverage: cov, focusFound: null, missingName, typed };
   // What is counted must stand where the number does.
-  const focusFound = counted.some((u) => u.quoted.some((hits) => (hits[t] ?? 0) >= FOCUS_MATCH));
+  const focusFound = counted.some((u) => u.quoted.some((hits) => (hits[t] ?? 0) >= reachable(t)));
   return { coverage: cov, focusFound, missingName, typed };
 }
 

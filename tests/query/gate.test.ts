@@ -41,6 +41,16 @@ describe("relevance gate", () => {
     expect(evidenceFor("Wie viele Unfälle gab es in Leipzig?", [2], [], true).focusFound).toBe(true);
   });
 
+  it("finds what is counted through a translation from deeper in the dictionary, measured against what that term can reach", () => {
+    const matches = matchTerms(contentWords("Wie viele Unfälle gab es in Leipzig?", "de", analyze), stats).map((m) =>
+      m.term.word === "Unfälle" ? { ...m, term: { ...m.term, alternatives: m.term.alternatives.map((a) => ({ ...a, weight: 0.5, via: "translation" as const })) } } : m,
+    );
+    const t = matches.findIndex((m) => m.term.word === "Unfälle");
+    const hits = termHits(matches, stats, 2).map((hit, i) => (i === t ? 0.5 : hit));
+    const evidence = measureEvidence(matches, [{ quoted: [hits], context: [], typed: true }], questionFocus("Wie viele Unfälle gab es in Leipzig?"), true);
+    expect(evidence.focusFound).toBe(true);
+  });
+
   it("takes a category noun for an ordinary term: the answer need not repeat it", () => {
     expect(evidenceFor("Welche Ministerin sprach von einem Schritt?", [1]).focusFound).toBeNull();
   });
