@@ -60,7 +60,7 @@ export function isMeasureAdjective(word: string): boolean {
   return new RegExp(`^(${MEASURE_DE}|${MEASURE_EN}|much|many|long|lange)$`, "iu").test(word);
 }
 
-/** Nouns (and compound heads) that name a quantity: "welcher Anteil", "welchen Mindestbetrag", "welche Summe". */
+/** Nouns (and compound heads) that name a quantity: "welcher Anteil", "welcher Höchstbetrag", "welche Summe". */
 const QUANTITY_DE = String.raw`anteil|betrag|summe|zahl|anzahl|quote|satz|preis|menge|kosten|höhe|wert|prozentsatz|lohn|gehalt|rate`;
 const QUANTITY_EN = String.raw`share|percentage|proportion|amount|number|sum|price|fraction|rate|figure|cost`;
 
