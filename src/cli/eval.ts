@@ -145,11 +145,7 @@ export function judge(
     });
   const verbatim = citations.filter((c) => fileText(c.source)?.slice(c.start, c.end) === c.quote).length;
   return {
-    id: item.id,
-    lang: item.lang,
-    kind,
-    unanswerable: item.unanswerable === true,
-    smalltalk: item.smalltalk === true,
+    ...about(item, kind),
     answerKind: answer.kind,
     refused: answer.kind === "not_found",
     factsPresent,
@@ -160,14 +156,15 @@ export function judge(
   };
 }
 
+/** What a result says of its item, whatever the answer. */
+function about(item: QaItem, kind: string) {
+  return { id: item.id, lang: item.lang, kind, unanswerable: item.unanswerable === true, smalltalk: item.smalltalk === true };
+}
+
 /** The result of a question whose `ask` threw: wrong in every respect. */
 export function failed(item: QaItem, ms: number, kind = itemKind(item)): ItemResult {
   return {
-    id: item.id,
-    lang: item.lang,
-    kind,
-    unanswerable: item.unanswerable === true,
-    smalltalk: item.smalltalk === true,
+    ...about(item, kind),
     answerKind: "error",
     refused: false,
     factsPresent: false,
