@@ -156,7 +156,7 @@ function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats)
 
 /**
  * A follow-up most likely asks about the article the previous answer quoted, whose sentence with the answer
- * may share no word with the question ("Was hat er versprochen?"): its passages join the retrieved ones,
+ * may share no word with the question ("Was hat sie gesagt?"): its passages join the retrieved ones,
  * ranked below them, so reading can weigh them.
  */
 function withPreviousSources(index: AnswerIndex, passages: readonly Passage[], understanding: Understanding): Passage[] {
@@ -194,7 +194,7 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
   const passages = withPreviousSources(index, retrieved, understanding);
   const settings = { minCoverage: deps.settings.minCoverage };
   // A follow-up continues in the article the previous answer quoted when that article answers it
-  // ("Und wo kamen sie unter?" is about the same flood); only otherwise does it read everything.
+  // ("Und wo?" is about the same event); only otherwise does it read everything.
   const previous = new Set(understanding.followUp?.previous.sources ?? []);
   const same = previous.size > 0 ? read(understanding, passages.filter((p) => previous.has(p.chunk.source)), stats, settings) : undefined;
   const reading = same?.passes === true ? same : read(understanding, passages, stats, settings);

@@ -224,7 +224,7 @@ export function questionFocus(question: string): QuestionFocus | null {
         if (AUXILIARY.test(lower)) break;
         continue;
       }
-      // An English noun phrase ends in its head: "how much emergency money can …" counts money.
+      // An English noun phrase ends in its head: "how many army trucks were …" counts trucks.
       const after = (words[j + 1] ?? "").toLowerCase();
       const head = /^(which|what|how)$/.test(w) && after !== "" && !FOCUS_SKIP.test(after) && AUXILIARY.test((words[j + 2] ?? "").toLowerCase()) ? after : lower;
       // "Wie viel Geld" is answered by "400 Millionen Euro": a unit of measure need not be repeated.

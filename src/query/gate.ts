@@ -44,7 +44,7 @@ export interface EvidenceUnit {
  * question's words without the number does not answer "wie viele". What "wie viele X" counts must stand in
  * the counted unit's quoted sentences, every name the question mentions in the unit or around it, and some
  * other word of the question in its quoted sentences.
- * A category noun ("welche Berufsgruppen") is an ordinary term here: the answer need not repeat it.
+ * A category noun ("welche Sorten") is an ordinary term here: the answer need not repeat it.
  */
 export function measureEvidence(
   matches: readonly TermMatch[],
@@ -67,7 +67,7 @@ export function measureEvidence(
   const asked = matches.flatMap((m, t) => (m.term.name !== true && m.term.context !== true && m.term.weight >= 1 ? [t] : []));
   const speaksTo = (u: EvidenceUnit) => asked.length === 0 || asked.some((t) => u.quoted.some((hits) => (hits[t] ?? 0) > 0));
   // And a German question's nouns say what it is about: a passage near none of them is off the subject
-  // ("Wie heißt der höchste Berg der Alpen?" is not answered by "die ohnehin hohen Kosten").
+  // ("Wie hoch ist der Turm?" is not answered by "die hohen Kosten").
   const nouns = matches.flatMap((m, t) => (m.term.noun === true && m.term.name !== true && m.term.context !== true ? [t] : []));
   const onSubject = (u: EvidenceUnit) =>
     nouns.length === 0 || nouns.some((t) => [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) > 0));

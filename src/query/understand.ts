@@ -157,7 +157,7 @@ export function withPrevious(alone: Understanding, previous: Turn, reason: Follo
     ...alone,
     terms: [...alone.terms, ...weighted],
     // A question without a question word ("und in Leipzig?") asks for what the previous one asked for;
-    // "Was hat er versprochen?" asks for something else than the "wer" before it.
+    // "Was hat sie gesagt?" asks for something else than the "wer" before it.
     answerType: alone.answerType ?? (QUESTION_WORD.test(alone.question) ? null : answerType(previous.question)),
     followUp: { reason, previous },
     searchText: `${alone.searchText} ${searchTextOf(previous.question, context)}`.trim(),
@@ -293,7 +293,7 @@ function headWord(phrase: string, analyze: Analyzer): string | null {
 /**
  * The senses to look for: the dictionary's first ones, and a later one only when the sources use it in a
  * sentence together with another word of the question. Deep in the list are a word's rarer senses
- * ("currency" → Laufzeit), which the sources may use in another sense altogether; "admission" → Eintritt
+ * ("head" → köpfen), which the sources may use in another sense altogether; "admission" → Eintritt
  * is kept because a sentence has it with "kostet" for the question's "cost".
  */
 function chooseSenses(candidates: readonly Sense[], context: readonly string[], tools: UnderstandTools): Sense[] {
