@@ -149,6 +149,7 @@ function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats)
     // not merely a word that shares its first letters.
     inCorpus: (stem) => stats.postings.has(stem) || [...vocabulary.similar([stem])].some(([s, v]) => v >= USED_MATCH || sameDerivation(stem, s)),
     inCorpusExactly: (stem) => stats.postings.has(stem),
+    beginsInCorpus: (stem) => vocabulary.begins(stem),
     sentencesWith: (stems) => sentencesWith(stats, vocabulary, stems),
     onLexiconError: (error) => deps.logger?.warn({ err: error }, "lexicon unavailable; answering without expansions"),
   };

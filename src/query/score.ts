@@ -168,7 +168,7 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
     // Each alternative's matches count at its weight (a translation below the word itself), best kept.
     const similar = new Map<string, number>();
     for (const alternative of term.alternatives) {
-      const expansion = alternative.via === "synonym" || alternative.via === "translation";
+      const expansion = alternative.via === "synonym" || alternative.via === "translation" || alternative.via === "part";
       for (const [stem, value] of vocabulary.similar([alternative.stem])) {
         // A synonym or translation is a word of the sources' language: it is found as it is, in a compound
         // or inflected, not by a spelling a letter or two away (that tolerance is for transliterated names).

@@ -15,8 +15,11 @@ export type Analyzer = (text: string) => string[];
 export interface Alternative {
   readonly stem: string;
   readonly weight: number;
-  /** Where it came from: the word as written, its dictionary lemma, a synonym, or a translation. */
-  readonly via: "word" | "lemma" | "synonym" | "translation";
+  /**
+   * Where it came from: the word as written, its dictionary lemma, a synonym, a translation, or a part of
+   * a compound the sources do not use ("Fernzüge" → Züge).
+   */
+  readonly via: "word" | "lemma" | "synonym" | "translation" | "part";
 }
 
 export interface QueryTerm {

@@ -49,6 +49,8 @@ export interface UnderstandTools {
   readonly inCorpus: (stem: string) => boolean;
   /** True when the corpus has this very stem (not only a compound or relative of it). */
   readonly inCorpusExactly?: (stem: string) => boolean;
+  /** True when some corpus stem begins with this one: a compound's modifier the sources use ("fern" in "Fernverkehr"). */
+  readonly beginsInCorpus?: (stem: string) => boolean;
   /** The sentences that have one of `stems` (or a compound or inflection of it), for choosing senses by the company they keep. */
   readonly sentencesWith?: (stems: readonly string[]) => ReadonlySet<number>;
   /** Told when the lexicon fails (a damaged data file); the question is then read without expansions. */
@@ -56,7 +58,7 @@ export interface UnderstandTools {
 }
 
 /** Weights of an expansion relative to the word as written: a synonym or translation never outranks the word or its lemma. */
-export const EXPANSION_WEIGHT = { lemma: 1, synonym: 0.6, translationFirst: 0.9, translationStep: 0.08, translationLeast: 0.5 } as const;
+export const EXPANSION_WEIGHT = { lemma: 1, synonym: 0.6, translationFirst: 0.9, translationStep: 0.08, translationLeast: 0.5, head: 0.5 } as const;
 /** Expansions kept per word: enough for the right sense, few enough that wrong senses stay rare. */
 const MAX_SYNONYMS = 6;
 const MAX_TRANSLATIONS = 4;
@@ -237,13 +239,23 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // ("Almaty", "Göttingen", "Verdi") when the sources use it: the passage that answers must mention it,
       // as an English question's names must be found.
       const known = (f: () => boolean) => safe(() => [f()], tools)[0] === true;
-      const proper = known(() => lexicon.place(term.word) !== undefined) || (lemmas.length === 0 && !known(() => lexicon.isGermanNoun(term.word)));
-      if (term.capitalised === true && proper && term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem))) {
+      // A country or region is a name even when the sources never mention it: then they are about
+      // somewhere else, and the gate declines ("Wie viele Bundesländer hat Österreich?").
+      const place = known(() => lexicon.place(term.word) !== undefined);
+      const proper = place || (lemmas.length === 0 && !known(() => lexicon.isGermanNoun(term.word)));
+      if (term.capitalised === true && proper && (place || term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem)))) {
         out.push({ ...term, name: true, alternatives: [...alternatives.values()], expansions: [] });
         continue;
       }
+      // A word the sources do not use may be a compound or a feminine form of words they do: its parts
+      // stand in for it, below the word itself ("Fernzüge" → Züge, "weiterverhandelt" → verhandelt).
+      const used = [...alternatives.keys()].some((stem) => (tools.inCorpusExactly ?? inCorpus)(stem));
+      const parts = used ? [] : partsOf(term.word, tools);
+      for (const part of parts) {
+        for (const lemma of [part, ...safe(() => lexicon.germanLemmas(part), tools).map((l) => l.lemma)]) add(lemma, EXPANSION_WEIGHT.head, "part");
+      }
       let kept = 0;
-      for (const synonym of safe(() => lexicon.germanSynonyms(term.word), tools)) {
+      for (const synonym of safe(() => [...lexicon.germanSynonyms(term.word), ...parts.flatMap((part) => lexicon.germanSynonyms(part))], tools)) {
         if (kept >= MAX_SYNONYMS) break;
         // A multi-word synonym counts by its one content word ("ums Leben kommen" → Leben); a longer
         // paraphrase is not a word to find, and its parts would match anything.
@@ -276,6 +288,45 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     out.push({ ...term, alternatives: [...alternatives.values()], expansions: [...expansions] });
   }
   return out;
+}
+
+/** The shortest modifier and head a compound split is tried with; shorter ones split words that are no compounds. */
+const MIN_MODIFIER = 3;
+const MIN_HEAD = 4;
+/** Linking letters between a compound's parts: "Arbeit-s-niederlegung", "Straße-n-bahn". */
+const LINKING = /^(.+?)(s|es|n|en)$/u;
+
+/**
+ * What the dictionary can read of a German word it may not know: the masculine of a feminine role
+ * ("Rathauschefin" → Rathauschef), and the head of a compound whose parts it knows ("Fernzüge" → Züge,
+ * "weiterverhandelt" → verhandelt), the longest such head first. Empty for a simple word. Generic German
+ * morphology over the lexicon; no list of words.
+ */
+export function partsOf(word: string, tools: Pick<UnderstandTools, "lexicon" | "onLexiconError" | "analyze" | "beginsInCorpus">): string[] {
+  const knows = (w: string) => safe(() => [tools.lexicon.isGermanWord(w)], tools as UnderstandTools)[0] === true;
+  const parts: string[] = [];
+  const feminine = /^(\p{L}{4,})in(nen)?$/u.exec(word);
+  if (feminine?.[1] && knows(feminine[1])) parts.push(feminine[1]);
+  // A known word is split as written; only an unknown one's masculine form is split too ("Rathauschefin").
+  for (const candidate of knows(word) ? [word] : [word, ...parts]) {
+    for (let at = MIN_MODIFIER; at <= candidate.length - MIN_HEAD; at++) {
+      const modifier = candidate.slice(0, at);
+      const rest = candidate.slice(at);
+      const head = /^\p{Lu}/u.test(candidate) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
+      if (!knows(head)) continue;
+      const bare = LINKING.exec(modifier)?.[1];
+      const word = knows(modifier) ? modifier : bare !== undefined && bare.length >= MIN_MODIFIER && knows(bare) ? bare : undefined;
+      if (word === undefined) continue;
+      // The modifier says which kind of the head is meant: a "Bundestagswahl" is not any election, so the
+      // head stands in only when the sources use the modifier too, alone or in a compound of their own.
+      if (tools.beginsInCorpus && !tools.analyze(word).some(tools.beginsInCorpus)) break;
+      {
+        if (!parts.includes(head)) parts.push(head);
+        break;
+      }
+    }
+  }
+  return parts;
 }
 
 /** The words of a phrase that carry content: not function words, not light verbs ("lassen", "machen"). */

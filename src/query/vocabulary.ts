@@ -122,6 +122,8 @@ export interface Vocabulary {
    * vocabulary's order: the same map a scan of every stem would give.
    */
   similar(queries: readonly string[]): Map<string, number>;
+  /** True when some stem is `prefix` or begins with it (a compound's modifier the sources use: "fern" in "fernverkehr"). */
+  begins(prefix: string): boolean;
   /** Builds now what the first query would build on demand (the spelling index), to keep it off an asker's wait. */
   prepare(): void;
 }
@@ -269,6 +271,17 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
   return {
     prepare() {
       spellings ??= indexSpellings(stems);
+    },
+    begins(prefix) {
+      if (positions.has(prefix)) return true;
+      if (exactOnly(prefix)) return false;
+      let found = false;
+      const visit = (i: number) => {
+        if (!found && stems[i]!.startsWith(prefix)) found = true;
+      };
+      if (prefix.length >= LONG_HEAD) eachIn(filed, hashOf(prefix, 0, LONG_HEAD, LONG), visit);
+      else for (const length of LENGTH_CLASSES) if (length >= prefix.length) eachIn(filed, hashOf(prefix, 0, MIN_FUZZY, length), visit);
+      return found;
     },
     similar(queries) {
       const similar = new Map<string, number>();

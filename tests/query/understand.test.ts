@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import type { Lexicon } from "../../src/lexicon/index.js";
-import { understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
+import { partsOf, understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
 
 /** A lexicon with a handful of entries, so these tests say what understanding does with what it is given. */
 const lexicon: Lexicon = {
@@ -55,6 +55,30 @@ describe("understand", () => {
     const synonyms = strike?.alternatives.filter((a) => a.via === "synonym") ?? [];
     expect(synonyms.map((a) => a.stem).sort()).toEqual(["ausstand", "streik"]);
     expect(Math.max(...synonyms.map((a) => a.weight))).toBeLessThan(1);
+  });
+
+  it("lets the head of a compound the sources do not use stand in for it, below the word, when they use its modifier", () => {
+    const known = ["fern", "fernzüge", "züge", "bundestag", "wahl", "weiter", "verhandelt", "rathaus", "rathauschef", "chef", "chefin", "ministerin", "minister", "mini", "ster"];
+    const words: Lexicon = { ...lexicon, isGermanWord: (w) => known.includes(w.toLowerCase()), germanLemmas: (w) => (w === "Züge" ? [{ lemma: "Zug", pos: "noun" }] : []) };
+    const stems = new Set(["fernverkehr", "zug", "wahl", "weit", "verhandl", "rathaus", "chef"]);
+    const compounds: UnderstandTools = { analyze, lexicon: words, inCorpus: (s) => stems.has(s), beginsInCorpus: (s) => [...stems].some((c) => c.startsWith(s)) };
+    expect(partsOf("Fernzüge", compounds)).toEqual(["Züge"]);
+    expect(partsOf("weiterverhandelt", compounds)).toEqual(["verhandelt"]);
+    // The sources never speak of the Bundestag: its election is not any election they report.
+    expect(partsOf("Bundestagswahl", compounds)).toEqual([]);
+    // A feminine role reads as its masculine; a known word is not split into rarities ("Mini" + "ster").
+    expect(partsOf("Rathauschefin", compounds)).toEqual(["Rathauschef", "Chefin", "Chef"]);
+    expect(partsOf("Ministerin", compounds)).toEqual(["Minister"]);
+    const trains = understand("Wie viele Fernzüge fielen aus?", [], false, compounds, 1000).terms.find((t) => t.word === "Fernzüge");
+    const part = trains?.alternatives.find((a) => a.via === "part" && a.stem === "zug");
+    expect(part?.weight).toBeGreaterThan(0);
+    expect(part?.weight).toBeLessThan(1);
+  });
+
+  it("takes a country the sources never mention for a name, so that the gate can decline", () => {
+    const places: UnderstandTools = { ...tools, lexicon: { ...lexicon, place: (w) => (w === "Österreich" ? { code: "AT", de: "Österreich", en: "Austria" } : undefined) } };
+    const austria = understand("Wie viele Bundesländer hat Österreich?", [], false, places, 1000).terms.find((t) => t.word === "Österreich");
+    expect(austria?.name).toBe(true);
   });
 
   it("translates an English word into the German words the corpus uses, in the dictionary's order, below the word itself", () => {

@@ -198,6 +198,16 @@ describe("vocabularyOf", () => {
   });
 });
 
+describe("Vocabulary.begins", () => {
+  it("tells whether a stem is in the vocabulary or begins one, as a scan would", () => {
+    const stems = ["fernverkehr", "fest", "festnahm", "zug", "wahlbeteil", "2022"];
+    const vocabulary = vocabularyOf(new Map(stems.map((s) => [s, null])));
+    for (const prefix of ["fern", "fernv", "fernverkehr", "festn", "fest", "zug", "wahl", "wahlbet", "bund", "ferne", "festnahme", "202"]) {
+      expect(vocabulary.begins(prefix), prefix).toBe(stems.some((s) => s === prefix || (prefix.length >= 4 && s.startsWith(prefix))));
+    }
+  });
+});
+
 describe("derivationPrefixes", () => {
   it("gives a beginning of every stem of the word family, whatever its particle, marker and vowel", async () => {
     const doc = parsed("seed.txt", await readFile("seeds/000_308e1ab380b049a5.txt"));
