@@ -186,6 +186,31 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
   return { types };
 }
 
+/**
+ * The words of a sentence that stand in the same clause as one of its numbers: what the number may count
+ * ("mehr als 10.000 Festnahmen", "die Zahl der Toten stieg auf 225"). "Es gab viele Tote, Hunderte
+ * Verletzte" counts the injured, not the dead: punctuation ends the reach. Pure, lower-cased.
+ *
+ * @example
+ * countedWords("Es gab viele Tote, Hunderte Verletzte.") // ["verletzte"]
+ */
+export function countedWords(sentence: string): string[] {
+  const tokens = sentence.match(/[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[,;:()«»„“"–—!?]|\.(?!\p{N})/gu) ?? [];
+  const isNumber = (token: string) => /^\d+([.,]\d+)*$/.test(token) || NUMBER_WORDS.test(token.toLowerCase());
+  const isWord = (token: string) => /^[\p{L}]/u.test(token);
+  const counted = new Set<string>();
+  tokens.forEach((token, j) => {
+    if (!isNumber(token)) return;
+    for (let k = j + 1; k < tokens.length && !/^[^\p{L}\p{N}]/u.test(tokens[k]!); k++) {
+      if (isWord(tokens[k]!)) counted.add(tokens[k]!.toLowerCase());
+    }
+    for (let k = j - 1; k >= 0 && !/^[^\p{L}\p{N}]/u.test(tokens[k]!); k--) {
+      if (isWord(tokens[k]!)) counted.add(tokens[k]!.toLowerCase());
+    }
+  });
+  return [...counted];
+}
+
 /** The noun a question is about: what "wie viele X / how many X" counts, or the category of "welche X / which X". */
 export interface QuestionFocus {
   readonly word: string;
@@ -216,6 +241,11 @@ export function questionFocus(question: string): QuestionFocus | null {
       start = i + 1;
       kind = "counted";
     }
+    // "die Zahl der Toten", "the number of victims": what is counted follows.
+    if ((/^(zahl|anzahl)$/.test(w) && /^(der|an)$/i.test(next ?? "")) || (w === "number" && next?.toLowerCase() === "of")) {
+      start = i + 2;
+      kind = "counted";
+    }
     if (start < 0) continue;
     for (let j = start; j < Math.min(words.length, start + 3); j++) {
       const candidate = words[j] ?? "";
@@ -229,7 +259,7 @@ export function questionFocus(question: string): QuestionFocus | null {
       const head = /^(which|what|how)$/.test(w) && after !== "" && !FOCUS_SKIP.test(after) && AUXILIARY.test((words[j + 2] ?? "").toLowerCase()) ? after : lower;
       // "Wie viel Geld" is answered by "400 Millionen Euro": a unit of measure need not be repeated.
       if (kind === "counted" && MEASURE.test(head)) return null;
-      if (/^\p{Lu}/u.test(candidate) || /^(which|what|how)$/.test(w)) return { word: head, kind };
+      if (/^\p{Lu}/u.test(candidate) || /^(which|what|how|number)$/.test(w)) return { word: head, kind };
     }
   }
   return null;

@@ -34,6 +34,8 @@ export interface EvidenceUnit {
   readonly typed: boolean;
   /** For each term of the question: whether the unit's document mentions it (a name need not stand in the sentence). */
   readonly inDocument?: readonly boolean[];
+  /** For each term: how well the words beside a number in the quoted sentences match it (what the numbers count). */
+  readonly counted?: readonly number[];
 }
 
 /**
@@ -80,8 +82,8 @@ export function measureEvidence(
   // A name is not counted or measured ("Wie alt ist Nasarbajew?" is answered a sentence after his name).
   const t = focus?.kind !== "counted" ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word && m.term.name !== true);
   if (t < 0) return { coverage: cov, focusFound: null, missingName, typed };
-  // What is counted must stand where the number does.
-  const focusFound = counted.some((u) => u.quoted.some((hits) => (hits[t] ?? 0) >= reachable(t)));
+  // What is counted must stand beside the number: "viele Tote, Hunderte Verletzte" gives no number of the dead.
+  const focusFound = counted.some((u) => (u.counted ?? u.quoted.reduce((best, hits) => hits.map((h, k) => Math.max(h, best[k] ?? 0)), []))[t]! >= reachable(t));
   return { coverage: cov, focusFound, missingName, typed };
 }
 

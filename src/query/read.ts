@@ -139,6 +139,7 @@ function evidenceUnits(
       context: near.map((i) => termHits(matches, stats, i)),
       typed: members.some((m) => m.typeMatch),
       inDocument: matches.map((m) => m.term.name === true && mentions(m, source, stats)),
+      counted: matches.map((m) => Math.max(0, ...members.flatMap((member) => [...stats.counted(member.index)].map((stem) => m.similar.get(stem) ?? 0)))),
     });
   }
   return units;

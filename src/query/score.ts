@@ -7,7 +7,7 @@ import {
   type SentenceTable,
 } from "../ingest/sentences.js";
 import type { Chunk } from "../types.js";
-import { sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
+import { countedWords, sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
 import { sameDerivation } from "./derive.js";
 import { vocabularyOf } from "./vocabulary.js";
@@ -43,6 +43,8 @@ export interface SentenceStats {
   stems(index: number): ReadonlySet<string>;
   /** The stems of sentence i's words' dictionary forms ("versprach" → versprech), when a lexicon is known. Computed on first use. */
   lemmaStems(index: number): ReadonlySet<string>;
+  /** The stems of the words that stand beside a number of sentence i: what its numbers may count. Computed on first use. */
+  counted(index: number): ReadonlySet<string>;
   /** Sentence i's answer types, each with the stems of the words that supply it. Computed on first use. */
   features(index: number): ReadonlyMap<AnswerType, readonly string[]>;
   /** Stem → indices of the sentences containing it, ascending. */
@@ -71,6 +73,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
   const stems: (ReadonlySet<string> | undefined)[] = [];
   const features: (ReadonlyMap<AnswerType, readonly string[]> | undefined)[] = [];
   const lemmas: (ReadonlySet<string> | undefined)[] = [];
+  const counted: (ReadonlySet<string> | undefined)[] = [];
   const inRange = (index: number) => Number.isInteger(index) && index >= 0 && index < count;
   const sentence = (index: number): Sentence => {
     if (!inRange(index)) throw new RangeError(`no sentence ${index} among ${count}`);
@@ -99,6 +102,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
     },
     features: (index) => (features[index] ??= typedFeatures(textOf(index), analyze, knows)),
     lemmaStems: (index) => (lemmas[index] ??= lemmaStemsOf(textOf(index), analyze, knows)),
+    counted: (index) => (counted[index] ??= new Set(countedWords(textOf(index)).flatMap(analyze))),
     postings,
     chunkSentences: (chunkId) => {
       if (!Number.isInteger(chunkId) || chunkId < 0 || chunkId + 1 >= table.memberOffsets.length) return [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, questionFocus, sentenceFeatures } from "../../src/query/cues.js";
+import { answerType, countedWords, questionFocus, sentenceFeatures } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -81,12 +81,24 @@ describe("sentenceFeatures, times", () => {
   });
 });
 
+describe("countedWords", () => {
+  it("gives the words in the same clause as a number, not across punctuation", () => {
+    const words = countedWords("Es gab viele Tote, Hunderte Verletzte und mehr als 10.000 Festnahmen.");
+    expect(words).toEqual(expect.arrayContaining(["verletzte", "festnahmen"]));
+    expect(words).not.toContain("tote");
+    expect(countedWords("Die Zahl der Toten stieg auf 225.")).toContain("toten");
+    expect(countedWords("Niemand wurde verletzt.")).toEqual([]);
+  });
+});
+
 describe("questionFocus", () => {
   it("finds what a how-many question counts", () => {
     expect(questionFocus("Wie viele Einwohner hat Kasachstan?")).toEqual({ word: "einwohner", kind: "counted" });
     expect(questionFocus("How many soldiers were sent?")).toEqual({ word: "soldiers", kind: "counted" });
     // An English noun phrase counts its head: here a unit of measure, which the answer need not repeat.
     expect(questionFocus("How many army trucks were sent?")).toEqual({ word: "trucks", kind: "counted" });
+    expect(questionFocus("Wie hoch ist die genaue Zahl der Toten?")).toEqual({ word: "toten", kind: "counted" });
+    expect(questionFocus("What was the number of victims?")).toEqual({ word: "victims", kind: "counted" });
     expect(questionFocus("How much emergency money can a household receive?")).toBeNull();
   });
 

@@ -41,6 +41,22 @@ describe("relevance gate", () => {
     expect(evidenceFor("Wie viele Unfälle gab es in Leipzig?", [2], [], true).focusFound).toBe(true);
   });
 
+  it("finds what is counted only beside a number, in the same clause", () => {
+    const counts = buildSentenceStats(makeChunks("b.txt", "Es gab viele Tote, Hunderte Verletzte und mehr als 10 000 Festnahmen. Die Zahl der Toten stieg später auf 225.", 1), analyze);
+    const focusFound = (question: string, sentence: number) => {
+      const matches = matchTerms(contentWords(question, "de", analyze), counts);
+      const members = [{ index: sentence }];
+      const counted = matches.map((m) => Math.max(0, ...members.flatMap((x) => [...counts.counted(x.index)].map((stem) => m.similar.get(stem) ?? 0))));
+      const unit = { quoted: [termHits(matches, counts, sentence)], context: [], typed: true, counted };
+      return measureEvidence(matches, [unit], questionFocus(question), true).focusFound;
+    };
+    // "viele Tote" gives no number of the dead; the injured and the arrests have theirs.
+    expect(focusFound("Wie hoch ist die Zahl der Toten?", 0)).toBe(false);
+    expect(focusFound("Wie viele Verletzte gab es?", 0)).toBe(true);
+    expect(focusFound("Wie viele Festnahmen gab es?", 0)).toBe(true);
+    expect(focusFound("Wie hoch ist die Zahl der Toten?", 1)).toBe(true);
+  });
+
   it("finds what is counted through a translation from deeper in the dictionary, measured against what that term can reach", () => {
     const matches = matchTerms(contentWords("Wie viele Unfälle gab es in Leipzig?", "de", analyze), stats).map((m) =>
       m.term.word === "Unfälle" ? { ...m, term: { ...m.term, alternatives: m.term.alternatives.map((a) => ({ ...a, weight: 0.5, via: "translation" as const })) } } : m,
