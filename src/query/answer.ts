@@ -8,7 +8,7 @@ import { LlmError, guardedDisplay, leaksSecrets, rewriteQuery, streamAnswer, typ
 import { NOT_IN_SOURCES, answerMessages, rewriteMessages, type PromptSource } from "./prompts.js";
 import { read, type Reading } from "./read.js";
 import { retrieve, type RetrievalSettings, type SearchableIndex } from "./retrieve.js";
-import { buildSentenceStats, coverage, matchTerms, sentenceStats, termHits, type SentenceStats } from "./score.js";
+import { buildSentenceStats, coverage, matchTerms, matchedChunks, sentenceStats, termHits, type SentenceStats } from "./score.js";
 import type { WordKnowledge } from "./cues.js";
 import { sameDerivation } from "./derive.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
@@ -189,8 +189,13 @@ function sentencesWith(stats: SentenceStats, vocabulary: ReturnType<typeof vocab
 
 /** Retrieval and reading for one understanding of the question. */
 async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats: SentenceStats, understanding: Understanding): Promise<Reading> {
-  const retrieved = await retrieve(index, understanding.searchText, deps.settings.retrieval, (error) =>
-    deps.logger?.warn({ err: error }, "query embedding failed; using keyword search only"),
+  const matched = matchedChunks(matchTerms(understanding.terms, stats), stats, deps.settings.retrieval.keywordK);
+  const retrieved = await retrieve(
+    index,
+    understanding.searchText,
+    deps.settings.retrieval,
+    (error) => deps.logger?.warn({ err: error }, "query embedding failed; using keyword search only"),
+    matched,
   );
   const passages = withPreviousSources(index, retrieved, understanding);
   const settings = { minCoverage: deps.settings.minCoverage };

@@ -37,6 +37,9 @@ const UNITS: readonly [RegExp, RegExp][] = [
   [/^(schnell|fast)$/, /(km\/h|stundenkilometer|kilometer pro stunde|mph|knoten|knots)/iu],
 ];
 
+/** A question for a sum of money: "wie viel Geld", "was kostet", "how much money", "how much does it cost". */
+const MONEY_QUESTION = /(?<![\p{L}])(wie\s+viel|wie\s+hoch|was|how\s+much|what)(?![\p{L}]).*(?<![\p{L}])(geld|kosten|kostet|kostete|kosteten|preis|gehalt|verdien\p{L}*|money|costs?|costing|price|salary|wages?|earns?|earning)(?![\p{L}])/iu;
+const MONEY = /(?<![\p{L}])(\p{L}*euro|€|dollar|\$|franken|pfund|cents?|pounds?)(?![\p{L}])|[€$£]/iu;
 const SHARE_QUESTION = /(?<![\p{L}])(welche[rnms]?\s+(\p{L}+\s+)?(anteil|prozentsatz|quote)|wie\s+viel\s+prozent|what\s+(share|percentage|proportion|fraction)|how\s+many\s+percent)(?![\p{L}])/iu;
 const SHARE = /(\d\s*(%|prozent|percent))|(?<![\p{L}])(prozent|percent|hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter|jede[rnms]?\s+\p{L}+te[rnms]?|every\s+\p{L}+(th|nd|rd))(?![\p{L}])/iu;
 
@@ -50,6 +53,8 @@ const SHARE = /(\d\s*(%|prozent|percent))|(?<![\p{L}])(prozent|percent|hälfte|d
 export function unitFor(question: string): RegExp | null {
   // "Welcher Anteil", "what share": a part of a whole is a percentage or a fraction, not any number.
   if (SHARE_QUESTION.test(question)) return SHARE;
+  // "Wie viel Geld", "how much does it cost": a sum of money, not any number.
+  if (MONEY_QUESTION.test(question)) return MONEY;
   const match = /(?<![\p{L}])(wie|how)\s+(\p{L}+)/iu.exec(question);
   const adjective = match?.[2]?.toLowerCase() ?? "";
   return UNITS.find(([asked]) => asked.test(adjective))?.[1] ?? null;

@@ -42,7 +42,8 @@ export function fuseRanks(lists: readonly RankedList[], rrfK: number): [id: numb
  * Retrieves the top `k` passages for a query from an index. Both searches run on the same query text;
  * the result carries each passage's dense distance and keyword score for logs and the relevance gate.
  * With `onDenseError`, a failing query embedding (say, an unreachable embeddings server) is reported there
- * and retrieval goes on with keyword search alone; without it, the error propagates.
+ * and retrieval goes on with keyword search alone; without it, the error propagates. `matched` is a third
+ * ranked list of chunk ids, best first: those whose sentences best match the question's terms.
  *
  * @example
  * const passages = await retrieve(index, "Truppen Abzug Kasachstan", config.retrieval);
@@ -52,6 +53,7 @@ export async function retrieve(
   query: string,
   settings: RetrievalSettings,
   onDenseError?: (error: unknown) => void,
+  matched: readonly number[] = [],
 ): Promise<Passage[]> {
   if (index.chunks.length === 0 || query.trim() === "") return [];
   let dense: { id: number; distance: number }[] = [];
@@ -69,6 +71,9 @@ export async function retrieve(
     [
       { weight: settings.denseWeight, ids: dense.map((d) => d.id) },
       { weight: settings.keywordWeight, ids: keyword.map((k) => k.id) },
+      // Chunks whose sentences match the question's words in the forms reading accepts (compounds,
+      // inflections, synonyms, translations), which exact-stem BM25 cannot see.
+      { weight: settings.keywordWeight, ids: matched },
     ],
     settings.rrfK,
   );

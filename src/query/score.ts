@@ -298,3 +298,39 @@ export function scoreSentences(
   });
   return scored.sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start);
 }
+
+/** Sentences with a stem this common are not gathered for ranking: the term says little, and scanning costs. */
+const COMMON_SENTENCES = 20_000;
+
+/**
+ * The chunks whose sentences best cover the question's terms, best first, at most `k`: lexical retrieval
+ * with everything term matching accepts (compound heads, inflections, synonyms, translations), where
+ * BM25 sees only exact stems. A term's common stems are skipped rather than scanned.
+ */
+export function matchedChunks(matches: readonly TermMatch[], stats: SentenceStats, k: number): number[] {
+  let total = 0;
+  for (const m of matches) total += m.term.weight * m.idf;
+  if (total === 0) return [];
+  const score = new Map<number, number>();
+  for (const m of matches) {
+    const mass = (m.term.weight * m.idf) / total;
+    const best = new Map<number, number>();
+    for (const [stem, value] of m.similar) {
+      const list = stats.postings.get(stem);
+      if (!list || list.length > COMMON_SENTENCES) continue;
+      for (let j = 0; j < list.length; j++) {
+        const i = list[j]!;
+        if (value > (best.get(i) ?? 0)) best.set(i, value);
+      }
+    }
+    for (const [i, value] of best) score.set(i, (score.get(i) ?? 0) + mass * value);
+  }
+  const ranked = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const chunks: number[] = [];
+  for (const [i] of ranked) {
+    const chunk = stats.sentence(i).chunkId;
+    if (!chunks.includes(chunk)) chunks.push(chunk);
+    if (chunks.length >= k) break;
+  }
+  return chunks;
+}

@@ -38,6 +38,44 @@ function exactOnly(stem: string): boolean {
  * stemSimilarity("befehl", "schiessbefehl") // 0.8
  */
 export function stemSimilarity(query: string, stem: string): number {
+  const value = spelledSimilarity(query, stem);
+  if (value >= FEMININE_MATCH) return value;
+  // A feminine role noun meets its masculine and the compounds ending in it: "Oberbürgermeisterin" is a
+  // kind of "Bürgermeister", "Sprecherin" a "Sprecher".
+  const q = masculine(query);
+  const s = masculine(stem);
+  if (q === undefined && s === undefined) return value;
+  const base = headSimilarity(q ?? query, s ?? stem);
+  return Math.max(value, base === 1 ? FEMININE_MATCH : base);
+}
+
+/** How well a feminine form stands for its masculine, and the other way round. */
+const FEMININE_MATCH = 0.9;
+
+/**
+ * The stem of the masculine of a feminine role noun's stem ("sprecherin" → "sprech", "prasidentin" →
+ * "prasident"), as the stemmer makes it of the masculine, or undefined for any other stem. Only endings of
+ * people's roles count (-erin, -entin, -antin, -istin, -orin, -ogin, -atin, -efin), so "Termin" or
+ * "Medizin" stay themselves. General German morphology.
+ */
+export function masculine(stem: string): string | undefined {
+  const match = /^(\p{L}{2,}?(er|ent|ant|ist|or|og|at|ef))inn?$/u.exec(stem);
+  if (!match) return undefined;
+  const base = match[1]!;
+  // The stemmer takes "-er" off a masculine ("sprecher" → "sprech"), as it does not off the feminine.
+  return match[2] === "er" ? base.slice(0, -2) : base;
+}
+
+/** The exact and compound-head rules of {@link spelledSimilarity}, for a masculine met through its feminine. */
+function headSimilarity(query: string, stem: string): number {
+  if (query === stem) return 1;
+  if (exactOnly(query) || exactOnly(stem)) return 0;
+  const q = query.length;
+  const s = stem.length;
+  return s > q && stem.endsWith(query) ? (q >= 6 || s - q >= COMPOUND_MODIFIER ? 0.8 : 0.5) : 0;
+}
+
+function spelledSimilarity(query: string, stem: string): number {
   if (query === stem) return 1;
   const q = query.length;
   const s = stem.length;
@@ -177,7 +215,8 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
   // are filed by length too, since a query of four letters matches only stems at most two longer than
   // itself that begin with it.
   const positions = new Map<string, number>();
-  const filing = new Filing(stems.length * 3);
+  // Up to four keys a stem: two beginnings, its ending, and a feminine's masculine ending.
+  const filing = new Filing(stems.length * 4);
   for (let i = 0; i < stems.length; i++) {
     const stem = stems[i]!;
     positions.set(stem, i);
@@ -186,6 +225,9 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
     filing.add(hashOf(stem, 0, MIN_FUZZY, Math.min(length, 7)), i);
     if (length >= LONG_HEAD) filing.add(hashOf(stem, 0, LONG_HEAD, LONG), i);
     filing.add(hashOf(stem, length - MIN_FUZZY, length, TAIL), i);
+    // A feminine is found under its masculine's ending too, as a compound of it would be.
+    const base = masculine(stem);
+    if (base !== undefined && !exactOnly(base)) filing.add(hashOf(base, base.length - MIN_FUZZY, base.length, TAIL), i);
   }
   const filed = filing.file();
 
@@ -226,11 +268,23 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
       const i = positions.get(length === query.length ? query : query.slice(0, length));
       if (i !== undefined) add(i);
     }
+    // A feminine query's masculine, and the compounds ending in it.
+    const male = masculine(query);
+    if (male !== undefined) {
+      const i = positions.get(male);
+      if (i !== undefined) add(i);
+      if (!exactOnly(male)) {
+        eachIn(filed, hashOf(male, male.length - MIN_FUZZY, male.length, TAIL), (i) => {
+          const stem = stems[i]!;
+          if (stem.endsWith(male) || masculine(stem)?.endsWith(male) === true) add(i);
+        });
+      }
+    }
     if (!exactOnly(query)) {
-      // A compound with the query as its head.
+      // A compound with the query as its head, or the feminine of one.
       eachIn(filed, hashOf(query, query.length - MIN_FUZZY, query.length, TAIL), (i) => {
         const stem = stems[i]!;
-        if (stem.length > query.length && stem.endsWith(query)) add(i);
+        if ((stem.length > query.length && stem.endsWith(query)) || masculine(stem)?.endsWith(query) === true) add(i);
       });
       // Stems that begin with the query (at most two letters longer than a query of four), or share its
       // first six letters.

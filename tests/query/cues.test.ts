@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, countedWords, questionFocus, sentenceFeatures } from "../../src/query/cues.js";
+import { answerType, countedWords, questionFocus, sentenceFeatures, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -78,6 +78,22 @@ describe("sentenceFeatures, times", () => {
   it("takes a weekday with its time of day, written as one word, for a time", () => {
     expect([...sentenceFeatures("Das Gericht entschied am Dienstagabend.").types.keys()]).toContain("time");
     expect([...sentenceFeatures("Das Gericht entschied schnell.").types.keys()]).not.toContain("time");
+  });
+});
+
+describe("unitFor", () => {
+  it("asks a measure, share or money question for a number with its unit", () => {
+    expect(unitFor("Wie schwer ist die Sonde?")?.test("2,1 Tonnen")).toBe(true);
+    expect(unitFor("Wie schwer ist die Sonde?")?.test("um 14.32 Uhr")).toBe(false);
+    expect(unitFor("Welcher Anteil der Züge fiel aus?")?.test("rund 80 Prozent")).toBe(true);
+    for (const question of ["Wie viel Geld sagte die Kommission zu?", "Was kostete der Bau?", "How much money is the strike costing?", "How much do they earn?"]) {
+      const unit = unitFor(question);
+      expect(unit?.test("400 Millionen Euro"), question).toBe(true);
+      expect(unit?.test("für 48 Stunden"), question).toBe(false);
+    }
+    // A raise is a percentage as often as a sum; no unit is asked for.
+    expect(unitFor("What pay increase did the employer offer?")).toBeNull();
+    expect(unitFor("Was hat der Minister gesagt?")).toBeNull();
   });
 });
 

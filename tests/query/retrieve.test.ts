@@ -58,6 +58,13 @@ describe("retrieve", () => {
     await expect(retrieve(failing, "Unfall", settings)).rejects.toThrow("connection refused");
   });
 
+  it("fuses a third list, the chunks whose sentences match the question's words, at the keyword weight", async () => {
+    const passages = await retrieve(index, "Unfall", { ...settings, k: 3 }, undefined, [0]);
+    expect(passages.map((p) => p.chunk.id)).toContain(0);
+    expect((await retrieve(index, "Unfall", { ...settings, k: 3 })).map((p) => p.chunk.id)).toEqual([2, 1, 0]);
+    expect((await retrieve(index, "Unfall", { ...settings, k: 3 }, undefined, [0, 1])).map((p) => p.chunk.id)[0]).toBe(1);
+  });
+
   it("returns nothing for an empty query or an empty index", async () => {
     expect(await retrieve(index, "  ", settings)).toEqual([]);
     expect(await retrieve({ ...index, chunks: [] }, "Unfall", settings)).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { analyzeSentences, sentenceTable } from "../../src/ingest/sentences.js";
 import { answerType } from "../../src/query/cues.js";
-import { buildSentenceStats, coverage, matchTerms, scoreSentences, sentenceStats, stemSimilarity } from "../../src/query/score.js";
+import { buildSentenceStats, coverage, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -146,5 +146,19 @@ describe("scoreSentences", () => {
     const [best] = scoreSentences(candidates, matches, stats, answerType(question));
     expect(best?.sentence.text).toContain("14 Menschen verletzt");
     expect(best?.typeMatch).toBe(true);
+  });
+});
+
+describe("matchedChunks", () => {
+  it("ranks chunks by how much of the question their best sentences match, compounds and inflections included", () => {
+    const chunks = [
+      ...makeChunks("a.txt", "Der Regen hielt an. Die Feuerwehr kam.", 1),
+      ...makeChunks("b.txt", "Zwei Schwerverletzte kamen in die Klinik. Der Regen hörte auf.", 1, 2),
+    ];
+    const stats = buildSentenceStats(chunks, analyze);
+    const matches = matchTerms(contentWords("Wie viele Verletzte kamen in die Klinik?", "de", analyze), stats);
+    expect(matchedChunks(matches, stats, 10)[0]).toBe(2);
+    expect(matchedChunks(matches, stats, 1)).toHaveLength(1);
+    expect(matchedChunks(matchTerms([], stats), stats, 10)).toEqual([]);
   });
 });

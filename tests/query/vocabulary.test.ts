@@ -8,7 +8,7 @@ import { buildSentenceStats, matchTerms, type SentenceStats, type TermMatch } fr
 import { contentWords } from "../../src/query/terms.js";
 import { detectLanguage } from "../../src/query/language.js";
 import { derivation, derivationPrefixes, sameDerivation } from "../../src/query/derive.js";
-import { stemSimilarity, transliterationKey, vocabularyOf } from "../../src/query/vocabulary.js";
+import { masculine, stemSimilarity, transliterationKey, vocabularyOf } from "../../src/query/vocabulary.js";
 import type { Chunk, SourceDoc } from "../../src/types.js";
 
 const chunking = { sentences: 4, overlap: 1 };
@@ -194,6 +194,26 @@ describe("vocabularyOf", () => {
     for (const query of ["tokayev", "kazakhstan", "peskov", "festgenomm", "befehl", "kasach"]) {
       expect([...prepared.similar([query])], query).toEqual([...onDemand.similar([query])]);
       expect(prepared.similar([query]).size, query).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("feminine role nouns", () => {
+  it("meet their masculine and its compounds both ways, and other words ending in -in stay themselves", () => {
+    expect(masculine("sprecherin")).toBe("sprech");
+    expect(masculine("prasidentin")).toBe("prasident");
+    expect(masculine("termin")).toBeUndefined();
+    expect(masculine("medizin")).toBeUndefined();
+    expect(stemSimilarity("burgermeist", "oberburgermeisterin")).toBe(0.8);
+    expect(stemSimilarity("sprecherin", "sprech")).toBe(0.9);
+    expect(stemSimilarity("chefin", "rathauschef")).toBe(0.8);
+    expect(stemSimilarity("term", "termin")).toBeLessThan(0.9);
+    // The index finds what the scan finds, feminine forms included.
+    const stems = ["oberburgermeisterin", "burgermeist", "sprech", "verbandssprecherin", "ministerinn", "minist", "termin", "chef", "rathauschef"];
+    const vocabulary = vocabularyOf(new Map(stems.map((stem) => [stem, null])));
+    for (const query of ["burgermeist", "sprecherin", "sprech", "ministerin", "chefin", "minist", "term", "meisterin"]) {
+      const scan = new Map(stems.flatMap((stem) => (stemSimilarity(query, stem) > 0 ? [[stem, stemSimilarity(query, stem)] as const] : [])));
+      expect(vocabulary.similar([query]), query).toEqual(scan);
     }
   });
 });
