@@ -10,7 +10,7 @@ import type { Chunk } from "../types.js";
 import { countedWords, sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
 import { sameDerivation } from "./derive.js";
-import { vocabularyOf } from "./vocabulary.js";
+import { masculine, vocabularyOf } from "./vocabulary.js";
 
 export { stemSimilarity } from "./vocabulary.js";
 
@@ -176,7 +176,7 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
       for (const [stem, value] of vocabulary.similar([alternative.stem])) {
         // A synonym or translation is a word of the sources' language: it is found as it is, in a compound
         // or inflected, not by a spelling a letter or two away (that tolerance is for transliterated names).
-        if (expansion && value < EXPANSION_MATCH && !sameDerivation(alternative.stem, stem)) continue;
+        if (expansion && !(value >= EXPANSION_MATCH && builtOn(alternative.stem, stem)) && !sameDerivation(alternative.stem, stem)) continue;
         const weighted = value * alternative.weight;
         if (weighted > (similar.get(stem) ?? 0)) similar.set(stem, weighted);
       }
@@ -185,6 +185,14 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
     const lemmaStems = new Set(term.alternatives.filter((a) => a.weight >= 1).map((a) => a.stem));
     return { term, similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), lemmaStems };
   });
+}
+
+/**
+ * True when a corpus stem is built on an expansion's stem (the word, a compound of it, an inflection, a
+ * feminine of it), not merely spelled like it: "launch" → Emission must not find "Mission".
+ */
+function builtOn(expansion: string, stem: string): boolean {
+  return stem.endsWith(expansion) || stem.startsWith(expansion) || expansion.startsWith(stem) || masculine(stem)?.endsWith(expansion) === true;
 }
 
 /**

@@ -302,13 +302,15 @@ const LINKING = /^(.+?)(s|es|n|en)$/u;
  * "weiterverhandelt" → verhandelt), the longest such head first. Empty for a simple word. Generic German
  * morphology over the lexicon; no list of words.
  */
-export function partsOf(word: string, tools: Pick<UnderstandTools, "lexicon" | "onLexiconError" | "analyze" | "beginsInCorpus">): string[] {
+export function partsOf(word: string, tools: Pick<UnderstandTools, "lexicon" | "onLexiconError" | "analyze" | "beginsInCorpus" | "inCorpus">): string[] {
   const knows = (w: string) => safe(() => [tools.lexicon.isGermanWord(w)], tools as UnderstandTools)[0] === true;
+  const used = (w: string) => tools.analyze(w).some(tools.inCorpus);
   const parts: string[] = [];
   const feminine = /^(\p{L}{4,})in(nen)?$/u.exec(word);
   if (feminine?.[1] && knows(feminine[1])) parts.push(feminine[1]);
   // A known word is split as written; only an unknown one's masculine form is split too ("Rathauschefin").
   for (const candidate of knows(word) ? [word] : [word, ...parts]) {
+    // The longest head the sources use: "Straßenbahnstrecke" → Strecke when they never say "Bahnstrecke".
     for (let at = MIN_MODIFIER; at <= candidate.length - MIN_HEAD; at++) {
       const modifier = candidate.slice(0, at);
       const rest = candidate.slice(at);
@@ -320,10 +322,9 @@ export function partsOf(word: string, tools: Pick<UnderstandTools, "lexicon" | "
       // The modifier says which kind of the head is meant: a "Bundestagswahl" is not any election, so the
       // head stands in only when the sources use the modifier too, alone or in a compound of their own.
       if (tools.beginsInCorpus && !tools.analyze(word).some(tools.beginsInCorpus)) break;
-      {
-        if (!parts.includes(head)) parts.push(head);
-        break;
-      }
+      if (!used(head)) continue;
+      if (!parts.includes(head)) parts.push(head);
+      break;
     }
   }
   return parts;

@@ -80,6 +80,16 @@ describe("matchTerms", () => {
     expect(match?.idf).toBe(Math.log(1 + (4 - df + 0.5) / (df + 0.5)));
   });
 
+  it("finds a translation in compounds and inflections of it, never in a word merely spelled like it", () => {
+    const stats = buildSentenceStats(makeChunks("m.txt", "Die Mission beginnt. Die Emissionen sinken. Die Gesamtemission stieg.", 1), analyze);
+    const term = { word: "launch", position: 0, weight: 1, alternatives: [{ stem: "emission", weight: 0.9, via: "translation" as const }] };
+    const [match] = matchTerms([term], stats);
+    expect([...(match?.similar.keys() ?? [])].sort()).toEqual(["emission", "gesamtemission"]);
+    // The word as written keeps its tolerance for spellings (transliterated names).
+    const [own] = matchTerms([{ ...term, alternatives: [{ stem: "emission", weight: 1, via: "word" as const }] }], stats);
+    expect(own?.similar.has("mission")).toBe(true);
+  });
+
   it("finds nothing for a word no sentence has, which makes it as rare as can be", () => {
     const stats = buildSentenceStats(makeChunks("a.txt", ARTICLE, 3), analyze);
     const [match] = matchTerms(contentWords("Wetter", "de", analyze), stats);
