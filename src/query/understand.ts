@@ -80,7 +80,9 @@ const ANAPHORA_DE = new Set(
   "er sie ihn ihm ihnen ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner dessen deren denen dies diese dieser dieses diesen diesem jene jener jenes davon dafür dagegen darüber daraufhin dort damals dabei".split(" "),
 );
 const EXPLETIVE_BEFORE_ES = /^(gibt|gab|gäbe|geht|ging|handelt|handelte|kam|kommt|steht|stand|hieß|heißt|regnet|regnete)$/i;
-const ANAPHORA_EN = new Set("he she they him her them his hers their theirs these those this".split(" "));
+const ANAPHORA_EN = new Set("he she they him her them his hers their theirs these those this its".split(" "));
+/** "it" after an auxiliary is the question's subject ("how much did it cost"), not an expletive ("is it true that …"). */
+const AUXILIARY_BEFORE_IT = /^(did|does|do|will|would|can|could|has|have|had|should)$/i;
 /** Greetings and thanks that belong to one language ("Hi", "ok" or an emoji do not). */
 const SAYS_LANGUAGE = /^(hallo|hallöchen|moin|servus|grüß|guten|danke|vielen|dankeschön|besten|tschüss|tschüs|auf wiedersehen|hello|good|thanks|thank|howdy|goodbye)/u;
 
@@ -191,7 +193,11 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
     // A capitalised "Sie" inside a German question is the polite "you", not "she/they".
     if (language === "de" && i > 0 && word === "Sie") continue;
     // "es" points back unless it is the expletive of "gibt es", "geht es", "kam es zu".
-    const pronoun = anaphora.has(word.toLowerCase()) || (language === "de" && word === "es" && !EXPLETIVE_BEFORE_ES.test(words[i - 1] ?? ""));
+    const pronoun =
+      anaphora.has(word.toLowerCase()) ||
+      (language === "de" && word === "es" && !EXPLETIVE_BEFORE_ES.test(words[i - 1] ?? "")) ||
+      // "it" as the subject after an auxiliary, or as the object that ends the question ("who built it?").
+      (language === "en" && word.toLowerCase() === "it" && (AUXILIARY_BEFORE_IT.test(words[i - 1] ?? "") || i === words.length - 1));
     if (!pronoun) continue;
     // A name before the pronoun is something it can refer to in the question itself; in German, where
     // every noun is capitalised, a name is a capitalised word the dictionary does not know.
@@ -310,7 +316,7 @@ export function partsOf(word: string, tools: Pick<UnderstandTools, "lexicon" | "
   if (feminine?.[1] && knows(feminine[1])) parts.push(feminine[1]);
   // A known word is split as written; only an unknown one's masculine form is split too ("Rathauschefin").
   for (const candidate of knows(word) ? [word] : [word, ...parts]) {
-    // The longest head the sources use: "Straßenbahnstrecke" → Strecke when they never say "Bahnstrecke".
+    // Every head the sources use, longest first: "Straßenbahnstrecke" → Bahnstrecke, Strecke.
     for (let at = MIN_MODIFIER; at <= candidate.length - MIN_HEAD; at++) {
       const modifier = candidate.slice(0, at);
       const rest = candidate.slice(at);
@@ -322,9 +328,7 @@ export function partsOf(word: string, tools: Pick<UnderstandTools, "lexicon" | "
       // The modifier says which kind of the head is meant: a "Bundestagswahl" is not any election, so the
       // head stands in only when the sources use the modifier too, alone or in a compound of their own.
       if (tools.beginsInCorpus && !tools.analyze(word).some(tools.beginsInCorpus)) break;
-      if (!used(head)) continue;
-      if (!parts.includes(head)) parts.push(head);
-      break;
+      if (used(head) && !parts.includes(head)) parts.push(head);
     }
   }
   return parts;

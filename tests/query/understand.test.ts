@@ -121,6 +121,12 @@ describe("understand", () => {
     // A name before the pronoun is what it refers to.
     expect(read("Was hat Böhler gesagt, als er kam?", history).followUp).toBeNull();
     expect(read("What did he promise?", [{ question: "Who visited the harbour?", answer: "Böhler." }]).followUp?.reason).toBe("pronoun");
+    // English "it" points back as a subject after an auxiliary or as the object at the end, not in "is it true".
+    const harbour = [{ question: "When did the harbour open?", answer: "In 2020." }];
+    expect(read("How much did it cost?", harbour).followUp?.reason).toBe("pronoun");
+    expect(read("Who built it?", harbour).followUp?.reason).toBe("pronoun");
+    expect(read("What are its main problems?", harbour).followUp?.reason).toBe("pronoun");
+    expect(read("Is it true that the minister resigned?", harbour).followUp).toBeNull();
   });
 
   it("gives the previous turn's words at most half the weight of the question's own", () => {
