@@ -24,22 +24,34 @@ const PLACE_NOUN_EN = String.raw`countries|country|cities|city|towns?|villages?|
 /** "Wie hoch / breit / schwer …": an adjective of measure asks for a number with its unit. */
 const MEASURE_DE = String.raw`hoch|gro(ß|ss)|breit|schwer|lang|weit|tief|teuer|alt|schnell|stark|dick|warm|kalt`;
 const MEASURE_EN = String.raw`old|large|big|high|wide|heavy|far|deep|tall|fast|expensive|strong|hot|cold`;
+/** A number in digits or words, as a measure gives it: "430", "1,6", "zwei". */
+const NUMBER = String.raw`\d+(?:[.,]\d+)*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand`;
+
+/**
+ * A measure: a number with its unit, a word such as "Millionen" allowed between ("1,6 Milliarden
+ * Kilometer"), or a currency sign before it ("$ 5"). The unit alone is no measure: an "Infrarotspektrometer"
+ * says nothing of a width.
+ */
+function measured(unit: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(${NUMBER})(\\s+\\p{L}+)?\\s*(${unit})(?![\\p{L}])|[€$£]\\s*\\d`, "iu");
+}
+
 /**
  * The units that answer "wie schwer / wie breit / wie teuer …": general knowledge of measures, so that a
  * sentence with a clock time does not answer how heavy something is. Adjectives with several readings
  * ("hoch", "groß") have none and accept any number.
  */
 const UNITS: readonly [RegExp, RegExp][] = [
-  [/^(schwer|heavy)$/, /(?<![\p{L}])(kilogramm|kilo|kg|tonnen?|gramm|pfund|t|pounds?|tons?|tonnes?)(?![\p{L}])/iu],
-  [/^(breit|lang|weit|tief|dick|wide|far|deep|tall|thick)$/, /(?<![\p{L}])(\p{L}*meter[ns]?|km|m|cm|mm|meilen|miles?|metres?|meters?|kilometres?|kilometers?)(?![\p{L}])/iu],
-  [/^(teuer|expensive)$/, /(?<![\p{L}])(\p{L}*euro|€|dollar|\$|franken|pfund|cents?|millionen|milliarden|millions?|billions?)(?![\p{L}])/iu],
-  [/^(alt|old)$/, /(?<![\p{L}])(jahre?n?|years?)(?![\p{L}])/iu],
-  [/^(schnell|fast)$/, /(km\/h|stundenkilometer|kilometer pro stunde|mph|knoten|knots)/iu],
+  [/^(schwer|heavy)$/, measured(String.raw`kilogramm|kilo|kg|tonnen?|gramm|pfund|t|pounds?|tons?|tonnes?`)],
+  [/^(breit|lang|weit|tief|dick|wide|far|deep|tall|thick)$/, measured(String.raw`\p{L}*meter[ns]?|km|m|cm|mm|meilen|miles?|metres?|meters?|kilometres?|kilometers?`)],
+  [/^(teuer|expensive)$/, measured(String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?|millionen|milliarden|millions?|billions?`)],
+  [/^(alt|old)$/, measured(String.raw`jahre?n?|years?`)],
+  [/^(schnell|fast)$/, measured(String.raw`km\/h|stundenkilometer|kilometer pro stunde|mph|knoten|knots`)],
 ];
 
 /** A question for a sum of money: "wie viel Geld", "was kostet", "how much money", "how much does it cost". */
 const MONEY_QUESTION = /(?<![\p{L}])(wie\s+viel|wie\s+hoch|was|how\s+much|what)(?![\p{L}]).*(?<![\p{L}])(geld|kosten|kostet|kostete|kosteten|preis|gehalt|verdien\p{L}*|money|costs?|costing|price|salary|wages?|earns?|earning)(?![\p{L}])/iu;
-const MONEY = /(?<![\p{L}])(\p{L}*euro|€|dollar|\$|franken|pfund|cents?|pounds?)(?![\p{L}])|[€$£]/iu;
+const MONEY = measured(String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?|pounds?`);
 const SHARE_QUESTION = /(?<![\p{L}])(welche[rnms]?\s+(\p{L}+\s+)?(anteil|prozentsatz|quote)|wie\s+viel\s+prozent|what\s+(share|percentage|proportion|fraction)|how\s+many\s+percent)(?![\p{L}])/iu;
 const SHARE = /(\d\s*(%|prozent|percent))|(?<![\p{L}])(prozent|percent|hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter|jede[rnms]?\s+\p{L}+te[rnms]?|every\s+\p{L}+(th|nd|rd))(?![\p{L}])/iu;
 

@@ -327,7 +327,9 @@ export function partsOf(word: string, tools: Pick<UnderstandTools, "lexicon" | "
       if (word === undefined) continue;
       // The modifier says which kind of the head is meant: a "Bundestagswahl" is not any election, so the
       // head stands in only when the sources use the modifier too, alone or in a compound of their own.
-      if (tools.beginsInCorpus && !tools.analyze(word).some(tools.beginsInCorpus)) break;
+      // (A particle that is a stop word, such as "mit" in "mitverhandelt", names no kind and is no stem to look for.)
+      const stems = tools.analyze(word);
+      if (tools.beginsInCorpus && stems.length > 0 && !stems.some(tools.beginsInCorpus)) break;
       if (used(head) && !parts.includes(head)) parts.push(head);
     }
   }

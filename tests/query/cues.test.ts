@@ -85,6 +85,10 @@ describe("unitFor", () => {
   it("asks a measure, share or money question for a number with its unit", () => {
     expect(unitFor("Wie schwer ist die Sonde?")?.test("2,1 Tonnen")).toBe(true);
     expect(unitFor("Wie schwer ist die Sonde?")?.test("um 14.32 Uhr")).toBe(false);
+    // A unit needs its number: an "Infrarotspektrometer" measures no width.
+    expect(unitFor("Wie breit ist der Asteroid?")?.test("ein Infrarotspektrometer")).toBe(false);
+    expect(unitFor("Wie breit ist der Asteroid?")?.test("mit rund 430 Kilometern")).toBe(true);
+    expect(unitFor("How far did it fly?")?.test("mehr als 1,6 Milliarden Kilometer")).toBe(true);
     expect(unitFor("Welcher Anteil der Züge fiel aus?")?.test("rund 80 Prozent")).toBe(true);
     for (const question of ["Wie viel Geld sagte die Kommission zu?", "Was kostete der Bau?", "How much money is the strike costing?", "How much do they earn?"]) {
       const unit = unitFor(question);

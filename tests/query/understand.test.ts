@@ -65,6 +65,9 @@ describe("understand", () => {
     const compounds: UnderstandTools = { analyze, lexicon: words, inCorpus: (s) => stems.has(s), beginsInCorpus: (s) => [...stems].some((c) => c.startsWith(s)) };
     expect(partsOf("Fernzüge", compounds)).toEqual(["Züge"]);
     expect(partsOf("weiterverhandelt", compounds)).toEqual(["verhandelt"]);
+    // A particle modifier names no kind, so nothing of it need be in the sources.
+    const particles: Lexicon = { ...words, isGermanWord: (w) => ["mit", "verhandelt"].includes(w.toLowerCase()) };
+    expect(partsOf("mitverhandelt", { ...compounds, lexicon: particles, beginsInCorpus: (s) => s === "verhandelt" })).toEqual(["verhandelt"]);
     // The sources never speak of the Bundestag: its election is not any election they report.
     expect(partsOf("Bundestagswahl", compounds)).toEqual([]);
     // A feminine role reads as its masculine; a known word is not split into rarities ("Mini" + "ster").
