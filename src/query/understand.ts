@@ -376,10 +376,14 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
   for (const t of safe(() => tools.lexicon.englishToGerman(english), tools)) {
     // A translation of several words counts by its content words ("jdm. die Schuld geben" → Schuld);
     // more than two make a definition, not a translation to look for.
-    const words = contentOf(t.german, tools.analyze);
+    let words = contentOf(t.german, tools.analyze);
+    // An adjective and its noun name a kind of the noun ("wilder Streik" for "walkout"): when the sources
+    // do not use the adjective, the noun carries the sense.
+    const used = (w: string) => tools.analyze(w).some(tools.inCorpus);
+    if (words.length === 2 && /^\p{Ll}/u.test(words[0]!) && /^\p{Lu}/u.test(words[1]!) && !used(words[0]!)) words = [words[1]!];
     const german = words.join(" ");
     if (words.length === 0 || words.length > 2 || kept.some((k) => k.german === german)) continue;
-    if (words.every((w) => tools.analyze(w).some(tools.inCorpus))) kept.push({ german, rank: t.rank });
+    if (words.every(used)) kept.push({ german, rank: t.rank });
   }
   return kept;
 }

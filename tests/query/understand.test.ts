@@ -23,6 +23,7 @@ const lexicon: Lexicon = {
       train: ["Zug"],
       driver: ["Fahrer"],
       harbour: ["Hafen"],
+      walkout: ["wilder Streik"],
     };
     return (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank }));
   },
@@ -72,7 +73,7 @@ describe("understand", () => {
     expect(partsOf("Bundestagswahl", compounds)).toEqual([]);
     // A feminine role reads as its masculine; a known word is not split into rarities ("Mini" + "ster").
     expect(partsOf("Rathauschefin", compounds)).toEqual(["Rathauschef", "Chef"]);
-    // The longest head the sources use, not the longest the dictionary knows.
+    // Heads the sources use, not merely heads the dictionary knows.
     expect(partsOf("Straßenbahnstrecke", { ...compounds, lexicon: { ...words, isGermanWord: (w) => ["straßen", "straßenbahn", "bahnstrecke", "strecke"].includes(w.toLowerCase()) }, inCorpus: (s) => ["strassenbahnlini", "streck"].includes(s), beginsInCorpus: (s) => "strassenbahnlini".startsWith(s) })).toEqual(["Strecke"]);
     expect(partsOf("Ministerin", compounds)).toEqual(["Minister"]);
     const trains = understand("Wie viele Fernzüge fielen aus?", [], false, compounds, 1000).terms.find((t) => t.word === "Fernzüge");
@@ -95,6 +96,11 @@ describe("understand", () => {
     expect(translations[0]!.weight).toBeGreaterThan(translations[1]!.weight);
     expect(translations[0]!.weight).toBeLessThan(1);
     expect(read("How long did the strike last?").searchText).toContain("Streik");
+  });
+
+  it("takes the noun of an adjective-and-noun translation when the sources do not use the adjective", () => {
+    const [walkout] = read("How long was the walkout?").terms;
+    expect(walkout?.alternatives.filter((a) => a.via === "translation").map((a) => a.stem)).toEqual(["streik"]);
   });
 
   it("reads a two-word English phrase the dictionary knows as one term", () => {
