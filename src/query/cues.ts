@@ -4,7 +4,7 @@
  * knowledge of German and English; nothing here knows any article.
  */
 
-export type AnswerType = "duration" | "number" | "ordinal" | "time" | "person" | "place" | "organization" | "role" | "reason";
+export type AnswerType = "duration" | "number" | "ordinal" | "time" | "person" | "place" | "organization" | "role" | "reason" | "list";
 
 interface Cue {
   readonly type: AnswerType;
@@ -200,8 +200,13 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
       placeAt = i;
     }
   }
+  // Three or more names in a row: "in Frankfurt, München, Hamburg, Düsseldorf und Köln/Bonn".
+  for (const match of sentence.matchAll(LIST)) for (const item of match[0].split(/,\s*|\s+(?:und|oder|sowie|and|or)\s+/u)) add("list", item);
   return { types };
 }
+
+/** A list of three or more capitalised items, the last joined by "und", "oder", "and" …. */
+const LIST = /\p{Lu}[\p{L}\p{N}/.-]*(?:,\s+\p{Lu}[\p{L}\p{N}/.-]*)+,?\s+(?:und|oder|sowie|and|or)\s+\p{Lu}[\p{L}\p{N}/-]*/gu;
 
 /**
  * The words of a sentence that stand in the same clause as one of its numbers: what the number may count

@@ -117,8 +117,9 @@ export function understand(
   const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(question.toLowerCase()) ? preferred : detected;
   const base = { question, truncated, language, intent, answerType: null, unit: null, focus: null, followUp: null };
   if (intent !== "question") return { ...base, terms: [], searchText: "" };
-  const expected = answerType(question);
   const focus = questionFocus(question);
+  // "Welche Flughäfen", "which airports": a plural category asks for a list of its members.
+  const expected = answerType(question) ?? (focus?.kind === "category" && isPlural(focus.word, language, tools) ? "list" : null);
   const terms = expandTerms(contentWords(question, language, tools.analyze), language, tools);
   const alone: Understanding = {
     ...base,
@@ -294,6 +295,13 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     out.push({ ...term, alternatives: [...alternatives.values()], expansions: [...expansions] });
   }
   return out;
+}
+
+/** True when a noun is a plural: English by its "-s", German by differing from its dictionary form ("Flughäfen"). */
+function isPlural(word: string, language: Language, tools: UnderstandTools): boolean {
+  if (language === "en") return /[^s]s$/i.test(word);
+  const lemmas = safe(() => tools.lexicon.germanLemmas(word), tools).filter((l) => l.pos === "noun");
+  return lemmas.length > 0 && lemmas.every((l) => l.lemma.toLowerCase() !== word.toLowerCase());
 }
 
 /** The shortest modifier and head a compound split is tried with; shorter ones split words that are no compounds. */

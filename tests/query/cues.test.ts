@@ -81,6 +81,14 @@ describe("sentenceFeatures, times", () => {
   });
 });
 
+describe("sentenceFeatures: lists", () => {
+  it("finds three or more capitalised items joined by commas and a conjunction", () => {
+    expect(sentenceFeatures("Betroffen waren Frankfurt, München, Hamburg und Köln/Bonn.").types.get("list")).toEqual(["frankfurt", "münchen", "hamburg", "köln/bonn"]);
+    expect(sentenceFeatures("Affected were Paris, Lyon and Nice.").types.has("list")).toBe(true);
+    expect(sentenceFeatures("Frankfurt und München waren betroffen.").types.has("list")).toBe(false);
+  });
+});
+
 describe("unitFor", () => {
   it("asks a measure, share or money question for a number with its unit", () => {
     expect(unitFor("Wie schwer ist die Sonde?")?.test("2,1 Tonnen")).toBe(true);

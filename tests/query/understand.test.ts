@@ -103,6 +103,14 @@ describe("understand", () => {
     expect(walkout?.alternatives.filter((a) => a.via === "translation").map((a) => a.stem)).toEqual(["streik"]);
   });
 
+  it("asks for a list when a which-question names a plural category and no other answer type", () => {
+    const plurals: UnderstandTools = { ...tools, lexicon: { ...lexicon, germanLemmas: (w) => (w.toLowerCase() === "flughäfen" ? [{ lemma: "Flughafen", pos: "noun" }] : w.toLowerCase() === "partei" ? [{ lemma: "Partei", pos: "noun" }] : []) } };
+    expect(understand("Which airports were hit?", [], false, plurals, 1000).answerType).toBe("list");
+    expect(understand("Welche Flughäfen wurden bestreikt?", [], false, plurals, 1000).answerType).toBe("list");
+    expect(understand("Welche Partei gewann?", [], false, plurals, 1000).answerType).not.toBe("list");
+    expect(understand("Which countries sent troops?", [], false, plurals, 1000).answerType).toBe("place");
+  });
+
   it("reads a two-word English phrase the dictionary knows as one term", () => {
     const terms = read("Who leads the train driver union?").terms;
     expect(terms.map((t) => t.word)).toContain("train driver");
