@@ -201,12 +201,16 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     }
   }
   // Three or more names in a row: "in Frankfurt, München, Hamburg, Düsseldorf und Köln/Bonn".
-  for (const match of sentence.matchAll(LIST)) for (const item of match[0].split(/,\s*|\s+(?:und|oder|sowie|and|or)\s+/u)) add("list", item);
+  for (const match of sentence.matchAll(LIST)) {
+    for (const item of match[0].split(/,\s*|\s+(?:und|oder|sowie|and|or)\s+/u)) add("list", item.split(/\s+/u).at(-1) ?? item);
+  }
   return { types };
 }
 
 /** A list of three or more capitalised items, the last joined by "und", "oder", "and" …. */
-const LIST = /\p{Lu}[\p{L}\p{N}/.-]*(?:,\s+\p{Lu}[\p{L}\p{N}/.-]*)+,?\s+(?:und|oder|sowie|and|or)\s+\p{Lu}[\p{L}\p{N}/-]*/gu;
+/** An item of a list, perhaps after a preposition and an article: "Frankfurt", "in der Gepäckabfertigung". */
+const LIST_ITEM = String.raw`(?:(?:an|in|im|auf|aus|bei|von|vom|zu|zum|zur|mit|nach|für|at|on|from|of|to)\s+)?(?:(?:der|die|das|des|den|dem|the)\s+)?\p{Lu}[\p{L}\p{N}/-]*(?:\.[\p{L}\p{N}]+)*`;
+const LIST = new RegExp(String.raw`${LIST_ITEM}(?:,\s+${LIST_ITEM})+,?\s+(?:und|oder|sowie|and|or)\s+${LIST_ITEM}`, "gu");
 
 /**
  * The words of a sentence that stand in the same clause as one of its numbers: what the number may count

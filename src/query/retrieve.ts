@@ -77,8 +77,14 @@ export async function retrieve(
     ],
     settings.rrfK,
   );
+  // The chunk whose sentences match the question best is read whatever its fused rank: dense and BM25
+  // agreeing on other chunks says little when neither sees a compound or an inflection.
+  const top = fused.slice(0, settings.k);
+  for (const id of matched.slice(0, 1)) {
+    if (!top.some(([k]) => k === id)) top.push(fused.find(([k]) => k === id) ?? [id, 0]);
+  }
   const passages: Passage[] = [];
-  for (const [id, score] of fused.slice(0, settings.k)) {
+  for (const [id, score] of top) {
     const chunk = index.chunks[id];
     if (!chunk) continue;
     passages.push({ chunk, fused: score, distance: distance.get(id) ?? null, keywordScore: keywordScore.get(id) ?? null });

@@ -172,11 +172,8 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
     // Each alternative's matches count at its weight (a translation below the word itself), best kept.
     const similar = new Map<string, number>();
     for (const alternative of term.alternatives) {
-      const expansion = alternative.via === "synonym" || alternative.via === "translation" || alternative.via === "part";
       for (const [stem, value] of vocabulary.similar([alternative.stem])) {
-        // A synonym or translation is a word of the sources' language: it is found as it is, in a compound
-        // or inflected, not by a spelling a letter or two away (that tolerance is for transliterated names).
-        if (expansion && !(value >= EXPANSION_MATCH && builtOn(alternative.stem, stem)) && !sameDerivation(alternative.stem, stem)) continue;
+        if (!accepts(term, alternative, stem, value)) continue;
         const weighted = value * alternative.weight;
         if (weighted > (similar.get(stem) ?? 0)) similar.set(stem, weighted);
       }
@@ -185,6 +182,18 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
     const lemmaStems = new Set(term.alternatives.filter((a) => a.weight >= 1).map((a) => a.stem));
     return { term, similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), lemmaStems };
   });
+}
+
+/**
+ * Whether a corpus stem that the vocabulary finds similar to an alternative counts for the term. Spelling
+ * tolerance is for names, which transliterations spell differently ("Peskow" / "Peskov"); a synonym, a
+ * translation, a compound's part or a lower-case word is a word of the sources' language, found as it is,
+ * in a compound or inflected ("scheiterte" is not "zweite"), not by a spelling a letter or two away.
+ */
+export function accepts(term: QueryTerm, alternative: QueryTerm["alternatives"][number], stem: string, value: number): boolean {
+  const named = term.name === true || /^\p{Lu}/u.test(term.word);
+  const strict = alternative.via === "synonym" || alternative.via === "translation" || alternative.via === "part" || !named;
+  return !strict || (value >= EXPANSION_MATCH && builtOn(alternative.stem, stem)) || sameDerivation(alternative.stem, stem);
 }
 
 /**

@@ -86,6 +86,8 @@ describe("sentenceFeatures: lists", () => {
     expect(sentenceFeatures("Betroffen waren Frankfurt, München, Hamburg und Köln/Bonn.").types.get("list")).toEqual(["frankfurt", "münchen", "hamburg", "köln/bonn"]);
     expect(sentenceFeatures("Affected were Paris, Lyon and Nice.").types.has("list")).toBe(true);
     expect(sentenceFeatures("Frankfurt und München waren betroffen.").types.has("list")).toBe(false);
+    // Items may stand after a preposition and an article.
+    expect(sentenceFeatures("Gestreikt wurde an den Schaltern, in der Gepäckabfertigung und auf dem Vorfeld.").types.get("list")).toEqual(["schaltern", "gepäckabfertigung", "vorfeld"]);
   });
 });
 

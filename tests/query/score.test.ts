@@ -85,9 +85,12 @@ describe("matchTerms", () => {
     const term = { word: "launch", position: 0, weight: 1, alternatives: [{ stem: "emission", weight: 0.9, via: "translation" as const }] };
     const [match] = matchTerms([term], stats);
     expect([...(match?.similar.keys() ?? [])].sort()).toEqual(["emission", "gesamtemission"]);
-    // The word as written keeps its tolerance for spellings (transliterated names).
-    const [own] = matchTerms([{ ...term, alternatives: [{ stem: "emission", weight: 1, via: "word" as const }] }], stats);
+    // A name as written keeps its tolerance for spellings (transliterations).
+    const [own] = matchTerms([{ ...term, word: "Emission", alternatives: [{ stem: "emission", weight: 1, via: "word" as const }] }], stats);
     expect(own?.similar.has("mission")).toBe(true);
+    // A lower-case word is no name: found as it is, not by spelling.
+    const [verb] = matchTerms([{ ...term, word: "emission", alternatives: [{ stem: "emission", weight: 1, via: "word" as const }] }], stats);
+    expect(verb?.similar.has("mission")).toBe(false);
   });
 
   it("finds nothing for a word no sentence has, which makes it as rare as can be", () => {

@@ -4,7 +4,7 @@ import { createRandom, generateCorpus, generateQuestions, type Random } from "..
 import { chunkDoc } from "../../src/ingest/chunk.js";
 import { analyze } from "../../src/ingest/keyword.js";
 import { parseSeed } from "../../src/ingest/load.js";
-import { buildSentenceStats, matchTerms, type SentenceStats, type TermMatch } from "../../src/query/score.js";
+import { accepts, buildSentenceStats, matchTerms, type SentenceStats, type TermMatch } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { detectLanguage } from "../../src/query/language.js";
 import { derivation, derivationPrefixes, sameDerivation } from "../../src/query/derive.js";
@@ -28,7 +28,13 @@ function similarExhaustive(queries: readonly string[], stats: SentenceStats): Ma
 function matchTermsExhaustive(question: string, stats: SentenceStats): TermMatch[] {
   const n = stats.count;
   return contentWords(question, detectLanguage(question), analyze).map((term) => {
-    const similar = similarExhaustive(term.alternatives.map((a) => a.stem), stats);
+    // Each alternative's stems as the scan finds them, filtered and weighted as matchTerms does.
+    const similar = new Map<string, number>();
+    for (const alternative of term.alternatives) {
+      for (const [stem, value] of similarExhaustive([alternative.stem], stats)) {
+        if (accepts(term, alternative, stem, value) && value * alternative.weight > (similar.get(stem) ?? 0)) similar.set(stem, value * alternative.weight);
+      }
+    }
     const containing = new Set<number>();
     for (const stem of similar.keys()) for (const i of stats.postings.get(stem) ?? []) containing.add(i);
     const df = containing.size;
