@@ -149,13 +149,43 @@ export function parseMetadataPrefix(text: string): { bodyStart: number; metadata
 const segmenter = new Intl.Segmenter("de", { granularity: "sentence" });
 
 /**
+ * The version of {@link splitSentences}' cuts: an index whose chunks were cut by another version is
+ * re-chunked, since its sentence offsets differ. 2: German ordinal dates and lower-case continuations.
+ */
+export const SPLITTER_VERSION = 2;
+
+const MONTH = /^(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b/iu;
+
+/**
+ * True when a segment the segmenter cut off continues the one before: it starts in lower case ("am 19.
+ * und 20. März" cut after "19."), or follows an ordinal number with a number or a month ("am 19. März").
+ */
+function continues(previous: string, next: string): boolean {
+  const start = next.trimStart();
+  if (/^\p{Ll}/u.test(start)) return true;
+  return /\d\.\s*$/.test(previous) && (/^\d/.test(start) || MONTH.test(start));
+}
+
+/** The segmenter's sentences, with the cuts it makes inside German dates and abbreviations joined again. */
+function segments(body: string): { segment: string; index: number }[] {
+  const joined: { segment: string; index: number }[] = [];
+  for (const { segment, index } of segmenter.segment(body)) {
+    const last = joined.at(-1);
+    // A line break is a cut the segmenter did not make and the text did: it stays.
+    if (last && !/\n\s*$/.test(last.segment) && continues(last.segment, segment)) last.segment += segment;
+    else joined.push({ segment, index });
+  }
+  return joined;
+}
+
+/**
  * Sentence spans of `text` from `from` on, trimmed of surrounding whitespace. Line breaks also end a
  * sentence, so headlines and list items without a full stop stand alone. Pure.
  */
 export function splitSentences(text: string, from = 0): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   const body = text.slice(from);
-  for (const { segment, index } of segmenter.segment(body)) {
+  for (const { segment, index } of segments(body)) {
     let lineStart = 0;
     for (const line of segment.split("\n")) {
       const lead = line.length - line.trimStart().length;

@@ -9,7 +9,7 @@ import { decodeChunkStore, encodeChunkStore, type ChunkStore } from "./chunkstor
 import type { CitebotEmbeddings } from "./embed.js";
 import { buildKeywordIndex, KeywordIndexFormatError, loadKeywordIndex, type KeywordIndex } from "./bm25.js";
 import { analyze } from "./keyword.js";
-import { loadSeeds, SUPPORTED_EXTENSIONS, type SkippedSeed } from "./load.js";
+import { loadSeeds, SPLITTER_VERSION, SUPPORTED_EXTENSIONS, type SkippedSeed } from "./load.js";
 import { acquireLock, IndexLockedError, isRunning, ownerOfTag, ownerTag } from "./lock.js";
 import {
   analysisVersion,
@@ -57,7 +57,8 @@ export interface Manifest {
   readonly builtAt: string;
   readonly buildMs: number;
   readonly embedder: { readonly id: string; readonly dimension: number; readonly state: boolean };
-  readonly chunking: ChunkingOptions;
+  /** With the version of the sentence splitter that cut the chunks (absent: version 1). */
+  readonly chunking: ChunkingOptions & { readonly splitter?: number };
   readonly hnsw: { readonly space: "cosine"; readonly m: number; readonly efConstruction: number };
   readonly counts: { readonly docs: number; readonly chunks: number };
   /**
@@ -280,7 +281,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       builtAt: new Date().toISOString(),
       buildMs: 0,
       embedder: { id: embedder.id, dimension, state: Boolean(embedder.saveState) },
-      chunking: { sentences: options.chunking.sentences, overlap: options.chunking.overlap },
+      chunking: { sentences: options.chunking.sentences, overlap: options.chunking.overlap, splitter: SPLITTER_VERSION },
       hnsw: { space: "cosine", m: options.hnsw.m, efConstruction: options.hnsw.efConstruction },
       counts: { docs: docInfos.length, chunks: chunks.length },
       analysis: { version: analysis.version, sentences: analysis.offsets.length - 1 },
@@ -510,7 +511,9 @@ async function readPrevious(options: BuildOptions, warn: (message: string) => vo
     return undefined;
   }
   const sameChunking =
-    manifest.chunking.sentences === options.chunking.sentences && manifest.chunking.overlap === options.chunking.overlap;
+    manifest.chunking.sentences === options.chunking.sentences &&
+    manifest.chunking.overlap === options.chunking.overlap &&
+    (manifest.chunking.splitter ?? 1) === SPLITTER_VERSION;
   if (manifest.embedder.id !== options.embeddings.id || !sameChunking) {
     warn(`embedder or chunking changed since the last build (${manifest.embedder.id}); re-embedding everything`);
     return undefined;

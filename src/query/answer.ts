@@ -10,11 +10,10 @@ import { read, type Reading } from "./read.js";
 import { retrieve, type RetrievalSettings, type SearchableIndex } from "./retrieve.js";
 import { buildSentenceStats, coverage, matchTerms, matchedChunks, sentenceStats, termHits, type SentenceStats } from "./score.js";
 import type { WordKnowledge } from "./cues.js";
-import { sameDerivation } from "./derive.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
 import { exampleQuestion, exampleTopics } from "./topics.js";
 import { understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
-import { vocabularyOf } from "./vocabulary.js";
+import { sameFamily, vocabularyOf } from "./vocabulary.js";
 
 /**
  * understand → retrieve → read → answer → cite, assembled into the {@link Ask} function every front end
@@ -147,7 +146,7 @@ function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats)
     lexicon,
     // An expansion is worth keeping when the sources use the word or a compound or inflection of it,
     // not merely a word that shares its first letters.
-    inCorpus: (stem) => stats.postings.has(stem) || [...vocabulary.similar([stem])].some(([s, v]) => v >= USED_MATCH || sameDerivation(stem, s)),
+    inCorpus: (stem) => stats.postings.has(stem) || [...vocabulary.similar([stem])].some(([s, v]) => v >= USED_MATCH || sameFamily(stem, s)),
     inCorpusExactly: (stem) => stats.postings.has(stem),
     beginsInCorpus: (stem) => vocabulary.begins(stem),
     sentencesWith: (stems) => sentencesWith(stats, vocabulary, stems),
@@ -181,7 +180,7 @@ const COMMON_POSTINGS = 20_000;
 function sentencesWith(stats: SentenceStats, vocabulary: ReturnType<typeof vocabularyOf>, stems: readonly string[]): ReadonlySet<number> {
   const found = new Set<number>();
   for (const [stem, value] of vocabulary.similar([...stems])) {
-    const list = value >= USED_MATCH || stems.some((s) => sameDerivation(s, stem)) ? stats.postings.get(stem) : undefined;
+    const list = value >= USED_MATCH || stems.some((s) => sameFamily(s, stem)) ? stats.postings.get(stem) : undefined;
     if (list && list.length <= COMMON_POSTINGS) for (const i of list) found.add(i);
   }
   return found;

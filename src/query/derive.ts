@@ -81,6 +81,8 @@ export function derivation(stem: string): Derivation | null {
   if (participle) rest = rest.slice(2);
   let root = stripSuffixes(rest);
   if (particle !== "") root = ABLAUT[root] ?? root;
+  // A verb in -eln or -ern drops its "e" before "-ung": "verhandeln" / "Verhandlung", "ändern" / "Änderung".
+  root = root.replace(/e([lr])$/, "$1");
   const result = root.length >= 3 ? { particle, root } : null;
   if (cache.size > 100_000) cache.clear();
   cache.set(stem, result);
@@ -106,8 +108,10 @@ for (const [past, present] of Object.entries(ABLAUT)) {
  * derivationPrefixes({ particle: "fest", root: "nehm" }) // includes "festnehm", "festgenomm", "festnahm"
  */
 export function derivationPrefixes(d: Derivation): string[] {
-  if (d.particle === "") return [d.root, `ge${d.root}`];
-  const roots = [d.root, ...(ABLAUT_SOURCES.get(d.root) ?? [])];
+  // A root in -l or -r may stand with the "e" that derivation drops ("verhandl" in "verhandelt").
+  const withE = /[^e][lr]$/.test(d.root) ? [`${d.root.slice(0, -1)}e${d.root.slice(-1)}`] : [];
+  if (d.particle === "") return [d.root, ...withE, `ge${d.root}`, ...withE.map((root) => `ge${root}`)];
+  const roots = [d.root, ...withE, ...(ABLAUT_SOURCES.get(d.root) ?? [])];
   return roots.flatMap((root) => ["", "ge", "zu"].map((marker) => `${d.particle}${marker}${root}`));
 }
 

@@ -9,8 +9,7 @@ import {
 import type { Chunk } from "../types.js";
 import { countedWords, sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
-import { sameDerivation } from "./derive.js";
-import { masculine, vocabularyOf } from "./vocabulary.js";
+import { masculine, sameFamily, vocabularyOf } from "./vocabulary.js";
 
 export { stemSimilarity } from "./vocabulary.js";
 
@@ -193,7 +192,7 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
 export function accepts(term: QueryTerm, alternative: QueryTerm["alternatives"][number], stem: string, value: number): boolean {
   const named = term.name === true || /^\p{Lu}/u.test(term.word);
   const strict = alternative.via === "synonym" || alternative.via === "translation" || alternative.via === "part" || !named;
-  return !strict || (value >= EXPANSION_MATCH && builtOn(alternative.stem, stem)) || sameDerivation(alternative.stem, stem);
+  return !strict || (value >= EXPANSION_MATCH && builtOn(alternative.stem, stem)) || sameFamily(alternative.stem, stem);
 }
 
 /**

@@ -318,7 +318,9 @@ const LINKING = /^(.+?)(s|es|n|en)$/u;
  */
 export function partsOf(word: string, tools: Pick<UnderstandTools, "lexicon" | "onLexiconError" | "analyze" | "beginsInCorpus" | "inCorpus">): string[] {
   const knows = (w: string) => safe(() => [tools.lexicon.isGermanWord(w)], tools as UnderstandTools)[0] === true;
-  const used = (w: string) => tools.analyze(w).some(tools.inCorpus);
+  // A head is used when the sources have it or its dictionary form ("verhandelt" → verhandeln → Verhandlungen).
+  const forms = (w: string) => [w, ...safe(() => tools.lexicon.germanLemmas(w), tools as UnderstandTools).map((l) => l.lemma)];
+  const used = (w: string) => forms(w).some((form) => tools.analyze(form).some(tools.inCorpus));
   const parts: string[] = [];
   const feminine = /^(\p{L}{4,})in(nen)?$/u.exec(word);
   if (feminine?.[1] && knows(feminine[1])) parts.push(feminine[1]);
@@ -403,7 +405,8 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
 function nameTerms(text: string, tools: UnderstandTools): QueryTerm[] {
   const names: QueryTerm[] = [];
   const seen = new Set<string>();
-  for (const match of text.matchAll(/(?<=[\p{L}\p{N},;:»«„“"']\s+|[(]\s*)\p{Lu}[\p{L}-]{2,}/gu)) {
+  // Acronyms count as names however short: "die AD", "(PS)".
+  for (const match of text.matchAll(/(?<=[\p{L}\p{N},;:»«„“"']\s+|[(]\s*)(\p{Lu}[\p{L}-]{2,}|\p{Lu}{2,}(?![\p{L}]))/gu)) {
     const word = match[0];
     if (seen.has(word) || safe(() => [tools.lexicon.isGermanWord(word)], tools)[0] === true) continue;
     seen.add(word);

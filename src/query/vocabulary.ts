@@ -103,7 +103,26 @@ function spelledSimilarity(query: string, stem: string): number {
     if (editDistance(a, b, budget) <= budget) return budget === 1 ? 0.8 : 0.7;
   }
   // A participle, its verb and their noun: "festgenommen" / "Festnahmen" / "nahmen … fest".
-  return sameDerivation(query, stem) ? DERIVATION_MATCH : 0;
+  return sameFamily(query, stem) ? DERIVATION_MATCH : 0;
+}
+
+/**
+ * True when a corpus stem is of the query's word family: a form of the same word (see derive.ts) or a
+ * compound whose head is the family ("verhandelt" / "Tarifverhandlungen").
+ */
+export function sameFamily(query: string, stem: string): boolean {
+  if (sameDerivation(query, stem)) return true;
+  const root = familyHead(query);
+  return root !== undefined && stem.length > root.length && stem.endsWith(root);
+}
+
+/** Letters a root needs to be looked for as a compound's head: shorter ones end too many words. */
+const FAMILY_HEAD = 6;
+
+/** The root of a word without a particle, long enough to be found as a compound's head; else undefined. */
+function familyHead(query: string): string | undefined {
+  const d = derivation(query);
+  return d && d.particle === "" && d.root.length >= FAMILY_HEAD && d.root !== query ? d.root : undefined;
 }
 
 /** Letters two spellings may differ by, given the shorter stem's length. */
@@ -281,6 +300,13 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
       }
     }
     if (!exactOnly(query)) {
+      // A compound whose head is the query's word family.
+      const root = familyHead(query);
+      if (root !== undefined) {
+        eachIn(filed, hashOf(root, root.length - MIN_FUZZY, root.length, TAIL), (i) => {
+          if (stems[i]!.endsWith(root)) add(i);
+        });
+      }
       // A compound with the query as its head, or the feminine of one.
       eachIn(filed, hashOf(query, query.length - MIN_FUZZY, query.length, TAIL), (i) => {
         const stem = stems[i]!;

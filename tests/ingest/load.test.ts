@@ -54,6 +54,17 @@ describe("loading seeds", () => {
     ]);
   });
 
+  it("does not cut a sentence inside a German date or before a lower-case word", () => {
+    const text = "Die Gespräche sollen am 19. und 20. März in Potsdam fortgesetzt werden. Der Start war am 3. Mai. Das ist z.B. ein Test. Es gab 2. Die Zahl stieg.";
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      "Die Gespräche sollen am 19. und 20. März in Potsdam fortgesetzt werden.",
+      "Der Start war am 3. Mai.",
+      "Das ist z.B. ein Test.",
+      "Es gab 2.",
+      "Die Zahl stieg.",
+    ]);
+  });
+
   it("skips invalid UTF-8, empty and binary files with a reason that names them, and goes on", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "citebot-seeds-"));
     await writeFile(path.join(dir, "good.txt"), "Ein Satz. Noch ein Satz.");

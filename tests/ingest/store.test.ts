@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { LocalLexicalEmbeddings, type CitebotEmbeddings } from "../../src/ingest/embed.js";
 import { analyze } from "../../src/ingest/keyword.js";
+import { SPLITTER_VERSION } from "../../src/ingest/load.js";
 import { encodeAnalysis, rejoinedParticleVerbs } from "../../src/ingest/sentences.js";
 import {
   buildIndex,
@@ -261,6 +262,19 @@ describe("building the index", () => {
     expect(summary.embedded).toBe(summary.chunks);
     expect(warnings.join("\n")).toMatch(/embedder or chunking changed/);
     expect((await readManifest(indexDir)).embedder).toMatchObject({ id: "local-lexical-v1/256", dimension: 256 });
+  });
+
+  it("re-chunks everything when the index was cut by another sentence splitter", async () => {
+    await buildIndex(options(new LocalLexicalEmbeddings(128)));
+    const file = path.join(indexDir, "manifest.json");
+    const manifest = JSON.parse(await readFile(file, "utf8")) as { chunking: Record<string, unknown> };
+    delete manifest.chunking.splitter; // as an index built before the splitter had versions
+    await writeFile(file, JSON.stringify(manifest));
+    const warnings: string[] = [];
+    const summary = await buildIndex(options(new LocalLexicalEmbeddings(128), { onWarning: (m) => warnings.push(m) }));
+    expect(summary.embedded).toBe(summary.chunks);
+    expect(warnings.join("\n")).toMatch(/embedder or chunking changed/);
+    expect((await readManifest(indexDir)).chunking.splitter).toBe(SPLITTER_VERSION);
   });
 
   it("fails clearly with no seeds and leaves the existing index untouched", async () => {

@@ -138,6 +138,9 @@ describe("understand", () => {
     // A name before the pronoun is what it refers to.
     expect(read("Was hat Böhler gesagt, als er kam?", history).followUp).toBeNull();
     expect(read("What did he promise?", [{ question: "Who visited the harbour?", answer: "Böhler." }]).followUp?.reason).toBe("pronoun");
+    // An acronym the last answer quoted is a name a follow-up can find ("they" → the AD).
+    const party = read("What share did they get?", [{ question: "Who won?", answer: "„Das Bündnis Demokratische Allianz (AD) gewann.“ [1]" }]);
+    expect(party.terms.map((t) => t.word)).toContain("AD");
     // English "it" points back as a subject after an auxiliary or as the object at the end, not in "is it true".
     const harbour = [{ question: "When did the harbour open?", answer: "In 2020." }];
     expect(read("How much did it cost?", harbour).followUp?.reason).toBe("pronoun");

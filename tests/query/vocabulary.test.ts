@@ -8,7 +8,7 @@ import { accepts, buildSentenceStats, matchTerms, type SentenceStats, type TermM
 import { contentWords } from "../../src/query/terms.js";
 import { detectLanguage } from "../../src/query/language.js";
 import { derivation, derivationPrefixes, sameDerivation } from "../../src/query/derive.js";
-import { masculine, stemSimilarity, transliterationKey, vocabularyOf } from "../../src/query/vocabulary.js";
+import { masculine, sameFamily, stemSimilarity, transliterationKey, vocabularyOf } from "../../src/query/vocabulary.js";
 import type { Chunk, SourceDoc } from "../../src/types.js";
 
 const chunking = { sentences: 4, overlap: 1 };
@@ -218,6 +218,21 @@ describe("feminine role nouns", () => {
     const stems = ["oberburgermeisterin", "burgermeist", "sprech", "verbandssprecherin", "ministerinn", "minist", "termin", "chef", "rathauschef"];
     const vocabulary = vocabularyOf(new Map(stems.map((stem) => [stem, null])));
     for (const query of ["burgermeist", "sprecherin", "sprech", "ministerin", "chefin", "minist", "term", "meisterin"]) {
+      const scan = new Map(stems.flatMap((stem) => (stemSimilarity(query, stem) > 0 ? [[stem, stemSimilarity(query, stem)] as const] : [])));
+      expect(vocabulary.similar([query]), query).toEqual(scan);
+    }
+  });
+});
+
+describe("sameFamily", () => {
+  it("meets a verb's noun in -ung, alone and as a compound's head, also where -eln drops its e", () => {
+    expect(sameFamily("verhandelt", "verhandl")).toBe(true);
+    expect(sameFamily("verhandeln", "tarifverhandl")).toBe(true);
+    expect(stemSimilarity("verhandelt", "tarifverhandl")).toBe(0.6);
+    expect(sameFamily("handelt", "verhandl")).toBe(false);
+    const stems = ["tarifverhandl", "verhandl", "handel", "wandl"];
+    const vocabulary = vocabularyOf(new Map(stems.map((stem) => [stem, null])));
+    for (const query of ["verhandelt", "verhandeln", "handeln", "wandeln"]) {
       const scan = new Map(stems.flatMap((stem) => (stemSimilarity(query, stem) > 0 ? [[stem, stemSimilarity(query, stem)] as const] : [])));
       expect(vocabulary.similar([query]), query).toEqual(scan);
     }
