@@ -318,35 +318,59 @@ export function scoreSentences(
 /** Sentences with a stem this common are not gathered for ranking: the term says little, and scanning costs. */
 const COMMON_SENTENCES = 20_000;
 
+/** Per-sentence scratch arrays, kept per corpus and reset after use, so a question allocates nothing large. */
+const scratch = new WeakMap<SentenceStats, { score: Float32Array; best: Float32Array }>();
+
 /**
  * The chunks whose sentences best cover the question's terms, best first, at most `k`: lexical retrieval
  * with everything term matching accepts (compound heads, inflections, synonyms, translations), where
- * BM25 sees only exact stems. A term's common stems are skipped rather than scanned.
+ * BM25 sees only exact stems. A term's common stems are skipped rather than scanned. Written with typed
+ * arrays and a small running top list, since at 100k chunks a question's terms touch tens of thousands
+ * of sentences and a Map and a full sort of them would cost more than the rest of answering.
  */
 export function matchedChunks(matches: readonly TermMatch[], stats: SentenceStats, k: number): number[] {
   let total = 0;
   for (const m of matches) total += m.term.weight * m.idf;
-  if (total === 0) return [];
-  const score = new Map<number, number>();
+  if (total === 0 || k <= 0) return [];
+  let arrays = scratch.get(stats);
+  if (!arrays) scratch.set(stats, (arrays = { score: new Float32Array(stats.count), best: new Float32Array(stats.count) }));
+  const { score, best } = arrays;
+  const touched: number[] = [];
   for (const m of matches) {
     const mass = (m.term.weight * m.idf) / total;
-    const best = new Map<number, number>();
+    const seen: number[] = [];
     for (const [stem, value] of m.similar) {
       const list = stats.postings.get(stem);
       if (!list || list.length > COMMON_SENTENCES) continue;
       for (let j = 0; j < list.length; j++) {
         const i = list[j]!;
-        if (value > (best.get(i) ?? 0)) best.set(i, value);
+        if (best[i] === 0) seen.push(i);
+        if (value > best[i]!) best[i] = value;
       }
     }
-    for (const [i, value] of best) score.set(i, (score.get(i) ?? 0) + mass * value);
+    for (const i of seen) {
+      if (score[i] === 0) touched.push(i);
+      score[i]! += mass * best[i]!;
+      best[i] = 0;
+    }
   }
-  const ranked = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  // The best sentences, kept sorted in a list a few times longer than k (several may share a chunk).
+  const room = k * 4;
+  const top: number[] = [];
+  for (const i of touched) {
+    const value = score[i]!;
+    if (top.length === room && value <= score[top[room - 1]!]!) continue;
+    let at = top.length;
+    while (at > 0 && (score[top[at - 1]!]! < value || (score[top[at - 1]!]! === value && top[at - 1]! > i))) at--;
+    top.splice(at, 0, i);
+    if (top.length > room) top.pop();
+  }
   const chunks: number[] = [];
-  for (const [i] of ranked) {
+  for (const i of top) {
     const chunk = stats.sentence(i).chunkId;
     if (!chunks.includes(chunk)) chunks.push(chunk);
     if (chunks.length >= k) break;
   }
+  for (const i of touched) score[i] = 0;
   return chunks;
 }
