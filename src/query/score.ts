@@ -172,7 +172,7 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
     const similar = new Map<string, number>();
     for (const alternative of term.alternatives) {
       for (const [stem, value] of vocabulary.similar([alternative.stem])) {
-        if (!accepts(term, alternative, stem, value)) continue;
+        if (!accepts(term, alternative, stem, value, (prefix) => vocabulary.begins(prefix))) continue;
         const weighted = value * alternative.weight;
         if (weighted > (similar.get(stem) ?? 0)) similar.set(stem, weighted);
       }
@@ -183,13 +183,31 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
   });
 }
 
+/** Letters before a head that make the question's word a compound of it (as in vocabulary.ts). */
+const MODIFIER = 4;
+
 /**
- * Whether a corpus stem that the vocabulary finds similar to an alternative counts for the term. Spelling
+ * Whether a corpus stem that the vocabulary finds similar to an alternative counts for the term (`begins`
+ * tells whether some corpus stem begins with a prefix). Spelling
  * tolerance is for names, which transliterations spell differently ("Peskow" / "Peskov"); a synonym, a
  * translation, a compound's part or a lower-case word is a word of the sources' language, found as it is,
  * in a compound or inflected ("scheiterte" is not "zweite"), not by a spelling a letter or two away.
  */
-export function accepts(term: QueryTerm, alternative: QueryTerm["alternatives"][number], stem: string, value: number): boolean {
+export function accepts(
+  term: QueryTerm,
+  alternative: QueryTerm["alternatives"][number],
+  stem: string,
+  value: number,
+  begins: (prefix: string) => boolean,
+): boolean {
+  // The head of the question's compound stands in only when the sources use its modifier: a
+  // "Bundestagswahl" is not any "Wahl" they report, while "Raumsonde" may be their "Sonde".
+  const query = alternative.stem;
+  if (query.length - stem.length >= MODIFIER && query.endsWith(stem)) {
+    const modifier = query.slice(0, query.length - stem.length);
+    const bare = /^(.{3,}?)(s|es|n|en)$/.exec(modifier)?.[1];
+    if (!begins(modifier) && (bare === undefined || !begins(bare))) return false;
+  }
   const named = term.name === true || /^\p{Lu}/u.test(term.word);
   const strict = alternative.via === "synonym" || alternative.via === "translation" || alternative.via === "part" || !named;
   return !strict || (value >= EXPANSION_MATCH && builtOn(alternative.stem, stem)) || sameFamily(alternative.stem, stem);

@@ -312,9 +312,9 @@ const LINKING = /^(.+?)(s|es|n|en)$/u;
 
 /**
  * What the dictionary can read of a German word it may not know: the masculine of a feminine role
- * ("Rathauschefin" → Rathauschef), and the head of a compound whose parts it knows ("Fernzüge" → Züge,
- * "weiterverhandelt" → verhandelt), the longest such head first. Empty for a simple word. Generic German
- * morphology over the lexicon; no list of words.
+ * ("Rathauschefin" → Rathauschef), and the heads of a compound whose parts it knows and whose heads the
+ * sources use ("Fernzüge" → Züge, "weiterverhandelt" → verhandelt), longest first. Empty for a simple word.
+ * Generic German morphology over the lexicon; no list of words.
  */
 export function partsOf(word: string, tools: Pick<UnderstandTools, "lexicon" | "onLexiconError" | "analyze" | "beginsInCorpus" | "inCorpus">): string[] {
   const knows = (w: string) => safe(() => [tools.lexicon.isGermanWord(w)], tools as UnderstandTools)[0] === true;
@@ -333,12 +333,12 @@ export function partsOf(word: string, tools: Pick<UnderstandTools, "lexicon" | "
       const head = /^\p{Lu}/u.test(candidate) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
       if (!knows(head)) continue;
       const bare = LINKING.exec(modifier)?.[1];
-      const word = knows(modifier) ? modifier : bare !== undefined && bare.length >= MIN_MODIFIER && knows(bare) ? bare : undefined;
-      if (word === undefined) continue;
+      const kind = knows(modifier) ? modifier : bare !== undefined && bare.length >= MIN_MODIFIER && knows(bare) ? bare : undefined;
+      if (kind === undefined) continue;
       // The modifier says which kind of the head is meant: a "Bundestagswahl" is not any election, so the
       // head stands in only when the sources use the modifier too, alone or in a compound of their own.
       // (A particle that is a stop word, such as "mit" in "mitverhandelt", names no kind and is no stem to look for.)
-      const stems = tools.analyze(word);
+      const stems = tools.analyze(kind);
       if (tools.beginsInCorpus && stems.length > 0 && !stems.some(tools.beginsInCorpus)) break;
       if (used(head) && !parts.includes(head)) parts.push(head);
     }

@@ -11,6 +11,8 @@ import { derivation, derivationPrefixes, sameDerivation } from "./derive.js";
 
 /** Letters a compound's modifier needs before a short head (4–5 letters) counts as its head. */
 const COMPOUND_MODIFIER = 4;
+/** The head of the question's compound ("Sonde" for "Raumsonde"): the general word, partial evidence. */
+const HEAD_OF_QUERY = 0.6;
 /** A word of the same family ("Festnahmen" for "festgenommen") is partial evidence: related, not the same claim. */
 const DERIVATION_MATCH = 0.6;
 /** Shortest stem matched other than exactly; also the length of the head and tail keys of the index. */
@@ -84,6 +86,10 @@ function spelledSimilarity(query: string, stem: string): number {
   // the compound is a kind of its head; a short head counts fully only after a modifier of a few letters
   // ("land" in "bundesland"), not after a particle ("ausland") or as the tail of a short word.
   if (s > q && stem.endsWith(query)) return q >= 6 || s - q >= COMPOUND_MODIFIER ? 0.8 : 0.5;
+  // The question's compound met by its head: news names "die Raumsonde" once and "die Sonde" after. The
+  // head is the more general word, so it is partial evidence; a modifier of a few letters is required,
+  // as "ver" in "verletzt" is no modifier of "letzt".
+  if (q - s >= COMPOUND_MODIFIER && s >= MIN_FUZZY && query.endsWith(stem)) return HEAD_OF_QUERY;
   // An inflection or derivation the stemmer left apart: "grenzt" / "grenz", "kost" / "kostet", "kasach" / "kasachstan".
   if (stem.startsWith(query) || query.startsWith(stem)) {
     const shorter = Math.min(q, s);
@@ -286,6 +292,13 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
     for (let length = exactOnly(query) ? query.length : MIN_FUZZY; length <= query.length; length++) {
       const i = positions.get(length === query.length ? query : query.slice(0, length));
       if (i !== undefined) add(i);
+    }
+    // The stems it ends with: the heads of a compound query.
+    if (!exactOnly(query)) {
+      for (let from = COMPOUND_MODIFIER; from <= query.length - MIN_FUZZY; from++) {
+        const i = positions.get(query.slice(from));
+        if (i !== undefined) add(i);
+      }
     }
     // A feminine query's masculine, and the compounds ending in it.
     const male = masculine(query);

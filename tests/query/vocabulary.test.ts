@@ -32,7 +32,8 @@ function matchTermsExhaustive(question: string, stats: SentenceStats): TermMatch
     const similar = new Map<string, number>();
     for (const alternative of term.alternatives) {
       for (const [stem, value] of similarExhaustive([alternative.stem], stats)) {
-        if (accepts(term, alternative, stem, value) && value * alternative.weight > (similar.get(stem) ?? 0)) similar.set(stem, value * alternative.weight);
+        const begins = (prefix: string) => [...stats.postings.keys()].some((s) => s.startsWith(prefix));
+        if (accepts(term, alternative, stem, value, begins) && value * alternative.weight > (similar.get(stem) ?? 0)) similar.set(stem, value * alternative.weight);
       }
     }
     const containing = new Set<number>();
@@ -221,6 +222,21 @@ describe("feminine role nouns", () => {
       const scan = new Map(stems.flatMap((stem) => (stemSimilarity(query, stem) > 0 ? [[stem, stemSimilarity(query, stem)] as const] : [])));
       expect(vocabulary.similar([query]), query).toEqual(scan);
     }
+  });
+});
+
+describe("a compound question word", () => {
+  it("meets its head in the sources as partial evidence, not a word it merely ends in", () => {
+    expect(stemSimilarity("raumsond", "sond")).toBe(0.6);
+    expect(stemSimilarity("verletzt", "letzt")).toBe(0);
+    const stems = ["sond", "raum", "wahl", "letzt"];
+    const vocabulary = vocabularyOf(new Map(stems.map((stem) => [stem, null])));
+    expect(vocabulary.similar(["raumsond"]).get("sond")).toBe(0.6);
+    // The head counts only when the sources use the modifier: "Raum" yes, "Bundestag" no.
+    const term = (word: string) => ({ word, position: 0, weight: 1, alternatives: [{ stem: analyze(word)[0]!, weight: 1, via: "word" as const }] });
+    const begins = (prefix: string) => stems.some((s) => s.startsWith(prefix));
+    expect(accepts(term("Raumsonde"), term("Raumsonde").alternatives[0]!, "sond", 0.6, begins)).toBe(true);
+    expect(accepts(term("Bundestagswahl"), term("Bundestagswahl").alternatives[0]!, "wahl", 0.6, begins)).toBe(false);
   });
 });
 
