@@ -257,17 +257,18 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // A word the sources do not use may be a compound or a feminine form of words they do: its parts
       // stand in for it, below the word itself ("Fernzüge" → Züge, "weiterverhandelt" → verhandelt).
       const used = [...alternatives.keys()].some((stem) => (tools.inCorpusExactly ?? inCorpus)(stem));
-      const parts = used ? [] : partsOf(term.word, tools);
-      for (const part of parts) {
+      const parts = used ? [] : readParts(term.word, tools);
+      for (const { part } of parts.filter((p) => p.used)) {
         for (const lemma of [part, ...safe(() => lexicon.germanLemmas(part), tools).map((l) => l.lemma)]) add(lemma, EXPANSION_WEIGHT.head, "part");
       }
       let kept = 0;
-      for (const synonym of safe(() => [...lexicon.germanSynonyms(term.word), ...parts.flatMap((part) => lexicon.germanSynonyms(part))], tools)) {
+      for (const synonym of safe(() => [...lexicon.germanSynonyms(term.word), ...parts.flatMap(({ part }) => lexicon.germanSynonyms(part))], tools)) {
         if (kept >= MAX_SYNONYMS) break;
         // A multi-word synonym counts by its one content word ("ums Leben kommen" → Leben); a longer
         // paraphrase is not a word to find, and its parts would match anything.
         const word = headWord(synonym.word, analyze);
-        if (word === null || !analyze(word).some(inCorpus)) continue;
+        // A letter or two ("Y" in "Y-Chromosom" for "Leute") is no word to look for.
+        if (word === null || word.length < MIN_MODIFIER || !analyze(word).some(inCorpus)) continue;
         add(word, EXPANSION_WEIGHT.synonym, "synonym");
         kept++;
       }
@@ -316,17 +317,29 @@ const LINKING = /^(.+?)(s|es|n|en)$/u;
  * sources use ("Fernzüge" → Züge, "weiterverhandelt" → verhandelt), longest first. Empty for a simple word.
  * Generic German morphology over the lexicon; no list of words.
  */
-export function partsOf(word: string, tools: Pick<UnderstandTools, "lexicon" | "onLexiconError" | "analyze" | "beginsInCorpus" | "inCorpus">): string[] {
+export function partsOf(word: string, tools: PartTools): string[] {
+  return readParts(word, tools).flatMap((p) => (p.used ? [p.part] : []));
+}
+
+type PartTools = Pick<UnderstandTools, "lexicon" | "onLexiconError" | "analyze" | "beginsInCorpus" | "inCorpus">;
+
+/**
+ * Every part {@link partsOf} considers, with whether the sources use it: a head they do not use may still
+ * have synonyms they do ("Notquartiere" → Quartier → Unterkunft, in "Notunterkünfte").
+ */
+function readParts(word: string, tools: PartTools): { part: string; used: boolean }[] {
   const knows = (w: string) => safe(() => [tools.lexicon.isGermanWord(w)], tools as UnderstandTools)[0] === true;
   // A head is used when the sources have it or its dictionary form ("verhandelt" → verhandeln → Verhandlungen).
   const forms = (w: string) => [w, ...safe(() => tools.lexicon.germanLemmas(w), tools as UnderstandTools).map((l) => l.lemma)];
   const used = (w: string) => forms(w).some((form) => tools.analyze(form).some(tools.inCorpus));
-  const parts: string[] = [];
+  const parts: { part: string; used: boolean }[] = [];
+  const push = (part: string) => {
+    if (!parts.some((p) => p.part === part)) parts.push({ part, used: used(part) });
+  };
   const feminine = /^(\p{L}{4,})in(nen)?$/u.exec(word);
-  if (feminine?.[1] && knows(feminine[1])) parts.push(feminine[1]);
+  if (feminine?.[1] && knows(feminine[1])) parts.push({ part: feminine[1], used: true });
   // A known word is split as written; only an unknown one's masculine form is split too ("Rathauschefin").
-  for (const candidate of knows(word) ? [word] : [word, ...parts]) {
-    // Every head the sources use, longest first: "Straßenbahnstrecke" → Bahnstrecke, Strecke.
+  for (const candidate of knows(word) ? [word] : [word, ...parts.map((p) => p.part)]) {
     for (let at = MIN_MODIFIER; at <= candidate.length - MIN_HEAD; at++) {
       const modifier = candidate.slice(0, at);
       const rest = candidate.slice(at);
@@ -337,10 +350,11 @@ export function partsOf(word: string, tools: Pick<UnderstandTools, "lexicon" | "
       if (kind === undefined) continue;
       // The modifier says which kind of the head is meant: a "Bundestagswahl" is not any election, so the
       // head stands in only when the sources use the modifier too, alone or in a compound of their own.
-      // (A particle that is a stop word, such as "mit" in "mitverhandelt", names no kind and is no stem to look for.)
-      const stems = tools.analyze(kind);
+      // (A particle that is a stop word, such as "mit" in "mitverhandelt", names no kind and is no stem to
+      // look for; a modifier of three letters, such as "Not", is too short to look for as a beginning.)
+      const stems = tools.analyze(kind).filter((stem) => stem.length >= MIN_HEAD);
       if (tools.beginsInCorpus && stems.length > 0 && !stems.some(tools.beginsInCorpus)) break;
-      if (used(head) && !parts.includes(head)) parts.push(head);
+      push(head);
     }
   }
   return parts;

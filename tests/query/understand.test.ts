@@ -76,6 +76,14 @@ describe("understand", () => {
     // Heads the sources use, not merely heads the dictionary knows.
     expect(partsOf("Straßenbahnstrecke", { ...compounds, lexicon: { ...words, isGermanWord: (w) => ["straßen", "straßenbahn", "bahnstrecke", "strecke"].includes(w.toLowerCase()) }, inCorpus: (s) => ["strassenbahnlini", "streck"].includes(s), beginsInCorpus: (s) => "strassenbahnlini".startsWith(s) })).toEqual(["Strecke"]);
     expect(partsOf("Ministerin", compounds)).toEqual(["Minister"]);
+    // A head the sources do not use lends its synonyms they do use: "Notquartiere" → Quartier → Unterkunft.
+    const shelter: UnderstandTools = {
+      ...compounds,
+      lexicon: { ...words, isGermanWord: (w) => ["not", "quartiere"].includes(w.toLowerCase()), germanSynonyms: (w) => (w === "Quartiere" ? [{ word: "Unterkunft", rank: 0 }] : []) },
+      inCorpus: (s) => s === "unterkunft",
+    };
+    const quarters = understand("Wie viele kamen in Notquartiere?", [], false, shelter, 1000).terms.find((t) => t.word === "Notquartiere");
+    expect(quarters?.alternatives).toContainEqual({ stem: "unterkunft", weight: 0.6, via: "synonym" });
     const trains = understand("Wie viele Fernzüge fielen aus?", [], false, compounds, 1000).terms.find((t) => t.word === "Fernzüge");
     const part = trains?.alternatives.find((a) => a.via === "part" && a.stem === "zug");
     expect(part?.weight).toBeGreaterThan(0);
