@@ -188,7 +188,8 @@ function sentencesWith(stats: SentenceStats, vocabulary: ReturnType<typeof vocab
 
 /** Retrieval and reading for one understanding of the question. */
 async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats: SentenceStats, understanding: Understanding): Promise<Reading> {
-  const matched = matchedChunks(matchTerms(understanding.terms, stats), stats, deps.settings.retrieval.keywordK);
+  const matches = matchTerms(understanding.terms, stats);
+  const matched = matchedChunks(matches, stats, deps.settings.retrieval.keywordK);
   const retrieved = await retrieve(
     index,
     understanding.searchText,
@@ -201,8 +202,8 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
   // A follow-up continues in the article the previous answer quoted when that article answers it
   // ("Und wo?" is about the same event); only otherwise does it read everything.
   const previous = new Set(understanding.followUp?.previous.sources ?? []);
-  const same = previous.size > 0 ? read(understanding, passages.filter((p) => previous.has(p.chunk.source)), stats, settings) : undefined;
-  const reading = same?.passes === true ? same : read(understanding, passages, stats, settings);
+  const same = previous.size > 0 ? read(understanding, passages.filter((p) => previous.has(p.chunk.source)), stats, settings, matches) : undefined;
+  const reading = same?.passes === true ? same : read(understanding, passages, stats, settings, matches);
   deps.logger?.debug(
     {
       language: understanding.language,

@@ -37,13 +37,20 @@ const COUNTED_FOCUS_WEIGHT = 2;
 
 /**
  * Scores the sentences of the retrieved passages (each with its passage's fused rank as a prior), selects
- * the evidence and applies the gate. Pure given the sentence statistics.
+ * the evidence and applies the gate. `matched` is the question's terms resolved against the corpus, when
+ * the caller has them already (retrieval uses them too). Pure given the sentence statistics.
  *
  * @example
  * const reading = read(understanding, passages, stats, { minCoverage: 0.4 });
  * if (reading.passes) quote(reading.selected);
  */
-export function read(understanding: Understanding, passages: readonly Passage[], stats: SentenceStats, settings: ReadSettings): Reading {
+export function read(
+  understanding: Understanding,
+  passages: readonly Passage[],
+  stats: SentenceStats,
+  settings: ReadSettings,
+  matched: readonly TermMatch[] = matchTerms(understanding.terms, stats),
+): Reading {
   const top = passages[0]?.fused ?? 1;
   const candidates = new Map<number, number>();
   for (const passage of passages) {
@@ -52,10 +59,10 @@ export function read(understanding: Understanding, passages: readonly Passage[],
     }
   }
   const { focus, answerType: expected } = understanding;
-  const terms = understanding.terms.map((t) =>
-    focus?.kind === "counted" && t.word.toLowerCase() === focus.word ? { ...t, weight: t.weight * COUNTED_FOCUS_WEIGHT } : t,
+  const matches = matched.map((m) =>
+    focus?.kind === "counted" && m.term.word.toLowerCase() === focus.word ? { ...m, term: { ...m.term, weight: m.term.weight * COUNTED_FOCUS_WEIGHT } } : m,
   );
-  const matches = matchTerms(terms, stats);
+  const terms = matches.map((m) => m.term);
   const categoryTerm = focus?.kind === "category" ? terms.findIndex((t) => t.word.toLowerCase() === focus.word) : -1;
   // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
   const { unit } = understanding;

@@ -333,8 +333,12 @@ export function scoreSentences(
   return scored.sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start);
 }
 
-/** Sentences with a stem this common are not gathered for ranking: the term says little, and scanning costs. */
-const COMMON_SENTENCES = 20_000;
+/**
+ * A stem in more than this share of the sentences (or a thousand, in a small corpus) is not gathered for
+ * ranking: it says little about which passage answers, and at 100k chunks scanning it costs milliseconds.
+ */
+const COMMON_SHARE = 0.01;
+const COMMON_FLOOR = 1000;
 
 /** Per-sentence scratch arrays, kept per corpus and reset after use, so a question allocates nothing large. */
 const scratch = new WeakMap<SentenceStats, { score: Float32Array; best: Float32Array }>();
@@ -354,12 +358,13 @@ export function matchedChunks(matches: readonly TermMatch[], stats: SentenceStat
   if (!arrays) scratch.set(stats, (arrays = { score: new Float32Array(stats.count), best: new Float32Array(stats.count) }));
   const { score, best } = arrays;
   const touched: number[] = [];
+  const common = Math.max(COMMON_FLOOR, COMMON_SHARE * stats.count);
   for (const m of matches) {
     const mass = (m.term.weight * m.idf) / total;
     const seen: number[] = [];
     for (const [stem, value] of m.similar) {
       const list = stats.postings.get(stem);
-      if (!list || list.length > COMMON_SENTENCES) continue;
+      if (!list || list.length > common) continue;
       for (let j = 0; j < list.length; j++) {
         const i = list[j]!;
         if (best[i] === 0) seen.push(i);

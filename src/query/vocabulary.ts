@@ -61,6 +61,8 @@ const FEMININE_MATCH = 0.9;
  * "Medizin" stay themselves. General German morphology.
  */
 export function masculine(stem: string): string | undefined {
+  // Most stems end otherwise; the test is made for every stem a question's words are compared with.
+  if (!stem.endsWith("in") && !stem.endsWith("inn")) return undefined;
   const match = /^(\p{L}{2,}?(er|ent|ant|ist|or|og|at|ef))inn?$/u.exec(stem);
   if (!match) return undefined;
   const base = match[1]!;
