@@ -45,7 +45,9 @@ const UNITS: readonly [RegExp, RegExp][] = [
   [/^(schwer|heavy)$/, measured(String.raw`kilogramm|kilo|kg|tonnen?|gramm|pfund|t|pounds?|tons?|tonnes?`)],
   [/^(breit|lang|weit|tief|dick|wide|far|deep|tall|thick)$/, measured(String.raw`\p{L}*meter[ns]?|km|m|cm|mm|meilen|miles?|metres?|meters?|kilometres?|kilometers?`)],
   [/^(teuer|expensive)$/, measured(String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?|millionen|milliarden|millions?|billions?`)],
-  [/^(alt|old)$/, measured(String.raw`jahre?n?|years?`)],
+  // An age is written "67 Jahre alt", "67-jährig", "im Alter von 67 Jahren", "(67)" or "aged 67", "67-year-old":
+  // a number of years alone ("30 Jahre lang") is a duration, no age.
+  [/^(alt|old)$/, new RegExp(String.raw`(?<![\p{L}\p{N}])(\d+|${NUMBER})\s*(jahre\s+alt\p{L}*|years?\s+old)(?![\p{L}])|\d+-(jährig|year-old)|alter\s+von\s+(\d+|${NUMBER})|aged\s+\d+|\(\d{1,3}\)`, "iu")],
   [/^(schnell|fast)$/, measured(String.raw`km\/h|stundenkilometer|kilometer pro stunde|mph|knoten|knots`)],
 ];
 

@@ -2,7 +2,7 @@ import type { Passage } from "../types.js";
 import type { AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
-import { coverage, matchTerms, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
+import { coverage, matchTerms, namesSame, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 
 /**
@@ -146,7 +146,9 @@ function evidenceUnits(
       context: near.map((i) => termHits(matches, stats, i)),
       typed: members.some((m) => m.typeMatch),
       inDocument: matches.map((m) => m.term.name === true && mentions(m, source, stats)),
-      counted: matches.map((m) => Math.max(0, ...members.flatMap((member) => [...stats.counted(member.index)].map((stem) => m.similar.get(stem) ?? 0)))),
+      counted: matches.map((m) =>
+        Math.max(0, ...members.flatMap((member) => [...stats.counted(member.index)].map((stem) => (namesSame(m.term, stem) ? (m.similar.get(stem) ?? 0) : 0)))),
+      ),
     });
   }
   return units;

@@ -217,6 +217,22 @@ export function accepts(
  * True when a corpus stem is built on an expansion's stem (the word, a compound of it, an inflection, a
  * feminine of it), not merely spelled like it: "launch" → Emission must not find "Mission".
  */
+/**
+ * True when a corpus stem names the very thing a term names: the word, an inflection, a compound with it
+ * as its head, a feminine of it or a member of its family, not a compound it merely begins
+ * ("Stimmbezirke" are no "Stimmen"). What a number counts must be that thing.
+ */
+export function namesSame(term: QueryTerm, stem: string): boolean {
+  return term.alternatives.some(
+    (a) =>
+      stem.endsWith(a.stem) ||
+      (stem.startsWith(a.stem) && stem.length - a.stem.length <= 2) ||
+      (a.stem.startsWith(stem) && a.stem.length - stem.length <= 2) ||
+      masculine(stem)?.endsWith(a.stem) === true ||
+      sameFamily(a.stem, stem),
+  );
+}
+
 function builtOn(expansion: string, stem: string): boolean {
   return stem.endsWith(expansion) || stem.startsWith(expansion) || expansion.startsWith(stem) || masculine(stem)?.endsWith(expansion) === true;
 }

@@ -248,9 +248,13 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       const known = (f: () => boolean) => safe(() => [f()], tools)[0] === true;
       // A country or region is a name even when the sources never mention it: then they are about
       // somewhere else, and the gate declines ("Wie viele Bundesländer hat Österreich?").
+      // So is a word no German dictionary knows, in any form or as a compound ("Grimma"): a town the sources
+      // never name is not one they report on.
       const place = known(() => lexicon.place(term.word) !== undefined);
       const proper = place || (lemmas.length === 0 && !known(() => lexicon.isGermanNoun(term.word)));
-      if (term.capitalised === true && proper && (place || term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem)))) {
+      // (A lexicon that fails knows nothing, and then no word is taken for unknown.)
+      const unknown = lemmas.length === 0 && safe(() => [lexicon.isGermanWord(term.word)], tools)[0] === false && readParts(term.word, tools).length === 0;
+      if (term.capitalised === true && proper && (place || unknown || term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem)))) {
         out.push({ ...term, name: true, alternatives: [...alternatives.values()], expansions: [] });
         continue;
       }

@@ -105,6 +105,10 @@ describe("unitFor", () => {
       expect(unit?.test("400 Millionen Euro"), question).toBe(true);
       expect(unit?.test("für 48 Stunden"), question).toBe(false);
     }
+    // An age is a number of years written as an age, not any span of years.
+    const age = unitFor("Wie alt ist die Bürgermeisterin?");
+    for (const text of ["ein 67 Jahre alter Mann", "der 81-jährige Präsident", "Krämer (54) sagte", "im Alter von 67 Jahren"]) expect(age?.test(text), text).toBe(true);
+    expect(age?.test("seit mehr als 30 Jahren gestritten")).toBe(false);
     // A raise is a percentage as often as a sum; no unit is asked for.
     expect(unitFor("What pay increase did the employer offer?")).toBeNull();
     expect(unitFor("Was hat der Minister gesagt?")).toBeNull();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { questionFocus } from "../../src/query/cues.js";
 import { measureEvidence, passesGate } from "../../src/query/gate.js";
-import { buildSentenceStats, matchTerms, termHits } from "../../src/query/score.js";
+import { buildSentenceStats, matchTerms, namesSame, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -55,6 +55,15 @@ describe("relevance gate", () => {
     expect(focusFound("Wie viele Verletzte gab es?", 0)).toBe(true);
     expect(focusFound("Wie viele Festnahmen gab es?", 0)).toBe(true);
     expect(focusFound("Wie hoch ist die Zahl der Toten?", 1)).toBe(true);
+  });
+
+  it("does not take a compound that merely begins with what is counted for it", () => {
+    const seats = buildSentenceStats(makeChunks("c.txt", "In allen 230 Stimmbezirken wurde gezählt. Die Partei erhielt 1,2 Millionen Stimmen.", 1), analyze);
+    const matches = matchTerms(contentWords("Wie viele Stimmen erhielt die Partei?", "de", analyze), seats);
+    const t = matches.findIndex((m) => m.term.word === "Stimmen");
+    const counted = (i: number) => [...seats.counted(i)].some((stem) => namesSame(matches[t]!.term, stem) && (matches[t]!.similar.get(stem) ?? 0) > 0);
+    expect(counted(0)).toBe(false);
+    expect(counted(1)).toBe(true);
   });
 
   it("finds what is counted through a translation from deeper in the dictionary, measured against what that term can reach", () => {

@@ -7,7 +7,7 @@ import { partsOf, understand, withPrevious, type UnderstandTools } from "../../s
 const lexicon: Lexicon = {
   germanLemmas: (word) => (word.toLowerCase() === "trafen" ? [{ lemma: "treffen", pos: "verb" }] : []),
   isGermanNoun: (word) => ["streik", "minister"].includes(word.toLowerCase()),
-  isGermanWord: (word) => ["streik", "minister", "kritik", "hafen"].includes(word.toLowerCase()),
+  isGermanWord: (word) => ["streik", "minister", "kritik", "hafen", "arbeitsniederlegung", "pegel"].includes(word.toLowerCase()),
   germanSynonyms: (word) =>
     word.toLowerCase() === "arbeitsniederlegung"
       ? [
@@ -88,6 +88,13 @@ describe("understand", () => {
     const part = trains?.alternatives.find((a) => a.via === "part" && a.stem === "zug");
     expect(part?.weight).toBeGreaterThan(0);
     expect(part?.weight).toBeLessThan(1);
+  });
+
+  it("takes a capitalised word no German dictionary knows for a name, mentioned by the sources or not", () => {
+    const grimma = understand("Wie hoch war der Pegel in Grimma?", [], false, tools, 1000).terms.find((t) => t.word === "Grimma");
+    expect(grimma?.name).toBe(true);
+    // A word the dictionary knows is a noun, whether the sources use it or not.
+    expect(understand("Wie hoch war der Streik?", [], false, tools, 1000).terms.find((t) => t.word === "Streik")?.name).not.toBe(true);
   });
 
   it("takes a country the sources never mention for a name, so that the gate can decline", () => {
