@@ -121,8 +121,13 @@ function spelledSimilarity(query: string, stem: string): number {
 export function sameFamily(query: string, stem: string): boolean {
   if (sameDerivation(query, stem)) return true;
   const root = familyHead(query);
-  return root !== undefined && stem.length > root.length && stem.endsWith(root);
+  if (root === undefined || stem.length <= root.length) return false;
+  // As a compound's head ("Tarifverhandlungen"), or as its modifier ("Verhandlungsführerin", "verhandelt").
+  return stem.endsWith(root) || (stem.startsWith(root) && stem.length - root.length >= MODIFIER_REST);
 }
+
+/** Letters after a family's root that make a compound of it rather than an inflection. */
+const MODIFIER_REST = 4;
 
 /** Letters a root needs to be looked for as a compound's head: shorter ones end too many words. */
 const FAMILY_HEAD = 6;

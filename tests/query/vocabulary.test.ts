@@ -246,7 +246,10 @@ describe("sameFamily", () => {
     expect(sameFamily("verhandeln", "tarifverhandl")).toBe(true);
     expect(stemSimilarity("verhandelt", "tarifverhandl")).toBe(0.6);
     expect(sameFamily("handelt", "verhandl")).toBe(false);
-    const stems = ["tarifverhandl", "verhandl", "handel", "wandl"];
+    // … and as a compound's modifier: a "Verhandlungsführerin" negotiates.
+    expect(sameFamily("verhandelt", "verhandlungsfuhrerin")).toBe(true);
+    expect(sameFamily("verhandelt", "verhandlung")).toBe(true);
+    const stems = ["tarifverhandl", "verhandl", "verhandlungsfuhrerin", "handel", "wandl"];
     const vocabulary = vocabularyOf(new Map(stems.map((stem) => [stem, null])));
     for (const query of ["verhandelt", "verhandeln", "handeln", "wandeln"]) {
       const scan = new Map(stems.flatMap((stem) => (stemSimilarity(query, stem) > 0 ? [[stem, stemSimilarity(query, stem)] as const] : [])));
