@@ -1,7 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { compileLexicon } from "../../src/lexicon/compile/index.js";
-import { englishKey, expandSlash, parseAlternative, parseDing, splitTopLevel } from "../../src/lexicon/compile/ding.js";
+import { englishKey, expandSlash, orderTranslations, parseAlternative, parseDing, splitTopLevel, type Candidate } from "../../src/lexicon/compile/ding.js";
 import { parseNouns, parseVerbs } from "../../src/lexicon/compile/inflections.js";
 import { decodeMythes, parseMythes } from "../../src/lexicon/compile/thesaurus.js";
 import { Dictionary, encodeDictionary, LexiconFormatError, readVarints, varintPayload } from "../../src/lexicon/format.js";
@@ -65,6 +65,54 @@ describe("Ding parsing", () => {
     expect(englishForms.get("governments")).toEqual(["government"]);
     expect(germanLemmas.get("Streik\tnoun")?.forms).toEqual(new Set(["Streik", "Streiks"]));
     expect(germanLemmas.get("streiken\tverb")?.forms).toContain("gestreikt");
+  });
+});
+
+// Modelled on Ding's lines for "head": köpfen and Kesselboden are short entries that Ding's own order puts
+// first; Kopf stands with "head" in many idioms (and beside a [poet.] Haupt); Spitze is 'tip, point, peak'
+// before it is 'head', Leiter is 'head' first.
+const HEAD = [
+  "köpfen {vt} [sport] | köpfend | geköpft | ins Tor köpfen :: to head | heading | headed | to head a goal",
+  "Kesselboden {m} :: head",
+  "Kopf {m}; Haupt {n} [poet.] | Köpfe {pl} | von Kopf bis Fuß | einen kühlen Kopf behalten | den Kopf verlieren | jdm. über den Kopf wachsen | den Kopf in den Sand stecken | Kopf an Kopf :: head | heads | from head to foot | to keep a cool head | to lose one's head | to get over sb.'s head | to bury one's head in the sand | head to head",
+  "den Kopf schütteln :: to shake one's head",
+  "den Kopf hängen lassen :: to hang one's head",
+  "mit dem Kopf nicken :: to nod one's head",
+  "Spitze {f} :: tip; point",
+  "Spitze {f} :: peak",
+  "Spitze {f} :: head",
+  "Leiter {m} :: head; manager",
+].join("\n");
+
+describe("translation order", () => {
+  it("puts the translation Ding pairs with the word most often first, and demotes one the word is a late sense of", () => {
+    const head = parseDing(HEAD).translations.get("head")!.map((t) => t.german);
+    // Ding's own order alone gave köpfen, Kesselboden, Spitze, Leiter, Kopf.
+    expect(head.slice(0, 5)).toEqual(["Kopf", "köpfen", "Kesselboden", "Leiter", "Spitze"]);
+  });
+
+  it("orders by support and back-rank on top of Ding's score, keeps phrase heads last, and caps", () => {
+    const candidate = (german: string, score: number, line: number): Candidate => ({ german, score, line, order: 0 });
+    const candidates = new Map([
+      ["head", [candidate("Spitze", 0, 1), candidate("Kopf", 0, 2), candidate("Kopfball", 100, 3), candidate("Kopf", 1, 4)]],
+      ["tip", [candidate("Spitze", 0, 0)]],
+      ["peak", [candidate("Spitze", 0, 0)]],
+    ]);
+    // Kopf and "head" share two parts; Spitze is 'peak, tip' before 'head' (back-rank 2).
+    const parts = [
+      { english: [["head"]], german: [["Kopf"]] },
+      { english: [["shake", "head"]], german: [["den", "Kopf", "schütteln"]] },
+    ];
+    const order = orderTranslations(candidates, parts, { maxTranslations: 3, maxPhraseTranslations: 2, maxEnglishWords: 3, maxGermanWords: 4 });
+    expect(order.get("head")).toEqual([
+      { german: "Kopf", tier: 0 },
+      { german: "Spitze", tier: 0 },
+      { german: "Kopfball", tier: 1 },
+    ]);
+    // Without support or a late back-rank, equal scores keep Ding's line order.
+    expect(orderTranslations(candidates, []).get("peak")).toEqual([{ german: "Spitze", tier: 0 }]);
+    const capped = orderTranslations(candidates, parts, { maxTranslations: 1, maxPhraseTranslations: 1, maxEnglishWords: 3, maxGermanWords: 4 });
+    expect(capped.get("head")).toEqual([{ german: "Kopf", tier: 0 }]);
   });
 });
 

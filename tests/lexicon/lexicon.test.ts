@@ -75,6 +75,10 @@ describe("englishToGerman", () => {
   it("translates news words, first senses first", () => {
     expect(germans("strike")).toContain("Streik");
     expect(germans("election")[0]).toBe("Wahl");
+    // Ding's own order put köpfen, Kesselboden and leiten first; the compiled order puts the core sense first.
+    expect(germans("head")[0]).toBe("Kopf");
+    expect(germans("boss")[0]).toBe("Chef");
+    expect(germans("arrested")[0]).toBe("festgenommen");
     expect(germans("timetable").slice(0, 3)).toContain("Fahrplan");
     expect(germans("federal").some((g) => g.startsWith("Bundes") || g === "Bund")).toBe(true);
     expect(germans("Cologne")).toContain("Köln");

@@ -34,6 +34,16 @@ export interface Candidate {
 }
 
 /**
+ * The words of one aligned part of a Ding line (headword or phrase, not an inflection), each alternative's
+ * words on its own, annotations and placeholders removed; English lower-cased. Only used to count how often
+ * Ding pairs an English key with a German translation (see {@link orderTranslations}).
+ */
+export interface PartWords {
+  readonly english: readonly (readonly string[])[];
+  readonly german: readonly (readonly string[])[];
+}
+
+/**
  * A translation of an English key. Tier 0: the key is a whole English alternative of the entry; tier 1:
  * the key is the head of a short English phrase ("strike" in "general strike" → Generalstreik).
  */
@@ -225,6 +235,7 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
   const englishForms = new Map<string, string[]>();
   const germanLemmas = new Map<string, { lemma: string; pos: DingPos; forms: Set<string> }>();
   const germanWords = new Set<string>();
+  const partWords: PartWords[] = [];
 
   const addCandidate = (key: string, candidate: Candidate): void => {
     const list = candidates.get(key);
@@ -308,6 +319,7 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
         });
         return;
       }
+      partWords.push({ english: part.english.map((a) => englishTokens(a.text)), german: part.german.map((a) => germanTokens(a.text)) });
       const partLabels = [...part.german, ...part.english].flatMap((a) => a.labels);
       part.english.forEach((englishAlt, j) => {
         for (const englishText of expandSlash(englishAlt.text)) {
@@ -338,18 +350,144 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
     });
   }
 
+  return { translations: orderTranslations(candidates, partWords, options), englishForms, germanLemmas, germanWords };
+}
+
+// Ordering by how central a translation is. Ding lists senses in no order of frequency, and its own order
+// (the score above) only says which entry and which alternative a pair comes from, so a rare sense whose
+// entry happens to be short wins ("head" → köpfen, Kesselboden before Kopf). Two signals from the dictionary
+// itself, independent of any corpus, move the core senses up:
+// - support: how many aligned parts of all Ding lines, phrases and examples included, have the English key
+//   and the German word side by side ("head" and Kopf stand together in 98 parts, "head" and Kesselboden
+//   in one). A common sense is the one the dictionary's authors keep writing examples for.
+//   Counted in doublings (log2), so 100 idioms do not bury everything else.
+// - back-rank: where the key stands among the German word's own English translations, in Ding's order
+//   (back-translation). "leiten" is 'direct, lead, chair, …' and 'head' only 11th: "head" is a marginal
+//   sense of leiten, so leiten is a marginal translation of "head". A word with a single translation
+//   would win on this alone, so it only pushes down, capped, and support weighs more.
+// Both are added to Ding's score, so labels, phrase parts and multi-word translations keep their
+// penalties; equal scores keep Ding's order.
+const SUPPORT_WEIGHT = 1;
+const BACK_RANK_WEIGHT = 0.5;
+const BACK_RANK_CAP = 6;
+
+/**
+ * Orders each English key's German candidates, deduplicates and caps them. Pure: the candidates as
+ * parseDing collects them and the words of every aligned part. Whole-entry translations (tier 0) are
+ * ordered by Ding's score plus a penalty for a late back-rank, minus the support of the pair (see the
+ * comment above); phrase-head translations (tier 1) follow in Ding's order.
+ *
+ * @example
+ * // "head": Kopf (beside "head" in 98 parts) before Kesselboden (in one), which Ding's own order put first.
+ */
+export function orderTranslations(
+  candidates: ReadonlyMap<string, readonly Candidate[]>,
+  parts: readonly PartWords[],
+  options: DingOptions = DEFAULT_DING_OPTIONS,
+): Map<string, Translated[]> {
+  // Each key's whole-entry translations in Ding's order, each German word once with its best score.
+  const dingOrder = new Map<string, Candidate[]>();
+  const phraseHeads = new Map<string, Candidate[]>();
+  for (const [key, list] of candidates) {
+    const sorted = [...list].sort(byDingOrder);
+    dingOrder.set(key, unique(sorted.filter((c) => c.score < PHRASE_HEAD / 2)));
+    phraseHeads.set(key, unique(sorted.filter((c) => c.score >= PHRASE_HEAD / 2)));
+  }
+  // The reverse dictionary: each German word's English keys, best first, by the same scores.
+  const reverse = new Map<string, { key: string; candidate: Candidate }[]>();
+  for (const [key, list] of dingOrder) {
+    for (const candidate of list) {
+      const keys = reverse.get(candidate.german);
+      if (keys) keys.push({ key, candidate });
+      else reverse.set(candidate.german, [{ key, candidate }]);
+    }
+  }
+  const backRank = new Map<string, Map<string, number>>();
+  for (const [german, keys] of reverse) {
+    keys.sort((a, b) => byDingOrder(a.candidate, b.candidate) || compareStrings(a.key, b.key));
+    backRank.set(german, new Map(keys.map(({ key }, i) => [key, i])));
+  }
+  const support = pairSupport(parts, backRank, options);
+
   const translations = new Map<string, Translated[]>();
   for (const [key, list] of candidates) {
-    list.sort((a, b) => a.score - b.score || a.line - b.line || a.order - b.order);
-    const seen = new Set<string>();
-    const kept: Translated[] = [];
-    for (const c of list) {
-      if (seen.has(c.german)) continue;
-      seen.add(c.german);
-      kept.push({ german: c.german, tier: c.score >= PHRASE_HEAD / 2 ? 1 : 0 });
-      if (kept.length >= (key.includes(" ") ? options.maxPhraseTranslations : options.maxTranslations)) break;
+    const cap = key.includes(" ") ? options.maxPhraseTranslations : options.maxTranslations;
+    const whole = dingOrder
+      .get(key)!
+      .map((c, position) => {
+        const back = Math.min(backRank.get(c.german)?.get(key) ?? 0, BACK_RANK_CAP);
+        const together = Math.max(1, support.get(`${key}\t${c.german}`) ?? 0);
+        return { german: c.german, position, rank: c.score + BACK_RANK_WEIGHT * back - SUPPORT_WEIGHT * Math.log2(together) };
+      })
+      .sort((a, b) => a.rank - b.rank || a.position - b.position);
+    const kept: Translated[] = whole.slice(0, cap).map((c) => ({ german: c.german, tier: 0 }));
+    const seen = new Set(kept.map((k) => k.german));
+    for (const c of phraseHeads.get(key)!) {
+      if (kept.length >= cap) break;
+      if (!seen.has(c.german)) kept.push({ german: c.german, tier: 1 });
     }
     translations.set(key, kept);
   }
-  return { translations, englishForms, germanLemmas, germanWords };
+  return translations;
+}
+
+/**
+ * How many aligned parts hold each (English key, German word) pair of the reverse dictionary: the key as
+ * consecutive words of an English alternative, the German word as consecutive words of a German one.
+ * Returns counts by `key\tgerman`.
+ */
+function pairSupport(parts: readonly PartWords[], reverse: ReadonlyMap<string, ReadonlyMap<string, number>>, options: DingOptions): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const part of parts) {
+    const english = new Set(part.english.flatMap((words) => nGrams(words, options.maxEnglishWords)));
+    const german = new Set(part.german.flatMap((words) => nGrams(words, options.maxGermanWords)));
+    for (const g of german) {
+      const keys = reverse.get(g);
+      if (keys === undefined) continue;
+      for (const key of keys.keys()) {
+        if (!english.has(key)) continue;
+        const id = `${key}\t${g}`;
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
+}
+
+function nGrams(words: readonly string[], longest: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= longest && i + n <= words.length; n++) out.push(words.slice(i, i + n).join(" "));
+  }
+  return out;
+}
+
+// Words as keys and values are spelt: punctuation around a word and a sentence's final dot removed.
+const AROUND_WORD = /^[,;:!?"„“”»«()]+|[,;:!?"„“”»«()]+$|(?<!\.\p{L})\.$/gu;
+
+function englishTokens(text: string): string[] {
+  const t = text.replace(/[’‘]/g, "'").toLowerCase().replace(ENGLISH_PLACEHOLDERS, " ");
+  return t.split(/\s+/).map((w) => w.replace(AROUND_WORD, "")).filter((w) => w !== "");
+}
+
+function germanTokens(text: string): string[] {
+  return text.replace(GERMAN_PLACEHOLDERS, " ").split(/\s+/).map((w) => w.replace(AROUND_WORD, "")).filter((w) => w !== "");
+}
+
+function byDingOrder(a: Candidate, b: Candidate): number {
+  return a.score - b.score || a.line - b.line || a.order - b.order;
+}
+
+/** The first candidate of each German word, in the given order. */
+function unique(sorted: readonly Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return sorted.filter((c) => {
+    if (seen.has(c.german)) return false;
+    seen.add(c.german);
+    return true;
+  });
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
