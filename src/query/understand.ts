@@ -198,7 +198,11 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
       anaphora.has(word.toLowerCase()) ||
       (language === "de" && word === "es" && !EXPLETIVE_BEFORE_ES.test(words[i - 1] ?? "")) ||
       // "it" as the subject after an auxiliary, or as the object that ends the question ("who built it?").
-      (language === "en" && word.toLowerCase() === "it" && (AUXILIARY_BEFORE_IT.test(words[i - 1] ?? "") || i === words.length - 1));
+      (language === "en" && word.toLowerCase() === "it" && (AUXILIARY_BEFORE_IT.test(words[i - 1] ?? "") || i === words.length - 1)) ||
+      // A demonstrative standing for a whole statement, not an article before its noun: "Wer hat das
+      // gesagt?", "Wann war das?", "Who said that?".
+      (language === "de" && /^das$/i.test(word) && i > 0 && !words.slice(i + 1, i + 3).some((w) => /^\p{Lu}/u.test(w))) ||
+      (language === "en" && /^that$/i.test(word) && i === words.length - 1);
     if (!pronoun) continue;
     // A name before the pronoun is something it can refer to in the question itself; in German, where
     // every noun is capitalised, a name is a capitalised word the dictionary does not know.

@@ -162,6 +162,13 @@ describe("understand", () => {
     expect(read("Who built it?", harbour).followUp?.reason).toBe("pronoun");
     expect(read("What are its main problems?", harbour).followUp?.reason).toBe("pronoun");
     expect(read("Is it true that the minister resigned?", harbour).followUp).toBeNull();
+    // A demonstrative for a statement points back; before its noun it is an article.
+    expect(read("Wer hat das gesagt?", history).followUp?.reason).toBe("pronoun");
+    expect(read("Wann war das?", history).followUp?.reason).toBe("pronoun");
+    expect(read("Wie lange dauerte das Treffen der Minister?", history).followUp).toBeNull();
+    expect(read("Wie hoch ist das geschätzte Defizit?", history).followUp).toBeNull();
+    expect(read("Who said that?", harbour).followUp?.reason).toBe("pronoun");
+    expect(read("Who said that the harbour opened?", harbour).followUp).toBeNull();
   });
 
   it("gives the previous turn's words at most half the weight of the question's own", () => {
