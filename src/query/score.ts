@@ -152,6 +152,11 @@ export interface TermMatch {
   readonly idf: number;
   /** The term's own and dictionary-form stems, which a sentence's word lemmas may meet ("versprochen" / "versprach"). */
   readonly lemmaStems?: ReadonlySet<string>;
+  /**
+   * The stems of the term's expansions (synonyms, translations) with their weights, which a sentence's
+   * word lemmas may meet too ("beginnen" for "anfangen" meets "begann").
+   */
+  readonly expansionStems?: ReadonlyMap<string, number>;
 }
 
 /** How close a corpus word must be to a synonym or translation to count (compound head, inflection); a word of the same family (festgenommen / Festnahmen) counts too. */
@@ -179,7 +184,8 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
     }
     const df = sentencesContaining(similar.keys(), stats.postings, n);
     const lemmaStems = new Set(term.alternatives.filter((a) => a.weight >= 1).map((a) => a.stem));
-    return { term, similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), lemmaStems };
+    const expansionStems = new Map(term.alternatives.filter((a) => a.weight < 1 && a.via !== "part").map((a) => [a.stem, a.weight] as const));
+    return { term, similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), lemmaStems, expansionStems };
   });
 }
 
@@ -270,6 +276,10 @@ export function termHits(matches: readonly TermMatch[], stats: SentenceStats, in
     if (best < 1 && match.lemmaStems && match.lemmaStems.size > 0) {
       lemmas ??= stats.lemmaStems(index);
       for (const stem of match.lemmaStems) if (lemmas.has(stem)) best = 1;
+    }
+    if (best < 1 && match.expansionStems && match.expansionStems.size > 0) {
+      lemmas ??= stats.lemmaStems(index);
+      for (const [stem, weight] of match.expansionStems) if (weight > best && lemmas.has(stem)) best = weight;
     }
     return best;
   });

@@ -1,3 +1,4 @@
+import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
 import type { Lexicon } from "../lexicon/index.js";
 import type { Language, Turn } from "../types.js";
 import { answerType, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
@@ -120,7 +121,7 @@ export function understand(
   const focus = questionFocus(question);
   // "Welche Flughäfen", "which airports": a plural category asks for a list of its members.
   const expected = answerType(question) ?? (focus?.kind === "category" && isPlural(focus.word, language, tools) ? "list" : null);
-  const terms = expandTerms(contentWords(question, language, tools.analyze), language, tools);
+  const terms = expandTerms(withParticleVerbs(contentWords(question, language, tools.analyze), question, language, tools), language, tools);
   const alone: Understanding = {
     ...base,
     terms,
@@ -304,6 +305,23 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     out.push({ ...term, alternatives: [...alternatives.values()], expansions: [...expansions] });
   }
   return out;
+}
+
+/**
+ * A German separable verb whose particle ends the question ("Wann fing der Streik an?") is read as the
+ * whole verb ("anfing" → anfangen → beginnen): the verb is the lower-case word that the lexicon knows
+ * with the particle in front. Its own form stays among its stems.
+ */
+function withParticleVerbs(words: readonly QueryTerm[], question: string, language: Language, tools: UnderstandTools): QueryTerm[] {
+  const last = question.match(/\p{L}+/gu)?.at(-1)?.toLowerCase();
+  if (language !== "de" || last === undefined || !CLAUSE_FINAL_PARTICLES.has(last)) return [...words];
+  return words.map((term) => {
+    if (!/^\p{Ll}/u.test(term.word)) return term;
+    const joined = `${last}${term.word}`;
+    if (safe(() => [tools.lexicon.isGermanWord(joined)], tools)[0] !== true) return term;
+    const stems = tools.analyze(joined).map((stem) => ({ stem, weight: 1, via: "word" as const }));
+    return { ...term, word: joined, alternatives: [...term.alternatives, ...stems] };
+  });
 }
 
 /** True when a noun is a plural: English by its "-s", German by differing from its dictionary form ("Flughäfen"). */

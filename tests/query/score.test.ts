@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { analyzeSentences, sentenceTable } from "../../src/ingest/sentences.js";
 import { answerType } from "../../src/query/cues.js";
-import { buildSentenceStats, coverage, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity } from "../../src/query/score.js";
+import { buildSentenceStats, coverage, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -91,6 +91,15 @@ describe("matchTerms", () => {
     // A lower-case word is no name: found as it is, not by spelling.
     const [verb] = matchTerms([{ ...term, word: "emission", alternatives: [{ stem: "emission", weight: 1, via: "word" as const }] }], stats);
     expect(verb?.similar.has("mission")).toBe(false);
+  });
+
+  it("meets a strong verb's past form through a synonym's dictionary form, at the synonym's weight", () => {
+    const knows = { isPlace: () => false, isWord: () => true, lemmas: (w: string) => (w === "begann" ? ["beginnen"] : []) };
+    const stats = buildSentenceStats(makeChunks("b.txt", "Der Streik begann am Mittwoch. Es regnete.", 1), analyze, knows);
+    const term = { word: "anfing", position: 0, weight: 1, alternatives: [{ stem: "anfing", weight: 1, via: "word" as const }, { stem: "beginn", weight: 0.6, via: "synonym" as const }] };
+    const matches = matchTerms([term], stats);
+    expect(termHits(matches, stats, 0)).toEqual([0.6]);
+    expect(termHits(matches, stats, 1)).toEqual([0]);
   });
 
   it("finds nothing for a word no sentence has, which makes it as rare as can be", () => {

@@ -113,6 +113,24 @@ describe("understand", () => {
     expect(read("How long did the strike last?").searchText).toContain("Streik");
   });
 
+  it("reads a separable verb whose particle ends the question as the whole verb", () => {
+    const verbs: UnderstandTools = {
+      ...tools,
+      lexicon: {
+        ...lexicon,
+        isGermanWord: (w) => ["anfing", "streik"].includes(w.toLowerCase()),
+        germanLemmas: (w) => (w.toLowerCase() === "anfing" ? [{ lemma: "anfangen", pos: "verb" }] : []),
+        germanSynonyms: (w) => (w === "anfing" ? [{ word: "beginnen", rank: 0 }] : []),
+      },
+      inCorpus: (stem) => ["beginn", "streik"].includes(stem),
+    };
+    const [began] = understand("Wann fing der Streik an?", [], false, verbs, 1000).terms;
+    expect(began?.word).toBe("anfing");
+    expect(began?.alternatives.map((a) => a.stem)).toEqual(expect.arrayContaining(["fing", "anfang", "beginn"]));
+    // Without a particle at the end, the verb is read as written.
+    expect(understand("Wann fing der Streik?", [], false, verbs, 1000).terms[0]?.word).toBe("fing");
+  });
+
   it("takes the noun of an adjective-and-noun translation when the sources do not use the adjective", () => {
     const [walkout] = read("How long was the walkout?").terms;
     expect(walkout?.alternatives.filter((a) => a.via === "translation").map((a) => a.stem)).toEqual(["streik"]);
