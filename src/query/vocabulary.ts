@@ -32,9 +32,10 @@ function exactOnly(stem: string): boolean {
 
 /**
  * How well a sentence's stem stands for a query stem, from 0 to 1: exact; compound head or modifier
- * (German glues nouns together); shared long prefix (derivations); one or two letters apart
- * (transliterated names); the same word family after particle, "ge-" and endings (see derive.ts).
- * Generic morphology, no word lists about any topic.
+ * (German glues nouns together), or the head of the query's own compound; shared long prefix
+ * (derivations); one or two letters apart (transliterated names); the same word family after particle,
+ * "ge-" and endings, also inside compounds (see derive.ts); a feminine role and its masculine. Generic
+ * morphology, no word lists about any topic.
  *
  * @example
  * stemSimilarity("befehl", "schiessbefehl") // 0.8
@@ -115,8 +116,9 @@ function spelledSimilarity(query: string, stem: string): number {
 }
 
 /**
- * True when a corpus stem is of the query's word family: a form of the same word (see derive.ts) or a
- * compound whose head is the family ("verhandelt" / "Tarifverhandlungen").
+ * True when a corpus stem is of the query's word family: a form of the same word (see derive.ts), or a
+ * compound whose head or modifier is the family ("verhandelt" / "Tarifverhandlungen",
+ * "Verhandlungsführerin").
  */
 export function sameFamily(query: string, stem: string): boolean {
   if (sameDerivation(query, stem)) return true;
