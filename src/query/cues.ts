@@ -126,7 +126,8 @@ const ROLE_NOUN =
   /(präsident|präsidentin|kanzler|kanzlerin|minister|ministerin|sprecher|sprecherin|chef|chefin|leiter|leiterin|führer|führerin|mitarbeiter|mitarbeiterin|vorsitzende[rn]?|general|botschafter|bürgermeister|abgeordnete[rn]?|herrscher|könig|königin|premier|staatschef|regierungschef|vorgänger|nachfolger|direktor|richter|anwalt|sekretär|president|chancellor|minister|spokesman|spokeswoman|spokesperson|chief|head|leader|director|employee|staff|ambassador|mayor|judge|king|queen|predecessor|successor)$/i;
 const ORGANIZATION_WORD =
   /(organisation|bündnis|allianz|partei|ministerium|regierung|behörde|behörden|verband|union|konzern|unternehmen|gericht|rat|parlament|organization|organisation|alliance|party|ministry|government|agency|council|parliament|court|company)$/i;
-const REASON_WORD = /^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|because|due|since|therefore|owing)$/i;
+/** Conjunctions and prepositions of cause, and the nouns that name one ("Als Grund nannte …", "Ursache war …"). */
+const REASON_WORD = /^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|grund|gründe|gründen|ursache|ursachen|because|due|since|therefore|owing|reason|reasons|cause)$/i;
 const ARTICLES = /^(der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|the|a|an)$/i;
 const LIST_JOIN = /^(und|oder|sowie|and|or)$/i;
 const PLACE_PREPOSITION = /^(in|nach|aus|zu|bei|an|von|im|into|from|to|near)$/i;

@@ -75,18 +75,46 @@ export function derivation(stem: string): Derivation | null {
     particle += found;
     rest = rest.slice(found.length);
   }
+  // An inseparable prefix ("versprach", "erhielt", "beschloss") counts as a particle when a strong verb's
+  // root follows, so its past forms meet the present: "versprach" / "versprechen".
+  if (particle === "") {
+    const prefix = INSEPARABLE.find((p) => rest.startsWith(p) && strongRoot(rest.slice(p.length)) !== undefined);
+    if (prefix !== undefined) {
+      particle = prefix;
+      rest = rest.slice(prefix.length);
+    }
+  }
   // The participle's "ge" ("genomm") or the infinitive's "zu" after a particle ("herzustell").
   const marker = /^(ge|zu)/.exec(rest);
   const participle = marker !== null && rest.length - 2 >= 3 && (particle !== "" || marker[1] === "ge");
   if (participle) rest = rest.slice(2);
-  let root = stripSuffixes(rest);
-  if (particle !== "") root = ABLAUT[root] ?? root;
+  let root = (particle !== "" ? strongRoot(rest) : undefined) ?? stripSuffixes(rest);
   // A verb in -eln or -ern drops its "e" before "-ung": "verhandeln" / "Verhandlung", "ändern" / "Änderung".
   root = root.replace(/e([lr])$/, "$1");
   const result = root.length >= 3 ? { particle, root } : null;
   if (cache.size > 100_000) cache.clear();
   cache.set(stem, result);
   return result;
+}
+
+/** Inseparable verb prefixes, longest first; they take the same vowel changes as particles. */
+const INSEPARABLE = ["miss", "zer", "ent", "emp", "ver", "be", "er"];
+
+/**
+ * The present root of a strong verb form that {@link ABLAUT} knows, with its endings taken off one at a
+ * time ("hielt" is a past form, "halten" → "halt" a present one, "hielt" stripped to "hiel" is neither),
+ * or undefined.
+ */
+function strongRoot(word: string): string | undefined {
+  let rest = word;
+  for (let round = 0; round < 4; round++) {
+    const present = ABLAUT[rest] ?? (STRONG_PRESENT.has(rest) ? rest : undefined);
+    if (present !== undefined) return present;
+    const suffix = SUFFIXES.find((s) => rest.endsWith(s) && rest.length - s.length >= 3);
+    if (!suffix) return undefined;
+    rest = rest.slice(0, -suffix.length);
+  }
+  return undefined;
 }
 
 /** Root → the past forms ABLAUT maps to it, so a family's members can be found from its root. */
@@ -96,6 +124,8 @@ for (const [past, present] of Object.entries(ABLAUT)) {
   if (sources) sources.push(past);
   else ABLAUT_SOURCES.set(present, [past]);
 }
+
+const STRONG_PRESENT = new Set(Object.values(ABLAUT));
 
 /**
  * The beginnings that every stem with this derivation starts with: its particle, then "ge", "zu" or

@@ -81,6 +81,14 @@ describe("sentenceFeatures, times", () => {
   });
 });
 
+describe("sentenceFeatures: reasons", () => {
+  it("finds a cause by its conjunction or by a noun that names one", () => {
+    expect(sentenceFeatures("Als Gründe für die Mehrkosten nannte die Stadt gestiegene Preise.").types.has("reason")).toBe(true);
+    expect(sentenceFeatures("Ursache war ein Tiefdruckgebiet.").types.has("reason")).toBe(true);
+    expect(sentenceFeatures("Der Zug fuhr um acht Uhr ab.").types.has("reason")).toBe(false);
+  });
+});
+
 describe("sentenceFeatures: lists", () => {
   it("finds three or more capitalised items joined by commas and a conjunction", () => {
     expect(sentenceFeatures("Betroffen waren Frankfurt, München, Hamburg und Köln/Bonn.").types.get("list")).toEqual(["frankfurt", "münchen", "hamburg", "köln/bonn"]);

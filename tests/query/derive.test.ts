@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
-import { derivation, sameDerivation } from "../../src/query/derive.js";
+import { derivation, derivationPrefixes, sameDerivation } from "../../src/query/derive.js";
 import { buildSentenceStats, matchTerms, stemSimilarity, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { makeChunks } from "./fixtures.js";
@@ -81,3 +81,15 @@ describe("a count of people asked about through a derived word", () => {
     expect(covered / total).toBeGreaterThanOrEqual(0.3);
   });
 });
+
+describe("inseparable prefixes", () => {
+  it("let a strong verb's past forms meet its present, as separable particles do", () => {
+    expect(sameDerivation("versprach", "versprech")).toBe(true);
+    expect(sameDerivation("versproch", "versprach")).toBe(true);
+    expect(sameDerivation("erhielt", "erhalt")).toBe(true);
+    // Only before a strong verb's root: other words that begin like a prefix stay apart.
+    expect(sameDerivation("beton", "betont")).toBe(false);
+    expect(derivationPrefixes(derivation("versprach")!)).toEqual(expect.arrayContaining(["versprech", "versprach"]));
+  });
+});
+
