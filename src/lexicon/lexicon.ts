@@ -1,5 +1,5 @@
 /**
- * The compiled lexicon (data/lexicon/, built by `npm run lexicon`): German lemmas and synonyms, English →
+ * The compiled lexicon (data/lexicon/, built by `npm run lexicon`): German lemmas, synonyms and pivot synonyms, English →
  * German translations and country names, behind one interface the query stages use. Each file is read on
  * its first use, so a process that never asks for synonyms never reads them.
  */
@@ -44,6 +44,12 @@ export interface Lexicon {
   isGermanWord(word: string): boolean;
   /** OpenThesaurus synonyms of a German lemma or form, best first, deduplicated, without the word itself. */
   germanSynonyms(word: string): readonly Synonym[];
+  /**
+   * Near-synonyms of a German lemma or form by pivoting through Ding: German words that share its first
+   * English senses ("Stausee" → Talsperre, both "dammed lake"), best first, without the word itself. Looser
+   * than {@link Lexicon.germanSynonyms} (a shared English word may be a homonym), so weigh them lower.
+   */
+  germanPivots(word: string): readonly Synonym[];
   /** German translations of an English word or phrase of up to 3 words (any inflection), best first, capped. [] when unknown. */
   englishToGerman(phrase: string): readonly Translation[];
   /** Base forms of an English word that Ding knows ("ruled" → ["rule"], "better" → ["better", "good", "well"]). */
@@ -83,6 +89,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   const synonyms = lazyDictionary(dir, LEXICON_FILES.synonyms);
   const english = lazyDictionary(dir, LEXICON_FILES.english);
   const englishForms = lazyDictionary(dir, LEXICON_FILES.englishForms);
+  const pivots = lazyDictionary(dir, LEXICON_FILES.pivots);
   let places: Map<string, Place> | undefined;
 
   const lemmasOfForm = (key: string): Lemma[] | undefined => {
@@ -165,6 +172,24 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
         if (seen.has(folded)) continue;
         seen.add(folded);
         out.push({ word, rank: out.length });
+      }
+      return out;
+    },
+    germanPivots(word) {
+      const key = normaliseGerman(word);
+      if (key === "") return [];
+      const heads = [key, ...germanLemmas(key).map((l) => l.lemma.toLowerCase())].filter((h, i, all) => all.indexOf(h) === i);
+      const seen = new Set(heads);
+      const out: Synonym[] = [];
+      for (const head of heads) {
+        const payload = pivots().get(head);
+        if (payload === undefined) continue;
+        for (const id of wrap(LEXICON_FILES.pivots, dir, () => readVarints(payload))) {
+          const pivot = pivots().poolString(id);
+          if (seen.has(pivot.toLowerCase())) continue;
+          seen.add(pivot.toLowerCase());
+          out.push({ word: pivot, rank: out.length });
+        }
       }
       return out;
     },

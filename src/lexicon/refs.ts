@@ -14,6 +14,8 @@ export const LEXICON_FILES = {
   english: "english-german.bin.gz",
   /** Lower-case English inflected form → its base forms (newline-joined). */
   englishForms: "english-forms.bin.gz",
+  /** Lower-case German word → varints (pool numbers), best first; pool: German words sharing its first English senses. */
+  pivots: "german-pivots.bin.gz",
 } as const;
 
 /** Part-of-speech codes in lemma references. */

@@ -1,7 +1,7 @@
 import type { Lexicon } from "./lexicon.js";
 
 /** The resources of the lexicon that can be switched off, to measure what each contributes. */
-export const LEXICON_RESOURCES = ["lemmas", "synonyms", "translations", "places"] as const;
+export const LEXICON_RESOURCES = ["lemmas", "synonyms", "pivots", "translations", "places"] as const;
 export type LexiconResource = (typeof LEXICON_RESOURCES)[number];
 
 /**
@@ -18,6 +18,7 @@ export function withoutResources(lexicon: Lexicon, off: readonly LexiconResource
     isGermanNoun: (word) => lexicon.isGermanNoun(word),
     isGermanWord: (word) => lexicon.isGermanWord(word),
     germanSynonyms: (word) => (drop.has("synonyms") ? [] : lexicon.germanSynonyms(word)),
+    germanPivots: (word) => (drop.has("pivots") ? [] : lexicon.germanPivots(word)),
     englishToGerman: (phrase) => (drop.has("translations") ? [] : lexicon.englishToGerman(phrase)),
     englishLemmas: (word) => (drop.has("translations") ? [] : lexicon.englishLemmas(word)),
     place: (name) => (drop.has("places") ? undefined : lexicon.place(name)),

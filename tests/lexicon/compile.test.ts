@@ -165,6 +165,9 @@ describe("compileLexicon", () => {
       expect(lexicon.englishToGerman("strikes").map((t) => t.german)).toEqual(["Streik", "streiken", "Ausstand", "Fund", "Generalstreik"]);
       expect(lexicon.englishToGerman("struck")[0]?.german).toBe("Streik");
       expect(lexicon.englishLemmas("better")).toEqual(["good"]);
+      // "Streik {m}; Ausstand {m} :: strike": two nouns of the same first sense, before "Fund" [min.], whose
+      // first sense is another "strike" (pivots are looser than synonyms, and weighed lower for that).
+      expect(lexicon.germanPivots("Streiks").map((s) => s.word)).toEqual(["Ausstand", "Fund"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

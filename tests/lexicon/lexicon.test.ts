@@ -71,6 +71,28 @@ describe("germanSynonyms", () => {
   });
 });
 
+describe("germanPivots", () => {
+  const words = (word: string) => lexicon.germanPivots(word).map((s) => s.word);
+
+  it("lists German words that share the word's first English senses, without the word itself", () => {
+    expect(words("Stausee")).toContain("Talsperre");
+    expect(words("Notquartier")).toContain("Notunterkunft");
+    expect(words("Stausee")).not.toContain("Stausee");
+  });
+
+  it("accepts inflected forms and ranks from 0 without duplicates", () => {
+    const pivots = lexicon.germanPivots("Notquartiere");
+    expect(pivots.map((s) => s.word)).toContain("Notunterkunft");
+    expect(pivots.map((s) => s.rank)).toEqual(pivots.map((_, i) => i));
+    expect(new Set(pivots.map((s) => s.word.toLowerCase())).size).toBe(pivots.length);
+  });
+
+  it("gives [] for unknown words and empty input", () => {
+    expect(lexicon.germanPivots("Xqzvbrt")).toEqual([]);
+    expect(lexicon.germanPivots("")).toEqual([]);
+  });
+});
+
 describe("englishToGerman", () => {
   it("translates news words, first senses first", () => {
     expect(germans("strike")).toContain("Streik");
@@ -151,6 +173,14 @@ describe("a missing or damaged lexicon", () => {
     expect(() => broken.germanLemmas("trafen")).toThrow(LexiconError);
     expect(() => broken.germanLemmas("trafen")).toThrow(/german-forms\.bin\.gz.*npm run lexicon/);
     expect(broken.place("Ungarn")?.code).toBe("HU"); // needs no file
+  });
+
+  it("reads the pivots only when asked for them, and names their file when it is missing", () => {
+    const dir = tempDir();
+    for (const name of readdirSync(defaultLexiconDir()).filter((n) => n.endsWith(".gz") && !n.includes("pivots"))) copyFileSync(join(defaultLexiconDir(), name), join(dir, name));
+    const withoutPivots = openLexicon(dir);
+    expect(withoutPivots.germanSynonyms("Streik").map((s) => s.word)).toContain("Ausstand");
+    expect(() => withoutPivots.germanPivots("Stausee")).toThrow(/german-pivots\.bin\.gz.*npm run lexicon/);
   });
 
   it("names a damaged file and keeps the cause", () => {

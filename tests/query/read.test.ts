@@ -13,6 +13,7 @@ const nothing: Lexicon = {
   isGermanNoun: (word) => !["Almaty", "Kourou", "Pro", "Bahn"].includes(word),
   isGermanWord: () => true,
   germanSynonyms: () => [],
+  germanPivots: () => [],
   englishToGerman: () => [],
   englishLemmas: () => [],
   place: () => undefined,

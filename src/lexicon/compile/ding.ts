@@ -62,6 +62,12 @@ export interface DingData {
   readonly germanLemmas: Map<string, { lemma: string; pos: DingPos; forms: Set<string> }>;
   /** Every single German word Ding uses as an alternative (any part of speech). */
   readonly germanWords: Set<string>;
+  /**
+   * The reverse dictionary: each German translation → its English keys (whole entries only, not phrase
+   * heads), in Ding's order (the order {@link orderTranslations} computes back-ranks from). Used to find
+   * German words that share an English translation (src/lexicon/compile/pivots.ts).
+   */
+  readonly germanToEnglish: Map<string, string[]>;
 }
 
 export interface DingOptions {
@@ -350,7 +356,9 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
     });
   }
 
-  return { translations: orderTranslations(candidates, partWords, options), englishForms, germanLemmas, germanWords };
+  const { translations, reverse } = orderAll(candidates, partWords, options);
+  const germanToEnglish = new Map([...reverse].map(([german, keys]) => [german, keys.map((k) => k.key)]));
+  return { translations, englishForms, germanLemmas, germanWords, germanToEnglish };
 }
 
 // Ordering by how central a translation is. Ding lists senses in no order of frequency, and its own order
@@ -385,6 +393,15 @@ export function orderTranslations(
   parts: readonly PartWords[],
   options: DingOptions = DEFAULT_DING_OPTIONS,
 ): Map<string, Translated[]> {
+  return orderAll(candidates, parts, options).translations;
+}
+
+/** {@link orderTranslations}, and the reverse dictionary it computes on the way (German → English keys in Ding's order). */
+function orderAll(
+  candidates: ReadonlyMap<string, readonly Candidate[]>,
+  parts: readonly PartWords[],
+  options: DingOptions,
+): { translations: Map<string, Translated[]>; reverse: Map<string, { key: string; candidate: Candidate }[]> } {
   // Each key's whole-entry translations in Ding's order, each German word once with its best score.
   const dingOrder = new Map<string, Candidate[]>();
   const phraseHeads = new Map<string, Candidate[]>();
@@ -428,7 +445,7 @@ export function orderTranslations(
     }
     translations.set(key, kept);
   }
-  return translations;
+  return { translations, reverse };
 }
 
 /**

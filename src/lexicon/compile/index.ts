@@ -8,6 +8,7 @@ import { encodeDictionary, stringsPayload, varintPayload, type DictEntry } from 
 import { encodeLemmaRef, LEXICON_FILES, POS_CODES } from "../refs.js";
 import { DEFAULT_DING_OPTIONS, parseDing, type DingOptions } from "./ding.js";
 import { parseNouns, parseVerbs } from "./inflections.js";
+import { derivePivots } from "./pivots.js";
 import { parseMythes } from "./thesaurus.js";
 
 /** The sources' contents, as read by scripts/lexicon.ts. */
@@ -90,6 +91,24 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
     LEXICON_FILES.english,
     [...ding.translations].map(([key, list]) => ({ key, payload: varintPayload(list.map((t) => germanId.get(t.german)! * 2 + t.tier)) })),
     germanPool,
+  );
+  // German pivot synonyms (shared first English senses), keyed like the synonyms: lower case, the lists of
+  // words spelt alike (a noun and a verb) merged in order.
+  const posOf = new Map<string, string[]>();
+  for (const { lemma, pos } of ding.germanLemmas.values()) posOf.set(lemma, [...(posOf.get(lemma) ?? []), pos]);
+  const pivots = new Map<string, string[]>();
+  for (const [word, list] of derivePivots(ding.germanToEnglish, ding.translations, (g) => posOf.get(g) ?? [])) {
+    const key = word.toLowerCase();
+    const merged = pivots.get(key) ?? [];
+    for (const p of list) if (!merged.includes(p)) merged.push(p);
+    pivots.set(key, merged);
+  }
+  const pivotPool = uniqueSorted([...pivots.values()].flat());
+  const pivotId = new Map(pivotPool.map((g, i) => [g, i]));
+  put(
+    LEXICON_FILES.pivots,
+    [...pivots].map(([key, list]) => ({ key, payload: varintPayload(list.map((p) => pivotId.get(p)!)) })),
+    pivotPool,
   );
   put(
     LEXICON_FILES.englishForms,
