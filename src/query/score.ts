@@ -215,7 +215,7 @@ export function accepts(
     if (!begins(modifier) && (bare === undefined || !begins(bare))) return false;
   }
   const named = term.name === true || /^\p{Lu}/u.test(term.word);
-  const strict = alternative.via === "synonym" || alternative.via === "translation" || alternative.via === "part" || !named;
+  const strict = alternative.via === "synonym" || alternative.via === "pivot" || alternative.via === "translation" || alternative.via === "part" || !named;
   return !strict || (value >= EXPANSION_MATCH && builtOn(alternative.stem, stem)) || sameFamily(alternative.stem, stem);
 }
 

@@ -19,7 +19,7 @@ export interface Alternative {
    * Where it came from: the word as written, its dictionary lemma, a synonym, a translation, or a part of
    * a compound the sources do not use ("Fernzüge" → Züge).
    */
-  readonly via: "word" | "lemma" | "synonym" | "translation" | "part";
+  readonly via: "word" | "lemma" | "synonym" | "pivot" | "translation" | "part";
 }
 
 export interface QueryTerm {

@@ -58,10 +58,17 @@ export interface UnderstandTools {
   readonly onLexiconError?: (error: unknown) => void;
 }
 
-/** Weights of an expansion relative to the word as written: a synonym or translation never outranks the word or its lemma. */
-export const EXPANSION_WEIGHT = { lemma: 1, synonym: 0.6, translationFirst: 0.9, translationStep: 0.08, translationLeast: 0.5, head: 0.5 } as const;
+/**
+ * Weights of an expansion relative to the word as written: a synonym or translation never outranks the word
+ * or its lemma. A pivot (a German word sharing the word's first English senses in Ding) is below a
+ * synonym: OpenThesaurus groups words by meaning, while two words that translate one English word may do
+ * so in different senses of it (a homonym such as "party" → Partei, Feier).
+ */
+export const EXPANSION_WEIGHT = { lemma: 1, synonym: 0.6, pivot: 0.5, translationFirst: 0.9, translationStep: 0.08, translationLeast: 0.5, head: 0.5 } as const;
 /** Expansions kept per word: enough for the right sense, few enough that wrong senses stay rare. */
 const MAX_SYNONYMS = 6;
+/** Pivots are looser than synonyms, so fewer of them, after the synonyms. */
+const MAX_PIVOTS = 3;
 const MAX_TRANSLATIONS = 4;
 /** Translations taken from the top of the dictionary's list (first senses) without further evidence. */
 const FIRST_SENSES = 6;
@@ -218,7 +225,7 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
 
 /**
  * Each content word with the stems it may match, best first: the word as written, its lemmas (German),
- * synonyms (German, from OpenThesaurus) or translations (English, from Ding), each weighted below the word
+ * synonyms (German, from OpenThesaurus, then pivots through Ding) or translations (English, from Ding), each weighted below the word
  * itself. Expansions that occur nowhere in the corpus cannot help and are dropped before capping, which is
  * how a translation's sense is chosen: the sense the sources use.
  */
@@ -280,6 +287,16 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         if (word === null || word.length < MIN_MODIFIER || !analyze(word).some(inCorpus)) continue;
         add(word, EXPANSION_WEIGHT.synonym, "synonym");
         kept++;
+      }
+      // Then pivots through English ("Stausee" → Talsperre), of the word and of its compound heads, the
+      // ones the sources use; a stem a synonym already brought keeps the synonym's higher weight.
+      let pivots = 0;
+      for (const pivot of safe(() => [...lexicon.germanPivots(term.word), ...parts.flatMap(({ part }) => lexicon.germanPivots(part))], tools)) {
+        if (pivots >= MAX_PIVOTS) break;
+        const stems = analyze(pivot.word);
+        if (pivot.word.length < MIN_MODIFIER || !stems.some(inCorpus) || stems.every((stem) => alternatives.has(stem))) continue;
+        add(pivot.word, EXPANSION_WEIGHT.pivot, "pivot");
+        pivots++;
       }
     } else {
       // An English phrase of two words that the dictionary knows ("train driver") is one term.

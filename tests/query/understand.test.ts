@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import type { Lexicon } from "../../src/lexicon/index.js";
-import { partsOf, understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
+import { EXPANSION_WEIGHT, partsOf, understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
 
 /** A lexicon with a handful of entries, so these tests say what understanding does with what it is given. */
 const lexicon: Lexicon = {
@@ -16,6 +16,9 @@ const lexicon: Lexicon = {
           { word: "Arbeitskampf machen", rank: 2 },
         ]
       : [],
+  // Pivots through English: "Stausee" and "Talsperre" both translate "dammed lake"; "Stauwehr" is not in the corpus.
+  germanPivots: (word) =>
+    ({ stausee: ["Stauwehr", "Talsperre"], arbeitsniederlegung: ["Ausstand", "Streik", "Pegel"] })[word.toLowerCase()]?.map((w, rank) => ({ word: w, rank })) ?? [],
   englishToGerman: (phrase) => {
     const table: Record<string, string[]> = {
       strike: ["Schlag", "Hieb", "Streik", "Ausstand"],
@@ -56,6 +59,23 @@ describe("understand", () => {
     const synonyms = strike?.alternatives.filter((a) => a.via === "synonym") ?? [];
     expect(synonyms.map((a) => a.stem).sort()).toEqual(["ausstand", "streik"]);
     expect(Math.max(...synonyms.map((a) => a.weight))).toBeLessThan(1);
+  });
+
+  it("adds pivots the corpus uses after the synonyms, below them, and leaves a synonym's weight alone", () => {
+    const lake: UnderstandTools = {
+      ...tools,
+      lexicon: { ...lexicon, isGermanNoun: (w) => w.toLowerCase() === "stausee" || lexicon.isGermanNoun(w), isGermanWord: (w) => w.toLowerCase() === "stausee" || lexicon.isGermanWord(w) },
+      inCorpus: (stem) => stem === "talsperr" || corpus.has(stem),
+    };
+    const reservoir = understand("Wie groß ist der Stausee?", [], false, lake, 1000).terms.find((t) => t.word === "Stausee");
+    const pivots = reservoir?.alternatives.filter((a) => a.via === "pivot") ?? [];
+    // "Stauwehr" is not in the corpus, so only "Talsperre" is looked for.
+    expect(pivots).toEqual([{ stem: "talsperr", weight: EXPANSION_WEIGHT.pivot, via: "pivot" }]);
+    expect(EXPANSION_WEIGHT.pivot).toBeLessThan(EXPANSION_WEIGHT.synonym);
+    // Pivots that are synonyms too keep the synonym's weight; "Pegel" is not in the corpus.
+    const strike = read("Wie lange dauerte die Arbeitsniederlegung?").terms.find((t) => t.word === "Arbeitsniederlegung");
+    expect(strike?.alternatives.filter((a) => a.via === "pivot")).toEqual([]);
+    expect(strike?.alternatives).toContainEqual({ stem: "ausstand", weight: EXPANSION_WEIGHT.synonym, via: "synonym" });
   });
 
   it("lets the head of a compound the sources do not use stand in for it, below the word, when they use its modifier", () => {
