@@ -46,7 +46,7 @@ export interface Lexicon {
   germanSynonyms(word: string): readonly Synonym[];
   /**
    * Near-synonyms of a German lemma or form by pivoting through Ding: German words that share its first
-   * English senses ("Stausee" → Talsperre, both "dammed lake"), best first, without the word itself. Looser
+   * English senses ("Arzt" → Doktor, both "doctor"), best first, without the word itself. Looser
    * than {@link Lexicon.germanSynonyms} (a shared English word may be a homonym), so weigh them lower.
    */
   germanPivots(word: string): readonly Synonym[];

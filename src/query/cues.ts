@@ -29,7 +29,7 @@ const NUMBER = String.raw`\d+(?:[.,]\d+)*|zwei|drei|vier|fünf|sechs|sieben|acht
 
 /**
  * A measure: a number with its unit, a word such as "Millionen" allowed between ("1,6 Milliarden
- * Kilometer"), or a currency sign before it ("$ 5"). The unit alone is no measure: an "Infrarotspektrometer"
+ * Kilometer"), or a currency sign before it ("$ 5"). The unit alone is no measure: a "Thermometer"
  * says nothing of a width.
  */
 function measured(unit: string): RegExp {
@@ -217,11 +217,11 @@ const LIST = new RegExp(String.raw`${LIST_ITEM}(?:,\s+${LIST_ITEM})+,?\s+(?:und|
 
 /**
  * The words of a sentence that stand in the same clause as one of its numbers: what the number may count
- * ("mehr als 10.000 Festnahmen", "die Zahl der Toten stieg auf 225"). "Es gab viele Tote, Hunderte
+ * ("mehr als 300 Festnahmen", "die Zahl der Opfer stieg auf 40"). "Es gab viele Vermisste, Dutzende
  * Verletzte" counts the injured, not the dead: punctuation ends the reach. Pure, lower-cased.
  *
  * @example
- * countedWords("Es gab viele Tote, Hunderte Verletzte.") // ["verletzte"]
+ * countedWords("Es gab viele Vermisste, Dutzende Verletzte.") // ["dutzende", "verletzte"]
  */
 export function countedWords(sentence: string): string[] {
   const tokens = sentence.match(/[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[,;:()«»„“"–—!?]|\.(?!\p{N})/gu) ?? [];
@@ -270,7 +270,7 @@ export function questionFocus(question: string): QuestionFocus | null {
       start = i + 1;
       kind = "counted";
     }
-    // "die Zahl der Toten", "the number of victims": what is counted follows.
+    // "die Zahl der Opfer", "the number of victims": what is counted follows.
     if ((/^(zahl|anzahl)$/.test(w) && /^(der|an)$/i.test(next ?? "")) || (w === "number" && next?.toLowerCase() === "of")) {
       start = i + 2;
       kind = "counted";

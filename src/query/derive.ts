@@ -89,7 +89,7 @@ export function derivation(stem: string): Derivation | null {
   const participle = marker !== null && rest.length - 2 >= 3 && (particle !== "" || marker[1] === "ge");
   if (participle) rest = rest.slice(2);
   let root = (particle !== "" ? strongRoot(rest) : undefined) ?? stripSuffixes(rest);
-  // A verb in -eln or -ern drops its "e" before "-ung": "verhandeln" / "Verhandlung", "ändern" / "Änderung".
+  // A verb in -eln or -ern drops its "e" before "-ung": "wandeln" / "Wandlung", "ändern" / "Änderung".
   root = root.replace(/e([lr])$/, "$1");
   const result = root.length >= 3 ? { particle, root } : null;
   if (cache.size > 100_000) cache.clear();
@@ -138,7 +138,7 @@ const STRONG_PRESENT = new Set(Object.values(ABLAUT));
  * derivationPrefixes({ particle: "fest", root: "nehm" }) // includes "festnehm", "festgenomm", "festnahm"
  */
 export function derivationPrefixes(d: Derivation): string[] {
-  // A root in -l or -r may stand with the "e" that derivation drops ("verhandl" in "verhandelt").
+  // A root in -l or -r may stand with the "e" that derivation drops ("wandl" in "wandelt").
   const withE = /[^e][lr]$/.test(d.root) ? [`${d.root.slice(0, -1)}e${d.root.slice(-1)}`] : [];
   if (d.particle === "") return [d.root, ...withE, `ge${d.root}`, ...withE.map((root) => `ge${root}`)];
   const roots = [d.root, ...withE, ...(ABLAUT_SOURCES.get(d.root) ?? [])];

@@ -82,7 +82,7 @@ export function measureEvidence(
   // A name is not counted or measured ("Wie alt ist Nasarbajew?" is answered a sentence after his name).
   const t = focus?.kind !== "counted" ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word && m.term.name !== true);
   if (t < 0) return { coverage: cov, focusFound: null, missingName, typed };
-  // What is counted must stand beside the number: "viele Tote, Hunderte Verletzte" gives no number of the dead.
+  // What is counted must stand beside the number: "viele Vermisste, Dutzende Verletzte" gives no number of the missing.
   const focusFound = counted.some((u) => (u.counted ?? u.quoted.reduce((best, hits) => hits.map((h, k) => Math.max(h, best[k] ?? 0)), []))[t]! >= reachable(t));
   return { coverage: cov, focusFound, missingName, typed };
 }

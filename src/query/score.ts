@@ -207,7 +207,7 @@ export function accepts(
   begins: (prefix: string) => boolean,
 ): boolean {
   // The head of the question's compound stands in only when the sources use its modifier: a
-  // "Bundestagswahl" is not any "Wahl" they report, while "Raumsonde" may be their "Sonde".
+  // "Kommunalwahl" is not any "Wahl" they report, while "Rettungshubschrauber" may be their "Hubschrauber".
   const query = alternative.stem;
   if (query.length - stem.length >= MODIFIER && query.endsWith(stem)) {
     const modifier = query.slice(0, query.length - stem.length);
@@ -221,12 +221,12 @@ export function accepts(
 
 /**
  * True when a corpus stem is built on an expansion's stem (the word, a compound of it, an inflection, a
- * feminine of it), not merely spelled like it: "launch" → Emission must not find "Mission".
+ * feminine of it), not merely spelled like it: "cell" → Zelle must not find "Welle".
  */
 /**
  * True when a corpus stem names the very thing a term names: the word, an inflection, a compound with it
  * as its head, a feminine of it or a member of its family, not a compound it merely begins
- * ("Stimmbezirke" are no "Stimmen"). What a number counts must be that thing.
+ * ("Schulbusse" are no "Schulen"). What a number counts must be that thing.
  */
 export function namesSame(term: QueryTerm, stem: string): boolean {
   return term.alternatives.some(

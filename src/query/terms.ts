@@ -17,7 +17,7 @@ export interface Alternative {
   readonly weight: number;
   /**
    * Where it came from: the word as written, its dictionary lemma, a synonym, a translation, or a part of
-   * a compound the sources do not use ("Fernzüge" → Züge).
+   * a compound the sources do not use ("Nachtzüge" → Züge).
    */
   readonly via: "word" | "lemma" | "synonym" | "pivot" | "translation" | "part";
 }

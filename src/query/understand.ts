@@ -50,7 +50,7 @@ export interface UnderstandTools {
   readonly inCorpus: (stem: string) => boolean;
   /** True when the corpus has this very stem (not only a compound or relative of it). */
   readonly inCorpusExactly?: (stem: string) => boolean;
-  /** True when some corpus stem begins with this one: a compound's modifier the sources use ("fern" in "Fernverkehr"). */
+  /** True when some corpus stem begins with this one: a compound's modifier the sources use ("nacht" in "Nachtverkehr"). */
   readonly beginsInCorpus?: (stem: string) => boolean;
   /** The sentences that have one of `stems` (or a compound or inflection of it), for choosing senses by the company they keep. */
   readonly sentencesWith?: (stems: readonly string[]) => ReadonlySet<number>;
@@ -126,7 +126,7 @@ export function understand(
   const base = { question, truncated, language, intent, answerType: null, unit: null, focus: null, followUp: null };
   if (intent !== "question") return { ...base, terms: [], searchText: "" };
   const focus = questionFocus(question);
-  // "Welche Flughäfen", "which airports": a plural category asks for a list of its members.
+  // "Welche Brücken", "which bridges": a plural category asks for a list of its members.
   const expected = answerType(question) ?? (focus?.kind === "category" && isPlural(focus.word, language, tools) ? "list" : null);
   const terms = expandTerms(withParticleVerbs(contentWords(question, language, tools.analyze), question, language, tools), language, tools);
   const alone: Understanding = {
@@ -259,8 +259,8 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // as an English question's names must be found.
       const known = (f: () => boolean) => safe(() => [f()], tools)[0] === true;
       // A country or region is a name even when the sources never mention it: then they are about
-      // somewhere else, and the gate declines ("Wie viele Bundesländer hat Österreich?").
-      // So is a word no German dictionary knows, in any form or as a compound ("Grimma"): a town the sources
+      // somewhere else, and the gate declines ("Wie viele Einwohner hat Norwegen?").
+      // So is a word no German dictionary knows, in any form or as a compound ("Wittstock"): a town the sources
       // never name is not one they report on.
       const place = known(() => lexicon.place(term.word) !== undefined);
       const proper = place || (lemmas.length === 0 && !known(() => lexicon.isGermanNoun(term.word)));
@@ -271,7 +271,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         continue;
       }
       // A word the sources do not use may be a compound or a feminine form of words they do: its parts
-      // stand in for it, below the word itself ("Fernzüge" → Züge, "weiterverhandelt" → verhandelt).
+      // stand in for it, below the word itself ("Nachtzüge" → Züge, "weiterverkauft" → verkauft).
       const used = [...alternatives.keys()].some((stem) => (tools.inCorpusExactly ?? inCorpus)(stem));
       const parts = used ? [] : readParts(term.word, tools);
       for (const { part } of parts.filter((p) => p.used)) {
@@ -288,7 +288,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         add(word, EXPANSION_WEIGHT.synonym, "synonym");
         kept++;
       }
-      // Then pivots through English ("Stausee" → Talsperre), of the word and of its compound heads, the
+      // Then pivots through English ("Arzt" → Doktor), of the word and of its compound heads, the
       // ones the sources use; a stem a synonym already brought keeps the synonym's higher weight.
       let pivots = 0;
       for (const pivot of safe(() => [...lexicon.germanPivots(term.word), ...parts.flatMap(({ part }) => lexicon.germanPivots(part))], tools)) {
@@ -341,7 +341,7 @@ function withParticleVerbs(words: readonly QueryTerm[], question: string, langua
   });
 }
 
-/** True when a noun is a plural: English by its "-s", German by differing from its dictionary form ("Flughäfen"). */
+/** True when a noun is a plural: English by its "-s", German by differing from its dictionary form ("Brücken"). */
 function isPlural(word: string, language: Language, tools: UnderstandTools): boolean {
   if (language === "en") return /[^s]s$/i.test(word);
   const lemmas = safe(() => tools.lexicon.germanLemmas(word), tools).filter((l) => l.pos === "noun");
@@ -356,8 +356,8 @@ const LINKING = /^(.+?)(s|es|n|en)$/u;
 
 /**
  * What the dictionary can read of a German word it may not know: the masculine of a feminine role
- * ("Rathauschefin" → Rathauschef), and the heads of a compound whose parts it knows and whose heads the
- * sources use ("Fernzüge" → Züge, "weiterverhandelt" → verhandelt), longest first. Empty for a simple word.
+ * ("Vereinschefin" → Vereinschef), and the heads of a compound whose parts it knows and whose heads the
+ * sources use ("Nachtzüge" → Züge, "weiterverkauft" → verkauft), longest first. Empty for a simple word.
  * Generic German morphology over the lexicon; no list of words.
  */
 export function partsOf(word: string, tools: PartTools): string[] {
@@ -368,11 +368,11 @@ type PartTools = Pick<UnderstandTools, "lexicon" | "onLexiconError" | "analyze" 
 
 /**
  * Every part {@link partsOf} considers, with whether the sources use it: a head they do not use may still
- * have synonyms they do ("Notquartiere" → Quartier → Unterkunft, in "Notunterkünfte").
+ * have synonyms they do ("Gästequartiere" → Quartier → Unterkunft, in "Gästeunterkünfte").
  */
 function readParts(word: string, tools: PartTools): { part: string; used: boolean }[] {
   const knows = (w: string) => safe(() => [tools.lexicon.isGermanWord(w)], tools as UnderstandTools)[0] === true;
-  // A head is used when the sources have it or its dictionary form ("verhandelt" → verhandeln → Verhandlungen).
+  // A head is used when the sources have it or its dictionary form ("entschädigt" → entschädigen → Entschädigungen).
   const forms = (w: string) => [w, ...safe(() => tools.lexicon.germanLemmas(w), tools as UnderstandTools).map((l) => l.lemma)];
   const used = (w: string) => forms(w).some((form) => tools.analyze(form).some(tools.inCorpus));
   const parts: { part: string; used: boolean }[] = [];
@@ -381,7 +381,7 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
   };
   const feminine = /^(\p{L}{4,})in(nen)?$/u.exec(word);
   if (feminine?.[1] && knows(feminine[1])) parts.push({ part: feminine[1], used: true });
-  // A known word is split as written; only an unknown one's masculine form is split too ("Rathauschefin").
+  // A known word is split as written; only an unknown one's masculine form is split too ("Vereinschefin").
   for (const candidate of knows(word) ? [word] : [word, ...parts.map((p) => p.part)]) {
     for (let at = MIN_MODIFIER; at <= candidate.length - MIN_HEAD; at++) {
       const modifier = candidate.slice(0, at);
@@ -391,9 +391,9 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
       const bare = LINKING.exec(modifier)?.[1];
       const kind = knows(modifier) ? modifier : bare !== undefined && bare.length >= MIN_MODIFIER && knows(bare) ? bare : undefined;
       if (kind === undefined) continue;
-      // The modifier says which kind of the head is meant: a "Bundestagswahl" is not any election, so the
+      // The modifier says which kind of the head is meant: a "Kommunalwahl" is not any election, so the
       // head stands in only when the sources use the modifier too, alone or in a compound of their own.
-      // (A particle that is a stop word, such as "mit" in "mitverhandelt", names no kind and is no stem to
+      // (A particle that is a stop word, such as "mit" in "mitgearbeitet", names no kind and is no stem to
       // look for; a modifier of three letters, such as "Not", is too short to look for as a beginning.)
       const stems = tools.analyze(kind).filter((stem) => stem.length >= MIN_HEAD);
       if (tools.beginsInCorpus && stems.length > 0 && !stems.some(tools.beginsInCorpus)) break;
@@ -444,7 +444,7 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
     // A translation of several words counts by its content words ("jdm. die Schuld geben" → Schuld);
     // more than two make a definition, not a translation to look for.
     let words = contentOf(t.german, tools.analyze);
-    // An adjective and its noun name a kind of the noun ("wilder Streik" for "walkout"): when the sources
+    // An adjective and its noun name a kind of the noun ("freier Mitarbeiter" for "freelancer"): when the sources
     // do not use the adjective, the noun carries the sense.
     const used = (w: string) => tools.analyze(w).some(tools.inCorpus);
     if (words.length === 2 && /^\p{Ll}/u.test(words[0]!) && /^\p{Lu}/u.test(words[1]!) && !used(words[0]!)) words = [words[1]!];
@@ -462,7 +462,7 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
 function nameTerms(text: string, tools: UnderstandTools): QueryTerm[] {
   const names: QueryTerm[] = [];
   const seen = new Set<string>();
-  // Acronyms count as names however short: "die AD", "(PS)".
+  // Acronyms count as names however short: "die SPD", "(FDP)".
   for (const match of text.matchAll(/(?<=[\p{L}\p{N},;:»«„“"']\s+|[(]\s*)(\p{Lu}[\p{L}-]{2,}|\p{Lu}{2,}(?![\p{L}]))/gu)) {
     const word = match[0];
     if (seen.has(word) || safe(() => [tools.lexicon.isGermanWord(word)], tools)[0] === true) continue;

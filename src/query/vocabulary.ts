@@ -11,7 +11,7 @@ import { derivation, derivationPrefixes, sameDerivation } from "./derive.js";
 
 /** Letters a compound's modifier needs before a short head (4–5 letters) counts as its head. */
 const COMPOUND_MODIFIER = 4;
-/** The head of the question's compound ("Sonde" for "Raumsonde"): the general word, partial evidence. */
+/** The head of the question's compound ("Hubschrauber" for "Rettungshubschrauber"): the general word, partial evidence. */
 const HEAD_OF_QUERY = 0.6;
 /** A word of the same family ("Festnahmen" for "festgenommen") is partial evidence: related, not the same claim. */
 const DERIVATION_MATCH = 0.6;
@@ -43,8 +43,8 @@ function exactOnly(stem: string): boolean {
 export function stemSimilarity(query: string, stem: string): number {
   const value = spelledSimilarity(query, stem);
   if (value >= FEMININE_MATCH) return value;
-  // A feminine role noun meets its masculine and the compounds ending in it: "Oberbürgermeisterin" is a
-  // kind of "Bürgermeister", "Sprecherin" a "Sprecher".
+  // A feminine role noun meets its masculine and the compounds ending in it: "Polizeisprecherin" is a
+  // kind of "Sprecher", "Ministerin" a "Minister".
   const q = masculine(query);
   const s = masculine(stem);
   if (q === undefined && s === undefined) return value;
@@ -89,7 +89,7 @@ function spelledSimilarity(query: string, stem: string): number {
   // the compound is a kind of its head; a short head counts fully only after a modifier of a few letters
   // ("land" in "bundesland"), not after a particle ("ausland") or as the tail of a short word.
   if (s > q && stem.endsWith(query)) return q >= 6 || s - q >= COMPOUND_MODIFIER ? 0.8 : 0.5;
-  // The question's compound met by its head: news names "die Raumsonde" once and "die Sonde" after. The
+  // The question's compound met by its head: news names "der Rettungshubschrauber" once and "der Hubschrauber" after. The
   // head is the more general word, so it is partial evidence; a modifier of a few letters is required,
   // as "ver" in "verletzt" is no modifier of "letzt".
   if (q - s >= COMPOUND_MODIFIER && s >= MIN_FUZZY && query.endsWith(stem)) return HEAD_OF_QUERY;
@@ -117,14 +117,14 @@ function spelledSimilarity(query: string, stem: string): number {
 
 /**
  * True when a corpus stem is of the query's word family: a form of the same word (see derive.ts), or a
- * compound whose head or modifier is the family ("verhandelt" / "Tarifverhandlungen",
- * "Verhandlungsführerin").
+ * compound whose head or modifier is the family ("entschädigt" / "Opferentschädigungen",
+ * "Entschädigungsfonds").
  */
 export function sameFamily(query: string, stem: string): boolean {
   if (sameDerivation(query, stem)) return true;
   const root = familyHead(query);
   if (root === undefined || stem.length <= root.length) return false;
-  // As a compound's head ("Tarifverhandlungen"), or as its modifier ("Verhandlungsführerin", "verhandelt").
+  // As a compound's head ("Opferentschädigungen"), or as its modifier ("Entschädigungsfonds").
   return stem.endsWith(root) || (stem.startsWith(root) && stem.length - root.length >= MODIFIER_REST);
 }
 
@@ -194,7 +194,7 @@ export interface Vocabulary {
    * vocabulary's order: the same map a scan of every stem would give.
    */
   similar(queries: readonly string[]): Map<string, number>;
-  /** True when some stem is `prefix` or begins with it (a compound's modifier the sources use: "fern" in "fernverkehr"). */
+  /** True when some stem is `prefix` or begins with it (a compound's modifier the sources use: "nacht" in "nachtverkehr"). */
   begins(prefix: string): boolean;
   /** Builds now what the first query would build on demand (the spelling index), to keep it off an asker's wait. */
   prepare(): void;

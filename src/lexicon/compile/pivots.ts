@@ -29,11 +29,11 @@ export const DEFAULT_PIVOT_OPTIONS: PivotOptions = { senses: 3, translations: 6,
  * word → English keys in Ding's order), `translations` the compiled English → German lists; `partsOfSpeech`
  * says which German strings take part (single words with a known part of speech). The German word itself and
  * its inflections and compounds (one spelt at the start or end of the other, case-insensitively:
- * "Bewohnerin", "Notunterkunft" for "Unterkunft") are left out: the lemma and compound readers find those.
+ * "Ärztin", "Zahnarzt" for "Arzt") are left out: the lemma and compound readers find those.
  *
  * @example
- * // "Stausee {m}; Talsperre {f} :: dammed lake; reservoir" and "Talsperre {f} :: dam; dammed lake"
- * derivePivots(reverse, translations, partsOfSpeech).get("Stausee") // ["Talsperre"]
+ * // "Arzt {m}; Doktor {m} :: doctor; physician" and "Doktor {m} :: doctor"
+ * derivePivots(reverse, translations, partsOfSpeech).get("Arzt") // ["Doktor"]
  */
 export function derivePivots(
   germanToEnglish: ReadonlyMap<string, readonly string[]>,
