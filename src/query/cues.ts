@@ -191,7 +191,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
       add("person", prev);
       add("person", word);
     }
-    // A name: capitalised, not opening the sentence, and unknown to the dictionary ("Tokajew", "Kourou").
+    // A name: capitalised, not opening the sentence, and unknown to the dictionary ("Mirsojew", "Tromsø").
     if (capitalised && i > 0 && knows !== undefined && !ARTICLES.test(word) && !knows.isWord(word)) add("person", word);
     const place =
       (capitalised && i > 0 && PLACE_PREPOSITION.test(prev)) ||

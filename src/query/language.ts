@@ -3,7 +3,7 @@ import type { Language } from "../types.js";
 /**
  * Which language a question is in, German or English, so that the framing words of an answer and the
  * "not found" message match the asker. The corpus is German, so German wins ties: a bare name such as
- * "Tokajew?" is most likely typed by a German reader.
+ * "Gorbatschow?" is most likely typed by a German reader.
  */
 
 const GERMAN_WORDS = new Set(

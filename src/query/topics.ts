@@ -52,7 +52,7 @@ const EXAMPLE: Readonly<Record<Language, (topic: string) => string>> = {
  * only; the caller keeps the result for as long as the index lives.
  *
  * @example
- * exampleTopics(index, stats, isName) // ["Tokajew", "Kasachstan", …]
+ * exampleTopics(index, stats, isName) // ["Gorbatschow", "Moskau", …]
  */
 export function exampleTopics(
   index: { readonly docs: readonly DocInfo[] },

@@ -457,7 +457,7 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
 
 /**
  * Names in an earlier answer: capitalised words that are not the first of their sentence and that the German
- * dictionary does not know as words ("Böhler", "Tokajew"), so a follow-up's "er" can find them.
+ * dictionary does not know as words ("Hellwig", "Mirsojew"), so a follow-up's "er" can find them.
  */
 function nameTerms(text: string, tools: UnderstandTools): QueryTerm[] {
   const names: QueryTerm[] = [];

@@ -147,7 +147,7 @@ function spellingBudget(shorter: number): number {
 
 /**
  * Spells a word the way English and German transliterations of the same (often Russian) name would
- * meet: Tokayev / Tokajew, Kazakh / kasach, Zhukov / Schukow. Each rewrite runs only on words that contain
+ * meet: Gorbachev / Gorbatschow, Kazakh / kasach, Zhukov / Schukow. Each rewrite runs only on words that contain
  * its pattern, since the index computes this for every stem of the corpus.
  */
 export function transliterationKey(word: string): string {
