@@ -140,6 +140,13 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     );
   };
 
+  /** The keys a German word's entries are filed under: its normalised form and its lemmas, once each; none for no word. */
+  const headsOf = (word: string): string[] => {
+    const key = normaliseGerman(word);
+    if (key === "") return [];
+    return [key, ...germanLemmas(key).map((l) => l.lemma.toLowerCase())].filter((h, i, all) => all.indexOf(h) === i);
+  };
+
   return {
     germanLemmas,
     isGermanNoun: (word) => germanLemmas(word).some((l) => l.pos === "noun"),
@@ -148,9 +155,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
       return key !== "" && (german().has(key) || germanLemmas(key).length > 0);
     },
     germanSynonyms(word) {
-      const key = normaliseGerman(word);
-      if (key === "") return [];
-      const heads = [key, ...germanLemmas(key).map((l) => l.lemma.toLowerCase())].filter((h, i, all) => all.indexOf(h) === i);
+      const heads = headsOf(word);
       const plain: string[] = [];
       const marked: string[] = [];
       for (const head of heads) {
@@ -176,9 +181,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
       return out;
     },
     germanPivots(word) {
-      const key = normaliseGerman(word);
-      if (key === "") return [];
-      const heads = [key, ...germanLemmas(key).map((l) => l.lemma.toLowerCase())].filter((h, i, all) => all.indexOf(h) === i);
+      const heads = headsOf(word);
       const seen = new Set(heads);
       const out: Synonym[] = [];
       for (const head of heads) {

@@ -9,7 +9,7 @@ import {
 import type { Chunk } from "../types.js";
 import { countedWords, sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
-import { masculine, sameFamily, vocabularyOf } from "./vocabulary.js";
+import { COMPOUND_MODIFIER, masculine, sameFamily, vocabularyOf, withoutLinking } from "./vocabulary.js";
 
 export { stemSimilarity } from "./vocabulary.js";
 
@@ -189,9 +189,6 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
   });
 }
 
-/** Letters before a head that make the question's word a compound of it (as in vocabulary.ts). */
-const MODIFIER = 4;
-
 /**
  * Whether a corpus stem that the vocabulary finds similar to an alternative counts for the term (`begins`
  * tells whether some corpus stem begins with a prefix). Spelling
@@ -209,9 +206,9 @@ export function accepts(
   // The head of the question's compound stands in only when the sources use its modifier: a
   // "Kommunalwahl" is not any "Wahl" they report, while "Rettungshubschrauber" may be their "Hubschrauber".
   const query = alternative.stem;
-  if (query.length - stem.length >= MODIFIER && query.endsWith(stem)) {
+  if (query.length - stem.length >= COMPOUND_MODIFIER && query.endsWith(stem)) {
     const modifier = query.slice(0, query.length - stem.length);
-    const bare = /^(.{3,}?)(s|es|n|en)$/.exec(modifier)?.[1];
+    const bare = withoutLinking(modifier);
     if (!begins(modifier) && (bare === undefined || !begins(bare))) return false;
   }
   const named = term.name === true || /^\p{Lu}/u.test(term.word);

@@ -3,6 +3,7 @@ import type { Lexicon } from "../lexicon/index.js";
 import type { Language, Turn } from "../types.js";
 import { answerType, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
+import { withoutLinking } from "./vocabulary.js";
 import { cleanQuestion } from "./question.js";
 import { contentWords, isLightWord, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
 
@@ -265,7 +266,9 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       const place = known(() => lexicon.place(term.word) !== undefined);
       const proper = place || (lemmas.length === 0 && !known(() => lexicon.isGermanNoun(term.word)));
       // (A lexicon that fails knows nothing, and then no word is taken for unknown.)
-      const unknown = lemmas.length === 0 && safe(() => [lexicon.isGermanWord(term.word)], tools)[0] === false && readParts(term.word, tools).length === 0;
+      let split: ReturnType<typeof readParts> | undefined;
+      const partsOfWord = () => (split ??= readParts(term.word, tools));
+      const unknown = lemmas.length === 0 && safe(() => [lexicon.isGermanWord(term.word)], tools)[0] === false && partsOfWord().length === 0;
       if (term.capitalised === true && proper && (place || unknown || term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem)))) {
         out.push({ ...term, name: true, alternatives: [...alternatives.values()], expansions: [] });
         continue;
@@ -273,7 +276,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // A word the sources do not use may be a compound or a feminine form of words they do: its parts
       // stand in for it, below the word itself ("Nachtzüge" → Züge, "weiterverkauft" → verkauft).
       const used = [...alternatives.keys()].some((stem) => (tools.inCorpusExactly ?? inCorpus)(stem));
-      const parts = used ? [] : readParts(term.word, tools);
+      const parts = used ? [] : partsOfWord();
       for (const { part } of parts.filter((p) => p.used)) {
         for (const lemma of [part, ...safe(() => lexicon.germanLemmas(part), tools).map((l) => l.lemma)]) add(lemma, EXPANSION_WEIGHT.head, "part");
       }
@@ -351,8 +354,6 @@ function isPlural(word: string, language: Language, tools: UnderstandTools): boo
 /** The shortest modifier and head a compound split is tried with; shorter ones split words that are no compounds. */
 const MIN_MODIFIER = 3;
 const MIN_HEAD = 4;
-/** Linking letters between a compound's parts: "Arbeit-s-niederlegung", "Straße-n-bahn". */
-const LINKING = /^(.+?)(s|es|n|en)$/u;
 
 /**
  * What the dictionary can read of a German word it may not know: the masculine of a feminine role
@@ -388,8 +389,8 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
       const rest = candidate.slice(at);
       const head = /^\p{Lu}/u.test(candidate) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
       if (!knows(head)) continue;
-      const bare = LINKING.exec(modifier)?.[1];
-      const kind = knows(modifier) ? modifier : bare !== undefined && bare.length >= MIN_MODIFIER && knows(bare) ? bare : undefined;
+      const bare = withoutLinking(modifier);
+      const kind = knows(modifier) ? modifier : bare !== undefined && knows(bare) ? bare : undefined;
       if (kind === undefined) continue;
       // The modifier says which kind of the head is meant: a "Kommunalwahl" is not any election, so the
       // head stands in only when the sources use the modifier too, alone or in a compound of their own.

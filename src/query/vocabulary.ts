@@ -10,7 +10,15 @@ import { derivation, derivationPrefixes, sameDerivation } from "./derive.js";
  */
 
 /** Letters a compound's modifier needs before a short head (4–5 letters) counts as its head. */
-const COMPOUND_MODIFIER = 4;
+export const COMPOUND_MODIFIER = 4;
+
+/**
+ * A compound's modifier without its linking letters ("arbeits" in "Arbeitsvertrag" → "arbeit",
+ * "straßen" in "Straßenbahn" → "straße"), or undefined when it has none or fewer than three letters remain.
+ */
+export function withoutLinking(modifier: string): string | undefined {
+  return /^(.{3,}?)(s|es|n|en)$/u.exec(modifier)?.[1];
+}
 /** The head of the question's compound ("Hubschrauber" for "Rettungshubschrauber"): the general word, partial evidence. */
 const HEAD_OF_QUERY = 0.6;
 /** A word of the same family ("Festnahmen" for "festgenommen") is partial evidence: related, not the same claim. */
