@@ -38,6 +38,8 @@ export interface SentenceStats {
   sentence(index: number): Sentence;
   /** The source of sentence i, without building the sentence (its text is decoded only when quoted). */
   source(index: number): string;
+  /** The first chunk that contains sentence i, without building the sentence. */
+  chunk(index: number): number;
   /** Sentence i's distinct stems. Computed on first use from the stored analysis. */
   stems(index: number): ReadonlySet<string>;
   /** The stems of sentence i's words' dictionary forms ("versprach" → versprech), when a lexicon is known. Computed on first use. */
@@ -89,6 +91,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
     count,
     sentence,
     source: (index) => (inRange(index) ? table.source(index) : ""),
+    chunk: (index) => (inRange(index) ? table.firstChunk[index]! : -1),
     stems: (index) => {
       if (!inRange(index)) return new Set();
       let set = stems[index];
@@ -413,7 +416,7 @@ export function matchedChunks(matches: readonly TermMatch[], stats: SentenceStat
   }
   const chunks: number[] = [];
   for (const i of top) {
-    const chunk = stats.sentence(i).chunkId;
+    const chunk = stats.chunk(i);
     if (!chunks.includes(chunk)) chunks.push(chunk);
     if (chunks.length >= k) break;
   }
