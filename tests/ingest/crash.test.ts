@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalLexicalEmbeddings } from "../../src/ingest/embed.js";
 import { buildIndex, openIndex, readManifest } from "../../src/ingest/store.js";
+import { smallBuild } from "../helpers/small-build.js";
 import { bundleChild } from "./children/bundle.js";
 
 /**
@@ -86,13 +87,7 @@ beforeAll(async () => {
   for (let i = 0; i < 6; i++) {
     await writeFile(path.join(seedsDir, `more-${i}.txt`), paragraphs.map((_, k) => paragraphs[(k * (i + 2)) % paragraphs.length]).join("\n"));
   }
-  await buildIndex({
-    seedsDir,
-    indexDir,
-    embeddings: new LocalLexicalEmbeddings(64),
-    chunking: { sentences: 3, overlap: 1 },
-    hnsw: { m: 16, efConstruction: 100 },
-  });
+  await buildIndex(smallBuild(seedsDir, indexDir));
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@
  * Usage: node build-child.mjs <seeds> <index> <log> [rebuild]
  */
 import { appendFileSync } from "node:fs";
-import { LocalLexicalEmbeddings } from "../../../src/ingest/embed.js";
+import { smallBuild } from "../../helpers/small-build.js";
 import { acquireLock, IndexLockedError } from "../../../src/ingest/lock.js";
 import { buildIndex } from "../../../src/ingest/store.js";
 
@@ -15,11 +15,7 @@ const [seedsDir = "", indexDir = "", log = "", rebuild] = process.argv.slice(2);
 process.stdout.write("started\n");
 try {
   await buildIndex({
-    seedsDir,
-    indexDir,
-    embeddings: new LocalLexicalEmbeddings(64),
-    chunking: { sentences: 3, overlap: 1 },
-    hnsw: { m: 16, efConstruction: 100 },
+    ...smallBuild(seedsDir, indexDir),
     batchSize: 8,
     rebuild: rebuild === "rebuild",
     lock: async (dir) => {
