@@ -3,7 +3,7 @@ import type { BuildOptions } from "../../src/ingest/store.js";
 
 /**
  * Build options for a small, fast test index: a 64-dimension local embedder, chunks of three sentences
- * overlapping by one, a small HNSW graph. The crash test and its child process build alike with them.
+ * overlapping by one, a small HNSW graph. The ingest tests (and the crash test's child process) build alike with them.
  */
 export function smallBuild(seedsDir: string, indexDir: string): BuildOptions {
   return {

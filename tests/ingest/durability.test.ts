@@ -8,20 +8,14 @@ import { LocalLexicalEmbeddings } from "../../src/ingest/embed.js";
 import { self } from "../../src/ingest/lock.js";
 import { buildIndex, IndexCorruptError, openIndex, readManifest, removeLeftovers, type BuildOptions } from "../../src/ingest/store.js";
 import type { Logger } from "../../src/log.js";
+import { smallBuild } from "../helpers/small-build.js";
 
 let work: string;
 let seedsDir: string;
 let indexDir: string;
 
 function options(extra: Partial<BuildOptions> = {}): BuildOptions {
-  return {
-    seedsDir,
-    indexDir,
-    embeddings: new LocalLexicalEmbeddings(64),
-    chunking: { sentences: 3, overlap: 1 },
-    hnsw: { m: 16, efConstruction: 100 },
-    ...extra,
-  };
+  return { ...smallBuild(seedsDir, indexDir), ...extra };
 }
 
 const open = () => openIndex(indexDir, { embeddings: new LocalLexicalEmbeddings(64), ef: 10 });
