@@ -16,6 +16,8 @@ export interface Evidence {
   readonly missingName?: string | null;
   /** For a question whose answer type is recognised for certain: whether the evidence carries it; else null. */
   readonly typed?: boolean | null;
+  /** For each unit: whether it counted (its passage names what the question names and is on its subject). */
+  readonly counted?: readonly boolean[];
 }
 
 /** A term found only in a sentence next to the quoted ones counts this much: on topic, but not quoted. */
@@ -73,7 +75,8 @@ export function measureEvidence(
   const nouns = matches.flatMap((m, t) => (m.term.noun === true && m.term.name !== true && m.term.context !== true ? [t] : []));
   const onSubject = (u: EvidenceUnit) =>
     nouns.length === 0 || nouns.some((t) => [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) > 0));
-  const counted = units.filter((u) => (!strict || u.typed) && namesOf(u) && speaksTo(u) && onSubject(u));
+  const counts = units.map((u) => (!strict || u.typed) && namesOf(u) && speaksTo(u) && onSubject(u));
+  const counted = units.filter((_, k) => counts[k]);
   const unitCoverage = (u: EvidenceUnit) =>
     coverage(matches, [...u.quoted, ...u.context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);
   const cov = Math.max(0, ...counted.map(unitCoverage));
@@ -81,10 +84,10 @@ export function measureEvidence(
   const typed = strict ? counted.length > 0 : null;
   // A name is not counted or measured ("Wie alt ist Nasarbajew?" is answered a sentence after his name).
   const t = focus?.kind !== "counted" ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word && m.term.name !== true);
-  if (t < 0) return { coverage: cov, focusFound: null, missingName, typed };
+  if (t < 0) return { coverage: cov, focusFound: null, missingName, typed, counted: counts };
   // What is counted must stand beside the number: "viele Vermisste, Dutzende Verletzte" gives no number of the missing.
   const focusFound = counted.some((u) => (u.counted ?? u.quoted.reduce((best, hits) => hits.map((h, k) => Math.max(h, best[k] ?? 0)), []))[t]! >= reachable(t));
-  return { coverage: cov, focusFound, missingName, typed };
+  return { coverage: cov, focusFound, missingName, typed, counted: counts };
 }
 
 /**

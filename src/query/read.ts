@@ -79,7 +79,7 @@ export function read(
   const units = evidenceUnits(selected, stats, matches, strict);
   const evidence = measureEvidence(matches, units, focus, strict);
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage);
-  return { passages, matches, selected, evidence, passes };
+  return { passages, matches, selected: passes ? countedFirst(selected, evidence, strict) : selected, evidence, passes };
 }
 
 /**
@@ -125,6 +125,36 @@ function withTypedFirst(
   return best ? [best.sentence, ...selected].slice(0, MAX_SENTENCES) : [...selected];
 }
 
+/**
+ * The quotes of a passing answer: the units the gate counted first, then the others from the same article
+ * as the first counted one. A sentence of another article that the gate did not count (off the question's
+ * subject, or without its names) may rank first on a synonym and the answer type alone; it is left out.
+ */
+function countedFirst(selected: readonly ScoredSentence[], evidence: Evidence, strict: boolean): ScoredSentence[] {
+  const units = unitOf(selected, strict);
+  const counts = (k: number) => evidence.counted?.[units[k]!] !== false;
+  const lead = selected.find((_, k) => counts(k))?.sentence.source;
+  return [...selected.filter((_, k) => counts(k)), ...selected.filter((s, k) => !counts(k) && s.sentence.source === lead)];
+}
+
+/** A sentence with its typed neighbour is one unit of evidence (not for strict types, whose number must stand in the sentence). */
+function pairsWithNext(first: ScoredSentence, second: ScoredSentence | undefined, strict: boolean): boolean {
+  return second !== undefined && second.index === first.index + 1 && !first.typeMatch && second.typeMatch && !strict;
+}
+
+/** For each selected sentence, the index of its evidence unit (see {@link evidenceUnits}). */
+function unitOf(selected: readonly ScoredSentence[], strict: boolean): number[] {
+  const out: number[] = [];
+  for (let k = 0, unit = 0; k < selected.length; k++, unit++) {
+    out.push(unit);
+    if (pairsWithNext(selected[k]!, selected[k + 1], strict)) {
+      out.push(unit);
+      k++;
+    }
+  }
+  return out;
+}
+
 /** The selected sentences as evidence units: a sentence with its typed neighbour is one unit. */
 function evidenceUnits(
   selected: readonly ScoredSentence[],
@@ -136,9 +166,8 @@ function evidenceUnits(
   for (let k = 0; k < selected.length; k++) {
     const first = selected[k]!;
     const second = selected[k + 1];
-    const pair = second !== undefined && second.index === first.index + 1 && !first.typeMatch && second.typeMatch && !strict;
-    const members = pair ? [first, second] : [first];
-    if (pair) k++;
+    const members = second !== undefined && pairsWithNext(first, second, strict) ? [first, second] : [first];
+    k += members.length - 1;
     const near = [...new Set(members.flatMap((m) => stats.chunkSentences(m.sentence.chunkId)))];
     const source = first.sentence.source;
     units.push({

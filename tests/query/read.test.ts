@@ -79,3 +79,16 @@ describe("read", () => {
     expect(read(u, passages, stats, { minCoverage: 0.6 }).passes).toBe(false);
   });
 });
+
+describe("read quotes only what the gate counted", () => {
+  it("leaves out a sentence from a passage off the question's subject, even when it ranks first", () => {
+    const first = makeChunks("a.txt", "Die Behörden wählten frühere Mitarbeiter wegen ihrer Erfahrung aus. Die Lage blieb ruhig.", 2);
+    const chunks = [...first, ...makeChunks("b.txt", "Die Portugiesen wählten früher ein neues Parlament. Es gab Streit.", 2, first.length)];
+    const stats = buildSentenceStats(chunks, analyze);
+    const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
+    const u = understand("Warum wählten die Portugiesen früher?", [], false, { analyze, lexicon: nothing, inCorpus: (s) => stats.postings.has(s) }, 1000);
+    const reading = read(u, passages, stats, { minCoverage: 0.3 });
+    expect(reading.passes).toBe(true);
+    expect(reading.selected.map((s) => s.sentence.source)).toEqual(["b.txt"]);
+  });
+});
