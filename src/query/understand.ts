@@ -221,7 +221,28 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
   }
   // Nothing but a question word left: "und wann?", "warum?", "who?".
   if (contentWords(question, language, tools.analyze).length === 0) return "ellipsis";
+  if (isFragment(words, language)) return "ellipsis";
   return null;
+}
+
+// General German and English grammar for telling a fragment from a clause: prepositions, articles and
+// determiners, and the auxiliaries and copulas that make a clause without a full verb ("Wer ist …?").
+const PREPOSITION = /^(mit|für|seit|bis|von|vom|aus|in|im|an|am|auf|bei|nach|zu|zum|zur|über|unter|gegen|ohne|um|durch|wegen|ab|vor|with|for|since|until|from|in|on|at|by|over|under|after|before|during|to|into|of|about)$/i;
+const DETERMINER = /^(der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|the|a|an|viele|vielen|viel|much|many|long|lange)$/i;
+const AUXILIARY_EN = /^(is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|shall|should|may|might|must|'s)$/i;
+
+/**
+ * A question without a clause, only a question word and what it asks about: "Mit welchem Ergebnis?",
+ * "Für welchen Zeitraum?", "On which street?". It continues the previous question as an ellipsis does.
+ * German: no word besides prepositions, articles and question words that is not capitalised (a verb,
+ * an auxiliary or an adverb makes a clause). English, which does not capitalise nouns: it opens with a
+ * preposition and has no auxiliary.
+ */
+function isFragment(words: readonly string[], language: Language): boolean {
+  const grammatical = (w: string) => PREPOSITION.test(w) || DETERMINER.test(w) || QUESTION_WORD.test(w);
+  if (words.length === 0 || !words.some((w) => QUESTION_WORD.test(w))) return false;
+  if (language === "de") return words.every((w, i) => grammatical(w) || (i > 0 && /^\p{Lu}/u.test(w)));
+  return PREPOSITION.test(words[0]!) && !words.some((w) => AUXILIARY_EN.test(w));
 }
 
 /**

@@ -184,6 +184,13 @@ describe("understand", () => {
     // The name the last answer quoted is context, so "er" can find the minister.
     expect(pronoun.terms.map((t) => t.word)).toEqual(expect.arrayContaining(["versprochen", "Minister", "Böhler"]));
     expect(read("Und wann?", history).followUp?.reason).toBe("ellipsis");
+    // A fragment without a clause continues the question before it; a clause does not.
+    expect(read("Mit welchem Ergebnis?", history).followUp?.reason).toBe("ellipsis");
+    expect(read("Wie viele Minister?", history).followUp?.reason).toBe("ellipsis");
+    expect(read("Over what period of time?", history).followUp?.reason).toBe("ellipsis");
+    expect(read("Mit welchem Ergebnis endete der Streik?", history).followUp).toBeNull();
+    expect(read("Wer ist Böhler?", history).followUp).toBeNull();
+    expect(read("In which year was the harbour built?", history).followUp).toBeNull();
     expect(read("Wie lange dauerte der Streik?", history, true).followUp?.reason).toBe("reply");
     // "es" points back, unless it is the expletive of "gibt es" and its kind.
     expect(read("Wie lange dauerte es?", history).followUp?.reason).toBe("pronoun");
