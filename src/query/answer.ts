@@ -159,8 +159,8 @@ function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats)
  * may share no word with the question ("Was hat sie gesagt?"): its passages join the retrieved ones,
  * ranked below them, so reading can weigh them.
  */
-function withPreviousSources(index: AnswerIndex, passages: readonly Passage[], understanding: Understanding): Passage[] {
-  const sources = new Set(understanding.followUp?.previous.sources ?? []);
+function withPreviousSources(index: AnswerIndex, passages: readonly Passage[], previous: readonly string[]): Passage[] {
+  const sources = new Set(previous);
   if (sources.size === 0) return [...passages];
   const have = new Set(passages.map((p) => p.chunk.id));
   const floor = Math.min(...passages.map((p) => p.fused), 1) / 2;
@@ -197,7 +197,7 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
     (error) => deps.logger?.warn({ err: error }, "query embedding failed; using keyword search only"),
     matched,
   );
-  const passages = withPreviousSources(index, retrieved, understanding);
+  const passages = withPreviousSources(index, retrieved, understanding.followUp?.previous.sources ?? []);
   const settings = { minCoverage: deps.settings.minCoverage };
   // A follow-up continues in the article the previous answer quoted when that article answers it
   // ("Und wo?" is about the same event); only otherwise does it read everything.
@@ -220,6 +220,41 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
     "read",
   );
   return reading;
+}
+
+/** How much of the question an article's words cover, each term at its best match anywhere in the article. */
+function articleCoverage(index: AnswerIndex, stats: SentenceStats, matches: Reading["matches"], source: string): number {
+  const sentences = new Set(index.chunks.filter((c) => c.source === source).flatMap((c) => stats.chunkSentences(c.id)));
+  return coverage(matches, [...sentences].map((i) => termHits(matches, stats, i)));
+}
+
+/**
+ * A question inside a conversation stays with the article the previous answer quoted when its own words
+ * do not point elsewhere: "Wie lange dauerte der Streik?" after an answer about one of two strikes asks
+ * about that strike. When the article the answer came from covers the question's subject (its nouns, in
+ * German) no better than the previous article does, and the previous article answers it too, that answer
+ * is taken. A question
+ * whose words belong to another article ("… in Würzburg?") still goes there, as if asked alone.
+ */
+function inSameArticle(
+  deps: AskDependencies,
+  index: AnswerIndex,
+  stats: SentenceStats,
+  understanding: Understanding,
+  reading: Reading,
+  previous: readonly string[],
+): Reading {
+  const answeredFrom = reading.selected[0]?.sentence.source;
+  if (!reading.passes || answeredFrom === undefined || previous.length === 0 || previous.includes(answeredFrom)) return reading;
+  // A German question's nouns name what it is about; its verbs only how it is asked ("dauerte").
+  const nouns = reading.matches.filter((m) => m.term.noun === true);
+  const subject = nouns.length > 0 ? nouns : reading.matches;
+  const own = articleCoverage(index, stats, subject, answeredFrom);
+  const there = previous.filter((source) => articleCoverage(index, stats, subject, source) >= own);
+  if (there.length === 0) return reading;
+  const passages = withPreviousSources(index, reading.passages, there).filter((p) => there.includes(p.chunk.source));
+  const same = read(understanding, passages, stats, { minCoverage: deps.settings.minCoverage }, reading.matches);
+  return same.passes ? same : reading;
 }
 
 function suggestionsFor(index: AnswerIndex, passages: readonly Passage[]): string[] {
@@ -303,8 +338,9 @@ export function createAsk(deps: AskDependencies): Ask {
       return { kind: "smalltalk", text: smalltalkText(understanding.intent, language), language, mode: "extractive", examples };
     }
     let reading = await retrieveAndRead(deps, index, stats, understanding);
-    // A question that alone finds no grounded answer may lean on the previous turn, if that grounds it.
     const previous = context.history.at(-1);
+    if (previous && understanding.followUp === null) reading = inSameArticle(deps, index, stats, understanding, reading, previous.sources ?? []);
+    // A question that alone finds no grounded answer may lean on the previous turn, if that grounds it.
     if (!reading.passes && understanding.followUp === null && previous) {
       const combined = withPrevious(understanding, previous, "fallback", tools);
       const second = await retrieveAndRead(deps, index, stats, combined);

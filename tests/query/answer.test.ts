@@ -139,6 +139,15 @@ describe("createAsk, extractive", () => {
     expect(await quoted("harbour.txt")).toBe("Der Hafen wurde im Jahr 1189 eröffnet.");
   });
 
+  it("keeps a conversation in the previous answer's article when the question's words point nowhere else", async () => {
+    const quoted = async (source: string) => {
+      const answer = await ask()("Wann wurde eröffnet?", { history: [{ question: "Was gibt es Neues?", answer: "…", sources: [source] }] });
+      return answer.kind === "answered" ? answer.citations[0]?.quote : answer.kind;
+    };
+    expect(await quoted("museum.txt")).toBe("Das Museum wurde im Jahr 2023 eröffnet.");
+    expect(await quoted("harbour.txt")).toBe("Der Hafen wurde im Jahr 1189 eröffnet.");
+  });
+
   it("reads a question with a pronoun and nothing to refer to together with the previous turn", async () => {
     const history = [{ question: "Was stellt das neue Museum in München aus?", answer: "Laut der Quelle: „In München stellt ein neues Museum moderne Kunst aus.“ [1]" }];
     const harbour = [{ question: "Woher kam das Containerschiff im Hamburger Hafen?", answer: "Laut der Quelle: „Im Hafen von Hamburg legte ein Containerschiff aus Singapur an.“ [1]" }];
