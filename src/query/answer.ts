@@ -214,6 +214,7 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
       coverage: Number(reading.evidence.coverage.toFixed(3)),
       focusFound: reading.evidence.focusFound,
       typed: reading.selected.map((s) => s.typeMatch),
+      selected: reading.selected.map((s) => `${s.sentence.source}: ${s.sentence.text.slice(0, 80)}`),
       terms: understanding.terms.map((t) => `${t.word}:${t.alternatives.map((a) => `${a.stem}@${a.weight}`).join("|")}`),
       passes: reading.passes,
     },

@@ -68,7 +68,7 @@ export function measureEvidence(
   // Nor is a passage that matches only the names: "Wer ist der Bürgermeister von Göttingen?" is not
   // answered by any sentence about Göttingen. Some word of what is asked must stand in the quoted sentences,
   // in any form the matching allows (inflected, in a compound, a synonym or translation).
-  const asked = matches.flatMap((m, t) => (m.term.name !== true && m.term.context !== true && m.term.weight >= 1 ? [t] : []));
+  const asked = askedTerms(matches);
   const speaksTo = (u: EvidenceUnit) => asked.length === 0 || asked.some((t) => u.quoted.some((hits) => (hits[t] ?? 0) > 0));
   // And a German question's nouns say what it is about: a passage near none of them is off the subject
   // ("Wie hoch ist der Turm?" is not answered by "die hohen Kosten").
@@ -88,6 +88,14 @@ export function measureEvidence(
   // What is counted must stand beside the number: "viele Vermisste, Dutzende Verletzte" gives no number of the missing.
   const focusFound = counted.some((u) => (u.counted ?? u.quoted.reduce((best, hits) => hits.map((h, k) => Math.max(h, best[k] ?? 0)), []))[t]! >= reachable(t));
   return { coverage: cov, focusFound, missingName, typed, counted: counts };
+}
+
+/**
+ * The terms that say what is asked, as opposed to what it is asked about: the question's own full-weight
+ * words that are not names. Evidence must have one of them in a quoted sentence.
+ */
+export function askedTerms(matches: readonly TermMatch[]): number[] {
+  return matches.flatMap((m, t) => (m.term.name !== true && m.term.context !== true && m.term.weight >= 1 ? [t] : []));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Passage } from "../types.js";
 import type { AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
-import { CONTEXT_SHARE, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
+import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { coverage, matchTerms, namesSame, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 
@@ -74,12 +74,33 @@ export function read(
     categoryTerm,
     unit ? (sentence) => unit.test(sentence.text) : undefined,
   );
-  const selected = withTypedNeighbour(withTypedFirst(selectSentences(scored), scored, expected, stats, matches), scored, stats, expected);
+  const ranked = speakingFirst(scored, matches, stats);
+  const selected = withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches), ranked, stats, expected);
   const strict = expected !== null && STRICT_TYPES.has(expected);
   const units = evidenceUnits(selected, stats, matches, strict);
   const evidence = measureEvidence(matches, units, focus, strict);
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage);
   return { passages, matches, selected: passes ? countedFirst(selected, evidence, strict) : selected, evidence, passes };
+}
+
+/**
+ * The sentences that have a word of what is asked (see {@link askedTerms}) before those that match only
+ * the question's names, or come from an article that does not name them all: "Wer führt die Partei X?" is
+ * not answered by the best sentence about X that says nothing of leading, nor by a leader elsewhere, and
+ * the gate would count neither.
+ */
+function speakingFirst(scored: readonly ScoredSentence[], matches: readonly TermMatch[], stats: SentenceStats): ScoredSentence[] {
+  const asked = askedTerms(matches);
+  if (asked.length === 0) return [...scored];
+  const names = matches.filter((m) => m.term.name === true);
+  const naming = new Map<string, boolean>();
+  const namesAll = (source: string) => {
+    let known = naming.get(source);
+    if (known === undefined) naming.set(source, (known = names.every((m) => mentions(m, source, stats))));
+    return known;
+  };
+  const speaks = (s: ScoredSentence) => asked.some((t) => (s.hits[t] ?? 0) > 0) && namesAll(s.sentence.source);
+  return [...scored.filter(speaks), ...scored.filter((s) => !speaks(s))];
 }
 
 /**

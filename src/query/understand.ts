@@ -1,7 +1,7 @@
 import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
 import type { Lexicon } from "../lexicon/index.js";
 import type { Language, Turn } from "../types.js";
-import { answerType, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
+import { LEADER_NOUNS, answerType, asksForLeader, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
 import { withoutLinking } from "./vocabulary.js";
 import { cleanQuestion } from "./question.js";
@@ -129,7 +129,11 @@ export function understand(
   const focus = questionFocus(question);
   // "Welche Brücken", "which bridges": a plural category asks for a list of its members.
   const expected = answerType(question) ?? (focus?.kind === "category" && isPlural(focus.word, language, tools) ? "list" : null);
-  const terms = expandTerms(withParticleVerbs(contentWords(question, language, tools.analyze), question, language, tools), language, tools);
+  const terms = withLeaderNouns(
+    expandTerms(withParticleVerbs(contentWords(question, language, tools.analyze), question, language, tools), language, tools),
+    expected,
+    tools,
+  );
   const alone: Understanding = {
     ...base,
     terms,
@@ -362,6 +366,19 @@ function withParticleVerbs(words: readonly QueryTerm[], question: string, langua
     if (safe(() => [tools.lexicon.isGermanWord(joined)], tools)[0] !== true) return term;
     const stems = tools.analyze(joined).map((stem) => ({ stem, weight: 1, via: "word" as const }));
     return { ...term, word: joined, alternatives: [...term.alternatives, ...stems] };
+  });
+}
+
+/**
+ * "Wer führt …", "who heads …": a leader is named by a role noun ("Parteichef Rui Batista", "GDL-Chef"),
+ * so the leading word also finds those nouns, at a synonym's weight and in compounds.
+ */
+function withLeaderNouns(terms: readonly QueryTerm[], expected: AnswerType | null, tools: UnderstandTools): QueryTerm[] {
+  return terms.map((term) => {
+    if (!asksForLeader(term.word, expected)) return term;
+    const have = new Set(term.alternatives.map((a) => a.stem));
+    const nouns = LEADER_NOUNS.flatMap((noun) => tools.analyze(noun)).filter((stem) => !have.has(stem) && tools.inCorpus(stem));
+    return { ...term, alternatives: [...term.alternatives, ...nouns.map((stem) => ({ stem, weight: EXPANSION_WEIGHT.synonym, via: "synonym" as const }))] };
   });
 }
 

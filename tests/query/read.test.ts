@@ -92,3 +92,16 @@ describe("read quotes only what the gate counted", () => {
     expect(reading.selected.map((s) => s.sentence.source)).toEqual(["b.txt"]);
   });
 });
+
+describe("read ranks what speaks to the question first", () => {
+  it("quotes a sentence with a word of what is asked before a better one that only names the subject", () => {
+    const chunks = makeChunks("a.txt", "Die Partei gewann die Wahl deutlich. Kourou feierte mit Paula Brandt und Jonas Weber. Der Abend war lang. Parteichefin Maria Lenz sprach von einem Sieg.", 2);
+    const stats = buildSentenceStats(chunks, analyze);
+    const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
+    // The sources use "chef" in a compound, as production's corpus check allows.
+    const inCorpus = (stem: string) => [...stats.postings.keys()].some((k) => k === stem || k.endsWith(stem) || k.endsWith(`${stem}in`));
+    const u = understand("Wer führt Kourou?", [], false, { analyze, lexicon: nothing, inCorpus }, 1000);
+    const reading = read(u, passages, stats, { minCoverage: 0.3 });
+    expect(reading.selected[0]?.sentence.text).toBe("Parteichefin Maria Lenz sprach von einem Sieg.");
+  });
+});

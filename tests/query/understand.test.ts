@@ -170,6 +170,16 @@ describe("understand", () => {
     expect(terms.find((t) => t.word === "train driver")?.alternatives.map((a) => a.stem)).toContain("lokfuhr");
   });
 
+  it("lets a question for who leads something find the role nouns a leader is named by", () => {
+    const chef = (u: ReturnType<typeof read>, word: string) => u.terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
+    const withChef = { ...tools, inCorpus: (stem: string) => corpus.has(stem) || stem === "chef" };
+    const ask = (q: string) => understand(q, [], false, withChef, 1000);
+    expect(chef(ask("Wer führt die Gewerkschaft?"), "führt")).toContain("chef");
+    expect(chef(ask("Who leads the union?"), "leads")).toContain("chef");
+    // Not when the question asks for something else than a person.
+    expect(chef(ask("Wohin führt die Straße?"), "führt")).not.toContain("chef");
+  });
+
   it("reads a self-contained question alone, even inside a conversation", () => {
     const history = [{ question: "Welcher Minister besuchte den Hafen?", answer: "Laut der Quelle: „Innenminister Martin Böhler besuchte den Hafen.“ [1]" }];
     const alone = read("Wie lange dauerte der Streik?");
