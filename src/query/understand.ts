@@ -306,7 +306,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         for (const lemma of [part, ...safe(() => lexicon.germanLemmas(part), tools).map((l) => l.lemma)]) add(lemma, EXPANSION_WEIGHT.head, "part");
       }
       let kept = 0;
-      for (const synonym of safe(() => [...lexicon.germanSynonyms(term.word), ...parts.flatMap(({ part }) => lexicon.germanSynonyms(part))], tools)) {
+      for (const synonym of safe(() => [...lexicon.germanSynonyms(term.word), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part))], tools)) {
         if (kept >= MAX_SYNONYMS) break;
         // A multi-word synonym counts by its one content word ("ums Leben kommen" → Leben); a longer
         // paraphrase is not a word to find, and its parts would match anything.
@@ -319,7 +319,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // Then pivots through English ("Arzt" → Doktor), of the word and of its compound heads, the
       // ones the sources use; a stem a synonym already brought keeps the synonym's higher weight.
       let pivots = 0;
-      for (const pivot of safe(() => [...lexicon.germanPivots(term.word), ...parts.flatMap(({ part }) => lexicon.germanPivots(part))], tools)) {
+      for (const pivot of safe(() => [...lexicon.germanPivots(term.word), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanPivots(part))], tools)) {
         if (pivots >= MAX_PIVOTS) break;
         const stems = analyze(pivot.word);
         if (pivot.word.length < MIN_MODIFIER || !stems.some(inCorpus) || stems.every((stem) => alternatives.has(stem))) continue;
@@ -409,12 +409,12 @@ type PartTools = Pick<UnderstandTools, "lexicon" | "onLexiconError" | "analyze" 
  * Every part {@link partsOf} considers, with whether the sources use it: a head they do not use may still
  * have synonyms they do ("Gästequartiere" → Quartier → Unterkunft, in "Gästeunterkünfte").
  */
-function readParts(word: string, tools: PartTools): { part: string; used: boolean }[] {
+function readParts(word: string, tools: PartTools): { part: string; used: boolean; loose?: boolean }[] {
   const knows = (w: string) => safe(() => [tools.lexicon.isGermanWord(w)], tools as UnderstandTools)[0] === true;
   // A head is used when the sources have it or its dictionary form ("entschädigt" → entschädigen → Entschädigungen).
   const forms = (w: string) => [w, ...safe(() => tools.lexicon.germanLemmas(w), tools as UnderstandTools).map((l) => l.lemma)];
   const used = (w: string) => forms(w).some((form) => tools.analyze(form).some(tools.inCorpus));
-  const parts: { part: string; used: boolean }[] = [];
+  const parts: { part: string; used: boolean; loose?: boolean }[] = [];
   const push = (part: string) => {
     if (!parts.some((p) => p.part === part)) parts.push({ part, used: used(part) });
   };
@@ -435,11 +435,28 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
       // (A particle that is a stop word, such as "mit" in "mitgearbeitet", names no kind and is no stem to
       // look for; a modifier of three letters, such as "Not", is too short to look for as a beginning.)
       const stems = tools.analyze(kind).filter((stem) => stem.length >= MIN_HEAD);
-      if (tools.beginsInCorpus && stems.length > 0 && !stems.some(tools.beginsInCorpus)) break;
+      if (tools.beginsInCorpus && stems.length > 0 && !stems.some(tools.beginsInCorpus)) {
+        // A modifier the sources write with a synonym ("Straßenbahn" for "Tram") lets the head stand in
+        // as they use it, not through its own synonyms: the kind is only likely, not written.
+        if (synonymUsed(kind, tools) && used(head) && !parts.some((p) => p.part === head)) parts.push({ part: head, used: true, loose: true });
+        break;
+      }
       push(head);
     }
   }
   return parts;
+}
+
+/** Synonyms of a compound's modifier looked at: the first few are its common senses. */
+const MODIFIER_SYNONYMS = 6;
+
+/**
+ * True when the sources use a synonym of a modifier in its stead: a "Tramstrecke" is their kind of
+ * "Strecke" when they write "Straßenbahn" for "Tram".
+ */
+function synonymUsed(modifier: string, tools: PartTools): boolean {
+  const synonyms = safe(() => tools.lexicon.germanSynonyms(modifier), tools as UnderstandTools).slice(0, MODIFIER_SYNONYMS);
+  return synonyms.some((s) => !s.word.includes(" ") && tools.analyze(s.word).some((stem) => stem.length >= MIN_HEAD && tools.inCorpus(stem)));
 }
 
 /** The words of a phrase that carry content: not function words, not light verbs ("lassen", "machen"). */

@@ -96,6 +96,15 @@ describe("understand", () => {
     // Heads the sources use, not merely heads the dictionary knows.
     expect(partsOf("Straßenbahnstrecke", { ...compounds, lexicon: { ...words, isGermanWord: (w) => ["straßen", "straßenbahn", "bahnstrecke", "strecke"].includes(w.toLowerCase()) }, inCorpus: (s) => ["strassenbahnlini", "streck"].includes(s), beginsInCorpus: (s) => "strassenbahnlini".startsWith(s) })).toEqual(["Strecke"]);
     expect(partsOf("Ministerin", compounds)).toEqual(["Minister"]);
+    // A modifier the sources write with a synonym ("Tram" / "Straßenbahn") lets a head they use stand in.
+    const tram: UnderstandTools = {
+      ...compounds,
+      lexicon: { ...words, isGermanWord: (w) => ["tram", "strecke"].includes(w.toLowerCase()), germanSynonyms: (w) => (w === "Tram" ? [{ word: "Straßenbahn", rank: 0 }] : []) },
+      inCorpus: (s) => ["strassenbahn", "streck"].includes(s),
+      beginsInCorpus: (s) => ["strassenbahn", "streck"].some((c) => c.startsWith(s)),
+    };
+    expect(partsOf("Tramstrecke", tram)).toEqual(["Strecke"]);
+    expect(partsOf("Tramstrecke", { ...tram, lexicon: { ...tram.lexicon, germanSynonyms: () => [] } })).toEqual([]);
     // A head the sources do not use lends its synonyms they do use: "Notquartiere" → Quartier → Unterkunft.
     const shelter: UnderstandTools = {
       ...compounds,
