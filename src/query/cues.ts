@@ -74,6 +74,30 @@ export function unitFor(question: string): RegExp | null {
   return UNITS.find(([asked]) => asked.test(adjective))?.[1] ?? null;
 }
 
+/**
+ * The nouns (and superlative stems) a text gives a measure with: "Wie groß ist X?" is answered by "mit
+ * einem Durchmesser von 430 Kilometern", "Wie hoch …" by "einen Höchststand von 7,41 Metern". General
+ * German usage, keyed by the German and English measure adjectives.
+ */
+const MEASURE_NOUNS: readonly [RegExp, readonly string[]][] = [
+  [/^(hoch|high|tall)$/, ["Höhe", "Höchststand", "höchste"]],
+  [/^(gro(ß|ss)|large|big)$/, ["Größe", "Durchmesser", "größte"]],
+  [/^(lang|long)$/, ["Länge", "längste"]],
+  [/^(breit|wide)$/, ["Breite"]],
+  [/^(tief|deep)$/, ["Tiefe"]],
+  [/^(schwer|heavy)$/, ["Gewicht"]],
+  [/^(weit|far)$/, ["Entfernung", "Distanz"]],
+  [/^(schnell|fast)$/, ["Geschwindigkeit", "Tempo"]],
+  [/^(teuer|expensive)$/, ["Kosten", "Preis"]],
+];
+
+/** The German nouns a measure question's number is given with (see MEASURE_NOUNS); empty for other questions. */
+export function measureNouns(question: string): readonly string[] {
+  const match = /(?<![\p{L}])(wie|how)\s+(\p{L}+)(?![\p{L}])/iu.exec(question);
+  const adjective = match?.[2]?.toLowerCase() ?? "";
+  return MEASURE_NOUNS.find(([asked]) => asked.test(adjective))?.[1] ?? [];
+}
+
 /** True when a word is a measure adjective right after "wie" / "how": part of the question word, not a term. */
 export function isMeasureAdjective(word: string): boolean {
   return new RegExp(`^(${MEASURE_DE}|${MEASURE_EN}|much|many|long|lange)$`, "iu").test(word);

@@ -77,8 +77,11 @@ export function measureEvidence(
     nouns.length === 0 || nouns.some((t) => [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) > 0));
   const counts = units.map((u) => (!strict || u.typed) && namesOf(u) && speaksTo(u) && onSubject(u));
   const counted = units.filter((_, k) => counts[k]);
+  // A measure's noun ("Höhe") tells which sentence gives the measure, not that the sentence is about what
+  // the question names, so it is left out of how much of the question the evidence covers.
+  const covered = matches.map((m) => (m.term.measure === true ? { ...m, term: { ...m.term, weight: 0 } } : m));
   const unitCoverage = (u: EvidenceUnit) =>
-    coverage(matches, [...u.quoted, ...u.context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);
+    coverage(covered, [...u.quoted, ...u.context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);
   const cov = Math.max(0, ...counted.map(unitCoverage));
   const missingName = matches.find((m) => m.term.name === true && m.similar.size === 0)?.term.word ?? null;
   const typed = strict ? counted.length > 0 : null;
@@ -92,10 +95,11 @@ export function measureEvidence(
 
 /**
  * The terms that say what is asked, as opposed to what it is asked about: the question's own full-weight
- * words that are not names. Evidence must have one of them in a quoted sentence.
+ * words that are not names, and the nouns of the measure it asks for. Evidence must have one of them in a
+ * quoted sentence.
  */
 export function askedTerms(matches: readonly TermMatch[]): number[] {
-  return matches.flatMap((m, t) => (m.term.name !== true && m.term.context !== true && m.term.weight >= 1 ? [t] : []));
+  return matches.flatMap((m, t) => (m.term.name !== true && m.term.context !== true && (m.term.weight >= 1 || m.term.measure === true) ? [t] : []));
 }
 
 /**

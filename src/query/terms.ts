@@ -49,6 +49,8 @@ export interface QueryTerm {
   readonly capitalised?: boolean;
   /** A term of an earlier turn, joined to a follow-up as context. */
   readonly context?: boolean;
+  /** The nouns a measure question's answer is given with ("Höhe" for "wie hoch"): light, but what is asked. */
+  readonly measure?: boolean;
 }
 
 const STOPWORDS = new Set(

@@ -1,7 +1,7 @@
 import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
 import type { Lexicon } from "../lexicon/index.js";
 import type { Language, Turn } from "../types.js";
-import { LEADER_NOUNS, answerType, asksForLeader, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
+import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
 import { withoutLinking } from "./vocabulary.js";
 import { cleanQuestion } from "./question.js";
@@ -129,11 +129,14 @@ export function understand(
   const focus = questionFocus(question);
   // "Welche Brücken", "which bridges": a plural category asks for a list of its members.
   const expected = answerType(question) ?? (focus?.kind === "category" && isPlural(focus.word, language, tools) ? "list" : null);
-  const terms = withLeaderNouns(
-    expandTerms(withParticleVerbs(contentWords(question, language, tools.analyze), question, language, tools), language, tools),
-    expected,
-    tools,
-  );
+  const terms = [
+    ...withLeaderNouns(
+      expandTerms(withParticleVerbs(contentWords(question, language, tools.analyze), question, language, tools), language, tools),
+      expected,
+      tools,
+    ),
+    ...(expected === "number" ? measureTerm(question, tools) : []),
+  ];
   const alone: Understanding = {
     ...base,
     terms,
@@ -380,6 +383,19 @@ function withLeaderNouns(terms: readonly QueryTerm[], expected: AnswerType | nul
     const nouns = LEADER_NOUNS.flatMap((noun) => tools.analyze(noun)).filter((stem) => !have.has(stem) && tools.inCorpus(stem));
     return { ...term, alternatives: [...term.alternatives, ...nouns.map((stem) => ({ stem, weight: EXPANSION_WEIGHT.synonym, via: "synonym" as const }))] };
   });
+}
+
+/** Weight of a measure's noun: it helps find the sentence with the measure, but is not what is asked. */
+const MEASURE_NOUN_WEIGHT = 0.5;
+
+/**
+ * "Wie groß …", "how high …": the nouns the sources give such a measure with ("Durchmesser", "Höhe"),
+ * as one light term, so the sentence with the measure ranks above one with some other number.
+ */
+function measureTerm(question: string, tools: UnderstandTools): QueryTerm[] {
+  const stems = [...new Set(measureNouns(question).flatMap((noun) => tools.analyze(noun)))].filter((stem) => tools.inCorpus(stem));
+  if (stems.length === 0) return [];
+  return [{ word: measureNouns(question)[0]!, position: -1, alternatives: stems.map((stem) => ({ stem, weight: 1, via: "synonym" as const })), weight: MEASURE_NOUN_WEIGHT, measure: true }];
 }
 
 /** True when a noun is a plural: English by its "-s", German by differing from its dictionary form ("Brücken"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, countedWords, questionFocus, sentenceFeatures, unitFor } from "../../src/query/cues.js";
+import { answerType, countedWords, measureNouns, questionFocus, sentenceFeatures, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -158,5 +158,14 @@ describe("questionFocus", () => {
     expect(questionFocus("Wer ist der Präsident?")).toBeNull();
     expect(questionFocus("What did he say?")).toBeNull();
     expect(questionFocus("How many people were arrested?")).toBeNull();
+  });
+});
+
+describe("measureNouns", () => {
+  it("gives the nouns a measure is stated with, for German and English measure questions", () => {
+    expect(measureNouns("Wie groß ist der Asteroid?")).toContain("Durchmesser");
+    expect(measureNouns("How high did the water rise?")).toContain("Höhe");
+    expect(measureNouns("Wie viele Menschen kamen?")).toEqual([]);
+    expect(measureNouns("Wer ist der Präsident?")).toEqual([]);
   });
 });

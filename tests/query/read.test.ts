@@ -49,6 +49,13 @@ describe("read", () => {
     expect(reading.selected[0]?.sentence.text).toBe("Die Sonde wiegt 2,1 Tonnen.");
   });
 
+  it("answers how big or how high with the sentence that gives the measure's noun, not any number", () => {
+    const { ask } = setup("Die Sonde fliegt zum Asteroiden. An Bord sind fünf Instrumente für den Asteroiden. Er hat einen Durchmesser von 500 Kilometern.");
+    const reading = ask("Wie groß ist der Asteroid?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected[0]?.sentence.text).toBe("Er hat einen Durchmesser von 500 Kilometern.");
+  });
+
   it("answers a question for a share only with a percentage or a fraction", () => {
     const { ask } = setup("Die Bahn strich am Montag viele Züge. Von 1340 Zügen fuhren nur 290 Züge. Im Fernverkehr strich die Bahn 80 Prozent der Züge.");
     const reading = ask("Welchen Anteil der Züge strich die Bahn?");
