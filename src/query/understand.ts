@@ -342,7 +342,12 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       }
       translated.forEach(({ german, rank }) => {
         const weight = Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - rank * EXPANSION_WEIGHT.translationStep);
-        for (const part of german.split(/\s+/)) if (analyze(part).length > 0) add(part, weight, "translation");
+        for (const part of german.split(/\s+/)) {
+          if (analyze(part).length === 0) continue;
+          add(part, weight, "translation");
+          // A light verb's participle ("said" → gesagt) meets its other forms ("sagte") through its lemma.
+          if (isLightWord(term.word)) for (const lemma of safe(() => lexicon.germanLemmas(part), tools)) if (lemma.pos === "verb") add(lemma.lemma, weight, "translation");
+        }
       });
       if (phrase.length > 0) {
         const word = `${term.word} ${next!.word}`;
@@ -512,10 +517,12 @@ interface Sense {
 
 function translations(english: string, tools: UnderstandTools): Sense[] {
   const kept: Sense[] = [];
+  // A light verb translates to light verbs ("said" → sagen): they help rank, as the German word would.
+  const light = isLightWord(english);
   for (const t of safe(() => tools.lexicon.englishToGerman(english), tools)) {
     // A translation of several words counts by its content words ("jdm. die Schuld geben" → Schuld);
     // more than two make a definition, not a translation to look for.
-    let words = contentOf(t.german, tools.analyze);
+    let words = light ? t.german.split(/\s+/).filter((w) => isLightWord(w)) : contentOf(t.german, tools.analyze);
     // An adjective and its noun name a kind of the noun ("freier Mitarbeiter" for "freelancer"): when the sources
     // do not use the adjective, the noun carries the sense.
     const used = (w: string) => tools.analyze(w).some(tools.inCorpus);

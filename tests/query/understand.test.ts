@@ -189,6 +189,23 @@ describe("understand", () => {
     expect(chef(ask("Wohin führt die Straße?"), "führt")).not.toContain("chef");
   });
 
+  it("reads an English light verb as light, translated to German light verbs and their lemma", () => {
+    const said: UnderstandTools = {
+      analyze,
+      lexicon: {
+        ...lexicon,
+        englishToGerman: (w) => (w === "said" ? [{ german: "gesagt", rank: 0 }, { german: "behaupten", rank: 1 }] : []),
+        germanLemmas: (w) => (w === "gesagt" ? [{ lemma: "sagen", pos: "verb" }] : []),
+      },
+      inCorpus: (stem) => ["gesagt", "sag", "behaupt"].includes(stem),
+    };
+    const term = understand("Who said that?", [], false, said, 1000).terms.find((t) => t.word === "said");
+    expect(term?.weight).toBeLessThan(1);
+    expect(term?.alternatives.map((a) => a.stem)).toEqual(expect.arrayContaining(["gesagt", "sag"]));
+    // "behaupten" is no light verb: a light word does not take on a content word's sense.
+    expect(term?.alternatives.map((a) => a.stem)).not.toContain("behaupt");
+  });
+
   it("reads a self-contained question alone, even inside a conversation", () => {
     const history = [{ question: "Welcher Minister besuchte den Hafen?", answer: "Laut der Quelle: „Innenminister Martin Böhler besuchte den Hafen.“ [1]" }];
     const alone = read("Wie lange dauerte der Streik?");
