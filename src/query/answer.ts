@@ -164,10 +164,49 @@ function withPreviousSources(index: AnswerIndex, passages: readonly Passage[], p
   if (sources.size === 0) return [...passages];
   const have = new Set(passages.map((p) => p.chunk.id));
   const floor = Math.min(...passages.map((p) => p.fused), 1) / 2;
-  const extra = index.chunks
-    .filter((chunk) => sources.has(chunk.source) && !have.has(chunk.id))
+  const extra = [...sources]
+    .flatMap((source) => chunksOf(index, source))
+    .filter((chunk) => !have.has(chunk.id))
     .map((chunk) => ({ chunk, fused: floor, distance: null, keywordScore: null }));
   return [...passages, ...extra];
+}
+
+/** Chunks on either side of the best passage read with it: all of a news article, a stretch of a long PDF. */
+const ARTICLE_REACH = 8;
+
+/**
+ * The best passage's article is read with it: a news article is short, and the sentence with the answer
+ * may share few words with the question while the sentences around it carry them. Its other chunks join
+ * below the retrieved ones, as a previous answer's article does.
+ */
+function withArticle(index: AnswerIndex, passages: readonly Passage[], best: Passage | undefined): Passage[] {
+  if (!best) return [...passages];
+  const chunks = chunksOf(index, best.chunk.source);
+  const at = chunks.findIndex((c) => c.id === best.chunk.id);
+  const have = new Set(passages.map((p) => p.chunk.id));
+  const floor = Math.min(...passages.map((p) => p.fused), 1) / 2;
+  const extra = chunks
+    .slice(Math.max(0, at - ARTICLE_REACH), at + ARTICLE_REACH + 1)
+    .filter((chunk) => !have.has(chunk.id))
+    .map((chunk) => ({ chunk, fused: floor, distance: null, keywordScore: null }));
+  return [...passages, ...extra];
+}
+
+const chunksBySource = new WeakMap<object, ReadonlyMap<string, readonly AnswerIndex["chunks"][number][]>>();
+
+/** The chunks of one source, from a table made once per index (an index has up to 100k chunks). */
+function chunksOf(index: AnswerIndex, source: string): readonly AnswerIndex["chunks"][number][] {
+  let table = chunksBySource.get(index);
+  if (!table) {
+    const bySource = new Map<string, AnswerIndex["chunks"][number][]>();
+    for (const chunk of index.chunks) {
+      const list = bySource.get(chunk.source);
+      if (list) list.push(chunk);
+      else bySource.set(chunk.source, [chunk]);
+    }
+    chunksBySource.set(index, (table = bySource));
+  }
+  return table.get(source) ?? [];
 }
 
 /** A stem this common says nothing about a sense, and scanning its sentences would cost. */
@@ -197,7 +236,7 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
     (error) => deps.logger?.warn({ err: error }, "query embedding failed; using keyword search only"),
     matched,
   );
-  const passages = withPreviousSources(index, retrieved, understanding.followUp?.previous.sources ?? []);
+  const passages = withArticle(index, withPreviousSources(index, retrieved, understanding.followUp?.previous.sources ?? []), retrieved[0]);
   const settings = { minCoverage: deps.settings.minCoverage };
   // A follow-up continues in the article the previous answer quoted when that article answers it
   // ("Und wo?" is about the same event); only otherwise does it read everything.
@@ -225,7 +264,7 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
 
 /** How much of the question an article's words cover, each term at its best match anywhere in the article. */
 function articleCoverage(index: AnswerIndex, stats: SentenceStats, matches: Reading["matches"], source: string): number {
-  const sentences = new Set(index.chunks.filter((c) => c.source === source).flatMap((c) => stats.chunkSentences(c.id)));
+  const sentences = new Set(chunksOf(index, source).flatMap((c) => stats.chunkSentences(c.id)));
   return coverage(matches, [...sentences].map((i) => termHits(matches, stats, i)));
 }
 

@@ -132,6 +132,8 @@ const QUESTION_CUES: readonly Cue[] = [
 export function answerType(question: string): AnswerType | null {
   const q = question.toLowerCase();
   for (const cue of QUESTION_CUES) if (cue.pattern.test(q)) return cue.type;
+  // "Was kostete der Bau?", "what did it end up costing?": a sum of money is a number.
+  if (MONEY_QUESTION.test(q) || SHARE_QUESTION.test(q)) return "number";
   return null;
 }
 

@@ -74,8 +74,9 @@ export function read(
     categoryTerm,
     unit ? (sentence) => unit.test(sentence.text) : undefined,
   );
-  const ranked = speakingFirst(scored, matches, stats);
-  const selected = withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches), ranked, stats, expected);
+  const namesAll = namingAll(matches, stats);
+  const ranked = speakingFirst(scored, matches, namesAll);
+  const selected = withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, stats, expected);
   const strict = expected !== null && STRICT_TYPES.has(expected);
   const units = evidenceUnits(selected, stats, matches, strict);
   const evidence = measureEvidence(matches, units, focus, strict);
@@ -89,18 +90,22 @@ export function read(
  * not answered by the best sentence about X that says nothing of leading, nor by a leader elsewhere, and
  * the gate would count neither.
  */
-function speakingFirst(scored: readonly ScoredSentence[], matches: readonly TermMatch[], stats: SentenceStats): ScoredSentence[] {
+function speakingFirst(scored: readonly ScoredSentence[], matches: readonly TermMatch[], namesAll: (source: string) => boolean): ScoredSentence[] {
   const asked = askedTerms(matches);
   if (asked.length === 0) return [...scored];
-  const names = matches.filter((m) => m.term.name === true);
-  const naming = new Map<string, boolean>();
-  const namesAll = (source: string) => {
-    let known = naming.get(source);
-    if (known === undefined) naming.set(source, (known = names.every((m) => mentions(m, source, stats))));
-    return known;
-  };
   const speaks = (s: ScoredSentence) => asked.some((t) => (s.hits[t] ?? 0) > 0) && namesAll(s.sentence.source);
   return [...scored.filter(speaks), ...scored.filter((s) => !speaks(s))];
+}
+
+/** Whether an article mentions every name the question names, remembered per article. */
+function namingAll(matches: readonly TermMatch[], stats: SentenceStats): (source: string) => boolean {
+  const names = matches.filter((m) => m.term.name === true);
+  const known = new Map<string, boolean>();
+  return (source) => {
+    let all = known.get(source);
+    if (all === undefined) known.set(source, (all = names.every((m) => mentions(m, source, stats))));
+    return all;
+  };
 }
 
 /**
@@ -132,13 +137,15 @@ function withTypedFirst(
   expected: AnswerType | null,
   stats: SentenceStats,
   matches: readonly TermMatch[],
+  namesAll: (source: string) => boolean,
 ): ScoredSentence[] {
   if (expected === null || !STRICT_TYPES.has(expected) || selected.some((s) => s.typeMatch)) return [...selected];
   // The typed sentence that, with the sentences around it, covers the question best ("81 Jahre alt" one
   // sentence after the name).
   let best: { sentence: ScoredSentence; value: number } | undefined;
+  // A sentence of an article that does not name what the question names cannot count ("… in Würzburg").
   for (const s of scored) {
-    if (!s.typeMatch) continue;
+    if (!s.typeMatch || !namesAll(s.sentence.source)) continue;
     const near = stats.chunkSentences(s.sentence.chunkId).map((i) => termHits(matches, stats, i).map((hit) => hit * CONTEXT_SHARE));
     const value = coverage(matches, [s.hits, ...near]);
     if (value > 0 && (!best || value > best.value)) best = { sentence: s, value };

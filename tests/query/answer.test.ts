@@ -242,6 +242,16 @@ describe("createAsk on German word formation: compounds, place lists, derived ve
   });
 });
 
+describe("createAsk reads the best passage's article", () => {
+  it("finds the answer in a chunk of that article that retrieval did not return", async () => {
+    const bridge = " date 2024-05 In Ulm wurde am Montag eine neue Brücke eröffnet. Viele Bürger kamen zur Feier. Die Brücke ist für Radfahrer gedacht. Der Bau der Brücke kostete zwölf Millionen Euro.";
+    const { index } = await makeIndex({ "bridge.txt": bridge, "harbour.txt": HARBOUR, "museum.txt": MUSEUM });
+    const settings = { ...SETTINGS, retrieval: { ...SETTINGS.retrieval, k: 1 } };
+    const answer = await createAsk({ index: () => index, analyze, settings })("Wie viel hat die neue Brücke in Ulm gekostet?", { history: [] });
+    expect(answer.kind === "answered" && answer.citations[0]?.quote).toBe("Der Bau der Brücke kostete zwölf Millionen Euro.");
+  });
+});
+
 describe("createAsk with a swapped index", () => {
   it("answers each question from the index current when it arrived", async () => {
     const a = await makeIndex({ "harbour.txt": HARBOUR });

@@ -169,3 +169,11 @@ describe("measureNouns", () => {
     expect(measureNouns("Wer ist der Präsident?")).toEqual([]);
   });
 });
+
+describe("answerType of money questions", () => {
+  it("asks for a number when a question asks what something cost, whatever its question word", () => {
+    expect(answerType("Was kostete der Bau der Brücke?")).toBe("number");
+    expect(answerType("What did the new line end up costing?")).toBe("number");
+    expect(answerType("Was kritisierte der Verband?")).toBeNull();
+  });
+});
