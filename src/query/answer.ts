@@ -6,7 +6,7 @@ import { composeExtractive, notFoundText, smalltalkText } from "./extractive.js"
 import { detectLanguage } from "./language.js";
 import { LlmError, guardedDisplay, leaksSecrets, rewriteQuery, streamAnswer, type ChatModel } from "./llm.js";
 import { NOT_IN_SOURCES, answerMessages, rewriteMessages, type PromptSource } from "./prompts.js";
-import { read, type Reading } from "./read.js";
+import { STRICT_TYPES, read, type Reading } from "./read.js";
 import { retrieve, type RetrievalSettings, type SearchableIndex } from "./retrieve.js";
 import { buildSentenceStats, coverage, matchTerms, matchedChunks, sentenceStats, termHits, type SentenceStats } from "./score.js";
 import type { WordKnowledge } from "./cues.js";
@@ -175,9 +175,11 @@ function withPreviousSources(index: AnswerIndex, passages: readonly Passage[], p
 const ARTICLE_REACH = 8;
 
 /**
- * The best passage's article is read with it: a news article is short, and the sentence with the answer
- * may share few words with the question while the sentences around it carry them. Its other chunks join
- * below the retrieved ones, as a previous answer's article does.
+ * For a question whose answer can be told for certain (a number, a date, a duration), the best passage's
+ * article is read with it: a news article is short, and the sentence with the number may share few words
+ * with the question while the sentences around it carry them. Its other chunks join below the retrieved
+ * ones, as a previous answer's article does. (For other questions, more sentences of the same article
+ * mostly compete with the answer: a list of jobs for a list of airports.)
  */
 function withArticle(index: AnswerIndex, passages: readonly Passage[], best: Passage | undefined): Passage[] {
   if (!best) return [...passages];
@@ -236,7 +238,9 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
     (error) => deps.logger?.warn({ err: error }, "query embedding failed; using keyword search only"),
     matched,
   );
-  const passages = withArticle(index, withPreviousSources(index, retrieved, understanding.followUp?.previous.sources ?? []), retrieved[0]);
+  const previousSources = withPreviousSources(index, retrieved, understanding.followUp?.previous.sources ?? []);
+  const strict = understanding.answerType !== null && STRICT_TYPES.has(understanding.answerType);
+  const passages = strict ? withArticle(index, previousSources, retrieved[0]) : previousSources;
   const settings = { minCoverage: deps.settings.minCoverage };
   // A follow-up continues in the article the previous answer quoted when that article answers it
   // ("Und wo?" is about the same event); only otherwise does it read everything.

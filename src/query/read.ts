@@ -27,7 +27,7 @@ export interface ReadSettings {
 }
 
 /** Answer types recognised for certain in a sentence (digits, number words, dates): evidence must carry them. */
-const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["number", "duration", "time", "ordinal"]);
+export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["number", "duration", "time", "ordinal"]);
 
 /** How well a sentence must match a name to mention it. */
 const NAME_MATCH = 0.6;
