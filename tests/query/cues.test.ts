@@ -18,6 +18,9 @@ describe("answerType", () => {
     ["What role does Dmitry Peskov have?", "role"],
     ["Warum gab es Proteste?", "reason"],
     ["Wie groß ist das Land?", "number"],
+    ["Für welchen Zeitraum gilt der Vertrag?", "duration"],
+    ["Mit welcher Laufzeit?", "duration"],
+    ["Over what period of time?", "duration"],
   ] as const)("%s → %s", (question, type) => {
     expect(answerType(question)).toBe(type);
   });
