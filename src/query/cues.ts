@@ -141,6 +141,8 @@ const NUMBER_WORDS =
   /^(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|hunderte|hunderten|tausend|tausende|tausenden|dutzend|dutzende|million|millionen|milliarde|milliarden|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|hundreds|thousand|thousands|dozen|dozens|million|millions|billion|billions)$/;
 const DURATION_UNITS =
   /^(sekunden?|minuten?|stunden?|tage?n?|tagen|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/;
+/** Words that turn a span into a point in time: "eine Stunde nach dem Start", "zwei Tage später". */
+const RELATIVE_TIME = /^(nach|vor|später|danach|zuvor|after|before|later|earlier|ago)$/;
 const DURATION_WORDS = /^(tagelang|wochenlang|monatelang|jahrelang|stundenlang|jahrzehntelang)$/;
 const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|a|an|one|wenige[rn]?|mehrere[rn]?|einige[rn]?|few|several|\d+([.,]\d+)?)$/;
 const ORDINAL = /^(\d+\.|\d+(st|nd|rd|th)|erste[nrms]?|zweite[nrms]?|dritte[nrms]?|(vier|fünf|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|zwanzig)te[nrms]?|(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)\p{L}{4,}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/u;
@@ -217,7 +219,14 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     if (isNumber) add("number", word);
     if (/^(1\d{3}|20\d\d)$/.test(word) || MONTHS.test(lower) || DAYTIME.test(lower)) add("time", word);
     if (ORDINAL.test(/^\d+\.$/.test(raw) ? raw : lower)) add("ordinal", word);
-    if ((isNumber || COUNTABLE_BEFORE_UNIT.test(lower)) && DURATION_UNITS.test(next)) add("duration", next);
+    if ((isNumber || COUNTABLE_BEFORE_UNIT.test(lower)) && DURATION_UNITS.test(next)) {
+      add("duration", next);
+      // A span after or before something is a point in time: "eine Stunde nach dem Start", "two days later".
+      const after = (words[i + 2] ?? "").replace(/\.$/, "").toLowerCase();
+      if (RELATIVE_TIME.test(after)) add("time", next);
+    }
+    // A clock time: "um 14.32 Uhr", "at 2 o'clock".
+    if (/^\d{1,2}([.:]\d{2})?$/.test(word) && /^uhr$/i.test(next)) add("time", word);
     if (DURATION_WORDS.test(lower)) add("duration", word);
     if (ROLE_NOUN.test(lower)) {
       add("role", word);
@@ -314,7 +323,8 @@ export function questionFocus(question: string): QuestionFocus | null {
       start = i + 2;
       kind = "counted";
     }
-    if (start < 0) continue;
+    // "Um wie viel Uhr": a clock time, not a count.
+    if (start < 0 || (kind === "counted" && /^(uhr|o'clock)$/i.test(words[start] ?? ""))) continue;
     for (let j = start; j < Math.min(words.length, start + 3); j++) {
       const candidate = words[j] ?? "";
       const lower = candidate.toLowerCase();

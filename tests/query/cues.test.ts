@@ -52,6 +52,13 @@ describe("sentenceFeatures", () => {
     expect(types("Die Lage ist ruhig.")).not.toContain("number");
   });
 
+  it("finds a point in time in a clock time and in a span after or before something", () => {
+    expect(types("Die Sonde hob um 14.32 Uhr ab.")).toContain("time");
+    expect(types("Das Signal kam eine Stunde nach dem Start.")).toContain("time");
+    expect(types("Two days later the line reopened.")).toContain("time");
+    expect(types("Der Flug dauert sieben Jahre.")).not.toContain("time");
+  });
+
   it("finds a duration only where a count stands before a time unit", () => {
     expect(types("Nur eine Woche nach der Verlegung endete der Einsatz.")).toContain("duration");
     expect(types("Der Rückzug soll zehn Tage dauern.")).toContain("duration");
@@ -137,6 +144,10 @@ describe("countedWords", () => {
 });
 
 describe("questionFocus", () => {
+  it("takes no clock time for a count", () => {
+    expect(questionFocus("Um wie viel Uhr startete die Sonde?")).toBeNull();
+  });
+
   it("finds what a how-many question counts", () => {
     expect(questionFocus("Wie viele Einwohner hat Kasachstan?")).toEqual({ word: "einwohner", kind: "counted" });
     expect(questionFocus("How many soldiers were sent?")).toEqual({ word: "soldiers", kind: "counted" });
