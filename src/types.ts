@@ -87,12 +87,15 @@ export interface Turn {
   readonly answer: string;
   /** The sources the answer quoted: a follow-up most likely asks about the same article. */
   readonly sources?: readonly string[];
+  /** Where the quotes stood: a follow-up's answer often stands right beside them ("Wer hat das gesagt?"). */
+  readonly quotes?: readonly { readonly source: string; readonly start: number }[];
 }
 
-/** The turn to remember after an answer: its text and the sources it quoted. Pure. */
+/** The turn to remember after an answer: its text and the sources and places it quoted. Pure. */
 export function turnOf(question: string, answer: Answer): Turn {
-  const sources = answer.kind === "answered" ? [...new Set(answer.citations.map((c) => c.source))] : [];
-  return { question, answer: answer.text, sources };
+  const citations = answer.kind === "answered" ? answer.citations : [];
+  const sources = [...new Set(citations.map((c) => c.source))];
+  return { question, answer: answer.text, sources, quotes: citations.map((c) => ({ source: c.source, start: c.start })) };
 }
 
 /**

@@ -338,14 +338,14 @@ export const TYPED_CATEGORY_HIT = 0.8;
  * Returns them best first. Pure: same inputs, same order, which keeps answers and tests stable.
  */
 export function scoreSentences(
-  candidates: readonly { readonly index: number; readonly prior: number }[],
+  candidates: readonly { readonly index: number; readonly prior: number; readonly bonus?: number }[],
   matches: readonly TermMatch[],
   stats: SentenceStats,
   expected: AnswerType | null,
   categoryTerm = -1,
   accepts: (sentence: Sentence) => boolean = () => true,
 ): ScoredSentence[] {
-  const scored = candidates.map(({ index, prior }) => {
+  const scored = candidates.map(({ index, prior, bonus = 0 }) => {
     const sentence = stats.sentence(index);
     const typeMatch = expected !== null && suppliesNew(stats.features(index).get(expected) ?? [], matches) && accepts(sentence);
     let hits = termHits(matches, stats, index);
@@ -353,7 +353,7 @@ export function scoreSentences(
       hits = hits.map((hit, t) => (t === categoryTerm ? Math.max(hit, TYPED_CATEGORY_HIT) : hit));
     }
     const cov = coverage(matches, [hits]);
-    const score = cov + (typeMatch && cov > 0 ? TYPE_BONUS : 0) + RANK_PRIOR * prior;
+    const score = cov + (typeMatch && cov > 0 ? TYPE_BONUS : 0) + RANK_PRIOR * prior + (cov > 0 ? bonus : 0);
     return { index, sentence, hits, coverage: cov, typeMatch, score };
   });
   return scored.sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start);

@@ -35,15 +35,15 @@ describe("converse", () => {
     expect(steps.map((s) => s.question)).toEqual(["Wer?", "und wann?", "und wo?"]);
     expect(seen.map((s) => s.history)).toEqual([
       [],
-      [{ question: "Wer?", answer: "A:Wer?", sources: [] }],
+      [{ question: "Wer?", answer: "A:Wer?", sources: [], quotes: [] }],
       [
-        { question: "Wer?", answer: "A:Wer?", sources: [] },
-        { question: "und wann?", answer: "A:und wann?", sources: [] },
+        { question: "Wer?", answer: "A:Wer?", sources: [], quotes: [] },
+        { question: "und wann?", answer: "A:und wann?", sources: [], quotes: [] },
       ],
     ]);
   });
 
-  it("remembers which sources each answer quoted, for the follow-up to look there first", async () => {
+  it("remembers which sources and places each answer quoted, for the follow-up to look there first", async () => {
     const seen: (readonly Turn[])[] = [];
     const quoting = async (question: string, context: AskContext): Promise<Answer> => {
       seen.push(context.history);
@@ -51,7 +51,9 @@ describe("converse", () => {
       return { kind: "answered", text: `A:${question}`, citations: [citation, { ...citation, n: 2 }], language: "de", mode: "extractive" };
     };
     await all(converse(quoting, ["Wer?", "und wann?"]));
-    expect(seen[1]).toEqual([{ question: "Wer?", answer: "A:Wer?", sources: ["a.txt"] }]);
+    expect(seen[1]).toEqual([
+      { question: "Wer?", answer: "A:Wer?", sources: ["a.txt"], quotes: [{ source: "a.txt", start: 0 }, { source: "a.txt", start: 0 }] },
+    ]);
   });
 
   it("keeps only the last HISTORY_TURNS turns", async () => {

@@ -112,3 +112,18 @@ describe("read ranks what speaks to the question first", () => {
     expect(reading.selected[0]?.sentence.text).toBe("Parteichefin Maria Lenz sprach von einem Sieg.");
   });
 });
+
+describe("read in a follow-up", () => {
+  it("prefers the sentence right after the one the previous answer quoted", () => {
+    const text = "Der Verband kritisierte den Streik. «Das ist maßlos», sagte Sprecher Paul Brandt. Die Bahn bot Gespräche an. «Wir sind bereit», sagte Bahnchefin Eva Roth.";
+    const chunks = makeChunks("a.txt", text, 4);
+    const stats = buildSentenceStats(chunks, analyze);
+    const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
+    const tools = { analyze, lexicon: nothing, inCorpus: (s: string) => stats.postings.has(s) };
+    const quoted = (start: number) => [{ question: "Was geschah?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start }] }];
+    const who = (history: ReturnType<typeof quoted>) =>
+      read(understand("Wer sagte das?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 }).selected[0]?.sentence.text;
+    expect(who(quoted(0))).toBe("«Das ist maßlos», sagte Sprecher Paul Brandt.");
+    expect(who(quoted(text.indexOf("Die Bahn")))).toBe("«Wir sind bereit», sagte Bahnchefin Eva Roth.");
+  });
+});
