@@ -77,7 +77,11 @@ export function read(
   );
   const namesAll = namingAll(matches, stats);
   const ranked = speakingFirst(scored, matches, namesAll);
-  const selected = withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, stats, expected);
+  const selected = withContinuation(
+    withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, stats, expected),
+    ranked,
+    expected,
+  );
   const strict = expected !== null && STRICT_TYPES.has(expected);
   const units = evidenceUnits(selected, stats, matches, strict);
   const evidence = measureEvidence(matches, units, focus, strict);
@@ -126,6 +130,22 @@ function withTypedNeighbour(
   const next = scored.find((s) => s.index === best.index + 1 && s.sentence.source === best.sentence.source);
   if (!next?.typeMatch) return [...selected];
   return [best, next, ...selected.slice(1).filter((s) => s.index !== next.index)].slice(0, MAX_SENTENCES);
+}
+
+/** A sentence that opens with a pronoun goes on about the one before it: "Sie legte … zu", "He added …". */
+const CONTINUES = /^(Sie|Er|Es|Diese[rs]?|Dies|He|She|It|They|This|These)\s/u;
+
+/**
+ * For a question that asks for no particular kind of thing ("Wie schnitt die Partei ab?"), the sentence
+ * right after the best one is quoted too when it opens with a pronoun: it says more of the same thing, and
+ * the answer is often there ("… die Partei X. Sie legte auf 17 Prozent zu.").
+ */
+function withContinuation(selected: readonly ScoredSentence[], scored: readonly ScoredSentence[], expected: AnswerType | null): ScoredSentence[] {
+  const best = selected[0];
+  if (!best || expected !== null) return [...selected];
+  const next = scored.find((s) => s.index === best.index + 1 && s.sentence.source === best.sentence.source);
+  if (!next || !CONTINUES.test(next.sentence.text) || selected.some((s) => s.index === next.index)) return [...selected];
+  return [best, next, ...selected.slice(1)].slice(0, MAX_SENTENCES);
 }
 
 /**

@@ -65,6 +65,12 @@ describe("read", () => {
     expect(counted("Welchen Anteil der Züge strich die Bahn?").passes).toBe(false);
   });
 
+  it("quotes the next sentence too when it goes on with a pronoun, for a question of no particular type", () => {
+    const { ask } = setup("Größter Gewinner der Wahl war Kourou. Sie legte auf 17 Prozent zu. Die Lage blieb ruhig.");
+    const reading = ask("Wie schnitt Kourou bei der Wahl ab?");
+    expect(reading.selected.map((s) => s.sentence.text).slice(0, 2)).toEqual(["Größter Gewinner der Wahl war Kourou.", "Sie legte auf 17 Prozent zu."]);
+  });
+
   it("quotes the next sentence too when only it names the asked-for person", () => {
     const { ask } = setup(
       "Der Streik traf vor allem Pendler. Auch der Fahrgastverband Pro Bahn übte deutliche Kritik. «Reisende werden zum Spielball», sagte Verbandssprecher Lothar Kampe. Die Bahn bot Erstattungen an.",
