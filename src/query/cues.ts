@@ -4,7 +4,7 @@
  * knowledge of German and English; nothing here knows any article.
  */
 
-export type AnswerType = "duration" | "number" | "ordinal" | "time" | "person" | "place" | "organization" | "role" | "reason" | "list";
+export type AnswerType = "duration" | "number" | "ordinal" | "time" | "name" | "person" | "place" | "organization" | "role" | "reason" | "list";
 
 interface Cue {
   readonly type: AnswerType;
@@ -113,7 +113,9 @@ const QUESTION_CUES: readonly Cue[] = [
   { type: "time", pattern: phrase(String.raw`wann|seit\s+wann|bis\s+wann|in\s+welchem\s+(jahr|monat)|an\s+welchem\s+tag|um\s+wie\s+viel\s+uhr|when|what\s+year|which\s+year|what\s+date|what\s+time|since\s+when`) },
   { type: "ordinal", pattern: phrase(String.raw`an\s+welcher\s+stelle|auf\s+welchem\s+(platz|rang)|welchen\s+(platz|rang)|der\s+wievielte|die\s+wievielte|das\s+wievielte|what\s+(rank|place|position)|which\s+(rank|place)|where\s+(does|do|did|is|are)\s+.+\s+rank|ranks?\s+where|ranked`) },
   { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+(${MEASURE_DE})|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${QUANTITY_DE}))|how\s+(many|much|${MEASURE_EN})|(what|which)\s+(${QUANTITY_EN})`) },
-  { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|wie\s+hei(ß|ss)t|wie\s+lautet\s+der\s+name|what\s+is\s+(the\s+)?name|welche[rnms]?\s+(person|politiker|präsident|minister|mann|frau|sprecher)|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
+  // Asking for a name wants the name itself, not a role ("der Staatspräsident") that stands for one.
+  { type: "name", pattern: phrase(String.raw`wie\s+hei(ß|ss)(t|en)|wie\s+lautet\s+(der|sein|ihr)\s+name|(what|what's|what\s+is|what\s+was)\s+(the|his|her|their|its)\s+(full\s+)?name|vollen\s+namen`) },
+  { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|welche[rnms]?\s+(person|politiker|präsident|minister|mann|frau|sprecher)|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
   { type: "organization", pattern: phrase(String.raw`welche[rnms]?\s+(organisation|bündnis|partei|allianz|behörde|firma|unternehmen|gruppe|institution|regierung|ministerium)|which\s+(organi[sz]ation|alliance|party|agency|company|group|institution|government|ministry)|what\s+(organi[sz]ation|alliance|party|agency|company|group)`) },
   { type: "role", pattern: phrase(String.raw`welche\s+(rolle|funktion|position|amt)|welches\s+amt|what\s+(role|position|job|office|title)|which\s+(role|position|office)`) },
   { type: "place", pattern: phrase(String.raw`wo|wohin|woher|welche[smnr]?\s+(\p{L}+\s+)?(${PLACE_NOUN_DE})|where|(which|what)\s+(${PLACE_NOUN_EN})`) },
@@ -238,9 +240,17 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     if (capitalised && i > 0 && /^\p{Lu}\p{Ll}/u.test(prev) && !ARTICLES.test(prev) && !ARTICLES.test(word)) {
       add("person", prev);
       add("person", word);
+      // A first name and a surname, or a name of two words: a name, where a role noun alone is none.
+      if (knows === undefined || !knows.isWord(prev) || !knows.isWord(word)) {
+        add("name", prev);
+        add("name", word);
+      }
     }
     // A name: capitalised, not opening the sentence, and unknown to the dictionary ("Mirsojew", "Tromsø").
-    if (capitalised && i > 0 && knows !== undefined && !ARTICLES.test(word) && !knows.isWord(word)) add("person", word);
+    if (capitalised && i > 0 && knows !== undefined && !ARTICLES.test(word) && !knows.isWord(word)) {
+      add("person", word);
+      add("name", word);
+    }
     const place =
       (capitalised && i > 0 && PLACE_PREPOSITION.test(prev)) ||
       (capitalised && knows?.isPlace(word) === true) ||

@@ -84,7 +84,9 @@ export function read(
   );
   const strict = expected !== null && STRICT_TYPES.has(expected);
   const units = evidenceUnits(selected, stats, matches, strict);
-  const evidence = measureEvidence(matches, units, focus, strict);
+  // A name may stand in the sentence after its subject ("…», sagte Verbandssprecher Lothar Kampe."), but the
+  // evidence must have one: a question for a name is not answered by a role.
+  const evidence = measureEvidence(matches, units, focus, strict || expected === "name");
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage);
   return { passages, matches, selected: passes ? countedFirst(selected, evidence, strict) : selected, evidence, passes };
 }

@@ -18,6 +18,8 @@ describe("answerType", () => {
     ["What role does Dmitry Peskov have?", "role"],
     ["Warum gab es Proteste?", "reason"],
     ["Wie groß ist das Land?", "number"],
+    ["Wie heißt der Präsident?", "name"],
+    ["What is the name of the missing man?", "name"],
     ["Für welchen Zeitraum gilt der Vertrag?", "duration"],
     ["Mit welcher Laufzeit?", "duration"],
     ["Over what period of time?", "duration"],
@@ -50,6 +52,15 @@ describe("sentenceFeatures", () => {
     expect(types("Es gab Hunderte Verletzte.")).toContain("number");
     expect(types("Mehr als 10.000 Festnahmen.")).toContain("number");
     expect(types("Die Lage ist ruhig.")).not.toContain("number");
+  });
+
+  it("finds a name in a first name and surname or a word no dictionary knows, not in a role noun", () => {
+    const knows = { isPlace: () => false, isWord: (w: string) => ["Parteichef", "Staatspräsident", "Woche", "Vorsitzenden", "Stamm"].includes(w) };
+    const named = (s: string) => [...sentenceFeatures(s, knows).types.keys()];
+    expect(named("Parteichef Rui Batista sprach vor Anhängern.")).toContain("name");
+    expect(named("Das sagte Holger Stamm.")).toContain("name");
+    expect(named("Der Staatspräsident will in der kommenden Woche die Vorsitzenden empfangen.")).not.toContain("name");
+    expect(named("Der Staatspräsident will in der kommenden Woche die Vorsitzenden empfangen.")).toContain("person");
   });
 
   it("finds a point in time in a clock time and in a span after or before something", () => {

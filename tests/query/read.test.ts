@@ -71,6 +71,13 @@ describe("read", () => {
     expect(reading.selected.map((s) => s.sentence.text).slice(0, 2)).toEqual(["Größter Gewinner der Wahl war Kourou.", "Sie legte auf 17 Prozent zu."]);
   });
 
+  it("declines a question for a name when the sources give only the role", () => {
+    const { ask } = setup("Der Präsident will am Montag die Parteichefs empfangen. Die Lage blieb ruhig.");
+    expect(ask("Wie heißt der Präsident, der die Parteichefs empfängt?").passes).toBe(false);
+    const { ask: named } = setup("Präsident Marco Kourou will am Montag die Parteichefs empfangen. Die Lage blieb ruhig.");
+    expect(named("Wie heißt der Präsident, der die Parteichefs empfängt?").passes).toBe(true);
+  });
+
   it("quotes the next sentence too when only it names the asked-for person", () => {
     const { ask } = setup(
       "Der Streik traf vor allem Pendler. Auch der Fahrgastverband Pro Bahn übte deutliche Kritik. «Reisende werden zum Spielball», sagte Verbandssprecher Lothar Kampe. Die Bahn bot Erstattungen an.",
