@@ -263,7 +263,8 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
   const out: QueryTerm[] = [];
   // An English word's translations, and for each word the German stems its neighbours in the question may
   // stand for: a later sense of a word is taken only when the sources use it together with them.
-  const candidates = language === "en" ? words.map((w) => translations(w.word, tools)) : [];
+  // A number is no English word: "line 6" is "Linie 6", not a sense of "six".
+  const candidates = language === "en" ? words.map((w) => (/^\d/.test(w.word) ? [] : translations(w.word, tools))) : [];
   const contextOf = (i: number) =>
     words.flatMap((w, j) =>
       j === i ? [] : [...w.alternatives.map((a) => a.stem), ...(candidates[j] ?? []).flatMap((c) => c.german.split(" ").flatMap(analyze))],

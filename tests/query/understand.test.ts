@@ -189,6 +189,12 @@ describe("understand", () => {
     expect(chef(ask("Wohin führt die Straße?"), "führt")).not.toContain("chef");
   });
 
+  it("keeps a number in an English question as it is, untranslated", () => {
+    const six: UnderstandTools = { ...tools, lexicon: { ...lexicon, englishToGerman: (w) => (w === "6" ? [{ german: "Schicht", rank: 0 }] : []) }, inCorpus: (s) => ["schicht", "6"].includes(s) };
+    const term = understand("When does line 6 open?", [], false, six, 1000).terms.find((t) => t.word === "6");
+    expect(term?.alternatives.map((a) => a.stem)).toEqual(["6"]);
+  });
+
   it("reads an English light verb as light, translated to German light verbs and their lemma", () => {
     const said: UnderstandTools = {
       analyze,
