@@ -160,15 +160,7 @@ function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats)
  * ranked below them, so reading can weigh them.
  */
 function withPreviousSources(index: AnswerIndex, passages: readonly Passage[], previous: readonly string[]): Passage[] {
-  const sources = new Set(previous);
-  if (sources.size === 0) return [...passages];
-  const have = new Set(passages.map((p) => p.chunk.id));
-  const floor = Math.min(...passages.map((p) => p.fused), 1) / 2;
-  const extra = [...sources]
-    .flatMap((source) => chunksOf(index, source))
-    .filter((chunk) => !have.has(chunk.id))
-    .map((chunk) => ({ chunk, fused: floor, distance: null, keywordScore: null }));
-  return [...passages, ...extra];
+  return withChunks(passages, [...new Set(previous)].flatMap((source) => chunksOf(index, source)));
 }
 
 /** Chunks on either side of the best passage read with it: all of a news article, a stretch of a long PDF. */
@@ -185,22 +177,25 @@ function withArticle(index: AnswerIndex, passages: readonly Passage[], best: Pas
   if (!best) return [...passages];
   const chunks = chunksOf(index, best.chunk.source);
   const at = chunks.findIndex((c) => c.id === best.chunk.id);
+  return withChunks(passages, chunks.slice(Math.max(0, at - ARTICLE_REACH), at + ARTICLE_REACH + 1));
+}
+
+/** Passages with further chunks joined below them (at half the lowest rank), each chunk once. */
+function withChunks(passages: readonly Passage[], chunks: readonly Passage["chunk"][]): Passage[] {
+  if (chunks.length === 0) return [...passages];
   const have = new Set(passages.map((p) => p.chunk.id));
   const floor = Math.min(...passages.map((p) => p.fused), 1) / 2;
-  const extra = chunks
-    .slice(Math.max(0, at - ARTICLE_REACH), at + ARTICLE_REACH + 1)
-    .filter((chunk) => !have.has(chunk.id))
-    .map((chunk) => ({ chunk, fused: floor, distance: null, keywordScore: null }));
+  const extra = chunks.filter((chunk) => !have.has(chunk.id)).map((chunk) => ({ chunk, fused: floor, distance: null, keywordScore: null }));
   return [...passages, ...extra];
 }
 
-const chunksBySource = new WeakMap<object, ReadonlyMap<string, readonly AnswerIndex["chunks"][number][]>>();
+const chunksBySource = new WeakMap<object, ReadonlyMap<string, readonly Passage["chunk"][]>>();
 
 /** The chunks of one source, from a table made once per index (an index has up to 100k chunks). */
-function chunksOf(index: AnswerIndex, source: string): readonly AnswerIndex["chunks"][number][] {
+function chunksOf(index: AnswerIndex, source: string): readonly Passage["chunk"][] {
   let table = chunksBySource.get(index);
   if (!table) {
-    const bySource = new Map<string, AnswerIndex["chunks"][number][]>();
+    const bySource = new Map<string, Passage["chunk"][]>();
     for (const chunk of index.chunks) {
       const list = bySource.get(chunk.source);
       if (list) list.push(chunk);
