@@ -97,20 +97,21 @@ export function read(
  * not answered by the best sentence about X that says nothing of leading, nor by a leader elsewhere, and
  * the gate would count neither.
  */
-function speakingFirst(scored: readonly ScoredSentence[], matches: readonly TermMatch[], namesAll: (source: string) => boolean): ScoredSentence[] {
+function speakingFirst(scored: readonly ScoredSentence[], matches: readonly TermMatch[], namesAll: (sentence: number) => boolean): ScoredSentence[] {
   const asked = askedTerms(matches);
   if (asked.length === 0) return [...scored];
-  const speaks = (s: ScoredSentence) => asked.some((t) => (s.hits[t] ?? 0) > 0) && namesAll(s.sentence.source);
+  const speaks = (s: ScoredSentence) => asked.some((t) => (s.hits[t] ?? 0) > 0) && namesAll(s.index);
   return [...scored.filter(speaks), ...scored.filter((s) => !speaks(s))];
 }
 
 /** Whether an article mentions every name the question names, remembered per article. */
-function namingAll(matches: readonly TermMatch[], stats: SentenceStats): (source: string) => boolean {
+function namingAll(matches: readonly TermMatch[], stats: SentenceStats): (sentence: number) => boolean {
   const names = matches.filter((m) => m.term.name === true);
   const known = new Map<string, boolean>();
-  return (source) => {
+  return (sentence) => {
+    const source = stats.source(sentence);
     let all = known.get(source);
-    if (all === undefined) known.set(source, (all = names.every((m) => mentions(m, source, stats))));
+    if (all === undefined) known.set(source, (all = names.every((m) => mentions(m, sentence, stats))));
     return all;
   };
 }
@@ -160,7 +161,7 @@ function withTypedFirst(
   expected: AnswerType | null,
   stats: SentenceStats,
   matches: readonly TermMatch[],
-  namesAll: (source: string) => boolean,
+  namesAll: (sentence: number) => boolean,
 ): ScoredSentence[] {
   if (expected === null || !STRICT_TYPES.has(expected) || selected.some((s) => s.typeMatch)) return [...selected];
   // The typed sentence that, with the sentences around it, covers the question best ("81 Jahre alt" one
@@ -168,7 +169,7 @@ function withTypedFirst(
   let best: { sentence: ScoredSentence; value: number } | undefined;
   // A sentence of an article that does not name what the question names cannot count ("… in Würzburg").
   for (const s of scored) {
-    if (!s.typeMatch || !namesAll(s.sentence.source)) continue;
+    if (!s.typeMatch || !namesAll(s.index)) continue;
     const near = stats.chunkSentences(s.sentence.chunkId).map((i) => termHits(matches, stats, i).map((hit) => hit * CONTEXT_SHARE));
     const value = coverage(matches, [s.hits, ...near]);
     if (value > 0 && (!best || value > best.value)) best = { sentence: s, value };
@@ -244,12 +245,11 @@ function evidenceUnits(
     const members = second !== undefined && pairsWithNext(first, second, strict) ? [first, second] : [first];
     k += members.length - 1;
     const near = [...new Set(members.flatMap((m) => stats.chunkSentences(m.sentence.chunkId)))];
-    const source = first.sentence.source;
     units.push({
       quoted: members.map((m) => m.hits),
       context: near.map((i) => termHits(matches, stats, i)),
       typed: members.some((m) => m.typeMatch),
-      inDocument: matches.map((m) => m.term.name === true && mentions(m, source, stats)),
+      inDocument: matches.map((m) => m.term.name === true && mentions(m, first.index, stats)),
       counted: matches.map((m) =>
         Math.max(0, ...members.flatMap((member) => [...stats.counted(member.index)].map((stem) => (namesSame(m.term, stem) ? (m.similar.get(stem) ?? 0) : 0)))),
       ),
@@ -259,10 +259,35 @@ function evidenceUnits(
 }
 
 /** True when some sentence of `source` matches the term well (a name, a compound or inflection of it). */
-function mentions(match: TermMatch, source: string, stats: SentenceStats): boolean {
+function mentions(match: TermMatch, sentence: number, stats: SentenceStats): boolean {
+  const [first, last] = articleOf(sentence, stats);
   for (const [stem, value] of match.similar) {
     if (value < NAME_MATCH) continue;
-    for (const i of stats.postings.get(stem) ?? []) if (stats.source(i) === source) return true;
+    const list = stats.postings.get(stem);
+    if (!list) continue;
+    // Posting lists are ascending: the first entry at or after the article's first sentence decides.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]! < first) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < list.length && list[lo]! <= last) return true;
   }
   return false;
+}
+
+/**
+ * The first and last sentence of the article a sentence belongs to: an article's sentences are numbered
+ * one after another, so the article is found by walking out from the sentence (a news article has a few
+ * dozen), and a name's mention in it by a binary search of the name's posting list, not a scan of it.
+ */
+function articleOf(sentence: number, stats: SentenceStats): [number, number] {
+  const source = stats.source(sentence);
+  let first = sentence;
+  let last = sentence;
+  while (first > 0 && stats.source(first - 1) === source) first--;
+  while (last + 1 < stats.count && stats.source(last + 1) === source) last++;
+  return [first, last];
 }
