@@ -71,6 +71,12 @@ describe("read", () => {
     expect(reading.selected.map((s) => s.sentence.text).slice(0, 2)).toEqual(["Größter Gewinner der Wahl war Kourou.", "Sie legte auf 17 Prozent zu."]);
   });
 
+  it("takes a number the question names as a name the answering article must have", () => {
+    const { ask } = setup("Im Jahr 2020 starben bei dem Unglück 14 Menschen. Die Lage blieb ruhig.");
+    expect(ask("Wie viele Menschen starben 2019 bei dem Unglück?").passes).toBe(false);
+    expect(ask("Wie viele Menschen starben 2020 bei dem Unglück?").passes).toBe(true);
+  });
+
   it("declines a question for a name when the sources give only the role", () => {
     const { ask } = setup("Der Präsident will am Montag die Parteichefs empfangen. Die Lage blieb ruhig.");
     expect(ask("Wie heißt der Präsident, der die Parteichefs empfängt?").passes).toBe(false);
