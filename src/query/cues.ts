@@ -4,7 +4,7 @@
  * knowledge of German and English; nothing here knows any article.
  */
 
-export type AnswerType = "duration" | "number" | "ordinal" | "time" | "name" | "person" | "place" | "organization" | "role" | "reason" | "list";
+export type AnswerType = "duration" | "number" | "ordinal" | "time" | "frequency" | "name" | "person" | "place" | "organization" | "role" | "reason" | "list";
 
 interface Cue {
   readonly type: AnswerType;
@@ -110,6 +110,7 @@ const QUANTITY_EN = String.raw`share|percentage|proportion|amount|number|sum|pri
 /** Checked in order: the more specific phrase first ("wie lange" before "wie", "how many" before "how"). */
 const QUESTION_CUES: readonly Cue[] = [
   { type: "duration", pattern: phrase(String.raw`(für|über|in)\s+welchen\s+zeitraum|welche[rnms]?\s+(laufzeit|dauer|frist)|((for|over|in)\s+)?what\s+(period|time\s+span|term)|wie\s+langer?|wie\s+viele\s+(tage|wochen|monate|jahre|stunden|minuten)|seit\s+wie\s+vielen|how\s+long|for\s+how\s+many\s+(days|weeks|months|years|hours)|how\s+many\s+(days|weeks|months|years|hours|minutes)`) },
+  { type: "frequency", pattern: phrase(String.raw`wie\s+oft|wie\s+häufig|in\s+welchem\s+takt|how\s+often|how\s+frequently`) },
   { type: "time", pattern: phrase(String.raw`wann|seit\s+wann|bis\s+wann|in\s+welchem\s+(jahr|monat)|an\s+welchem\s+tag|um\s+wie\s+viel\s+uhr|when|what\s+year|which\s+year|what\s+date|what\s+time|since\s+when`) },
   { type: "ordinal", pattern: phrase(String.raw`an\s+welcher\s+stelle|auf\s+welchem\s+(platz|rang)|welchen\s+(platz|rang)|der\s+wievielte|die\s+wievielte|das\s+wievielte|what\s+(rank|place|position)|which\s+(rank|place)|where\s+(does|do|did|is|are)\s+.+\s+rank|ranks?\s+where|ranked`) },
   { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+(${MEASURE_DE})|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${QUANTITY_DE}))|how\s+(many|much|${MEASURE_EN})|(what|which)\s+(${QUANTITY_EN})`) },
@@ -143,6 +144,8 @@ const NUMBER_WORDS =
   /^(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|hunderte|hunderten|tausend|tausende|tausenden|dutzend|dutzende|million|millionen|milliarde|milliarden|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|hundreds|thousand|thousands|dozen|dozens|million|millions|billion|billions)$/;
 const DURATION_UNITS =
   /^(sekunden?|minuten?|stunden?|tage?n?|tagen|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/;
+/** Words that say how often: a timetable's "Takt", "täglich", "zweimal", "daily". */
+const FREQUENCY_WORD = /^([\p{L}-]*takt|täglich|stündlich|wöchentlich|monatlich|jährlich|(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d+)mal|mehrmals|daily|hourly|weekly|monthly|yearly|annually|once|twice)$/u;
 /** Words that turn a span into a point in time: "eine Stunde nach dem Start", "zwei Tage später". */
 const RELATIVE_TIME = /^(nach|vor|später|danach|zuvor|after|before|later|earlier|ago)$/;
 const DURATION_WORDS = /^(tagelang|wochenlang|monatelang|jahrelang|stundenlang|jahrzehntelang)$/;
@@ -236,6 +239,8 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     }
     if (/^\p{Lu}{2,}$/u.test(word.split("-")[0] ?? "") || ORGANIZATION_WORD.test(lower)) add("organization", word);
     if (REASON_WORD.test(lower)) add("reason", word);
+    // How often: "alle zehn Minuten", "im Zehn-Minuten-Takt", "dreimal täglich", "every ten minutes".
+    if (FREQUENCY_WORD.test(lower) || ((/^(alle|every)$/.test(prev.toLowerCase()) || i > 1 && /^(alle|every)$/i.test(words[i - 2] ?? "")) && DURATION_UNITS.test(lower))) add("frequency", word);
     const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
     if (capitalised && i > 0 && /^\p{Lu}\p{Ll}/u.test(prev) && !ARTICLES.test(prev) && !ARTICLES.test(word)) {
       add("person", prev);

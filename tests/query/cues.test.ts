@@ -18,6 +18,8 @@ describe("answerType", () => {
     ["What role does Dmitry Peskov have?", "role"],
     ["Warum gab es Proteste?", "reason"],
     ["Wie groß ist das Land?", "number"],
+    ["Wie oft fährt der Bus?", "frequency"],
+    ["How often do the trains run?", "frequency"],
     ["Wie heißt der Präsident?", "name"],
     ["What is the name of the missing man?", "name"],
     ["Für welchen Zeitraum gilt der Vertrag?", "duration"],
@@ -61,6 +63,13 @@ describe("sentenceFeatures", () => {
     expect(named("Das sagte Holger Stamm.")).toContain("name");
     expect(named("Der Staatspräsident will in der kommenden Woche die Vorsitzenden empfangen.")).not.toContain("name");
     expect(named("Der Staatspräsident will in der kommenden Woche die Vorsitzenden empfangen.")).toContain("person");
+  });
+
+  it("finds how often in a timetable's words, not in a span", () => {
+    expect(types("Die Bahnen fahren im Zehn-Minuten-Takt.")).toContain("frequency");
+    expect(types("Morgens fährt alle zehn Minuten ein Zug.")).toContain("frequency");
+    expect(types("Trains run every ten minutes.")).toContain("frequency");
+    expect(types("Die Fahrt dauert zehn Minuten.")).not.toContain("frequency");
   });
 
   it("finds a point in time in a clock time and in a span after or before something", () => {
