@@ -171,7 +171,7 @@ const ARTICLE_REACH = 8;
  * article is read with it: a news article is short, and the sentence with the number may share few words
  * with the question while the sentences around it carry them. Its other chunks join below the retrieved
  * ones, as a previous answer's article does. (For other questions, more sentences of the same article
- * mostly compete with the answer: a list of jobs for a list of airports.)
+ * mostly compete with the answer: a list of dishes for a list of towns.)
  */
 function withArticle(index: AnswerIndex, passages: readonly Passage[], best: Passage | undefined): Passage[] {
   if (!best) return [...passages];
@@ -269,11 +269,11 @@ function articleCoverage(index: AnswerIndex, stats: SentenceStats, matches: Read
 
 /**
  * A question inside a conversation stays with the article the previous answer quoted when its own words
- * do not point elsewhere: "Wie lange dauerte der Streik?" after an answer about one of two strikes asks
+ * do not point elsewhere: "Wie lange dauerte die Sperrung?" after an answer about one of two closures asks
  * about that strike. When the article the answer came from covers the question's subject (its nouns, in
  * German) no better than the previous article does, and the previous article answers it too, that answer
  * is taken. A question
- * whose words belong to another article ("… in Würzburg?") still goes there, as if asked alone.
+ * whose words belong to another article ("… in Bremen?") still goes there, as if asked alone.
  */
 function inSameArticle(
   deps: AskDependencies,

@@ -76,7 +76,7 @@ export function unitFor(question: string): RegExp | null {
 
 /**
  * The nouns (and superlative stems) a text gives a measure with: "Wie groß ist X?" is answered by "mit
- * einem Durchmesser von 430 Kilometern", "Wie hoch …" by "einen Höchststand von 7,41 Metern". General
+ * einem Durchmesser von 12 Metern", "Wie hoch …" by "einen Höchststand von 3,2 Metern". General
  * German usage, keyed by the German and English measure adjectives.
  */
 const MEASURE_NOUNS: readonly [RegExp, readonly string[]][] = [
@@ -114,7 +114,7 @@ const QUESTION_CUES: readonly Cue[] = [
   { type: "time", pattern: phrase(String.raw`wann|seit\s+wann|bis\s+wann|in\s+welchem\s+(jahr|monat)|an\s+welchem\s+tag|um\s+wie\s+viel\s+uhr|when|what\s+year|which\s+year|what\s+date|what\s+time|since\s+when`) },
   { type: "ordinal", pattern: phrase(String.raw`an\s+welcher\s+stelle|auf\s+welchem\s+(platz|rang)|welchen\s+(platz|rang)|der\s+wievielte|die\s+wievielte|das\s+wievielte|what\s+(rank|place|position)|which\s+(rank|place)|where\s+(does|do|did|is|are)\s+.+\s+rank|ranks?\s+where|ranked`) },
   { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+(${MEASURE_DE})|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${QUANTITY_DE}))|how\s+(many|much|${MEASURE_EN})|(what|which)\s+(${QUANTITY_EN})`) },
-  // Asking for a name wants the name itself, not a role ("der Staatspräsident") that stands for one.
+  // Asking for a name wants the name itself, not a role ("der Bürgermeister") that stands for one.
   { type: "name", pattern: phrase(String.raw`wie\s+hei(ß|ss)(t|en)|wie\s+lautet\s+(der|sein|ihr)\s+name|(what|what's|what\s+is|what\s+was)\s+(the|his|her|their|its)\s+(full\s+)?name|vollen\s+namen`) },
   { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|welche[rnms]?\s+(person|politiker|präsident|minister|mann|frau|sprecher)|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
   { type: "organization", pattern: phrase(String.raw`welche[rnms]?\s+(organisation|bündnis|partei|allianz|behörde|firma|unternehmen|gruppe|institution|regierung|ministerium)|which\s+(organi[sz]ation|alliance|party|agency|company|group|institution|government|ministry)|what\s+(organi[sz]ation|alliance|party|agency|company|group)`) },
@@ -135,7 +135,7 @@ const QUESTION_CUES: readonly Cue[] = [
 export function answerType(question: string): AnswerType | null {
   const q = question.toLowerCase();
   for (const cue of QUESTION_CUES) if (cue.pattern.test(q)) return cue.type;
-  // "Was kostete der Bau?", "what did it end up costing?": a sum of money is a number.
+  // "Was kostete die Brücke?", "what did it end up costing?": a sum of money is a number.
   if (MONEY_QUESTION.test(q) || SHARE_QUESTION.test(q)) return "number";
   return null;
 }
@@ -146,7 +146,7 @@ const DURATION_UNITS =
   /^(sekunden?|minuten?|stunden?|tage?n?|tagen|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/;
 /** Words that say how often: a timetable's "Takt", "täglich", "zweimal", "daily". */
 const FREQUENCY_WORD = /^([\p{L}-]*takt|täglich|stündlich|wöchentlich|monatlich|jährlich|(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d+)mal|mehrmals|daily|hourly|weekly|monthly|yearly|annually|once|twice)$/u;
-/** Words that turn a span into a point in time: "eine Stunde nach dem Start", "zwei Tage später". */
+/** Words that turn a span into a point in time: "zwei Stunden nach dem Anpfiff", "zwei Tage später". */
 const RELATIVE_TIME = /^(nach|vor|später|danach|zuvor|after|before|later|earlier|ago)$/;
 const DURATION_WORDS = /^(tagelang|wochenlang|monatelang|jahrelang|stundenlang|jahrzehntelang)$/;
 const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|a|an|one|wenige[rn]?|mehrere[rn]?|einige[rn]?|few|several|\d+([.,]\d+)?)$/;
@@ -168,8 +168,8 @@ const PLACE_PREPOSITION = /^(in|nach|aus|zu|bei|an|von|im|into|from|to|near)$/i;
 /** Words that ask who leads something: "Wer führt / leitet …", "an der Spitze", "who leads / heads …", "the head of". */
 const LEADING = /^(führt|führte|führen|anführt|anführte|anführen|leitet|leitete|leiten|spitze|leads|lead|led|heads|headed|head|leader|leaders|chief|boss|runs|ran)$/i;
 /**
- * The role nouns a news text names a leader by, as the head of a compound or alone ("Parteichef",
- * "Betriebsleiter", "die Vorsitzende"): general German usage that no dictionary sense links to "führen".
+ * The role nouns a news text names a leader by, as the head of a compound or alone ("Vereinschef",
+ * "Schulleiter", "die Vorsitzende"): general German usage that no dictionary sense links to "führen".
  */
 export const LEADER_NOUNS: readonly string[] = ["Chef", "Leiter", "Vorsitzender", "Führer", "Präsident"];
 
@@ -226,11 +226,11 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     if (ORDINAL.test(/^\d+\.$/.test(raw) ? raw : lower)) add("ordinal", word);
     if ((isNumber || COUNTABLE_BEFORE_UNIT.test(lower)) && DURATION_UNITS.test(next)) {
       add("duration", next);
-      // A span after or before something is a point in time: "eine Stunde nach dem Start", "two days later".
+      // A span after or before something is a point in time: "zwei Stunden nach dem Anpfiff", "two days later".
       const after = (words[i + 2] ?? "").replace(/\.$/, "").toLowerCase();
       if (RELATIVE_TIME.test(after)) add("time", next);
     }
-    // A clock time: "um 14.32 Uhr", "at 2 o'clock".
+    // A clock time: "um 9.15 Uhr", "at 2 o'clock".
     if (/^\d{1,2}([.:]\d{2})?$/.test(word) && /^uhr$/i.test(next)) add("time", word);
     if (DURATION_WORDS.test(lower)) add("duration", word);
     if (ROLE_NOUN.test(lower)) {

@@ -84,7 +84,7 @@ export function read(
   );
   const strict = expected !== null && STRICT_TYPES.has(expected);
   const units = evidenceUnits(selected, stats, matches, strict);
-  // A name may stand in the sentence after its subject ("…», sagte Verbandssprecher Lothar Kampe."), but the
+  // A name may stand in the sentence after its subject ("…», sagte Vereinssprecherin Ida Holm."), but the
   // evidence must have one: a question for a name is not answered by a role.
   const evidence = measureEvidence(matches, units, focus, strict || expected === "name");
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage);
@@ -135,13 +135,13 @@ function withTypedNeighbour(
   return [best, next, ...selected.slice(1).filter((s) => s.index !== next.index)].slice(0, MAX_SENTENCES);
 }
 
-/** A sentence that opens with a pronoun goes on about the one before it: "Sie legte … zu", "He added …". */
+/** A sentence that opens with a pronoun goes on about the one before it: "Sie gewann … dazu", "He added …". */
 const CONTINUES = /^(Sie|Er|Es|Diese[rs]?|Dies|He|She|It|They|This|These)\s/u;
 
 /**
  * For a question that asks for no particular kind of thing ("Wie schnitt die Partei ab?"), the sentence
  * right after the best one is quoted too when it opens with a pronoun: it says more of the same thing, and
- * the answer is often there ("… die Partei X. Sie legte auf 17 Prozent zu.").
+ * the answer is often there ("… die Liste X. Sie kam auf 12 Prozent.").
  */
 function withContinuation(selected: readonly ScoredSentence[], scored: readonly ScoredSentence[], expected: AnswerType | null): ScoredSentence[] {
   const best = selected[0];
@@ -167,7 +167,7 @@ function withTypedFirst(
   // The typed sentence that, with the sentences around it, covers the question best ("81 Jahre alt" one
   // sentence after the name).
   let best: { sentence: ScoredSentence; value: number } | undefined;
-  // A sentence of an article that does not name what the question names cannot count ("… in Würzburg").
+  // A sentence of an article that does not name what the question names cannot count ("… in Bremen").
   for (const s of scored) {
     if (!s.typeMatch || !namesAll(s.index)) continue;
     const near = stats.chunkSentences(s.sentence.chunkId).map((i) => termHits(matches, stats, i).map((hit) => hit * CONTEXT_SHARE));

@@ -146,7 +146,7 @@ export function contentWords(question: string, language: Language, analyze: Anal
     const stems = [...new Set(analyze(lower))];
     if (stems.length === 0) continue;
     const inner = match.index > 0 && /^\p{Lu}/u.test(word);
-    // A number the question names ("Linie 6", "the 67-year-old", "2019") is as specific as a name: the
+    // A number the question names ("Gleis 4", "the 40-year-old", "2019") is as specific as a name: the
     // article that answers must have it.
     const name = (language === "en" && inner) || /^\d+$/.test(lower);
     const light = LIGHT_WORDS.has(lower);

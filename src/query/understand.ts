@@ -239,8 +239,8 @@ const DETERMINER = /^(der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|t
 const AUXILIARY_EN = /^(is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|shall|should|may|might|must|'s)$/i;
 
 /**
- * A question without a clause, only a question word and what it asks about: "Mit welchem Ergebnis?",
- * "Für welchen Zeitraum?", "On which street?". It continues the previous question as an ellipsis does.
+ * A question without a clause, only a question word and what it asks about: "Mit welcher Folge?",
+ * "Für welche Dauer?", "In which town?". It continues the previous question as an ellipsis does.
  * German: no word besides prepositions, articles and question words that is not capitalised (a verb,
  * an auxiliary or an adverb makes a clause). English, which does not capitalise nouns: it opens with a
  * preposition and has no auxiliary.
@@ -263,7 +263,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
   const out: QueryTerm[] = [];
   // An English word's translations, and for each word the German stems its neighbours in the question may
   // stand for: a later sense of a word is taken only when the sources use it together with them.
-  // A number is no English word: "line 6" is "Linie 6", not a sense of "six".
+  // A number is no English word: "platform 4" is "Gleis 4", not a sense of "four".
   const candidates = language === "en" ? words.map((w) => (/^\d/.test(w.word) ? [] : translations(w.word, tools))) : [];
   const contextOf = (i: number) =>
     words.flatMap((w, j) =>
@@ -379,7 +379,7 @@ function withParticleVerbs(words: readonly QueryTerm[], question: string, langua
 }
 
 /**
- * "Wer führt …", "who heads …": a leader is named by a role noun ("Parteichef Rui Batista", "GDL-Chef"),
+ * "Wer führt …", "who heads …": a leader is named by a role noun ("Vereinschef Tom Berg", "ADAC-Chef"),
  * so the leading word also finds those nouns, at a synonym's weight and in compounds.
  */
 function withLeaderNouns(terms: readonly QueryTerm[], expected: AnswerType | null, tools: UnderstandTools): QueryTerm[] {
@@ -458,7 +458,7 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
       // look for; a modifier of three letters, such as "Not", is too short to look for as a beginning.)
       const stems = tools.analyze(kind).filter((stem) => stem.length >= MIN_HEAD);
       if (tools.beginsInCorpus && stems.length > 0 && !stems.some(tools.beginsInCorpus)) {
-        // A modifier the sources write with a synonym ("Straßenbahn" for "Tram") lets the head stand in
+        // A modifier the sources write with a synonym ("Fahrrad" for "Rad") lets the head stand in
         // as they use it, not through its own synonyms: the kind is only likely, not written.
         if (synonymUsed(kind, tools) && used(head) && !parts.some((p) => p.part === head)) parts.push({ part: head, used: true, loose: true });
         break;
@@ -473,8 +473,8 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
 const MODIFIER_SYNONYMS = 6;
 
 /**
- * True when the sources use a synonym of a modifier in its stead: a "Tramstrecke" is their kind of
- * "Strecke" when they write "Straßenbahn" for "Tram".
+ * True when the sources use a synonym of a modifier in its stead: a "Radweg" is their kind of "Weg"
+ * when they write "Fahrrad" for "Rad".
  */
 function synonymUsed(modifier: string, tools: PartTools): boolean {
   const synonyms = safe(() => tools.lexicon.germanSynonyms(modifier), tools as UnderstandTools).slice(0, MODIFIER_SYNONYMS);
