@@ -517,7 +517,8 @@ function swap(ids: Int32Array, scores: Float64Array, a: number, b: number): void
   scores[b] = score;
 }
 
-function lowerBound(sorted: readonly string[], value: string): number {
+/** The first position in an ascending array whose value is not below `value` (the array's length if none). */
+export function lowerBound<T extends number | string>(sorted: ArrayLike<T>, value: T): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -270,10 +270,10 @@ function articleCoverage(index: AnswerIndex, stats: SentenceStats, matches: Read
 /**
  * A question inside a conversation stays with the article the previous answer quoted when its own words
  * do not point elsewhere: "Wie lange dauerte die Sperrung?" after an answer about one of two closures asks
- * about that strike. When the article the answer came from covers the question's subject (its nouns, in
+ * about that closure. When the article the answer came from covers the question's subject (its nouns, in
  * German) no better than the previous article does, and the previous article answers it too, that answer
- * is taken. A question
- * whose words belong to another article ("… in Bremen?") still goes there, as if asked alone.
+ * is taken. A question whose words belong to another article ("… in Bremen?") still goes there, as if
+ * asked alone.
  */
 function inSameArticle(
   deps: AskDependencies,

@@ -1,3 +1,4 @@
+import { lowerBound } from "../ingest/bm25.js";
 import type { Passage } from "../types.js";
 import type { AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
@@ -266,14 +267,8 @@ function mentions(match: TermMatch, sentence: number, stats: SentenceStats): boo
     const list = stats.postings.get(stem);
     if (!list) continue;
     // Posting lists are ascending: the first entry at or after the article's first sentence decides.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]! < first) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < list.length && list[lo]! <= last) return true;
+    const at = lowerBound(list, first);
+    if (at < list.length && list[at]! <= last) return true;
   }
   return false;
 }

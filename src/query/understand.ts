@@ -399,9 +399,10 @@ const MEASURE_NOUN_WEIGHT = 0.5;
  * as one light term, so the sentence with the measure ranks above one with some other number.
  */
 function measureTerm(question: string, tools: UnderstandTools): QueryTerm[] {
-  const stems = [...new Set(measureNouns(question).flatMap((noun) => tools.analyze(noun)))].filter((stem) => tools.inCorpus(stem));
+  const nouns = measureNouns(question);
+  const stems = [...new Set(nouns.flatMap((noun) => tools.analyze(noun)))].filter((stem) => tools.inCorpus(stem));
   if (stems.length === 0) return [];
-  return [{ word: measureNouns(question)[0]!, position: -1, alternatives: stems.map((stem) => ({ stem, weight: 1, via: "synonym" as const })), weight: MEASURE_NOUN_WEIGHT, measure: true }];
+  return [{ word: nouns[0]!, position: -1, alternatives: stems.map((stem) => ({ stem, weight: 1, via: "synonym" as const })), weight: MEASURE_NOUN_WEIGHT, measure: true }];
 }
 
 /** True when a noun is a plural: English by its "-s", German by differing from its dictionary form ("Brücken"). */
