@@ -69,18 +69,17 @@ export function unitFor(question: string): RegExp | null {
   if (SHARE_QUESTION.test(question)) return SHARE;
   // "Wie viel Geld", "how much does it cost": a sum of money, not any number.
   if (MONEY_QUESTION.test(question)) return MONEY;
-  const match = /(?<![\p{L}])(wie|how)\s+(\p{L}+)/iu.exec(question);
-  const adjective = match?.[2]?.toLowerCase() ?? "";
+  const adjective = measureAdjective(question);
   return UNITS.find(([asked]) => asked.test(adjective))?.[1] ?? null;
 }
 
 /**
  * The nouns (and superlative stems) a text gives a measure with: "Wie groß ist X?" is answered by "mit
- * einem Durchmesser von 12 Metern", "Wie hoch …" by "einen Höchststand von 3,2 Metern". General
+ * einem Durchmesser von 12 Metern", "Wie hoch …" by "einen Wasserstand von 3,2 Metern". General
  * German usage, keyed by the German and English measure adjectives.
  */
 const MEASURE_NOUNS: readonly [RegExp, readonly string[]][] = [
-  [/^(hoch|high|tall)$/, ["Höhe", "Höchststand", "höchste"]],
+  [/^(hoch|high|tall)$/, ["Höhe", "Stand", "höchste"]],
   [/^(gro(ß|ss)|large|big)$/, ["Größe", "Durchmesser", "größte"]],
   [/^(lang|long)$/, ["Länge", "längste"]],
   [/^(breit|wide)$/, ["Breite"]],
@@ -93,9 +92,13 @@ const MEASURE_NOUNS: readonly [RegExp, readonly string[]][] = [
 
 /** The German nouns a measure question's number is given with (see MEASURE_NOUNS); empty for other questions. */
 export function measureNouns(question: string): readonly string[] {
-  const match = /(?<![\p{L}])(wie|how)\s+(\p{L}+)(?![\p{L}])/iu.exec(question);
-  const adjective = match?.[2]?.toLowerCase() ?? "";
+  const adjective = measureAdjective(question);
   return MEASURE_NOUNS.find(([asked]) => asked.test(adjective))?.[1] ?? [];
+}
+
+/** The word after "wie" / "how" ("wie schwer" → "schwer"), lower case; "" when there is none. */
+function measureAdjective(question: string): string {
+  return /(?<![\p{L}])(wie|how)\s+(\p{L}+)/iu.exec(question)?.[2]?.toLowerCase() ?? "";
 }
 
 /** True when a word is a measure adjective right after "wie" / "how": part of the question word, not a term. */
