@@ -131,9 +131,14 @@ function withTypedNeighbour(
   const best = selected[0];
   // A number must stand in the sentence that says what it counts; only a name may come a sentence later.
   if (!best || expected === null || best.typeMatch || STRICT_TYPES.has(expected)) return [...selected];
-  const next = scored.find((s) => s.index === best.index + 1 && s.sentence.source === best.sentence.source);
+  const next = nextOf(best, scored);
   if (!next?.typeMatch) return [...selected];
   return [best, next, ...selected.slice(1).filter((s) => s.index !== next.index)].slice(0, MAX_SENTENCES);
+}
+
+/** The sentence right after `sentence` in the same article, when it is among the scored ones. */
+function nextOf(sentence: ScoredSentence, scored: readonly ScoredSentence[]): ScoredSentence | undefined {
+  return scored.find((s) => s.index === sentence.index + 1 && s.sentence.source === sentence.sentence.source);
 }
 
 /** A sentence that opens with a pronoun goes on about the one before it: "Sie gewann … dazu", "He added …". */
@@ -147,7 +152,7 @@ const CONTINUES = /^(Sie|Er|Es|Diese[rs]?|Dies|He|She|It|They|This|These)\s/u;
 function withContinuation(selected: readonly ScoredSentence[], scored: readonly ScoredSentence[], expected: AnswerType | null): ScoredSentence[] {
   const best = selected[0];
   if (!best || expected !== null) return [...selected];
-  const next = scored.find((s) => s.index === best.index + 1 && s.sentence.source === best.sentence.source);
+  const next = nextOf(best, scored);
   if (!next || !CONTINUES.test(next.sentence.text) || selected.some((s) => s.index === next.index)) return [...selected];
   return [best, next, ...selected.slice(1)].slice(0, MAX_SENTENCES);
 }
