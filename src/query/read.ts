@@ -141,8 +141,15 @@ function nextOf(sentence: ScoredSentence, scored: readonly ScoredSentence[]): Sc
   return scored.find((s) => s.index === sentence.index + 1 && s.sentence.source === sentence.sentence.source);
 }
 
-/** A sentence that opens with a pronoun goes on about the one before it: "Sie gewann … dazu", "He added …". */
-const CONTINUES = /^(Sie|Er|Es|Diese[rs]?|Dies|He|She|It|They|This|These)\s/u;
+/**
+ * A sentence goes on about the one before it when it opens with a pronoun or a possessive ("Sie gewann …
+ * dazu", "Dessen Chef forderte …", "He added …"), or with a quotation, or when it is reported speech (a
+ * subjunctive auxiliary: "Das Angebot sei zu niedrig"): news names a speaker in one sentence and gives
+ * what was said in the next. Closed-class words, hand-listed as grammar, not vocabulary.
+ */
+const CONTINUES = /^(?:(?:Sie|Er|Es|Diese[rs]?|Dies|Dessen|Deren|Seine?|Ihre?|He|She|It|They|This|These|His|Her|Its|Their)\s|[«„"“])/u;
+const REPORTED = /\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|möge)\b/u;
+const continues = (text: string) => CONTINUES.test(text) || REPORTED.test(text);
 
 /**
  * For a question that asks for no particular kind of thing ("Wie schnitt die Partei ab?"), the sentence
@@ -152,9 +159,12 @@ const CONTINUES = /^(Sie|Er|Es|Diese[rs]?|Dies|He|She|It|They|This|These)\s/u;
 function withContinuation(selected: readonly ScoredSentence[], scored: readonly ScoredSentence[], expected: AnswerType | null): ScoredSentence[] {
   const best = selected[0];
   if (!best || expected !== null) return [...selected];
-  const next = nextOf(best, scored);
-  if (!next || !CONTINUES.test(next.sentence.text) || selected.some((s) => s.index === next.index)) return [...selected];
-  return [best, next, ...selected.slice(1)].slice(0, MAX_SENTENCES);
+  const following: ScoredSentence[] = [];
+  for (let at = nextOf(best, scored); at && continues(at.sentence.text) && following.length < MAX_SENTENCES - 1; at = nextOf(at, scored)) {
+    following.push(at);
+  }
+  const taken = new Set(following.map((s) => s.index));
+  return [best, ...following, ...selected.slice(1).filter((s) => !taken.has(s.index))].slice(0, MAX_SENTENCES);
 }
 
 /**

@@ -71,6 +71,18 @@ describe("read", () => {
     expect(reading.selected.map((s) => s.sentence.text).slice(0, 2)).toEqual(["Größter Gewinner der Wahl war Kourou.", "Sie legte auf 17 Prozent zu."]);
   });
 
+  it("quotes what a speaker said in the sentences after the one that names them: a quotation, reported speech", () => {
+    const { ask } = setup(
+      "Auch der Mieterverein Kourou übte Kritik. «Die Mieten steigen zu schnell», sagte ein Sprecher. Die Stadt müsse mehr Wohnungen bauen. Die Lage blieb ruhig.",
+    );
+    const reading = ask("Was kritisierte der Mieterverein Kourou?");
+    expect(reading.selected.map((s) => s.sentence.text)).toEqual([
+      "Auch der Mieterverein Kourou übte Kritik.",
+      "«Die Mieten steigen zu schnell», sagte ein Sprecher.",
+      "Die Stadt müsse mehr Wohnungen bauen.",
+    ]);
+  });
+
   it("takes a number the question names as a name the answering article must have", () => {
     const { ask } = setup("Im Jahr 2020 starben bei dem Unglück 14 Menschen. Die Lage blieb ruhig.");
     expect(ask("Wie viele Menschen starben 2019 bei dem Unglück?").passes).toBe(false);
