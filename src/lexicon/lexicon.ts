@@ -115,6 +115,12 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     }
     // A noun with a case ending Ding's entries do not list ("Bundestagswahlen" is, "Bundestagswahls" is not).
     if (found.length === 0) for (const stem of nounStems(key)) for (const l of lemmasOfForm(stem) ?? []) if (l.pos === "noun") add(l);
+    // A loanword's "-s" plural ("Airports", "Tickets"): the noun tables may lack the word, while the
+    // thesaurus lists its singular as a word of its own.
+    if (found.length === 0 && /^\p{Lu}/u.test(word) && key.endsWith("s")) {
+      const singular = key.slice(0, -1);
+      if (singular.length > 3 && german().has(singular)) add({ lemma: word.slice(0, -1), pos: "noun" });
+    }
     return found;
   };
 
@@ -144,7 +150,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   const headsOf = (word: string): string[] => {
     const key = normaliseGerman(word);
     if (key === "") return [];
-    return [key, ...germanLemmas(key).map((l) => l.lemma.toLowerCase())].filter((h, i, all) => all.indexOf(h) === i);
+    return [key, ...germanLemmas(word).map((l) => l.lemma.toLowerCase())].filter((h, i, all) => all.indexOf(h) === i);
   };
 
   return {
@@ -152,7 +158,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     isGermanNoun: (word) => germanLemmas(word).some((l) => l.pos === "noun"),
     isGermanWord: (word) => {
       const key = normaliseGerman(word);
-      return key !== "" && (german().has(key) || germanLemmas(key).length > 0);
+      return key !== "" && (german().has(key) || germanLemmas(word).length > 0);
     },
     germanSynonyms(word) {
       const heads = headsOf(word);

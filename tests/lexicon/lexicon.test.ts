@@ -32,6 +32,14 @@ describe("germanLemmas", () => {
     expect(lexicon.germanLemmas("föderalistischen")).toContainEqual({ lemma: "föderalistisch", pos: "adj" });
   });
 
+  it("reads a loanword's -s plural as the singular the thesaurus lists, and finds its synonyms", () => {
+    expect(lexicon.germanLemmas("Shops")).toEqual([{ lemma: "Shop", pos: "noun" }]);
+    expect(lexicon.isGermanNoun("Shops")).toBe(true);
+    expect(lexicon.germanSynonyms("Shops").map((s) => s.word)).toContain("Geschäft");
+    // Only a capitalised noun: a lower-case adverb in -s is no plural.
+    expect(lexicon.germanLemmas("shops")).toEqual([]);
+  });
+
   it("gives [] for unknown words and empty input", () => {
     expect(lexicon.germanLemmas("Xqzvbrt")).toEqual([]);
     expect(lexicon.germanLemmas("")).toEqual([]);
