@@ -62,7 +62,9 @@ export function measureEvidence(
   const names = matches.flatMap((m, t) => (m.term.name === true ? [t] : []));
   // A match counts as the term found at FOCUS_MATCH of the best the term can reach: a translation from
   // deeper in the dictionary weighs less than the word itself.
-  const reachable = (t: number) => FOCUS_MATCH * Math.min(1, Math.max(0, ...(matches[t]?.term.alternatives.map((a) => a.weight) ?? [1])));
+  // A term the sources have only by a stand-in (a compound's head, a synonym's) is found by that stand-in.
+  const reachable = (t: number) =>
+    FOCUS_MATCH * Math.min(1, matches[t]?.reach ?? Math.max(0, ...(matches[t]?.term.alternatives.map((a) => a.weight) ?? [1])));
   const namesOf = (u: EvidenceUnit) =>
     names.every((t) => u.inDocument?.[t] === true || [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) >= reachable(t)));
   // Nor is a passage that matches only the names: "Wer ist der Bürgermeister von Göttingen?" is not

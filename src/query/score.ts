@@ -160,6 +160,8 @@ export interface TermMatch {
    * word lemmas may meet too ("beginnen" for "anfangen" meets "begann").
    */
   readonly expansionStems?: ReadonlyMap<string, number>;
+  /** The weight of the term's best form or compound head that the corpus has: the most a sentence can match it by. */
+  readonly reach?: number;
 }
 
 /** How close a corpus word must be to a synonym or translation to count (compound head, inflection); a word of the same family (festgenommen / Festnahmen) counts too. */
@@ -178,9 +180,12 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
   return terms.map((term) => {
     // Each alternative's matches count at its weight (a translation below the word itself), best kept.
     const similar = new Map<string, number>();
+    let reach = 0;
     for (const alternative of term.alternatives) {
       for (const [stem, value] of vocabulary.similar([alternative.stem])) {
         if (!accepts(term, alternative, stem, value, (prefix) => vocabulary.begins(prefix))) continue;
+        // A synonym or translation never stands in fully; a compound's head does for a compound the sources lack.
+        if (alternative.weight >= 1 || alternative.via === "part") reach = Math.max(reach, alternative.weight);
         const weighted = value * alternative.weight;
         if (weighted > (similar.get(stem) ?? 0)) similar.set(stem, weighted);
       }
@@ -188,7 +193,7 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
     const df = sentencesContaining(similar.keys(), stats.postings, n);
     const lemmaStems = new Set(term.alternatives.filter((a) => a.weight >= 1).map((a) => a.stem));
     const expansionStems = new Map(term.alternatives.filter((a) => a.weight < 1 && a.via !== "part").map((a) => [a.stem, a.weight] as const));
-    return { term, similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), lemmaStems, expansionStems };
+    return { term, similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), lemmaStems, expansionStems, ...(reach > 0 ? { reach } : {}) };
   });
 }
 

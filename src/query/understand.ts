@@ -316,7 +316,14 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         // paraphrase is not a word to find, and its parts would match anything.
         const word = headWord(synonym.word, analyze);
         // A letter or two ("Y" in "Y-Chromosom" for "Leute") is no word to look for.
-        if (word === null || word.length < MIN_MODIFIER || !analyze(word).some(inCorpus)) continue;
+        if (word === null || word.length < MIN_MODIFIER) continue;
+        if (!analyze(word).some(inCorpus)) {
+          // A synonym that differs only in its head ("Bahnkunde" / "Bahnfahrgast") names the same thing
+          // by that head where the sources leave out the shared modifier ("Fahrgäste").
+          const head = sharedModifierHead(lemmas[0]?.lemma ?? term.word, word, tools);
+          if (head !== null) add(head, EXPANSION_WEIGHT.head, "part");
+          continue;
+        }
         add(word, EXPANSION_WEIGHT.synonym, "synonym");
         kept++;
       }
@@ -491,6 +498,27 @@ function contentOf(phrase: string, analyze: Analyzer): string[] {
 function headWord(phrase: string, analyze: Analyzer): string | null {
   const words = contentOf(phrase, analyze);
   return words.length === 1 ? words[0]! : null;
+}
+
+/**
+ * The head of `synonym` when it shares its modifier with `word` ("Bahnkunde", "Bahnfahrgast" → Fahrgast)
+ * and the sources use that head; null otherwise. A different modifier would be another thing
+ * ("Rathauschef" / "Gemeindedirektor": a Direktor is no Chef of anything).
+ */
+function sharedModifierHead(word: string, synonym: string, tools: UnderstandTools): string | null {
+  const a = word.toLowerCase();
+  const b = synonym.toLowerCase();
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared++;
+  if (shared < MIN_MODIFIER || a.length - shared < MIN_HEAD - 1) return null;
+  const rest = b.slice(shared);
+  // The joint may carry a linking element ("Landesparlament" → Parlament).
+  for (const head of [rest, rest.replace(/^(es|s|en|n)/u, "")]) {
+    if (head.length < MIN_HEAD) continue;
+    const noun = head[0]!.toUpperCase() + head.slice(1);
+    if (safe(() => [tools.lexicon.isGermanNoun(noun)], tools)[0] === true && tools.analyze(noun).some(tools.inCorpus)) return noun;
+  }
+  return null;
 }
 
 /** German translations of an English word or phrase that the corpus uses, in the dictionary's order, capped. */

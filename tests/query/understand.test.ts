@@ -119,6 +119,22 @@ describe("understand", () => {
     expect(part?.weight).toBeLessThan(1);
   });
 
+  it("reads a compound as the head of its synonym when both share the modifier, not when the modifiers differ", () => {
+    const lexicon: Lexicon = {
+      ...tools.lexicon,
+      germanLemmas: (w) => (["bahnkunden", "bahnkunde"].includes(w.toLowerCase()) ? [{ lemma: "Bahnkunde", pos: "noun" }] : []),
+      isGermanNoun: (w) => ["bahnkunde", "bahnkunden", "fahrgast", "direktor", "stadtchef"].includes(w.toLowerCase()),
+      isGermanWord: (w) => ["bahnkunde", "bahnkunden", "fahrgast", "direktor", "stadtchef"].includes(w.toLowerCase()),
+      germanSynonyms: (w) =>
+        ({ bahnkunden: ["Bahnfahrgast"], stadtchef: ["Gemeindedirektor"] })[w.toLowerCase()]?.map((word, rank) => ({ word, rank })) ?? [],
+    };
+    const riders: UnderstandTools = { analyze, lexicon, inCorpus: (s) => ["fahrgast", "direktor"].includes(s) };
+    const customers = understand("Wie viele Bahnkunden waren betroffen?", [], false, riders, 1000).terms.find((t) => t.word === "Bahnkunden");
+    expect(customers?.alternatives).toContainEqual({ stem: "fahrgast", weight: EXPANSION_WEIGHT.head, via: "part" });
+    const mayor = understand("Was sagte der Stadtchef?", [], false, riders, 1000).terms.find((t) => t.word === "Stadtchef");
+    expect(mayor?.alternatives.map((a) => a.stem)).not.toContain("direktor");
+  });
+
   it("takes a capitalised word no German dictionary knows for a name, mentioned by the sources or not", () => {
     const grimma = understand("Wie hoch war der Pegel in Grimma?", [], false, tools, 1000).terms.find((t) => t.word === "Grimma");
     expect(grimma?.name).toBe(true);
