@@ -320,7 +320,8 @@ export interface ScoredSentence {
  * Präsident?" is a name other than the ones the question names.
  */
 function suppliesNew(stems: readonly string[], matches: readonly TermMatch[]): boolean {
-  return stems.some((stem) => matches.every((m) => (m.similar.get(stem) ?? 0) < 0.6));
+  // An earlier turn's words do not count: "Wie heißt er?" asks for the name the last answer quoted.
+  return stems.some((stem) => matches.every((m) => m.term.context === true || (m.similar.get(stem) ?? 0) < 0.6));
 }
 
 /** Added to a sentence's coverage when it carries the kind of thing the question asks for. */

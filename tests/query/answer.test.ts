@@ -6,7 +6,7 @@ import { LocalLexicalEmbeddings } from "../../src/ingest/embed.js";
 import { analyze } from "../../src/ingest/keyword.js";
 import { buildIndex, openIndex, type LoadedIndex } from "../../src/ingest/store.js";
 import { createAsk, type AskSettings } from "../../src/query/answer.js";
-import type { Answer } from "../../src/types.js";
+import { turnOf, type Answer } from "../../src/types.js";
 
 const SETTINGS: AskSettings = {
   retrieval: { k: 6, denseK: 30, keywordK: 30, rrfK: 60, denseWeight: 1, keywordWeight: 1 },
@@ -209,6 +209,27 @@ describe("createAsk on an article it was not developed on", () => {
     "Did Germany send help?",
   ])("declines %s", async (question) => {
     expect((await ask(question)).kind).toBe("not_found");
+  });
+});
+
+const COUNCIL = ` date 2023-07 Der Stadtrat von Graz hat am Dienstag den Haushalt für das kommende Jahr beschlossen.
+
+Kritik kam von der Opposition. Deren Fraktionschef Jannik Wendtner nannte den Plan unsozial. Die Abstimmung dauerte drei Stunden.
+`;
+
+describe("createAsk in a conversation about a person", () => {
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "council.txt": COUNCIL }));
+  });
+
+  it("answers 'Wie heißt er?' with the name the previous answer quoted", async () => {
+    const ask = createAsk({ index: () => index, analyze, settings: SETTINGS });
+    const first = await ask("Was kritisierte der Fraktionschef der Opposition?", { history: [] });
+    expect(first.kind).toBe("answered");
+    const answer = await ask("Wie heißt er?", { history: [turnOf("Was kritisierte der Fraktionschef der Opposition?", first)] });
+    expect(answer.kind).toBe("answered");
+    expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" ")).toContain("Jannik Wendtner");
   });
 });
 
