@@ -90,6 +90,10 @@ const ANAPHORA_DE = new Set(
 );
 const EXPLETIVE_BEFORE_ES = /^(gibt|gab|gäbe|geht|ging|handelt|handelte|kam|kommt|steht|stand|hieß|heißt|regnet|regnete)$/i;
 const ANAPHORA_EN = new Set("he she they him her them his hers their theirs these those this its".split(" "));
+/** A definite person with no name, "der Mann", "the woman": someone the conversation has named before. */
+const PERSON_NOUN = "mann|mannes|frau|person|herr|herrn|dame|man|woman|guy|lady";
+const PERSON_BACK = new RegExp(String.raw`\b(?:der|die|den|dem|des|the|that|this)\s+(?:${PERSON_NOUN})\b`, "u");
+const IS_PERSON_NOUN = new RegExp(`^(?:${PERSON_NOUN})$`, "iu");
 /** "it" after an auxiliary is the question's subject ("how much did it cost"), not an expletive ("is it true that …"). */
 const AUXILIARY_BEFORE_IT = /^(did|does|do|will|would|can|could|has|have|had|should)$/i;
 /** Greetings and thanks that belong to one language ("Hi", "ok" or an emoji do not). */
@@ -226,6 +230,8 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
     const isName = (w: string) => /^\p{Lu}/u.test(w) && (language === "en" || safe(() => [tools.lexicon.isGermanWord(w)], tools)[0] !== true);
     if (!before.some(isName)) return "pronoun";
   }
+  const named = (w: string) => /^\p{Lu}/u.test(w) && !IS_PERSON_NOUN.test(w) && safe(() => [tools.lexicon.isGermanWord(w)], tools)[0] !== true;
+  if (PERSON_BACK.test(lower) && !words.slice(1).some(named)) return "pronoun";
   // Nothing but a question word left: "und wann?", "warum?", "who?".
   if (contentWords(question, language, tools.analyze).length === 0) return "ellipsis";
   if (isFragment(words, language)) return "ellipsis";

@@ -272,6 +272,10 @@ describe("understand", () => {
     expect(read("Wie hoch ist das geschätzte Defizit?", history).followUp).toBeNull();
     expect(read("Who said that?", harbour).followUp?.reason).toBe("pronoun");
     expect(read("Who said that the harbour opened?", harbour).followUp).toBeNull();
+    // A definite person without a name is someone named before; with a name, the question says who.
+    expect(read("Wie alt ist der Mann?", history).followUp?.reason).toBe("pronoun");
+    expect(read("Where does the woman live?", harbour).followUp?.reason).toBe("pronoun");
+    expect(read("Was sagte die Frau von Böhler?", history).followUp).toBeNull();
   });
 
   it("gives the previous turn's words at most half the weight of the question's own", () => {
