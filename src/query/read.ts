@@ -3,7 +3,7 @@ import type { Passage } from "../types.js";
 import type { AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
-import { coverage, matchTerms, namesSame, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
+import { articleRange, coverage, matchTerms, namesSame, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 
 /**
@@ -294,10 +294,5 @@ function mentions(match: TermMatch, sentence: number, stats: SentenceStats): boo
  * dozen), and a name's mention in it by a binary search of the name's posting list, not a scan of it.
  */
 function articleOf(sentence: number, stats: SentenceStats): [number, number] {
-  const source = stats.source(sentence);
-  let first = sentence;
-  let last = sentence;
-  while (first > 0 && stats.source(first - 1) === source) first--;
-  while (last + 1 < stats.count && stats.source(last + 1) === source) last++;
-  return [first, last];
+  return articleRange(sentence, (i) => stats.source(i), stats.count);
 }

@@ -87,6 +87,20 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
     });
   };
   const textOf = (index: number) => (inRange(index) ? table.text(index) : "");
+  const sourceOf = (index: number) => (inRange(index) ? table.source(index) : "");
+  // Per article, what its acronyms stand for, read on first use (see acronymsIn).
+  const acronyms = new Map<string, ReadonlyMap<string, readonly string[]>>();
+  const acronymsAround = (index: number) => {
+    const source = sourceOf(index);
+    let found = acronyms.get(source);
+    if (!found) {
+      const [first, last] = articleRange(index, sourceOf, count);
+      const texts: string[] = [];
+      for (let i = first; i <= last; i++) texts.push(textOf(i));
+      acronyms.set(source, (found = acronymsIn(texts, analyze)));
+    }
+    return found;
+  };
   return {
     count,
     sentence,
@@ -98,6 +112,10 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       if (!set) {
         const own = new Set<string>();
         for (let k = analysis.offsets[index]!; k < analysis.offsets[index + 1]!; k++) own.add(analysis.vocab[analysis.stems[k]!]!);
+        // An acronym stands for its long form, which the article spelled out once: "GDL-Chef" is the head of
+        // the "Gewerkschaft Deutscher Lokomotivführer".
+        const defined = acronymsAround(index);
+        if (defined.size > 0) for (const stem of [...own]) for (const long of defined.get(stem) ?? []) own.add(long);
         stems[index] = set = own;
       }
       return set;
@@ -111,6 +129,47 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       return Array.from(table.members.subarray(table.memberOffsets[chunkId], table.memberOffsets[chunkId + 1]));
     },
   };
+}
+
+/** The first and last sentence of the article that sentence `index` belongs to. */
+export function articleRange(index: number, sourceOf: (index: number) => string, count: number): [number, number] {
+  const source = sourceOf(index);
+  let first = index;
+  let last = index;
+  while (first > 0 && sourceOf(first - 1) === source) first--;
+  while (last + 1 < count && sourceOf(last + 1) === source) last++;
+  return [first, last];
+}
+
+/** An acronym in parentheses after its long form: "(GDL)", "(BUND)", "(IL)". */
+const ACRONYM = /\(\s*(\p{Lu}[\p{Lu}\p{Ll}]{0,7}?)\s*\)/gu;
+/** How far before the parenthesis the long form may start, in words. */
+const LONG_FORM_WORDS = 8;
+
+/**
+ * The acronyms an article defines, each with the stems of its long form: "Gewerkschaft Deutscher
+ * Lokomotivführer (GDL)" → gdl → gewerkschaft, deutsch, lokomotivfuhr. The long form is the capitalised
+ * words right before the parenthesis whose initials are the acronym's capitals, in any order ("Aliança
+ * Democrática (AD)"); function words between them are skipped. Pure.
+ */
+export function acronymsIn(texts: readonly string[], analyze: Analyzer): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, string[]>();
+  for (const text of texts) {
+    for (const match of text.matchAll(ACRONYM)) {
+      const acronym = match[1]!;
+      const capitals = [...acronym].filter((c) => /\p{Lu}/u.test(c));
+      if (capitals.length < 2) continue;
+      const before = text.slice(0, match.index).split(/\s+/u).filter((w) => w !== "").slice(-LONG_FORM_WORDS);
+      const words = before.filter((w) => /^\p{Lu}/u.test(w)).slice(-capitals.length);
+      const initials = words.map((w) => w[0]!).sort().join("");
+      if (words.length !== capitals.length || initials !== [...capitals].sort().join("")) continue;
+      const [key] = analyze(acronym);
+      if (key === undefined) continue;
+      const stems = words.flatMap((w) => analyze(w)).filter((stem) => stem !== key);
+      out.set(key, [...new Set([...(out.get(key) ?? []), ...stems])]);
+    }
+  }
+  return out;
 }
 
 /**

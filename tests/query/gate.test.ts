@@ -67,9 +67,10 @@ describe("relevance gate", () => {
   });
 
   it("finds what is counted through a translation from deeper in the dictionary, measured against what that term can reach", () => {
-    const matches = matchTerms(contentWords("Wie viele Unfälle gab es in Leipzig?", "de", analyze), stats).map((m) =>
-      m.term.word === "Unfälle" ? { ...m, term: { ...m.term, alternatives: m.term.alternatives.map((a) => ({ ...a, weight: 0.5, via: "translation" as const })) } } : m,
+    const terms = contentWords("Wie viele Unfälle gab es in Leipzig?", "de", analyze).map((term) =>
+      term.word === "Unfälle" ? { ...term, alternatives: term.alternatives.map((a) => ({ ...a, weight: 0.5, via: "translation" as const })) } : term,
     );
+    const matches = matchTerms(terms, stats);
     const t = matches.findIndex((m) => m.term.word === "Unfälle");
     const hits = termHits(matches, stats, 2).map((hit, i) => (i === t ? 0.5 : hit));
     const evidence = measureEvidence(matches, [{ quoted: [hits], context: [], typed: true }], questionFocus("Wie viele Unfälle gab es in Leipzig?"), true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { analyzeSentences, sentenceTable } from "../../src/ingest/sentences.js";
 import { answerType } from "../../src/query/cues.js";
-import { buildSentenceStats, coverage, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
+import { acronymsIn, buildSentenceStats, coverage, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -67,6 +67,35 @@ describe("buildSentenceStats", () => {
     expect(() => stats.sentence(6)).toThrow(RangeError);
     const other = (text: string) => analyze(text).map((stem) => stem.slice(0, 4));
     expect(() => sentenceStats(table, analysis, other)).toThrow(/not made by this analyzer/);
+  });
+});
+
+describe("acronymsIn", () => {
+  it("reads an acronym's long form from the capitalised words before it, whose initials it has in any order", () => {
+    const defined = acronymsIn(
+      [
+        "Der Verband Freier Bäcker (VFB) rief zum Protest auf.",
+        "Die Alianza Popular (PA) gewann.",
+        "Der Chef des Senders (ARD) sprach.",
+        "Die Uhr (X) stand still.",
+      ],
+      analyze,
+    );
+    expect(defined.get("vfb")).toEqual([...analyze("Verband"), ...analyze("Freier"), ...analyze("Bäcker")]);
+    expect(defined.get("pa")).toEqual([...analyze("Alianza"), ...analyze("Popular")]);
+    // Initials that do not spell it, or a single letter, define nothing.
+    expect(defined.has("ard")).toBe(false);
+    expect(defined.size).toBe(2);
+  });
+
+  it("lets a sentence with the acronym match the words of its long form", () => {
+    const stats = buildSentenceStats(
+      makeChunks("a.txt", "Der Verband Freier Bäcker (VFB) rief zum Protest auf. Die Lage blieb ruhig. VFB-Chef Ole Brandt sprach von Willkür.", 3),
+      analyze,
+    );
+    const chief = [...Array(stats.count).keys()].find((i) => stats.sentence(i).text.startsWith("VFB-Chef"))!;
+    expect(stats.stems(chief).has(analyze("Bäcker")[0]!)).toBe(true);
+    expect(stats.stems(chief - 1).has(analyze("Bäcker")[0]!)).toBe(false);
   });
 });
 
