@@ -97,7 +97,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       const [first, last] = articleRange(index, sourceOf, count);
       const texts: string[] = [];
       for (let i = first; i <= last; i++) texts.push(textOf(i));
-      acronyms.set(source, (found = acronymsIn(texts, analyze)));
+      acronyms.set(source, (found = aliasesIn(texts, analyze, knows)));
     }
     return found;
   };
@@ -166,6 +166,31 @@ export function acronymsIn(texts: readonly string[], analyze: Analyzer): Readonl
       const [key] = analyze(acronym);
       if (key === undefined) continue;
       const stems = words.flatMap((w) => analyze(w)).filter((stem) => stem !== key);
+      out.set(key, [...new Set([...(out.get(key) ?? []), ...stems])]);
+    }
+  }
+  return out;
+}
+
+/** A role or description right before a person's first name and surname: "Finanzberater Rainer Hollmann". */
+const APPOSITION = /(?<![\p{L}-])(\p{Lu}[\p{L}-]*\p{Ll})\s+(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?![\p{L}-])/gu;
+
+/**
+ * What a news article's short references stand for, from the places it spelled them out: acronyms (see
+ * {@link acronymsIn}) and, with a dictionary to tell names from nouns, surnames after the role they were
+ * introduced with ("der Finanzberater Rainer Hollmann" → a later "Hollmann" is the Finanzberater). Pure.
+ */
+export function aliasesIn(texts: readonly string[], analyze: Analyzer, knows?: WordKnowledge): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, string[]>([...acronymsIn(texts, analyze)].map(([k, v]) => [k, [...v]]));
+  if (!knows) return out;
+  for (const text of texts) {
+    for (const [, role, , last] of text.matchAll(APPOSITION)) {
+      if (!knows.isWord(role!) || knows.isPlace(role!) || knows.isWord(last!)) continue;
+      const [key] = analyze(last!);
+      if (key === undefined) continue;
+      const stems = analyze(role!).filter((stem) => stem !== key);
+      // "Im Hafen Kiel": a function word opening the sentence is no role.
+      if (stems.length === 0) continue;
       out.set(key, [...new Set([...(out.get(key) ?? []), ...stems])]);
     }
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { analyzeSentences, sentenceTable } from "../../src/ingest/sentences.js";
 import { answerType } from "../../src/query/cues.js";
-import { acronymsIn, buildSentenceStats, coverage, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
+import { acronymsIn, aliasesIn, buildSentenceStats, coverage, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -96,6 +96,17 @@ describe("acronymsIn", () => {
     const chief = [...Array(stats.count).keys()].find((i) => stats.sentence(i).text.startsWith("VFB-Chef"))!;
     expect(stats.stems(chief).has(analyze("Bäcker")[0]!)).toBe(true);
     expect(stats.stems(chief - 1).has(analyze("Bäcker")[0]!)).toBe(false);
+  });
+});
+
+describe("aliasesIn", () => {
+  it("reads a surname as the role it was introduced with, when a dictionary tells names from nouns", () => {
+    const knows = { isPlace: () => false, isWord: (w: string) => !["Ole", "Brandt", "Kiel"].includes(w) };
+    const texts = ["Der 52-jährige Bauunternehmer Ole Brandt wurde verurteilt.", "Im Hafen Kiel Nord lag ein Schiff."];
+    expect(aliasesIn(texts, analyze, knows).get(analyze("Brandt")[0]!)).toEqual(analyze("Bauunternehmer"));
+    // "Hafen Kiel Nord": the last word is a word, not a surname.
+    expect(aliasesIn(texts, analyze, knows).size).toBe(1);
+    expect(aliasesIn(texts, analyze).size).toBe(0);
   });
 });
 
