@@ -151,18 +151,24 @@ const segmenter = new Intl.Segmenter("de", { granularity: "sentence" });
 /**
  * The version of {@link splitSentences}' cuts: an index whose chunks were cut by another version is
  * re-chunked, since its sentence offsets differ. 2: German ordinal dates and lower-case continuations.
+ * 3: an ordinal after an article or a preposition ("aus dem 11. Jahrhundert").
  */
-export const SPLITTER_VERSION = 2;
+export const SPLITTER_VERSION = 3;
 
 const MONTH = /^(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b/iu;
 
+/** An ordinal after an article or a contracted preposition: it needs the noun that follows ("im 3. Quartal"). */
+const ORDINAL_AFTER_ARTICLE = /(?<![\p{L}])(der|die|das|dem|den|des|ein|eine|einem|einen|einer|am|im|zum|zur|vom|beim|ins)\s+\d+\.\s*$/iu;
+
 /**
  * True when a segment the segmenter cut off continues the one before: it starts in lower case ("am 19.
- * und 20. März" cut after "19."), or follows an ordinal number with a number or a month ("am 19. März").
+ * und 20. März" cut after "19."), follows an ordinal number with a number or a month ("am 19. März"),
+ * or follows an ordinal that an article opened ("aus dem 11. Jahrhundert").
  */
 function continues(previous: string, next: string): boolean {
   const start = next.trimStart();
   if (/^\p{Ll}/u.test(start)) return true;
+  if (ORDINAL_AFTER_ARTICLE.test(previous)) return true;
   return /\d\.\s*$/.test(previous) && (/^\d/.test(start) || MONTH.test(start));
 }
 

@@ -65,6 +65,16 @@ describe("loading seeds", () => {
     ]);
   });
 
+  it("does not cut after an ordinal that an article or a preposition opened", () => {
+    const text = "Die Kirche stammt aus dem 12. Jahrhundert. Im 3. Quartal sank der Umsatz. Der Verein stieg auf Platz 4. Danach kam die Pause.";
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      "Die Kirche stammt aus dem 12. Jahrhundert.",
+      "Im 3. Quartal sank der Umsatz.",
+      "Der Verein stieg auf Platz 4.",
+      "Danach kam die Pause.",
+    ]);
+  });
+
   it("skips invalid UTF-8, empty and binary files with a reason that names them, and goes on", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "citebot-seeds-"));
     await writeFile(path.join(dir, "good.txt"), "Ein Satz. Noch ein Satz.");
