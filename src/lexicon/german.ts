@@ -29,12 +29,23 @@ export function adjectiveStems(word: string): string[] {
   return out;
 }
 
-/** Stems of a noun form with a genitive (-s, -es) or dative plural (-n) ending: "Streiks" → ["streik"]. */
+/**
+ * Stems of a noun form with a genitive (-s, -es) or dative plural (-n) ending, or an umlaut plural the
+ * tables do not list ("Hähne", "Wälder", "Mütter" → hahn, wald, mutter): "Streiks" → ["streik"].
+ */
 export function nounStems(word: string): string[] {
   const w = word.toLowerCase();
   const out: string[] = [];
   if (w.endsWith("es") && w.length > 4) out.push(w.slice(0, -2));
   if (w.endsWith("s") && w.length > 3) out.push(w.slice(0, -1));
   if (w.endsWith("n") && w.length > 3) out.push(w.slice(0, -1));
+  for (const ending of ["", "e", "en", "er", "ern", "n"]) {
+    if (!w.endsWith(ending) || w.length - ending.length < 3) continue;
+    const base = w.slice(0, w.length - ending.length);
+    // The plural's umlaut stands in the stem's last vowel: "äu" → "au", "ä" → "a", "ö" → "o", "ü" → "u".
+    const at = Math.max(base.lastIndexOf("ä"), base.lastIndexOf("ö"), base.lastIndexOf("ü"));
+    if (at < 0 || /[aeiou]/.test(base.slice(at + 1).replace(/^u/, "").replace(/e[lrn]$/, ""))) continue;
+    out.push(`${base.slice(0, at)}${{ ä: "a", ö: "o", ü: "u" }[base[at] as "ä" | "ö" | "ü"]}${base.slice(at + 1)}`);
+  }
   return out;
 }

@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { nounStems } from "../../src/lexicon/german.js";
 import { LexiconError, openLexicon, defaultLexiconDir } from "../../src/lexicon/index.js";
 
 // These run on the committed data in data/lexicon/.
@@ -51,6 +52,17 @@ describe("germanLemmas", () => {
     expect(lexicon.isGermanNoun("Tokajew")).toBe(false);
     expect(lexicon.isGermanWord("und")).toBe(true);
     expect(lexicon.isGermanWord("Tokajew")).toBe(false);
+  });
+});
+
+describe("nounStems", () => {
+  it("undoes an umlaut plural, with or without an ending, in the stem's last syllable only", () => {
+    expect(nounStems("Hähne")).toContain("hahn");
+    expect(nounStems("Wälder")).toContain("wald");
+    expect(nounStems("Mütter")).toContain("mutter");
+    expect(nounStems("Häusern")).toContain("haus");
+    // The umlaut of "Bürger" is no plural's: nothing is made of it.
+    expect(nounStems("Bürgermeister")).not.toContain("burgermeister");
   });
 });
 
