@@ -137,10 +137,17 @@ const QUESTION_CUES: readonly Cue[] = [
  */
 export function answerType(question: string): AnswerType | null {
   const q = question.toLowerCase();
-  for (const cue of QUESTION_CUES) if (cue.pattern.test(q)) return cue.type;
+  for (const cue of QUESTION_CUES) if (cue.pattern.test(q) || (cue.type === "person" && asksForRoleHolder(q))) return cue.type;
   // "Was kostete die Brücke?", "what did it end up costing?": a sum of money is a number.
   if (MONEY_QUESTION.test(q) || SHARE_QUESTION.test(q)) return "number";
   return null;
+}
+
+/** "Welche Richterin …", "which judge …": a which-question about a role asks for the person who holds it. */
+function asksForRoleHolder(question: string): boolean {
+  // The role noun right after the question word, or after one adjective ("welche neue Ministerin").
+  const words = /(?<![\p{L}])(?:welche[rnms]?|which)\s+(\p{L}+)(?:\s+(\p{L}+))?/iu.exec(question);
+  return words !== null && (ROLE_NOUN.test(words[1]!) || (words[2] !== undefined && ROLE_NOUN.test(words[2])));
 }
 
 const NUMBER_WORDS =
@@ -158,8 +165,9 @@ const MONTHS =
   /^(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$/;
 /** A weekday with the time of day, as German writes it in one word: "Dienstagabend", "Montagmorgen". */
 const DAYTIME = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?(früh|morgen|vormittag|mittag|nachmittag|abend|nacht)s?$/;
+/** Role nouns, masculine or feminine ("Richter", "Richterin"), alone or as a compound's head. */
 const ROLE_NOUN =
-  /(präsident|präsidentin|kanzler|kanzlerin|minister|ministerin|sprecher|sprecherin|chef|chefin|leiter|leiterin|führer|führerin|mitarbeiter|mitarbeiterin|vorsitzende[rn]?|general|botschafter|bürgermeister|abgeordnete[rn]?|herrscher|könig|königin|premier|staatschef|regierungschef|vorgänger|nachfolger|direktor|richter|anwalt|sekretär|president|chancellor|minister|spokesman|spokeswoman|spokesperson|chief|head|leader|director|employee|staff|ambassador|mayor|judge|king|queen|predecessor|successor)$/i;
+  /(präsident|präsidentin|kanzler|kanzlerin|minister|ministerin|sprecher|sprecherin|chef|chefin|leiter|leiterin|führer|führerin|mitarbeiter|mitarbeiterin|vorsitzende[rn]?|general|botschafter|bürgermeister|abgeordnete[rn]?|herrscher|könig|königin|premier|staatschef|regierungschef|vorgänger|nachfolger|direktor|richter|anwalt|sekretär|president|chancellor|minister|spokesman|spokeswoman|spokesperson|chief|head|leader|director|employee|staff|ambassador|mayor|judge|king|queen|predecessor|successor)(?:in|innen)?$/i;
 const ORGANIZATION_WORD =
   /(organisation|bündnis|allianz|partei|ministerium|regierung|behörde|behörden|verband|union|konzern|unternehmen|gericht|rat|parlament|organization|organisation|alliance|party|ministry|government|agency|council|parliament|court|company)$/i;
 /** Conjunctions and prepositions of cause, and the nouns that name one ("Als Grund nannte …", "Ursache war …"). */
@@ -306,10 +314,13 @@ export function countedWords(sentence: string): string[] {
   return [...counted];
 }
 
-/** The noun a question is about: what "wie viele X / how many X" counts, or the category of "welche X / which X". */
+/**
+ * The noun a question is about: what "wie viele X / how many X" counts, the category of "welche X / which
+ * X", or the role of "welche Richterin / which judge", whose holder is asked for.
+ */
 export interface QuestionFocus {
   readonly word: string;
-  readonly kind: "counted" | "category";
+  readonly kind: "counted" | "category" | "role";
 }
 
 /**
@@ -355,6 +366,8 @@ export function questionFocus(question: string): QuestionFocus | null {
       const head = /^(which|what|how)$/.test(w) && after !== "" && !FOCUS_SKIP.test(after) && AUXILIARY.test((words[j + 2] ?? "").toLowerCase()) ? after : lower;
       // "Wie viel Geld" is answered by "400 Millionen Euro": a unit of measure need not be repeated.
       if (kind === "counted" && MEASURE.test(head)) return null;
+      // A role is not answered by any name, as a category is by its members: the role noun must stand there.
+      if (kind === "category" && ROLE_NOUN.test(head)) return { word: head, kind: "role" };
       if (/^\p{Lu}/u.test(candidate) || /^(which|what|how|number)$/.test(w)) return { word: head, kind };
     }
   }

@@ -33,7 +33,7 @@ export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["number", "duratio
 /** How well a sentence must match a name to mention it. */
 const NAME_MATCH = 0.6;
 
-/** What "wie viele X / how many X" counts must be in the answer, so X weighs double. */
+/** What "wie viele X / how many X" counts, and the role whose holder is asked for, must be in the answer, so X weighs double. */
 const COUNTED_FOCUS_WEIGHT = 2;
 
 /**
@@ -61,7 +61,9 @@ export function read(
   }
   const { focus, answerType: expected } = understanding;
   const matches = matched.map((m) =>
-    focus?.kind === "counted" && m.term.word.toLowerCase() === focus.word ? { ...m, term: { ...m.term, weight: m.term.weight * COUNTED_FOCUS_WEIGHT } } : m,
+    (focus?.kind === "counted" || focus?.kind === "role") && m.term.word.toLowerCase() === focus.word
+      ? { ...m, term: { ...m.term, weight: m.term.weight * COUNTED_FOCUS_WEIGHT } }
+      : m,
   );
   const terms = matches.map((m) => m.term);
   const categoryTerm = focus?.kind === "category" ? terms.findIndex((t) => t.word.toLowerCase() === focus.word) : -1;
@@ -77,7 +79,7 @@ export function read(
     unit ? (sentence) => unit.test(sentence.text) : undefined,
   );
   const namesAll = namingAll(matches, stats);
-  const ranked = speakingFirst(scored, matches, namesAll);
+  const ranked = roleFirst(speakingFirst(scored, matches, namesAll), matches, focus);
   const selected = withContinuation(
     withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, stats, expected),
     ranked,
@@ -104,6 +106,20 @@ function speakingFirst(scored: readonly ScoredSentence[], matches: readonly Term
   const speaks = (s: ScoredSentence) => asked.some((t) => (s.hits[t] ?? 0) > 0) && namesAll(s.index);
   return [...scored.filter(speaks), ...scored.filter((s) => !speaks(s))];
 }
+
+/**
+ * "Welche Richterin …", "which judge …": the sentences that name the role come first; a sentence about
+ * the case that names someone else answers nothing about who held it.
+ */
+function roleFirst(scored: readonly ScoredSentence[], matches: readonly TermMatch[], focus: Understanding["focus"]): ScoredSentence[] {
+  const t = focus?.kind === "role" ? matches.findIndex((m) => m.term.word.toLowerCase() === focus.word) : -1;
+  if (t < 0) return [...scored];
+  const names = (s: ScoredSentence) => (s.hits[t] ?? 0) >= ROLE_MATCH;
+  return [...scored.filter(names), ...scored.filter((s) => !names(s))];
+}
+
+/** How well a sentence must match the role of a which-role question to name it: a compound's head counts ("Innenminister"), a word that merely ends in it ("Gericht" for "Richter") does not. */
+const ROLE_MATCH = 0.8;
 
 /** Whether an article mentions every name the question names, remembered per article. */
 function namingAll(matches: readonly TermMatch[], stats: SentenceStats): (sentence: number) => boolean {

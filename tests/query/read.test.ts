@@ -102,6 +102,12 @@ describe("read", () => {
     expect(ask("Wie viele Menschen starben 2020 bei dem Unglück?").passes).toBe(true);
   });
 
+  it("answers a which-role question with the sentence that names the role, not any sentence with a name", () => {
+    const { ask } = setup("Das Gericht in Kourou verurteilte Ole Brandt wegen Betrugs im Prozess. Die Lage blieb ruhig. «Das war Betrug», sagte Richterin Eva Lang.");
+    const reading = ask("Welche Richterin leitete den Prozess in Kourou?");
+    expect(reading.selected[0]?.sentence.text).toBe("«Das war Betrug», sagte Richterin Eva Lang.");
+  });
+
   it("declines a question for a name when the sources give only the role", () => {
     const { ask } = setup("Der Präsident will am Montag die Parteichefs empfangen. Die Lage blieb ruhig.");
     expect(ask("Wie heißt der Präsident, der die Parteichefs empfängt?").passes).toBe(false);
