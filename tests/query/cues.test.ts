@@ -42,6 +42,13 @@ describe("answerType", () => {
     expect(answerType(question)).toBe("place");
   });
 
+  it("asks for a person when a which-question names a role, and reads the role as what must be named", () => {
+    expect(answerType("Which judge presided over the trial?")).toBe("person");
+    expect(answerType("Welche neue Bürgermeisterin wurde gewählt?")).toBe("person");
+    expect(questionFocus("Welche Richterin leitete den Prozess?")).toEqual({ word: "richterin", kind: "role" });
+    expect(questionFocus("Welche Städte waren betroffen?")).toEqual({ word: "städte", kind: "category" });
+  });
+
   it("gives no cue for questions without one", () => {
     expect(answerType("How did experts view the deployment?")).toBeNull();
   });
