@@ -4,7 +4,7 @@
  * knowledge of German and English; nothing here knows any article.
  */
 
-export type AnswerType = "duration" | "number" | "ordinal" | "time" | "frequency" | "name" | "person" | "place" | "organization" | "role" | "reason" | "list";
+export type AnswerType = "duration" | "number" | "ordinal" | "time" | "frequency" | "name" | "person" | "place" | "organization" | "role" | "reason" | "list" | "statement";
 
 interface Cue {
   readonly type: AnswerType;
@@ -110,6 +110,12 @@ export function isMeasureAdjective(word: string): boolean {
 const QUANTITY_DE = String.raw`anteil|betrag|summe|zahl|anzahl|quote|satz|preis|menge|kosten|höhe|wert|prozentsatz|lohn|gehalt|rate`;
 const QUANTITY_EN = String.raw`share|percentage|proportion|amount|number|sum|price|fraction|rate|figure|cost`;
 
+/** Verbs of saying and of taking a stand, as a question asks about them ("Was sagte …", "Wie reagierte …"): general usage. */
+const SPEECH_VERB_DE = String.raw`sagte|sagt|sagten|sagen|erklärte|erklärt|meinte|meint|betonte|kritisierte|kritisiert|forderte|fordert|verlangte|verlangt|warnte|warnt|reagierte|reagiert|bewertete|bewertet|äußerte|äußert|nannte|kommentierte|antwortete|entgegnete|hat\s+.+\s+(gesagt|erklärt|kritisiert|gefordert|verlangt|gewarnt|reagiert|bewertet|geäußert|kommentiert)`;
+const SPEECH_VERB_EN = String.raw`say|tell|state|announce|critici[sz]e|demand|call\s+for|urge|warn|respond|react|comment|describe|argue|claim`;
+/** A sentence that gives what someone said: a quotation, a verb of saying, or reported speech's subjunctive. */
+const STATEMENT = /[«»„“"]|(?<![\p{L}])(sagte|sagten|erklärte|betonte|kritisierte|forderte|verlangte|warnte|mahnte|nannte|bezeichnete|sprach|kündigte|sei|seien|habe|werde|könne|müsse|solle|said|says|told|stated|warned|called|demanded|critici[sz]ed|described|added|urged)(?![\p{L}])/iu;
+
 /** Checked in order: the more specific phrase first ("wie lange" before "wie", "how many" before "how"). */
 const QUESTION_CUES: readonly Cue[] = [
   { type: "duration", pattern: phrase(String.raw`(für|über|in)\s+welchen\s+zeitraum|welche[rnms]?\s+(laufzeit|dauer|frist)|((for|over|in)\s+)?what\s+(period|time\s+span|term)|wie\s+langer?|wie\s+viele\s+(tage|wochen|monate|jahre|stunden|minuten)|seit\s+wie\s+vielen|how\s+long|for\s+how\s+many\s+(days|weeks|months|years|hours)|how\s+many\s+(days|weeks|months|years|hours|minutes)`) },
@@ -119,6 +125,8 @@ const QUESTION_CUES: readonly Cue[] = [
   { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+(${MEASURE_DE})|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${QUANTITY_DE}))|how\s+(many|much|${MEASURE_EN})|(what|which)\s+(${QUANTITY_EN})`) },
   // Asking for a name wants the name itself, not a role ("der Bürgermeister") that stands for one.
   { type: "name", pattern: phrase(String.raw`wie\s+hei(ß|ss)(t|en)|wie\s+lautet\s+(der|sein|ihr)\s+name|(what|what's|what\s+is|what\s+was)\s+(the|his|her|their|its)\s+(full\s+)?name|vollen\s+namen`) },
+  // What someone said: answered by a quotation or reported speech, not by the sentence that names the occasion.
+  { type: "statement", pattern: phrase(String.raw`(was|wie)\s+(${SPEECH_VERB_DE})|(what|how)\s+(did|does|do|has|have|had)\s+.+\s+(${SPEECH_VERB_EN})`) },
   { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|welche[rnms]?\s+(person|politiker|präsident|minister|mann|frau|sprecher)|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
   { type: "organization", pattern: phrase(String.raw`welche[rnms]?\s+(organisation|bündnis|partei|allianz|behörde|firma|unternehmen|gruppe|institution|regierung|ministerium)|which\s+(organi[sz]ation|alliance|party|agency|company|group|institution|government|ministry)|what\s+(organi[sz]ation|alliance|party|agency|company|group)`) },
   { type: "role", pattern: phrase(String.raw`welche\s+(rolle|funktion|position|amt)|welches\s+amt|what\s+(role|position|job|office|title)|which\s+(role|position|office)`) },
@@ -277,6 +285,8 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
       placeAt = i;
     }
   }
+  // What was said supplies a statement: the words of the sentence, of which some are new to the question.
+  if (STATEMENT.test(sentence)) for (const word of words) if (/^\p{L}/u.test(word)) add("statement", word);
   // Three or more names in a row: "in Frankfurt, München, Hamburg, Düsseldorf und Köln/Bonn".
   for (const match of sentence.matchAll(LIST)) {
     for (const item of match[0].split(/,\s*|\s+(?:und|oder|sowie|and|or)\s+/u)) add("list", item.split(/\s+/u).at(-1) ?? item);

@@ -174,7 +174,7 @@ const continues = (text: string) => CONTINUES.test(text) || REPORTED.test(text);
  */
 function withContinuation(selected: readonly ScoredSentence[], scored: readonly ScoredSentence[], expected: AnswerType | null): ScoredSentence[] {
   const best = selected[0];
-  if (!best || expected !== null) return [...selected];
+  if (!best || (expected !== null && expected !== "statement")) return [...selected];
   const following: ScoredSentence[] = [];
   for (let at = nextOf(best, scored); at && continues(at.sentence.text) && following.length < MAX_SENTENCES - 1; at = nextOf(at, scored)) {
     following.push(at);
