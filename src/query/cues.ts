@@ -324,6 +324,10 @@ export function countedWords(sentence: string): string[] {
   return [...counted];
 }
 
+/** A question for the name of a role's holder; the role noun is group 1 (German: capitalised, after any adjectives) or 2. */
+const NAME_OF_ROLE =
+  /(?<![\p{L}])(?:[Ww]ie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|das|den)\s+(?:\p{Ll}+\s+)*(\p{Lu}[\p{L}-]*)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the\s+(?:\p{L}+\s+)??(\p{L}+)(?=\s*[?,.]|\s+(?:who|that|of|in|at|for)\b))/u;
+
 /**
  * The noun a question is about: what "wie viele X / how many X" counts, the category of "welche X / which
  * X", or the role of "welche Richterin / which judge", whose holder is asked for.
@@ -342,6 +346,9 @@ export interface QuestionFocus {
  * questionFocus("Wie viele Einwohner hat Kasachstan?") // { word: "einwohner", kind: "counted" }
  */
 export function questionFocus(question: string): QuestionFocus | null {
+  // "Wie heißt der Landwirt?", "What is the name of the mayor?": the name of whoever holds that role.
+  const named = NAME_OF_ROLE.exec(question);
+  if (named) return { word: (named[1] ?? named[2]!).toLowerCase(), kind: "role" };
   const words = question.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     const w = (words[i] ?? "").toLowerCase();

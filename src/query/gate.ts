@@ -88,8 +88,15 @@ export function measureEvidence(
   const missingName = matches.find((m) => m.term.name === true && m.similar.size === 0)?.term.word ?? null;
   const typed = strict ? counted.length > 0 : null;
   // A name is not counted or measured ("Wie alt ist Nasarbajew?" is answered a sentence after his name).
-  const t = focus?.kind !== "counted" ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word && m.term.name !== true);
+  const t = focus === null || focus.kind === "category" ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word && m.term.name !== true);
   if (t < 0) return { coverage: cov, focusFound: null, missingName, typed, counted: counts };
+  // The role whose holder is asked for must be named where the evidence is: "Wie heißt der Staatsanwalt?"
+  // is not answered by the judge's name.
+  // A synonym names it too ("Rathauschefin" / "Oberbürgermeisterin"), as well as the sources can.
+  if (focus?.kind === "role") {
+    const named = FOCUS_MATCH * Math.max(0, ...(matches[t]?.similar.values() ?? []));
+    return { coverage: cov, focusFound: counted.some((u) => u.quoted.some((hits) => (hits[t] ?? 0) >= named)), missingName, typed, counted: counts };
+  }
   // What is counted must stand beside the number: "viele Vermisste, Dutzende Verletzte" gives no number of the missing.
   const focusFound = counted.some((u) => (u.counted ?? u.quoted.reduce((best, hits) => hits.map((h, k) => Math.max(h, best[k] ?? 0)), []))[t]! >= reachable(t));
   return { coverage: cov, focusFound, missingName, typed, counted: counts };

@@ -47,6 +47,20 @@ describe("answerType", () => {
     expect(answerType("Welche neue Bürgermeisterin wurde gewählt?")).toBe("person");
     expect(questionFocus("Welche Richterin leitete den Prozess?")).toEqual({ word: "richterin", kind: "role" });
     expect(questionFocus("Welche Städte waren betroffen?")).toEqual({ word: "städte", kind: "category" });
+    // A question for a name asks for the holder of the role it names.
+    expect(questionFocus("Wie heißt der neue Landwirt?")).toEqual({ word: "landwirt", kind: "role" });
+    expect(questionFocus("What is the name of the mayor?")).toEqual({ word: "mayor", kind: "role" });
+    expect(questionFocus("Wie heißt er?")).toBeNull();
+  });
+
+  it("asks for a statement when a question asks what someone said or how they reacted", () => {
+    expect(answerType("Was sagte der Bürgermeister zu dem Unfall?")).toBe("statement");
+    expect(answerType("Wie reagierte die Opposition?")).toBe("statement");
+    expect(answerType("How did the ministry respond?")).toBe("statement");
+    expect(answerType("What did the mayor say about the fire?")).toBe("statement");
+    expect(sentenceFeatures("«Wir bleiben hier», sagte die Sprecherin.").types.has("statement")).toBe(true);
+    expect(sentenceFeatures("Das Angebot sei zu niedrig.").types.has("statement")).toBe(true);
+    expect(sentenceFeatures("Die Brücke wurde 1990 gebaut.").types.has("statement")).toBe(false);
   });
 
   it("gives no cue for questions without one", () => {
@@ -215,6 +229,6 @@ describe("answerType of money questions", () => {
   it("asks for a number when a question asks what something cost, whatever its question word", () => {
     expect(answerType("Was kostete der Bau der Brücke?")).toBe("number");
     expect(answerType("What did the new line end up costing?")).toBe("number");
-    expect(answerType("Was kritisierte der Verband?")).toBeNull();
+    expect(answerType("Was kritisierte der Verband?")).toBe("statement");
   });
 });

@@ -78,7 +78,12 @@ describe("relevance gate", () => {
   });
 
   it("takes a category noun for an ordinary term: the answer need not repeat it", () => {
-    expect(evidenceFor("Welche Ministerin sprach von einem Schritt?", [1]).focusFound).toBeNull();
+    expect(evidenceFor("In welcher Stadt gab es einen Unfall?", [2]).focusFound).toBeNull();
+  });
+
+  it("wants the role of a which-role question named in the quoted sentence", () => {
+    expect(evidenceFor("Welche Ministerin sprach von einem Schritt?", [1]).focusFound).toBe(true);
+    expect(evidenceFor("Welche Ministerin kündigte an, die Fahrpläne zu ändern?", [4]).focusFound).toBe(false);
   });
 
 

@@ -108,6 +108,12 @@ describe("read", () => {
     expect(reading.selected[0]?.sentence.text).toBe("«Das war Betrug», sagte Richterin Eva Lang.");
   });
 
+  it("declines a question for the name of a role when the named people hold other roles", () => {
+    const { ask } = setup("Im Prozess in Kourou sagte Richterin Eva Lang, das Urteil sei gerecht. Verteidiger Jon Ek kündigte Revision an.");
+    expect(ask("Wie heißt der Staatsanwalt im Prozess in Kourou?").passes).toBe(false);
+    expect(ask("Wie heißt die Richterin im Prozess in Kourou?").passes).toBe(true);
+  });
+
   it("declines a question for a name when the sources give only the role", () => {
     const { ask } = setup("Der Präsident will am Montag die Parteichefs empfangen. Die Lage blieb ruhig.");
     expect(ask("Wie heißt der Präsident, der die Parteichefs empfängt?").passes).toBe(false);
