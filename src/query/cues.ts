@@ -114,7 +114,7 @@ const QUANTITY_EN = String.raw`share|percentage|proportion|amount|number|sum|pri
 const SPEECH_VERB_DE = String.raw`sagte|sagt|sagten|sagen|erklärte|erklärt|meinte|meint|betonte|kritisierte|kritisiert|forderte|fordert|verlangte|verlangt|warnte|warnt|reagierte|reagiert|bewertete|bewertet|äußerte|äußert|nannte|kommentierte|antwortete|entgegnete|hat\s+.+\s+(gesagt|erklärt|kritisiert|gefordert|verlangt|gewarnt|reagiert|bewertet|geäußert|kommentiert)`;
 const SPEECH_VERB_EN = String.raw`say|tell|state|announce|critici[sz]e|demand|call\s+for|urge|warn|respond|react|comment|describe|argue|claim`;
 /** A sentence that gives what someone said: a quotation, a verb of saying, or reported speech's subjunctive. */
-const STATEMENT = /[«»„“"]|(?<![\p{L}])(sagte|sagten|erklärte|betonte|kritisierte|forderte|verlangte|warnte|mahnte|nannte|bezeichnete|sprach|kündigte|sei|seien|habe|werde|könne|müsse|solle|said|says|told|stated|warned|called|demanded|critici[sz]ed|described|added|urged)(?![\p{L}])/iu;
+const STATEMENT = /[«»„“"]|(?<![\p{L}])(sagte|sagten|erklärte|betonte|kritisierte|forderte|verlangte|warnte|mahnte|nannte|bezeichnete|sprach\s+von|kündigte|sei|seien|habe|werde|könne|müsse|solle|said|says|told|stated|warned|called|demanded|critici[sz]ed|described|added|urged)(?![\p{L}])/iu;
 
 /** Checked in order: the more specific phrase first ("wie lange" before "wie", "how many" before "how"). */
 const QUESTION_CUES: readonly Cue[] = [
@@ -144,7 +144,7 @@ const QUESTION_CUES: readonly Cue[] = [
  * answerType("Who is the president?")      // "person"
  */
 export function answerType(question: string): AnswerType | null {
-  const q = question.toLowerCase();
+  const q = withoutRelatives(question.toLowerCase());
   for (const cue of QUESTION_CUES) if (cue.pattern.test(q) || (cue.type === "person" && asksForRoleHolder(q))) return cue.type;
   // "Was kostete die Brücke?", "what did it end up costing?": a sum of money is a number.
   if (MONEY_QUESTION.test(q) || SHARE_QUESTION.test(q)) return "number";
@@ -156,6 +156,18 @@ function asksForRoleHolder(question: string): boolean {
   // The role noun right after the question word, or after one adjective ("welche neue Ministerin").
   const words = /(?<![\p{L}])(?:welche[rnms]?|which)\s+(\p{L}+)(?:\s+(\p{L}+))?/iu.exec(question);
   return words !== null && (ROLE_NOUN.test(words[1]!) || (words[2] !== undefined && ROLE_NOUN.test(words[2])));
+}
+
+/** English words after which "who" or "which" still asks ("and who?", "by whom", "in which year"). */
+const BEFORE_ASKING = /^(and|or|but|so|to|by|with|for|from|of|in|on|at|about|into|after|before|since|until)$/;
+
+/**
+ * An English question with its relative pronouns taken out: in "What did the railway do for people who
+ * could not fly?" the "who" opens a relative clause and asks for nobody. A wh-word right after another
+ * word is relative, unless that word is a preposition or a conjunction.
+ */
+function withoutRelatives(question: string): string {
+  return question.replace(/(?<![\p{L}'])(\p{L}+)\s+(who|whom|whose|which)(?![\p{L}])/gu, (match, before: string) => (BEFORE_ASKING.test(before) ? match : before));
 }
 
 const NUMBER_WORDS =
@@ -261,9 +273,16 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     // How often: "alle zehn Minuten", "im Zehn-Minuten-Takt", "dreimal täglich", "every ten minutes".
     if (FREQUENCY_WORD.test(lower) || ((/^(alle|every)$/.test(prev.toLowerCase()) || i > 1 && /^(alle|every)$/i.test(words[i - 2] ?? "")) && DURATION_UNITS.test(lower))) add("frequency", word);
     const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
+    const unknown = (w: string) => knows !== undefined && !knows.isWord(w);
+    // After "in", "aus", "nach" a name is a place's ("in Bochum"), not a person's.
+    const located = PLACE_PREPOSITION.test(words[i - 1] ?? "") || PLACE_PREPOSITION.test(words[i - 2] ?? "") || knows?.isPlace(word) === true;
     if (capitalised && i > 0 && /^\p{Lu}\p{Ll}/u.test(prev) && !ARTICLES.test(prev) && !ARTICLES.test(word)) {
-      add("person", prev);
-      add("person", word);
+      // A person is a role and a name ("Landrat Bernd Hülsmann") or a first name the dictionary does not
+      // know and a surname ("Claudia Brenner"); a noun and a name ("Landgericht Bochum") is none.
+      if (knows === undefined || ROLE_NOUN.test(prev) || (unknown(prev) && !located)) {
+        add("person", prev);
+        add("person", word);
+      }
       // A first name and a surname, or a name of two words: a name, where a role noun alone is none.
       if (knows === undefined || !knows.isWord(prev) || !knows.isWord(word)) {
         add("name", prev);
@@ -272,7 +291,9 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     }
     // A name: capitalised, not opening the sentence, and unknown to the dictionary ("Mirsojew", "Tromsø").
     if (capitalised && i > 0 && knows !== undefined && !ARTICLES.test(word) && !knows.isWord(word)) {
-      add("person", word);
+      // A name after a common noun names that thing ("Landgericht Bochum"), unless the noun is a role.
+      const described = /^\p{Lu}/u.test(prev) && knows.isWord(prev) && !ROLE_NOUN.test(prev);
+      if (!located && !described) add("person", word);
       add("name", word);
     }
     const place =

@@ -437,7 +437,9 @@ export function scoreSentences(
 ): ScoredSentence[] {
   const scored = candidates.map(({ index, prior, bonus = 0 }) => {
     const sentence = stats.sentence(index);
-    const typeMatch = expected !== null && suppliesNew(stats.features(index).get(expected) ?? [], matches) && accepts(sentence);
+    const features = stats.features(index);
+    const supplied = expected === null ? [] : [...(features.get(expected) ?? []), ...(expected === "person" ? (features.get("organization") ?? []) : [])];
+    const typeMatch = expected !== null && suppliesNew(supplied, matches) && accepts(sentence);
     let hits = termHits(matches, stats, index);
     if (typeMatch && categoryTerm >= 0 && coverage(matches, [hits]) > 0) {
       hits = hits.map((hit, t) => (t === categoryTerm ? Math.max(hit, TYPED_CATEGORY_HIT) : hit));

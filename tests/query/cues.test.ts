@@ -63,8 +63,24 @@ describe("answerType", () => {
     expect(sentenceFeatures("Die Brücke wurde 1990 gebaut.").types.has("statement")).toBe(false);
   });
 
+  it("reads a relative 'who' or 'which' as no question word", () => {
+    expect(answerType("What did the railway do for people who could not fly?")).toBeNull();
+    expect(answerType("And who said that?")).toBe("person");
+    expect(answerType("In which year was it built?")).toBe("time");
+  });
+
   it("gives no cue for questions without one", () => {
     expect(answerType("How did experts view the deployment?")).toBeNull();
+  });
+});
+
+describe("sentenceFeatures of people", () => {
+  const knows = { isPlace: () => false, isWord: (w: string) => ["Landgericht", "Landrat", "Urteil", "Richterin", "Prozess"].includes(w) };
+  it("takes a role or an unknown first name before a name for a person, not a noun before a place", () => {
+    expect(sentenceFeatures("Das Landgericht Bochum sprach ein Urteil.", knows).types.get("person")).toBeUndefined();
+    expect(sentenceFeatures("Der Prozess fand in Bochum statt.", knows).types.get("person")).toBeUndefined();
+    expect(sentenceFeatures("Das sagte Landrat Bernd Hülsmann.", knows).types.get("person")).toContain("hülsmann");
+    expect(sentenceFeatures("Das sagte Claudia Brenner.", knows).types.get("person")).toContain("brenner");
   });
 });
 

@@ -179,6 +179,14 @@ describe("scoreSentences", () => {
     expect(first?.typeMatch).toBe(false);
   });
 
+  it("takes an organisation for the answer to a who-question", () => {
+    const knows = { isPlace: () => false, isWord: () => true };
+    const text = buildSentenceStats(makeChunks("v.txt", "Zum Streik aufgerufen hatte der Verband. Es regnete."), analyze, knows);
+    const matches = matchTerms(contentWords("Wer hatte zum Streik aufgerufen?", "de", analyze), text);
+    const [first] = scoreSentences([{ index: 0, prior: 0 }], matches, text, "person");
+    expect(first?.typeMatch).toBe(true);
+  });
+
   it("measures coverage as the idf-weighted share of question terms", () => {
     const matches = matchTerms(contentWords("Unfall Leipzig Fahrplan", "de", analyze), stats);
     const [best] = rank("Unfall Leipzig Fahrplan");
