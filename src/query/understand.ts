@@ -338,9 +338,12 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       let pivots = 0;
       for (const pivot of safe(() => [...lexicon.germanPivots(term.word), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanPivots(part))], tools)) {
         if (pivots >= MAX_PIVOTS) break;
-        const stems = analyze(pivot.word);
-        if (pivot.word.length < MIN_MODIFIER || !stems.some(inCorpus) || stems.every((stem) => alternatives.has(stem))) continue;
-        add(pivot.word, EXPANSION_WEIGHT.pivot, "pivot");
+        // One content word, as for synonyms: "Y-Chromosom" is no stand-in for "Leute".
+        const word = headWord(pivot.word, analyze);
+        if (word === null) continue;
+        const stems = analyze(word);
+        if (word.length < MIN_MODIFIER || !stems.some(inCorpus) || stems.every((stem) => alternatives.has(stem))) continue;
+        add(word, EXPANSION_WEIGHT.pivot, "pivot");
         pivots++;
       }
     } else {
@@ -503,7 +506,8 @@ function contentOf(phrase: string, analyze: Analyzer): string[] {
 /** A synonym's one content word, or null when it has none or several. */
 function headWord(phrase: string, analyze: Analyzer): string | null {
   const words = contentOf(phrase, analyze);
-  return words.length === 1 ? words[0]! : null;
+  // A hyphened pair ("Y-Chromosom") is two words too: each alone would match what the pair does not mean.
+  return words.length === 1 && analyze(words[0]!).length === 1 ? words[0]! : null;
 }
 
 /**

@@ -71,6 +71,14 @@ describe("understand", () => {
     const pivots = reservoir?.alternatives.filter((a) => a.via === "pivot") ?? [];
     // "Stauwehr" is not in the corpus, so only "Talsperre" is looked for.
     expect(pivots).toEqual([{ stem: "talsperr", weight: EXPANSION_WEIGHT.pivot, via: "pivot" }]);
+    // A pivot of two words is no word to look for, even when the corpus has its parts.
+    const hyphened: UnderstandTools = {
+      ...lake,
+      lexicon: { ...lake.lexicon, germanPivots: (w) => (w.toLowerCase() === "stausee" ? [{ word: "Stau-Talsperre", rank: 0 }] : []) },
+      inCorpus: (stem) => stem === "talsperr" || stem === "stau" || corpus.has(stem),
+    };
+    const split = understand("Wie groß ist der Stausee?", [], false, hyphened, 1000).terms.find((t) => t.word === "Stausee");
+    expect(split?.alternatives.filter((a) => a.via === "pivot")).toEqual([]);
     expect(EXPANSION_WEIGHT.pivot).toBeLessThan(EXPANSION_WEIGHT.synonym);
     // Pivots that are synonyms too keep the synonym's weight; "Pegel" is not in the corpus.
     const strike = read("Wie lange dauerte die Arbeitsniederlegung?").terms.find((t) => t.word === "Arbeitsniederlegung");
