@@ -351,11 +351,12 @@ const NAME_OF_ROLE =
 
 /**
  * The noun a question is about: what "wie viele X / how many X" counts, the category of "welche X / which
- * X", or the role of "welche Richterin / which judge", whose holder is asked for.
+ * X", or the role of "welche Richterin / which judge", whose holder is asked for. "people" is a count of
+ * people in general ("wie viele Menschen", "how many people"), which the sources give by any noun.
  */
 export interface QuestionFocus {
   readonly word: string;
-  readonly kind: "counted" | "category" | "role";
+  readonly kind: "counted" | "category" | "role" | "people";
 }
 
 /**
@@ -395,6 +396,7 @@ export function questionFocus(question: string): QuestionFocus | null {
     for (let j = start; j < Math.min(words.length, start + 3); j++) {
       const candidate = words[j] ?? "";
       const lower = candidate.toLowerCase();
+      if (kind === "counted" && GENERIC_PEOPLE.test(lower)) return { word: lower, kind: "people" };
       if (FOCUS_SKIP.test(lower)) {
         if (AUXILIARY.test(lower)) break;
         continue;
@@ -415,5 +417,7 @@ export function questionFocus(question: string): QuestionFocus | null {
 const MEASURE =
   /^(geld|zeit|prozent|euro|dollar|kilometer|meter|tonnen|grad|money|time|percent|distance)$/;
 const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/;
+/** Nouns for people in general: the sources count them as "Beschäftigte", "Einwohner", "residents". */
+const GENERIC_PEOPLE = /^(people|persons|menschen|personen|leute)$/;
 const FOCUS_SKIP =
   /^(der|die|das|den|dem|des|ein|eine|the|a|an|of|is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann|es|gab|gibt|there|kind|sort|type|art|people|persons|menschen|personen|leute|times|mal)$/;

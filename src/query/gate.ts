@@ -38,6 +38,8 @@ export interface EvidenceUnit {
   readonly inDocument?: readonly boolean[];
   /** For each term: how well the words beside a number in the quoted sentences match it (what the numbers count). */
   readonly counted?: readonly number[];
+  /** Whether a number of the quoted sentences counts something: words follow it in its clause ("620 Beschäftigte", not "bis 2025."). */
+  readonly countsSomething?: boolean;
 }
 
 /**
@@ -88,6 +90,8 @@ export function measureEvidence(
   const missingName = matches.find((m) => m.term.name === true && m.similar.size === 0)?.term.word ?? null;
   const typed = strict ? counted.length > 0 : null;
   // A name is not counted or measured ("Wie alt ist Nasarbajew?" is answered a sentence after his name).
+  // "Wie viele Menschen …": a number that counts something, whatever the sources call the people.
+  if (focus?.kind === "people") return { coverage: cov, focusFound: counted.some((u) => u.countsSomething !== false), missingName, typed, counted: counts };
   const t = focus === null || focus.kind === "category" ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word && m.term.name !== true);
   if (t < 0) return { coverage: cov, focusFound: null, missingName, typed, counted: counts };
   // The role whose holder is asked for must be named where the evidence is: "Wie heißt der Staatsanwalt?"

@@ -76,7 +76,8 @@ export function read(
     stats,
     expected,
     categoryTerm,
-    unit ? (sentence) => unit.test(sentence.text) : undefined,
+    // "Wie viele Menschen": only a number that counts someone is of the asked-for kind.
+    unit ? (sentence) => unit.test(sentence.text) : focus?.kind === "people" && expected === "number" ? (sentence) => COUNTS_SOMETHING.test(sentence.text) : undefined,
   );
   const namesAll = namingAll(matches, stats);
   const ranked = roleFirst(speakingFirst(scored, matches, namesAll), matches, focus);
@@ -282,6 +283,7 @@ function evidenceUnits(
       context: near.map((i) => termHits(matches, stats, i)),
       typed: members.some((m) => m.typeMatch),
       inDocument: matches.map((m) => m.term.name === true && mentions(m, first.index, stats)),
+      countsSomething: members.some((m) => COUNTS_SOMETHING.test(m.sentence.text)),
       counted: matches.map((m) =>
         Math.max(0, ...members.flatMap((member) => [...stats.counted(member.index)].map((stem) => (namesSame(m.term, stem) ? (m.similar.get(stem) ?? 0) : 0)))),
       ),
@@ -289,6 +291,14 @@ function evidenceUnits(
   }
   return units;
 }
+
+/**
+ * A number with what it counts after it, perhaps behind an adjective: "620 Beschäftigte", "rund 4800
+ * betroffene Menschen", "300 workers"; not "bis Ende 2025." or "um 18 Uhr". German nouns are capitalised;
+ * an English count is a plural or "people".
+ */
+const COUNTS_SOMETHING =
+  /(?<![\p{L}\p{N}])(?:\d+(?:[.,\s]\d{3})*(?:,\d+)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|hundert|hunderte|tausend|tausende|dutzende|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|dozens)\s+(?:\p{Ll}+\s+)?(?!Uhr\b|Prozent\b|Euro\b)(?:\p{Lu}\p{Ll}|[a-z]+s\b|people\b)/u;
 
 /** True when some sentence of `source` matches the term well (a name, a compound or inflection of it). */
 function mentions(match: TermMatch, sentence: number, stats: SentenceStats): boolean {

@@ -51,6 +51,9 @@ describe("answerType", () => {
     expect(questionFocus("Wie heißt der neue Landwirt?")).toEqual({ word: "landwirt", kind: "role" });
     expect(questionFocus("What is the name of the mayor?")).toEqual({ word: "mayor", kind: "role" });
     expect(questionFocus("Wie heißt er?")).toBeNull();
+    // People in general are counted by any noun; the word after them is no focus.
+    expect(questionFocus("How many people live there?")).toEqual({ word: "people", kind: "people" });
+    expect(questionFocus("Wie viele Menschen arbeiten dort?")).toEqual({ word: "menschen", kind: "people" });
   });
 
   it("asks for a statement when a question asks what someone said or how they reacted", () => {
@@ -228,7 +231,8 @@ describe("questionFocus", () => {
   it("has none for questions without a focus noun", () => {
     expect(questionFocus("Wer ist der Präsident?")).toBeNull();
     expect(questionFocus("What did he say?")).toBeNull();
-    expect(questionFocus("How many people were arrested?")).toBeNull();
+    // Counting people in general is no noun to find ("were" and "arrested" are not what is counted).
+    expect(questionFocus("How many people were arrested?")).toEqual({ word: "people", kind: "people" });
   });
 });
 

@@ -53,6 +53,15 @@ describe("read", () => {
     expect(reading.selected[0]?.sentence.text).toBe("Nach Angaben der Bahn waren 8000 Fahrgäste betroffen.");
   });
 
+  it("answers how many people with a number that counts someone, whatever the sources call them", () => {
+    const { ask } = setup("Die Firma schließt ihr Werk in Kourou bis Ende 2025. Die Lage blieb ruhig.");
+    expect(ask("Wie viele Menschen arbeiten im Werk in Kourou?").passes).toBe(false);
+    const { ask: counted } = setup("Die Firma schließt ihr Werk in Kourou bis Ende 2025. Im Werk arbeiten 620 Beschäftigte.");
+    const reading = counted("Wie viele Menschen arbeiten im Werk in Kourou?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected[0]?.sentence.text).toBe("Im Werk arbeiten 620 Beschäftigte.");
+  });
+
   it("declines a measure question whose sentences have numbers of another measure", () => {
     const { ask } = setup("Die Sonde startete um 14:32 Uhr in Kourou. Sie fliegt sieben Jahre lang.");
     expect(ask("Wie schwer ist die Sonde?").passes).toBe(false);
