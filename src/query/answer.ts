@@ -238,10 +238,14 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
   const passages = strict ? withArticle(index, previousSources, retrieved[0]) : previousSources;
   const settings = { minCoverage: deps.settings.minCoverage };
   // A follow-up continues in the article the previous answer quoted when that article answers it
-  // ("Und wo?" is about the same event); only otherwise does it read everything.
+  // ("Und wo?" is about the same event); only otherwise does it read everything. One that points back
+  // by a pronoun or leaves out its subject ("Was sagt die Gewerkschaft dazu?") is about that article
+  // only: when it does not answer, the answer is that the sources do not say, not a quote about
+  // something else.
   const previous = new Set(understanding.followUp?.previous.sources ?? []);
   const same = previous.size > 0 ? read(understanding, passages.filter((p) => previous.has(p.chunk.source)), stats, settings, matches) : undefined;
-  const reading = same?.passes === true ? same : read(understanding, passages, stats, settings, matches);
+  const bound = understanding.followUp?.reason === "pronoun" || understanding.followUp?.reason === "ellipsis";
+  const reading = same !== undefined && (same.passes || bound) ? same : read(understanding, passages, stats, settings, matches);
   deps.logger?.debug(
     {
       language: understanding.language,

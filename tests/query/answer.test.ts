@@ -139,6 +139,15 @@ describe("createAsk, extractive", () => {
     expect(await quoted("harbour.txt")).toBe("Der Hafen wurde im Jahr 1189 eröffnet.");
   });
 
+  it("answers a follow-up that points back only from the previous answer's article, or says the sources do not", async () => {
+    const history = [{ question: "Was stellt das Museum aus?", answer: "…", sources: ["museum.txt"] }];
+    const answer = await ask()("Woher kam das Containerschiff dort?", { history });
+    expect(answer.kind).toBe("not_found");
+    // Asked alone, the harbour article answers it.
+    const alone = await ask()("Woher kam das Containerschiff?", { history: [] });
+    expect(alone.kind === "answered" && alone.citations[0]?.source).toBe("harbour.txt");
+  });
+
   it("keeps a conversation in the previous answer's article when the question's words point nowhere else", async () => {
     const quoted = async (source: string) => {
       const answer = await ask()("Wann wurde eröffnet?", { history: [{ question: "Was gibt es Neues?", answer: "…", sources: [source] }] });
