@@ -304,7 +304,10 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       let split: ReturnType<typeof readParts> | undefined;
       const partsOfWord = () => (split ??= readParts(term.word, tools));
       const unknown = lemmas.length === 0 && safe(() => [lexicon.isGermanWord(term.word)], tools)[0] === false && partsOfWord().length === 0;
-      if (term.capitalised === true && proper && (place || unknown || term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem)))) {
+      // An acronym names one party, union or agency ("SPD", "ADAC"), dictionary word or not: the article
+      // that answers must name it, not another one of its kind.
+      const acronym = /^\p{Lu}{2,6}$/u.test(term.word);
+      if (acronym || (term.capitalised === true && proper && (place || unknown || term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem))))) {
         out.push({ ...term, name: true, alternatives: [...alternatives.values()], expansions: [] });
         continue;
       }

@@ -150,6 +150,11 @@ describe("understand", () => {
     expect(understand("Wie hoch war der Streik?", [], false, tools, 1000).terms.find((t) => t.word === "Streik")?.name).not.toBe(true);
   });
 
+  it("takes an acronym for a name even when the dictionary knows it", () => {
+    const known: UnderstandTools = { ...tools, lexicon: { ...lexicon, isGermanWord: (w) => w === "SPD" || lexicon.isGermanWord(w), isGermanNoun: (w) => w === "SPD" || lexicon.isGermanNoun(w) } };
+    expect(understand("Wie viele Mitglieder hat die SPD?", [], false, known, 1000).terms.find((t) => t.word === "SPD")?.name).toBe(true);
+  });
+
   it("takes a country the sources never mention for a name, so that the gate can decline", () => {
     const places: UnderstandTools = { ...tools, lexicon: { ...lexicon, place: (w) => (w === "Österreich" ? { code: "AT", de: "Österreich", en: "Austria" } : undefined) } };
     const austria = understand("Wie viele Bundesländer hat Österreich?", [], false, places, 1000).terms.find((t) => t.word === "Österreich");
