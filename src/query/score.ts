@@ -88,16 +88,16 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
   };
   const textOf = (index: number) => (inRange(index) ? table.text(index) : "");
   const sourceOf = (index: number) => (inRange(index) ? table.source(index) : "");
-  // Per article, what its acronyms stand for, read on first use (see acronymsIn).
-  const acronyms = new Map<string, ReadonlyMap<string, readonly string[]>>();
-  const acronymsAround = (index: number) => {
+  // Per article, what its short references stand for, read on first use (see aliasesIn, namesBehind).
+  const articles = new Map<string, { first: number; aliases: ReadonlyMap<string, readonly string[]>; behind: readonly (readonly string[])[] }>();
+  const articleAround = (index: number) => {
     const source = sourceOf(index);
-    let found = acronyms.get(source);
+    let found = articles.get(source);
     if (!found) {
       const [first, last] = articleRange(index, sourceOf, count);
       const texts: string[] = [];
       for (let i = first; i <= last; i++) texts.push(textOf(i));
-      acronyms.set(source, (found = aliasesIn(texts, analyze, knows)));
+      articles.set(source, (found = { first, aliases: aliasesIn(texts, analyze, knows), behind: namesBehind(texts, analyze, knows) }));
     }
     return found;
   };
@@ -114,8 +114,9 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
         for (let k = analysis.offsets[index]!; k < analysis.offsets[index + 1]!; k++) own.add(analysis.vocab[analysis.stems[k]!]!);
         // An acronym stands for its long form, which the article spelled out once: "GDL-Chef" is the head of
         // the "Gewerkschaft Deutscher Lokomotivführer".
-        const defined = acronymsAround(index);
-        if (defined.size > 0) for (const stem of [...own]) for (const long of defined.get(stem) ?? []) own.add(long);
+        const article = articleAround(index);
+        if (article.aliases.size > 0) for (const stem of [...own]) for (const long of article.aliases.get(stem) ?? []) own.add(long);
+        for (const name of article.behind[index - article.first] ?? []) own.add(name);
         stems[index] = set = own;
       }
       return set;
@@ -194,6 +195,34 @@ export function aliasesIn(texts: readonly string[], analyze: Analyzer, knows?: W
       out.set(key, [...new Set([...(out.get(key) ?? []), ...stems])]);
     }
   }
+  return out;
+}
+
+/** A kind of thing right before its name: "die Partei Chega", "der Konzern Weigand", "die Gewerkschaft Verdi". */
+const KIND_AND_NAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}-]*)(?![\p{L}-])/gu;
+/** How many sentences after a name its kind's compounds still mean it. */
+const NAME_REACH = 2;
+
+/**
+ * For each sentence of an article, the names its compounds refer back to: after "die rechtsextreme Partei
+ * Chega", a "Parteichef" in the next sentences is Chega's (news names a thing once, then by its kind).
+ * Needs a dictionary to tell kinds (nouns) from names. Pure.
+ */
+export function namesBehind(texts: readonly string[], analyze: Analyzer, knows?: WordKnowledge): string[][] {
+  const out: string[][] = texts.map(() => []);
+  if (!knows) return out;
+  texts.forEach((text, i) => {
+    for (const [, kind, name] of text.matchAll(KIND_AND_NAME)) {
+      if (!knows.isWord(kind!) || knows.isWord(name!) || knows.isPlace(name!)) continue;
+      const [kindStem] = analyze(kind!);
+      const nameStems = analyze(name!);
+      if (kindStem === undefined || kindStem.length < 4 || nameStems.length === 0) continue;
+      for (let j = i + 1; j <= i + NAME_REACH && j < texts.length; j++) {
+        const compounds = analyze(texts[j]!).some((stem) => stem.length > kindStem.length + 2 && stem.startsWith(kindStem));
+        if (compounds) out[j]!.push(...nameStems);
+      }
+    }
+  });
   return out;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { analyzeSentences, sentenceTable } from "../../src/ingest/sentences.js";
 import { answerType } from "../../src/query/cues.js";
-import { acronymsIn, aliasesIn, buildSentenceStats, coverage, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
+import { acronymsIn, aliasesIn, buildSentenceStats, namesBehind, coverage, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -107,6 +107,18 @@ describe("aliasesIn", () => {
     // "Hafen Kiel Nord": the last word is a word, not a surname.
     expect(aliasesIn(texts, analyze, knows).size).toBe(1);
     expect(aliasesIn(texts, analyze).size).toBe(0);
+  });
+});
+
+describe("namesBehind", () => {
+  it("reads a compound of a thing's kind, in the next sentences, as that thing's name", () => {
+    const knows = { isPlace: () => false, isWord: (w: string) => !["Novura", "Vogt"].includes(w) };
+    const texts = ["Gewinner ist die Partei Novura.", "Sie legte zu.", "Parteichef Tom Vogt jubelte.", "Das sagte die Parteichefin später auch."];
+    const behind = namesBehind(texts, analyze, knows);
+    expect(behind[2]).toEqual(analyze("Novura"));
+    // Two sentences on, the kind may mean another one of its kind; without a dictionary, nothing.
+    expect(behind[3]).toEqual([]);
+    expect(namesBehind(texts, analyze).flat()).toEqual([]);
   });
 });
 
