@@ -264,6 +264,12 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     // A clock time: "um 9.15 Uhr", "at 2 o'clock".
     if (/^\d{1,2}([.:]\d{2})?$/.test(word) && /^uhr$/i.test(next)) add("time", word);
     if (DURATION_WORDS.test(lower)) add("duration", word);
+    // "bis Ende der Woche", "bis zum 3. Mai", "until Friday": how long something lasts, given by its end.
+    if (/^(bis|until)$/.test(lower)) {
+      const after = words.slice(i + 1, i + 4).map((w) => w.replace(/\.$/, "").toLowerCase()).filter((w) => !/^(zum|zur|zu|the|dem|der|end|of|kommenden|nächsten|next)$/.test(w));
+      const end = after[0] ?? "";
+      if (MONTHS.test(end) || DAYTIME.test(end) || /^(\d{1,2}|1\d{3}|20\d\d)$/.test(end)) add("duration", end);
+    }
     if (ROLE_NOUN.test(lower)) {
       add("role", word);
       add("person", word);

@@ -77,6 +77,14 @@ describe("answerType", () => {
   });
 });
 
+describe("sentenceFeatures of durations", () => {
+  it("takes an end ('bis Ende der Woche', 'until Friday') for how long something lasts", () => {
+    expect(sentenceFeatures("Die Strecke bleibt bis Ende der Woche gesperrt.").types.has("duration")).toBe(true);
+    expect(sentenceFeatures("The road stays closed until Friday.").types.has("duration")).toBe(true);
+    expect(sentenceFeatures("Der Zug fuhr bis Leipzig.").types.has("duration")).toBe(false);
+  });
+});
+
 describe("sentenceFeatures of people", () => {
   const knows = { isPlace: () => false, isWord: (w: string) => ["Landgericht", "Landrat", "Urteil", "Richterin", "Prozess"].includes(w) };
   it("takes a role or an unknown first name before a name for a person, not a noun before a place", () => {
