@@ -82,7 +82,10 @@ export function read(
   const namesAll = namingAll(matches, stats);
   const ranked = roleFirst(speakingFirst(scored, matches, namesAll), matches, focus);
   const selected = withContinuation(
-    withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, stats, expected),
+    // The name of a role's holder stands beside the role, not in the next sentence, whose name is another's.
+    focus?.kind === "role"
+      ? withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll)
+      : withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, stats, expected),
     ranked,
     expected,
   );

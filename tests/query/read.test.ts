@@ -117,6 +117,13 @@ describe("read", () => {
     expect(reading.selected[0]?.sentence.text).toBe("«Das war Betrug», sagte Richterin Eva Lang.");
   });
 
+  it("does not take the name in the sentence after a role for the role holder's", () => {
+    const { ask } = setup("Dem Landwirt in Kourou fielen kranke Tiere auf. «Es waren viele», sagte Kreissprecher Jon Ode. Die Lage blieb ruhig.");
+    expect(ask("Wie heißt der Landwirt in Kourou?").passes).toBe(false);
+    const { ask: named } = setup("Landwirt Per Holm in Kourou fielen kranke Tiere auf. «Es waren viele», sagte Kreissprecher Jon Ode.");
+    expect(named("Wie heißt der Landwirt in Kourou?").passes).toBe(true);
+  });
+
   it("declines a question for the name of a role when the named people hold other roles", () => {
     const { ask } = setup("Im Prozess in Kourou sagte Richterin Eva Lang, das Urteil sei gerecht. Verteidiger Jon Ek kündigte Revision an.");
     expect(ask("Wie heißt der Staatsanwalt im Prozess in Kourou?").passes).toBe(false);
