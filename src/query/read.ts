@@ -94,7 +94,7 @@ export function read(
   // A name may stand in the sentence after its subject ("…», sagte Vereinssprecherin Ida Holm."), but the
   // evidence must have one: a question for a name is not answered by a role.
   const evidence = measureEvidence(matches, units, focus, strict || expected === "name");
-  const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage);
+  const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected);
   return { passages, matches, selected: passes ? countedFirst(selected, evidence, strict) : selected, evidence, passes };
 }
 
@@ -124,6 +124,22 @@ function roleFirst(scored: readonly ScoredSentence[], matches: readonly TermMatc
 
 /** How well a sentence must match the role of a which-role question to name it: a compound's head counts ("Innenminister"), a word that merely ends in it ("Gericht" for "Richter") does not. */
 const ROLE_MATCH = 0.8;
+
+/**
+ * News says so when a figure or a fact is not known: "Zur Höhe der Abfindungen machte das Unternehmen
+ * keine Angaben", "the company did not say". When such a sentence covers the question at least as well
+ * as the best one with the asked-for number, date or name, that number answers something else.
+ */
+function saysUnknown(ranked: readonly ScoredSentence[], selected: readonly ScoredSentence[], expected: AnswerType | null): boolean {
+  if (expected === null || !(STRICT_TYPES.has(expected) || expected === "name")) return false;
+  const unknown = ranked.find((s) => NOT_KNOWN.test(s.sentence.text));
+  const typed = selected.find((s) => s.typeMatch) ?? selected[0];
+  return unknown !== undefined && typed !== undefined && unknown.index !== typed.index && unknown.coverage >= typed.coverage;
+}
+
+/** Set phrases of German and English news for a fact not given. */
+const NOT_KNOWN =
+  /\b(keine(?:rlei)? (?:Angaben|Details|Zahlen|Informationen|Auskunft)|(?:ist|sind|war|waren|blieb|blieben|bleibt|bleiben) (?:noch )?(?:unklar|unbekannt|offen)|nicht bekannt|wollte sich (?:dazu )?nicht äußern|nannte (?:keine|nicht)|no (?:details|figures|information)|(?:did|would) not (?:say|disclose|give)|(?:is|was|remains|remained) (?:unclear|unknown))\b/iu;
 
 /** Whether an article mentions every name the question names, remembered per article. */
 function namingAll(matches: readonly TermMatch[], stats: SentenceStats): (sentence: number) => boolean {

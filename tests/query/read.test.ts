@@ -117,6 +117,13 @@ describe("read", () => {
     expect(reading.selected[0]?.sentence.text).toBe("«Das war Betrug», sagte Richterin Eva Lang.");
   });
 
+  it("declines a number question when the sources say the figure is not known", () => {
+    const { ask } = setup("In Kourou schließt ein Werk, die Beschäftigten bekommen 300 Euro Bonus. Zur Höhe der Abfindung für die Beschäftigten in Kourou machte das Werk keine Angaben.");
+    expect(ask("Wie viel Geld bekommen die Beschäftigten in Kourou als Abfindung?").passes).toBe(false);
+    const { ask: given } = setup("In Kourou schließt ein Werk, die Beschäftigten bekommen 300 Euro Bonus. Als Abfindung bekommen die Beschäftigten in Kourou 9000 Euro.");
+    expect(given("Wie viel Geld bekommen die Beschäftigten in Kourou als Abfindung?").passes).toBe(true);
+  });
+
   it("does not take the name in the sentence after a role for the role holder's", () => {
     const { ask } = setup("Dem Landwirt in Kourou fielen kranke Tiere auf. «Es waren viele», sagte Kreissprecher Jon Ode. Die Lage blieb ruhig.");
     expect(ask("Wie heißt der Landwirt in Kourou?").passes).toBe(false);
