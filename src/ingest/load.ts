@@ -151,7 +151,7 @@ const segmenter = new Intl.Segmenter("de", { granularity: "sentence" });
 /**
  * The version of {@link splitSentences}' cuts: an index whose chunks were cut by another version is
  * re-chunked, since its sentence offsets differ. 2: German ordinal dates and lower-case continuations.
- * 3: an ordinal after an article or a preposition ("aus dem 11. Jahrhundert").
+ * 3: an ordinal after an article or a preposition ("aus dem 12. Jahrhundert").
  */
 export const SPLITTER_VERSION = 3;
 
@@ -163,7 +163,7 @@ const ORDINAL_AFTER_ARTICLE = /(?<![\p{L}])(der|die|das|dem|den|des|ein|eine|ein
 /**
  * True when a segment the segmenter cut off continues the one before: it starts in lower case ("am 19.
  * und 20. März" cut after "19."), follows an ordinal number with a number or a month ("am 19. März"),
- * or follows an ordinal that an article opened ("aus dem 11. Jahrhundert").
+ * or follows an ordinal that an article opened ("aus dem 12. Jahrhundert").
  */
 function continues(previous: string, next: string): boolean {
   const start = next.trimStart();

@@ -115,7 +115,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     }
     // A noun with a case ending Ding's entries do not list ("Bundestagswahlen" is, "Bundestagswahls" is not).
     if (found.length === 0) for (const stem of nounStems(key)) for (const l of lemmasOfForm(stem) ?? []) if (l.pos === "noun") add(l);
-    // A loanword's "-s" plural ("Airports", "Tickets"): the noun tables may lack the word, while the
+    // A loanword's "-s" plural ("Shops", "Tickets"): the noun tables may lack the word, while the
     // thesaurus lists its singular as a word of its own.
     if (found.length === 0 && /^\p{Lu}/u.test(word) && key.endsWith("s")) {
       const singular = key.slice(0, -1);

@@ -163,7 +163,7 @@ const BEFORE_ASKING = /^(and|or|but|so|to|by|with|for|from|of|in|on|at|about|int
 
 /**
  * An English question with its relative pronouns taken out: in "What did the railway do for people who
- * could not fly?" the "who" opens a relative clause and asks for nobody. A wh-word right after another
+ * lost their homes?" the "who" opens a relative clause and asks for nobody. A wh-word right after another
  * word is relative, unless that word is a preposition or a conjunction.
  */
 function withoutRelatives(question: string): string {
@@ -280,11 +280,11 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     if (FREQUENCY_WORD.test(lower) || ((/^(alle|every)$/.test(prev.toLowerCase()) || i > 1 && /^(alle|every)$/i.test(words[i - 2] ?? "")) && DURATION_UNITS.test(lower))) add("frequency", word);
     const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
     const unknown = (w: string) => knows !== undefined && !knows.isWord(w);
-    // After "in", "aus", "nach" a name is a place's ("in Bochum"), not a person's.
+    // After "in", "aus", "nach" a name is a place's ("in Kassel"), not a person's.
     const located = PLACE_PREPOSITION.test(words[i - 1] ?? "") || PLACE_PREPOSITION.test(words[i - 2] ?? "") || knows?.isPlace(word) === true;
     if (capitalised && i > 0 && /^\p{Lu}\p{Ll}/u.test(prev) && !ARTICLES.test(prev) && !ARTICLES.test(word)) {
-      // A person is a role and a name ("Landrat Bernd Hülsmann") or a first name the dictionary does not
-      // know and a surname ("Claudia Brenner"); a noun and a name ("Landgericht Bochum") is none.
+      // A person is a role and a name ("Landrätin Eva Lorenz") or a first name the dictionary does not
+      // know and a surname ("Jana Petersen"); a noun and a name ("Amtsgericht Kassel") is none.
       if (knows === undefined || ROLE_NOUN.test(prev) || (unknown(prev) && !located)) {
         add("person", prev);
         add("person", word);
@@ -297,7 +297,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     }
     // A name: capitalised, not opening the sentence, and unknown to the dictionary ("Mirsojew", "Tromsø").
     if (capitalised && i > 0 && knows !== undefined && !ARTICLES.test(word) && !knows.isWord(word)) {
-      // A name after a common noun names that thing ("Landgericht Bochum"), unless the noun is a role.
+      // A name after a common noun names that thing ("Amtsgericht Kassel"), unless the noun is a role.
       const described = /^\p{Lu}/u.test(prev) && knows.isWord(prev) && !ROLE_NOUN.test(prev);
       if (!located && !described) add("person", word);
       add("name", word);
@@ -374,7 +374,7 @@ export interface QuestionFocus {
  * questionFocus("Wie viele Einwohner hat Kasachstan?") // { word: "einwohner", kind: "counted" }
  */
 export function questionFocus(question: string): QuestionFocus | null {
-  // "Wie heißt der Landwirt?", "What is the name of the mayor?": the name of whoever holds that role.
+  // "Wie heißt der Förster?", "What is the name of the mayor?": the name of whoever holds that role.
   const named = NAME_OF_ROLE.exec(question);
   if (named) return { word: (named[1] ?? named[2]!).toLowerCase(), kind: "role" };
   const words = question.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
@@ -423,7 +423,7 @@ export function questionFocus(question: string): QuestionFocus | null {
 const MEASURE =
   /^(geld|zeit|prozent|euro|dollar|kilometer|meter|tonnen|grad|money|time|percent|distance)$/;
 const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/;
-/** Nouns for people in general: the sources count them as "Beschäftigte", "Einwohner", "residents". */
+/** Nouns for people in general: the sources count them as "Mitarbeiter", "Einwohner", "residents". */
 const GENERIC_PEOPLE = /^(people|persons|menschen|personen|leute)$/;
 const FOCUS_SKIP =
   /^(der|die|das|den|dem|des|ein|eine|the|a|an|of|is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann|es|gab|gibt|there|kind|sort|type|art|people|persons|menschen|personen|leute|times|mal)$/;

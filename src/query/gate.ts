@@ -38,7 +38,7 @@ export interface EvidenceUnit {
   readonly inDocument?: readonly boolean[];
   /** For each term: how well the words beside a number in the quoted sentences match it (what the numbers count). */
   readonly counted?: readonly number[];
-  /** Whether a number of the quoted sentences counts something: words follow it in its clause ("620 Beschäftigte", not "bis 2025."). */
+  /** Whether a number of the quoted sentences counts something: words follow it in its clause ("80 Mitarbeiter", not "bis 2030."). */
   readonly countsSomething?: boolean;
 }
 
@@ -94,9 +94,9 @@ export function measureEvidence(
   if (focus?.kind === "people") return { coverage: cov, focusFound: counted.some((u) => u.countsSomething !== false), missingName, typed, counted: counts };
   const t = focus === null || focus.kind === "category" ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word && m.term.name !== true);
   if (t < 0) return { coverage: cov, focusFound: null, missingName, typed, counted: counts };
-  // The role whose holder is asked for must be named where the evidence is: "Wie heißt der Staatsanwalt?"
-  // is not answered by the judge's name.
-  // A synonym names it too ("Rathauschefin" / "Oberbürgermeisterin"), as well as the sources can.
+  // The role whose holder is asked for must be named where the evidence is: "Wie heißt die Schulleiterin?"
+  // is not answered by the caretaker's name.
+  // A synonym names it too ("Stadtchefin" / "Bürgermeisterin"), as well as the sources can.
   if (focus?.kind === "role") {
     const named = FOCUS_MATCH * Math.max(0, ...(matches[t]?.similar.values() ?? []));
     return { coverage: cov, focusFound: counted.some((u) => u.quoted.some((hits) => (hits[t] ?? 0) >= named)), missingName, typed, counted: counts };

@@ -122,12 +122,12 @@ function roleFirst(scored: readonly ScoredSentence[], matches: readonly TermMatc
   return [...scored.filter(names), ...scored.filter((s) => !names(s))];
 }
 
-/** How well a sentence must match the role of a which-role question to name it: a compound's head counts ("Innenminister"), a word that merely ends in it ("Gericht" for "Richter") does not. */
+/** How well a sentence must match the role of a which-role question to name it: a compound's head counts ("Kultusminister"), a word that merely ends in it ("Gericht" for "Richter") does not. */
 const ROLE_MATCH = 0.8;
 
 /**
- * News says so when a figure or a fact is not known: "Zur Höhe der Abfindungen machte das Unternehmen
- * keine Angaben", "the company did not say". When such a sentence covers the question at least as well
+ * News says so when a figure or a fact is not known: "Zu den Kosten machte die Stadt keine
+ * Angaben", "the company did not say". When such a sentence covers the question at least as well
  * as the best one with the asked-for number, date or name, that number answers something else.
  */
 function saysUnknown(ranked: readonly ScoredSentence[], selected: readonly ScoredSentence[], expected: AnswerType | null): boolean {
@@ -312,8 +312,8 @@ function evidenceUnits(
 }
 
 /**
- * A number with what it counts after it, perhaps behind an adjective: "620 Beschäftigte", "rund 4800
- * betroffene Menschen", "300 workers"; not "bis Ende 2025." or "um 18 Uhr". German nouns are capitalised;
+ * A number with what it counts after it, perhaps behind an adjective: "80 Mitarbeiter", "rund 300
+ * betroffene Familien", "300 workers"; not "bis Ende 2025." or "um 18 Uhr". German nouns are capitalised;
  * an English count is a plural or "people".
  */
 const COUNTS_SOMETHING =

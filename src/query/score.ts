@@ -112,8 +112,8 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       if (!set) {
         const own = new Set<string>();
         for (let k = analysis.offsets[index]!; k < analysis.offsets[index + 1]!; k++) own.add(analysis.vocab[analysis.stems[k]!]!);
-        // An acronym stands for its long form, which the article spelled out once: "GDL-Chef" is the head of
-        // the "Gewerkschaft Deutscher Lokomotivführer".
+        // An acronym stands for its long form, which the article spelled out once: "VFB-Chef" is the head of
+        // the "Verband Freier Bäcker".
         const article = articleAround(index);
         if (article.aliases.size > 0) for (const stem of [...own]) for (const long of article.aliases.get(stem) ?? []) own.add(long);
         for (const name of article.behind[index - article.first] ?? []) own.add(name);
@@ -142,16 +142,16 @@ export function articleRange(index: number, sourceOf: (index: number) => string,
   return [first, last];
 }
 
-/** An acronym in parentheses after its long form: "(GDL)", "(BUND)", "(IL)". */
+/** An acronym in parentheses after its long form: "(VFB)", "(NABU)", "(UN)". */
 const ACRONYM = /\(\s*(\p{Lu}[\p{Lu}\p{Ll}]{0,7}?)\s*\)/gu;
 /** How far before the parenthesis the long form may start, in words. */
 const LONG_FORM_WORDS = 8;
 
 /**
- * The acronyms an article defines, each with the stems of its long form: "Gewerkschaft Deutscher
- * Lokomotivführer (GDL)" → gdl → gewerkschaft, deutsch, lokomotivfuhr. The long form is the capitalised
- * words right before the parenthesis whose initials are the acronym's capitals, in any order ("Aliança
- * Democrática (AD)"); function words between them are skipped. Pure.
+ * The acronyms an article defines, each with the stems of its long form: "Verband Freier Bäcker (VFB)"
+ * → vfb → verband, frei, back. The long form is the capitalised words right before the parenthesis whose
+ * initials are the acronym's capitals, in any order ("Alianza Popular (PA)"); function words between them
+ * are skipped. Pure.
  */
 export function acronymsIn(texts: readonly string[], analyze: Analyzer): ReadonlyMap<string, readonly string[]> {
   const out = new Map<string, string[]>();
@@ -173,13 +173,13 @@ export function acronymsIn(texts: readonly string[], analyze: Analyzer): Readonl
   return out;
 }
 
-/** A role or description right before a person's first name and surname: "Finanzberater Rainer Hollmann". */
+/** A role or description right before a person's first name and surname: "Bauunternehmer Ole Brandt". */
 const APPOSITION = /(?<![\p{L}-])(\p{Lu}[\p{L}-]*\p{Ll})\s+(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?![\p{L}-])/gu;
 
 /**
  * What a news article's short references stand for, from the places it spelled them out: acronyms (see
  * {@link acronymsIn}) and, with a dictionary to tell names from nouns, surnames after the role they were
- * introduced with ("der Finanzberater Rainer Hollmann" → a later "Hollmann" is the Finanzberater). Pure.
+ * introduced with ("der Bauunternehmer Ole Brandt" → a later "Brandt" is the Bauunternehmer). Pure.
  */
 export function aliasesIn(texts: readonly string[], analyze: Analyzer, knows?: WordKnowledge): ReadonlyMap<string, readonly string[]> {
   const out = new Map<string, string[]>([...acronymsIn(texts, analyze)].map(([k, v]) => [k, [...v]]));
@@ -198,14 +198,14 @@ export function aliasesIn(texts: readonly string[], analyze: Analyzer, knows?: W
   return out;
 }
 
-/** A kind of thing right before its name: "die Partei Chega", "der Konzern Weigand", "die Gewerkschaft Verdi". */
+/** A kind of thing right before its name: "die Partei Novura", "der Konzern Almet", "der Verein Lichtblick". */
 const KIND_AND_NAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}-]*)(?![\p{L}-])/gu;
 /** How many sentences after a name its kind's compounds still mean it. */
 const NAME_REACH = 2;
 
 /**
- * For each sentence of an article, the names its compounds refer back to: after "die rechtsextreme Partei
- * Chega", a "Parteichef" in the next sentences is Chega's (news names a thing once, then by its kind).
+ * For each sentence of an article, the names its compounds refer back to: after "die neue Partei
+ * Novura", a "Parteichef" in the next sentences is Novura's (news names a thing once, then by its kind).
  * Needs a dictionary to tell kinds (nouns) from names. Pure.
  */
 export function namesBehind(texts: readonly string[], analyze: Analyzer, knows?: WordKnowledge): string[][] {

@@ -516,7 +516,7 @@ function headWord(phrase: string, analyze: Analyzer): string | null {
 /**
  * The head of `synonym` when it shares its modifier with `word` ("Bahnkunde", "Bahnfahrgast" → Fahrgast)
  * and the sources use that head; null otherwise. A different modifier would be another thing
- * ("Rathauschef" / "Gemeindedirektor": a Direktor is no Chef of anything).
+ * ("Stadtchef" / "Gemeindedirektor": a Direktor is no Chef of anything).
  */
 function sharedModifierHead(word: string, synonym: string, tools: UnderstandTools): string | null {
   const a = word.toLowerCase();
