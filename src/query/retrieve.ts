@@ -38,6 +38,9 @@ export function fuseRanks(lists: readonly RankedList[], rrfK: number): [id: numb
   return [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
 
+/** How many of the matched list's best chunks are read whatever their fused rank (set on the tune sets: 1–3 tried). */
+const MATCHED_READ = 2;
+
 /**
  * Retrieves the top `k` passages for a query from an index. Both searches run on the same query text;
  * the result carries each passage's dense distance and keyword score for logs and the relevance gate.
@@ -77,10 +80,11 @@ export async function retrieve(
     ],
     settings.rrfK,
   );
-  // The chunk whose sentences match the question best is read whatever its fused rank: dense and BM25
-  // agreeing on other chunks says little when neither sees a compound or an inflection.
+  // The chunks whose sentences match the question best are read whatever their fused rank: dense and
+  // BM25 agreeing on other chunks says little when neither sees a compound, an inflection or a
+  // translation, and the best match is often an article's lead, the answer a paragraph further.
   const top = fused.slice(0, settings.k);
-  for (const id of matched.slice(0, 1)) {
+  for (const id of matched.slice(0, MATCHED_READ)) {
     if (!top.some(([k]) => k === id)) top.push(fused.find(([k]) => k === id) ?? [id, 0]);
   }
   const passages: Passage[] = [];

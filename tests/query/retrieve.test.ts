@@ -65,10 +65,12 @@ describe("retrieve", () => {
     expect((await retrieve(index, "Unfall", { ...settings, k: 3 }, undefined, [0, 1])).map((p) => p.chunk.id)[0]).toBe(1);
   });
 
-  it("reads the chunk whose sentences match the question best, whatever its fused rank", async () => {
-    // Weighted out of the fusion, the matched list still brings its best chunk.
+  it("reads the chunks whose sentences match the question best, whatever their fused rank", async () => {
+    // Weighted out of the fusion, the matched list still brings its best chunk, and its second.
     const passages = await retrieve(index, "Unfall", { ...settings, k: 1, keywordWeight: 0 }, undefined, [0]);
     expect(passages.map((p) => p.chunk.id)).toEqual([2, 0]);
+    const two = await retrieve(index, "Unfall", { ...settings, k: 1, keywordWeight: 0 }, undefined, [0, 1]);
+    expect(two.map((p) => p.chunk.id)).toEqual([2, 0, 1]);
   });
 
   it("returns nothing for an empty query or an empty index", async () => {
