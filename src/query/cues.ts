@@ -113,8 +113,19 @@ const QUANTITY_EN = String.raw`share|percentage|proportion|amount|number|sum|pri
 /** Verbs of saying and of taking a stand, as a question asks about them ("Was sagte …", "Wie reagierte …"): general usage. */
 const SPEECH_VERB_DE = String.raw`sagte|sagt|sagten|sagen|erklärte|erklärt|meinte|meint|betonte|kritisierte|kritisiert|forderte|fordert|verlangte|verlangt|warnte|warnt|reagierte|reagiert|bewertete|bewertet|äußerte|äußert|nannte|kommentierte|antwortete|entgegnete|hat\s+.+\s+(gesagt|erklärt|kritisiert|gefordert|verlangt|gewarnt|reagiert|bewertet|geäußert|kommentiert)`;
 const SPEECH_VERB_EN = String.raw`say|tell|state|announce|critici[sz]e|demand|call\s+for|urge|warn|respond|react|comment|describe|argue|claim`;
+/** The auxiliaries of German reported speech (Konjunktiv I): "Das Angebot sei zu niedrig". Grammar, not vocabulary. */
+const SUBJUNCTIVE = String.raw`sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|möge`;
+const REPORTED = new RegExp(String.raw`(?<![\p{L}])(?:${SUBJUNCTIVE})(?![\p{L}])`, "u");
 /** A sentence that gives what someone said: a quotation, a verb of saying, or reported speech's subjunctive. */
-const STATEMENT = /[«»„“"]|(?<![\p{L}])(sagte|sagten|erklärte|betonte|kritisierte|forderte|verlangte|warnte|mahnte|nannte|bezeichnete|sprach\s+von|kündigte|sei|seien|habe|werde|könne|müsse|solle|said|says|told|stated|warned|called|demanded|critici[sz]ed|described|added|urged)(?![\p{L}])/iu;
+const STATEMENT = new RegExp(
+  String.raw`[«»„“"]|(?<![\p{L}])(sagte|sagten|erklärte|betonte|kritisierte|forderte|verlangte|warnte|mahnte|nannte|bezeichnete|sprach\s+von|kündigte|${SUBJUNCTIVE}|said|says|told|stated|warned|called|demanded|critici[sz]ed|described|added|urged)(?![\p{L}])`,
+  "iu",
+);
+
+/** True when a sentence is reported speech: it has a subjunctive auxiliary ("Der Plan sei zu teuer"). */
+export function isReportedSpeech(sentence: string): boolean {
+  return REPORTED.test(sentence);
+}
 
 /** Checked in order: the more specific phrase first ("wie lange" before "wie", "how many" before "how"). */
 const QUESTION_CUES: readonly Cue[] = [
@@ -170,8 +181,8 @@ function withoutRelatives(question: string): string {
   return question.replace(/(?<![\p{L}'])(\p{L}+)\s+(who|whom|whose|which)(?![\p{L}])/gu, (match, before: string) => (BEFORE_ASKING.test(before) ? match : before));
 }
 
-const NUMBER_WORDS =
-  /^(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|hunderte|hunderten|tausend|tausende|tausenden|dutzend|dutzende|million|millionen|milliarde|milliarden|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|hundreds|thousand|thousands|dozen|dozens|million|millions|billion|billions)$/;
+const NUMBER_WORD = String.raw`zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|hunderte|hunderten|tausend|tausende|tausenden|dutzend|dutzende|million|millionen|milliarde|milliarden|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|hundreds|thousand|thousands|dozen|dozens|million|millions|billion|billions`;
+const NUMBER_WORDS = new RegExp(`^(${NUMBER_WORD})$`);
 const DURATION_UNITS =
   /^(sekunden?|minuten?|stunden?|tage?n?|tagen|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/;
 /** Words that say how often: a timetable's "Takt", "täglich", "zweimal", "daily". */
@@ -349,6 +360,30 @@ export function countedWords(sentence: string): string[] {
     }
   });
   return [...counted];
+}
+
+/**
+ * A number with what it counts after it, perhaps behind an adjective: "80 Mitarbeiter", "rund 300
+ * betroffene Familien", "300 workers"; not "bis Ende 2025." or "um 18 Uhr". German nouns are capitalised;
+ * an English count is a plural or "people".
+ */
+const COUNTS_SOMETHING = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:\d+(?:[.,\s]\d{3})*(?:,\d+)?|${NUMBER_WORD})\s+(?:\p{Ll}+\s+)?(?!Uhr\b|Prozent\b|Euro\b)(?:\p{Lu}\p{Ll}|[a-z]+s\b|people\b)`,
+  "u",
+);
+
+/** True when a number of the sentence counts something: "620 Mitarbeiter", not "bis Ende 2025.". */
+export function countsSomething(sentence: string): boolean {
+  return COUNTS_SOMETHING.test(sentence);
+}
+
+/** Set phrases of German and English news for a fact not given. */
+const NOT_KNOWN =
+  /\b(keine(?:rlei)? (?:Angaben|Details|Zahlen|Informationen|Auskunft)|(?:ist|sind|war|waren|blieb|blieben|bleibt|bleiben) (?:noch )?(?:unklar|unbekannt|offen)|nicht bekannt|wollte sich (?:dazu )?nicht äußern|nannte (?:keine|nicht)|no (?:details|figures|information)|(?:did|would) not (?:say|disclose|give)|(?:is|was|remains|remained) (?:unclear|unknown))\b/iu;
+
+/** True when a sentence says a fact is not known: "Zu den Kosten machte die Stadt keine Angaben", "did not say". */
+export function saysNotKnown(sentence: string): boolean {
+  return NOT_KNOWN.test(sentence);
 }
 
 /** A question for the name of a role's holder; the role noun is group 1 (German: capitalised, after any adjectives) or 2. */

@@ -1,6 +1,6 @@
 import { lowerBound } from "../ingest/bm25.js";
 import type { Passage } from "../types.js";
-import type { AnswerType } from "./cues.js";
+import { countsSomething, isReportedSpeech, saysNotKnown, type AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, coverage, matchTerms, namesSame, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -60,13 +60,12 @@ export function read(
     }
   }
   const { focus, answerType: expected } = understanding;
-  const matches = matched.map((m) =>
-    (focus?.kind === "counted" || focus?.kind === "role") && m.term.word.toLowerCase() === focus.word
-      ? { ...m, term: { ...m.term, weight: m.term.weight * COUNTED_FOCUS_WEIGHT } }
-      : m,
+  // The term that says what is counted, which role's holder or which category is asked for.
+  const at = focus === null ? -1 : matched.findIndex((m) => m.term.word.toLowerCase() === focus.word);
+  const matches = matched.map((m, t) =>
+    t === at && (focus?.kind === "counted" || focus?.kind === "role") ? { ...m, term: { ...m.term, weight: m.term.weight * COUNTED_FOCUS_WEIGHT } } : m,
   );
-  const terms = matches.map((m) => m.term);
-  const categoryTerm = focus?.kind === "category" ? terms.findIndex((t) => t.word.toLowerCase() === focus.word) : -1;
+  const categoryTerm = focus?.kind === "category" ? at : -1;
   // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
   const { unit } = understanding;
   const near = besidePreviousQuotes(understanding, [...candidates.keys()], stats);
@@ -77,15 +76,13 @@ export function read(
     expected,
     categoryTerm,
     // "Wie viele Menschen": only a number that counts someone is of the asked-for kind.
-    unit ? (sentence) => unit.test(sentence.text) : focus?.kind === "people" && expected === "number" ? (sentence) => COUNTS_SOMETHING.test(sentence.text) : undefined,
+    unit ? (sentence) => unit.test(sentence.text) : focus?.kind === "people" && expected === "number" ? (sentence) => countsSomething(sentence.text) : undefined,
   );
   const namesAll = namingAll(matches, stats);
-  const ranked = roleFirst(speakingFirst(scored, matches, namesAll), matches, focus);
+  const roleTerm = focus?.kind === "role" ? at : -1;
+  const ranked = roleFirst(speakingFirst(scored, matches, namesAll), roleTerm);
   const selected = withContinuation(
-    // The name of a role's holder stands beside the role, not in the next sentence, whose name is another's.
-    focus?.kind === "role"
-      ? withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll)
-      : withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, stats, expected),
+    withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, expected, roleTerm >= 0),
     ranked,
     expected,
   );
@@ -115,8 +112,7 @@ function speakingFirst(scored: readonly ScoredSentence[], matches: readonly Term
  * "Welche Richterin …", "which judge …": the sentences that name the role come first; a sentence about
  * the case that names someone else answers nothing about who held it.
  */
-function roleFirst(scored: readonly ScoredSentence[], matches: readonly TermMatch[], focus: Understanding["focus"]): ScoredSentence[] {
-  const t = focus?.kind === "role" ? matches.findIndex((m) => m.term.word.toLowerCase() === focus.word) : -1;
+function roleFirst(scored: readonly ScoredSentence[], t: number): ScoredSentence[] {
   if (t < 0) return [...scored];
   const names = (s: ScoredSentence) => (s.hits[t] ?? 0) >= ROLE_MATCH;
   return [...scored.filter(names), ...scored.filter((s) => !names(s))];
@@ -132,14 +128,10 @@ const ROLE_MATCH = 0.8;
  */
 function saysUnknown(ranked: readonly ScoredSentence[], selected: readonly ScoredSentence[], expected: AnswerType | null): boolean {
   if (expected === null || !(STRICT_TYPES.has(expected) || expected === "name")) return false;
-  const unknown = ranked.find((s) => NOT_KNOWN.test(s.sentence.text));
+  const unknown = ranked.find((s) => saysNotKnown(s.sentence.text));
   const typed = selected.find((s) => s.typeMatch) ?? selected[0];
   return unknown !== undefined && typed !== undefined && unknown.index !== typed.index && unknown.coverage >= typed.coverage;
 }
-
-/** Set phrases of German and English news for a fact not given. */
-const NOT_KNOWN =
-  /\b(keine(?:rlei)? (?:Angaben|Details|Zahlen|Informationen|Auskunft)|(?:ist|sind|war|waren|blieb|blieben|bleibt|bleiben) (?:noch )?(?:unklar|unbekannt|offen)|nicht bekannt|wollte sich (?:dazu )?nicht äußern|nannte (?:keine|nicht)|no (?:details|figures|information)|(?:did|would) not (?:say|disclose|give)|(?:is|was|remains|remained) (?:unclear|unknown))\b/iu;
 
 /** Whether an article mentions every name the question names, remembered per article. */
 function namingAll(matches: readonly TermMatch[], stats: SentenceStats): (sentence: number) => boolean {
@@ -161,12 +153,13 @@ function namingAll(matches: readonly TermMatch[], stats: SentenceStats): (senten
 function withTypedNeighbour(
   selected: readonly ScoredSentence[],
   scored: readonly ScoredSentence[],
-  stats: SentenceStats,
   expected: AnswerType | null,
+  ofRole: boolean,
 ): ScoredSentence[] {
   const best = selected[0];
-  // A number must stand in the sentence that says what it counts; only a name may come a sentence later.
-  if (!best || expected === null || best.typeMatch || STRICT_TYPES.has(expected)) return [...selected];
+  // A number must stand in the sentence that says what it counts; only a name may come a sentence later,
+  // and not the name of a role's holder: the next sentence's speaker is someone else.
+  if (!best || expected === null || best.typeMatch || STRICT_TYPES.has(expected) || ofRole) return [...selected];
   const next = nextOf(best, scored);
   if (!next?.typeMatch) return [...selected];
   return [best, next, ...selected.slice(1).filter((s) => s.index !== next.index)].slice(0, MAX_SENTENCES);
@@ -184,8 +177,7 @@ function nextOf(sentence: ScoredSentence, scored: readonly ScoredSentence[]): Sc
  * what was said in the next. Closed-class words, hand-listed as grammar, not vocabulary.
  */
 const CONTINUES = /^(?:(?:Sie|Er|Es|Diese[rs]?|Dies|Dessen|Deren|Seine?|Ihre?|He|She|It|They|This|These|His|Her|Its|Their)\s|[«„"“])/u;
-const REPORTED = /\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|möge)\b/u;
-const continues = (text: string) => CONTINUES.test(text) || REPORTED.test(text);
+const continues = (text: string) => CONTINUES.test(text) || isReportedSpeech(text);
 
 /**
  * For a question that asks for no particular kind of thing ("Wie schnitt die Partei ab?"), the sentence
@@ -302,7 +294,7 @@ function evidenceUnits(
       context: near.map((i) => termHits(matches, stats, i)),
       typed: members.some((m) => m.typeMatch),
       inDocument: matches.map((m) => m.term.name === true && mentions(m, first.index, stats)),
-      countsSomething: members.some((m) => COUNTS_SOMETHING.test(m.sentence.text)),
+      countsSomething: members.some((m) => countsSomething(m.sentence.text)),
       counted: matches.map((m) =>
         Math.max(0, ...members.flatMap((member) => [...stats.counted(member.index)].map((stem) => (namesSame(m.term, stem) ? (m.similar.get(stem) ?? 0) : 0)))),
       ),
@@ -312,16 +304,12 @@ function evidenceUnits(
 }
 
 /**
- * A number with what it counts after it, perhaps behind an adjective: "80 Mitarbeiter", "rund 300
- * betroffene Familien", "300 workers"; not "bis Ende 2025." or "um 18 Uhr". German nouns are capitalised;
- * an English count is a plural or "people".
+ * True when some sentence of the article `sentence` belongs to matches the term well (a name, a compound
+ * or inflection of it): a binary search of each matching stem's ascending posting list within the
+ * article's sentence range, not a scan of the list.
  */
-const COUNTS_SOMETHING =
-  /(?<![\p{L}\p{N}])(?:\d+(?:[.,\s]\d{3})*(?:,\d+)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|hundert|hunderte|tausend|tausende|dutzende|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|dozens)\s+(?:\p{Ll}+\s+)?(?!Uhr\b|Prozent\b|Euro\b)(?:\p{Lu}\p{Ll}|[a-z]+s\b|people\b)/u;
-
-/** True when some sentence of `source` matches the term well (a name, a compound or inflection of it). */
 function mentions(match: TermMatch, sentence: number, stats: SentenceStats): boolean {
-  const [first, last] = articleOf(sentence, stats);
+  const [first, last] = articleRange(sentence, (i) => stats.source(i), stats.count);
   for (const [stem, value] of match.similar) {
     if (value < NAME_MATCH) continue;
     const list = stats.postings.get(stem);
@@ -331,13 +319,4 @@ function mentions(match: TermMatch, sentence: number, stats: SentenceStats): boo
     if (at < list.length && list[at]! <= last) return true;
   }
   return false;
-}
-
-/**
- * The first and last sentence of the article a sentence belongs to: an article's sentences are numbered
- * one after another, so the article is found by walking out from the sentence (a news article has a few
- * dozen), and a name's mention in it by a binary search of the name's posting list, not a scan of it.
- */
-function articleOf(sentence: number, stats: SentenceStats): [number, number] {
-  return articleRange(sentence, (i) => stats.source(i), stats.count);
 }
