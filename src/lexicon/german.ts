@@ -31,7 +31,7 @@ export function adjectiveStems(word: string): string[] {
 
 /**
  * Stems of a noun form with a genitive (-s, -es) or dative plural (-n) ending, or an umlaut plural the
- * tables do not list ("Hähne", "Wälder", "Mütter" → hahn, wald, mutter): "Streiks" → ["streik"].
+ * tables do not list ("Hähne", "Wälder", "Mütter" → hahn, wald, mutter): "Berichts" → ["bericht"].
  */
 export function nounStems(word: string): string[] {
   const w = word.toLowerCase();

@@ -239,7 +239,7 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
   const settings = { minCoverage: deps.settings.minCoverage };
   // A follow-up continues in the article the previous answer quoted when that article answers it
   // ("Und wo?" is about the same event); only otherwise does it read everything. One that points back
-  // by a pronoun or leaves out its subject ("Was sagt die Gewerkschaft dazu?") is about that article
+  // by a pronoun or leaves out its subject ("Was sagt der Verein dazu?") is about that article
   // only: when it does not answer, the answer is that the sources do not say, not a quote about
   // something else.
   const previous = new Set(understanding.followUp?.previous.sources ?? []);

@@ -104,7 +104,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
   return {
     count,
     sentence,
-    source: (index) => (inRange(index) ? table.source(index) : ""),
+    source: sourceOf,
     chunk: (index) => (inRange(index) ? table.firstChunk[index]! : -1),
     stems: (index) => {
       if (!inRange(index)) return new Set();
@@ -154,7 +154,15 @@ const LONG_FORM_WORDS = 8;
  * are skipped. Pure.
  */
 export function acronymsIn(texts: readonly string[], analyze: Analyzer): ReadonlyMap<string, readonly string[]> {
-  const out = new Map<string, string[]>();
+  return addAcronyms(new Map(), texts, analyze);
+}
+
+/** A short reference's stem and the stems it stands for, added to what it stood for already. */
+function addAlias(out: Map<string, string[]>, key: string, stems: readonly string[]): void {
+  out.set(key, [...new Set([...(out.get(key) ?? []), ...stems])]);
+}
+
+function addAcronyms(out: Map<string, string[]>, texts: readonly string[], analyze: Analyzer): Map<string, string[]> {
   for (const text of texts) {
     for (const match of text.matchAll(ACRONYM)) {
       const acronym = match[1]!;
@@ -166,8 +174,7 @@ export function acronymsIn(texts: readonly string[], analyze: Analyzer): Readonl
       if (words.length !== capitals.length || initials !== [...capitals].sort().join("")) continue;
       const [key] = analyze(acronym);
       if (key === undefined) continue;
-      const stems = words.flatMap((w) => analyze(w)).filter((stem) => stem !== key);
-      out.set(key, [...new Set([...(out.get(key) ?? []), ...stems])]);
+      addAlias(out, key, words.flatMap((w) => analyze(w)).filter((stem) => stem !== key));
     }
   }
   return out;
@@ -182,7 +189,7 @@ const APPOSITION = /(?<![\p{L}-])(\p{Lu}[\p{L}-]*\p{Ll})\s+(\p{Lu}\p{Ll}+)\s+(\p
  * introduced with ("der Bauunternehmer Ole Brandt" → a later "Brandt" is the Bauunternehmer). Pure.
  */
 export function aliasesIn(texts: readonly string[], analyze: Analyzer, knows?: WordKnowledge): ReadonlyMap<string, readonly string[]> {
-  const out = new Map<string, string[]>([...acronymsIn(texts, analyze)].map(([k, v]) => [k, [...v]]));
+  const out = addAcronyms(new Map(), texts, analyze);
   if (!knows) return out;
   for (const text of texts) {
     for (const [, role, , last] of text.matchAll(APPOSITION)) {
@@ -192,7 +199,7 @@ export function aliasesIn(texts: readonly string[], analyze: Analyzer, knows?: W
       const stems = analyze(role!).filter((stem) => stem !== key);
       // "Im Hafen Kiel": a function word opening the sentence is no role.
       if (stems.length === 0) continue;
-      out.set(key, [...new Set([...(out.get(key) ?? []), ...stems])]);
+      addAlias(out, key, stems);
     }
   }
   return out;
