@@ -18,6 +18,7 @@ export type Analyzer = (text: string) => string[];
 export const CLAUSE_FINAL_PARTICLES: ReadonlySet<string> = new Set([
   "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "frei", "her", "hin", "los", "mit", "nach", "vor",
   "weg", "zu", "zuruck", "zurück", "zusammen", "vorbei", "weiter", "teil", "statt", "hoch", "heraus", "hinaus",
+  "unter", "um", "über", "durch", "nieder", "wieder", "dar", "entgegen", "herum", "voran", "hervor", "heran",
 ]);
 
 /**

@@ -189,6 +189,19 @@ describe("understand", () => {
     expect(understand("Wann fing der Streik?", [], false, verbs, 1000).terms[0]?.word).toBe("fing");
   });
 
+  it("reads particles that are also prefixes or prepositions (unter, nieder, um) as a separable verb's at the question's end", () => {
+    const known = ["unterkamen", "niederging", "umzog"];
+    const verbs: UnderstandTools = {
+      ...tools,
+      lexicon: { ...lexicon, isGermanWord: (w) => known.includes(w.toLowerCase()), germanLemmas: () => [], germanSynonyms: () => [] },
+      inCorpus: () => true,
+    };
+    const first = (q: string) => understand(q, [], false, verbs, 1000).terms[0]?.word;
+    expect(first("Wo kamen die Bewohner unter?")).toBe("unterkamen");
+    expect(first("Wann ging der Regen nieder?")).toBe("niederging");
+    expect(first("Wohin zog die Firma um?")).toBe("umzog");
+  });
+
   it("takes the noun of an adjective-and-noun translation when the sources do not use the adjective", () => {
     const [walkout] = read("How long was the walkout?").terms;
     expect(walkout?.alternatives.filter((a) => a.via === "translation").map((a) => a.stem)).toEqual(["streik"]);
