@@ -82,7 +82,7 @@ export function read(
   const roleTerm = focus?.kind === "role" ? at : -1;
   const ranked = roleFirst(speakingFirst(scored, matches, namesAll), roleTerm);
   const selected = withContinuation(
-    withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, expected, roleTerm >= 0),
+    withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, expected, roleTerm >= 0, stats),
     ranked,
     expected,
   );
@@ -146,22 +146,25 @@ function namingAll(matches: readonly TermMatch[], stats: SentenceStats): (senten
 }
 
 /**
- * When the best sentence lacks the asked-for answer type and the sentence right after it in the same
- * article carries it, that sentence is quoted too: news often names the subject in one sentence and the
- * number or the speaker in the next («…», sagte Verbandssprecher …).
+ * When the best sentence lacks the asked-for answer type and a later sentence of its passage carries it,
+ * that sentence is quoted too: news often names the subject in one sentence and the speaker or the
+ * reasons in the next ones («…», sagte Verbandssprecher …; "Als Gründe nannte …").
  */
 function withTypedNeighbour(
   selected: readonly ScoredSentence[],
   scored: readonly ScoredSentence[],
   expected: AnswerType | null,
   ofRole: boolean,
+  stats: SentenceStats,
 ): ScoredSentence[] {
   const best = selected[0];
   // A number must stand in the sentence that says what it counts; only a name may come a sentence later,
   // and not the name of a role's holder: the next sentence's speaker is someone else.
   if (!best || expected === null || best.typeMatch || STRICT_TYPES.has(expected) || ofRole) return [...selected];
-  const next = nextOf(best, scored);
-  if (!next?.typeMatch) return [...selected];
+  // The first one after it within its passage: a paragraph names the event, then gives the reasons.
+  const passage = new Set(stats.chunkSentences(best.sentence.chunkId));
+  const next = scored.find((s) => s.typeMatch && passage.has(s.index) && s.index > best.index && passage.has(best.index));
+  if (!next) return [...selected];
   return [best, next, ...selected.slice(1).filter((s) => s.index !== next.index)].slice(0, MAX_SENTENCES);
 }
 

@@ -156,6 +156,18 @@ describe("read", () => {
     ]);
   });
 
+  it("quotes the reasons a few sentences after the sentence that names the event, within its passage", () => {
+    const { ask } = setup(
+      "Die Firma Kourou Plast schließt ihr Werk in Almaty bis Ende 2025. Rund 600 Beschäftigte verlieren ihre Arbeit. Als Gründe nannte die Geschäftsführung hohe Energiekosten. Die Gewerkschaft protestierte.",
+    );
+    const reading = ask("Warum schließt Kourou Plast das Werk in Almaty?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected.slice(0, 2).map((s) => s.sentence.text)).toEqual([
+      "Die Firma Kourou Plast schließt ihr Werk in Almaty bis Ende 2025.",
+      "Als Gründe nannte die Geschäftsführung hohe Energiekosten.",
+    ]);
+  });
+
   it("takes the evidence from one passage, not words of one article and words of another", () => {
     const first = makeChunks("a.txt", "In Almaty gab es Proteste. Die Lage blieb angespannt.", 2);
     const chunks = [...first, ...makeChunks("b.txt", "Der Wetterdienst meldete Regen. Es wurde kühler.", 2, first.length)];
