@@ -86,8 +86,12 @@ const THANKS = /^(danke|vielen dank|dankeschön|besten dank|merci|thanks|thank y
  * is self-contained.
  */
 const ANAPHORA_DE = new Set(
-  "er sie ihn ihm ihnen ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner dessen deren denen dies diese dieser dieses diesen diesem jene jener jenes davon dafür dagegen darüber daraufhin dort damals dabei".split(" "),
+  "er sie ihn ihm ihnen ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner dessen deren denen dies diese dieser dieses diesen diesem jene jener jenes daraufhin dort damals deshalb deswegen daher".split(" "),
 );
+/** A pronominal adverb, "da(r)" and a preposition ("dazu", "dafür", "darüber"): "to that", what was said before. */
+const PRONOMINAL_ADVERB = /^dar?(an|auf|aus|bei|durch|für|gegen|hinter|in|mit|nach|neben|über|um|unter|von|vor|zu|zwischen)$/i;
+/** What a pronominal adverb points ahead to instead ("darüber, ob …", "dafür, dass …"). */
+const CLAUSE_AHEAD = /^(dass|ob|wie|was|wer|wo|wann|warum|weshalb|wieso|weil)$/i;
 const EXPLETIVE_BEFORE_ES = /^(gibt|gab|gäbe|geht|ging|handelt|handelte|kam|kommt|steht|stand|hieß|heißt|regnet|regnete)$/i;
 const ANAPHORA_EN = new Set("he she they him her them his hers their theirs these those this its".split(" "));
 /** A definite person with no name, "der Mann", "the woman": someone the conversation has named before. */
@@ -216,6 +220,7 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
     // "es" points back unless it is the expletive of "gibt es", "geht es", "kam es zu".
     const pronoun =
       anaphora.has(word.toLowerCase()) ||
+      (language === "de" && PRONOMINAL_ADVERB.test(word) && !CLAUSE_AHEAD.test(words[i + 1] ?? "")) ||
       (language === "de" && word === "es" && !EXPLETIVE_BEFORE_ES.test(words[i - 1] ?? "")) ||
       // "it" as the subject after an auxiliary, or as the object that ends the question ("who built it?").
       (language === "en" && word.toLowerCase() === "it" && (AUXILIARY_BEFORE_IT.test(words[i - 1] ?? "") || i === words.length - 1)) ||

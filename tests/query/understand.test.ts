@@ -302,6 +302,10 @@ describe("understand", () => {
     expect(read("Wie alt ist der Mann?", history).followUp?.reason).toBe("pronoun");
     expect(read("Where does the woman live?", harbour).followUp?.reason).toBe("pronoun");
     expect(read("Was sagte die Frau von Böhler?", history).followUp).toBeNull();
+    // A pronominal adverb ("dazu", "damit") stands for what was said before, unless a clause follows it.
+    expect(read("Was sagt der Minister dazu?", history).followUp?.reason).toBe("pronoun");
+    expect(read("Was hat der Minister damit gemeint?", history).followUp?.reason).toBe("pronoun");
+    expect(read("Was weiß man darüber, wie lange der Streik dauert?", history).followUp).toBeNull();
   });
 
   it("gives the previous turn's words at most half the weight of the question's own", () => {
