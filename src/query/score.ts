@@ -164,20 +164,26 @@ function addAlias(out: Map<string, string[]>, key: string, stems: readonly strin
 
 function addAcronyms(out: Map<string, string[]>, texts: readonly string[], analyze: Analyzer): Map<string, string[]> {
   for (const text of texts) {
-    for (const match of text.matchAll(ACRONYM)) {
-      const acronym = match[1]!;
-      const capitals = [...acronym].filter((c) => /\p{Lu}/u.test(c));
-      if (capitals.length < 2) continue;
-      const before = text.slice(0, match.index).split(/\s+/u).filter((w) => w !== "").slice(-LONG_FORM_WORDS);
-      const words = before.filter((w) => /^\p{Lu}/u.test(w)).slice(-capitals.length);
-      const initials = words.map((w) => w[0]!).sort().join("");
-      if (words.length !== capitals.length || initials !== [...capitals].sort().join("")) continue;
+    for (const { acronym, words } of longForms(text)) {
       const [key] = analyze(acronym);
       if (key === undefined) continue;
       addAlias(out, key, words.flatMap((w) => analyze(w)).filter((stem) => stem !== key));
     }
   }
   return out;
+}
+
+/** The acronyms a text defines with the capitalised words of their long forms (see {@link acronymsIn}). */
+function* longForms(text: string): Generator<{ acronym: string; words: string[] }> {
+  for (const match of text.matchAll(ACRONYM)) {
+    const acronym = match[1]!;
+    const capitals = [...acronym].filter((c) => /\p{Lu}/u.test(c));
+    if (capitals.length < 2) continue;
+    const before = text.slice(0, match.index).split(/\s+/u).filter((w) => w !== "").slice(-LONG_FORM_WORDS);
+    const words = before.filter((w) => /^\p{Lu}/u.test(w)).slice(-capitals.length);
+    const initials = words.map((w) => w[0]!).sort().join("");
+    if (words.length === capitals.length && initials === [...capitals].sort().join("")) yield { acronym, words };
+  }
 }
 
 /** A role or description right before a person's first name and surname: "Bauunternehmer Ole Brandt". */
@@ -206,30 +212,49 @@ export function aliasesIn(texts: readonly string[], analyze: Analyzer, knows?: W
 }
 
 /** A kind of thing right before its name: "die Partei Novura", "der Konzern Almet", "der Verein Lichtblick". */
-const KIND_AND_NAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}-]*)(?![\p{L}-])/gu;
+const KIND_AND_NAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)\s+(?=(\p{Lu}[\p{L}-]*)(?![\p{L}-]))/gu;
 /** How many sentences after a name its kind's compounds still mean it. */
 const NAME_REACH = 2;
 
 /**
- * For each sentence of an article, the names its compounds refer back to: after "die neue Partei
- * Novura", a "Parteichef" in the next sentences is Novura's (news names a thing once, then by its kind).
- * Needs a dictionary to tell kinds (nouns) from names. Pure.
+ * For each sentence of an article, the names it refers back to by their kind: after "die neue Partei
+ * Novura", a "Parteichef" in the next sentences is Novura's, and after "der Verband Freier Bäcker (VFB)"
+ * a later "der Verband" is the VFB (news names a thing once, then by its kind). The kind alone refers back
+ * only when the article introduced one thing of that kind. Needs a dictionary to tell kinds (nouns) from
+ * names. Pure.
  */
 export function namesBehind(texts: readonly string[], analyze: Analyzer, knows?: WordKnowledge): string[][] {
   const out: string[][] = texts.map(() => []);
   if (!knows) return out;
+  // Each kind the article introduces a thing with: where first, and the stems of the things' names.
+  const kinds = new Map<string, { at: number; names: Set<string> }>();
+  const introduce = (kind: string, names: readonly string[], at: number) => {
+    const known = kinds.get(kind);
+    if (known) for (const name of names) known.names.add(name);
+    else kinds.set(kind, { at, names: new Set(names) });
+  };
   texts.forEach((text, i) => {
     for (const [, kind, name] of text.matchAll(KIND_AND_NAME)) {
       if (!knows.isWord(kind!) || knows.isWord(name!) || knows.isPlace(name!)) continue;
       const [kindStem] = analyze(kind!);
       const nameStems = analyze(name!);
       if (kindStem === undefined || kindStem.length < 4 || nameStems.length === 0) continue;
+      introduce(kind!, nameStems, i);
       for (let j = i + 1; j <= i + NAME_REACH && j < texts.length; j++) {
         const compounds = analyze(texts[j]!).some((stem) => stem.length > kindStem.length + 2 && stem.startsWith(kindStem));
         if (compounds) out[j]!.push(...nameStems);
       }
     }
+    for (const { acronym, words } of longForms(text)) {
+      if (/^\p{Lu}\p{Ll}+$/u.test(words[0]!) && knows.isWord(words[0]!)) introduce(words[0]!, analyze(acronym), i);
+    }
   });
+  for (const [kind, { at, names }] of kinds) {
+    // "die Gewerkschaft" after two unions were named could be either.
+    if (names.size !== 1) continue;
+    const definite = new RegExp(String.raw`(?<![\p{L}])(?:der|die|das|den|dem|des)\s+${kind}(?![\p{L}])`, "iu");
+    for (let j = at + 1; j < texts.length; j++) if (definite.test(texts[j]!)) out[j]!.push(...names);
+  }
   return out;
 }
 

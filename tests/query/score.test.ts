@@ -120,6 +120,21 @@ describe("namesBehind", () => {
     expect(behind[3]).toEqual([]);
     expect(namesBehind(texts, analyze).flat()).toEqual([]);
   });
+
+  it("reads the kind alone, with its article, anywhere later as the one thing the article introduced as that kind", () => {
+    const knows = { isPlace: () => false, isWord: (w: string) => !["VFB", "Lichtblick", "Sonnenschein"].includes(w) };
+    const texts = [
+      "Der Verband Freier Bäcker (VFB) rief zum Protest auf.",
+      "Die Bäcker schlossen ihre Läden.",
+      "Der Streik dauerte zwei Tage.",
+      "Die Polizei sprach von Tausenden Teilnehmern.",
+      "Der Verband vertritt 4000 Betriebe.",
+    ];
+    expect(namesBehind(texts, analyze, knows)[4]).toEqual(analyze("VFB"));
+    // Two things of the same kind: "der Verein" could be either.
+    const two = ["Der Verein Lichtblick half.", "Auch der Verein Sonnenschein half.", "Der Verein sammelte Spenden."];
+    expect(namesBehind(two, analyze, knows)[2]).toEqual([]);
+  });
 });
 
 describe("matchTerms", () => {
