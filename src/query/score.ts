@@ -360,6 +360,9 @@ export function accepts(
   // "Kommunalwahl" is not any "Wahl" they report, while "Rettungshubschrauber" may be their "Hubschrauber".
   const query = alternative.stem;
   if (query.length - stem.length >= COMPOUND_MODIFIER && query.endsWith(stem)) {
+    // Where the dictionary reads the compound's parts, only its heads are heads: "Rand" is none of "Waldbrand".
+    const own = alternative.via === "word" || alternative.via === "lemma";
+    if (own && term.heads !== undefined && !term.heads.includes(stem)) return false;
     const modifier = query.slice(0, query.length - stem.length);
     const bare = withoutLinking(modifier);
     if (!begins(modifier) && (bare === undefined || !begins(bare))) return false;

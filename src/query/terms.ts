@@ -51,6 +51,11 @@ export interface QueryTerm {
   readonly context?: boolean;
   /** The nouns a measure question's answer is given with ("Höhe" for "wie hoch"): light, but what is asked. */
   readonly measure?: boolean;
+  /**
+   * The stems of the heads the dictionary reads in a German compound ("Waldbrand" → brand, not rand): the
+   * only tails of the word that stand for it. Absent when the dictionary reads no parts in it.
+   */
+  readonly heads?: readonly string[];
 }
 
 const STOPWORDS = new Set(

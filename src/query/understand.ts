@@ -281,7 +281,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       j === i ? [] : [...w.alternatives.map((a) => a.stem), ...(candidates[j] ?? []).flatMap((c) => c.german.split(" ").flatMap(analyze))],
     );
   for (let i = 0; i < words.length; i++) {
-    const term = words[i]!;
+    let term = words[i]!;
     const alternatives = new Map<string, Alternative>();
     const expansions = new Set<string>();
     const add = (text: string, weight: number, via: Alternative["via"]) => {
@@ -293,6 +293,8 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     };
     for (const a of term.alternatives) alternatives.set(a.stem, a);
     if (language === "de") {
+      const heads = /^\p{Lu}/u.test(term.word) ? compoundHeads(term.word, tools) : [];
+      if (heads.length > 0) term = { ...term, heads };
       const lemmas = safe(() => lexicon.germanLemmas(term.word), tools);
       for (const lemma of lemmas) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
       // A capitalised word that is a country, or that the dictionary does not know as a noun, is a name
@@ -492,6 +494,25 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
     }
   }
   return parts;
+}
+
+/**
+ * The stems of every head the dictionary reads in a compound: a known word after a known modifier (with or
+ * without its linking letters), "Waldbrand" → brand. Whether the sources use them does not matter: this
+ * says where the word may be cut, so that its tail "rand" is not taken for its head.
+ */
+function compoundHeads(word: string, tools: PartTools): string[] {
+  const knows = (w: string) => safe(() => [tools.lexicon.isGermanWord(w)], tools as UnderstandTools)[0] === true;
+  const heads = new Set<string>();
+  for (let at = MIN_MODIFIER; at <= word.length - MIN_HEAD; at++) {
+    const modifier = word.slice(0, at);
+    const bare = withoutLinking(modifier);
+    if (!knows(modifier) && (bare === undefined || !knows(bare))) continue;
+    const rest = word.slice(at);
+    const head = rest.charAt(0).toUpperCase() + rest.slice(1);
+    if (knows(head)) for (const stem of tools.analyze(head)) heads.add(stem);
+  }
+  return [...heads];
 }
 
 /** Synonyms of a compound's modifier looked at: the first few are its common senses. */

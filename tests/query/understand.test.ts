@@ -189,6 +189,16 @@ describe("understand", () => {
     expect(understand("Wann fing der Streik?", [], false, verbs, 1000).terms[0]?.word).toBe("fing");
   });
 
+  it("reads where a German compound may be cut: a known modifier before a known head", () => {
+    const words: UnderstandTools = {
+      ...tools,
+      lexicon: { ...lexicon, isGermanWord: (w) => ["wald", "brand", "rand"].includes(w.toLowerCase()) },
+    };
+    const [fire] = understand("Wie groß ist der Waldbrand?", [], false, words, 1000).terms;
+    expect(fire?.heads).toEqual(["brand"]);
+    expect(understand("Wie groß ist der Brand?", [], false, words, 1000).terms[0]?.heads).toBeUndefined();
+  });
+
   it("reads particles that are also prefixes or prepositions (unter, nieder, um) as a separable verb's at the question's end", () => {
     const known = ["unterkamen", "niederging", "umzog"];
     const verbs: UnderstandTools = {

@@ -238,6 +238,16 @@ describe("a compound question word", () => {
     expect(accepts(term("Raumsonde"), term("Raumsonde").alternatives[0]!, "sond", 0.6, begins)).toBe(true);
     expect(accepts(term("Bundestagswahl"), term("Bundestagswahl").alternatives[0]!, "wahl", 0.6, begins)).toBe(false);
   });
+
+  it("takes only the heads the dictionary reads in the compound for its heads, not any word it ends in", () => {
+    // "Waldbrand" is Wald + Brand: "Rand" ends it, but is no head of it, though the sources have "Waldbrandgefahr".
+    const fire = { word: "Waldbrand", position: 0, weight: 1, alternatives: [{ stem: "waldbrand", weight: 1, via: "word" as const }] };
+    const begins = (prefix: string) => ["waldbrandgefahr", "rand", "brand"].some((s) => s.startsWith(prefix));
+    expect(accepts(fire, fire.alternatives[0]!, "rand", 0.6, begins)).toBe(true);
+    const read = { ...fire, heads: ["brand"] };
+    expect(accepts(read, read.alternatives[0]!, "rand", 0.6, begins)).toBe(false);
+    expect(accepts(read, read.alternatives[0]!, "brand", 0.6, begins)).toBe(true);
+  });
 });
 
 describe("sameFamily", () => {
