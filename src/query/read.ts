@@ -30,6 +30,9 @@ export interface ReadSettings {
 /** Answer types recognised for certain in a sentence (digits, number words, dates): evidence must carry them. */
 export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["number", "duration", "time", "ordinal"]);
 
+/** Sentences after a retrieved passage that are read with it (1–3 tried on the tune sets; 2 was best). */
+const READ_PAST = 2;
+
 /** How well a sentence must match a name to mention it. */
 const NAME_MATCH = 0.6;
 
@@ -57,6 +60,15 @@ export function read(
   for (const passage of passages) {
     for (const i of stats.chunkSentences(passage.chunk.id)) {
       candidates.set(i, Math.max(candidates.get(i) ?? 0, passage.fused / top));
+    }
+  }
+  // A chunk may end right before the answer: the sentences after it in its article are read too, without
+  // a retrieval prior ("… die Partei X." | "Parteichef Y sprach …").
+  for (const passage of passages) {
+    const last = stats.chunkSentences(passage.chunk.id).at(-1);
+    if (last === undefined) continue;
+    for (let i = last + 1; i <= last + READ_PAST && i < stats.count && stats.source(i) === stats.source(last); i++) {
+      if (!candidates.has(i)) candidates.set(i, 0);
     }
   }
   const { focus, answerType: expected } = understanding;

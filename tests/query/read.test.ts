@@ -168,6 +168,17 @@ describe("read", () => {
     ]);
   });
 
+  it("reads the sentences right after a retrieved passage too, where a chunk ends before the answer", () => {
+    const chunks = makeChunks("a.txt", "Die Wahl ist vorbei. Gewinner ist die Partei Novura. Sie legte zu. Parteichef Tom Vogt jubelte. Es regnete.", 3);
+    const stats = buildSentenceStats(chunks, analyze);
+    // Only the first chunk was retrieved; the leader is named in the sentence after it.
+    const passages: Passage[] = [{ chunk: chunks[0]!, fused: 1, distance: null, keywordScore: null }];
+    const u = understand("Welcher Parteichef jubelte?", [], false, { analyze, lexicon: nothing, inCorpus: (s) => stats.postings.has(s) }, 1000);
+    const reading = read(u, passages, stats, { minCoverage: 0.3 });
+    expect(reading.passes).toBe(true);
+    expect(reading.selected.map((s) => s.sentence.text)).toContain("Parteichef Tom Vogt jubelte.");
+  });
+
   it("takes the evidence from one passage, not words of one article and words of another", () => {
     const first = makeChunks("a.txt", "In Almaty gab es Proteste. Die Lage blieb angespannt.", 2);
     const chunks = [...first, ...makeChunks("b.txt", "Der Wetterdienst meldete Regen. Es wurde kühler.", 2, first.length)];
