@@ -194,6 +194,8 @@ const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|a|an|one|wenige[rn]?
 const ORDINAL = /^(\d+\.|\d+(st|nd|rd|th)|erste[nrms]?|zweite[nrms]?|dritte[nrms]?|(vier|fünf|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|zwanzig)te[nrms]?|(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)\p{L}{4,}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/u;
 const MONTHS =
   /^(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$/;
+/** A season or a span of the calendar after "im" is a time, not a place: "im Sommer", "im Monat". */
+const TIME_NOUN = new RegExp(`^(?:frühjahr|frühling|sommer|herbst|winter|zeitraum|verlauf|laufe|vorfeld|anschluss|${DURATION_UNITS.source.slice(1, -1)}|${MONTHS.source.slice(1, -1)})$`);
 /** A weekday with the time of day, as German writes it in one word: "Dienstagabend", "Montagmorgen". */
 const DAYTIME = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?(früh|morgen|vormittag|mittag|nachmittag|abend|nacht)s?$/;
 /** Role nouns, masculine or feminine ("Richter", "Richterin"), alone or as a compound's head. */
@@ -314,7 +316,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
       add("name", word);
     }
     const place =
-      (capitalised && i > 0 && PLACE_PREPOSITION.test(prev)) ||
+      (capitalised && i > 0 && PLACE_PREPOSITION.test(prev) && !TIME_NOUN.test(lower)) ||
       (capitalised && knows?.isPlace(word) === true) ||
       // A list goes on with the same kind of thing: "aus Dänemark, Schweden und Polen".
       (capitalised && !ARTICLES.test(word) && placeAt >= 0 && (placeAt === i - 1 || (placeAt === i - 2 && LIST_JOIN.test(prev))));

@@ -152,6 +152,16 @@ describe("sentenceFeatures", () => {
   });
 });
 
+describe("sentenceFeatures, places after a preposition", () => {
+  it("takes a name or a noun after 'in' or 'im' for a place, but not a season or a span of the calendar", () => {
+    expect(sentenceFeatures("Die Diebe brachen im Kreismuseum ein.").types.get("place")).toEqual(["kreismuseum"]);
+    expect(sentenceFeatures("Die Linie wird im Sommer stillgelegt.").types.get("place")).toBeUndefined();
+    expect(sentenceFeatures("Der Bau beginnt im Frühjahr 2025.").types.get("place")).toBeUndefined();
+    expect(sentenceFeatures("Die Preise stiegen im Jahr 2021.").types.get("place")).toBeUndefined();
+    expect(sentenceFeatures("Der Prozess endet im Dezember.").types.get("place")).toBeUndefined();
+  });
+});
+
 describe("sentenceFeatures, times", () => {
   it("takes a weekday with its time of day, written as one word, for a time", () => {
     expect([...sentenceFeatures("Das Gericht entschied am Dienstagabend.").types.keys()]).toContain("time");
