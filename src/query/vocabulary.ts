@@ -21,6 +21,8 @@ export function withoutLinking(modifier: string): string | undefined {
 }
 /** The head of the question's compound ("Hubschrauber" for "Rettungshubschrauber"): the general word, partial evidence. */
 const HEAD_OF_QUERY = 0.6;
+/** A word of the sources that begins with the question's word and goes on (see spelledSimilarity; 0.5–0.7 tried). */
+const MODIFIER_OF_SOURCE = 0.5;
 /** A word of the same family ("Festnahmen" for "festgenommen") is partial evidence: related, not the same claim. */
 const DERIVATION_MATCH = 0.6;
 /** Shortest stem matched other than exactly; also the length of the head and tail keys of the index. */
@@ -106,7 +108,9 @@ function spelledSimilarity(query: string, stem: string): number {
     const shorter = Math.min(q, s);
     const gap = Math.abs(q - s);
     if (shorter >= 4 && gap <= 2) return gap === 1 ? 0.9 : 0.8;
-    if (shorter >= 5) return 0.7;
+    // A longer word in the sources mostly has the question's word as its modifier ("Feuerwehr" in
+    // "Feuerwehrleute", "Brand" in "Brandenburg"): about something else, so it counts as little as a short head.
+    if (shorter >= 5) return s > q ? MODIFIER_OF_SOURCE : 0.7;
   }
   const shorter = Math.min(q, s);
   let prefix = 0;

@@ -30,6 +30,12 @@ describe("stemSimilarity", () => {
     expect(stemSimilarity("kasachstan", "kasach")).toBe(0.7);
   });
 
+  it("counts a longer word of the sources that begins with the question's word as weakly as a short head", () => {
+    // "Brand" is the modifier of "Brandenburg", "Feuerwehr" of "Feuerwehrleute": about something else.
+    expect(stemSimilarity("brand", "brandenburg")).toBe(0.5);
+    expect(stemSimilarity("feuerwehr", "feuerwehrleut")).toBe(0.5);
+  });
+
   it("matches transliterated names, English against German spelling", () => {
     expect(stemSimilarity("peskov", "peskow")).toBe(0.8);
     expect(stemSimilarity("kazakhstan", "kasachstan")).toBe(0.8);
