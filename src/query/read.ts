@@ -80,7 +80,15 @@ export function read(
   const categoryTerm = focus?.kind === "category" ? at : -1;
   // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
   const { unit } = understanding;
-  const near = besidePreviousQuotes(understanding, [...candidates.keys()], stats);
+  const quoted = previouslyQuoted(understanding, [...candidates.keys()], stats);
+  const near = besideQuotes(quoted, stats);
+  // "Wie heißt er?", "Wer ist das?" with no word of their own ask for the one the last answer spoke of:
+  // named in its quotes or the sentence after them, or not named at all, not anyone else in the article.
+  const ofWhom = (expected === "name" || expected === "person") && understanding.terms.every((t) => t.context === true);
+  if (ofWhom && quoted.length > 0) {
+    const kept = new Set([...quoted, ...near]);
+    for (const i of [...candidates.keys()]) if (!kept.has(i)) candidates.delete(i);
+  }
   const scored = scoreSentences(
     [...candidates].map(([index, prior]) => ({ index, prior, bonus: near.has(index) ? NEIGHBOUR_BONUS : 0 })),
     matches,
@@ -241,18 +249,22 @@ const NEIGHBOUR_BONUS = 0.25;
 /** How many sentences after a quote count as beside it: the next one. */
 const NEIGHBOUR_REACH = 1;
 
-/**
- * The candidate sentences that follow closely on a sentence the previous answer quoted, for a follow-up:
- * news goes on about a thing in the next sentences, so "Wer hat das gesagt?" or "Und dann?" is most
- * often answered right there.
- */
-function besidePreviousQuotes(understanding: Understanding, candidates: readonly number[], stats: SentenceStats): ReadonlySet<number> {
+/** The candidate sentences the previous answer quoted, in a follow-up. */
+function previouslyQuoted(understanding: Understanding, candidates: readonly number[], stats: SentenceStats): number[] {
   const quotes = understanding.followUp?.previous.quotes ?? [];
-  if (quotes.length === 0) return new Set();
-  const quoted = candidates.filter((i) => {
+  if (quotes.length === 0) return [];
+  return candidates.filter((i) => {
     const s = stats.sentence(i);
     return quotes.some((q) => q.source === s.source && q.start === s.start);
   });
+}
+
+/**
+ * The sentences that follow closely on a sentence the previous answer quoted, for a follow-up: news goes
+ * on about a thing in the next sentences, so "Wer hat das gesagt?" or "Und dann?" is most often answered
+ * right there.
+ */
+function besideQuotes(quoted: readonly number[], stats: SentenceStats): ReadonlySet<number> {
   const near = new Set<number>();
   for (const i of quoted) {
     for (let k = 1; k <= NEIGHBOUR_REACH; k++) if (stats.source(i + k) === stats.source(i)) near.add(i + k);

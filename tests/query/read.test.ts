@@ -228,4 +228,19 @@ describe("read in a follow-up", () => {
     expect(who(quoted(0))).toBe("«Das ist maßlos», sagte Sprecher Paul Brandt.");
     expect(who(quoted(text.indexOf("Die Bahn")))).toBe("«Wir sind bereit», sagte Bahnchefin Eva Roth.");
   });
+
+  it("answers 'Wie heißt er?' only from the last answer's quotes and the sentence after them, or declines", () => {
+    const text = "Die Bahn bot Gespräche an. «Wir sind bereit», sagte Bahnchefin Eva Roth. Es regnete. Ein Sprecher der Stadt sagte, man warte ab. Es wurde kühl. Es blieb ruhig.";
+    const chunks = makeChunks("a.txt", text, 6);
+    const stats = buildSentenceStats(chunks, analyze);
+    const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
+    const tools = { analyze, lexicon: nothing, inCorpus: (s: string) => stats.postings.has(s) };
+    const after = (sentence: string) => [{ question: "Was sagte die Bahn?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start: text.indexOf(sentence) }] }];
+    const name = (history: ReturnType<typeof after>) => read(understand("Wie heißt er?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 });
+    // The spokesman quoted last is not named; the article's other name is someone else's.
+    expect(name(after("Ein Sprecher")).passes).toBe(false);
+    const roth = name(after("Die Bahn bot"));
+    expect(roth.passes).toBe(true);
+    expect(roth.selected.map((s) => s.sentence.text)).toContain("«Wir sind bereit», sagte Bahnchefin Eva Roth.");
+  });
 });
