@@ -390,7 +390,7 @@ export function saysNotKnown(sentence: string): boolean {
 
 /** A question for the name of a role's holder; the role noun is group 1 (German: capitalised, after any adjectives) or 2. */
 const NAME_OF_ROLE =
-  /(?<![\p{L}])(?:[Ww]ie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|das|den)\s+(?:\p{Ll}+\s+)*(\p{Lu}[\p{L}-]*)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the\s+(?:\p{L}+\s+)??(\p{L}+)(?=\s*[?,.]|\s+(?:who|that|of|in|at|for)\b))/u;
+  /(?<![\p{L}])(?:[Ww]ie\s+hei(?:ß|ss)(?:t|en)\s+(?:(?:eigentlich|denn|nochmal|genau|überhaupt|jetzt|nun|bitte)\s+)*(?:der|die|das|den)\s+(?:\p{Ll}+\s+)*(\p{Lu}[\p{L}-]*)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the\s+(?:\p{L}+\s+)??(\p{L}+)(?=\s*[?,.]|\s+(?:who|that|of|in|at|for)\b))/u;
 
 /**
  * The noun a question is about: what "wie viele X / how many X" counts, the category of "welche X / which

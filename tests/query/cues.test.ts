@@ -49,6 +49,9 @@ describe("answerType", () => {
     expect(questionFocus("Welche Städte waren betroffen?")).toEqual({ word: "städte", kind: "category" });
     // A question for a name asks for the holder of the role it names.
     expect(questionFocus("Wie heißt der neue Landwirt?")).toEqual({ word: "landwirt", kind: "role" });
+    // A modal particle may stand before the article, as people write in a chat.
+    expect(questionFocus("Wie heißt eigentlich der Richter?")).toEqual({ word: "richter", kind: "role" });
+    expect(questionFocus("Wie heißt denn die Bürgermeisterin?")).toEqual({ word: "bürgermeisterin", kind: "role" });
     expect(questionFocus("What is the name of the mayor?")).toEqual({ word: "mayor", kind: "role" });
     expect(questionFocus("Wie heißt er?")).toBeNull();
     // People in general are counted by any noun; the word after them is no focus.
