@@ -114,7 +114,8 @@ describe("LLM answers (against an OpenAI-compatible server on 127.0.0.1)", () =>
   });
 
   it("falls back when even the query rewrite fails", async () => {
-    const { pipeline, fileText } = await setup(() => ({ kind: "status", status: 500 }));
+    // Two failing calls, each retried once after a back-off: time enough that a busy machine reports the error, not a timeout.
+    const { pipeline, fileText } = await setup(() => ({ kind: "status", status: 500 }), { LLM_TIMEOUT_MS: "10000" });
     const answer = await pipeline.ask("Wer ist der Präsident Kasachstans?", { history: [] });
     expect(answer.mode).toBe("extractive");
     expect(answer.note).toMatch(/llm error/);
