@@ -64,6 +64,35 @@ function varintAt(bytes: Uint8Array, at: number): [number, number] {
   }
 }
 
+/** Reads varints one after another from `at`, as {@link varintAt} does, without a pair per number. */
+class Cursor {
+  at = 0;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  varint(): number {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      if (this.at >= this.bytes.length || shift > 28) throw new LexiconFormatError(`broken varint at byte ${this.at}`);
+      const byte = this.bytes[this.at++] ?? 0;
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+      shift += 7;
+    }
+  }
+}
+
+/** {@link compareBytes} of `a[from … to − 1]` and `b`, without a view of the range. */
+function compareRange(a: Uint8Array, from: number, to: number, b: Uint8Array): number {
+  const n = Math.min(to - from, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = (a[from + i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return to - from - b.length;
+}
+
 /** Compares two byte strings as unsigned bytes (the order keys are stored in). */
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
@@ -147,13 +176,33 @@ const HEADER_FIELDS = ["entries", "blockSize", "blocks", "dataLength", "poolEntr
 
 /** One front-coded section: block offsets (u32) and block data. */
 class Blocks {
+  /** Where a lookup reads; one per section, as lookups run one at a time. */
+  private readonly cursor: Cursor;
+  /** The key being rebuilt by a walk (grown when a key is longer). */
+  private key = new Uint8Array(64);
+
   constructor(
     private readonly view: DataView,
     private readonly offsetsAt: number,
     private readonly count: number,
     readonly data: Uint8Array,
     private readonly withPayload: boolean,
-  ) {}
+  ) {
+    this.cursor = new Cursor(data);
+  }
+
+  /** Copies `count` bytes at the cursor into the key from `at` on, and moves the cursor past them. */
+  private copyKey(at: number, count: number): void {
+    const from = this.cursor.at;
+    const bytes = this.data.subarray(from, Math.min(from + count, this.data.length));
+    if (this.key.length < at + bytes.length) {
+      const grown = new Uint8Array(Math.max(2 * this.key.length, at + bytes.length));
+      grown.set(this.key.subarray(0, at));
+      this.key = grown;
+    }
+    this.key.set(bytes, at);
+    this.cursor.at = from + count;
+  }
 
   get blocks(): number {
     return this.count;
@@ -165,9 +214,80 @@ class Blocks {
     return offset;
   }
 
-  firstKey(block: number): Uint8Array {
-    const [length, keyAt] = varintAt(this.data, this.offset(block));
-    return this.data.subarray(keyAt, keyAt + length);
+  /** The block's first key compared with `query` where it lies (as {@link compareBytes}), without a view of it. */
+  compareFirst(block: number, query: Uint8Array): number {
+    const cursor = this.cursor;
+    cursor.at = this.offset(block);
+    const length = cursor.varint();
+    return compareRange(this.data, cursor.at, Math.min(cursor.at + length, this.data.length), query);
+  }
+
+  /**
+   * The payload stored under `query` in `block`, or undefined: the walk of {@link scan}, with each key
+   * rebuilt in one reused buffer instead of a new array per entry, since a lookup runs for every word a
+   * question or a candidate sentence has.
+   */
+  find(block: number, query: Uint8Array): Uint8Array | undefined {
+    const found = this.walk(block, (key, length) => compareRange(key, 0, length, query), true);
+    return found === undefined ? undefined : this.data.subarray(found.payloadAt, found.payloadAt + found.payloadLength);
+  }
+
+  /** The `n`-th key of `block` decoded as UTF-8, or undefined when the block has fewer. */
+  nthString(block: number, n: number): string | undefined {
+    let i = 0;
+    let text: string | undefined;
+    this.walk(
+      block,
+      (key, length) => {
+        if (i++ !== n) return -1;
+        text = decoder.decode(key.subarray(0, length));
+        return 0;
+      },
+      false,
+    );
+    return text;
+  }
+
+  /**
+   * Walks a block's entries in order, each key rebuilt in {@link key}, until `visit` returns 0 (found:
+   * where its payload lies) or more than 0 (passed where it would be: undefined). The same checks as
+   * {@link scan}.
+   */
+  private walk(
+    block: number,
+    visit: (key: Uint8Array, length: number) => number,
+    stopAfter: boolean,
+  ): { payloadAt: number; payloadLength: number } | undefined {
+    const cursor = this.cursor;
+    cursor.at = this.offset(block);
+    const end = block + 1 < this.count ? this.offset(block + 1) : this.data.length;
+    let length = 0;
+    let first = true;
+    while (cursor.at < end) {
+      if (first) {
+        length = cursor.varint();
+        this.copyKey(0, length);
+        first = false;
+      } else {
+        const shared = cursor.varint();
+        const suffixLength = cursor.varint();
+        if (shared > length) throw new LexiconFormatError(`a key shares ${shared} bytes with a shorter one`);
+        this.copyKey(shared, suffixLength);
+        length = shared + suffixLength;
+      }
+      let payloadAt = 0;
+      let payloadLength = 0;
+      if (this.withPayload) {
+        payloadLength = cursor.varint();
+        payloadAt = cursor.at;
+        cursor.at += payloadLength;
+      }
+      if (cursor.at > end) throw new LexiconFormatError(`an entry of block ${block} runs past its end`);
+      const c = visit(this.key, length);
+      if (c === 0) return { payloadAt, payloadLength };
+      if (c > 0 && stopAfter) return undefined;
+    }
+    return undefined;
   }
 
   *scan(block: number): Generator<{ key: Uint8Array; payload: Uint8Array }> {
@@ -264,18 +384,13 @@ export class Dictionary {
     let block = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareBytes(this.keys.firstKey(mid), query) <= 0) {
+      if (this.keys.compareFirst(mid, query) <= 0) {
         block = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
     if (block < 0) return undefined;
-    for (const entry of this.keys.scan(block)) {
-      const c = compareBytes(entry.key, query);
-      if (c === 0) return entry.payload;
-      if (c > 0) return undefined;
-    }
-    return undefined;
+    return this.keys.find(block, query);
   }
 
   /** Whether `key` is stored. */
@@ -288,11 +403,8 @@ export class Dictionary {
     if (!Number.isInteger(index) || index < 0 || index >= this.header.poolEntries) {
       throw new LexiconFormatError(`string ${index} is outside the pool of ${this.header.poolEntries}`);
     }
-    let i = 0;
-    const wanted = index % BLOCK_SIZE;
-    for (const entry of this.pool.scan(Math.floor(index / BLOCK_SIZE))) {
-      if (i++ === wanted) return decoder.decode(entry.key);
-    }
+    const text = this.pool.nthString(Math.floor(index / BLOCK_SIZE), index % BLOCK_SIZE);
+    if (text !== undefined) return text;
     throw new LexiconFormatError(`string ${index} is missing from its block`);
   }
 

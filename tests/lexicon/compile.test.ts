@@ -187,6 +187,22 @@ describe("dictionary format", () => {
     expect([...dictionary.entries()].map((e) => e.key)).toEqual(entries.map((e) => e.key));
   });
 
+  it("looks keys up as a walk through every entry would: long shared prefixes, misses between keys, the pool", () => {
+    // Keys longer than the lookup's first buffer, sharing most of their bytes, with umlauts.
+    const long = Array.from({ length: 40 }, (_, i) => ({ key: `${"ü".repeat(50)}${String(i).padStart(2, "0")}`, payload: varintPayload([i]) }));
+    const pool = ["eins", "zwei", "drei", ...long.map((e) => e.key)];
+    const dictionary = new Dictionary(encodeDictionary([...entries, ...long], pool));
+    const scanned = new Map([...dictionary.entries()].map((e) => [e.key, readVarints(e.payload)]));
+    for (const key of scanned.keys()) {
+      expect(readVarints(dictionary.get(key)!)).toEqual(scanned.get(key));
+      for (const miss of [key.slice(0, -1), `${key}a`, `${key.slice(0, -1)}\u0000`]) {
+        if (!scanned.has(miss)) expect(dictionary.get(miss)).toBeUndefined();
+      }
+    }
+    expect(pool.map((_, i) => dictionary.poolString(i))).toEqual(pool);
+    expect(() => dictionary.poolString(pool.length)).toThrow(LexiconFormatError);
+  });
+
   it("refuses truncated and altered files", () => {
     const bytes = encodeDictionary(entries);
     expect(() => new Dictionary(bytes.subarray(0, bytes.length - 1))).toThrow(LexiconFormatError);
