@@ -501,8 +501,9 @@ export function scoreSentences(
 ): ScoredSentence[] {
   const scored = candidates.map(({ index, prior, bonus = 0 }) => {
     const sentence = stats.sentence(index);
-    const features = stats.features(index);
-    const supplied = expected === null ? [] : [...(features.get(expected) ?? []), ...(expected === "person" ? (features.get("organization") ?? []) : [])];
+    // Read only when a kind of answer is expected: a sentence's features cost the most of its first reading.
+    const features = expected === null ? undefined : stats.features(index);
+    const supplied = expected === null ? [] : [...(features?.get(expected) ?? []), ...(expected === "person" ? (features?.get("organization") ?? []) : [])];
     const typeMatch = expected !== null && suppliesNew(supplied, matches) && accepts(sentence);
     let hits = termHits(matches, stats, index);
     if (typeMatch && categoryTerm >= 0 && coverage(matches, [hits]) > 0) {
