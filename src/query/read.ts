@@ -183,7 +183,8 @@ function withTypedNeighbour(
   if (!best || expected === null || best.typeMatch || STRICT_TYPES.has(expected) || ofRole) return [...selected];
   // The first one after it within its passage: a paragraph names the event, then gives the reasons.
   const passage = new Set(stats.chunkSentences(best.sentence.chunkId));
-  const next = scored.find((s) => s.typeMatch && passage.has(s.index) && s.index > best.index && passage.has(best.index));
+  // The type last: it is read on demand (see scoreSentences).
+  const next = scored.find((s) => passage.has(best.index) && passage.has(s.index) && s.index > best.index && s.typeMatch);
   if (!next) return [...selected];
   return [best, next, ...selected.slice(1).filter((s) => s.index !== next.index)].slice(0, MAX_SENTENCES);
 }

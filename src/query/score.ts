@@ -499,16 +499,34 @@ export function scoreSentences(
   categoryTerm = -1,
   accepts: (sentence: Sentence) => boolean = () => true,
 ): ScoredSentence[] {
-  const scored = candidates.map(({ index, prior, bonus = 0 }) => {
+  const scored = candidates.map(({ index, prior, bonus = 0 }): ScoredSentence => {
     const sentence = stats.sentence(index);
-    // Read only when a kind of answer is expected: a sentence's features cost the most of its first reading.
-    const features = expected === null ? undefined : stats.features(index);
-    const supplied = expected === null ? [] : [...(features?.get(expected) ?? []), ...(expected === "person" ? (features?.get("organization") ?? []) : [])];
-    const typeMatch = expected !== null && suppliesNew(supplied, matches) && accepts(sentence);
+    const typed = () => {
+      if (expected === null) return false;
+      const features = stats.features(index);
+      const supplied = [...(features.get(expected) ?? []), ...(expected === "person" ? (features.get("organization") ?? []) : [])];
+      return suppliesNew(supplied, matches) && accepts(sentence);
+    };
     let hits = termHits(matches, stats, index);
-    if (typeMatch && categoryTerm >= 0 && coverage(matches, [hits]) > 0) {
-      hits = hits.map((hit, t) => (t === categoryTerm ? Math.max(hit, TYPED_CATEGORY_HIT) : hit));
+    const own = coverage(matches, [hits]);
+    if (!(own > 0)) {
+      // A sentence that covers none of the question scores by its rank alone (no bonus applies), of the
+      // asked-for type or not. Whether it is of that type is read only when a later step asks (the typed
+      // neighbour or the typed first sentence of reading): a sentence's features cost the most of its first reading.
+      let typeMatch: boolean | undefined;
+      return {
+        index,
+        sentence,
+        hits,
+        coverage: own,
+        get typeMatch() {
+          return (typeMatch ??= typed());
+        },
+        score: own + RANK_PRIOR * prior,
+      };
     }
+    const typeMatch = typed();
+    if (typeMatch && categoryTerm >= 0) hits = hits.map((hit, t) => (t === categoryTerm ? Math.max(hit, TYPED_CATEGORY_HIT) : hit));
     const cov = coverage(matches, [hits]);
     const score = cov + (typeMatch && cov > 0 ? TYPE_BONUS : 0) + RANK_PRIOR * prior + (cov > 0 ? bonus : 0);
     return { index, sentence, hits, coverage: cov, typeMatch, score };

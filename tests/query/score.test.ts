@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { analyzeSentences, sentenceTable } from "../../src/ingest/sentences.js";
 import { answerType } from "../../src/query/cues.js";
-import { acronymsIn, aliasesIn, buildSentenceStats, namesBehind, coverage, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
+import { acronymsIn, aliasesIn, buildSentenceStats, namesBehind, coverage, RANK_PRIOR, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -195,6 +195,19 @@ describe("scoreSentences", () => {
     const [best] = rank("Wie viele Menschen wurden in Leipzig verletzt?");
     expect(best?.sentence.text).toBe("Bei dem Unfall in Leipzig wurden 14 Menschen verletzt.");
     expect(best?.typeMatch).toBe(true);
+  });
+
+  it("reads, when asked, the answer type of a sentence that covers nothing, and scores it by its rank alone", () => {
+    const matches = matchTerms(contentWords("Wie viele Zebras?", "de", analyze), stats);
+    const candidates = Array.from({ length: stats.count }, (_, index) => ({ index, prior: index / stats.count }));
+    const scored = scoreSentences(candidates, matches, stats, "number");
+    expect(scored.every((s) => s.coverage === 0)).toBe(true);
+    for (const s of scored) {
+      // No word of the question stands among the number's words, so a sentence with a number is of the type.
+      expect(s.typeMatch).toBe(stats.features(s.index).has("number"));
+      expect(s.score).toBe(RANK_PRIOR * (s.index / stats.count));
+    }
+    expect(scored.some((s) => s.typeMatch)).toBe(true);
   });
 
   it("favours the duration for a how-long question", () => {
