@@ -358,10 +358,11 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
       if (query.length >= MIN_SPELLING) {
         const index = (spellings ??= indexSpellings(stems));
         const key = transliterationKey(query);
+        const near = withinEdits(key);
         spellingCandidates(key, query.length, index, (i) => {
           if (seen[i] === epoch || tested[i] === epoch) return;
           tested[i] = epoch;
-          if (spelledAlike(query, key, stems[i]!, index.keys[i]!)) add(i);
+          if (spelledAlike(query, near, stems[i]!, index.keys[i]!)) add(i);
         });
       }
     }
@@ -472,12 +473,45 @@ function spellingCandidates(key: string, queryLength: number, spellings: Spellin
   if (queryLength >= SHORT_SPELLING - 1) probe(3, queryLength > SHORT_SPELLING ? 2 : 1);
 }
 
-/** stemSimilarity's spelling rule, given both transliteration keys. */
-function spelledAlike(query: string, queryKey: string, stem: string, stemKey: string): boolean {
+/** stemSimilarity's spelling rule, given both transliteration keys; `near` is {@link withinEdits} of the query's key. */
+function spelledAlike(query: string, near: (other: string, budget: number) => boolean, stem: string, stemKey: string): boolean {
   const shorter = Math.min(query.length, stem.length);
   if (shorter < MIN_SPELLING || Math.abs(query.length - stem.length) > 2) return false;
-  const budget = spellingBudget(shorter);
-  return editDistance(queryKey, stemKey, budget) <= budget;
+  return near(stemKey, spellingBudget(shorter));
+}
+
+/**
+ * Whether other words are within `budget` edits of `word`: the decision `editDistance(word, other,
+ * budget) <= budget` makes, by Myers' bit-parallel algorithm (as fastest-levenshtein writes it) for a
+ * word of up to 32 letters. The spelling index tests a few hundred stems against each query's key, and
+ * a word of bits per letter of the other word is far cheaper than a row of the table. Pure.
+ */
+export function withinEdits(word: string): (other: string, budget: number) => boolean {
+  const n = word.length;
+  if (n === 0 || n > 32) return (other, budget) => editDistance(word, other, budget) <= budget;
+  // Bit i of a letter's mask: the word's letter i is that letter.
+  const masks = new Map<number, number>();
+  for (let i = 0; i < n; i++) masks.set(word.charCodeAt(i), (masks.get(word.charCodeAt(i)) ?? 0) | (1 << i));
+  const last = 1 << (n - 1);
+  return (other, budget) => {
+    if (Math.abs(other.length - n) > budget) return false;
+    let pv = -1;
+    let mv = 0;
+    let score = n;
+    for (let j = 0; j < other.length; j++) {
+      let eq = masks.get(other.charCodeAt(j)) ?? 0;
+      const xv = eq | mv;
+      eq |= ((eq & pv) + pv) ^ pv;
+      mv |= ~(eq | pv);
+      pv &= eq;
+      if (mv & last) score++;
+      if (pv & last) score--;
+      mv = (mv << 1) | 1;
+      pv = (pv << 1) | ~(xv | mv);
+      mv &= xv;
+    }
+    return score <= budget;
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import { accepts, buildSentenceStats, matchTerms, type SentenceStats, type TermM
 import { contentWords } from "../../src/query/terms.js";
 import { detectLanguage } from "../../src/query/language.js";
 import { derivation, derivationPrefixes, sameDerivation } from "../../src/query/derive.js";
-import { masculine, sameFamily, stemSimilarity, transliterationKey, vocabularyOf } from "../../src/query/vocabulary.js";
+import { masculine, sameFamily, stemSimilarity, transliterationKey, vocabularyOf, withinEdits } from "../../src/query/vocabulary.js";
 import type { Chunk, SourceDoc } from "../../src/types.js";
 
 const chunking = { sentences: 4, overlap: 1 };
@@ -300,5 +300,31 @@ describe("transliterationKey", () => {
     expect(transliterationKey("deutsch")).toBe("deuch");
     expect(transliterationKey("stsch")).toBe("sh");
     expect(transliterationKey("berlin")).toBe("berlin");
+  });
+});
+
+describe("withinEdits", () => {
+  /** Levenshtein distance by the full table, as the reference. */
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      row = next;
+    }
+    return row[b.length]!;
+  };
+
+  it("decides as the distance does, for words of up to 32 letters and longer ones", () => {
+    const random = createRandom(7);
+    const letters = "aeinrstäöüß";
+    const word = (length: number) => Array.from({ length }, () => letters[random.int(letters.length)]).join("");
+    for (let k = 0; k < 3000; k++) {
+      const a = word(random.int(36));
+      // Often a near copy of the first, so that small distances are common.
+      const b = random.next() < 0.5 ? word(random.int(36)) : [...a].filter(() => random.next() > 0.1).join("") + word(random.int(3));
+      const near = withinEdits(a);
+      for (const budget of [0, 1, 2, 3]) expect(near(b, budget)).toBe(distance(a, b) <= budget);
+    }
   });
 });
