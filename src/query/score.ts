@@ -541,8 +541,12 @@ export function scoreSentences(
 const COMMON_SHARE = 0.01;
 const COMMON_FLOOR = 1000;
 
-/** Per-sentence scratch arrays, kept per corpus and reset after use, so a question allocates nothing large. */
-const scratch = new WeakMap<SentenceStats, { score: Float32Array; best: Float32Array }>();
+/**
+ * Per-sentence scratch arrays, kept per corpus and reset after use, so a question allocates nothing large:
+ * the lists of sentences a term and the question touch too, since a common term's run to tens of thousands
+ * and growing an Array that long costs ten times the scan that fills it.
+ */
+const scratch = new WeakMap<SentenceStats, { readonly score: Float32Array; readonly best: Float32Array; readonly seen: Uint32Array; touched: Uint32Array }>();
 
 /**
  * The chunks whose sentences best cover the question's terms, best first, at most `k`: lexical retrieval
@@ -556,24 +560,39 @@ export function matchedChunks(matches: readonly TermMatch[], stats: SentenceStat
   for (const m of matches) total += m.term.weight * m.idf;
   if (total === 0 || k <= 0) return [];
   let arrays = scratch.get(stats);
-  if (!arrays) scratch.set(stats, (arrays = { score: new Float32Array(stats.count), best: new Float32Array(stats.count) }));
-  const { score, best } = arrays;
-  const touched: number[] = [];
+  if (!arrays) {
+    const n = stats.count;
+    arrays = { score: new Float32Array(n), best: new Float32Array(n), seen: new Uint32Array(n), touched: new Uint32Array(n) };
+    scratch.set(stats, arrays);
+  }
+  const { score, best, seen } = arrays;
+  // touched[0 … touchedCount − 1]: the sentences with a score, in the order first scored; seen likewise for
+  // one term (each once: its best becomes positive). A sentence whose score stays 0 may be touched again.
+  let touched = arrays.touched;
+  let touchedCount = 0;
   const common = Math.max(COMMON_FLOOR, COMMON_SHARE * stats.count);
   for (const m of matches) {
     const mass = (m.term.weight * m.idf) / total;
-    const seen: number[] = [];
+    let seenCount = 0;
     for (const [stem, value] of m.similar) {
       const list = stats.postings.get(stem);
       if (!list || list.length > common) continue;
       for (let j = 0; j < list.length; j++) {
         const i = list[j]!;
-        if (best[i] === 0) seen.push(i);
+        if (best[i] === 0) seen[seenCount++] = i;
         if (value > best[i]!) best[i] = value;
       }
     }
-    for (const i of seen) {
-      if (score[i] === 0) touched.push(i);
+    for (let s = 0; s < seenCount; s++) {
+      const i = seen[s]!;
+      if (score[i] === 0) {
+        if (touchedCount === touched.length) {
+          const grown = new Uint32Array(2 * touched.length);
+          grown.set(touched);
+          arrays.touched = touched = grown;
+        }
+        touched[touchedCount++] = i;
+      }
       score[i]! += mass * best[i]!;
       best[i] = 0;
     }
@@ -581,7 +600,8 @@ export function matchedChunks(matches: readonly TermMatch[], stats: SentenceStat
   // The best sentences, kept sorted in a list a few times longer than k (several may share a chunk).
   const room = k * 4;
   const top: number[] = [];
-  for (const i of touched) {
+  for (let t = 0; t < touchedCount; t++) {
+    const i = touched[t]!;
     const value = score[i]!;
     if (top.length === room && value <= score[top[room - 1]!]!) continue;
     let at = top.length;
@@ -595,6 +615,6 @@ export function matchedChunks(matches: readonly TermMatch[], stats: SentenceStat
     if (!chunks.includes(chunk)) chunks.push(chunk);
     if (chunks.length >= k) break;
   }
-  for (const i of touched) score[i] = 0;
+  for (let t = 0; t < touchedCount; t++) score[touched[t]!] = 0;
   return chunks;
 }

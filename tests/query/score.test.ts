@@ -277,4 +277,26 @@ describe("matchedChunks", () => {
     expect(matchedChunks(matches, stats, 1)).toHaveLength(1);
     expect(matchedChunks(matchTerms([], stats), stats, 10)).toEqual([]);
   });
+
+  it("ranks as a plain map of sentence scores would, call after call on the same scratch arrays", () => {
+    const chunks = makeChunks("a.txt", ARTICLE, 1);
+    const stats = buildSentenceStats(chunks, analyze);
+    // Each sentence's score in float32 as the scratch keeps it: the sum over terms of the term's share times its best match.
+    const reference = (matches: ReturnType<typeof matchTerms>, k: number) => {
+      const total = matches.reduce((sum, m) => sum + m.term.weight * m.idf, 0);
+      const scores = new Map<number, number>();
+      for (const m of matches) {
+        const best = new Map<number, number>();
+        for (const [stem, value] of m.similar) for (const i of stats.postings.get(stem) ?? []) best.set(i, Math.max(best.get(i) ?? 0, Math.fround(value)));
+        for (const [i, value] of best) scores.set(i, Math.fround((scores.get(i) ?? 0) + Math.fround(((m.term.weight * m.idf) / total) * value)));
+      }
+      const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 4 * k);
+      return [...new Set(ranked.map(([i]) => stats.chunk(i)))].slice(0, k);
+    };
+    const questions = ["Wie viele Menschen wurden in Leipzig verletzt?", "Wie lange dauert die Reparatur?", "Wer ist Anna Berger?"];
+    for (const question of [...questions, ...questions]) {
+      const matches = matchTerms(contentWords(question, "de", analyze), stats);
+      expect(matchedChunks(matches, stats, 3)).toEqual(reference(matches, 3));
+    }
+  });
 });
