@@ -194,13 +194,14 @@ class Blocks {
   /** Copies `count` bytes at the cursor into the key from `at` on, and moves the cursor past them. */
   private copyKey(at: number, count: number): void {
     const from = this.cursor.at;
-    const bytes = this.data.subarray(from, Math.min(from + count, this.data.length));
-    if (this.key.length < at + bytes.length) {
-      const grown = new Uint8Array(Math.max(2 * this.key.length, at + bytes.length));
+    // Byte by byte: the data is a Buffer, whose views cost more to make than a key costs to copy.
+    const to = Math.min(from + count, this.data.length);
+    if (this.key.length < at + to - from) {
+      const grown = new Uint8Array(Math.max(2 * this.key.length, at + to - from));
       grown.set(this.key.subarray(0, at));
       this.key = grown;
     }
-    this.key.set(bytes, at);
+    for (let i = from; i < to; i++) this.key[at + i - from] = this.data[i]!;
     this.cursor.at = from + count;
   }
 
@@ -334,6 +335,8 @@ export class Dictionary {
   readonly header: Header;
   private readonly keys: Blocks;
   private readonly pool: Blocks;
+  /** The UTF-8 of the key being looked up. */
+  private query = new Uint8Array(64);
 
   /** `verify: false` skips the checksum when the bytes were checked already (gunzip verifies its CRC-32). */
   constructor(bytes: Uint8Array, options: { verify?: boolean } = {}) {
@@ -377,7 +380,9 @@ export class Dictionary {
 
   /** The payload stored under `key` (exact, byte-wise), or undefined. */
   get(key: string): Uint8Array | undefined {
-    const query = encoder.encode(key);
+    // Encoded into a reused buffer: a UTF-8 character takes at most three bytes per UTF-16 unit.
+    if (this.query.length < 3 * key.length) this.query = new Uint8Array(3 * key.length);
+    const query = this.query.subarray(0, encoder.encodeInto(key, this.query).written);
     // The last block whose first key is <= query.
     let lo = 0;
     let hi = this.keys.blocks - 1;
