@@ -181,10 +181,10 @@ function withTypedNeighbour(
   // A number must stand in the sentence that says what it counts; only a name may come a sentence later,
   // and not the name of a role's holder: the next sentence's speaker is someone else.
   if (!best || expected === null || best.typeMatch || STRICT_TYPES.has(expected) || ofRole) return [...selected];
-  // The first one after it within its passage: a paragraph names the event, then gives the reasons.
+  // The first one after it within its passage (the chunk it first appears in): a paragraph names the
+  // event, then gives the reasons. The type last: it is read on demand (see scoreSentences).
   const passage = new Set(stats.chunkSentences(best.sentence.chunkId));
-  // The type last: it is read on demand (see scoreSentences).
-  const next = scored.find((s) => passage.has(best.index) && passage.has(s.index) && s.index > best.index && s.typeMatch);
+  const next = scored.find((s) => passage.has(s.index) && s.index > best.index && s.typeMatch);
   if (!next) return [...selected];
   return [best, next, ...selected.slice(1).filter((s) => s.index !== next.index)].slice(0, MAX_SENTENCES);
 }
