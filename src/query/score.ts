@@ -226,6 +226,9 @@ const NAME_REACH = 2;
 export function namesBehind(texts: readonly string[], analyze: Analyzer, knows?: WordKnowledge): string[][] {
   const out: string[][] = texts.map(() => []);
   if (!knows) return out;
+  // Each sentence analysed once, when a kind before it first asks.
+  const analysed: (readonly string[] | undefined)[] = [];
+  const stemsOf = (j: number) => (analysed[j] ??= analyze(texts[j]!));
   // Each kind the article introduces a thing with: where first, and the stems of the things' names.
   const kinds = new Map<string, { at: number; names: Set<string> }>();
   const introduce = (kind: string, names: readonly string[], at: number) => {
@@ -241,7 +244,7 @@ export function namesBehind(texts: readonly string[], analyze: Analyzer, knows?:
       if (kindStem === undefined || kindStem.length < 4 || nameStems.length === 0) continue;
       introduce(kind!, nameStems, i);
       for (let j = i + 1; j <= i + NAME_REACH && j < texts.length; j++) {
-        const compounds = analyze(texts[j]!).some((stem) => stem.length > kindStem.length + 2 && stem.startsWith(kindStem));
+        const compounds = stemsOf(j).some((stem) => stem.length > kindStem.length + 2 && stem.startsWith(kindStem));
         if (compounds) out[j]!.push(...nameStems);
       }
     }
