@@ -471,14 +471,7 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
   if (feminine?.[1] && knows(feminine[1])) parts.push({ part: feminine[1], used: true });
   // A known word is split as written; only an unknown one's masculine form is split too ("Vereinschefin").
   for (const candidate of knows(word) ? [word] : [word, ...parts.map((p) => p.part)]) {
-    for (let at = MIN_MODIFIER; at <= candidate.length - MIN_HEAD; at++) {
-      const modifier = candidate.slice(0, at);
-      const rest = candidate.slice(at);
-      const head = /^\p{Lu}/u.test(candidate) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
-      if (!knows(head)) continue;
-      const bare = withoutLinking(modifier);
-      const kind = knows(modifier) ? modifier : bare !== undefined && knows(bare) ? bare : undefined;
-      if (kind === undefined) continue;
+    for (const { kind, head } of dictionaryCuts(candidate, knows)) {
       // The modifier says which kind of the head is meant: a "Kommunalwahl" is not any election, so the
       // head stands in only when the sources use the modifier too, alone or in a compound of their own.
       // (A particle that is a stop word, such as "mit" in "mitgearbeitet", names no kind and is no stem to
@@ -497,22 +490,30 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
 }
 
 /**
- * The stems of every head the dictionary reads in a compound: a known word after a known modifier (with or
- * without its linking letters), "Waldbrand" → brand. Whether the sources use them does not matter: this
- * says where the word may be cut, so that its tail "rand" is not taken for its head.
+ * The stems of every head the dictionary reads in a compound (see {@link dictionaryCuts}), "Waldbrand" →
+ * brand. Whether the sources use them does not matter: this says where the word may be cut, so that its
+ * tail "rand" is not taken for its head.
  */
 function compoundHeads(word: string, tools: PartTools): string[] {
   const knows = (w: string) => safe(() => [tools.lexicon.isGermanWord(w)], tools as UnderstandTools)[0] === true;
-  const heads = new Set<string>();
+  return [...new Set([...dictionaryCuts(word, knows)].flatMap(({ head }) => tools.analyze(head)))];
+}
+
+/**
+ * The places a word may be cut as a compound, shortest modifier first: a known word (capitalised when the
+ * word is) after a known modifier, with or without its linking letters ("Arbeits" → Arbeit). `kind` is
+ * the modifier as the dictionary knows it.
+ */
+function* dictionaryCuts(word: string, knows: (w: string) => boolean): Generator<{ kind: string; head: string }> {
   for (let at = MIN_MODIFIER; at <= word.length - MIN_HEAD; at++) {
     const modifier = word.slice(0, at);
-    const bare = withoutLinking(modifier);
-    if (!knows(modifier) && (bare === undefined || !knows(bare))) continue;
     const rest = word.slice(at);
-    const head = rest.charAt(0).toUpperCase() + rest.slice(1);
-    if (knows(head)) for (const stem of tools.analyze(head)) heads.add(stem);
+    const head = /^\p{Lu}/u.test(word) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
+    if (!knows(head)) continue;
+    const bare = withoutLinking(modifier);
+    const kind = knows(modifier) ? modifier : bare !== undefined && knows(bare) ? bare : undefined;
+    if (kind !== undefined) yield { kind, head };
   }
-  return [...heads];
 }
 
 /** Synonyms of a compound's modifier looked at: the first few are its common senses. */
