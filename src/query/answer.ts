@@ -12,7 +12,7 @@ import { buildSentenceStats, coverage, matchTerms, matchedChunks, sentenceStats,
 import type { WordKnowledge } from "./cues.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
 import { exampleQuestion, exampleTopics } from "./topics.js";
-import { understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
+import { leaningOn, understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
 import { sameFamily, vocabularyOf } from "./vocabulary.js";
 
 /**
@@ -381,7 +381,7 @@ export function createAsk(deps: AskDependencies): Ask {
       return { kind: "smalltalk", text: smalltalkText(understanding.intent, language), language, mode: "extractive", examples };
     }
     let reading = await retrieveAndRead(deps, index, stats, understanding);
-    const previous = context.history.at(-1);
+    const previous = leaningOn(context.history);
     if (previous && understanding.followUp === null) reading = inSameArticle(deps, index, stats, understanding, reading, previous.sources ?? []);
     // A question that alone finds no grounded answer may lean on the previous turn, if that grounds it.
     if (!reading.passes && understanding.followUp === null && previous) {

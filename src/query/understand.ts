@@ -153,10 +153,23 @@ export function understand(
     focus,
     searchText: searchTextOf(question, terms),
   };
-  const previous = history.at(-1);
+  const previous = leaningOn(history);
   if (!previous) return alone;
   const reason: FollowUpReason | null = continues ? "reply" : followUpCue(question, language, tools);
   return reason === null ? alone : withPrevious(alone, previous, reason, tools);
+}
+
+/**
+ * The turn a next question may lean on: the last one, with the articles of the last turn that quoted any
+ * when it found nothing itself. A conversation stays on its event when one question goes unanswered:
+ * "Was sagt die Gewerkschaft dazu?" after an unanswered "Wie viele Leute trifft das?" is still about the
+ * closure the answer before spoke of. Pure.
+ */
+export function leaningOn(history: readonly Turn[]): Turn | undefined {
+  const last = history.at(-1);
+  if (!last || (last.sources?.length ?? 0) > 0) return last;
+  const answered = history.findLast((turn) => (turn.sources?.length ?? 0) > 0);
+  return answered ? { ...last, sources: answered.sources } : last;
 }
 
 /**

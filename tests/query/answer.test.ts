@@ -139,6 +139,19 @@ describe("createAsk, extractive", () => {
     expect(await quoted("harbour.txt")).toBe("Der Hafen wurde im Jahr 1189 eröffnet.");
   });
 
+  it("keeps a conversation on the article of the last answer when the question between found nothing", async () => {
+    const quoted = async (source: string) => {
+      const history = [
+        { question: "Was gibt es Neues?", answer: "…", sources: [source] },
+        { question: "Wie viele Besucher kamen?", answer: "Dazu finde ich in meinen Quellen nichts.", sources: [] },
+      ];
+      const answer = await ask()("Wann wurde dieses eröffnet?", { history });
+      return answer.kind === "answered" ? answer.citations[0]?.quote : answer.kind;
+    };
+    expect(await quoted("museum.txt")).toBe("Das Museum wurde im Jahr 2023 eröffnet.");
+    expect(await quoted("harbour.txt")).toBe("Der Hafen wurde im Jahr 1189 eröffnet.");
+  });
+
   it("answers a follow-up that points back only from the previous answer's article, or says the sources do not", async () => {
     const history = [{ question: "Was stellt das Museum aus?", answer: "…", sources: ["museum.txt"] }];
     const answer = await ask()("Woher kam das Containerschiff dort?", { history });

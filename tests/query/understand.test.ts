@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import type { Lexicon } from "../../src/lexicon/index.js";
-import { EXPANSION_WEIGHT, partsOf, understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
+import { EXPANSION_WEIGHT, leaningOn, partsOf, understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
 
 /** A lexicon with a handful of entries, so these tests say what understanding does with what it is given. */
 const lexicon: Lexicon = {
@@ -342,5 +342,17 @@ describe("understand", () => {
     const combined = withPrevious(alone, { question: "Was forderten die Lokführer?", answer: "…" }, "fallback", tools);
     expect(combined.followUp?.reason).toBe("fallback");
     expect(combined.terms.length).toBeGreaterThan(alone.terms.length);
+  });
+});
+
+describe("leaningOn", () => {
+  const answered = { question: "Wer schließt das Werk?", answer: "…", sources: ["werk.txt"] };
+  const unanswered = { question: "Wie viele Leute trifft das?", answer: "Dazu finde ich nichts.", sources: [] };
+
+  it("is the last turn, with the articles of the last answer that quoted any when it found nothing", () => {
+    expect(leaningOn([answered, unanswered])).toEqual({ ...unanswered, sources: ["werk.txt"] });
+    expect(leaningOn([unanswered, answered])).toEqual(answered);
+    expect(leaningOn([unanswered])).toEqual(unanswered);
+    expect(leaningOn([])).toBeUndefined();
   });
 });
