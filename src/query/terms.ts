@@ -78,7 +78,7 @@ const STOPWORDS = new Set(
     "already only so how who whom whose what when where why which many much long since that this these those there " +
     "than can could would should may might must shall just very any some then more most such other among between " +
     "during within without against toward towards upon via per each every both either " +
-    "currently now yet ever again before behind beside despite instead exactly actually " +
+    "currently now yet ever again before behind beside despite instead exactly actually ones " +
     // about the question or article itself
     "artikel text quelle quellen bericht meldung laut zufolge steht stehen erwähnt genannt article text source sources " +
     "report story according mentioned say says tell"

@@ -93,7 +93,7 @@ const PRONOMINAL_ADVERB = /^dar?(an|auf|aus|bei|durch|für|gegen|hinter|in|mit|n
 /** What a pronominal adverb points ahead to instead ("darüber, ob …", "dafür, dass …"). */
 const CLAUSE_AHEAD = /^(dass|ob|wie|was|wer|wo|wann|warum|weshalb|wieso|weil)$/i;
 const EXPLETIVE_BEFORE_ES = /^(gibt|gab|gäbe|geht|ging|handelt|handelte|kam|kommt|steht|stand|hieß|heißt|regnet|regnete)$/i;
-const ANAPHORA_EN = new Set("he she they him her them his hers their theirs these those this its".split(" "));
+const ANAPHORA_EN = new Set("he she they him her them his hers their theirs these those this its ones".split(" "));
 /** A definite person with no name, "der Mann", "the woman": someone the conversation has named before. */
 const PERSON_NOUN = "mann|mannes|frau|person|herr|herrn|dame|man|woman|guy|lady";
 const PERSON_BACK = new RegExp(String.raw`\b(?:der|die|den|dem|des|the|that|this)\s+(?:${PERSON_NOUN})\b`, "u");

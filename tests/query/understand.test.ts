@@ -301,6 +301,10 @@ describe("understand", () => {
     expect(read("Who built it?", harbour).followUp?.reason).toBe("pronoun");
     expect(read("What are its main problems?", harbour).followUp?.reason).toBe("pronoun");
     expect(read("Is it true that the minister resigned?", harbour).followUp).toBeNull();
+    // "ones" stands for a noun said before ("the recovered ones"); it is no word to look for.
+    const ones = read("Where were the recovered ones found?", harbour);
+    expect(ones.followUp?.reason).toBe("pronoun");
+    expect(ones.terms.map((t) => t.word)).not.toContain("ones");
     // A demonstrative for a statement points back; before its noun it is an article.
     expect(read("Wer hat das gesagt?", history).followUp?.reason).toBe("pronoun");
     expect(read("Wann war das?", history).followUp?.reason).toBe("pronoun");
