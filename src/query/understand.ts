@@ -3,7 +3,7 @@ import type { Lexicon } from "../lexicon/index.js";
 import type { Language, Turn } from "../types.js";
 import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
-import { withoutLinking } from "./vocabulary.js";
+import { feminines, withoutLinking } from "./vocabulary.js";
 import { cleanQuestion } from "./question.js";
 import { contentWords, isLightWord, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
 
@@ -333,7 +333,9 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       }
       // A word the sources do not use may be a compound or a feminine form of words they do: its parts
       // stand in for it, below the word itself ("Nachtzüge" → Züge, "weiterverkauft" → verkauft).
-      const used = [...alternatives.keys()].some((stem) => (tools.inCorpusExactly ?? inCorpus)(stem));
+      // A role the sources name only in the feminine ("Bürgermeisterin") is used too: its parts are no stand-ins.
+      const exactly = tools.inCorpusExactly ?? inCorpus;
+      const used = [...alternatives.keys()].some((stem) => exactly(stem) || feminines(stem).some(exactly));
       const parts = used ? [] : partsOfWord();
       for (const { part } of parts.filter((p) => p.used)) {
         for (const lemma of [part, ...safe(() => lexicon.germanLemmas(part), tools).map((l) => l.lemma)]) add(lemma, EXPANSION_WEIGHT.head, "part");

@@ -81,6 +81,11 @@ export function masculine(stem: string): string | undefined {
   return match[2] === "er" ? base.slice(0, -2) : base;
 }
 
+/** The stems a feminine role noun of a masculine's stem has ("burgermeist" → burgermeisterin): the inverse of {@link masculine}. */
+export function feminines(stem: string): string[] {
+  return [`${stem}in`, `${stem}erin`].filter((feminine) => masculine(feminine) === stem);
+}
+
 /** The exact and compound-head rules of {@link spelledSimilarity}, for a masculine met through its feminine. */
 function headSimilarity(query: string, stem: string): number {
   if (query === stem) return 1;

@@ -121,6 +121,10 @@ describe("understand", () => {
     };
     const quarters = understand("Wie viele kamen in Notquartiere?", [], false, shelter, 1000).terms.find((t) => t.word === "Notquartiere");
     expect(quarters?.alternatives).toContainEqual({ stem: "unterkunft", weight: 0.6, via: "synonym" });
+    // A role the sources name only in the feminine is theirs: its head ("Chef") does not stand in.
+    const feminine: UnderstandTools = { ...compounds, inCorpus: (s) => ["rathauschefin", "rathaus", "chef"].includes(s) };
+    const head = understand("Wer ist der Rathauschef?", [], false, feminine, 1000).terms.find((t) => t.word === "Rathauschef");
+    expect(head?.alternatives.filter((a) => a.via === "part")).toEqual([]);
     const trains = understand("Wie viele Fernzüge fielen aus?", [], false, compounds, 1000).terms.find((t) => t.word === "Fernzüge");
     const part = trains?.alternatives.find((a) => a.via === "part" && a.stem === "zug");
     expect(part?.weight).toBeGreaterThan(0);
