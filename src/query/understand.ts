@@ -327,7 +327,10 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // An acronym names one party, union or agency ("SPD", "ADAC"), dictionary word or not: the article
       // that answers must name it, not another one of its kind.
       const acronym = /^\p{Lu}{2,6}$/u.test(term.word);
-      if (acronym || (term.capitalised === true && proper && (place || unknown || term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem))))) {
+      // "Berliner", "Kölner": a town's name with "-er" names that town, though the dictionary knows the word
+      // as a noun (a doughnut, an inhabitant); it is a name when the town is one by the rule above.
+      const demonym = /^\p{Lu}\p{L}{3,}er$/u.test(term.word) && isPlainName(term.word.slice(0, -2), tools);
+      if (acronym || demonym || (term.capitalised === true && proper && (place || unknown || term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem))))) {
         out.push({ ...term, name: true, alternatives: [...alternatives.values()], expansions: [] });
         continue;
       }
@@ -400,6 +403,14 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     out.push({ ...term, alternatives: [...alternatives.values()], expansions: [...expansions] });
   }
   return out;
+}
+
+/** A word the dictionary lists but not as a noun and without forms, which the sources use as written: a town ("Köln", "Bochum"). */
+function isPlainName(word: string, tools: UnderstandTools): boolean {
+  const { lexicon, analyze } = tools;
+  const exactly = tools.inCorpusExactly ?? tools.inCorpus;
+  const known = safe(() => [lexicon.isGermanWord(word) && !lexicon.isGermanNoun(word) && lexicon.germanLemmas(word).length === 0], tools)[0] === true;
+  return known && analyze(word).some(exactly);
 }
 
 /**

@@ -159,6 +159,22 @@ describe("understand", () => {
     expect(understand("Wie viele Mitglieder hat die SPD?", [], false, known, 1000).terms.find((t) => t.word === "SPD")?.name).toBe(true);
   });
 
+  it("takes a town's name with -er for the town's name, though the dictionary knows it as a noun", () => {
+    const towns: Lexicon = {
+      ...lexicon,
+      isGermanWord: (w) => ["berlin", "berliner", "mauer", "muster"].includes(w.toLowerCase()),
+      isGermanNoun: (w) => ["berliner", "mauer", "muster"].includes(w.toLowerCase()),
+      germanLemmas: (w) => (["berliner", "muster"].includes(w.toLowerCase()) ? [{ lemma: w, pos: "noun" }] : []),
+    };
+    const berlin: UnderstandTools = { ...tools, lexicon: towns, inCorpus: (s) => ["berlin", "mau", "must"].includes(s) };
+    const term = (question: string, word: string, t = berlin) => understand(question, [], false, t, 1000).terms.find((x) => x.word === word);
+    expect(term("Wann wurde die Berliner Mauer gebaut?", "Berliner")?.name).toBe(true);
+    // A noun is no town's name with -er because it ends so ("Muster": "Must" is no word).
+    expect(term("Welches Muster hat die Mauer?", "Muster")?.name).not.toBe(true);
+    // Where the sources never name the town, the word is the noun the dictionary knows.
+    expect(term("Wann wurde die Berliner Mauer gebaut?", "Berliner", { ...berlin, inCorpus: (s) => s === "mau" })?.name).not.toBe(true);
+  });
+
   it("takes a country the sources never mention for a name, so that the gate can decline", () => {
     const places: UnderstandTools = { ...tools, lexicon: { ...lexicon, place: (w) => (w === "Österreich" ? { code: "AT", de: "Österreich", en: "Austria" } : undefined) } };
     const austria = understand("Wie viele Bundesländer hat Österreich?", [], false, places, 1000).terms.find((t) => t.word === "Österreich");
