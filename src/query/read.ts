@@ -150,7 +150,8 @@ function saysUnknown(ranked: readonly ScoredSentence[], selected: readonly Score
   if (expected === null || !(STRICT_TYPES.has(expected) || expected === "name")) return false;
   const unknown = ranked.find((s) => saysNotKnown(s.sentence.text));
   const typed = selected.find((s) => s.typeMatch) ?? selected[0];
-  return unknown !== undefined && typed !== undefined && unknown.index !== typed.index && unknown.coverage >= typed.coverage;
+  // A sentence that covers nothing of the question says nothing of it is unknown, however little the typed one covers.
+  return unknown !== undefined && typed !== undefined && unknown.index !== typed.index && unknown.coverage > 0 && unknown.coverage >= typed.coverage;
 }
 
 /** Whether an article mentions every name the question names, remembered per article. */

@@ -124,6 +124,14 @@ describe("read", () => {
     expect(given("Wie viel Geld bekommen die Beschäftigten in Kourou als Abfindung?").passes).toBe(true);
   });
 
+  it("is not kept from a figure by a sentence that says nothing of the question is known", () => {
+    const names: Lexicon = { ...nothing, isGermanNoun: (word) => word !== "Brandt" && nothing.isGermanNoun(word) };
+    const text = "Unternehmer Brandt führte die Firma in Kourou lange. Der 81 Jahre alte Gründer gilt als einflussreich. Zu den Kosten des Hafens machte die Stadt keine Angaben.";
+    const reading = setup(text, names).ask("Wie alt ist Brandt?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected.map((s) => s.sentence.text)).toContain("Der 81 Jahre alte Gründer gilt als einflussreich.");
+  });
+
   it("does not take the name in the sentence after a role for the role holder's", () => {
     const { ask } = setup("Dem Landwirt in Kourou fielen kranke Tiere auf. «Es waren viele», sagte Kreissprecher Jon Ode. Die Lage blieb ruhig.");
     expect(ask("Wie heißt der Landwirt in Kourou?").passes).toBe(false);
