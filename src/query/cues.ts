@@ -461,6 +461,6 @@ const MEASURE =
   /^(geld|zeit|prozent|euro|dollar|kilometer|meter|tonnen|grad|money|time|percent|distance)$/;
 const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/;
 /** Nouns for people in general: the sources count them as "Mitarbeiter", "Einwohner", "residents". */
-const GENERIC_PEOPLE = /^(people|persons|menschen|personen|leute)$/;
+const GENERIC_PEOPLE = /^(people|persons|menschen|personen|leute|leuten)$/;
 const FOCUS_SKIP =
-  /^(der|die|das|den|dem|des|ein|eine|the|a|an|of|is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann|es|gab|gibt|there|kind|sort|type|art|people|persons|menschen|personen|leute|times|mal)$/;
+  /^(der|die|das|den|dem|des|ein|eine|the|a|an|of|is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann|es|gab|gibt|there|kind|sort|type|art|people|persons|menschen|personen|leute|leuten|times|mal)$/;

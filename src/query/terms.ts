@@ -92,7 +92,7 @@ const LIGHT_WORDS = new Set(
     "gehen ging stehen lassen use used uses using do done make made get got give gave given take took taken go went " +
     "happen happened become became put said told saying telling " +
     // generic nouns for people, which a sentence naming a count or a group rarely repeats
-    "menschen mensch personen person leute people persons"
+    "menschen mensch personen person leute leuten people persons"
   ).split(" "),
 );
 

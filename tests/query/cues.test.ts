@@ -57,6 +57,7 @@ describe("answerType", () => {
     // People in general are counted by any noun; the word after them is no focus.
     expect(questionFocus("How many people live there?")).toEqual({ word: "people", kind: "people" });
     expect(questionFocus("Wie viele Menschen arbeiten dort?")).toEqual({ word: "menschen", kind: "people" });
+    expect(questionFocus("Wie vielen Leuten wurde gekündigt?")).toEqual({ word: "leuten", kind: "people" });
   });
 
   it("asks for a statement when a question asks what someone said or how they reacted", () => {

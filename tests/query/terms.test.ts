@@ -29,6 +29,9 @@ describe("contentWords", () => {
     const terms = words("Wogegen demonstrierten die Leute?");
     expect(terms.map((t) => t.word)).toEqual(["demonstrierten", "Leute"]);
     expect(terms[1]?.weight).toBeLessThan(terms[0]?.weight ?? 0);
+    // Their inflected forms too: "den Leuten" is nobody the answer must name.
+    const dative = words("Was hat er den Leuten versprochen?");
+    expect(dative.find((t) => t.word === "Leuten")).toMatchObject({ weight: terms[1]?.weight, noun: false });
   });
 
   it("leaves the verb of a question for a name to the question word", () => {
