@@ -40,6 +40,11 @@ export interface SentenceStats {
   source(index: number): string;
   /** The first chunk that contains sentence i, without building the sentence. */
   chunk(index: number): number;
+  /**
+   * The stems of the sentence before sentence i when i opens with a personal pronoun ("Sie legte … zu"),
+   * which it goes on about; empty otherwise. Computed on first use.
+   */
+  carried?(index: number): ReadonlySet<string>;
   /** Sentence i's distinct stems. Computed on first use from the stored analysis. */
   stems(index: number): ReadonlySet<string>;
   /** The stems of sentence i's words' dictionary forms ("versprach" → versprech), when a lexicon is known. Computed on first use. */
@@ -121,6 +126,12 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       }
       return set;
     },
+    carried: (index) => {
+      if (!inRange(index) || index === 0 || sourceOf(index - 1) !== sourceOf(index) || !OPENS_WITH_PRONOUN.test(textOf(index))) return NOTHING;
+      const before = new Set<string>();
+      for (let k = analysis.offsets[index - 1]!; k < analysis.offsets[index]!; k++) before.add(analysis.vocab[analysis.stems[k]!]!);
+      return before;
+    },
     features: (index) => (features[index] ??= typedFeatures(textOf(index), analyze, knows)),
     lemmaStems: (index) => (lemmas[index] ??= lemmaStemsOf(textOf(index), analyze, knows)),
     counted: (index) => (counted[index] ??= new Set(countedWords(textOf(index)).flatMap(analyze))),
@@ -131,6 +142,10 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
     },
   };
 }
+
+/** A sentence opening with a personal pronoun: "Sie", "Er", "He", "She", "They" (grammar, not vocabulary). */
+const OPENS_WITH_PRONOUN = /^(?:Sie|Er|He|She|They)\s/u;
+const NOTHING: ReadonlySet<string> = new Set();
 
 /** The first and last sentence of the article that sentence `index` belongs to. */
 export function articleRange(index: number, sourceOf: (index: number) => string, count: number): [number, number] {
@@ -424,6 +439,7 @@ function sentencesContaining(stems: Iterable<string>, postings: SentenceStats["p
 /** How well sentence `index` matches each term (0–1), in the order of `matches`. */
 export function termHits(matches: readonly TermMatch[], stats: SentenceStats, index: number): number[] {
   const stems = stats.stems(index);
+  const carried = stats.carried?.(index) ?? NOTHING;
   let lemmas: ReadonlySet<string> | undefined;
   return matches.map((match) => {
     let best = 0;
@@ -437,6 +453,8 @@ export function termHits(matches: readonly TermMatch[], stats: SentenceStats, in
       lemmas ??= stats.lemmaStems(index);
       for (const [stem, weight] of match.expansionStems) if (weight > best && lemmas.has(stem)) best = weight;
     }
+    // What the pronoun a sentence opens with stands for, named in the sentence before, counts in part.
+    if (best < CARRIED_SHARE && carried.size > 0) for (const stem of carried) best = Math.max(best, CARRIED_SHARE * (match.similar.get(stem) ?? 0));
     return best;
   });
 }
@@ -474,6 +492,9 @@ function suppliesNew(stems: readonly string[], matches: readonly TermMatch[]): b
   // An earlier turn's words do not count: "Wie heißt er?" asks for the name the last answer quoted.
   return stems.some((stem) => matches.every((m) => m.term.context === true || (m.similar.get(stem) ?? 0) < 0.6));
 }
+
+/** How much a word of the sentence before counts for one that opens with a pronoun standing for its subject (0.3–0.7 tried on the tune sets; 0.5 and 0.7 alike). */
+const CARRIED_SHARE = 0.5;
 
 /** Added to a sentence's coverage when it carries the kind of thing the question asks for. */
 export const TYPE_BONUS = 0.2;

@@ -124,6 +124,12 @@ describe("read", () => {
     expect(given("Wie viel Geld bekommen die Beschäftigten in Kourou als Abfindung?").passes).toBe(true);
   });
 
+  it("reads a sentence that opens with a pronoun as going on about what the sentence before named", () => {
+    const { ask } = setup("Die Partei Almaty erreichte 30,2 Prozent. Größter Gewinner der Wahl ist die Partei Kourou. Sie legte auf 17,9 Prozent zu.");
+    // Without the pronoun read so, the two figures tie and the first one is quoted.
+    expect(ask("Auf wie viel Prozent kam Kourou?").selected[0]?.sentence.text).toBe("Sie legte auf 17,9 Prozent zu.");
+  });
+
   it("is not kept from a figure by a sentence that says nothing of the question is known", () => {
     const names: Lexicon = { ...nothing, isGermanNoun: (word) => word !== "Brandt" && nothing.isGermanNoun(word) };
     const text = "Unternehmer Brandt führte die Firma in Kourou lange. Der 81 Jahre alte Gründer gilt als einflussreich. Zu den Kosten des Hafens machte die Stadt keine Angaben.";
