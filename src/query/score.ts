@@ -80,6 +80,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
   const features: (ReadonlyMap<AnswerType, readonly string[]> | undefined)[] = [];
   const lemmas: (ReadonlySet<string> | undefined)[] = [];
   const counted: (ReadonlySet<string> | undefined)[] = [];
+  const carried: (ReadonlySet<string> | undefined)[] = [];
   const inRange = (index: number) => Number.isInteger(index) && index >= 0 && index < count;
   const sentence = (index: number): Sentence => {
     if (!inRange(index)) throw new RangeError(`no sentence ${index} among ${count}`);
@@ -127,10 +128,18 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       return set;
     },
     carried: (index) => {
-      if (!inRange(index) || index === 0 || sourceOf(index - 1) !== sourceOf(index) || !OPENS_WITH_PRONOUN.test(textOf(index))) return NOTHING;
-      const before = new Set<string>();
-      for (let k = analysis.offsets[index - 1]!; k < analysis.offsets[index]!; k++) before.add(analysis.vocab[analysis.stems[k]!]!);
-      return before;
+      if (!inRange(index)) return NOTHING;
+      let set = carried[index];
+      if (!set) {
+        set = NOTHING;
+        if (index > 0 && sourceOf(index - 1) === sourceOf(index) && OPENS_WITH_PRONOUN.test(textOf(index))) {
+          const before = new Set<string>();
+          for (let k = analysis.offsets[index - 1]!; k < analysis.offsets[index]!; k++) before.add(analysis.vocab[analysis.stems[k]!]!);
+          set = before;
+        }
+        carried[index] = set;
+      }
+      return set;
     },
     features: (index) => (features[index] ??= typedFeatures(textOf(index), analyze, knows)),
     lemmaStems: (index) => (lemmas[index] ??= lemmaStemsOf(textOf(index), analyze, knows)),
