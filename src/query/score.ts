@@ -462,6 +462,15 @@ export function termHits(matches: readonly TermMatch[], stats: SentenceStats, in
       lemmas ??= stats.lemmaStems(index);
       for (const [stem, weight] of match.expansionStems) if (weight > best && lemmas.has(stem)) best = weight;
     }
+    // A synonym of two words counts where both stand, in any form.
+    const phrases = match.term.phrases;
+    if (phrases !== undefined) {
+      for (const phrase of phrases) {
+        if (phrase.weight <= best) continue;
+        lemmas ??= stats.lemmaStems(index);
+        if (phrase.stems.every((stem) => stems.has(stem) || lemmas!.has(stem))) best = phrase.weight;
+      }
+    }
     // What the pronoun a sentence opens with stands for, named in the sentence before, counts in part.
     if (best < CARRIED_SHARE && carried.size > 0) for (const stem of carried) best = Math.max(best, CARRIED_SHARE * (match.similar.get(stem) ?? 0));
     return best;

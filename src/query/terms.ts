@@ -56,6 +56,11 @@ export interface QueryTerm {
    * only tails of the word that stand for it. Absent when the dictionary reads no parts in it.
    */
   readonly heads?: readonly string[];
+  /**
+   * Synonyms of two words that stand in only together ("die Nacht verbringen" for "unterkommen"): each
+   * phrase's stems, all of which a sentence must have (in any form), with the phrase's weight.
+   */
+  readonly phrases?: readonly { readonly stems: readonly string[]; readonly weight: number }[];
 }
 
 const STOPWORDS = new Set(

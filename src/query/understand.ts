@@ -344,8 +344,15 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         for (const lemma of [part, ...safe(() => lexicon.germanLemmas(part), tools).map((l) => l.lemma)]) add(lemma, EXPANSION_WEIGHT.head, "part");
       }
       let kept = 0;
+      const phrases: { stems: string[]; weight: number }[] = [];
       for (const synonym of safe(() => [...lexicon.germanSynonyms(term.word), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part))], tools)) {
         if (kept >= MAX_SYNONYMS) break;
+        // A synonym of two content words stands in only where both stand ("die Nacht verbringen").
+        const pair = phrasePair(synonym.word, tools);
+        if (pair !== null) {
+          if (phrases.length < MAX_PHRASES && !phrases.some((p) => p.stems.join(" ") === pair.join(" "))) phrases.push({ stems: pair, weight: EXPANSION_WEIGHT.synonym });
+          continue;
+        }
         // A multi-word synonym counts by its one content word ("ums Leben kommen" → Leben); a longer
         // paraphrase is not a word to find, and its parts would match anything.
         const word = headWord(synonym.word, analyze);
@@ -374,6 +381,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         add(word, EXPANSION_WEIGHT.pivot, "pivot");
         pivots++;
       }
+      if (phrases.length > 0) term = { ...term, phrases };
     } else {
       // An English phrase of two words that the dictionary knows ("train driver") is one term.
       const next = words[i + 1];
@@ -557,6 +565,22 @@ function synonymUsed(modifier: string, tools: PartTools): boolean {
 /** The words of a phrase that carry content: not function words, not light verbs ("lassen", "machen"). */
 function contentOf(phrase: string, analyze: Analyzer): string[] {
   return phrase.split(/\s+/).filter((w) => analyze(w).length > 0 && !isLightWord(w) && !/[.]$/.test(w));
+}
+
+/** Two-word synonyms kept per word. */
+const MAX_PHRASES = 3;
+
+/**
+ * The stems of a synonym of exactly two content words that the sources both use, each word by one stem
+ * (its dictionary form's, so that "verbrachten" meets "verbringen"); null otherwise.
+ */
+function phrasePair(phrase: string, tools: UnderstandTools): string[] | null {
+  const words = contentOf(phrase, tools.analyze);
+  if (words.length !== 2) return null;
+  const stems = words.map((w) => tools.analyze(w));
+  // A verb's forms in the sources stem otherwise ("verbrachten"); its dictionary form is met through their lemmas.
+  if (stems.some((s, k) => s.length !== 1 || s[0]!.length < MIN_MODIFIER || (/^\p{Lu}/u.test(words[k]!) && !tools.inCorpus(s[0]!)))) return null;
+  return stems.map((s) => s[0]!);
 }
 
 /** A synonym's one content word, or null when it has none or several. */

@@ -175,6 +175,21 @@ describe("matchTerms", () => {
     expect(termHits(matches, stats, 1)).toEqual([0]);
   });
 
+  it("meets a synonym of two words only where both stand, in any form", () => {
+    const knows = { isPlace: () => false, isWord: () => true, lemmas: (w: string) => (w === "verbrachten" ? ["verbringen"] : []) };
+    const text = "Viele verbrachten die Nacht in Turnhallen. Die Nacht war kalt. Sie verbrachten Stunden im Stau.";
+    const stats = buildSentenceStats(makeChunks("n.txt", text, 1), analyze, knows);
+    const term = {
+      word: "untergekommen",
+      position: 0,
+      weight: 1,
+      alternatives: [{ stem: "untergekomm", weight: 1, via: "word" as const }],
+      phrases: [{ stems: ["nacht", "verbring"], weight: 0.6 }],
+    };
+    const matches = matchTerms([term], stats);
+    expect([0, 1, 2].map((i) => termHits(matches, stats, i)[0])).toEqual([0.6, 0, 0]);
+  });
+
   it("finds nothing for a word no sentence has, which makes it as rare as can be", () => {
     const stats = buildSentenceStats(makeChunks("a.txt", ARTICLE, 3), analyze);
     const [match] = matchTerms(contentWords("Wetter", "de", analyze), stats);

@@ -52,6 +52,18 @@ describe("understand", () => {
     expect(read("Hi, who leads the strike?").intent).toBe("question");
   });
 
+  it("keeps a synonym of two content words as a phrase whose words must stand together, not as either word", () => {
+    const lodging: Lexicon = {
+      ...lexicon,
+      germanSynonyms: (w) => (w.toLowerCase() === "untergekommen" ? [{ word: "die Nacht verbringen", rank: 0 }, { word: "Quartier beziehen", rank: 1 }] : []),
+    };
+    const t: UnderstandTools = { analyze, lexicon: lodging, inCorpus: (s) => ["nacht"].includes(s) };
+    const term = understand("Wo sind sie untergekommen?", [], false, t, 1000).terms.find((x) => x.word === "untergekommen");
+    // "Quartier" is no word of the sources; the verb's forms there stem otherwise, so it is not asked for.
+    expect(term?.phrases).toEqual([{ stems: ["nacht", "verbring"], weight: EXPANSION_WEIGHT.synonym }]);
+    expect(term?.alternatives.map((a) => a.stem)).not.toContain("nacht");
+  });
+
   it("expands a German word by its lemma at full weight and by synonyms the corpus uses, below it", () => {
     const [met] = read("Wann trafen sich die Minister?").terms;
     expect(met?.alternatives).toContainEqual({ stem: "treff", weight: 1, via: "lemma" });
