@@ -354,7 +354,8 @@ export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): T
     const similar = new Map<string, number>();
     let reach = 0;
     for (const alternative of term.alternatives) {
-      for (const [stem, value] of vocabulary.similar([alternative.stem])) {
+      // Spelling tolerance is for names as written (see accepts): for any other alternative it is not looked for.
+      for (const [stem, value] of vocabulary.similar([alternative.stem], { spelling: !strictAlternative(term, alternative) })) {
         if (!accepts(term, alternative, stem, value, (prefix) => vocabulary.begins(prefix))) continue;
         // A synonym or translation never stands in fully; a compound's head does for a compound the sources lack.
         if (alternative.weight >= 1 || alternative.via === "part") reach = Math.max(reach, alternative.weight);
@@ -394,9 +395,13 @@ export function accepts(
     const bare = withoutLinking(modifier);
     if (!begins(modifier) && (bare === undefined || !begins(bare))) return false;
   }
+  return !strictAlternative(term, alternative) || (value >= EXPANSION_MATCH && builtOn(alternative.stem, stem)) || sameFamily(alternative.stem, stem);
+}
+
+/** An alternative found only as it is, in a compound or inflected: anything but a name's own spelling (see {@link accepts}). */
+function strictAlternative(term: QueryTerm, alternative: QueryTerm["alternatives"][number]): boolean {
   const named = term.name === true || /^\p{Lu}/u.test(term.word);
-  const strict = alternative.via === "synonym" || alternative.via === "pivot" || alternative.via === "translation" || alternative.via === "part" || !named;
-  return !strict || (value >= EXPANSION_MATCH && builtOn(alternative.stem, stem)) || sameFamily(alternative.stem, stem);
+  return alternative.via === "synonym" || alternative.via === "pivot" || alternative.via === "translation" || alternative.via === "part" || !named;
 }
 
 /**

@@ -210,7 +210,7 @@ export interface Vocabulary {
    * The corpus stems that any of `queries` matches, each with its best {@link stemSimilarity}, in the
    * vocabulary's order: the same map a scan of every stem would give.
    */
-  similar(queries: readonly string[]): Map<string, number>;
+  similar(queries: readonly string[], options?: { readonly spelling?: boolean }): Map<string, number>;
   /** True when some stem is `prefix` or begins with it (a compound's modifier the sources use: "nacht" in "nachtverkehr"). */
   begins(prefix: string): boolean;
   /** Builds now what the first query would build on demand (the spelling index), to keep it off an asker's wait. */
@@ -288,8 +288,9 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
   let epoch = 0;
   const cache = new Map<string, StemMatches>();
 
-  const matchesOf = (query: string): StemMatches => {
-    const known = cache.get(query);
+  const matchesOf = (query: string, spelling = true): StemMatches => {
+    const cacheKey = spelling ? query : `\u0000${query}`;
+    const known = cache.get(cacheKey);
     if (known) return known;
     if (++epoch === 0xffffffff) {
       seen.fill(0);
@@ -360,7 +361,7 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
       const family = derivation(query);
       if (family) for (const prefix of derivationPrefixes(family)) if (prefix.length >= MIN_FUZZY) beginning(prefix);
       // Stems spelled alike, each tested once although several of its pieces may occur in the query.
-      if (query.length >= MIN_SPELLING) {
+      if (spelling && query.length >= MIN_SPELLING) {
         const index = (spellings ??= indexSpellings(stems));
         const key = transliterationKey(query);
         const near = withinEdits(key);
@@ -384,7 +385,7 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
     }
     const matches = { ordinals, values };
     if (cache.size >= QUERY_CACHE_LIMIT) cache.clear();
-    cache.set(query, matches);
+    cache.set(cacheKey, matches);
     return matches;
   };
 
@@ -403,16 +404,17 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
       else for (const length of LENGTH_CLASSES) if (length >= prefix.length) eachIn(filed, hashOf(prefix, 0, MIN_FUZZY, length), visit);
       return found;
     },
-    similar(queries) {
+    similar(queries, options = {}) {
+      const spelling = options.spelling ?? true;
       const similar = new Map<string, number>();
       if (queries.length === 1) {
-        const { ordinals, values } = matchesOf(queries[0]!);
+        const { ordinals, values } = matchesOf(queries[0]!, spelling);
         for (let k = 0; k < ordinals.length; k++) similar.set(stems[ordinals[k]!]!, values[k]!);
         return similar;
       }
       const best = new Map<number, number>();
       for (const query of queries) {
-        const { ordinals, values } = matchesOf(query);
+        const { ordinals, values } = matchesOf(query, spelling);
         for (let k = 0; k < ordinals.length; k++) {
           const i = ordinals[k]!;
           best.set(i, Math.max(best.get(i) ?? 0, values[k]!));
