@@ -44,7 +44,7 @@ export interface SentenceStats {
    * The stems of the sentence before sentence i when i opens with a personal pronoun ("Sie legte … zu"),
    * which it goes on about; empty otherwise. Computed on first use.
    */
-  carried?(index: number): ReadonlySet<string>;
+  carried(index: number): ReadonlySet<string>;
   /** Sentence i's distinct stems. Computed on first use from the stored analysis. */
   stems(index: number): ReadonlySet<string>;
   /** The stems of sentence i's words' dictionary forms ("versprach" → versprech), when a lexicon is known. Computed on first use. */
@@ -453,7 +453,7 @@ function sentencesContaining(stems: Iterable<string>, postings: SentenceStats["p
 /** How well sentence `index` matches each term (0–1), in the order of `matches`. */
 export function termHits(matches: readonly TermMatch[], stats: SentenceStats, index: number): number[] {
   const stems = stats.stems(index);
-  const carried = stats.carried?.(index) ?? NOTHING;
+  const carried = stats.carried(index);
   let lemmas: ReadonlySet<string> | undefined;
   return matches.map((match) => {
     let best = 0;
