@@ -103,7 +103,13 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       const [first, last] = articleRange(index, sourceOf, count);
       const texts: string[] = [];
       for (let i = first; i <= last; i++) texts.push(textOf(i));
-      articles.set(source, (found = { first, aliases: aliasesIn(texts, analyze, knows), behind: namesBehind(texts, analyze, knows) }));
+      // The sentences' stems as the index stored them: analysing them again cost most of an article's first reading.
+      const storedStems = (j: number) => {
+        const out: string[] = [];
+        for (let k = analysis.offsets[first + j]!; k < analysis.offsets[first + j + 1]!; k++) out.push(analysis.vocab[analysis.stems[k]!]!);
+        return out;
+      };
+      articles.set(source, (found = { first, aliases: aliasesIn(texts, analyze, knows), behind: namesBehind(texts, analyze, knows, storedStems) }));
     }
     return found;
   };
@@ -237,6 +243,8 @@ export function aliasesIn(texts: readonly string[], analyze: Analyzer, knows?: W
 
 /** A kind of thing right before its name: "die Partei Novura", "der Konzern Almet", "der Verein Lichtblick". */
 const KIND_AND_NAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)\s+(?=(\p{Lu}[\p{L}-]*)(?![\p{L}-]))/gu;
+/** A word right after a definite article: "der Verband", "die Partei". */
+const AFTER_DEFINITE = /(?<![\p{L}])(?:der|die|das|den|dem|des)\s+(\p{L}+)(?![\p{L}])/giu;
 /** How many sentences after a name its kind's compounds still mean it. */
 const NAME_REACH = 2;
 
@@ -247,12 +255,17 @@ const NAME_REACH = 2;
  * only when the article introduced one thing of that kind. Needs a dictionary to tell kinds (nouns) from
  * names. Pure.
  */
-export function namesBehind(texts: readonly string[], analyze: Analyzer, knows?: WordKnowledge): string[][] {
+export function namesBehind(
+  texts: readonly string[],
+  analyze: Analyzer,
+  knows?: WordKnowledge,
+  stored?: (j: number) => readonly string[],
+): string[][] {
   const out: string[][] = texts.map(() => []);
   if (!knows) return out;
-  // Each sentence analysed once, when a kind before it first asks.
+  // Each sentence analysed once, when a kind before it first asks (or its stems as the index stored them).
   const analysed: (readonly string[] | undefined)[] = [];
-  const stemsOf = (j: number) => (analysed[j] ??= analyze(texts[j]!));
+  const stemsOf = (j: number) => (analysed[j] ??= stored ? stored(j) : analyze(texts[j]!));
   // Each kind the article introduces a thing with: where first, and the stems of the things' names.
   const kinds = new Map<string, { at: number; names: Set<string> }>();
   const introduce = (kind: string, names: readonly string[], at: number) => {
@@ -276,12 +289,20 @@ export function namesBehind(texts: readonly string[], analyze: Analyzer, knows?:
       if (/^\p{Lu}\p{Ll}+$/u.test(words[0]!) && knows.isWord(words[0]!)) introduce(words[0]!, analyze(acronym), i);
     }
   });
-  for (const [kind, { at, names }] of kinds) {
-    // "die Gewerkschaft" after two unions were named could be either.
-    if (names.size !== 1) continue;
-    const definite = new RegExp(String.raw`(?<![\p{L}])(?:der|die|das|den|dem|des)\s+${kind}(?![\p{L}])`, "iu");
-    for (let j = at + 1; j < texts.length; j++) if (definite.test(texts[j]!)) out[j]!.push(...names);
-  }
+  // "die Gewerkschaft" after two unions were named could be either.
+  const single = [...kinds].filter(([, { names }]) => names.size === 1);
+  if (single.length === 0) return out;
+  // Each sentence's words after a definite article, read once (lower case), for all kinds.
+  const byKind = new Map(single.map(([kind, found]) => [kind.toLowerCase(), found]));
+  texts.forEach((text, j) => {
+    const seen = new Set<string>();
+    for (const [, word] of text.matchAll(AFTER_DEFINITE)) {
+      const found = byKind.get(word!.toLowerCase());
+      if (found === undefined || j <= found.at || seen.has(word!.toLowerCase())) continue;
+      seen.add(word!.toLowerCase());
+      out[j]!.push(...found.names);
+    }
+  });
   return out;
 }
 
