@@ -93,6 +93,12 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
     });
   };
   const textOf = (index: number) => (inRange(index) ? table.text(index) : "");
+  /** Sentence i's stems as the index stored them, in row order. */
+  const storedStems = (index: number): string[] => {
+    const out: string[] = [];
+    for (let k = analysis.offsets[index]!; k < analysis.offsets[index + 1]!; k++) out.push(analysis.vocab[analysis.stems[k]!]!);
+    return out;
+  };
   const sourceOf = (index: number) => (inRange(index) ? table.source(index) : "");
   // Per article, what its short references stand for, read on first use (see aliasesIn, namesBehind).
   const articles = new Map<string, { first: number; aliases: ReadonlyMap<string, readonly string[]>; behind: readonly (readonly string[])[] }>();
@@ -104,12 +110,8 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       const texts: string[] = [];
       for (let i = first; i <= last; i++) texts.push(textOf(i));
       // The sentences' stems as the index stored them: analysing them again cost most of an article's first reading.
-      const storedStems = (j: number) => {
-        const out: string[] = [];
-        for (let k = analysis.offsets[first + j]!; k < analysis.offsets[first + j + 1]!; k++) out.push(analysis.vocab[analysis.stems[k]!]!);
-        return out;
-      };
-      articles.set(source, (found = { first, aliases: aliasesIn(texts, analyze, knows), behind: namesBehind(texts, analyze, knows, storedStems) }));
+      const behind = namesBehind(texts, analyze, knows, (j) => storedStems(first + j));
+      articles.set(source, (found = { first, aliases: aliasesIn(texts, analyze, knows), behind }));
     }
     return found;
   };
@@ -122,8 +124,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       if (!inRange(index)) return new Set();
       let set = stems[index];
       if (!set) {
-        const own = new Set<string>();
-        for (let k = analysis.offsets[index]!; k < analysis.offsets[index + 1]!; k++) own.add(analysis.vocab[analysis.stems[k]!]!);
+        const own = new Set(storedStems(index));
         // An acronym stands for its long form, which the article spelled out once: "VFB-Chef" is the head of
         // the "Verband Freier Bäcker".
         const article = articleAround(index);
@@ -137,13 +138,8 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       if (!inRange(index)) return NOTHING;
       let set = carried[index];
       if (!set) {
-        set = NOTHING;
-        if (index > 0 && sourceOf(index - 1) === sourceOf(index) && OPENS_WITH_PRONOUN.test(textOf(index))) {
-          const before = new Set<string>();
-          for (let k = analysis.offsets[index - 1]!; k < analysis.offsets[index]!; k++) before.add(analysis.vocab[analysis.stems[k]!]!);
-          set = before;
-        }
-        carried[index] = set;
+        const goesOn = index > 0 && sourceOf(index - 1) === sourceOf(index) && OPENS_WITH_PRONOUN.test(textOf(index));
+        carried[index] = set = goesOn ? new Set(storedStems(index - 1)) : NOTHING;
       }
       return set;
     },
@@ -297,9 +293,10 @@ export function namesBehind(
   texts.forEach((text, j) => {
     const seen = new Set<string>();
     for (const [, word] of text.matchAll(AFTER_DEFINITE)) {
-      const found = byKind.get(word!.toLowerCase());
-      if (found === undefined || j <= found.at || seen.has(word!.toLowerCase())) continue;
-      seen.add(word!.toLowerCase());
+      const kind = word!.toLowerCase();
+      const found = byKind.get(kind);
+      if (found === undefined || j <= found.at || seen.has(kind)) continue;
+      seen.add(kind);
       out[j]!.push(...found.names);
     }
   });

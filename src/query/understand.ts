@@ -327,17 +327,17 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // An acronym names one party, union or agency ("SPD", "ADAC"), dictionary word or not: the article
       // that answers must name it, not another one of its kind.
       const acronym = /^\p{Lu}{2,6}$/u.test(term.word);
+      const exactly = tools.inCorpusExactly ?? inCorpus;
       // "Berliner", "Kölner": a town's name with "-er" names that town, though the dictionary knows the word
       // as a noun (a doughnut, an inhabitant); it is a name when the town is one by the rule above.
       const demonym = /^\p{Lu}\p{L}{3,}er$/u.test(term.word) && isPlainName(term.word.slice(0, -2), tools);
-      if (acronym || demonym || (term.capitalised === true && proper && (place || unknown || term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem))))) {
+      if (acronym || demonym || (term.capitalised === true && proper && (place || unknown || term.alternatives.some((a) => exactly(a.stem))))) {
         out.push({ ...term, name: true, alternatives: [...alternatives.values()], expansions: [] });
         continue;
       }
       // A word the sources do not use may be a compound or a feminine form of words they do: its parts
       // stand in for it, below the word itself ("Nachtzüge" → Züge, "weiterverkauft" → verkauft).
-      // A role the sources name only in the feminine ("Bürgermeisterin") is used too: its parts are no stand-ins.
-      const exactly = tools.inCorpusExactly ?? inCorpus;
+      // A role the sources name only in the feminine ("Intendantin") is used too: its parts are no stand-ins.
       const used = [...alternatives.keys()].some((stem) => exactly(stem) || feminines(stem).some(exactly));
       const parts = used ? [] : partsOfWord();
       for (const { part } of parts.filter((p) => p.used)) {
