@@ -41,7 +41,7 @@ export interface SentenceStats {
   /** The first chunk that contains sentence i, without building the sentence. */
   chunk(index: number): number;
   /**
-   * The stems of the sentence before sentence i when i opens with a personal pronoun ("Sie legte … zu"),
+   * The stems of the sentence before sentence i when i opens with a personal pronoun ("Sie gewann zwei Sitze dazu"),
    * which it goes on about; empty otherwise. Computed on first use.
    */
   carried(index: number): ReadonlySet<string>;
@@ -285,7 +285,7 @@ export function namesBehind(
       if (/^\p{Lu}\p{Ll}+$/u.test(words[0]!) && knows.isWord(words[0]!)) introduce(words[0]!, analyze(acronym), i);
     }
   });
-  // "die Gewerkschaft" after two unions were named could be either.
+  // "der Verband" after two associations were named could be either.
   const single = [...kinds].filter(([, { names }]) => names.size === 1);
   if (single.length === 0) return out;
   // Each sentence's words after a definite article, read once (lower case), for all kinds.

@@ -57,7 +57,7 @@ export interface QueryTerm {
    */
   readonly heads?: readonly string[];
   /**
-   * Synonyms of two words that stand in only together ("die Nacht verbringen" for "unterkommen"): each
+   * Synonyms of two words that stand in only together ("Anzeige erstatten" for "anzeigen"): each
    * phrase's stems, all of which a sentence must have (in any form), with the phrase's weight.
    */
   readonly phrases?: readonly { readonly stems: readonly string[]; readonly weight: number }[];

@@ -162,8 +162,8 @@ export function understand(
 /**
  * The turn a next question may lean on: the last one, with the articles of the last turn that quoted any
  * when it found nothing itself. A conversation stays on its event when one question goes unanswered:
- * "Was sagt die Gewerkschaft dazu?" after an unanswered "Wie viele Leute trifft das?" is still about the
- * closure the answer before spoke of. Pure.
+ * "Was sagt die Reederei dazu?" after an unanswered "Wie viele waren an Bord?" is still about the
+ * accident the answer before spoke of. Pure.
  */
 export function leaningOn(history: readonly Turn[]): Turn | undefined {
   const last = history.at(-1);
@@ -328,7 +328,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // that answers must name it, not another one of its kind.
       const acronym = /^\p{Lu}{2,6}$/u.test(term.word);
       const exactly = tools.inCorpusExactly ?? inCorpus;
-      // "Berliner", "Kölner": a town's name with "-er" names that town, though the dictionary knows the word
+      // "Leipziger", "Hamburger": a town's name with "-er" names that town, though the dictionary knows the word
       // as a noun (a doughnut, an inhabitant); it is a name when the town is one by the rule above.
       const demonym = /^\p{Lu}\p{L}{3,}er$/u.test(term.word) && isPlainName(term.word.slice(0, -2), tools);
       if (acronym || demonym || (term.capitalised === true && proper && (place || unknown || term.alternatives.some((a) => exactly(a.stem))))) {
@@ -347,7 +347,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       const phrases: { stems: string[]; weight: number }[] = [];
       for (const synonym of safe(() => [...lexicon.germanSynonyms(term.word), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part))], tools)) {
         if (kept >= MAX_SYNONYMS) break;
-        // A synonym of two content words stands in only where both stand ("die Nacht verbringen").
+        // A synonym of two content words stands in only where both stand ("Anzeige erstatten").
         const pair = phrasePair(synonym.word, tools);
         if (pair !== null) {
           if (phrases.length < MAX_PHRASES && !phrases.some((p) => p.stems.join(" ") === pair.join(" "))) phrases.push({ stems: pair, weight: EXPANSION_WEIGHT.synonym });
@@ -572,13 +572,13 @@ const MAX_PHRASES = 3;
 
 /**
  * The stems of a synonym of exactly two content words that the sources both use, each word by one stem
- * (its dictionary form's, so that "verbrachten" meets "verbringen"); null otherwise.
+ * (its dictionary form's, so that "erstatteten" meets "erstatten"); null otherwise.
  */
 function phrasePair(phrase: string, tools: UnderstandTools): string[] | null {
   const words = contentOf(phrase, tools.analyze);
   if (words.length !== 2) return null;
   const stems = words.map((w) => tools.analyze(w));
-  // A verb's forms in the sources stem otherwise ("verbrachten"); its dictionary form is met through their lemmas.
+  // A verb's forms in the sources stem otherwise ("erstatteten"); its dictionary form is met through their lemmas.
   if (stems.some((s, k) => s.length !== 1 || s[0]!.length < MIN_MODIFIER || (/^\p{Lu}/u.test(words[k]!) && !tools.inCorpus(s[0]!)))) return null;
   return stems.map((s) => s[0]!);
 }
