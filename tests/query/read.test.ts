@@ -230,12 +230,18 @@ describe("read ranks what speaks to the question first", () => {
 });
 
 describe("read in a follow-up", () => {
-  it("prefers the sentence right after the one the previous answer quoted", () => {
-    const text = "Der Verband kritisierte den Streik. «Das ist maßlos», sagte Sprecher Paul Brandt. Die Bahn bot Gespräche an. «Wir sind bereit», sagte Bahnchefin Eva Roth.";
-    const chunks = makeChunks("a.txt", text, 4);
+  /** One article in chunks of `size` sentences, each a passage ranked in text order, and the tools to read questions about it. */
+  function article(text: string, size: number) {
+    const chunks = makeChunks("a.txt", text, size);
     const stats = buildSentenceStats(chunks, analyze);
     const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
     const tools = { analyze, lexicon: nothing, inCorpus: (s: string) => stats.postings.has(s) };
+    return { stats, passages, tools };
+  }
+
+  it("prefers the sentence right after the one the previous answer quoted", () => {
+    const text = "Der Verband kritisierte den Streik. «Das ist maßlos», sagte Sprecher Paul Brandt. Die Bahn bot Gespräche an. «Wir sind bereit», sagte Bahnchefin Eva Roth.";
+    const { stats, passages, tools } = article(text, 4);
     const quoted = (start: number) => [{ question: "Was geschah?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start }] }];
     const who = (history: ReturnType<typeof quoted>) =>
       read(understand("Wer sagte das?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 }).selected[0]?.sentence.text;
@@ -245,10 +251,7 @@ describe("read in a follow-up", () => {
 
   it("answers 'Wie heißt er?' only from the last answer's quotes and the sentence after them, or declines", () => {
     const text = "Die Bahn bot Gespräche an. «Wir sind bereit», sagte Bahnchefin Eva Roth. Es regnete. Ein Sprecher der Stadt sagte, man warte ab. Es wurde kühl. Es blieb ruhig.";
-    const chunks = makeChunks("a.txt", text, 6);
-    const stats = buildSentenceStats(chunks, analyze);
-    const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
-    const tools = { analyze, lexicon: nothing, inCorpus: (s: string) => stats.postings.has(s) };
+    const { stats, passages, tools } = article(text, 6);
     const after = (sentence: string) => [{ question: "Was sagte die Bahn?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start: text.indexOf(sentence) }] }];
     const name = (history: ReturnType<typeof after>) => read(understand("Wie heißt er?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 });
     // The spokesman quoted last is not named; the article's other name is someone else's.
