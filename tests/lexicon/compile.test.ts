@@ -1,7 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { compileLexicon } from "../../src/lexicon/compile/index.js";
-import { englishKey, expandSlash, orderTranslations, parseAlternative, parseDing, splitTopLevel, type Candidate } from "../../src/lexicon/compile/ding.js";
+import { englishKey, expandSlash, germanValue, orderTranslations, parseAlternative, parseDing, splitTopLevel, type Candidate } from "../../src/lexicon/compile/ding.js";
 import { parseNouns, parseVerbs } from "../../src/lexicon/compile/inflections.js";
 import { decodeMythes, parseMythes } from "../../src/lexicon/compile/thesaurus.js";
 import { Dictionary, encodeDictionary, LexiconFormatError, readVarints, varintPayload } from "../../src/lexicon/format.js";
@@ -47,6 +47,15 @@ describe("Ding parsing", () => {
     expect(englishKey("to strike sb./sth.")).toBe("strike");
     expect(englishKey("Let the critics do their worst.")).toBeUndefined();
     expect(expandSlash("Wahlen durchführen/abhalten")).toEqual(["Wahlen durchführen", "Wahlen abhalten"]);
+  });
+
+  it("drops a preposition with the placeholder it governs: the verb is the translation", () => {
+    expect(germanValue("jdn. für etw. entschädigen")).toBe("entschädigen");
+    expect(germanValue("an etw. teilnehmen")).toBe("teilnehmen");
+    expect(germanValue("sich für jdn./etw. einsetzen")).toBe("sich einsetzen");
+    // A preposition before a real word stays: it is part of the phrase.
+    expect(germanValue("in Sicherheit bringen")).toBe("in Sicherheit bringen");
+    expect(germanValue("jdn. in Haft nehmen")).toBe("in Haft nehmen");
   });
 
   it("orders translations: whole entries first, specialist senses later, phrase heads last", () => {

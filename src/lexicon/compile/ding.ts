@@ -165,7 +165,10 @@ export function englishKey(text: string, maxWords = DEFAULT_DING_OPTIONS.maxEngl
   return t;
 }
 
-const GERMAN_PLACEHOLDERS = /(^|\s)((jd[nms]?|etw)\.)(\/(jd[nms]?|etw)\.)*(?=\s|$)/g;
+// A preposition right before a placeholder governs it ("jdn. für etw. entschädigen"): without its object it
+// says nothing, and a translation "für entschädigen" would ask the sources for "für" beside the verb.
+const GERMAN_PLACEHOLDERS =
+  /(^|\s)(?:(?:an|auf|aus|bei|durch|für|gegen|hinter|in|mit|nach|neben|über|um|unter|von|vor|wegen|zu|zwischen)\s+)?((jd[nms]?|etw)\.)(\/(jd[nms]?|etw)\.)*(?=\s|$)/g;
 
 /** A German alternative as citebot returns it; undefined when it is a sentence or too long. */
 export function germanValue(text: string, maxWords = DEFAULT_DING_OPTIONS.maxGermanWords): string | undefined {
