@@ -108,11 +108,11 @@ export function measureEvidence(
 
 /**
  * The terms that say what is asked, as opposed to what it is asked about: the question's own full-weight
- * words that are not names, and the nouns of the measure it asks for. Evidence must have one of them in a
+ * words that are not names (or are names said as nouns, see QueryTerm.asked), and the nouns of the measure it asks for. Evidence must have one of them in a
  * quoted sentence.
  */
 export function askedTerms(matches: readonly TermMatch[]): number[] {
-  return matches.flatMap((m, t) => (m.term.name !== true && m.term.context !== true && (m.term.weight >= 1 || m.term.measure === true) ? [t] : []));
+  return matches.flatMap((m, t) => ((m.term.name !== true || m.term.asked === true) && m.term.context !== true && (m.term.weight >= 1 || m.term.measure === true) ? [t] : []));
 }
 
 /**

@@ -47,6 +47,10 @@ export interface QueryTerm {
   readonly noun?: boolean;
   /** Capitalised and not the first word: a noun or a name. */
   readonly capitalised?: boolean;
+  /** A name that says what is asked too: a compound noun the dictionary does not list whole ("ins Kreismuseum"). */
+  readonly asked?: boolean;
+  /** Right after a German article or an article joined to a preposition ("der", "ins", "vom"): a thing of its kind, not a town. */
+  readonly articled?: boolean;
   /** A term of an earlier turn, joined to a follow-up as context. */
   readonly context?: boolean;
   /** The nouns a measure question's answer is given with ("Höhe" for "wie hoch"): light, but what is asked. */
@@ -128,6 +132,9 @@ const BARE_PREPOSITIONS = new Set(
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
+/** German articles, alone or joined to a preposition: grammar, not vocabulary. */
+const ARTICLES_DE = new Set("der die das dem den des ein eine einem einen eines einer im ins am ans zum zur vom beim".split(" "));
+
 /**
  * The content words of a question, each with its own stem as the one alternative: function words,
  * question words and words about the article itself dropped, light verbs kept at a small weight so they
@@ -172,6 +179,7 @@ export function contentWords(question: string, language: Language, analyze: Anal
       name,
       noun,
       capitalised: inner,
+      articled: language === "de" && ARTICLES_DE.has(before),
     });
   }
   return terms;

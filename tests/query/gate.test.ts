@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { questionFocus } from "../../src/query/cues.js";
-import { measureEvidence, passesGate } from "../../src/query/gate.js";
-import { buildSentenceStats, matchTerms, namesSame, termHits } from "../../src/query/score.js";
+import { askedTerms, measureEvidence, passesGate } from "../../src/query/gate.js";
+import { buildSentenceStats, matchTerms, namesSame, termHits, type TermMatch } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -24,6 +24,13 @@ describe("relevance gate", () => {
     const evidence = evidenceFor("Wie viele Menschen wurden in Leipzig verletzt?", [2]);
     expect(evidence.coverage).toBeGreaterThan(0.8);
     expect(passesGate(evidence, 0.3)).toBe(true);
+  });
+
+  it("counts a name said as a noun among the words of what is asked, and other names not", () => {
+    const match = (word: string, extra: object): TermMatch =>
+      ({ term: { word, position: 0, alternatives: [], weight: 1, ...extra }, similar: new Map(), idf: 1 }) as unknown as TermMatch;
+    const asked = askedTerms([match("Leipzig", { name: true }), match("Kreismuseum", { name: true, asked: true }), match("Einbruch", {})]);
+    expect(asked).toEqual([1, 2]);
   });
 
   it("rejects evidence that shares no word with the question", () => {

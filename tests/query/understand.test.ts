@@ -166,6 +166,22 @@ describe("understand", () => {
     expect(understand("Wie hoch war der Streik?", [], false, tools, 1000).terms.find((t) => t.word === "Streik")?.name).not.toBe(true);
   });
 
+  it("takes a compound the dictionary cuts, after an article, for a name that also says what is asked", () => {
+    const parts: UnderstandTools = {
+      ...tools,
+      lexicon: { ...lexicon, isGermanWord: (w) => ["tierschutz", "bund", "brand", "burg"].includes(w.toLowerCase()) || lexicon.isGermanWord(w) },
+      inCorpus: (s) => ["tierschutzbund", "brandenburg"].includes(s) || corpus.has(s),
+    };
+    const term = (question: string, word: string) => understand(question, [], false, parts, 1000).terms.find((t) => t.word === word);
+    const union = term("Was kritisiert der Tierschutzbund?", "Tierschutzbund");
+    expect(union?.name).toBe(true);
+    expect(union?.asked).toBe(true);
+    // A town goes without an article: a name only, though the dictionary cuts it too.
+    const town = term("Wie viele Menschen leben in Brandenburg?", "Brandenburg");
+    expect(town?.name).toBe(true);
+    expect(town?.asked).not.toBe(true);
+  });
+
   it("takes an acronym for a name even when the dictionary knows it", () => {
     const known: UnderstandTools = { ...tools, lexicon: { ...lexicon, isGermanWord: (w) => w === "SPD" || lexicon.isGermanWord(w), isGermanNoun: (w) => w === "SPD" || lexicon.isGermanNoun(w) } };
     expect(understand("Wie viele Mitglieder hat die SPD?", [], false, known, 1000).terms.find((t) => t.word === "SPD")?.name).toBe(true);
