@@ -74,7 +74,7 @@ export function read(
   const { focus, answerType: expected } = understanding;
   // The term that says what is counted, which role's holder or which category is asked for.
   const at = focus === null ? -1 : matched.findIndex((m) => m.term.word.toLowerCase() === focus.word);
-  const matches = matched.map((m, t) =>
+  const weighted = matched.map((m, t) =>
     t === at && (focus?.kind === "counted" || focus?.kind === "role") ? { ...m, term: { ...m.term, weight: m.term.weight * COUNTED_FOCUS_WEIGHT } } : m,
   );
   const categoryTerm = focus?.kind === "category" ? at : -1;
@@ -82,10 +82,15 @@ export function read(
   const { unit } = understanding;
   const quoted = previouslyQuoted(understanding, [...candidates.keys()], stats);
   const near = besideQuotes(quoted, stats);
+  // "Wie lange haben sie dafür gebraucht?" after an answer about a break-in: when the last answer's
+  // article has none of a pronoun follow-up's own words, they are the asker's, not the sources', and the
+  // question asks for its kind of answer about what that answer spoke of. They are then not looked for.
+  const pointsBack = pointsBackOnly(understanding, weighted, quoted, stats);
+  const matches = pointsBack ? weighted.map((m) => (m.term.context === true ? m : { ...m, term: { ...m.term, weight: 0, noun: false } })) : weighted;
   // "Wie heißt er?", "Wer ist das?" with no word of their own ask for the one the last answer spoke of:
   // named in its quotes or the sentence after them, or not named at all, not anyone else in the article.
   const ofWhom = (expected === "name" || expected === "person") && understanding.terms.every((t) => t.context === true);
-  if (ofWhom && quoted.length > 0) {
+  if ((ofWhom || pointsBack) && quoted.length > 0) {
     const kept = new Set([...quoted, ...near]);
     for (const i of [...candidates.keys()]) if (!kept.has(i)) candidates.delete(i);
   }
@@ -250,6 +255,16 @@ function withTypedFirst(
 const NEIGHBOUR_BONUS = 0.25;
 /** How many sentences after a quote count as beside it: the next one. */
 const NEIGHBOUR_REACH = 1;
+
+/**
+ * True for a follow-up by pronoun that asks for a kind of answer and whose own words the article of the
+ * last answer's first quote never has (see {@link read}).
+ */
+function pointsBackOnly(understanding: Understanding, matches: readonly TermMatch[], quoted: readonly number[], stats: SentenceStats): boolean {
+  if (understanding.followUp?.reason !== "pronoun" || understanding.answerType === null || quoted.length === 0) return false;
+  const own = matches.filter((m) => m.term.context !== true);
+  return own.length > 0 && own.every((m) => !mentions(m, quoted[0]!, stats));
+}
 
 /** The candidate sentences the previous answer quoted, in a follow-up. */
 function previouslyQuoted(understanding: Understanding, candidates: readonly number[], stats: SentenceStats): number[] {
