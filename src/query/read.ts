@@ -36,6 +36,13 @@ const READ_PAST = 2;
 /** How well a sentence must match a name to mention it. */
 const NAME_MATCH = 0.6;
 
+/**
+ * How well the last answer's article must match a follow-up's own word to have it: better than a synonym
+ * (0.6), as the word itself, a form or compound of it, or a close spelling. A synonym is the asker's
+ * paraphrase as often as the sources' word (0.65–1 tried on the tune conversations; 0.65–0.7 best).
+ */
+const OWN_MATCH = 0.7;
+
 /** What "wie viele X / how many X" counts, and the role whose holder is asked for, must be in the answer, so X weighs double. */
 const COUNTED_FOCUS_WEIGHT = 2;
 
@@ -263,7 +270,7 @@ const NEIGHBOUR_REACH = 1;
 function pointsBackOnly(understanding: Understanding, matches: readonly TermMatch[], quoted: readonly number[], stats: SentenceStats): boolean {
   if (understanding.followUp?.reason !== "pronoun" || understanding.answerType === null || quoted.length === 0) return false;
   const own = matches.filter((m) => m.term.context !== true);
-  return own.length > 0 && own.every((m) => !mentions(m, quoted[0]!, stats));
+  return own.length > 0 && own.every((m) => !mentions(m, quoted[0]!, stats, OWN_MATCH));
 }
 
 /** The candidate sentences the previous answer quoted, in a follow-up. */
@@ -352,10 +359,10 @@ function evidenceUnits(
  * or inflection of it): a binary search of each matching stem's ascending posting list within the
  * article's sentence range, not a scan of the list.
  */
-function mentions(match: TermMatch, sentence: number, stats: SentenceStats): boolean {
+function mentions(match: TermMatch, sentence: number, stats: SentenceStats, least = NAME_MATCH): boolean {
   const [first, last] = articleRange(sentence, (i) => stats.source(i), stats.count);
   for (const [stem, value] of match.similar) {
-    if (value < NAME_MATCH) continue;
+    if (value < least) continue;
     const list = stats.postings.get(stem);
     if (!list) continue;
     // Posting lists are ascending: the first entry at or after the article's first sentence decides.

@@ -258,6 +258,17 @@ describe("read in a follow-up", () => {
     expect(reading.selected[0]?.sentence.text).toBe("Innerhalb von sieben Minuten räumten sie eine Vitrine aus.");
   });
 
+  it("takes a follow-up's own word that the article has only as a synonym for the asker's, not the sources'", () => {
+    const text = "Die Täter stiegen über ein Kellerfenster ein. Innerhalb von sieben Minuten räumten sie eine Vitrine aus. Das Museum benötigt nun neue Vitrinen. Der Prozess zog sich über zwei Jahre hin.";
+    const { stats, passages } = article(text, 4);
+    const synonyms: Lexicon = { ...nothing, germanSynonyms: (w) => (w.toLowerCase() === "gebraucht" ? [{ word: "benötigt", rank: 0 }] : []) };
+    const tools = { analyze, lexicon: synonyms, inCorpus: (s: string) => stats.postings.has(s) };
+    const history = [{ question: "Wie kamen die Täter hinein?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start: 0 }] }];
+    const reading = read(understand("Wie lange haben sie dafür gebraucht?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 });
+    expect(reading.passes).toBe(true);
+    expect(reading.selected[0]?.sentence.text).toBe("Innerhalb von sieben Minuten räumten sie eine Vitrine aus.");
+  });
+
   it("answers 'Wie heißt er?' only from the last answer's quotes and the sentence after them, or declines", () => {
     const text = "Die Bahn bot Gespräche an. «Wir sind bereit», sagte Bahnchefin Eva Roth. Es regnete. Ein Sprecher der Stadt sagte, man warte ab. Es wurde kühl. Es blieb ruhig.";
     const { stats, passages, tools } = article(text, 6);
