@@ -42,14 +42,17 @@ export interface Lexicon {
   isGermanNoun(word: string): boolean;
   /** True when the form is known at all to the German dictionaries (any pos). */
   isGermanWord(word: string): boolean;
-  /** OpenThesaurus synonyms of a German lemma or form, best first, deduplicated, without the word itself. */
-  germanSynonyms(word: string): readonly Synonym[];
+  /**
+   * OpenThesaurus synonyms of a German lemma or form, best first, deduplicated, without the word itself.
+   * `lemmas`: the word's readings to take synonyms of (default all of {@link Lexicon.germanLemmas}).
+   */
+  germanSynonyms(word: string, lemmas?: readonly Lemma[]): readonly Synonym[];
   /**
    * Near-synonyms of a German lemma or form by pivoting through Ding: German words that share its first
    * English senses ("Arzt" → Doktor, both "doctor"), best first, without the word itself. Looser
    * than {@link Lexicon.germanSynonyms} (a shared English word may be a homonym), so weigh them lower.
    */
-  germanPivots(word: string): readonly Synonym[];
+  germanPivots(word: string, lemmas?: readonly Lemma[]): readonly Synonym[];
   /** German translations of an English word or phrase of up to 3 words (any inflection), best first, capped. [] when unknown. */
   englishToGerman(phrase: string): readonly Translation[];
   /** Base forms of an English word that Ding knows ("ruled" → ["rule"], "better" → ["better", "good", "well"]). */
@@ -147,10 +150,10 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   };
 
   /** The keys a German word's entries are filed under: its normalised form and its lemmas, once each; none for no word. */
-  const headsOf = (word: string): string[] => {
+  const headsOf = (word: string, lemmas: readonly Lemma[] = germanLemmas(word)): string[] => {
     const key = normaliseGerman(word);
     if (key === "") return [];
-    return [key, ...germanLemmas(word).map((l) => l.lemma.toLowerCase())].filter((h, i, all) => all.indexOf(h) === i);
+    return [key, ...lemmas.map((l) => l.lemma.toLowerCase())].filter((h, i, all) => all.indexOf(h) === i);
   };
 
   return {
@@ -160,8 +163,8 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
       const key = normaliseGerman(word);
       return key !== "" && (german().has(key) || germanLemmas(word).length > 0);
     },
-    germanSynonyms(word) {
-      const heads = headsOf(word);
+    germanSynonyms(word, lemmas) {
+      const heads = headsOf(word, lemmas);
       const plain: string[] = [];
       const marked: string[] = [];
       for (const head of heads) {
@@ -186,8 +189,8 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
       }
       return out;
     },
-    germanPivots(word) {
-      const heads = headsOf(word);
+    germanPivots(word, lemmas) {
+      const heads = headsOf(word, lemmas);
       const seen = new Set(heads);
       const out: Synonym[] = [];
       for (const head of heads) {

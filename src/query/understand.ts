@@ -308,7 +308,11 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     if (language === "de") {
       const heads = /^\p{Lu}/u.test(term.word) ? compoundHeads(term.word, tools) : [];
       if (heads.length > 0) term = { ...term, heads };
-      const lemmas = safe(() => lexicon.germanLemmas(term.word), tools);
+      // German capitalises nouns: a capitalised word the dictionary reads as a noun is that noun (or a verb
+      // made a noun), not an adjective's form spelt alike ("Herbst", not the superlative of "herb"), and
+      // takes no synonyms of the adjective.
+      const readings = safe(() => lexicon.germanLemmas(term.word), tools);
+      const lemmas = term.capitalised === true && readings.some((l) => l.pos === "noun") ? readings.filter((l) => l.pos !== "adj") : readings;
       for (const lemma of lemmas) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
       // A capitalised word that is a country, or that the dictionary does not know as a noun, is a name
       // ("Almaty", "Göttingen", "Verdi") when the sources use it: the passage that answers must mention it,
@@ -349,7 +353,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       }
       let kept = 0;
       const phrases: { stems: string[]; weight: number }[] = [];
-      for (const synonym of safe(() => [...lexicon.germanSynonyms(term.word), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part))], tools)) {
+      for (const synonym of safe(() => [...lexicon.germanSynonyms(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part))], tools)) {
         if (kept >= MAX_SYNONYMS) break;
         // A synonym of two content words stands in only where both stand ("Anzeige erstatten").
         const pair = phrasePair(synonym.word, tools);
@@ -375,7 +379,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // Then pivots through English ("Arzt" → Doktor), of the word and of its compound heads, the
       // ones the sources use; a stem a synonym already brought keeps the synonym's higher weight.
       let pivots = 0;
-      for (const pivot of safe(() => [...lexicon.germanPivots(term.word), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanPivots(part))], tools)) {
+      for (const pivot of safe(() => [...lexicon.germanPivots(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanPivots(part))], tools)) {
         if (pivots >= MAX_PIVOTS) break;
         // One content word, as for synonyms: "Y-Chromosom" is no stand-in for "Leute".
         const word = headWord(pivot.word, analyze);

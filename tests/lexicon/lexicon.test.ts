@@ -86,6 +86,12 @@ describe("germanSynonyms", () => {
     expect(new Set(synonyms.map((s) => s.word.toLowerCase())).size).toBe(synonyms.length);
   });
 
+  it("takes synonyms only of the readings it is given", () => {
+    // "Herbst" is also read as the superlative of "herb", whose synonyms are no autumn's.
+    expect(words("Herbst")).toContain("bitter");
+    expect(lexicon.germanSynonyms("Herbst", [{ lemma: "Herbst", pos: "noun" }]).map((s) => s.word)).not.toContain("bitter");
+  });
+
   it("gives [] for unknown words", () => {
     expect(lexicon.germanSynonyms("Xqzvbrt")).toEqual([]);
   });

@@ -182,6 +182,24 @@ describe("understand", () => {
     expect(town?.asked).not.toBe(true);
   });
 
+  it("reads a capitalised word with a noun reading as the noun, without the synonyms of an adjective spelt alike", () => {
+    const readings: Record<string, { lemma: string; pos: "noun" | "adj" }[]> = { herbst: [{ lemma: "Herbst", pos: "noun" }, { lemma: "herb", pos: "adj" }] };
+    const byHead: Record<string, string[]> = { herbst: ["Spätjahr"], herb: ["bitter"] };
+    const autumn: UnderstandTools = {
+      ...tools,
+      lexicon: {
+        ...lexicon,
+        germanLemmas: (w) => readings[w.toLowerCase()] ?? lexicon.germanLemmas(w),
+        germanSynonyms: (w, lemmas = readings[w.toLowerCase()] ?? []) =>
+          [w.toLowerCase(), ...lemmas.map((l) => l.lemma.toLowerCase())].flatMap((h) => byHead[h] ?? []).map((word, rank) => ({ word, rank })),
+      },
+      inCorpus: (s) => ["spatjahr", "bitt"].includes(s) || corpus.has(s),
+    };
+    const stems = (question: string) => understand(question, [], false, autumn, 1000).terms.find((t) => t.word.toLowerCase() === "herbst")?.alternatives.map((a) => a.stem);
+    expect(stems("Was geschah im Herbst?")).toContain("spatjahr");
+    expect(stems("Was geschah im Herbst?")).not.toContain("bitt");
+  });
+
   it("takes an acronym for a name even when the dictionary knows it", () => {
     const known: UnderstandTools = { ...tools, lexicon: { ...lexicon, isGermanWord: (w) => w === "SPD" || lexicon.isGermanWord(w), isGermanNoun: (w) => w === "SPD" || lexicon.isGermanNoun(w) } };
     expect(understand("Wie viele Mitglieder hat die SPD?", [], false, known, 1000).terms.find((t) => t.word === "SPD")?.name).toBe(true);
