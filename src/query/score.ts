@@ -201,6 +201,8 @@ function addAcronyms(out: Map<string, string[]>, texts: readonly string[], analy
 
 /** The acronyms a text defines with the capitalised words of their long forms (see {@link acronymsIn}). */
 function* longForms(text: string): Generator<{ acronym: string; words: string[] }> {
+  // Most sentences define nothing; the pattern needs a parenthesis.
+  if (!text.includes("(")) return;
   for (const match of text.matchAll(ACRONYM)) {
     const acronym = match[1]!;
     const capitals = [...acronym].filter((c) => /\p{Lu}/u.test(c));
