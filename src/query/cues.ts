@@ -328,8 +328,11 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
   // What was said supplies a statement: the words of the sentence, of which some are new to the question.
   if (STATEMENT.test(sentence)) for (const word of words) if (/^\p{L}/u.test(word)) add("statement", word);
   // Three or more names in a row: "in Frankfurt, München, Hamburg, Düsseldorf und Köln/Bonn".
-  for (const match of sentence.matchAll(LIST)) {
-    for (const item of match[0].split(/,\s*|\s+(?:und|oder|sowie|and|or)\s+/u)) add("list", item.split(/\s+/u).at(-1) ?? item);
+  // (A list has a comma: most sentences need not be matched against the long pattern.)
+  if (sentence.includes(",")) {
+    for (const match of sentence.matchAll(LIST)) {
+      for (const item of match[0].split(/,\s*|\s+(?:und|oder|sowie|and|or)\s+/u)) add("list", item.split(/\s+/u).at(-1) ?? item);
+    }
   }
   return { types };
 }
