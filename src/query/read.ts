@@ -89,7 +89,7 @@ export function read(
   const { unit } = understanding;
   const quoted = previouslyQuoted(understanding, [...candidates.keys()], stats);
   const near = besideQuotes(quoted, stats);
-  // "Wie lange haben sie dafür gebraucht?" after an answer about a break-in: when the last answer's
+  // "Wie lange brauchten sie dafür?" after an answer about a bank robbery: when the last answer's
   // article has none of a pronoun follow-up's own words, they are the asker's, not the sources', and the
   // question asks for its kind of answer about what that answer spoke of. They are then not looked for.
   const pointsBack = pointsBackOnly(understanding, weighted, quoted, stats);

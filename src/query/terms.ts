@@ -47,7 +47,7 @@ export interface QueryTerm {
   readonly noun?: boolean;
   /** Capitalised and not the first word: a noun or a name. */
   readonly capitalised?: boolean;
-  /** A name that says what is asked too: a compound noun the dictionary does not list whole ("ins Kreismuseum"). */
+  /** A name that says what is asked too: a compound noun the dictionary does not list whole ("ins Heimatmuseum"). */
   readonly asked?: boolean;
   /** Right after a German article or an article joined to a preposition ("der", "ins", "vom"): a thing of its kind, not a town. */
   readonly articled?: boolean;

@@ -336,7 +336,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // as a noun (a doughnut, an inhabitant); it is a name when the town is one by the rule above.
       const demonym = /^\p{Lu}\p{L}{3,}er$/u.test(term.word) && isPlainName(term.word.slice(0, -2), tools);
       if (acronym || demonym || (term.capitalised === true && proper && (place || unknown || term.alternatives.some((a) => exactly(a.stem))))) {
-        // A compound of dictionary words after an article ("ins Kreismuseum", "der Tierschutzbund") names one
+        // A compound of dictionary words after an article ("ins Heimatmuseum", "der Mieterbund") names one
         // thing, and the article that answers must name it; but it is said as a noun is (a town goes without
         // an article), so it is also a word of what is asked, which the quoted sentence may have by its head.
         const asked = term.articled === true && !place && !acronym && heads.length > 0;

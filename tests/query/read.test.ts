@@ -250,23 +250,23 @@ describe("read in a follow-up", () => {
   });
 
   it("answers a follow-up whose own words the article never has from beside the last answer's quotes", () => {
-    const text = "Die Täter stiegen über ein Kellerfenster ein. Innerhalb von sieben Minuten räumten sie eine Vitrine aus. Es regnete. Der Prozess zog sich über zwei Jahre hin.";
+    const text = "Die Räuber kamen durch den Hintereingang. Nach nur vier Minuten flohen sie mit der Beute. Es regnete. Das Verfahren zog sich über zwei Jahre hin.";
     const { stats, passages, tools } = article(text, 4);
-    const history = [{ question: "Wie kamen die Täter hinein?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start: 0 }] }];
-    const reading = read(understand("Wie lange haben sie dafür gebraucht?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 });
+    const history = [{ question: "Wie kamen die Räuber hinein?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start: 0 }] }];
+    const reading = read(understand("Wie lange brauchten sie dafür?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 });
     expect(reading.passes).toBe(true);
-    expect(reading.selected[0]?.sentence.text).toBe("Innerhalb von sieben Minuten räumten sie eine Vitrine aus.");
+    expect(reading.selected[0]?.sentence.text).toBe("Nach nur vier Minuten flohen sie mit der Beute.");
   });
 
   it("takes a follow-up's own word that the article has only as a synonym for the asker's, not the sources'", () => {
-    const text = "Die Täter stiegen über ein Kellerfenster ein. Innerhalb von sieben Minuten räumten sie eine Vitrine aus. Das Museum benötigt nun neue Vitrinen. Der Prozess zog sich über zwei Jahre hin.";
+    const text = "Die Räuber kamen durch den Hintereingang. Nach nur vier Minuten flohen sie mit der Beute. Die Bank benötigt nun neue Schlösser. Das Verfahren zog sich über zwei Jahre hin.";
     const { stats, passages } = article(text, 4);
-    const synonyms: Lexicon = { ...nothing, germanSynonyms: (w) => (w.toLowerCase() === "gebraucht" ? [{ word: "benötigt", rank: 0 }] : []) };
+    const synonyms: Lexicon = { ...nothing, germanSynonyms: (w) => (w.toLowerCase() === "brauchten" ? [{ word: "benötigt", rank: 0 }] : []) };
     const tools = { analyze, lexicon: synonyms, inCorpus: (s: string) => stats.postings.has(s) };
-    const history = [{ question: "Wie kamen die Täter hinein?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start: 0 }] }];
-    const reading = read(understand("Wie lange haben sie dafür gebraucht?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 });
+    const history = [{ question: "Wie kamen die Räuber hinein?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start: 0 }] }];
+    const reading = read(understand("Wie lange brauchten sie dafür?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 });
     expect(reading.passes).toBe(true);
-    expect(reading.selected[0]?.sentence.text).toBe("Innerhalb von sieben Minuten räumten sie eine Vitrine aus.");
+    expect(reading.selected[0]?.sentence.text).toBe("Nach nur vier Minuten flohen sie mit der Beute.");
   });
 
   it("answers 'Wie heißt er?' only from the last answer's quotes and the sentence after them, or declines", () => {

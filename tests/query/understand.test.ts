@@ -169,15 +169,15 @@ describe("understand", () => {
   it("takes a compound the dictionary cuts, after an article, for a name that also says what is asked", () => {
     const parts: UnderstandTools = {
       ...tools,
-      lexicon: { ...lexicon, isGermanWord: (w) => ["tierschutz", "bund", "brand", "burg"].includes(w.toLowerCase()) || lexicon.isGermanWord(w) },
-      inCorpus: (s) => ["tierschutzbund", "brandenburg"].includes(s) || corpus.has(s),
+      lexicon: { ...lexicon, isGermanWord: (w) => ["mieter", "bund", "rosen", "heim"].includes(w.toLowerCase()) || lexicon.isGermanWord(w) },
+      inCorpus: (s) => ["mieterbund", "rosenheim"].includes(s) || corpus.has(s),
     };
     const term = (question: string, word: string) => understand(question, [], false, parts, 1000).terms.find((t) => t.word === word);
-    const union = term("Was kritisiert der Tierschutzbund?", "Tierschutzbund");
+    const union = term("Was kritisiert der Mieterbund?", "Mieterbund");
     expect(union?.name).toBe(true);
     expect(union?.asked).toBe(true);
     // A town goes without an article: a name only, though the dictionary cuts it too.
-    const town = term("Wie viele Menschen leben in Brandenburg?", "Brandenburg");
+    const town = term("Wie viele Menschen leben in Rosenheim?", "Rosenheim");
     expect(town?.name).toBe(true);
     expect(town?.asked).not.toBe(true);
   });
