@@ -367,27 +367,57 @@ const EXPANSION_MATCH = 0.8;
  * notice that the question's key word is missing.
  */
 export function matchTerms(terms: readonly QueryTerm[], stats: SentenceStats): TermMatch[] {
-  const n = stats.count;
-  const vocabulary = vocabularyOf(stats.postings);
   return terms.map((term) => {
-    // Each alternative's matches count at its weight (a translation below the word itself), best kept.
-    const similar = new Map<string, number>();
-    let reach = 0;
-    for (const alternative of term.alternatives) {
-      // Spelling tolerance is for names as written (see accepts): for any other alternative it is not looked for.
-      for (const [stem, value] of vocabulary.similar([alternative.stem], { spelling: !strictAlternative(term, alternative) })) {
-        if (!accepts(term, alternative, stem, value, (prefix) => vocabulary.begins(prefix))) continue;
-        // A synonym or translation never stands in fully; a compound's head does for a compound the sources lack.
-        if (alternative.weight >= 1 || alternative.via === "part") reach = Math.max(reach, alternative.weight);
-        const weighted = value * alternative.weight;
-        if (weighted > (similar.get(stem) ?? 0)) similar.set(stem, weighted);
-      }
-    }
-    const df = sentencesContaining(similar.keys(), stats.postings, n);
+    const { similar, idf, reach } = resolved(term, stats);
     const lemmaStems = new Set(term.alternatives.filter((a) => a.weight >= 1).map((a) => a.stem));
     const expansionStems = new Map(term.alternatives.filter((a) => a.weight < 1 && a.via !== "part").map((a) => [a.stem, a.weight] as const));
-    return { term, similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), lemmaStems, expansionStems, ...(reach > 0 ? { reach } : {}) };
+    return { term, similar, idf, lemmaStems, expansionStems, ...(reach > 0 ? { reach } : {}) };
   });
+}
+
+/** A term resolved against a corpus: what {@link matchTerms} computes from the vocabulary and the postings. */
+interface Resolved {
+  readonly similar: ReadonlyMap<string, number>;
+  readonly idf: number;
+  readonly reach: number;
+}
+
+/**
+ * Terms resolved per corpus, by what the resolution reads of them. A word of a large family ("Festnahmen"
+ * meets thousands of rejoined particle verbs at 100k chunks) costs milliseconds to resolve and to count
+ * the sentences of, and questions repeat words; the maps are shared, so no caller may change them.
+ */
+const resolutions = new WeakMap<SentenceStats, Map<string, Resolved>>();
+/** Resolutions kept per corpus before the cache starts over. */
+const RESOLUTIONS_KEPT = 20_000;
+
+function resolved(term: QueryTerm, stats: SentenceStats): Resolved {
+  let cache = resolutions.get(stats);
+  if (!cache) resolutions.set(stats, (cache = new Map()));
+  // Everything resolution reads of a term (see accepts and strictAlternative).
+  const key = `${term.name === true ? "N" : ""}${/^\p{Lu}/u.test(term.word) ? "U" : ""}|${term.heads?.join(",") ?? "-"}|${term.alternatives.map((a) => `${a.stem}:${a.weight}:${a.via}`).join(";")}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const n = stats.count;
+  const vocabulary = vocabularyOf(stats.postings);
+  // Each alternative's matches count at its weight (a translation below the word itself), best kept.
+  const similar = new Map<string, number>();
+  let reach = 0;
+  for (const alternative of term.alternatives) {
+    // Spelling tolerance is for names as written (see accepts): for any other alternative it is not looked for.
+    for (const [stem, value] of vocabulary.similar([alternative.stem], { spelling: !strictAlternative(term, alternative) })) {
+      if (!accepts(term, alternative, stem, value, (prefix) => vocabulary.begins(prefix))) continue;
+      // A synonym or translation never stands in fully; a compound's head does for a compound the sources lack.
+      if (alternative.weight >= 1 || alternative.via === "part") reach = Math.max(reach, alternative.weight);
+      const weighted = value * alternative.weight;
+      if (weighted > (similar.get(stem) ?? 0)) similar.set(stem, weighted);
+    }
+  }
+  const df = sentencesContaining(similar.keys(), stats.postings, n);
+  const result = { similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), reach };
+  if (cache.size >= RESOLUTIONS_KEPT) cache.clear();
+  cache.set(key, result);
+  return result;
 }
 
 /**

@@ -166,6 +166,16 @@ describe("matchTerms", () => {
     expect(verb?.similar.has("mission")).toBe(false);
   });
 
+  it("resolves a word anew when what resolution reads of it differs, though its stems are the same", () => {
+    const stats = buildSentenceStats(makeChunks("w.txt", "Der Waldbrand wütet. Am Rand des Ortes regnet es.", 1), analyze);
+    const term = { word: "Waldbrand", position: 0, weight: 1, alternatives: [{ stem: "waldbrand", weight: 1, via: "word" as const }] };
+    const rand = (t: typeof term & { heads?: string[] }) => matchTerms([t], stats)[0]?.similar.has("rand");
+    // Without a dictionary cut the tail "rand" stands in for the compound; with the cut at "brand" it does not.
+    expect(rand(term)).toBe(true);
+    expect(rand({ ...term, heads: ["brand"] })).toBe(false);
+    expect(rand(term)).toBe(true);
+  });
+
   it("meets a strong verb's past form through a synonym's dictionary form, at the synonym's weight", () => {
     const knows = { isPlace: () => false, isWord: () => true, lemmas: (w: string) => (w === "begann" ? ["beginnen"] : []) };
     const stats = buildSentenceStats(makeChunks("b.txt", "Der Streik begann am Mittwoch. Es regnete.", 1), analyze, knows);
