@@ -387,16 +387,16 @@ interface Resolved {
  * meets thousands of rejoined particle verbs at 100k chunks) costs milliseconds to resolve and to count
  * the sentences of, and questions repeat words; the maps are shared, so no caller may change them.
  */
-const resolutions = new WeakMap<SentenceStats, Map<string, Resolved>>();
-/** Resolutions kept per corpus before the cache starts over. */
-const RESOLUTIONS_KEPT = 20_000;
+const resolutions = new WeakMap<SentenceStats, { readonly terms: Map<string, Resolved>; stems: number }>();
+/** Similar stems held per corpus before the cache starts over: a million is some tens of MiB. */
+const RESOLVED_STEMS_KEPT = 1_000_000;
 
 function resolved(term: QueryTerm, stats: SentenceStats): Resolved {
   let cache = resolutions.get(stats);
-  if (!cache) resolutions.set(stats, (cache = new Map()));
+  if (!cache) resolutions.set(stats, (cache = { terms: new Map(), stems: 0 }));
   // Everything resolution reads of a term (see accepts and strictAlternative).
   const key = `${term.name === true ? "N" : ""}${/^\p{Lu}/u.test(term.word) ? "U" : ""}|${term.heads?.join(",") ?? "-"}|${term.alternatives.map((a) => `${a.stem}:${a.weight}:${a.via}`).join(";")}`;
-  const known = cache.get(key);
+  const known = cache.terms.get(key);
   if (known) return known;
   const n = stats.count;
   const vocabulary = vocabularyOf(stats.postings);
@@ -415,8 +415,12 @@ function resolved(term: QueryTerm, stats: SentenceStats): Resolved {
   }
   const df = sentencesContaining(similar.keys(), stats.postings, n);
   const result = { similar, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), reach };
-  if (cache.size >= RESOLUTIONS_KEPT) cache.clear();
-  cache.set(key, result);
+  if (cache.stems + similar.size > RESOLVED_STEMS_KEPT) {
+    cache.terms.clear();
+    cache.stems = 0;
+  }
+  cache.terms.set(key, result);
+  cache.stems += similar.size;
   return result;
 }
 
