@@ -160,6 +160,9 @@ describe("sentenceFeatures, places after a preposition", () => {
   it("takes a name or a noun after 'in' or 'im' for a place, but not a season or a span of the calendar", () => {
     expect(sentenceFeatures("Die Diebe brachen im Kreismuseum ein.").types.get("place")).toEqual(["kreismuseum"]);
     expect(sentenceFeatures("Die Linie wird im Sommer stillgelegt.").types.get("place")).toBeUndefined();
+    // A compound headed by a span of time is a time too.
+    expect(sentenceFeatures("Die Busse fahren im Stundentakt, in der Mittagszeit seltener als im Vorjahr.").types.get("place")).toBeUndefined();
+    expect(sentenceFeatures("Die Busse fahren im Stundentakt nach Neustadt.").types.get("place")).toEqual(["neustadt"]);
     expect(sentenceFeatures("Der Bau beginnt im Frühjahr 2025.").types.get("place")).toBeUndefined();
     expect(sentenceFeatures("Die Preise stiegen im Jahr 2021.").types.get("place")).toBeUndefined();
     expect(sentenceFeatures("Der Prozess endet im Dezember.").types.get("place")).toBeUndefined();
