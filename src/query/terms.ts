@@ -57,7 +57,8 @@ export interface QueryTerm {
   readonly measure?: boolean;
   /**
    * The stems of the heads the dictionary reads in a German compound ("Waldbrand" → brand, not rand): the
-   * only tails of the word that stand for it. Absent when the dictionary reads no parts in it.
+   * only tails of the word that stand for it; empty when no head does ("Bürgermeister": "meist" is an adverb's
+   * stem). Absent when the dictionary reads no parts in it.
    */
   readonly heads?: readonly string[];
   /**

@@ -306,8 +306,8 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     };
     for (const a of term.alternatives) alternatives.set(a.stem, a);
     if (language === "de") {
-      const heads = /^\p{Lu}/u.test(term.word) ? compoundHeads(term.word, tools) : [];
-      if (heads.length > 0) term = { ...term, heads };
+      const heads = /^\p{Lu}/u.test(term.word) ? compoundHeads(term.word, tools) : undefined;
+      if (heads !== undefined) term = { ...term, heads };
       // German capitalises nouns: a capitalised word the dictionary reads as a noun is that noun (or a verb
       // made a noun), not an adjective's form spelt alike ("Herbst", not the superlative of "herb"), and
       // takes no synonyms of the adjective.
@@ -339,7 +339,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         // A compound of dictionary words after an article ("ins Heimatmuseum", "der Mieterbund") names one
         // thing, and the article that answers must name it; but it is said as a noun is (a town goes without
         // an article), so it is also a word of what is asked, which the quoted sentence may have by its head.
-        const asked = term.articled === true && !place && !acronym && heads.length > 0;
+        const asked = term.articled === true && !place && !acronym && heads !== undefined;
         out.push({ ...term, name: true, ...(asked ? { asked } : {}), alternatives: [...alternatives.values()], expansions: [] });
         continue;
       }
@@ -533,12 +533,18 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
 
 /**
  * The stems of every head the dictionary reads in a compound (see {@link dictionaryCuts}), "Waldbrand" →
- * brand. Whether the sources use them does not matter: this says where the word may be cut, so that its
- * tail "rand" is not taken for its head.
+ * brand, or undefined when it reads no cut. Whether the sources use them does not matter: this says where
+ * the word may be cut, so that its tail "rand" is not taken for its head. A head whose stem is also a word
+ * that is no noun stands for nothing: "Meister" stems to "meist", which the sources write as the adverb
+ * ("meist im Stundentakt"), so "Bürgermeister" has no head to be met by.
  */
-function compoundHeads(word: string, tools: PartTools): string[] {
-  const knows = (w: string) => safe(() => [tools.lexicon.isGermanWord(w)], tools as UnderstandTools)[0] === true;
-  return [...new Set([...dictionaryCuts(word, knows)].flatMap(({ head }) => tools.analyze(head)))];
+function compoundHeads(word: string, tools: PartTools): string[] | undefined {
+  const ask = (f: () => boolean) => safe(() => [f()], tools as UnderstandTools)[0] === true;
+  const knows = (w: string) => ask(() => tools.lexicon.isGermanWord(w));
+  const cuts = [...dictionaryCuts(word, knows)];
+  if (cuts.length === 0) return undefined;
+  const otherWord = (head: string, stem: string) => stem !== head.toLowerCase() && knows(stem) && !ask(() => tools.lexicon.isGermanNoun(stem));
+  return [...new Set(cuts.flatMap(({ head }) => tools.analyze(head).filter((stem) => !otherWord(head, stem))))];
 }
 
 /**

@@ -265,6 +265,19 @@ describe("understand", () => {
     expect(understand("Wie groß ist der Brand?", [], false, words, 1000).terms[0]?.heads).toBeUndefined();
   });
 
+  it("takes no head whose stem is also a word that is no noun: 'Meister' stems as the adverb 'meist' does", () => {
+    const words: UnderstandTools = {
+      ...tools,
+      lexicon: {
+        ...lexicon,
+        isGermanWord: (w) => ["bürger", "meister", "meist"].includes(w.toLowerCase()),
+        isGermanNoun: (w) => ["bürger", "meister"].includes(w.toLowerCase()),
+      },
+    };
+    const mayor = understand("Wie heißt der Bürgermeister?", [], false, words, 1000).terms.find((t) => t.word === "Bürgermeister");
+    expect(mayor?.heads).toEqual([]);
+  });
+
   it("reads particles that are also prefixes or prepositions (unter, nieder, um) as a separable verb's at the question's end", () => {
     const known = ["unterkamen", "niederging", "umzog"];
     const verbs: UnderstandTools = {
