@@ -249,22 +249,23 @@ describe("read in a follow-up", () => {
     expect(who(quoted(text.indexOf("Die Bahn")))).toBe("«Wir sind bereit», sagte Bahnchefin Eva Roth.");
   });
 
-  it("answers a follow-up whose own words the article never has from beside the last answer's quotes", () => {
-    const text = "Die Räuber kamen durch den Hintereingang. Nach nur vier Minuten flohen sie mit der Beute. Es regnete. Das Verfahren zog sich über zwei Jahre hin.";
-    const { stats, passages, tools } = article(text, 4);
+  /** A robbery article and a follow-up in words it does not use, read after an answer that quoted its first sentence. */
+  function robberyFollowUp(lexicon: Lexicon) {
+    const text = "Die Räuber kamen durch den Hintereingang. Nach nur vier Minuten flohen sie mit der Beute. Die Bank benötigt nun neue Schlösser. Das Verfahren zog sich über zwei Jahre hin.";
+    const { stats, passages } = article(text, 4);
+    const tools = { analyze, lexicon, inCorpus: (s: string) => stats.postings.has(s) };
     const history = [{ question: "Wie kamen die Räuber hinein?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start: 0 }] }];
-    const reading = read(understand("Wie lange brauchten sie dafür?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 });
+    return read(understand("Wie lange brauchten sie dafür?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 });
+  }
+
+  it("answers a follow-up whose own words the article never has from beside the last answer's quotes", () => {
+    const reading = robberyFollowUp(nothing);
     expect(reading.passes).toBe(true);
     expect(reading.selected[0]?.sentence.text).toBe("Nach nur vier Minuten flohen sie mit der Beute.");
   });
 
   it("takes a follow-up's own word that the article has only as a synonym for the asker's, not the sources'", () => {
-    const text = "Die Räuber kamen durch den Hintereingang. Nach nur vier Minuten flohen sie mit der Beute. Die Bank benötigt nun neue Schlösser. Das Verfahren zog sich über zwei Jahre hin.";
-    const { stats, passages } = article(text, 4);
-    const synonyms: Lexicon = { ...nothing, germanSynonyms: (w) => (w.toLowerCase() === "brauchten" ? [{ word: "benötigt", rank: 0 }] : []) };
-    const tools = { analyze, lexicon: synonyms, inCorpus: (s: string) => stats.postings.has(s) };
-    const history = [{ question: "Wie kamen die Räuber hinein?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start: 0 }] }];
-    const reading = read(understand("Wie lange brauchten sie dafür?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 });
+    const reading = robberyFollowUp({ ...nothing, germanSynonyms: (w) => (w.toLowerCase() === "brauchten" ? [{ word: "benötigt", rank: 0 }] : []) });
     expect(reading.passes).toBe(true);
     expect(reading.selected[0]?.sentence.text).toBe("Nach nur vier Minuten flohen sie mit der Beute.");
   });
