@@ -245,10 +245,10 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
     // A name before the pronoun is something it can refer to in the question itself; in German, where
     // every noun is capitalised, a name is a capitalised word the dictionary does not know.
     const before = words.slice(1, i);
-    const isName = (w: string) => /^\p{Lu}/u.test(w) && (language === "en" || safe(() => [tools.lexicon.isGermanWord(w)], tools)[0] !== true);
+    const isName = (w: string) => /^\p{Lu}/u.test(w) && (language === "en" || !holds(() => tools.lexicon.isGermanWord(w), tools));
     if (!before.some(isName)) return "pronoun";
   }
-  const named = (w: string) => /^\p{Lu}/u.test(w) && !IS_PERSON_NOUN.test(w) && safe(() => [tools.lexicon.isGermanWord(w)], tools)[0] !== true;
+  const named = (w: string) => /^\p{Lu}/u.test(w) && !IS_PERSON_NOUN.test(w) && !holds(() => tools.lexicon.isGermanWord(w), tools);
   if (PERSON_BACK.test(lower) && !words.slice(1).some(named)) return "pronoun";
   // Nothing but a question word left: "und wann?", "warum?", "who?".
   if (contentWords(question, language, tools.analyze).length === 0) return "ellipsis";
@@ -317,13 +317,12 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // A capitalised word that is a country, or that the dictionary does not know as a noun, is a name
       // ("Almaty", "Göttingen", "Verdi") when the sources use it: the passage that answers must mention it,
       // as an English question's names must be found.
-      const known = (f: () => boolean) => safe(() => [f()], tools)[0] === true;
       // A country or region is a name even when the sources never mention it: then they are about
       // somewhere else, and the gate declines ("Wie viele Einwohner hat Norwegen?").
       // So is a word no German dictionary knows, in any form or as a compound ("Wittstock"): a town the sources
       // never name is not one they report on.
-      const place = known(() => lexicon.place(term.word) !== undefined);
-      const proper = place || (lemmas.length === 0 && !known(() => lexicon.isGermanNoun(term.word)));
+      const place = holds(() => lexicon.place(term.word) !== undefined, tools);
+      const proper = place || (lemmas.length === 0 && !holds(() => lexicon.isGermanNoun(term.word), tools));
       // (A lexicon that fails knows nothing, and then no word is taken for unknown.)
       let split: ReturnType<typeof readParts> | undefined;
       const partsOfWord = () => (split ??= readParts(term.word, tools));
@@ -425,7 +424,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
 function isPlainName(word: string, tools: UnderstandTools): boolean {
   const { lexicon, analyze } = tools;
   const exactly = tools.inCorpusExactly ?? tools.inCorpus;
-  const known = safe(() => [lexicon.isGermanWord(word) && !lexicon.isGermanNoun(word) && lexicon.germanLemmas(word).length === 0], tools)[0] === true;
+  const known = holds(() => lexicon.isGermanWord(word) && !lexicon.isGermanNoun(word) && lexicon.germanLemmas(word).length === 0, tools);
   return known && analyze(word).some(exactly);
 }
 
@@ -440,7 +439,7 @@ function withParticleVerbs(words: readonly QueryTerm[], question: string, langua
   return words.map((term) => {
     if (!/^\p{Ll}/u.test(term.word)) return term;
     const joined = `${last}${term.word}`;
-    if (safe(() => [tools.lexicon.isGermanWord(joined)], tools)[0] !== true) return term;
+    if (!holds(() => tools.lexicon.isGermanWord(joined), tools)) return term;
     const stems = tools.analyze(joined).map((stem) => ({ stem, weight: 1, via: "word" as const }));
     return { ...term, word: joined, alternatives: [...term.alternatives, ...stems] };
   });
@@ -501,7 +500,7 @@ type PartTools = Pick<UnderstandTools, "lexicon" | "onLexiconError" | "analyze" 
  * have synonyms they do ("Gästequartiere" → Quartier → Unterkunft, in "Gästeunterkünfte").
  */
 function readParts(word: string, tools: PartTools): { part: string; used: boolean; loose?: boolean }[] {
-  const knows = (w: string) => safe(() => [tools.lexicon.isGermanWord(w)], tools as UnderstandTools)[0] === true;
+  const knows = (w: string) => holds(() => tools.lexicon.isGermanWord(w), tools);
   // A head is used when the sources have it or its dictionary form ("entschädigt" → entschädigen → Entschädigungen).
   const forms = (w: string) => [w, ...safe(() => tools.lexicon.germanLemmas(w), tools as UnderstandTools).map((l) => l.lemma)];
   const used = (w: string) => forms(w).some((form) => tools.analyze(form).some(tools.inCorpus));
@@ -539,11 +538,10 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
  * ("meist im Stundentakt"), so "Bürgermeister" has no head to be met by.
  */
 function compoundHeads(word: string, tools: PartTools): string[] | undefined {
-  const ask = (f: () => boolean) => safe(() => [f()], tools as UnderstandTools)[0] === true;
-  const knows = (w: string) => ask(() => tools.lexicon.isGermanWord(w));
+  const knows = (w: string) => holds(() => tools.lexicon.isGermanWord(w), tools);
   const cuts = [...dictionaryCuts(word, knows)];
   if (cuts.length === 0) return undefined;
-  const otherWord = (head: string, stem: string) => stem !== head.toLowerCase() && knows(stem) && !ask(() => tools.lexicon.isGermanNoun(stem));
+  const otherWord = (head: string, stem: string) => stem !== head.toLowerCase() && knows(stem) && !holds(() => tools.lexicon.isGermanNoun(stem), tools);
   return [...new Set(cuts.flatMap(({ head }) => tools.analyze(head).filter((stem) => !otherWord(head, stem))))];
 }
 
@@ -620,7 +618,7 @@ function sharedModifierHead(word: string, synonym: string, tools: UnderstandTool
   for (const head of [rest, rest.replace(/^(es|s|en|n)/u, "")]) {
     if (head.length < MIN_HEAD) continue;
     const noun = head[0]!.toUpperCase() + head.slice(1);
-    if (safe(() => [tools.lexicon.isGermanNoun(noun)], tools)[0] === true && tools.analyze(noun).some(tools.inCorpus)) return noun;
+    if (holds(() => tools.lexicon.isGermanNoun(noun), tools) && tools.analyze(noun).some(tools.inCorpus)) return noun;
   }
   return null;
 }
@@ -678,7 +676,7 @@ function nameTerms(text: string, tools: UnderstandTools): QueryTerm[] {
   // Acronyms count as names however short: "die SPD", "(FDP)".
   for (const match of text.matchAll(/(?<=[\p{L}\p{N},;:»«„“"']\s+|[(]\s*)(\p{Lu}[\p{L}-]{2,}|\p{Lu}{2,}(?![\p{L}]))/gu)) {
     const word = match[0];
-    if (seen.has(word) || safe(() => [tools.lexicon.isGermanWord(word)], tools)[0] === true) continue;
+    if (seen.has(word) || holds(() => tools.lexicon.isGermanWord(word), tools)) continue;
     seen.add(word);
     const stems = tools.analyze(word);
     if (stems.length > 0) names.push({ word, position: -1, alternatives: stems.map((stem) => ({ stem, weight: 1, via: "word" as const })), weight: 1 });
@@ -700,4 +698,9 @@ function safe<T>(f: () => readonly T[], tools: UnderstandTools): readonly T[] {
     tools.onLexiconError?.(error);
     return [];
   }
+}
+
+/** A yes-or-no question to the lexicon, failing soft to "no" (see {@link safe}). */
+function holds(f: () => boolean, tools: UnderstandTools | PartTools): boolean {
+  return safe(() => [f()], tools as UnderstandTools)[0] === true;
 }
