@@ -196,7 +196,11 @@ const MONTHS =
   /^(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$/;
 /** A season or a span of the calendar after "im" is a time, not a place: "im Sommer", "im Monat". */
 const TIME_NOUN = new RegExp(`^(?:frühjahr|frühling|sommer|herbst|winter|zeitraum|verlauf|laufe|vorfeld|anschluss|${DURATION_UNITS.source.slice(1, -1)}|${MONTHS.source.slice(1, -1)})$`);
-/** A compound whose head is a span of time ("in der Mittagszeit", "im Stundentakt", "im Vorjahr"): a time, not a place. */
+/**
+ * A compound whose head is a span of time ("in der Mittagszeit", "im Stundentakt", "in den Abendstunden",
+ * "im Vorjahr"): a time, not a place. Not DURATION_UNITS: a "-tag" compound is as often a parliament
+ * ("im Bundestag", "im Landtag"), which is a place.
+ */
 const TIME_HEAD = /[\p{L}-](zeit|zeiten|takt|phase|periode|wochen?|monate?n?|jahr(?:es|en|e)?|stunden?|nacht|nächten)$/u;
 /** A weekday with the time of day, as German writes it in one word: "Dienstagabend", "Montagmorgen". */
 const DAYTIME = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?(früh|morgen|vormittag|mittag|nachmittag|abend|nacht)s?$/;
