@@ -61,7 +61,7 @@ export interface SentenceAnalysis {
  * adds a fingerprint of the analyzer's output on a probe text, which catches most changes even when this
  * number is forgotten.
  */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 const PROBE = [
   "Die Polizei nahm den Mann am Montag in der Hauptstadt fest.",
@@ -119,11 +119,18 @@ export function rejoinedParticleVerbs(sentence: string, analyze: Analyzer): stri
     const last = words.at(-1);
     if (!last || words.length < 3 || !CLAUSE_FINAL_PARTICLES.has(last)) continue;
     for (const word of words.slice(0, -1)) {
-      if (/^\p{Ll}/u.test(word) && word.length >= 3 && analyze(word).length > 0) joined.push(...analyze(`${last}${word}`));
+      if (/^\p{Ll}/u.test(word) && word.length >= 3 && !PRESENT_PARTICIPLE.test(word) && analyze(word).length > 0) joined.push(...analyze(`${last}${word}`));
     }
   }
   return joined;
 }
+
+/**
+ * A present participle, bare or declined ("kommende", "laufenden", "wandernde"), is never the finite verb
+ * a particle belongs to: "kündigte für kommende Woche Proteste an" is no "ankommen". Three letters
+ * before the ending at least, so "senden" and "wenden" (finite in "sie senden … aus") stay verbs.
+ */
+const PRESENT_PARTICIPLE = /^\p{Ll}{3,}(?:e|er|el)nd(?:e[mnrs]?)?$/u;
 
 const CLAUSE_END_PARTICLE = new RegExp(`(?:^|\\P{L})(?:${[...CLAUSE_FINAL_PARTICLES].join("|")})\\s*(?:[,;:!?.()«»„“"–]|$)`, "u");
 

@@ -122,3 +122,19 @@ describe("sentences.bin", () => {
     expect(() => decodeAnalysis(other, table.count)).toThrow(/format/);
   });
 });
+
+describe("rejoinedParticleVerbs", () => {
+  it("joins a clause-final particle to the words that may be its verb", () => {
+    expect(rejoinedParticleVerbs("Die Gewerkschaft kündigte einen Streik an.", analyze)).toEqual(expect.arrayContaining(analyze("ankündigte")));
+  });
+
+  it("does not join it to a present participle, which is never the finite verb of its clause", () => {
+    // "kommende" + "an" is no form of "ankommen": the clause's verb is "kündigte".
+    const joined = rejoinedParticleVerbs("Die Gewerkschaft kündigte für kommende Woche Proteste an.", analyze);
+    expect(joined).toEqual(expect.arrayContaining(analyze("ankündigte")));
+    for (const participle of ["ankommende", "ankommenden", "anlaufenden"]) expect(joined).not.toContain(analyze(participle)[0]);
+    const plural = rejoinedParticleVerbs("Die Händler senden ihre Waren in den laufenden Wochen aus.", analyze);
+    expect(plural).toEqual(expect.arrayContaining(analyze("aussenden")));
+    expect(plural).not.toContain(analyze("auslaufenden")[0]);
+  });
+});
