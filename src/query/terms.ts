@@ -79,6 +79,10 @@ const STOPWORDS = new Set(
     "viel wieviele lange langer langen lang seit dass sich dieser diese dieses diesem diesen jener gegen durch um bis " +
     "ob denn doch da dort hier man mehr sehr ganz etwa bzw dabei damit dann denn deren dessen hatte hatten hat haben " +
     "habe gibt gab gegeben kann können konnte soll sollen sollte muss müssen will wollen würde würden wäre zeit " +
+    // the other forms of the modal verbs
+    "musst musste mussten müsste müssten kannst könnt konntest konnten könnte könnten sollst sollt solltest sollten " +
+    "willst wollt wolltest wollte wollten darf darfst dürft dürfen durfte durften dürfte dürften mag magst mögen " +
+    "mochte mochten möchte möchten " +
     "wegen trotz während statt innerhalb außerhalb ins beim ums aufs vor hinter neben zwischen ohne " +
     "erst bereits derzeit inzwischen zunächst jetzt nun immer wieder sowie bisher jeweils eigentlich genau " +
     "davon dafür dazu darüber daraus darin darauf daran dagegen danach davor dahin daher deshalb deswegen darum " +

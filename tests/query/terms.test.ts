@@ -34,6 +34,12 @@ describe("contentWords", () => {
     expect(dative.find((t) => t.word === "Leuten")).toMatchObject({ weight: terms[1]?.weight, noun: false });
   });
 
+  it("drops modal verbs in any form: they say how, not what", () => {
+    expect(words("Warum mussten die Bewohner das Dorf verlassen?").map((t) => t.word)).toEqual(["Bewohner", "Dorf", "verlassen"]);
+    expect(words("Wodurch konnten die Ermittler den Fall lösen?").map((t) => t.word)).toEqual(["Ermittler", "Fall", "lösen"]);
+    expect(words("Was möchten die Anwohner, und was dürften sie bekommen?").map((t) => t.word)).toEqual(["Anwohner", "bekommen"]);
+  });
+
   it("leaves the verb of a question for a name to the question word", () => {
     expect(words("Wie heißt die Bürgermeisterin der Stadt?").map((t) => t.word)).toEqual(["Bürgermeisterin", "Stadt"]);
   });
