@@ -79,7 +79,9 @@ const STOPWORDS = new Set(
     "viel wieviele lange langer langen lang seit dass sich dieser diese dieses diesem diesen jener gegen durch um bis " +
     "ob denn doch da dort hier man mehr sehr ganz etwa bzw dabei damit dann denn deren dessen hatte hatten hat haben " +
     "habe gibt gab gegeben kann können konnte soll sollen sollte muss müssen will wollen würde würden wäre zeit " +
-    // the other forms of the modal verbs
+    // the other forms of the auxiliaries and the modal verbs
+    "bin bist seid sei seien warst wart wären wärst gewesen wirst werdet würdest würdet geworden hast habt hattest " +
+    "gehabt hätte hätten " +
     "musst musste mussten müsste müssten kannst könnt konntest konnten könnte könnten sollst sollt solltest sollten " +
     "willst wollt wolltest wollte wollten darf darfst dürft dürfen durfte durften dürfte dürften mag magst mögen " +
     "mochte mochten möchte möchten " +

@@ -34,6 +34,11 @@ describe("contentWords", () => {
     expect(dative.find((t) => t.word === "Leuten")).toMatchObject({ weight: terms[1]?.weight, noun: false });
   });
 
+  it("drops the auxiliaries in any form: they carry tense, not content", () => {
+    expect(words("Warum ist das Projekt so teuer geworden?").map((t) => t.word)).toEqual(["Projekt", "teuer"]);
+    expect(words("Wo wären die Gäste gewesen, hätte es geregnet?").map((t) => t.word)).toEqual(["Gäste", "geregnet"]);
+  });
+
   it("drops modal verbs in any form: they say how, not what", () => {
     expect(words("Warum mussten die Bewohner das Dorf verlassen?").map((t) => t.word)).toEqual(["Bewohner", "Dorf", "verlassen"]);
     expect(words("Wodurch konnten die Ermittler den Fall lösen?").map((t) => t.word)).toEqual(["Ermittler", "Fall", "lösen"]);
