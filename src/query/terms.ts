@@ -85,6 +85,8 @@ const STOPWORDS = new Set(
     "musst musste mussten müsste müssten kannst könnt konntest konnten könnte könnten sollst sollt solltest sollten " +
     "willst wollt wolltest wollte wollten darf darfst dürft dürfen durfte durften dürfte dürften mag magst mögen " +
     "mochte mochten möchte möchten " +
+    // subordinating conjunctions
+    "weil obwohl falls wenn sodass nachdem bevor seitdem sobald solange indem " +
     "wegen trotz während statt innerhalb außerhalb ins beim ums aufs vor hinter neben zwischen ohne " +
     "erst bereits derzeit inzwischen zunächst jetzt nun immer wieder sowie bisher jeweils eigentlich genau " +
     "davon dafür dazu darüber daraus darin darauf daran dagegen danach davor dahin daher deshalb deswegen darum " +
@@ -92,6 +94,7 @@ const STOPWORDS = new Set(
     "the a an and or but not no nor is are was were will be been being has have had do does did it its they them " +
     "their he him his she her i we you with of from to on for about under after at by out in into as also still " +
     "already only so how who whom whose what when where why which many much long since that this these those there " +
+    "because although though while whether if too here " +
     "than can could would should may might must shall just very any some then more most such other among between " +
     "during within without against toward towards upon via per each every both either " +
     "currently now yet ever again before behind beside despite instead exactly actually ones " +
@@ -106,6 +109,7 @@ const LIGHT_WORDS = new Set(
   (
     "gab gibt geben machen macht machte gemacht nehmen nahm genommen sagen sagte gesagt tun getan bekommen kommen " +
     "gehen ging stehen lassen use used uses using do done make made get got give gave given take took taken go went " +
+    "kommt kam kamen gekommen geht gingen gegangen goes going gone come comes came coming " +
     "happen happened become became put said told saying telling " +
     // generic nouns for people, which a sentence naming a count or a group rarely repeats
     "menschen mensch personen person leute leuten people persons"

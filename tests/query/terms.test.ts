@@ -39,6 +39,13 @@ describe("contentWords", () => {
     expect(words("Wo wären die Gäste gewesen, hätte es geregnet?").map((t) => t.word)).toEqual(["Gäste", "geregnet"]);
   });
 
+  it("drops subordinating conjunctions and weighs every form of a light verb lightly", () => {
+    expect(words("Warum blieb die Schule zu, obwohl es nicht schneite?").map((t) => t.word)).toEqual(["blieb", "Schule", "schneite"]);
+    expect(words("Why was the road closed, although it was dry?", "en").map((t) => t.word)).toEqual(["road", "closed", "dry"]);
+    const came = words("Wie kam der Bürgermeister ins Amt?");
+    expect(came.find((t) => t.word === "kam")?.weight).toBeLessThan(came.find((t) => t.word === "Amt")?.weight ?? 0);
+  });
+
   it("drops modal verbs in any form: they say how, not what", () => {
     expect(words("Warum mussten die Bewohner das Dorf verlassen?").map((t) => t.word)).toEqual(["Bewohner", "Dorf", "verlassen"]);
     expect(words("Wodurch konnten die Ermittler den Fall lösen?").map((t) => t.word)).toEqual(["Ermittler", "Fall", "lösen"]);
