@@ -214,7 +214,9 @@ function nextOf(sentence: ScoredSentence, scored: readonly ScoredSentence[]): Sc
  * what was said in the next. Closed-class words, hand-listed as grammar, not vocabulary.
  */
 const CONTINUES = /^(?:(?:Sie|Er|Es|Diese[rs]?|Dies|Dessen|Deren|Seine?|Ihre?|He|She|It|They|This|These|His|Her|Its|Their)\s|[«„"“])/u;
-const continues = (text: string) => CONTINUES.test(text) || isReportedSpeech(text);
+const continues = (text: string) => (CONTINUES.test(text) && !EXPLETIVE_ES.test(text)) || isReportedSpeech(text);
+/** "Es gab viele Tote", "Es kam zu Protesten": an "es" that stands for nothing before it (grammar, not vocabulary). */
+const EXPLETIVE_ES = /^Es\s+(?:gab|gibt|geht|ging|kam|kommt|handelt|handelte)\s/u;
 
 /**
  * For a question that asks for no particular kind of thing ("Wie schnitt die Partei ab?"), the sentence

@@ -130,6 +130,14 @@ describe("read", () => {
     expect(ask("Auf wie viel Prozent kam Kourou?").selected[0]?.sentence.text).toBe("Sie legte auf 17,9 Prozent zu.");
   });
 
+  it("quotes the sentence after the answer when it goes on with a pronoun, not when its 'es' stands for nothing", () => {
+    const quoted = (text: string) => setup(text).ask("Was befahl der Präsident in Kourou?").selected.map((s) => s.sentence.text);
+    const goesOn = quoted("Der Präsident in Kourou befahl den Abzug der Truppen. Er nannte den Einsatz beendet. Die Lage blieb ruhig.");
+    expect(goesOn).toEqual(["Der Präsident in Kourou befahl den Abzug der Truppen.", "Er nannte den Einsatz beendet."]);
+    const expletive = quoted("Der Präsident in Kourou befahl den Abzug der Truppen. Es gab viele Tote und Verletzte. Die Lage blieb ruhig.");
+    expect(expletive).toEqual(["Der Präsident in Kourou befahl den Abzug der Truppen."]);
+  });
+
   it("is not kept from a figure by a sentence that says nothing of the question is known", () => {
     const names: Lexicon = { ...nothing, isGermanNoun: (word) => word !== "Brandt" && nothing.isGermanNoun(word) };
     const text = "Unternehmer Brandt führte die Firma in Kourou lange. Der 81 Jahre alte Gründer gilt als einflussreich. Zu den Kosten des Hafens machte die Stadt keine Angaben.";
