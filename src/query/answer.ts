@@ -2,6 +2,7 @@ import { analysisVersion, analyzeSentences, type SentenceAnalysis, type Sentence
 import { openLexicon, type Lexicon } from "../lexicon/index.js";
 import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage } from "../types.js";
 import { claimsByNumber, citationFor, renumberCitations } from "./cite.js";
+import { englishSide, isEnglishTitle, type EnglishOf } from "./bilingual.js";
 import { composeExtractive, notFoundText, smalltalkText } from "./extractive.js";
 import { detectLanguage } from "./language.js";
 import { LlmError, guardedDisplay, leaksSecrets, rewriteQuery, streamAnswer, type ChatModel } from "./llm.js";
@@ -138,8 +139,23 @@ function topicsFor(index: AnswerIndex, stats: SentenceStats, lexicon: Lexicon): 
   return topics;
 }
 
+/** The English side of each corpus (and lexicon view), read when a German question first needs it. */
+const englishSides = new WeakMap<SentenceStats, WeakMap<Lexicon, EnglishOf>>();
+
+function englishSideOf(index: AnswerIndex, stats: SentenceStats, lexicon: Lexicon, analyze: Analyzer): EnglishOf {
+  let byLexicon = englishSides.get(stats);
+  if (!byLexicon) englishSides.set(stats, (byLexicon = new WeakMap()));
+  let side = byLexicon.get(lexicon);
+  if (!side) {
+    const english = index.docs.filter((doc) => isEnglishTitle(doc.title));
+    const sentences = english.flatMap((doc) => chunksOf(index, doc.source).flatMap((chunk) => stats.chunkSentences(chunk.id)));
+    byLexicon.set(lexicon, (side = englishSide(sentences, stats, lexicon, analyze)));
+  }
+  return side;
+}
+
 /** The tools understanding needs, over the current index's vocabulary. */
-function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats): UnderstandTools {
+function toolsFor(deps: AskDependencies, index: AnswerIndex, lexicon: Lexicon, stats: SentenceStats): UnderstandTools {
   const vocabulary = vocabularyOf(stats.postings);
   return {
     analyze: deps.analyze,
@@ -150,6 +166,7 @@ function toolsFor(deps: AskDependencies, lexicon: Lexicon, stats: SentenceStats)
     inCorpusExactly: (stem) => stats.postings.has(stem),
     beginsInCorpus: (stem) => vocabulary.begins(stem),
     sentencesWith: (stems) => sentencesWith(stats, vocabulary, stems),
+    englishOf: (stem) => englishSideOf(index, stats, lexicon, deps.analyze)(stem),
     onLexiconError: (error) => deps.logger?.warn({ err: error }, "lexicon unavailable; answering without expansions"),
   };
 }
@@ -372,7 +389,7 @@ export function createAsk(deps: AskDependencies): Ask {
     const index = deps.index();
     lexicon ??= openLexicon();
     const stats = statsFor(index, deps.analyze, lexicon);
-    const tools = toolsFor(deps, lexicon, stats);
+    const tools = toolsFor(deps, index, lexicon, stats);
     let understanding = understand(rawQuestion, context.history, context.continues === true, tools, deps.settings.maxQuestionChars, context.language);
     const { language } = understanding;
     const truncNote = understanding.truncated ? "question truncated" : undefined;

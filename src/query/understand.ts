@@ -1,5 +1,6 @@
 import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
 import type { Lexicon } from "../lexicon/index.js";
+import type { EnglishOf } from "./bilingual.js";
 import type { Language, Turn } from "../types.js";
 import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
@@ -55,6 +56,8 @@ export interface UnderstandTools {
   readonly beginsInCorpus?: (stem: string) => boolean;
   /** The sentences that have one of `stems` (or a compound or inflection of it), for choosing senses by the company they keep. */
   readonly sentencesWith?: (stems: readonly string[]) => ReadonlySet<number>;
+  /** The English words of the sources that translate a German stem (see bilingual.ts); absent or empty for German-only sources. */
+  readonly englishOf?: EnglishOf;
   /** Told when the lexicon fails (a damaged data file); the question is then read without expansions. */
   readonly onLexiconError?: (error: unknown) => void;
 }
@@ -387,6 +390,18 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         if (word.length < MIN_MODIFIER || !stems.some(inCorpus) || stems.every((stem) => alternatives.has(stem))) continue;
         add(word, EXPANSION_WEIGHT.pivot, "pivot");
         pivots++;
+      }
+      // A German question over English sources: the sources' English words that the dictionary
+      // translates into the word or its lemma ("Brücke" → bridge), weighted as translations are.
+      const english = tools.englishOf;
+      if (english) {
+        const found = [...alternatives.values()].filter((a) => a.weight >= 1).flatMap((a) => safe(() => english(a.stem), tools));
+        for (const { word, stem, rank } of [...found].sort((a, b) => a.rank - b.rank).slice(0, MAX_TRANSLATIONS)) {
+          const weight = Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - rank * EXPANSION_WEIGHT.translationStep);
+          const known = alternatives.get(stem);
+          if (!known || known.weight < weight) alternatives.set(stem, { stem, weight, via: "translation" });
+          expansions.add(word);
+        }
       }
       if (phrases.length > 0) term = { ...term, phrases };
     } else {

@@ -234,6 +234,37 @@ describe("createAsk on an article it was not developed on", () => {
   });
 });
 
+const LIBRARY = `Leeds (PA) - A fire has destroyed the roof of the Central Library in Leeds, the city council said on Sunday. Nobody was injured. Firefighters needed six hours to bring the flames under control.
+
+The library holds about 300,000 books; staff saved most of the rare manuscripts. The building was opened in 1884. Repairs are expected to cost at least 12 million pounds.
+`;
+
+describe("createAsk on an English article, asked in German", () => {
+  let index: LoadedIndex;
+  let dir: string;
+  beforeAll(async () => {
+    ({ index, dir } = await makeIndex({ "library.txt": LIBRARY }));
+  });
+  const ask = (q: string) => createAsk({ index: () => index, analyze, settings: SETTINGS })(q, { history: [] });
+  const quotes = (a: Answer) => (a.kind === "answered" ? a.citations.map((c) => c.quote).join(" ") : "");
+
+  it.each([
+    ["Wie viele Bücher hat die Bibliothek?", "300,000 books"],
+    ["Wie lange brauchte die Feuerwehr, um die Flammen zu löschen?", "six hours"],
+    ["Wie viel kostet die Reparatur?", "12 million pounds"],
+    ["Wann wurde die Bibliothek eröffnet?", "1884"],
+  ])("answers %s from the English words the German ones translate", async (question, fact) => {
+    const answer = await ask(question);
+    expect(answer).toMatchObject({ kind: "answered", language: "de" });
+    expect(quotes(answer)).toContain(fact);
+    await expectVerbatim(answer, dir);
+  });
+
+  it("declines what the article does not say", async () => {
+    expect((await ask("Wie heißt der Bürgermeister von Leeds?")).kind).toBe("not_found");
+  });
+});
+
 const COUNCIL = ` date 2023-07 Der Stadtrat von Graz hat am Dienstag den Haushalt für das kommende Jahr beschlossen.
 
 Kritik kam von der Opposition. Deren Fraktionschef Jannik Wendtner nannte den Plan unsozial. Die Abstimmung dauerte drei Stunden.

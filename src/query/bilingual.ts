@@ -1,0 +1,80 @@
+import type { Analyzer } from "../ingest/sentences.js";
+import type { Lexicon } from "../lexicon/index.js";
+import { detectLanguage } from "./language.js";
+import type { SentenceStats } from "./score.js";
+
+/**
+ * German questions over English sources. The dictionary translates English into German; read backwards
+ * over the words the English articles use, it says which of their words a German question's word stands
+ * for ("Brücke" → bridge, "Fahrzeuge" → vehicles). Built from the sources, so a corpus without English
+ * articles costs one look at each article's opening and changes nothing.
+ */
+
+/** An English word of the sources that a German stem translates, with the rank of that sense in the dictionary. */
+export interface EnglishWord {
+  readonly word: string;
+  readonly stem: string;
+  readonly rank: number;
+}
+
+/** The English words of the sources that translate a German stem, best sense first; none for a German-only corpus. */
+export type EnglishOf = (germanStem: string) => readonly EnglishWord[];
+
+/** Dictionary senses of an English word read backwards: the first ones, as for English questions. */
+const SENSES = 6;
+
+const NONE: EnglishOf = () => [];
+
+/**
+ * The backward dictionary of a corpus, over the sentences of its English articles (see
+ * {@link isEnglishTitle}). An English word that is also a word of the German articles ("art", "hut",
+ * "rat") is left out: as a translation it would find German sentences that mean something else. Pure given
+ * its inputs; a word the lexicon fails on is left out.
+ *
+ * @example
+ * const englishOf = englishSide(englishSentenceIndices, stats, lexicon, analyze);
+ * englishOf("bruck") // [{ word: "bridge", stem: "bridg", rank: 0 }]
+ */
+export function englishSide(sentences: Iterable<number>, stats: SentenceStats, lexicon: Lexicon, analyze: Analyzer): EnglishOf {
+  const english = new Set(sentences);
+  if (english.size === 0) return NONE;
+  const words = new Set<string>();
+  for (const i of english) for (const word of stats.sentence(i).text.toLowerCase().match(/\p{L}{3,}/gu) ?? []) words.add(word);
+  // Also a word of a German article: its postings reach a sentence that is not English.
+  const german = (stem: string) => (stats.postings.get(stem) ?? []).some((i) => !english.has(i));
+  const backwards = new Map<string, EnglishWord[]>();
+  for (const word of words) {
+    const stem = analyze(word)[0];
+    if (stem === undefined || german(stem)) continue;
+    let senses: readonly { german: string; rank: number }[];
+    try {
+      senses = [...new Set([word, ...lexicon.englishLemmas(word)])].flatMap((lemma) => lexicon.englishToGerman(lemma).slice(0, SENSES));
+    } catch {
+      continue;
+    }
+    for (const { german: translation, rank } of senses) {
+      if (translation.includes(" ")) continue;
+      for (const germanStem of analyze(translation)) {
+        const list = backwards.get(germanStem) ?? [];
+        const known = list.find((w) => w.stem === stem);
+        if (!known) list.push({ word, stem, rank });
+        else if (rank < known.rank) list.splice(list.indexOf(known), 1, { word, stem, rank });
+        backwards.set(germanStem, list);
+      }
+    }
+  }
+  for (const list of backwards.values()) list.sort((a, b) => a.rank - b.rank || a.stem.localeCompare(b.stem));
+  return (germanStem) => backwards.get(germanStem) ?? [];
+}
+
+/**
+ * Whether an article is English, told by its title (its opening words, kept in memory for every source):
+ * cheap for a hundred thousand articles, where reading each one's text would cost a German question
+ * half a second.
+ */
+export function isEnglishTitle(title: string): boolean {
+  return ENGLISH_FUNCTION_WORD.test(title) && detectLanguage(title) === "en";
+}
+
+/** A title without any of these is not English; most titles of a German corpus are let go by this test alone. */
+const ENGLISH_FUNCTION_WORD = /\b(?:the|of|and|to|in|on|for|is|are|was|were|has|have|after|with)\b/i;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/ingest/keyword.js";
+import type { Lexicon } from "../../src/lexicon/index.js";
+import { englishSide, isEnglishTitle } from "../../src/query/bilingual.js";
+import { buildSentenceStats } from "../../src/query/score.js";
+import { makeChunks } from "./fixtures.js";
+
+/** A dictionary with a few English words, so these tests say what the backward reading does with what it is given. */
+const lexicon: Lexicon = {
+  germanLemmas: () => [],
+  isGermanNoun: () => false,
+  isGermanWord: () => false,
+  germanSynonyms: () => [],
+  germanPivots: () => [],
+  englishToGerman: (phrase) =>
+    (({ bridge: ["Brücke"], vehicle: ["Fahrzeug", "Vehikel"], art: ["Kunst"], close: ["schließen", "sperren"], shut: ["schließen"] }) as Record<string, string[]>)[
+      phrase
+    ]?.map((german, rank) => ({ german, rank })) ?? [],
+  englishLemmas: (word) => (word.endsWith("s") ? [word.slice(0, -1)] : word.endsWith("d") ? [word.slice(0, -1), word.slice(0, -2)] : [word]),
+  place: () => undefined,
+};
+
+const GERMAN = "Die Art der Ausstellung überraschte die Besucher. Das Museum zeigt moderne Kunst.";
+const ENGLISH = "The bridge was closed to all vehicles. Local art galleries stayed open.";
+
+function side(texts: Record<string, string>) {
+  const chunks = Object.entries(texts).flatMap(([source, text]) => makeChunks(source, text, 2));
+  const relabelled = chunks.map((chunk, id) => ({ ...chunk, id }));
+  const stats = buildSentenceStats(relabelled, analyze);
+  const english = [...Array(stats.count).keys()].filter((i) => stats.source(i) === "en.txt");
+  return englishSide(english, stats, lexicon, analyze);
+}
+
+describe("englishSide", () => {
+  it("reads the dictionary backwards over the English articles' words, best sense first", () => {
+    const englishOf = side({ "de.txt": GERMAN, "en.txt": ENGLISH });
+    expect(englishOf(analyze("Brücke")[0]!)).toEqual([{ word: "bridge", stem: analyze("bridge")[0], rank: 0 }]);
+    expect(englishOf(analyze("Fahrzeuge")[0]!).map((w) => w.word)).toEqual(["vehicles"]);
+    // "closed" is a form of "close", whose second sense is "sperren".
+    expect(englishOf(analyze("gesperrt")[0]!)).toEqual([]);
+    expect(englishOf(analyze("sperren")[0]!)).toEqual([{ word: "closed", stem: analyze("closed")[0], rank: 1 }]);
+  });
+
+  it("leaves out an English word that the German articles use too", () => {
+    // "art" stands in the German article ("Die Art der Ausstellung"): as a translation of "Kunst" it would find it.
+    expect(side({ "de.txt": GERMAN, "en.txt": ENGLISH })(analyze("Kunst")[0]!)).toEqual([]);
+    expect(side({ "en.txt": ENGLISH })(analyze("Kunst")[0]!).map((w) => w.word)).toEqual(["art"]);
+  });
+
+  it("has nothing to say for a corpus without English articles", () => {
+    const stats = buildSentenceStats(makeChunks("de.txt", GERMAN, 2), analyze);
+    expect(englishSide([], stats, lexicon, analyze)(analyze("Brücke")[0]!)).toEqual([]);
+  });
+});
+
+describe("isEnglishTitle", () => {
+  it("tells an English article's opening from a German one", () => {
+    expect(isEnglishTitle("Oxford (Reuters) - The city has closed the bridge to all traffic after engineers found cracks")).toBe(true);
+    expect(isEnglishTitle("Nur eine Woche nach der Verlegung ausländischer Truppen in die von schweren Unruhen")).toBe(false);
+    expect(isEnglishTitle("Kasachstan")).toBe(false);
+  });
+});
