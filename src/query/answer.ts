@@ -2,7 +2,7 @@ import { analysisVersion, analyzeSentences, type SentenceAnalysis, type Sentence
 import { openLexicon, type Lexicon } from "../lexicon/index.js";
 import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage } from "../types.js";
 import { claimsByNumber, citationFor, renumberCitations } from "./cite.js";
-import { englishSide, isEnglishTitle, type EnglishOf } from "./bilingual.js";
+import { englishSide, isEnglishTitle, type EnglishSide } from "./bilingual.js";
 import { composeExtractive, notFoundText, smalltalkText } from "./extractive.js";
 import { detectLanguage } from "./language.js";
 import { LlmError, guardedDisplay, leaksSecrets, rewriteQuery, streamAnswer, type ChatModel } from "./llm.js";
@@ -140,9 +140,9 @@ function topicsFor(index: AnswerIndex, stats: SentenceStats, lexicon: Lexicon): 
 }
 
 /** The English side of each corpus (and lexicon view), read when a German question first needs it. */
-const englishSides = new WeakMap<SentenceStats, WeakMap<Lexicon, EnglishOf>>();
+const englishSides = new WeakMap<SentenceStats, WeakMap<Lexicon, EnglishSide>>();
 
-function englishSideOf(index: AnswerIndex, stats: SentenceStats, lexicon: Lexicon, analyze: Analyzer): EnglishOf {
+function englishSideOf(index: AnswerIndex, stats: SentenceStats, lexicon: Lexicon, analyze: Analyzer): EnglishSide {
   let byLexicon = englishSides.get(stats);
   if (!byLexicon) englishSides.set(stats, (byLexicon = new WeakMap()));
   let side = byLexicon.get(lexicon);
@@ -166,7 +166,10 @@ function toolsFor(deps: AskDependencies, index: AnswerIndex, lexicon: Lexicon, s
     inCorpusExactly: (stem) => stats.postings.has(stem),
     beginsInCorpus: (stem) => vocabulary.begins(stem),
     sentencesWith: (stems) => sentencesWith(stats, vocabulary, stems),
-    englishOf: (stem) => englishSideOf(index, stats, lexicon, deps.analyze)(stem),
+    // Read when a question first needs it; a German-only corpus costs a look at every article's title.
+    get english() {
+      return englishSideOf(index, stats, lexicon, deps.analyze);
+    },
     onLexiconError: (error) => deps.logger?.warn({ err: error }, "lexicon unavailable; answering without expansions"),
   };
 }

@@ -17,13 +17,18 @@ export interface EnglishWord {
   readonly rank: number;
 }
 
-/** The English words of the sources that translate a German stem, best sense first; none for a German-only corpus. */
-export type EnglishOf = (germanStem: string) => readonly EnglishWord[];
+/** What the English articles of a corpus give a question; nothing for a German-only corpus. */
+export interface EnglishSide {
+  /** The English words of the sources that translate a German stem, best sense first. */
+  of(germanStem: string): readonly EnglishWord[];
+  /** Whether a stem is a word of the English articles that the German ones do not use. */
+  uses(stem: string): boolean;
+}
 
 /** Dictionary senses of an English word read backwards: the first ones, as for English questions. */
 const SENSES = 6;
 
-const NONE: EnglishOf = () => [];
+const NONE: EnglishSide = { of: () => [], uses: () => false };
 
 /**
  * The backward dictionary of a corpus, over the sentences of its English articles (see
@@ -32,10 +37,10 @@ const NONE: EnglishOf = () => [];
  * its inputs; a word the lexicon fails on is left out.
  *
  * @example
- * const englishOf = englishSide(englishSentenceIndices, stats, lexicon, analyze);
- * englishOf("bruck") // [{ word: "bridge", stem: "bridg", rank: 0 }]
+ * const english = englishSide(englishSentenceIndices, stats, lexicon, analyze);
+ * english.of("bruck") // [{ word: "bridge", stem: "bridg", rank: 0 }]
  */
-export function englishSide(sentences: Iterable<number>, stats: SentenceStats, lexicon: Lexicon, analyze: Analyzer): EnglishOf {
+export function englishSide(sentences: Iterable<number>, stats: SentenceStats, lexicon: Lexicon, analyze: Analyzer): EnglishSide {
   const english = new Set(sentences);
   if (english.size === 0) return NONE;
   const words = new Set<string>();
@@ -43,9 +48,11 @@ export function englishSide(sentences: Iterable<number>, stats: SentenceStats, l
   // Also a word of a German article: its postings reach a sentence that is not English.
   const german = (stem: string) => (stats.postings.get(stem) ?? []).some((i) => !english.has(i));
   const backwards = new Map<string, EnglishWord[]>();
+  const own = new Set<string>();
   for (const word of words) {
     const stem = analyze(word)[0];
     if (stem === undefined || german(stem)) continue;
+    own.add(stem);
     let senses: readonly { german: string; rank: number }[];
     try {
       senses = [...new Set([word, ...lexicon.englishLemmas(word)])].flatMap((lemma) => lexicon.englishToGerman(lemma).slice(0, SENSES));
@@ -64,7 +71,7 @@ export function englishSide(sentences: Iterable<number>, stats: SentenceStats, l
     }
   }
   for (const list of backwards.values()) list.sort((a, b) => a.rank - b.rank || a.stem.localeCompare(b.stem));
-  return (germanStem) => backwards.get(germanStem) ?? [];
+  return { of: (germanStem) => backwards.get(germanStem) ?? [], uses: (stem) => own.has(stem) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
 import type { Lexicon } from "../lexicon/index.js";
-import type { EnglishOf } from "./bilingual.js";
+import type { EnglishSide } from "./bilingual.js";
 import type { Language, Turn } from "../types.js";
 import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
@@ -56,8 +56,8 @@ export interface UnderstandTools {
   readonly beginsInCorpus?: (stem: string) => boolean;
   /** The sentences that have one of `stems` (or a compound or inflection of it), for choosing senses by the company they keep. */
   readonly sentencesWith?: (stems: readonly string[]) => ReadonlySet<number>;
-  /** The English words of the sources that translate a German stem (see bilingual.ts); absent or empty for German-only sources. */
-  readonly englishOf?: EnglishOf;
+  /** What the sources' English articles give a question (see bilingual.ts); absent or empty for German-only sources. */
+  readonly english?: EnglishSide;
   /** Told when the lexicon fails (a damaged data file); the question is then read without expansions. */
   readonly onLexiconError?: (error: unknown) => void;
 }
@@ -393,9 +393,9 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       }
       // A German question over English sources: the sources' English words that the dictionary
       // translates into the word or its lemma ("Brücke" → bridge), weighted as translations are.
-      const english = tools.englishOf;
+      const english = tools.english;
       if (english) {
-        const found = [...alternatives.values()].filter((a) => a.weight >= 1).flatMap((a) => safe(() => english(a.stem), tools));
+        const found = [...alternatives.values()].filter((a) => a.weight >= 1).flatMap((a) => safe(() => english.of(a.stem), tools));
         for (const { word, stem, rank } of [...found].sort((a, b) => a.rank - b.rank).slice(0, MAX_TRANSLATIONS)) {
           const weight = Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - rank * EXPANSION_WEIGHT.translationStep);
           const known = alternatives.get(stem);
@@ -412,8 +412,11 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       if (phrase.length > 0) i++;
       // The English word itself still finds names and cognates ("Chega", "Esa"); when the dictionary
       // translates it, the German words carry it and the English stem only helps.
+      // A word of the sources' English articles is itself what they say, and keeps its weight there.
       if (translated.length > 0 && !term.name) {
-        for (const a of term.alternatives) alternatives.set(a.stem, { ...a, weight: Math.min(a.weight, EXPANSION_WEIGHT.translationLeast) });
+        for (const a of term.alternatives) {
+          if (!holds(() => tools.english?.uses(a.stem) === true, tools)) alternatives.set(a.stem, { ...a, weight: Math.min(a.weight, EXPANSION_WEIGHT.translationLeast) });
+        }
       }
       translated.forEach(({ german, rank }) => {
         const weight = Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - rank * EXPANSION_WEIGHT.translationStep);

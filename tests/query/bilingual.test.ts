@@ -33,23 +33,31 @@ function side(texts: Record<string, string>) {
 
 describe("englishSide", () => {
   it("reads the dictionary backwards over the English articles' words, best sense first", () => {
-    const englishOf = side({ "de.txt": GERMAN, "en.txt": ENGLISH });
-    expect(englishOf(analyze("Brücke")[0]!)).toEqual([{ word: "bridge", stem: analyze("bridge")[0], rank: 0 }]);
-    expect(englishOf(analyze("Fahrzeuge")[0]!).map((w) => w.word)).toEqual(["vehicles"]);
+    const english = side({ "de.txt": GERMAN, "en.txt": ENGLISH });
+    expect(english.of(analyze("Brücke")[0]!)).toEqual([{ word: "bridge", stem: analyze("bridge")[0], rank: 0 }]);
+    expect(english.of(analyze("Fahrzeuge")[0]!).map((w) => w.word)).toEqual(["vehicles"]);
     // "closed" is a form of "close", whose second sense is "sperren".
-    expect(englishOf(analyze("gesperrt")[0]!)).toEqual([]);
-    expect(englishOf(analyze("sperren")[0]!)).toEqual([{ word: "closed", stem: analyze("closed")[0], rank: 1 }]);
+    expect(english.of(analyze("gesperrt")[0]!)).toEqual([]);
+    expect(english.of(analyze("sperren")[0]!)).toEqual([{ word: "closed", stem: analyze("closed")[0], rank: 1 }]);
+  });
+
+  it("knows the words of the English articles that the German ones do not use", () => {
+    const english = side({ "de.txt": GERMAN, "en.txt": ENGLISH });
+    expect(english.uses(analyze("bridge")[0]!)).toBe(true);
+    expect(english.uses(analyze("art")[0]!)).toBe(false);
+    expect(english.uses(analyze("Brücke")[0]!)).toBe(false);
   });
 
   it("leaves out an English word that the German articles use too", () => {
     // "art" stands in the German article ("Die Art der Ausstellung"): as a translation of "Kunst" it would find it.
-    expect(side({ "de.txt": GERMAN, "en.txt": ENGLISH })(analyze("Kunst")[0]!)).toEqual([]);
-    expect(side({ "en.txt": ENGLISH })(analyze("Kunst")[0]!).map((w) => w.word)).toEqual(["art"]);
+    expect(side({ "de.txt": GERMAN, "en.txt": ENGLISH }).of(analyze("Kunst")[0]!)).toEqual([]);
+    expect(side({ "en.txt": ENGLISH }).of(analyze("Kunst")[0]!).map((w) => w.word)).toEqual(["art"]);
   });
 
   it("has nothing to say for a corpus without English articles", () => {
     const stats = buildSentenceStats(makeChunks("de.txt", GERMAN, 2), analyze);
-    expect(englishSide([], stats, lexicon, analyze)(analyze("Brücke")[0]!)).toEqual([]);
+    expect(englishSide([], stats, lexicon, analyze).of(analyze("Brücke")[0]!)).toEqual([]);
+    expect(englishSide([], stats, lexicon, analyze).uses(analyze("bridge")[0]!)).toBe(false);
   });
 });
 

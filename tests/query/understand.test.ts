@@ -442,19 +442,28 @@ describe("leaningOn", () => {
 
 describe("a German question over English sources", () => {
   const bridge = analyze("Brücke")[0]!;
-  const englishOf = (stem: string) => (stem === bridge ? [{ word: "bridge", stem: analyze("bridge")[0]!, rank: 0 }] : []);
+  const english = { of: (stem: string) => (stem === bridge ? [{ word: "bridge", stem: analyze("bridge")[0]!, rank: 0 }] : []), uses: () => false };
   // The dictionary knows "Brücke" as a noun: a word it does not know would be a name, looked for as written.
   const knows: Lexicon = { ...lexicon, isGermanNoun: (w) => w === "Brücke", isGermanWord: (w) => w === "Brücke", germanLemmas: (w) => (w === "Brücke" ? [{ lemma: "Brücke", pos: "noun" }] : []) };
-  const terms = (englishSide?: UnderstandTools["englishOf"]) =>
-    understand("Wann wurde die Brücke gesperrt?", [], false, { ...tools, lexicon: knows, englishOf: englishSide }, 1000).terms;
+  const terms = (englishSide?: UnderstandTools["english"]) =>
+    understand("Wann wurde die Brücke gesperrt?", [], false, { ...tools, lexicon: knows, english: englishSide }, 1000).terms;
 
   it("looks for the sources' English words that translate a word, weighted as a translation", () => {
-    const word = terms(englishOf).find((t) => t.word === "Brücke");
+    const word = terms(english).find((t) => t.word === "Brücke");
     expect(word?.alternatives).toContainEqual({ stem: analyze("bridge")[0], weight: EXPANSION_WEIGHT.translationFirst, via: "translation" });
     expect(word?.expansions).toContain("bridge");
   });
 
   it("reads the question as before when the sources have no English", () => {
-    expect(terms(() => [])).toEqual(terms(undefined));
+    expect(terms({ of: () => [], uses: () => false })).toEqual(terms(undefined));
+  });
+
+  it("keeps an English question's own word at full weight where the English articles use it", () => {
+    const harbour = (uses: boolean) =>
+      understand("Which harbour was closed?", [], false, { ...tools, english: { of: () => [], uses: (stem) => uses && stem === analyze("harbour")[0] } }, 1000)
+        .terms.find((t) => t.word === "harbour")
+        ?.alternatives.find((a) => a.stem === analyze("harbour")[0])?.weight;
+    expect(harbour(false)).toBe(EXPANSION_WEIGHT.translationLeast);
+    expect(harbour(true)).toBe(1);
   });
 });
