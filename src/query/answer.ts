@@ -139,6 +139,9 @@ function topicsFor(index: AnswerIndex, stats: SentenceStats, lexicon: Lexicon): 
   return topics;
 }
 
+/** Words a title needs to tell its article's language; a shorter one is a web page's or a PDF's name. */
+const TITLE_WORDS = 6;
+
 /** The English side of each corpus (and lexicon view), read when a German question first needs it. */
 const englishSides = new WeakMap<SentenceStats, WeakMap<Lexicon, EnglishSide>>();
 
@@ -147,7 +150,13 @@ function englishSideOf(index: AnswerIndex, stats: SentenceStats, lexicon: Lexico
   if (!byLexicon) englishSides.set(stats, (byLexicon = new WeakMap()));
   let side = byLexicon.get(lexicon);
   if (!side) {
-    const english = index.docs.filter((doc) => isEnglishTitle(doc.title));
+    // A short title (a web page's, a PDF's) says too little: the article's opening sentences are read instead.
+    const opening = (doc: DocInfo) => {
+      if (doc.title.split(/\s+/).length >= TITLE_WORDS) return doc.title;
+      const first = chunksOf(index, doc.source)[0];
+      return first ? stats.chunkSentences(first.id).slice(0, 2).map((i) => stats.sentence(i).text).join(" ") : doc.title;
+    };
+    const english = index.docs.filter((doc) => isEnglishTitle(opening(doc)));
     const sentences = english.flatMap((doc) => chunksOf(index, doc.source).flatMap((chunk) => stats.chunkSentences(chunk.id)));
     byLexicon.set(lexicon, (side = englishSide(sentences, stats, lexicon, analyze)));
   }

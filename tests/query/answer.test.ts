@@ -263,6 +263,13 @@ describe("createAsk on an English article, asked in German", () => {
   it("declines what the article does not say", async () => {
     expect((await ask("Wie heißt der Bürgermeister von Leeds?")).kind).toBe("not_found");
   });
+
+  it("tells a web page with a short headline by its opening sentences", async () => {
+    const page = `<html><head><title>Library fire</title></head><body><article><h1>Library fire</h1>${LIBRARY.split("\n\n").map((p) => `<p>${p.trim()}</p>`).join("")}</article></body></html>`;
+    const { index: web } = await makeIndex({ "library.html": page });
+    const answer = await createAsk({ index: () => web, analyze, settings: SETTINGS })("Wie viele Bücher hat die Bibliothek?", { history: [] });
+    expect(quotes(answer)).toContain("300,000 books");
+  });
 });
 
 const COUNCIL = ` date 2023-07 Der Stadtrat von Graz hat am Dienstag den Haushalt für das kommende Jahr beschlossen.
