@@ -80,8 +80,5 @@ export function englishSide(sentences: Iterable<number>, stats: SentenceStats, l
  * half a second.
  */
 export function isEnglishTitle(title: string): boolean {
-  return ENGLISH_FUNCTION_WORD.test(title) && detectLanguage(title) === "en";
+  return detectLanguage(title) === "en";
 }
-
-/** A title without any of these is not English; most titles of a German corpus are let go by this test alone. */
-const ENGLISH_FUNCTION_WORD = /\b(?:the|of|and|to|in|on|for|is|are|was|were|has|have|after|with)\b/i;

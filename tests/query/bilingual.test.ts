@@ -66,5 +66,7 @@ describe("isEnglishTitle", () => {
     expect(isEnglishTitle("Oxford (Reuters) - The city has closed the bridge to all traffic after engineers found cracks")).toBe(true);
     expect(isEnglishTitle("Nur eine Woche nach der Verlegung ausländischer Truppen in die von schweren Unruhen")).toBe(false);
     expect(isEnglishTitle("Kasachstan")).toBe(false);
+    // A dateline and few function words: "a", "that", "about".
+    expect(isEnglishTitle("LEEDS, England, May 2 (PA) - A library that holds about 300,000 books across the…")).toBe(true);
   });
 });
