@@ -272,6 +272,9 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     const next = (words[i + 1] ?? "").replace(/\.$/, "").toLowerCase();
     const isNumber = /^\d+([.,]\d+)*$/.test(word) || NUMBER_WORDS.test(lower);
     if (isNumber) add("number", word);
+    // A number joined to the word it counts: "71-year-old", "52-jährige", "3-Zimmer-Wohnung".
+    const joined = /^(\d+)-\p{L}/u.exec(word);
+    if (joined) add("number", joined[1]!);
     if (/^(1\d{3}|20\d\d)$/.test(word) || MONTHS.test(lower) || DAYTIME.test(lower)) add("time", word);
     if (ORDINAL.test(/^\d+\.$/.test(raw) ? raw : lower)) add("ordinal", word);
     if ((isNumber || COUNTABLE_BEFORE_UNIT.test(lower)) && DURATION_UNITS.test(next)) {

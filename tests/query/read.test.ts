@@ -130,6 +130,15 @@ describe("read", () => {
     expect(ask("Auf wie viel Prozent kam Kourou?").selected[0]?.sentence.text).toBe("Sie legte auf 17,9 Prozent zu.");
   });
 
+  it("reads a number joined to the word it counts as a number: an age written '71-jähriger' or '71-year-old'", () => {
+    const { ask } = setup("Der Sturm über Kourou riss Bäume um. Ein 71-jähriger Autofahrer wurde in Kourou verletzt.");
+    const reading = ask("Wie alt ist der verletzte Autofahrer in Kourou?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected[0]?.sentence.text).toBe("Ein 71-jähriger Autofahrer wurde in Kourou verletzt.");
+    const { ask: english } = setup("The storm in Kourou brought down trees. A 71-year-old driver was injured in Kourou.");
+    expect(english("How old is the injured driver in Kourou?").selected[0]?.sentence.text).toBe("A 71-year-old driver was injured in Kourou.");
+  });
+
   it("quotes the sentence after the answer when it goes on with a pronoun, not when its 'es' stands for nothing", () => {
     const quoted = (text: string) => setup(text).ask("Was befahl der Präsident in Kourou?").selected.map((s) => s.sentence.text);
     const goesOn = quoted("Der Präsident in Kourou befahl den Abzug der Truppen. Er nannte den Einsatz beendet. Die Lage blieb ruhig.");
