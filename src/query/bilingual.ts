@@ -25,8 +25,6 @@ export interface EnglishSide {
   uses(stem: string): boolean;
 }
 
-/** Dictionary senses of an English word read backwards: the first ones, as for English questions. */
-const SENSES = 6;
 
 const NONE: EnglishSide = { of: () => [], uses: () => false };
 
@@ -55,7 +53,9 @@ export function englishSide(sentences: Iterable<number>, stats: SentenceStats, l
     own.add(stem);
     let senses: readonly { german: string; rank: number }[];
     try {
-      senses = [...new Set([word, ...lexicon.englishLemmas(word)])].flatMap((lemma) => lexicon.englishToGerman(lemma).slice(0, SENSES));
+      // Every sense the dictionary lists, each at its rank: read backwards, a German word is often a late
+      // sense of the English one ("drivers" → Autofahrer is the eighth) and still its usual translation.
+      senses = [...new Set([word, ...lexicon.englishLemmas(word)])].flatMap((lemma) => lexicon.englishToGerman(lemma));
     } catch {
       continue;
     }

@@ -13,7 +13,14 @@ const lexicon: Lexicon = {
   germanSynonyms: () => [],
   germanPivots: () => [],
   englishToGerman: (phrase) =>
-    (({ bridge: ["Brücke"], vehicle: ["Fahrzeug", "Vehikel"], art: ["Kunst"], close: ["schließen", "sperren"], shut: ["schließen"] }) as Record<string, string[]>)[
+    (({
+      bridge: ["Brücke"],
+      vehicle: ["Fahrzeug", "Vehikel"],
+      art: ["Kunst"],
+      close: ["schließen", "sperren"],
+      shut: ["schließen"],
+      driver: ["Fahrzeugführer", "Kraftfahrer", "Beweggrund", "Auslöser", "Pilot", "Treiber", "Lenker", "Autofahrer"],
+    }) as Record<string, string[]>)[
       phrase
     ]?.map((german, rank) => ({ german, rank })) ?? [],
   englishLemmas: (word) => (word.endsWith("s") ? [word.slice(0, -1)] : word.endsWith("d") ? [word.slice(0, -1), word.slice(0, -2)] : [word]),
@@ -21,7 +28,7 @@ const lexicon: Lexicon = {
 };
 
 const GERMAN = "Die Art der Ausstellung überraschte die Besucher. Das Museum zeigt moderne Kunst.";
-const ENGLISH = "The bridge was closed to all vehicles. Local art galleries stayed open.";
+const ENGLISH = "The bridge was closed to all vehicles. Local art galleries stayed open. Drivers must take a detour.";
 
 function side(texts: Record<string, string>) {
   const chunks = Object.entries(texts).flatMap(([source, text]) => makeChunks(source, text, 2));
@@ -39,6 +46,11 @@ describe("englishSide", () => {
     // "closed" is a form of "close", whose second sense is "sperren".
     expect(english.of(analyze("gesperrt")[0]!)).toEqual([]);
     expect(english.of(analyze("sperren")[0]!)).toEqual([{ word: "closed", stem: analyze("closed")[0], rank: 1 }]);
+  });
+
+  it("reads every sense the dictionary lists, each at its rank", () => {
+    // "Autofahrer" is the eighth sense of "driver", and still what a German asker says for drivers.
+    expect(side({ "en.txt": ENGLISH }).of(analyze("Autofahrer")[0]!)).toEqual([{ word: "drivers", stem: analyze("drivers")[0], rank: 7 }]);
   });
 
   it("knows the words of the English articles that the German ones do not use", () => {
