@@ -7,7 +7,7 @@ import type { SentenceStats } from "./score.js";
  * German questions over English sources. The dictionary translates English into German; read backwards
  * over the words the English articles use, it says which of their words a German question's word stands
  * for ("Brücke" → bridge, "Fahrzeuge" → vehicles). Built from the sources, so a corpus without English
- * articles costs one look at each article's opening and changes nothing.
+ * articles costs one look at each article's title and changes nothing.
  */
 
 /** An English word of the sources that a German stem translates, with the rank of that sense in the dictionary. */
@@ -24,7 +24,6 @@ export interface EnglishSide {
   /** Whether a stem is a word of the English articles that the German ones do not use. */
   uses(stem: string): boolean;
 }
-
 
 const NONE: EnglishSide = { of: () => [], uses: () => false };
 
