@@ -69,6 +69,11 @@ export interface UnderstandTools {
  * so in different senses of it (a homonym such as "party" → Partei, Feier).
  */
 export const EXPANSION_WEIGHT = { lemma: 1, synonym: 0.6, pivot: 0.5, translationFirst: 0.9, translationStep: 0.08, translationLeast: 0.5, head: 0.5 } as const;
+/** A translation's weight by its sense's rank in the dictionary: the first sense highest, none below the floor. */
+function translationWeight(rank: number): number {
+  return Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - rank * EXPANSION_WEIGHT.translationStep);
+}
+
 /** Expansions kept per word: enough for the right sense, few enough that wrong senses stay rare. */
 const MAX_SYNONYMS = 6;
 /** Pivots are looser than synonyms, so fewer of them, after the synonyms. */
@@ -396,8 +401,8 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       const english = tools.english;
       if (english) {
         const found = [...alternatives.values()].filter((a) => a.weight >= 1).flatMap((a) => safe(() => english.of(a.stem), tools));
-        for (const { word, stem, rank } of [...found].sort((a, b) => a.rank - b.rank).slice(0, MAX_TRANSLATIONS)) {
-          const weight = Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - rank * EXPANSION_WEIGHT.translationStep);
+        for (const { word, stem, rank } of found.sort((a, b) => a.rank - b.rank).slice(0, MAX_TRANSLATIONS)) {
+          const weight = translationWeight(rank);
           const known = alternatives.get(stem);
           if (!known || known.weight < weight) alternatives.set(stem, { stem, weight, via: "translation" });
           expansions.add(word);
@@ -419,7 +424,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         }
       }
       translated.forEach(({ german, rank }) => {
-        const weight = Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - rank * EXPANSION_WEIGHT.translationStep);
+        const weight = translationWeight(rank);
         for (const part of german.split(/\s+/)) {
           if (analyze(part).length === 0) continue;
           add(part, weight, "translation");
