@@ -127,7 +127,7 @@ export function rejoinedParticleVerbs(sentence: string, analyze: Analyzer): stri
 
 /**
  * A present participle, bare or declined ("kommende", "laufenden", "wandernde"), is never the finite verb
- * a particle belongs to: "kündigte für kommende Woche Proteste an" is no "ankommen". Three letters
+ * a particle belongs to: "sagte die laufende Sitzung ab" is no "ablaufen". Three letters
  * before the ending at least, so "senden" and "wenden" (finite in "sie senden … aus") stay verbs.
  */
 const PRESENT_PARTICIPLE = /^\p{Ll}{3,}(?:e|er|el)nd(?:e[mnrs]?)?$/u;

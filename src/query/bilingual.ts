@@ -53,7 +53,7 @@ export function englishSide(sentences: Iterable<number>, stats: SentenceStats, l
     let senses: readonly { german: string; rank: number }[];
     try {
       // Every sense the dictionary lists, each at its rank: read backwards, a German word is often a late
-      // sense of the English one ("drivers" → Autofahrer is the eighth) and still its usual translation.
+      // sense of the English one ("heads" → anführen is the tenth) and still its usual translation.
       senses = [...new Set([word, ...lexicon.englishLemmas(word)])].flatMap((lemma) => lexicon.englishToGerman(lemma));
     } catch {
       continue;
