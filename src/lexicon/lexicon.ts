@@ -11,7 +11,7 @@ import { englishBaseCandidates } from "./english.js";
 import { Dictionary, readStrings, readVarints } from "./format.js";
 import { adjectiveStems, nounStems } from "./german.js";
 import { buildPlaces, placeKey, type Place } from "./places.js";
-import { decodeLemmaRefs, LEXICON_FILES } from "./refs.js";
+import { decodeLemmaRefs, LEXICON_FILES, phraseKey } from "./refs.js";
 
 export type { Place } from "./places.js";
 
@@ -47,6 +47,8 @@ export interface Lexicon {
    * `lemmas`: the word's readings to take synonyms of (default all of {@link Lexicon.germanLemmas}).
    */
   germanSynonyms(word: string, lemmas?: readonly Lemma[]): readonly Synonym[];
+  /** OpenThesaurus synonyms of a multi-word expression, its words in any inflection ("hinter Gitter", "ums Leben gekommen"). */
+  germanPhraseSynonyms(words: readonly string[]): readonly Synonym[];
   /**
    * Near-synonyms of a German lemma or form by pivoting through Ding: German words that share its first
    * English senses ("Arzt" → Doktor, both "doctor"), best first, without the word itself. Looser
@@ -156,6 +158,32 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     return [key, ...lemmas.map((l) => l.lemma.toLowerCase())].filter((h, i, all) => all.indexOf(h) === i);
   };
 
+  /** The synonyms of the thesaurus entries filed under `keys`, unmarked first, without the words in `seen`. */
+  const synonymsFiledUnder = (keys: readonly string[], seen: Set<string>, same: (word: string) => boolean = () => false): Synonym[] => {
+    const plain: string[] = [];
+    const marked: string[] = [];
+    for (const key of keys) {
+      const payload = synonyms().get(key);
+      if (payload === undefined) continue;
+      wrap(LEXICON_FILES.synonyms, dir, () => {
+        for (const id of readVarints(payload)) {
+          for (const member of synonyms().poolString(id).split("|")) {
+            if (member.startsWith("~")) marked.push(member.slice(1));
+            else plain.push(member);
+          }
+        }
+      });
+    }
+    const out: Synonym[] = [];
+    for (const word of [...plain, ...marked]) {
+      const folded = word.toLowerCase();
+      if (seen.has(folded) || same(word)) continue;
+      seen.add(folded);
+      out.push({ word, rank: out.length });
+    }
+    return out;
+  };
+
   return {
     germanLemmas,
     isGermanNoun: (word) => germanLemmas(word).some((l) => l.pos === "noun"),
@@ -165,29 +193,15 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     },
     germanSynonyms(word, lemmas) {
       const heads = headsOf(word, lemmas);
-      const plain: string[] = [];
-      const marked: string[] = [];
-      for (const head of heads) {
-        const payload = synonyms().get(head);
-        if (payload === undefined) continue;
-        wrap(LEXICON_FILES.synonyms, dir, () => {
-          for (const id of readVarints(payload)) {
-            for (const member of synonyms().poolString(id).split("|")) {
-              if (member.startsWith("~")) marked.push(member.slice(1));
-              else plain.push(member);
-            }
-          }
-        });
-      }
-      const seen = new Set(heads);
-      const out: Synonym[] = [];
-      for (const word of [...plain, ...marked]) {
-        const folded = word.toLowerCase();
-        if (seen.has(folded)) continue;
-        seen.add(folded);
-        out.push({ word, rank: out.length });
-      }
-      return out;
+      return synonymsFiledUnder(heads, new Set(heads));
+    },
+    germanPhraseSynonyms(words) {
+      if (words.length < 2) return [];
+      const keys = words.map(normaliseGerman);
+      const lemmasOf = (key: string) => (lemmasOfForm(key) ?? []).map((l) => l.lemma);
+      const key = phraseKey(keys, lemmasOf);
+      // The expression itself in another form ("in Haft nehmen" for "in Haft genommen") is no synonym of it.
+      return synonymsFiledUnder([key], new Set(), (word) => phraseKey(word.split(" ").map(normaliseGerman), lemmasOf) === key);
     },
     germanPivots(word, lemmas) {
       const heads = headsOf(word, lemmas);

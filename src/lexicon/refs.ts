@@ -8,7 +8,10 @@ import { LexiconFormatError, pushVarint } from "./format.js";
 export const LEXICON_FILES = {
   /** Lower-case German form → lemma references (empty payload: a known word of no listed pos). */
   german: "german-forms.bin.gz",
-  /** Lower-case German word → synset numbers; pool: synsets, members joined by "|", "~" marking colloquial etc. */
+  /**
+   * Lower-case German word → synset numbers; pool: synsets, members joined by "|", "~" marking colloquial etc.
+   * A multi-word expression is also filed under its {@link phraseKey}, so any inflection of its words finds it.
+   */
   synonyms: "german-synonyms.bin.gz",
   /** Lower-case English key → varints (German pool number × 2 + tier); pool: German translations. */
   english: "english-german.bin.gz",
@@ -17,6 +20,17 @@ export const LEXICON_FILES = {
   /** Lower-case German word → varints (pool numbers), best first; pool: German words sharing its first English senses. */
   pivots: "german-pivots.bin.gz",
 } as const;
+
+/**
+ * The key a multi-word expression of the thesaurus is filed under besides its own spelling: each word by its
+ * first lemma in code-unit order (or the word itself when it has none), behind a mark no word begins with.
+ * "hinter Gittern" and "hinter Gitter" share one, as do "ums Leben kommen" and "ums Leben gekommen".
+ * `lemmasOf` gives a lower-case word's lemmas; the compiler and the loader each pass their own table's.
+ */
+export function phraseKey(words: readonly string[], lemmasOf: (word: string) => readonly string[]): string {
+  return PHRASE_MARK + words.map((word) => [...lemmasOf(word)].map((l) => l.toLowerCase()).sort()[0] ?? word).join(" ");
+}
+const PHRASE_MARK = "\u0001";
 
 /** Part-of-speech codes in lemma references. */
 export const POS_CODES = { noun: 1, verb: 2, adj: 3 } as const;

@@ -18,6 +18,7 @@ export function withoutResources(lexicon: Lexicon, off: readonly LexiconResource
     isGermanNoun: (word) => lexicon.isGermanNoun(word),
     isGermanWord: (word) => lexicon.isGermanWord(word),
     germanSynonyms: (word, lemmas) => (drop.has("synonyms") ? [] : lexicon.germanSynonyms(word, lemmas)),
+    germanPhraseSynonyms: (words) => (drop.has("synonyms") ? [] : lexicon.germanPhraseSynonyms(words)),
     germanPivots: (word, lemmas) => (drop.has("pivots") ? [] : lexicon.germanPivots(word, lemmas)),
     englishToGerman: (phrase) => (drop.has("translations") ? [] : lexicon.englishToGerman(phrase)),
     englishLemmas: (word) => (drop.has("translations") ? [] : lexicon.englishLemmas(word)),

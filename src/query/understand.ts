@@ -1,5 +1,5 @@
 import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
-import type { Lexicon } from "../lexicon/index.js";
+import type { Lexicon, Synonym } from "../lexicon/index.js";
 import type { EnglishSide } from "./bilingual.js";
 import type { Language, Turn } from "../types.js";
 import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
@@ -147,7 +147,7 @@ export function understand(
   const expected = answerType(question) ?? (focus?.kind === "category" && isPlural(focus.word, language, tools) ? "list" : null);
   const terms = [
     ...withLeaderNouns(
-      expandTerms(withParticleVerbs(contentWords(question, language, tools.analyze), question, language, tools), language, tools),
+      expandTerms(withParticleVerbs(contentWords(question, language, tools.analyze), question, language, tools), language, tools, question),
       expected,
       tools,
     ),
@@ -285,14 +285,39 @@ function isFragment(words: readonly string[], language: Language): boolean {
 }
 
 /**
+ * The synonyms of the question's multi-word expressions ("hinter Gitter", "ums Leben gekommen", "mitgehen
+ * lassen"), which its words alone do not have, by the position of the expression's first content word.
+ * Longer expressions first; a word belongs to one expression.
+ */
+function idiomSynonyms(question: string, words: readonly QueryTerm[], tools: UnderstandTools): Map<number, readonly Synonym[]> {
+  const tokens = question.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  const found = new Map<number, readonly Synonym[]>();
+  const taken = new Set<number>();
+  for (const length of [3, 2]) {
+    for (let at = 0; at + length <= tokens.length; at++) {
+      const span = Array.from({ length }, (_, k) => at + k);
+      if (span.some((p) => taken.has(p))) continue;
+      const owner = words.find((w) => span.includes(w.position));
+      if (!owner) continue;
+      const synonyms = safe(() => tools.lexicon.germanPhraseSynonyms(tokens.slice(at, at + length)), tools);
+      if (synonyms.length === 0) continue;
+      for (const p of span) taken.add(p);
+      found.set(owner.position, synonyms);
+    }
+  }
+  return found;
+}
+
+/**
  * Each content word with the stems it may match, best first: the word as written, its lemmas (German),
  * synonyms (German, from OpenThesaurus, then pivots through Ding) or translations (English, from Ding), each weighted below the word
  * itself. Expansions that occur nowhere in the corpus cannot help and are dropped before capping, which is
  * how a translation's sense is chosen: the sense the sources use.
  */
-export function expandTerms(words: readonly QueryTerm[], language: Language, tools: UnderstandTools): QueryTerm[] {
+export function expandTerms(words: readonly QueryTerm[], language: Language, tools: UnderstandTools, question?: string): QueryTerm[] {
   const { analyze, lexicon, inCorpus } = tools;
   const out: QueryTerm[] = [];
+  const idioms = language === "de" && question !== undefined ? idiomSynonyms(question, words, tools) : new Map<number, readonly Synonym[]>();
   // An English word's translations, and for each word the German stems its neighbours in the question may
   // stand for: a later sense of a word is taken only when the sources use it together with them.
   // A number is no English word: "platform 4" is "Gleis 4", not a sense of "four".
@@ -360,7 +385,10 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       }
       let kept = 0;
       const phrases: { stems: string[]; weight: number }[] = [];
-      for (const synonym of safe(() => [...lexicon.germanSynonyms(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part))], tools)) {
+      // A word of an idiom means what the idiom means ("hinter Gitter" is Haft, not Zaun): its own synonyms and pivots are another sense.
+      const idiom = idioms.get(term.position);
+      const ownSynonyms = () => [...lexicon.germanSynonyms(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part))];
+      for (const synonym of safe(() => idiom ?? ownSynonyms(), tools)) {
         if (kept >= MAX_SYNONYMS) break;
         // A synonym of two content words stands in only where both stand ("Anzeige erstatten").
         const pair = phrasePair(synonym.word, tools);
@@ -386,7 +414,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // Then pivots through English ("Arzt" → Doktor), of the word and of its compound heads, the
       // ones the sources use; a stem a synonym already brought keeps the synonym's higher weight.
       let pivots = 0;
-      for (const pivot of safe(() => [...lexicon.germanPivots(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanPivots(part))], tools)) {
+      for (const pivot of safe(() => (idiom ? [] : [...lexicon.germanPivots(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanPivots(part))]), tools)) {
         if (pivots >= MAX_PIVOTS) break;
         // One content word, as for synonyms: "Y-Chromosom" is no stand-in for "Leute".
         const word = headWord(pivot.word, analyze);

@@ -162,6 +162,24 @@ describe("compileLexicon", () => {
     for (const [name, bytes] of a) expect(Buffer.from(bytes).equals(Buffer.from(b.get(name)!))).toBe(true);
   });
 
+  it("files a multi-word expression under its words' lemmas, and without its closing verb", () => {
+    const dir = mkdtempSync(join(tmpdir(), "citebot-lexicon-compile-"));
+    try {
+      const thesaurus = THESAURUS.replace(/\n$/, "\nin haft nehmen|1\n-|festnehmen|in Haft nehmen|verhaften\n");
+      const verbs = { ...VERBS, nehmen: { INF: "nehmen", PA2: ["genommen"], PRT: { S: { "3": "nahm" } } } };
+      for (const [name, bytes] of compileLexicon({ ...sources, thesaurus, verbs }).files) writeFileSync(join(dir, name), bytes);
+      const lexicon = openLexicon(dir);
+      // Any form of its words finds it; the expression itself, in whatever form, is no synonym of itself.
+      expect(lexicon.germanPhraseSynonyms(["in", "Haft", "genommen"]).map((s) => s.word)).toEqual(["festnehmen", "verhaften"]);
+      // Without the verb: "in Haft" is filed with the expressions that close it with one.
+      expect(lexicon.germanPhraseSynonyms(["in", "Haft"]).map((s) => s.word)).toEqual(["festnehmen", "in Haft nehmen", "verhaften"]);
+      expect(lexicon.germanPhraseSynonyms(["Haft", "genommen"])).toEqual([]);
+      expect(lexicon.germanPhraseSynonyms(["Haft"])).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("compiles files the lexicon reads", () => {
     const dir = mkdtempSync(join(tmpdir(), "citebot-lexicon-compile-"));
     try {

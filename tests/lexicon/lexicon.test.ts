@@ -86,6 +86,16 @@ describe("germanSynonyms", () => {
     expect(new Set(synonyms.map((s) => s.word.toLowerCase())).size).toBe(synonyms.length);
   });
 
+  it("finds a multi-word expression by any form of its words", () => {
+    const phrase = (text: string) => lexicon.germanPhraseSynonyms(text.split(" ")).map((s) => s.word);
+    // The thesaurus files "hinter Gittern" and "hinter Gitter bringen"; a question says "hinter Gitter".
+    expect(phrase("hinter Gitter")).toContain("in Haft");
+    expect(phrase("ums Leben gekommen")).toContain("umkommen");
+    expect(phrase("ums Leben gekommen")).not.toContain("ums Leben kommen");
+    expect(phrase("mitgehen lassen")).toContain("stehlen");
+    expect(phrase("Gitter")).toEqual([]);
+  });
+
   it("takes synonyms only of the readings it is given", () => {
     // "Herbst" is also read as the superlative of "herb", whose synonyms are no autumn's.
     expect(words("Herbst")).toContain("bitter");

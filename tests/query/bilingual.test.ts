@@ -11,6 +11,7 @@ const lexicon: Lexicon = {
   isGermanNoun: () => false,
   isGermanWord: () => false,
   germanSynonyms: () => [],
+  germanPhraseSynonyms: () => [],
   germanPivots: () => [],
   englishToGerman: (phrase) =>
     (({

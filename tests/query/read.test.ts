@@ -13,6 +13,7 @@ const nothing: Lexicon = {
   isGermanNoun: (word) => !["Almaty", "Kourou", "Pro", "Bahn"].includes(word),
   isGermanWord: () => true,
   germanSynonyms: () => [],
+  germanPhraseSynonyms: () => [],
   germanPivots: () => [],
   englishToGerman: () => [],
   englishLemmas: () => [],

@@ -17,6 +17,7 @@ const lexicon: Lexicon = {
         ]
       : [],
   // Pivots through English: "Stausee" and "Talsperre" both translate "dammed lake"; "Stauwehr" is not in the corpus.
+  germanPhraseSynonyms: () => [],
   germanPivots: (word) =>
     ({ stausee: ["Stauwehr", "Talsperre"], arbeitsniederlegung: ["Ausstand", "Streik", "Pegel"] })[word.toLowerCase()]?.map((w, rank) => ({ word: w, rank })) ?? [],
   englishToGerman: (phrase) => {
@@ -62,6 +63,21 @@ describe("understand", () => {
     // "Quartier" is no word of the sources; the verb's forms there stem otherwise, so it is not asked for.
     expect(term?.phrases).toEqual([{ stems: ["nacht", "verbring"], weight: EXPANSION_WEIGHT.synonym }]);
     expect(term?.alternatives.map((a) => a.stem)).not.toContain("nacht");
+  });
+
+  it("gives a word of an idiom the idiom's synonyms instead of its own", () => {
+    const bars: Lexicon = {
+      ...lexicon,
+      isGermanNoun: (w) => w === "Gitter",
+      isGermanWord: (w) => w === "Gitter",
+      germanSynonyms: (w) => (w === "Gitter" ? [{ word: "Zaun", rank: 0 }] : []),
+      germanPhraseSynonyms: (words) => (words.join(" ") === "hinter Gitter" ? [{ word: "in Haft", rank: 0 }, { word: "eingesperrt", rank: 1 }] : []),
+    };
+    const t: UnderstandTools = { analyze, lexicon: bars, inCorpus: (s) => ["haft", "zaun", "gitt"].includes(s) };
+    const stems = (question: string) => understand(question, [], false, t, 1000).terms.find((x) => x.word === "Gitter")?.alternatives.map((a) => a.stem);
+    // "Haft" is the one content word of "in Haft"; "eingesperrt" is no word of the sources.
+    expect(stems("Wie lange muss er hinter Gitter?")).toEqual(["gitt", "haft"]);
+    expect(stems("Wer hat das Gitter gebaut?")).toEqual(["gitt", "zaun"]);
   });
 
   it("expands a German word by its lemma at full weight and by synonyms the corpus uses, below it", () => {

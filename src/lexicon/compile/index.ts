@@ -4,8 +4,8 @@
  * be checked by regenerating them (`npm run lexicon`) and a test can run it on a few synthetic lines.
  */
 import { gzipSync } from "node:zlib";
-import { encodeDictionary, stringsPayload, varintPayload, type DictEntry } from "../format.js";
-import { encodeLemmaRef, LEXICON_FILES, POS_CODES } from "../refs.js";
+import { encodeDictionary, readVarints, stringsPayload, varintPayload, type DictEntry } from "../format.js";
+import { encodeLemmaRef, LEXICON_FILES, phraseKey, POS_CODES } from "../refs.js";
 import { DEFAULT_DING_OPTIONS, parseDing, type DingOptions } from "./ding.js";
 import { parseNouns, parseVerbs } from "./inflections.js";
 import { derivePivots } from "./pivots.js";
@@ -81,6 +81,22 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
     for (const id of ids) if (!used.has(id)) used.set(id, used.size);
     synsetEntries.push({ key, payload: varintPayload(ids.map((id) => used.get(id)!)) });
   }
+  // Multi-word expressions by their words' lemmas ("hinter Gittern" for "hinter Gitter"); one that ends in
+  // its verb also without it ("hinter Gitter bringen", "ums Leben kommen" for "ums Leben gekommen").
+  const lemmasOf = (word: string) => [...(formRefs.get(word)?.keys() ?? [])].map((id) => id.slice(id.indexOf("\t") + 1));
+  const isVerb = (word: string) => [...(formRefs.get(word)?.keys() ?? [])].some((id) => id.startsWith(`${POS_CODES.verb}\t`));
+  const phrases = new Map<string, number[]>();
+  for (const { key, payload } of synsetEntries) {
+    const words = key.split(" ");
+    if (words.length < 2) continue;
+    const forms = words.length >= 3 && isVerb(words.at(-1)!) ? [words, words.slice(0, -1)] : [words];
+    for (const phrase of forms) {
+      const ids = phrases.get(phraseKey(phrase, lemmasOf)) ?? [];
+      for (const id of readVarints(payload)) if (!ids.includes(id)) ids.push(id);
+      phrases.set(phraseKey(phrase, lemmasOf), ids);
+    }
+  }
+  for (const [key, ids] of phrases) synsetEntries.push({ key, payload: varintPayload(ids) });
   const synsetPool = [...used.keys()].map((id) => thesaurus.synsets[id]!.map((m) => (m.marked ? `~${m.word}` : m.word)).join("|"));
   put(LEXICON_FILES.synonyms, synsetEntries, synsetPool);
 
