@@ -146,6 +146,11 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** German articles, alone or joined to a preposition: grammar, not vocabulary. */
 const ARTICLES_DE = new Set("der die das dem den des ein eine einem einen eines einer im ins am ans zum zur vom beim".split(" "));
 
+/** The question's words in order, as `contentWords` counts their positions. */
+export function questionWords(question: string): string[] {
+  return question.match(WORD) ?? [];
+}
+
 /**
  * The content words of a question, each with its own stem as the one alternative: function words,
  * question words and words about the article itself dropped, light verbs kept at a small weight so they

@@ -6,7 +6,7 @@ import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, u
 import { detectLanguage } from "./language.js";
 import { feminines, withoutLinking } from "./vocabulary.js";
 import { cleanQuestion } from "./question.js";
-import { contentWords, isLightWord, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
+import { contentWords, isLightWord, questionWords, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
 
 /**
  * The first stage: what the asker wants. Reads the question once and produces the object every later
@@ -190,7 +190,7 @@ export function withPrevious(alone: Understanding, previous: Turn, reason: Follo
   const known = new Set(alone.terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
   const previousLanguage = detectLanguage(previous.question);
   const context = [
-    ...expandTerms(contentWords(previous.question, previousLanguage, tools.analyze), previousLanguage, tools),
+    ...expandTerms(contentWords(previous.question, previousLanguage, tools.analyze), previousLanguage, tools, previous.question),
     ...nameTerms(previous.answer, tools),
   ]
     .filter((t) => !t.alternatives.some((a) => known.has(a.stem)))
@@ -290,7 +290,7 @@ function isFragment(words: readonly string[], language: Language): boolean {
  * Longer expressions first; a word belongs to one expression.
  */
 function idiomSynonyms(question: string, words: readonly QueryTerm[], tools: UnderstandTools): Map<number, readonly Synonym[]> {
-  const tokens = question.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  const tokens = questionWords(question);
   const found = new Map<number, readonly Synonym[]>();
   const taken = new Set<number>();
   for (const length of [3, 2]) {
@@ -314,10 +314,10 @@ function idiomSynonyms(question: string, words: readonly QueryTerm[], tools: Und
  * itself. Expansions that occur nowhere in the corpus cannot help and are dropped before capping, which is
  * how a translation's sense is chosen: the sense the sources use.
  */
-export function expandTerms(words: readonly QueryTerm[], language: Language, tools: UnderstandTools, question?: string): QueryTerm[] {
+export function expandTerms(words: readonly QueryTerm[], language: Language, tools: UnderstandTools, question: string): QueryTerm[] {
   const { analyze, lexicon, inCorpus } = tools;
   const out: QueryTerm[] = [];
-  const idioms = language === "de" && question !== undefined ? idiomSynonyms(question, words, tools) : new Map<number, readonly Synonym[]>();
+  const idioms = language === "de" ? idiomSynonyms(question, words, tools) : new Map<number, readonly Synonym[]>();
   // An English word's translations, and for each word the German stems its neighbours in the question may
   // stand for: a later sense of a word is taken only when the sources use it together with them.
   // A number is no English word: "platform 4" is "Gleis 4", not a sense of "four".
