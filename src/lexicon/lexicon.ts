@@ -57,6 +57,11 @@ export interface Lexicon {
   germanPivots(word: string, lemmas?: readonly Lemma[]): readonly Synonym[];
   /** German translations of an English word or phrase of up to 3 words (any inflection), best first, capped. [] when unknown. */
   englishToGerman(phrase: string): readonly Translation[];
+  /**
+   * WordNet synonyms of an English word or its base forms, most common senses first ("factory" → mill,
+   * manufacturing plant). Looser than a translation: a synonym shares one sense of the word.
+   */
+  englishSynonyms(word: string): readonly Synonym[];
   /** Base forms of an English word that Ding knows ("ruled" → ["rule"], "better" → ["better", "good", "well"]). */
   englishLemmas(word: string): readonly string[];
   /** A country or region by its English or German name, case-insensitive; undefined otherwise. */
@@ -94,6 +99,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   const synonyms = lazyDictionary(dir, LEXICON_FILES.synonyms);
   const english = lazyDictionary(dir, LEXICON_FILES.english);
   const englishForms = lazyDictionary(dir, LEXICON_FILES.englishForms);
+  const englishSynonymTable = lazyDictionary(dir, LEXICON_FILES.englishSynonyms);
   const pivots = lazyDictionary(dir, LEXICON_FILES.pivots);
   let places: Map<string, Place> | undefined;
 
@@ -249,6 +255,22 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
       return out;
     },
     englishLemmas,
+    englishSynonyms(word) {
+      const key = normaliseEnglish(word);
+      if (key === "") return [];
+      const out: Synonym[] = [];
+      const seen = new Set([key]);
+      for (const lemma of [key, ...englishLemmas(key)]) {
+        const payload = englishSynonymTable().get(lemma);
+        if (payload === undefined) continue;
+        for (const synonym of wrap(LEXICON_FILES.englishSynonyms, dir, () => readStrings(payload))) {
+          if (seen.has(synonym)) continue;
+          seen.add(synonym);
+          out.push({ word: synonym, rank: out.length });
+        }
+      }
+      return out;
+    },
     place(name) {
       places ??= buildPlaces();
       return places.get(placeKey(name));

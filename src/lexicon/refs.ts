@@ -17,6 +17,8 @@ export const LEXICON_FILES = {
   english: "english-german.bin.gz",
   /** Lower-case English inflected form → its base forms (newline-joined). */
   englishForms: "english-forms.bin.gz",
+  /** Lower-case English lemma → its WordNet synonyms, most common senses first (newline-joined). */
+  englishSynonyms: "english-synonyms.bin.gz",
   /** Lower-case German word → varints (pool numbers), best first; pool: German words sharing its first English senses. */
   pivots: "german-pivots.bin.gz",
 } as const;

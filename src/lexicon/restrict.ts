@@ -1,7 +1,7 @@
 import type { Lexicon } from "./lexicon.js";
 
 /** The resources of the lexicon that can be switched off, to measure what each contributes. */
-export const LEXICON_RESOURCES = ["lemmas", "synonyms", "pivots", "translations", "places"] as const;
+export const LEXICON_RESOURCES = ["lemmas", "synonyms", "pivots", "translations", "wordnet", "places"] as const;
 export type LexiconResource = (typeof LEXICON_RESOURCES)[number];
 
 /**
@@ -22,6 +22,7 @@ export function withoutResources(lexicon: Lexicon, off: readonly LexiconResource
     germanPivots: (word, lemmas) => (drop.has("pivots") ? [] : lexicon.germanPivots(word, lemmas)),
     englishToGerman: (phrase) => (drop.has("translations") ? [] : lexicon.englishToGerman(phrase)),
     englishLemmas: (word) => (drop.has("translations") ? [] : lexicon.englishLemmas(word)),
+    englishSynonyms: (word) => (drop.has("wordnet") ? [] : lexicon.englishSynonyms(word)),
     place: (name) => (drop.has("places") ? undefined : lexicon.place(name)),
   };
 }

@@ -321,7 +321,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
   // An English word's translations, and for each word the German stems its neighbours in the question may
   // stand for: a later sense of a word is taken only when the sources use it together with them.
   // A number is no English word: "platform 4" is "Gleis 4", not a sense of "four".
-  const candidates = language === "en" ? words.map((w) => (/^\d/.test(w.word) ? [] : translations(w.word, tools))) : [];
+  const candidates = language === "en" ? words.map((w) => (/^\d/.test(w.word) ? [] : sensesOf(w.word, tools))) : [];
   const contextOf = (i: number) =>
     words.flatMap((w, j) =>
       j === i ? [] : [...w.alternatives.map((a) => a.stem), ...(candidates[j] ?? []).flatMap((c) => c.german.split(" ").flatMap(analyze))],
@@ -691,6 +691,29 @@ function chooseSenses(candidates: readonly Sense[], context: readonly string[], 
     return false;
   };
   return candidates.filter((c) => c.rank < FIRST_SENSES || together(c)).slice(0, MAX_TRANSLATIONS);
+}
+
+/** WordNet synonyms of an English word whose translations are looked at: its common senses' words. */
+const WORDNET_SYNONYMS = 6;
+/** The rank from which a translation weighs no more than a synonym: where a synonym's translations begin. */
+const SYNONYM_SENSE_RANK = Math.ceil((EXPANSION_WEIGHT.translationFirst - EXPANSION_WEIGHT.synonym) / EXPANSION_WEIGHT.translationStep);
+
+/**
+ * An English word's German senses that the sources use: its own translations or, when the sources use
+ * none of them, the translations of its WordNet synonyms ("environmentalist" → conservationist →
+ * Naturschützer), ranked from where a translation weighs as a synonym does. A word the sources translate
+ * takes no synonym's senses: those are another word's, and would only add noise.
+ */
+function sensesOf(word: string, tools: UnderstandTools): Sense[] {
+  const own = translations(word, tools);
+  if (own.length > 0) return own;
+  const senses: Sense[] = [];
+  for (const synonym of safe(() => tools.lexicon.englishSynonyms(word), tools).slice(0, WORDNET_SYNONYMS)) {
+    for (const { german } of translations(synonym.word, tools)) {
+      if (!senses.some((s) => s.german === german)) senses.push({ german, rank: SYNONYM_SENSE_RANK + senses.length });
+    }
+  }
+  return senses;
 }
 
 interface Sense {

@@ -4,6 +4,7 @@ import { compileLexicon } from "../../src/lexicon/compile/index.js";
 import { englishKey, expandSlash, germanValue, orderTranslations, parseAlternative, parseDing, splitTopLevel, type Candidate } from "../../src/lexicon/compile/ding.js";
 import { parseNouns, parseVerbs } from "../../src/lexicon/compile/inflections.js";
 import { decodeMythes, parseMythes } from "../../src/lexicon/compile/thesaurus.js";
+import { wordNetSynonyms } from "../../src/lexicon/compile/wordnet.js";
 import { Dictionary, encodeDictionary, LexiconFormatError, readVarints, varintPayload } from "../../src/lexicon/format.js";
 import { openLexicon } from "../../src/lexicon/index.js";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -39,6 +40,27 @@ const VERBS = {
   kaputt: { KJ2: {} },
 };
 const NOUNS = { Verhaftung: { NOM: { SIN: "Verhaftung", PLU: "Verhaftungen" }, G: "F" } };
+
+/** WordNet in its file format: a licence line, then index lines (senses most frequent first) and data lines. */
+const WORDNET = {
+  index: {
+    noun: ["  1 licence text", "factory n 2 1 @ 2 1 00000001 00000002", "plant n 1 1 @ 1 0 00000003"].join("\n"),
+    verb: ["  1 licence text", "plant v 1 1 @ 1 0 00000004"].join("\n"),
+    adj: "",
+    adv: "",
+  },
+  data: {
+    noun: [
+      "  1 licence text",
+      "00000001 06 n 03 factory 0 mill 0 manufacturing_plant 0 001 @ 00000009 n 0000 | a plant",
+      "00000002 06 n 02 factory 0 works 0 000 | another sense",
+      "00000003 06 n 02 plant 0 works 0 000 | a factory",
+    ].join("\n"),
+    verb: "00000004 35 v 02 plant 0 set(a) 0 000 | put in the ground",
+    adj: "",
+    adv: "",
+  },
+};
 
 describe("Ding parsing", () => {
   it("splits at separators outside brackets and strips annotations", () => {
@@ -152,8 +174,21 @@ describe("inflection tables", () => {
   });
 });
 
+describe("WordNet parsing", () => {
+  it("gives each lemma the words of its first senses, the first senses of every part of speech first", () => {
+    const synonyms = wordNetSynonyms(WORDNET);
+    expect(synonyms.get("factory")).toEqual(["mill", "manufacturing plant", "works"]);
+    // "plant": its first noun sense, then its first verb sense (the marker "(a)" dropped); no word twice.
+    expect(synonyms.get("plant")).toEqual(["works", "set"]);
+    expect(wordNetSynonyms(WORDNET, { senses: 1, maxSynonyms: 10 }).get("factory")).toEqual(["mill", "manufacturing plant"]);
+    expect(wordNetSynonyms(WORDNET, { senses: 2, maxSynonyms: 1 }).get("factory")).toEqual(["mill"]);
+    // A lemma whose synsets hold only itself has no entry.
+    expect(synonyms.has("set")).toBe(false);
+  });
+});
+
 describe("compileLexicon", () => {
-  const sources = { ding: DING, thesaurus: THESAURUS, verbs: VERBS, nouns: NOUNS };
+  const sources = { ding: DING, thesaurus: THESAURUS, verbs: VERBS, nouns: NOUNS, wordnet: WORDNET };
 
   it("is deterministic: the same input gives the same bytes", () => {
     const a = compileLexicon(sources).files;
@@ -192,6 +227,7 @@ describe("compileLexicon", () => {
       expect(lexicon.englishToGerman("strikes").map((t) => t.german)).toEqual(["Streik", "streiken", "Ausstand", "Fund", "Generalstreik"]);
       expect(lexicon.englishToGerman("struck")[0]?.german).toBe("Streik");
       expect(lexicon.englishLemmas("better")).toEqual(["good"]);
+      expect(lexicon.englishSynonyms("Factory").map((s) => s.word)).toEqual(["mill", "manufacturing plant", "works"]);
       // "Streik {m}; Ausstand {m} :: strike": two nouns of the same first sense, before "Fund" [min.], whose
       // first sense is another "strike" (pivots are looser than synonyms, and weighed lower for that).
       expect(lexicon.germanPivots("Streiks").map((s) => s.word)).toEqual(["Ausstand", "Fund"]);
@@ -240,7 +276,7 @@ describe("dictionary format", () => {
   });
 
   it("round-trips through gzip as the compiled files are stored", () => {
-    const compiled = compileLexicon({ ding: DING, thesaurus: THESAURUS, verbs: VERBS, nouns: NOUNS }).files;
+    const compiled = compileLexicon({ ding: DING, thesaurus: THESAURUS, verbs: VERBS, nouns: NOUNS, wordnet: WORDNET }).files;
     for (const bytes of compiled.values()) expect(new Dictionary(gunzipSync(bytes)).size).toBeGreaterThan(0);
   });
 });

@@ -66,6 +66,16 @@ describe("nounStems", () => {
   });
 });
 
+describe("englishSynonyms", () => {
+  it("gives WordNet synonyms of a word or its base form, common senses first", () => {
+    const words = (word: string) => lexicon.englishSynonyms(word).map((s) => s.word);
+    expect(words("environmentalists")).toContain("conservationist");
+    expect(words("factory").slice(0, 3)).toEqual(["mill", "manufacturing plant", "manufactory"]);
+    expect(words("factory")).not.toContain("factory");
+    expect(words("xqzt")).toEqual([]);
+  });
+});
+
 describe("germanSynonyms", () => {
   const words = (word: string) => lexicon.germanSynonyms(word).map((s) => s.word);
 

@@ -24,6 +24,7 @@ const lexicon: Lexicon = {
     }) as Record<string, string[]>)[
       phrase
     ]?.map((german, rank) => ({ german, rank })) ?? [],
+  englishSynonyms: () => [],
   englishLemmas: (word) => (word.endsWith("s") ? [word.slice(0, -1)] : word.endsWith("d") ? [word.slice(0, -1), word.slice(0, -2)] : [word]),
   place: () => undefined,
 };

@@ -16,6 +16,7 @@ const nothing: Lexicon = {
   germanPhraseSynonyms: () => [],
   germanPivots: () => [],
   englishToGerman: () => [],
+  englishSynonyms: () => [],
   englishLemmas: () => [],
   place: () => undefined,
 };

