@@ -35,6 +35,11 @@ async function makeIndex(seeds: Record<string, string>, copyArticle = false): Pr
   return { index: await openIndex(options.indexDir, { embeddings, ef: 64 }), dir };
 }
 
+/** Asks each question alone, without history, of the index the getter gives when asked. */
+const askAlone = (index: () => LoadedIndex) => (q: string) => createAsk({ index, analyze, settings: SETTINGS })(q, { history: [] });
+/** The quoted text of an answer, all its citations together; "" when nothing was answered. */
+const quotes = (a: Answer) => (a.kind === "answered" ? a.citations.map((c) => c.quote).join(" ") : "");
+
 async function expectVerbatim(answer: Answer, dir: string) {
   expect(answer.kind).toBe("answered");
   if (answer.kind !== "answered") return;
@@ -207,8 +212,7 @@ describe("createAsk on an article it was not developed on", () => {
   beforeAll(async () => {
     ({ index } = await makeIndex({ "flood.txt": FLOOD }));
   });
-  const ask = (q: string) => createAsk({ index: () => index, analyze, settings: SETTINGS })(q, { history: [] });
-  const quotes = (a: Answer) => (a.kind === "answered" ? a.citations.map((c) => c.quote).join(" ") : "");
+  const ask = askAlone(() => index);
 
   it.each([
     ["Wie viele Menschen starben bei dem Hochwasser?", "sechs Menschen"],
@@ -245,8 +249,7 @@ describe("createAsk on an English article, asked in German", () => {
   beforeAll(async () => {
     ({ index, dir } = await makeIndex({ "library.txt": LIBRARY }));
   });
-  const ask = (q: string) => createAsk({ index: () => index, analyze, settings: SETTINGS })(q, { history: [] });
-  const quotes = (a: Answer) => (a.kind === "answered" ? a.citations.map((c) => c.quote).join(" ") : "");
+  const ask = askAlone(() => index);
 
   it.each([
     ["Wie viele Bücher hat die Bibliothek?", "300,000 books"],
@@ -305,8 +308,7 @@ describe("createAsk on German word formation: compounds, place lists, derived ve
   beforeAll(async () => {
     ({ index } = await makeIndex({ "strike.txt": STRIKE }));
   });
-  const ask = (q: string) => createAsk({ index: () => index, analyze, settings: SETTINGS })(q, { history: [] });
-  const quotes = (a: Answer) => (a.kind === "answered" ? a.citations.map((c) => c.quote).join(" ") : "");
+  const ask = askAlone(() => index);
 
   it.each([
     ["In welcher Stadt streikten die Lokführer?", "Göttingen"],
