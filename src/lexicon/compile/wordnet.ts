@@ -22,7 +22,8 @@ export interface WordNetOptions {
   readonly maxSynonyms: number;
 }
 
-export const DEFAULT_WORDNET_OPTIONS: WordNetOptions = { senses: 2, maxSynonyms: 10 };
+/** Six synonyms a lemma: as many as understanding reads of a word (understand.ts), so the file holds no more. */
+export const DEFAULT_WORDNET_OPTIONS: WordNetOptions = { senses: 2, maxSynonyms: 6 };
 
 /**
  * Synset offset → its words, from a data.<pos> file. A data line is "offset lex_filenum ss_type w_cnt
