@@ -440,7 +440,10 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     } else {
       // An English phrase of two words that the dictionary knows ("train driver") is one term.
       const next = words[i + 1];
-      const phrase = next && next.position === term.position + 1 ? translations(`${term.word} ${next.word}`, tools) : [];
+      const adjacent = next !== undefined && next.position === term.position + 1;
+      // A hyphenated word ("non-stop", "long-term") is one entry of the dictionary, written with its hyphen.
+      const hyphenated = adjacent && question.toLowerCase().includes(`${term.word}-${next.word}`.toLowerCase());
+      const phrase = adjacent ? translations(hyphenated ? `${term.word}-${next.word}` : `${term.word} ${next.word}`, tools) : [];
       const translated = phrase.length > 0 ? phrase : chooseSenses(candidates[i] ?? [], contextOf(i), tools);
       if (phrase.length > 0) i++;
       // The English word itself still finds names and cognates ("Chega", "Esa"); when the dictionary

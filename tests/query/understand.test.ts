@@ -347,6 +347,17 @@ describe("understand", () => {
     expect(terms.find((t) => t.word === "train driver")?.alternatives.map((a) => a.stem)).toContain("lokfuhr");
   });
 
+  it("reads a hyphenated English word as the dictionary writes it, with its hyphen", () => {
+    const hyphen: UnderstandTools = {
+      ...tools,
+      lexicon: { ...lexicon, englishToGerman: (w) => ({ "non-stop": ["durchgehend"], stop: ["Halt"] })[w.toLowerCase()]?.map((german, rank) => ({ german, rank })) ?? [] },
+      inCorpus: (stem) => ["durchgeh", "halt"].includes(stem),
+    };
+    const terms = understand("Why did the non-stop strike end?", [], false, hyphen, 1000).terms;
+    expect(terms.find((t) => t.word === "non stop")?.alternatives.map((a) => a.stem)).toContain("durchgeh");
+    expect(terms.flatMap((t) => t.alternatives.map((a) => a.stem))).not.toContain("halt");
+  });
+
   it("lets a question for who leads something find the role nouns a leader is named by", () => {
     const chef = (u: ReturnType<typeof read>, word: string) => u.terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
     const withChef = { ...tools, inCorpus: (stem: string) => corpus.has(stem) || stem === "chef" };
