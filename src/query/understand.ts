@@ -88,6 +88,9 @@ const CONTEXT_WEIGHT = 0.5;
 const GREETING = /^(hallo|hallöchen|hi|hey|huhu|moin|servus|grüß dich|grüß gott|guten (morgen|tag|abend)|hello|hiya|howdy|good (morning|afternoon|evening)|tschüss|tschüs|ciao|bye|goodbye|auf wiedersehen)\b/u;
 const THANKS = /^(danke|vielen dank|dankeschön|besten dank|merci|thanks|thank you|thx|cheers|super,? danke)\b/u;
 
+/** Words of assent that may open a greeting or thanks ("Ok, danke!"), with the punctuation after them. */
+const INTERJECTION = /^(ok(ay)?|alles klar|gut|sehr gut|super|prima|toll|klasse|perfekt|cool|schön|ah|aha|ach so|achso|great|perfect|nice|alright|all right|awesome|got it|i see|oh)(?![\p{L}])[\s,.!]*/u;
+
 /**
  * Pronouns and demonstratives that point back at something said before. "it" is left out and "es" taken
  * only outside its expletive uses ("gab es", "how much did it cost"): a question that uses them that way
@@ -139,7 +142,7 @@ export function understand(
   const detected = detectLanguage(question);
   const intent = intentOf(question, detected, tools.analyze);
   // An emoji or a "Hi" says nothing about the user's language; the caller may know it (Telegram's language_code).
-  const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(question.toLowerCase()) ? preferred : detected;
+  const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(question.toLowerCase().trim().replace(INTERJECTION, "")) ? preferred : detected;
   const base = { question, truncated, language, intent, answerType: null, unit: null, focus: null, followUp: null };
   if (intent !== "question") return { ...base, terms: [], searchText: "" };
   const focus = questionFocus(question);
@@ -218,7 +221,8 @@ export function withPrevious(alone: Understanding, previous: Turn, reason: Follo
 function intentOf(question: string, language: Language, analyze: Analyzer): Intent {
   const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!words.some((w) => w.length >= 2 || /\d/.test(w))) return "empty";
-  const lower = question.toLowerCase().trim();
+  // "Ok, danke", "Alles klar, vielen Dank!", "Great, thanks": an interjection before the thanks is part of it.
+  const lower = question.toLowerCase().trim().replace(INTERJECTION, "");
   const match = GREETING.exec(lower) ?? THANKS.exec(lower);
   if (!match) return "question";
   const rest = lower.slice(match[0].length);

@@ -54,6 +54,17 @@ describe("understand", () => {
     expect(read("Hi, who leads the strike?").intent).toBe("question");
   });
 
+  it("takes thanks after an interjection for thanks, not for a question", () => {
+    expect(read("Ok, danke.").intent).toBe("thanks");
+    expect(read("Alles klar, vielen Dank!").intent).toBe("thanks");
+    expect(read("Okay thanks").intent).toBe("thanks");
+    expect(read("Great, thank you!").intent).toBe("thanks");
+    expect(read("Ok, und wann?").intent).toBe("question");
+    expect(read("Okay, who leads the strike?").intent).toBe("question");
+    // The thanks says its language, whatever the chat's was.
+    expect(understand("Ok, danke.", [], false, tools, 1000, "en").language).toBe("de");
+  });
+
   it("keeps a synonym of two content words as a phrase whose words must stand together, not as either word", () => {
     const lodging: Lexicon = {
       ...lexicon,
