@@ -13,7 +13,7 @@ import { buildSentenceStats, coverage, matchTerms, matchedChunks, sentenceStats,
 import type { WordKnowledge } from "./cues.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
 import { exampleQuestion, exampleTopics } from "./topics.js";
-import { leaningOn, understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
+import { dictionaryCuts, leaningOn, understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
 import { sameFamily, vocabularyOf } from "./vocabulary.js";
 
 /**
@@ -112,7 +112,9 @@ function wordKnowledge(lexicon: Lexicon): WordKnowledge {
   // Unsure, a word is known and no place: then capitalised words are not all taken for names.
   return {
     isPlace: remembered((w) => lexicon.place(w) !== undefined, false),
-    isWord: remembered((w) => lexicon.isGermanWord(w), true),
+    // A compound of dictionary words ("Rudersteuerung") is a word too, though the dictionary lists few of its
+    // compounds, as understanding reads the question's ("unknown" there means no cut either).
+    isWord: remembered((w) => lexicon.isGermanWord(w) || !dictionaryCuts(w, (part) => lexicon.isGermanWord(part)).next().done, true),
     lemmas: remembered((w) => lexicon.germanLemmas(w).map((l) => l.lemma), [] as readonly string[]),
   };
 }

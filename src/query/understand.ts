@@ -608,7 +608,7 @@ function compoundHeads(word: string, tools: PartTools): string[] | undefined {
  * word is) after a known modifier, with or without its linking letters ("Arbeits" → Arbeit). `kind` is
  * the modifier as the dictionary knows it.
  */
-function* dictionaryCuts(word: string, knows: (w: string) => boolean): Generator<{ kind: string; head: string }> {
+export function* dictionaryCuts(word: string, knows: (w: string) => boolean): Generator<{ kind: string; head: string }> {
   for (let at = MIN_MODIFIER; at <= word.length - MIN_HEAD; at++) {
     const modifier = word.slice(0, at);
     const rest = word.slice(at);

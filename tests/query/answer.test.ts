@@ -48,6 +48,27 @@ async function expectVerbatim(answer: Answer, dir: string) {
   }
 }
 
+describe("createAsk, names in the sources", () => {
+  const FERRY =
+    " date 2025-03 Cuxhaven (dpa) - Die Fähre «Nordlicht II» ist am Dienstagmorgen gegen die Kaimauer geprallt. Der Kapitän habe kurz vor dem Anlegen über Funk einen Ausfall der Rudersteuerung gemeldet. Verletzt wurden 17 Menschen.";
+  const TEAM = " date 2024-05 Kiel (dpa) - Die Handballmannschaft des THW Kiel hat das Pokalfinale gewonnen. Kapitän Jens Albers warf im Finale neun Tore.";
+  let ferry: LoadedIndex;
+  let team: LoadedIndex;
+  beforeAll(async () => {
+    ({ index: ferry } = await makeIndex({ "ferry.txt": FERRY }));
+    ({ index: team } = await makeIndex({ "team.txt": TEAM }));
+  });
+
+  it("does not take a compound the dictionary lacks for a name: the captain's name is not given", async () => {
+    // "Rudersteuerung" is Ruder + Steuerung, no name; a question for the captain's name finds none.
+    expect((await askAlone(() => ferry)("Wie heißt der Kapitän der Fähre?")).kind).toBe("not_found");
+  });
+
+  it("names the captain where the sources do", async () => {
+    expect(quotes(await askAlone(() => team)("Wie heißt der Kapitän der Kieler Handballmannschaft?"))).toContain("Jens Albers");
+  });
+});
+
 describe("createAsk, extractive", () => {
   let index: LoadedIndex;
   let dir: string;
