@@ -1,9 +1,10 @@
 import { lowerBound } from "../ingest/bm25.js";
+import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
 import { countsSomething, isReportedSpeech, saysNotKnown, type AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
-import { articleRange, coverage, matchTerms, namesSame, scoreSentences, termHits, type ScoredSentence, type SentenceStats, type TermMatch } from "./score.js";
+import { articleRange, coverage, matchTerms, namesSame, scoreSentences, termHits, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 
 /**
@@ -85,8 +86,6 @@ export function read(
     t === at && (focus?.kind === "counted" || focus?.kind === "role") ? { ...m, term: { ...m.term, weight: m.term.weight * COUNTED_FOCUS_WEIGHT } } : m,
   );
   const categoryTerm = focus?.kind === "category" ? at : -1;
-  // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
-  const { unit } = understanding;
   const quoted = previouslyQuoted(understanding, [...candidates.keys()], stats);
   const near = besideQuotes(quoted, stats);
   // "Wie lange brauchten sie dafür?" after an answer about a bank robbery: when the last answer's
@@ -107,8 +106,7 @@ export function read(
     stats,
     expected,
     categoryTerm,
-    // "Wie viele Menschen": only a number that counts someone is of the asked-for kind.
-    unit ? (sentence) => unit.test(sentence.text) : focus?.kind === "people" && expected === "number" ? (sentence) => countsSomething(sentence.text) : undefined,
+    ofKind(understanding, stats),
   );
   const namesAll = namingAll(matches, stats);
   const roleTerm = focus?.kind === "role" ? at : -1;
@@ -138,6 +136,30 @@ function speakingFirst(scored: readonly ScoredSentence[], matches: readonly Term
   if (asked.length === 0) return [...scored];
   const speaks = (s: ScoredSentence) => asked.some((t) => (s.hits[t] ?? 0) > 0) && namesAll(s.index);
   return [...scored.filter(speaks), ...scored.filter((s) => !speaks(s))];
+}
+
+/** What narrows the asked-for type further, for a sentence that has it, or undefined when nothing does. */
+function ofKind(understanding: Understanding, stats: SentenceStats): ((sentence: Sentence, index: number) => boolean) | undefined {
+  const { unit, focus, answerType: expected } = understanding;
+  // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
+  if (unit) return (sentence) => unit.test(sentence.text);
+  // "Wie viele Menschen": only a number that counts someone is of the asked-for kind.
+  if (focus?.kind === "people" && expected === "number") return (sentence) => countsSomething(sentence.text);
+  // "Wie heißen die Interessenten?": the name must be the role's, not the speaker's ("…, sagte Mehnert").
+  if (focus?.kind === "role" && (expected === "name" || expected === "person")) {
+    return (sentence, index) => namesApposed(sentence.text, stats.features(index).get("person") ?? []);
+  }
+  return undefined;
+}
+
+/**
+ * True when a person the sentence names (`people`: the stems of its person words) stands after a noun or
+ * a name, not right after a verb: news names a role's holder with the role ("Geschäftsführer Frank
+ * Mehnert", "Oberbürgermeisterin Sabine Krämer"), while "…, sagte Mehnert" names who spoke of it.
+ */
+function namesApposed(text: string, people: readonly string[]): boolean {
+  const tokens = text.match(/[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? [];
+  return tokens.some((t, i) => i > 0 && /^\p{Lu}/u.test(t) && people.some((stem) => fold(t).startsWith(stem)) && !/^\p{Ll}/u.test(tokens[i - 1]!));
 }
 
 /**

@@ -598,7 +598,7 @@ export function scoreSentences(
   stats: SentenceStats,
   expected: AnswerType | null,
   categoryTerm = -1,
-  accepts: (sentence: Sentence) => boolean = () => true,
+  accepts: (sentence: Sentence, index: number) => boolean = () => true,
 ): ScoredSentence[] {
   const scored = candidates.map(({ index, prior, bonus = 0 }): ScoredSentence => {
     const sentence = stats.sentence(index);
@@ -606,7 +606,7 @@ export function scoreSentences(
       if (expected === null) return false;
       const features = stats.features(index);
       const supplied = [...(features.get(expected) ?? []), ...(expected === "person" ? (features.get("organization") ?? []) : [])];
-      return suppliesNew(supplied, matches) && accepts(sentence);
+      return suppliesNew(supplied, matches) && accepts(sentence, index);
     };
     let hits = termHits(matches, stats, index);
     const own = coverage(matches, [hits]);

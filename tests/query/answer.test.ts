@@ -64,6 +64,15 @@ describe("createAsk, names in the sources", () => {
     expect((await askAlone(() => ferry)("Wie heißt der Kapitän der Fähre?")).kind).toBe("not_found");
   });
 
+  it("does not take the speaker's name for the name of what was spoken of", async () => {
+    const PLANT =
+      " date 2025-02 Zwickau (dpa) - Der Autozulieferer Kessler will 700 Stellen streichen, sagte Geschäftsführer Frank Mehnert am Mittwoch. Für das Werk in Glauchau gebe es bereits Gespräche mit zwei Interessenten, sagte Mehnert.";
+    const { index: plant } = await makeIndex({ "plant.txt": PLANT });
+    const ask = askAlone(() => plant);
+    expect((await ask("Wie heißen die Interessenten für das Werk in Glauchau?")).kind).toBe("not_found");
+    expect(quotes(await ask("Wie heißt der Geschäftsführer von Kessler?"))).toContain("Frank Mehnert");
+  });
+
   it("names the captain where the sources do", async () => {
     expect(quotes(await askAlone(() => team)("Wie heißt der Kapitän der Kieler Handballmannschaft?"))).toContain("Jens Albers");
   });
