@@ -615,7 +615,8 @@ export function* dictionaryCuts(word: string, knows: (w: string) => boolean): Ge
     const head = /^\p{Lu}/u.test(word) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
     if (!knows(head)) continue;
     const bare = withoutLinking(modifier);
-    const kind = knows(modifier) ? modifier : bare !== undefined && knows(bare) ? bare : undefined;
+    // A modifier drops the final "e" of its noun ("Fährunglück", "Schulbus", "Grenzkontrolle").
+    const kind = knows(modifier) ? modifier : bare !== undefined && knows(bare) ? bare : knows(`${modifier}e`) ? `${modifier}e` : undefined;
     if (kind !== undefined) yield { kind, head };
   }
 }

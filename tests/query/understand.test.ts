@@ -164,6 +164,9 @@ describe("understand", () => {
     // Heads the sources use, not merely heads the dictionary knows.
     expect(partsOf("Straßenbahnstrecke", { ...compounds, lexicon: { ...words, isGermanWord: (w) => ["straßen", "straßenbahn", "bahnstrecke", "strecke"].includes(w.toLowerCase()) }, inCorpus: (s) => ["strassenbahnlini", "streck"].includes(s), beginsInCorpus: (s) => "strassenbahnlini".startsWith(s) })).toEqual(["Strecke"]);
     expect(partsOf("Ministerin", compounds)).toEqual(["Minister"]);
+    // A modifier drops its noun's final "e": "Fähr-" in "Fährunglück" is "Fähre".
+    const ferry: UnderstandTools = { ...compounds, lexicon: { ...words, isGermanWord: (w) => ["fähre", "unglück"].includes(w.toLowerCase()) }, inCorpus: (s) => s === "ungluck", beginsInCorpus: (s) => "fahrhaf".startsWith(s) };
+    expect(partsOf("Fährunglück", ferry)).toEqual(["Unglück"]);
     // A modifier the sources write with a synonym ("Tram" / "Straßenbahn") lets a head they use stand in.
     const tram: UnderstandTools = {
       ...compounds,
