@@ -72,7 +72,7 @@ export function measureEvidence(
   // Nor is a passage that matches only the names: "Wer ist der Bürgermeister von Göttingen?" is not
   // answered by any sentence about Göttingen. Some word of what is asked must stand in the quoted sentences,
   // in any form the matching allows (inflected, in a compound, a synonym or translation).
-  const asked = askedTerms(matches);
+  const asked = askedTerms(matches, focus);
   const speaksTo = (u: EvidenceUnit) => asked.length === 0 || asked.some((t) => u.quoted.some((hits) => (hits[t] ?? 0) > 0));
   // And a German question's nouns say what it is about: a passage near none of them is off the subject
   // ("Wie hoch ist der Turm?" is not answered by "die hohen Kosten").
@@ -108,11 +108,17 @@ export function measureEvidence(
 
 /**
  * The terms that say what is asked, as opposed to what it is asked about: the question's own full-weight
- * words that are not names (or are names said as nouns, see QueryTerm.asked), and the nouns of the measure it asks for. Evidence must have one of them in a
- * quoted sentence.
+ * words that are not names (or are names said as nouns, see QueryTerm.asked), the nouns of the measure it
+ * asks for, and its focus, however light a word it is ("Menschen" in "Wie viele Menschen arbeiten für
+ * Van Dijk?"). Evidence must have one of them in a quoted sentence.
  */
-export function askedTerms(matches: readonly TermMatch[]): number[] {
-  return matches.flatMap((m, t) => ((m.term.name !== true || m.term.asked === true) && m.term.context !== true && (m.term.weight >= 1 || m.term.measure === true) ? [t] : []));
+export function askedTerms(matches: readonly TermMatch[], focus: QuestionFocus | null = null): number[] {
+  return matches.flatMap((m, t) =>
+    ((m.term.name !== true || m.term.asked === true) && m.term.context !== true && (m.term.weight >= 1 || m.term.measure === true)) ||
+    (focus !== null && m.term.context !== true && m.term.word.toLowerCase() === focus.word)
+      ? [t]
+      : [],
+  );
 }
 
 /**

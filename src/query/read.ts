@@ -110,7 +110,7 @@ export function read(
   );
   const namesAll = namingAll(matches, stats);
   const roleTerm = focus?.kind === "role" ? at : -1;
-  const ranked = roleFirst(speakingFirst(scored, matches, namesAll), roleTerm);
+  const ranked = roleFirst(speakingFirst(scored, matches, namesAll, focus), roleTerm);
   const selected = withContinuation(
     withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, expected, roleTerm >= 0, stats),
     ranked,
@@ -131,8 +131,8 @@ export function read(
  * not answered by the best sentence about X that says nothing of leading, nor by a leader elsewhere, and
  * the gate would count neither.
  */
-function speakingFirst(scored: readonly ScoredSentence[], matches: readonly TermMatch[], namesAll: (sentence: number) => boolean): ScoredSentence[] {
-  const asked = askedTerms(matches);
+function speakingFirst(scored: readonly ScoredSentence[], matches: readonly TermMatch[], namesAll: (sentence: number) => boolean, focus: Understanding["focus"]): ScoredSentence[] {
+  const asked = askedTerms(matches, focus);
   if (asked.length === 0) return [...scored];
   const speaks = (s: ScoredSentence) => asked.some((t) => (s.hits[t] ?? 0) > 0) && namesAll(s.index);
   return [...scored.filter(speaks), ...scored.filter((s) => !speaks(s))];

@@ -31,6 +31,10 @@ describe("relevance gate", () => {
       ({ term: { word, position: 0, alternatives: [], weight: 1, ...extra }, similar: new Map(), idf: 1 }) as unknown as TermMatch;
     const asked = askedTerms([match("Leipzig", { name: true }), match("Heimatmuseum", { name: true, asked: true }), match("Diebstahl", {})]);
     expect(asked).toEqual([1, 2]);
+    // What "wie viele" counts is asked, however light a word: "Menschen" weighs less than a full word.
+    const people = [match("Menschen", { weight: 0.5 }), match("arbeiten", {}), match("Dijk", { name: true })];
+    expect(askedTerms(people)).toEqual([1]);
+    expect(askedTerms(people, { word: "menschen", kind: "people" })).toEqual([0, 1]);
   });
 
   it("rejects evidence that shares no word with the question", () => {
