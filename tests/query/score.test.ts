@@ -235,6 +235,21 @@ describe("scoreSentences", () => {
     expect(scored.some((s) => s.typeMatch)).toBe(true);
   });
 
+  it("ranks a later sentence of an article with part of its lead, which says what the story is about", () => {
+    const story = buildSentenceStats(
+      makeChunks("k.txt", "Zwickau (dpa) - Der Autozulieferer Kessler Antriebstechnik will 700 Stellen streichen. Betriebsrat und Gewerkschaft reagierten empört. Die Produktion läuft weiter.", 3),
+      analyze,
+    );
+    const matches = matchTerms(contentWords("Wie hat der Betriebsrat von Kessler Antriebstechnik reagiert?", "de", analyze), story);
+    const candidates = Array.from({ length: story.count }, (_, index) => ({ index, prior: 0 }));
+    const [first, second] = scoreSentences(candidates, matches, story, null);
+    expect(first?.sentence.text).toBe("Betriebsrat und Gewerkschaft reagierten empört.");
+    expect(second?.sentence.text).toContain("Kessler Antriebstechnik");
+    // Only the order: the score, which the gate and further quotes weigh, is the sentence's own.
+    expect(first?.score).toBeCloseTo(first?.coverage ?? 0);
+    expect(first?.coverage).toBeLessThan(1);
+  });
+
   it("favours the duration for a how-long question", () => {
     const [best] = rank("Wie lange dauert die Reparatur?");
     expect(best?.sentence.text).toContain("drei Wochen");
