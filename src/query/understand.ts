@@ -324,8 +324,10 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
   const idioms = language === "de" ? idiomSynonyms(question, words, tools) : new Map<number, readonly Synonym[]>();
   // An English word's translations, and for each word the German stems its neighbours in the question may
   // stand for: a later sense of a word is taken only when the sources use it together with them.
-  // A number is no English word: "platform 4" is "Gleis 4", not a sense of "four".
-  const candidates = language === "en" ? words.map((w) => (/^\d/.test(w.word) ? [] : sensesOf(w.word, tools))) : [];
+  // A number is no English word: "platform 4" is "Gleis 4", not a sense of "four"; nor is a Roman numeral
+  // after a name ("Nordlicht II", "Elizabeth II"), which is part of it.
+  const numeral = (w: QueryTerm) => /^\d/.test(w.word) || /^[IVX]{1,4}$/.test(w.word);
+  const candidates = language === "en" ? words.map((w) => (numeral(w) ? [] : sensesOf(w.word, tools))) : [];
   const contextOf = (i: number) =>
     words.flatMap((w, j) =>
       j === i ? [] : [...w.alternatives.map((a) => a.stem), ...(candidates[j] ?? []).flatMap((c) => c.german.split(" ").flatMap(analyze))],

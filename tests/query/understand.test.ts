@@ -382,6 +382,12 @@ describe("understand", () => {
     expect(chef(ask("Wohin führt die Straße?"), "führt")).not.toContain("chef");
   });
 
+  it("keeps a Roman numeral after a name as part of the name, untranslated", () => {
+    const two: UnderstandTools = { ...tools, lexicon: { ...lexicon, englishToGerman: (w) => (w.toLowerCase() === "ii" ? [{ german: "zwei", rank: 0 }] : []) }, inCorpus: (s) => ["zwei", "ii"].includes(s) };
+    const term = understand("Where was the ferry Nordlicht II taken?", [], false, two, 1000).terms.find((t) => t.word === "II");
+    expect(term?.alternatives.map((a) => a.stem)).toEqual(["ii"]);
+  });
+
   it("keeps a number in an English question as it is, untranslated", () => {
     const six: UnderstandTools = { ...tools, lexicon: { ...lexicon, englishToGerman: (w) => (w === "6" ? [{ german: "Schicht", rank: 0 }] : []) }, inCorpus: (s) => ["schicht", "6"].includes(s) };
     const term = understand("When does line 6 open?", [], false, six, 1000).terms.find((t) => t.word === "6");
