@@ -92,7 +92,7 @@ export function measureEvidence(
   // A name is not counted or measured ("Wie alt ist Nasarbajew?" is answered a sentence after his name).
   // "Wie viele Menschen …": a number that counts something, whatever the sources call the people.
   if (focus?.kind === "people") return { coverage: cov, focusFound: counted.some((u) => u.countsSomething !== false), missingName, typed, counted: counts };
-  const t = focus === null || focus.kind === "category" ? -1 : matches.findIndex((m) => m.term.word.toLowerCase() === focus.word && m.term.name !== true);
+  const t = focus === null || focus.kind === "category" ? -1 : matches.findIndex((m) => namesFocus(m.term.word, focus) && m.term.name !== true);
   if (t < 0) return { coverage: cov, focusFound: null, missingName, typed, counted: counts };
   // The role whose holder is asked for must be named where the evidence is: "Wie heißt die Schulleiterin?"
   // is not answered by the caretaker's name.
@@ -115,10 +115,19 @@ export function measureEvidence(
 export function askedTerms(matches: readonly TermMatch[], focus: QuestionFocus | null = null): number[] {
   return matches.flatMap((m, t) =>
     ((m.term.name !== true || m.term.asked === true) && m.term.context !== true && (m.term.weight >= 1 || m.term.measure === true)) ||
-    (focus !== null && m.term.context !== true && m.term.word.toLowerCase() === focus.word)
+    (focus !== null && m.term.context !== true && namesFocus(m.term.word, focus))
       ? [t]
       : [],
   );
+}
+
+/**
+ * True when a question's term is its focus noun, alone or as the head of a phrase the dictionary knows
+ * whole ("shuttle buses" for the buses "how many shuttle buses" counts).
+ */
+export function namesFocus(word: string, focus: QuestionFocus): boolean {
+  const lower = word.toLowerCase();
+  return lower === focus.word || lower.split(/\s+/).at(-1) === focus.word;
 }
 
 /**

@@ -3,7 +3,7 @@ import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
 import { countsSomething, isReportedSpeech, saysNotKnown, type AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
-import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
+import { CONTEXT_SHARE, askedTerms, measureEvidence, namesFocus, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, coverage, matchTerms, namesSame, scoreSentences, termHits, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 
@@ -81,7 +81,7 @@ export function read(
   }
   const { focus, answerType: expected } = understanding;
   // The term that says what is counted, which role's holder or which category is asked for.
-  const at = focus === null ? -1 : matched.findIndex((m) => m.term.word.toLowerCase() === focus.word);
+  const at = focus === null ? -1 : matched.findIndex((m) => namesFocus(m.term.word, focus));
   const weighted = matched.map((m, t) =>
     t === at && (focus?.kind === "counted" || focus?.kind === "role") ? { ...m, term: { ...m.term, weight: m.term.weight * COUNTED_FOCUS_WEIGHT } } : m,
   );

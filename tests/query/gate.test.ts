@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { questionFocus } from "../../src/query/cues.js";
-import { askedTerms, measureEvidence, passesGate } from "../../src/query/gate.js";
+import { askedTerms, measureEvidence, namesFocus, passesGate } from "../../src/query/gate.js";
 import { buildSentenceStats, matchTerms, namesSame, termHits, type TermMatch } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
@@ -35,6 +35,12 @@ describe("relevance gate", () => {
     const people = [match("Menschen", { weight: 0.5 }), match("arbeiten", {}), match("Dijk", { name: true })];
     expect(askedTerms(people)).toEqual([1]);
     expect(askedTerms(people, { word: "menschen", kind: "people" })).toEqual([0, 1]);
+  });
+
+  it("finds a how-many question's counted noun as the head of a phrase the dictionary knows whole", () => {
+    expect(namesFocus("shuttle buses", { word: "buses", kind: "counted" })).toBe(true);
+    expect(namesFocus("Busse", { word: "busse", kind: "counted" })).toBe(true);
+    expect(namesFocus("shuttle service", { word: "buses", kind: "counted" })).toBe(false);
   });
 
   it("rejects evidence that shares no word with the question", () => {
