@@ -601,8 +601,9 @@ export const LEAD_SHARE = 0.6;
  * the expected answer type (a number for "wie viele", a person for "wer"), plus a small retrieval prior.
  * `categoryTerm`, the index of a "welche X" question's category noun among the terms, counts as covered
  * by a sentence that carries the expected type and matches some other term of the question. `accepts`
- * narrows the type further (a measure question's number must carry the measure's unit).
- * Returns them best first, a later sentence of an article ranked with part of its lead (see {@link LEAD_SHARE}). Pure: same inputs, same order, which keeps answers and tests stable.
+ * narrows the type further, given the sentence and its index (a measure question's number must carry the
+ * measure's unit). Returns them best first, a later sentence of an article ranked with part of its lead
+ * (see {@link LEAD_SHARE}). Pure: same inputs, same order, which keeps answers and tests stable.
  */
 export function scoreSentences(
   candidates: readonly { readonly index: number; readonly prior: number; readonly bonus?: number }[],
