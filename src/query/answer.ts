@@ -1,6 +1,6 @@
 import { analysisVersion, analyzeSentences, type SentenceAnalysis, type SentenceTable } from "../ingest/sentences.js";
 import { openLexicon, type Lexicon } from "../lexicon/index.js";
-import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage } from "../types.js";
+import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage, Turn } from "../types.js";
 import { claimsByNumber, citationFor, renumberCitations } from "./cite.js";
 import { englishSide, isEnglishTitle, type EnglishSide } from "./bilingual.js";
 import { composeExtractive, notFoundText, smalltalkText } from "./extractive.js";
@@ -331,6 +331,14 @@ function inSameArticle(
   return same.passes ? same : reading;
 }
 
+/** True when a reading that names nothing of its own answers from an article the previous answer did not quote. */
+function leavesStory(reading: Reading, previous: Turn): boolean {
+  const from = reading.selected[0]?.sentence.source;
+  const story = previous.sources ?? [];
+  const named = reading.matches.some((m) => m.term.name === true && m.term.context !== true);
+  return from !== undefined && story.length > 0 && !story.includes(from) && !named;
+}
+
 function suggestionsFor(index: AnswerIndex, passages: readonly Passage[]): string[] {
   const titles: string[] = [];
   // The retrieved passages' articles first, then the index's; lazily, since an index has thousands.
@@ -414,6 +422,15 @@ export function createAsk(deps: AskDependencies): Ask {
     let reading = await retrieveAndRead(deps, index, stats, understanding);
     const previous = leaningOn(context.history);
     if (previous && understanding.followUp === null) reading = inSameArticle(deps, index, stats, understanding, reading, previous.sources ?? []);
+    // A question that names nothing new but is answered from another article than the last answer's is
+    // most likely still about that answer's story ("Wann beginnt der Warnstreik?" after the union's
+    // demands): read together with the last turn, it is taken so when that reading answers from the
+    // story's article. A question that names its subject ("… in Frankreich?") goes where it points.
+    if (previous && understanding.followUp === null && reading.passes && leavesStory(reading, previous)) {
+      const combined = withPrevious(understanding, previous, "fallback", tools);
+      const second = await retrieveAndRead(deps, index, stats, combined);
+      if (second.passes && !leavesStory(second, previous)) [understanding, reading] = [combined, second];
+    }
     // A question that alone finds no grounded answer may lean on the previous turn, if that grounds it.
     if (!reading.passes && understanding.followUp === null && previous) {
       const combined = withPrevious(understanding, previous, "fallback", tools);

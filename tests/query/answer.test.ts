@@ -78,6 +78,29 @@ describe("createAsk, names in the sources", () => {
   });
 });
 
+describe("createAsk, a conversation that stays with its story", () => {
+  const UNION =
+    " date 2025-02 Zwickau (dpa) - Der Autozulieferer Kessler will 700 Stellen streichen. Die IG Metall fordert bei Kessler eine Standortgarantie bis 2030. Die IG Metall ruft bei Kessler für Freitag zu einem Warnstreik auf.";
+  const FRANCE = " date 2025-02 Paris (dpa) - In Frankreich begann am Montag ein landesweiter Warnstreik der Lokführer. Viele Züge fielen aus.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "union.txt": UNION, "france.txt": FRANCE }));
+  });
+
+  it("answers a question that names nothing new from the story the conversation is about", async () => {
+    const ask = createAsk({ index: () => index, analyze, settings: SETTINGS });
+    // Alone, the strike that began is the one in France.
+    expect(quotes(await ask("When does the strike start?", { history: [] }))).toContain("Frankreich");
+    const first = await ask("What does IG Metall demand from Kessler?", { history: [] });
+    expect(quotes(first)).toContain("Standortgarantie");
+    const story = [turnOf("What does IG Metall demand from Kessler?", first)];
+    const next = await ask("When does the strike start?", { history: story });
+    expect(quotes(next)).toContain("Freitag");
+    // A question that names its subject goes where it points.
+    expect(quotes(await ask("When did the strike in France start?", { history: story }))).toContain("Montag");
+  });
+});
+
 describe("createAsk, extractive", () => {
   let index: LoadedIndex;
   let dir: string;
