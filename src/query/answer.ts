@@ -110,11 +110,13 @@ function wordKnowledge(lexicon: Lexicon): WordKnowledge {
     };
   };
   // Unsure, a word is known and no place: then capitalised words are not all taken for names.
+  // The parts of compounds repeat ("-steuerung", "Bundes-"), so they are remembered too.
+  const listed = remembered((w) => lexicon.isGermanWord(w), true);
   return {
     isPlace: remembered((w) => lexicon.place(w) !== undefined, false),
     // A compound of dictionary words ("Rudersteuerung") is a word too, though the dictionary lists few of its
     // compounds, as understanding reads the question's ("unknown" there means no cut either).
-    isWord: remembered((w) => lexicon.isGermanWord(w) || !dictionaryCuts(w, (part) => lexicon.isGermanWord(part)).next().done, true),
+    isWord: remembered((w) => listed(w) || !dictionaryCuts(w, listed).next().done, true),
     lemmas: remembered((w) => lexicon.germanLemmas(w).map((l) => l.lemma), [] as readonly string[]),
   };
 }
