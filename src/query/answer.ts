@@ -422,7 +422,7 @@ export function createAsk(deps: AskDependencies): Ask {
       return { kind: "smalltalk", text: smalltalkText(understanding.intent, language), language, mode: "extractive", examples };
     }
     let reading = await retrieveAndRead(deps, index, stats, understanding);
-    const previous = leaningOn(context.history);
+    const previous = understanding.newTopic === true ? undefined : leaningOn(context.history);
     if (previous && understanding.followUp === null) reading = inSameArticle(deps, index, stats, understanding, reading, previous.sources ?? []);
     // A question that names nothing new but is answered from another article than the last answer's is
     // most likely still about that answer's story ("Wann beginnt der Warnstreik?" after the union's

@@ -40,6 +40,8 @@ export interface Understanding {
   readonly unit: RegExp | null;
   readonly focus: QuestionFocus | null;
   readonly followUp: FollowUp | null;
+  /** The question says it starts a new topic ("Themenwechsel: …", "Different topic: …"): no earlier turn is leaned on. */
+  readonly newTopic?: boolean;
   /** The text for dense and keyword search: the question, its German expansions, and a follow-up's context. */
   readonly searchText: string;
 }
@@ -87,6 +89,10 @@ const CONTEXT_WEIGHT = 0.5;
 // General conversational German and English, not about any article: greetings, thanks and farewells.
 const GREETING = /^(hallo|hallöchen|hi|hey|huhu|moin|servus|grüß dich|grüß gott|guten (morgen|tag|abend)|hello|hiya|howdy|good (morning|afternoon|evening)|tschüss|tschüs|ciao|bye|goodbye|auf wiedersehen)\b/u;
 const THANKS = /^(danke|vielen dank|dankeschön|besten dank|merci|thanks|thank you|thx|cheers|super,? danke)\b/u;
+
+/** Phrases that open a question on a new topic, with the punctuation after them (general conversational German and English). */
+const TOPIC_CHANGE =
+  /^(themenwechsel|anderes thema|neues thema|andere frage|neue frage|noch eine frage|eine andere frage|ganz andere frage|different topic|another topic|new topic|change of topic|different question|another question|new question|one more question)\s*[:,.!?–—-]+\s*/iu;
 
 /** Words of assent that may open a greeting or thanks ("Ok, danke!"), with the punctuation after them. */
 const INTERJECTION = /^(ok(ay)?|alles klar|gut|sehr gut|super|prima|toll|klasse|perfekt|cool|schön|ah|aha|ach so|achso|great|perfect|nice|alright|all right|awesome|got it|i see|oh)(?![\p{L}])[\s,.!]*/u;
@@ -138,7 +144,12 @@ export function understand(
   maxChars: number,
   preferred?: Language,
 ): Understanding {
-  const { text: question, truncated } = cleanQuestion(raw, maxChars);
+  const cleaned = cleanQuestion(raw, maxChars);
+  const { truncated } = cleaned;
+  // "Themenwechsel: …", "Different topic: …" say that what follows stands alone; the words say nothing of it.
+  const marker = TOPIC_CHANGE.exec(cleaned.text);
+  const question = marker && marker[0].length < cleaned.text.length ? cleaned.text.slice(marker[0].length) : cleaned.text;
+  const newTopic = marker !== null && question !== cleaned.text;
   const detected = detectLanguage(question);
   const intent = intentOf(question, detected, tools.analyze);
   // An emoji or a "Hi" says nothing about the user's language; the caller may know it (Telegram's language_code).
@@ -165,6 +176,7 @@ export function understand(
     searchText: searchTextOf(question, terms),
   };
   const previous = leaningOn(history);
+  if (newTopic) return { ...alone, newTopic };
   if (!previous) return alone;
   const reason: FollowUpReason | null = continues ? "reply" : followUpCue(question, language, tools);
   return reason === null ? alone : withPrevious(alone, previous, reason, tools);

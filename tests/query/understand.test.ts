@@ -390,6 +390,20 @@ describe("understand", () => {
     expect(chef(ask("Wohin führt die Straße?"), "führt")).not.toContain("chef");
   });
 
+  it("reads a question opened as a new topic without the opening words, and without the turn before", () => {
+    const history = [{ question: "Wer führt den Streik an?", answer: "Laut der Quelle: „Minister Böhler …“", sources: ["a.txt"] }];
+    for (const q of ["Different topic: who leads the strike?", "Themenwechsel: Wer führt den Streik an?", "Andere Frage – wer führt sie an?"]) {
+      const u = read(q, history);
+      expect(u.newTopic).toBe(true);
+      expect(u.followUp).toBeNull();
+      expect(u.terms.map((t) => t.word.toLowerCase())).not.toContain("topic");
+      expect(u.terms.map((t) => t.word.toLowerCase())).not.toContain("themenwechsel");
+      expect(u.terms.map((t) => t.word.toLowerCase())).not.toContain("frage");
+    }
+    // Without such words, "sie" still leans on the turn before.
+    expect(read("Wer führt sie an?", history).followUp?.reason).toBe("pronoun");
+  });
+
   it("keeps a Roman numeral after a name as part of the name, untranslated", () => {
     const two: UnderstandTools = { ...tools, lexicon: { ...lexicon, englishToGerman: (w) => (w.toLowerCase() === "ii" ? [{ german: "zwei", rank: 0 }] : []) }, inCorpus: (s) => ["zwei", "ii"].includes(s) };
     const term = understand("Where was the ferry Nordlicht II taken?", [], false, two, 1000).terms.find((t) => t.word === "II");
