@@ -424,20 +424,15 @@ export function createAsk(deps: AskDependencies): Ask {
     let reading = await retrieveAndRead(deps, index, stats, understanding);
     const previous = understanding.newTopic === true ? undefined : leaningOn(context.history);
     if (previous && understanding.followUp === null) reading = inSameArticle(deps, index, stats, understanding, reading, previous.sources ?? []);
-    // A question that names nothing new but is answered from another article than the last answer's is
-    // most likely still about that answer's story ("Wann beginnt der Warnstreik?" after the union's
-    // demands): read together with the last turn, it is taken so when that reading answers from the
-    // story's article. A question that names its subject ("… in Frankreich?") goes where it points.
-    if (previous && understanding.followUp === null && reading.passes && leavesStory(reading, previous)) {
+    // A question read alone may still lean on the previous turn: when alone it finds no grounded answer,
+    // and that reading grounds it; or when it names nothing new but is answered from another article
+    // than the last answer's ("Wann beginnt der Warnstreik?" after the union's demands), and that
+    // reading answers from the story's article. One that names its subject ("… in Frankreich?") goes
+    // where it points.
+    if (previous && understanding.followUp === null && (!reading.passes || leavesStory(reading, previous))) {
       const combined = withPrevious(understanding, previous, "fallback", tools);
       const second = await retrieveAndRead(deps, index, stats, combined);
-      if (second.passes && !leavesStory(second, previous)) [understanding, reading] = [combined, second];
-    }
-    // A question that alone finds no grounded answer may lean on the previous turn, if that grounds it.
-    if (!reading.passes && understanding.followUp === null && previous) {
-      const combined = withPrevious(understanding, previous, "fallback", tools);
-      const second = await retrieveAndRead(deps, index, stats, combined);
-      if (second.passes) [understanding, reading] = [combined, second];
+      if (second.passes && (!reading.passes || !leavesStory(second, previous))) [understanding, reading] = [combined, second];
     }
     if (!deps.llm) return extractiveAnswer(index, reading, language, truncNote);
     try {

@@ -158,14 +158,20 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
 const OPENS_WITH_PRONOUN = /^(?:Sie|Er|He|She|They)\s/u;
 const NOTHING: ReadonlySet<string> = new Set();
 
+/** The first sentence of the article that sentence `index` belongs to. */
+export function articleStart(index: number, sourceOf: (index: number) => string): number {
+  const source = sourceOf(index);
+  let first = index;
+  while (first > 0 && sourceOf(first - 1) === source) first--;
+  return first;
+}
+
 /** The first and last sentence of the article that sentence `index` belongs to. */
 export function articleRange(index: number, sourceOf: (index: number) => string, count: number): [number, number] {
   const source = sourceOf(index);
-  let first = index;
   let last = index;
-  while (first > 0 && sourceOf(first - 1) === source) first--;
   while (last + 1 < count && sourceOf(last + 1) === source) last++;
-  return [first, last];
+  return [articleStart(index, sourceOf), last];
 }
 
 /** An acronym in parentheses after its long form: "(VFB)", "(NABU)", "(UN)". */
@@ -616,9 +622,7 @@ export function scoreSentences(
   // Each article's first sentence's hits, read once for all its candidates; each candidate's rank.
   const leads = new Map<number, readonly number[]>();
   const leadHits = (index: number): readonly number[] | undefined => {
-    const source = stats.source(index);
-    let first = index;
-    while (first > 0 && stats.source(first - 1) === source) first--;
+    const first = articleStart(index, (i) => stats.source(i));
     if (first === index) return undefined;
     let hits = leads.get(first);
     if (!hits) leads.set(first, (hits = termHits(matches, stats, first)));

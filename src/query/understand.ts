@@ -144,16 +144,15 @@ export function understand(
   maxChars: number,
   preferred?: Language,
 ): Understanding {
-  const cleaned = cleanQuestion(raw, maxChars);
-  const { truncated } = cleaned;
+  const { text, truncated } = cleanQuestion(raw, maxChars);
   // "Themenwechsel: …", "Different topic: …" say that what follows stands alone; the words say nothing of it.
-  const marker = TOPIC_CHANGE.exec(cleaned.text);
-  const question = marker && marker[0].length < cleaned.text.length ? cleaned.text.slice(marker[0].length) : cleaned.text;
-  const newTopic = marker !== null && question !== cleaned.text;
+  const marker = TOPIC_CHANGE.exec(text)?.[0];
+  const newTopic = marker !== undefined && marker.length < text.length;
+  const question = newTopic ? text.slice(marker.length) : text;
   const detected = detectLanguage(question);
   const intent = intentOf(question, detected, tools.analyze);
   // An emoji or a "Hi" says nothing about the user's language; the caller may know it (Telegram's language_code).
-  const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(question.toLowerCase().trim().replace(INTERJECTION, "")) ? preferred : detected;
+  const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(opening(question)) ? preferred : detected;
   const base = { question, truncated, language, intent, answerType: null, unit: null, focus: null, followUp: null };
   if (intent !== "question") return { ...base, terms: [], searchText: "" };
   const focus = questionFocus(question);
@@ -175,8 +174,8 @@ export function understand(
     focus,
     searchText: searchTextOf(question, terms),
   };
-  const previous = leaningOn(history);
   if (newTopic) return { ...alone, newTopic };
+  const previous = leaningOn(history);
   if (!previous) return alone;
   const reason: FollowUpReason | null = continues ? "reply" : followUpCue(question, language, tools);
   return reason === null ? alone : withPrevious(alone, previous, reason, tools);
@@ -229,12 +228,16 @@ export function withPrevious(alone: Understanding, previous: Turn, reason: Follo
   };
 }
 
+/** A message lower-cased, without an interjection before it: "Ok, danke", "Great, thanks" open with the thanks. */
+function opening(message: string): string {
+  return message.toLowerCase().trim().replace(INTERJECTION, "");
+}
+
 /** A greeting, thanks, no words at all, or a question. A greeting followed by a real question is a question. */
 function intentOf(question: string, language: Language, analyze: Analyzer): Intent {
   const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!words.some((w) => w.length >= 2 || /\d/.test(w))) return "empty";
-  // "Ok, danke", "Alles klar, vielen Dank!", "Great, thanks": an interjection before the thanks is part of it.
-  const lower = question.toLowerCase().trim().replace(INTERJECTION, "");
+  const lower = opening(question);
   const match = GREETING.exec(lower) ?? THANKS.exec(lower);
   if (!match) return "question";
   const rest = lower.slice(match[0].length);
