@@ -164,13 +164,16 @@ export function contentWords(question: string, language: Language, analyze: Anal
   const seen = new Set<string>();
   let previous = "";
   let position = -1;
-  for (const match of question.matchAll(WORD)) {
+  const matches = [...question.matchAll(WORD)];
+  for (const [k, match] of matches.entries()) {
     position++;
     const word = match[0];
     const before = previous;
     previous = word.toLowerCase();
     const lower = word.toLowerCase().replace(/['’]s$/, "");
     if (STOPWORDS.has(lower) || seen.has(lower) || (lower.length < 2 && !/\d/.test(lower))) continue;
+    // "Who is going to pay?": "going to" before a verb makes the future, as "will" does, and goes nowhere.
+    if (language === "en" && (lower === "gonna" || (lower === "going" && matches[k + 1]?.[0].toLowerCase() === "to"))) continue;
     // "wie hoch", "how far": the adjective belongs to the question word; the answer is a number, not the word.
     if ((before === "wie" || before === "how") && isMeasureAdjective(lower)) continue;
     // "Wie heißt …", "wie lautet …": asking for a name; the answer names it, it does not say "heißt".

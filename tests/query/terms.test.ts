@@ -20,6 +20,12 @@ describe("contentWords", () => {
     expect(words("Wie lange blieb die Brücke im Bau?").find((t) => t.word === "Bau")?.noun).toBe(true);
   });
 
+  it("reads English 'going to' before a verb as the future, not as going anywhere", () => {
+    expect(words("Who is going to kill the birds?", "en").map((t) => t.word)).toEqual(["kill", "birds"]);
+    expect(words("Who is gonna pay?", "en").map((t) => t.word)).toEqual(["pay"]);
+    expect(words("Where is the ferry going?", "en").map((t) => t.word)).toEqual(["ferry", "going"]);
+  });
+
   it("leaves English questions to the name rule", () => {
     const terms = words("Did the ferry stop in Lisbon?", "en");
     expect(terms.find((t) => t.word === "Lisbon")).toMatchObject({ name: true, noun: false });
