@@ -104,6 +104,11 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
+/** True for words that never carry a question's content (articles, pronouns, auxiliaries, question words …). */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word.toLowerCase());
+}
+
 /** Words that help rank but cannot carry an answer: light verbs and generic nouns for people. */
 const LIGHT_WORDS = new Set(
   (

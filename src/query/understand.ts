@@ -6,7 +6,7 @@ import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, u
 import { detectLanguage } from "./language.js";
 import { feminines, withoutLinking } from "./vocabulary.js";
 import { cleanQuestion } from "./question.js";
-import { contentWords, isLightWord, questionWords, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
+import { contentWords, isLightWord, isStopword, questionWords, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
 
 /**
  * The first stage: what the asker wants. Reads the question once and produces the object every later
@@ -155,30 +155,61 @@ export function understand(
   const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(opening(question)) ? preferred : detected;
   const base = { question, truncated, language, intent, answerType: null, unit: null, focus: null, followUp: null };
   if (intent !== "question") return { ...base, terms: [], searchText: "" };
-  const focus = questionFocus(question);
+  // Typed in lower case, as chats often are, its nouns and names are read as if capitalised.
+  const asked = truecased(question, language, tools);
+  const focus = questionFocus(asked);
   // "Welche Brücken", "which bridges": a plural category asks for a list of its members.
-  const expected = answerType(question) ?? (focus?.kind === "category" && isPlural(focus.word, language, tools) ? "list" : null);
+  const expected = answerType(asked) ?? (focus?.kind === "category" && isPlural(focus.word, language, tools) ? "list" : null);
   const terms = [
     ...withLeaderNouns(
-      expandTerms(withParticleVerbs(contentWords(question, language, tools.analyze), question, language, tools), language, tools, question),
+      expandTerms(withParticleVerbs(contentWords(asked, language, tools.analyze), asked, language, tools), language, tools, asked),
       expected,
       tools,
     ),
-    ...(expected === "number" ? measureTerm(question, tools) : []),
+    ...(expected === "number" ? measureTerm(asked, tools) : []),
   ];
   const alone: Understanding = {
     ...base,
     terms,
     answerType: expected,
-    unit: unitFor(question),
+    unit: unitFor(asked),
     focus,
-    searchText: searchTextOf(question, terms),
+    searchText: searchTextOf(asked, terms),
   };
   if (newTopic) return { ...alone, newTopic };
   const previous = leaningOn(history);
   if (!previous) return alone;
-  const reason: FollowUpReason | null = continues ? "reply" : followUpCue(question, language, tools);
+  const reason: FollowUpReason | null = continues ? "reply" : followUpCue(asked, language, tools);
   return reason === null ? alone : withPrevious(alone, previous, reason, tools);
+}
+
+/**
+ * A question typed in lower case, with the words German capitalises written so: a word the dictionary
+ * reads only as a noun ("brücke" → Brücke), or as a noun and not an adjective after an article, a
+ * quantifier or a preposition ("wie viele bäume"); and a word no dictionary knows that the sources use,
+ * which is a name ("brenningen" → Brenningen, "hallmann's"). Names and nouns are told by their capital
+ * letter further on. A German question with a capital after its first word is cased already; in an
+ * English one, only names are looked for. Pure given the tools.
+ *
+ * @example
+ * truecased("wie teuer wird die brücke in brenningen?", "de", tools) // "wie teuer wird die Brücke in Brenningen?"
+ */
+export function truecased(question: string, language: Language, tools: UnderstandTools): string {
+  // Who capitalises any word after the first writes German nouns and names so.
+  if (language === "de" && /(?<=[\p{L}\p{N},;:]\s+)\p{Lu}/u.test(question)) return question;
+  return question.replace(/(?<![\p{L}\p{N}-])\p{Ll}[\p{Ll}\p{N}-]*(?:['’]s)?(?![\p{L}\p{N}])/gu, (typed, at: number) => {
+    const word = typed.replace(/['’]s$/u, "");
+    if (at === 0 || isStopword(word) || word.length < 3) return typed;
+    const capital = typed[0]!.toUpperCase() + typed.slice(1);
+    const lemmas = safe(() => tools.lexicon.germanLemmas(word), tools);
+    // A word with a noun's reading among others is the noun after an article, a quantifier or a preposition ("wie viele bäume").
+    const before = /([\p{L}]+)\s+$/u.exec(question.slice(0, at))?.[1] ?? "";
+    const noun = lemmas.every((l) => l.pos === "noun") || (lemmas.some((l) => l.pos === "noun") && !lemmas.some((l) => l.pos === "adj") && (DETERMINER.test(before) || PREPOSITION.test(before)));
+    if (language === "de" && lemmas.length > 0) return noun ? capital : typed;
+    const known = lemmas.length > 0 || holds(() => tools.lexicon.isGermanWord(word), tools) || (language === "en" && safe(() => tools.lexicon.englishLemmas(word), tools).length > 0);
+    const used = tools.analyze(word).some((stem) => (tools.inCorpusExactly ?? tools.inCorpus)(stem));
+    return !known && used ? capital : typed;
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
-import type { Lexicon } from "../../src/lexicon/index.js";
-import { EXPANSION_WEIGHT, leaningOn, partsOf, understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
+import type { Lemma, Lexicon } from "../../src/lexicon/index.js";
+import { EXPANSION_WEIGHT, leaningOn, partsOf, truecased, understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
 
 /** A lexicon with a handful of entries, so these tests say what understanding does with what it is given. */
 const lexicon: Lexicon = {
@@ -515,6 +515,44 @@ describe("understand", () => {
     const combined = withPrevious(alone, { question: "Was forderten die Lokführer?", answer: "…" }, "fallback", tools);
     expect(combined.followUp?.reason).toBe("fallback");
     expect(combined.terms.length).toBeGreaterThan(alone.terms.length);
+  });
+});
+
+describe("truecased", () => {
+  const cased: Lexicon = {
+    ...lexicon,
+    germanLemmas: (word) =>
+      (
+        {
+          brücke: [{ lemma: "Brücke", pos: "noun" }],
+          bäume: [
+            { lemma: "Baum", pos: "noun" },
+            { lemma: "bäumen", pos: "verb" },
+          ],
+          neue: [
+            { lemma: "neu", pos: "adj" },
+            { lemma: "Neue", pos: "noun" },
+          ],
+          teuer: [{ lemma: "teuer", pos: "adj" }],
+        } as Record<string, Lemma[]>
+      )[word.toLowerCase()] ?? [],
+    isGermanWord: (word) => ["brücke", "bäume", "neue", "teuer", "wird", "müssen", "fallen", "sales", "drop"].includes(word.toLowerCase()),
+    englishLemmas: (word) => (["sales", "drop", "much", "did"].includes(word.toLowerCase()) ? [word] : []),
+  };
+  const withCorpus = { ...tools, lexicon: cased, inCorpus: (stem: string) => ["bruck", "brenning", "hallmann", "baum"].includes(stem) };
+
+  it("writes a lower-case question's German nouns and the sources' names with capitals, as understanding reads them", () => {
+    expect(truecased("wie teuer wird die neue brücke in brenningen?", "de", withCorpus)).toBe("wie teuer wird die neue Brücke in Brenningen?");
+    expect(truecased("wie viele bäume müssen fallen?", "de", withCorpus)).toBe("wie viele Bäume müssen fallen?");
+    expect(truecased("how much did hallmann's sales drop?", "en", withCorpus)).toBe("how much did Hallmann's sales drop?");
+    // Whoever capitalises a word after the first has cased the question already.
+    expect(truecased("Wird die neue brücke in Brenningen teuer?", "de", withCorpus)).toBe("Wird die neue brücke in Brenningen teuer?");
+  });
+
+  it("reads a lower-case question's names as names and its nouns as nouns", () => {
+    const cased = understand("wie teuer wird die brücke in brenningen?", [], false, withCorpus, 1000);
+    expect(cased.terms.find((t) => t.word === "Brenningen")?.name).toBe(true);
+    expect(cased.terms.find((t) => t.word === "Brücke")?.noun).toBe(true);
   });
 });
 
