@@ -85,16 +85,19 @@ export interface Citation {
 export interface Turn {
   readonly question: string;
   readonly answer: string;
-  /** The sources the answer quoted: a follow-up most likely asks about the same article. */
+  /**
+   * The story the answer told: the article of its first quote, which a follow-up most likely asks about.
+   * Further quotes add what the first lacked, sometimes from another article, which is not the story.
+   */
   readonly sources?: readonly string[];
   /** Where the quotes stood: a follow-up's answer often stands right beside them ("Wer hat das gesagt?"). */
   readonly quotes?: readonly { readonly source: string; readonly start: number }[];
 }
 
-/** The turn to remember after an answer: its text and the sources and places it quoted. Pure. */
+/** The turn to remember after an answer: its text, its story's article and the places it quoted. Pure. */
 export function turnOf(question: string, answer: Answer): Turn {
   const citations = answer.kind === "answered" ? answer.citations : [];
-  const sources = [...new Set(citations.map((c) => c.source))];
+  const sources = citations.slice(0, 1).map((c) => c.source);
   return { question, answer: answer.text, sources, quotes: citations.map((c) => ({ source: c.source, start: c.start })) };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { converse, HISTORY_TURNS, remember } from "../../src/app/conversation.js";
-import type { Answer, AskContext, Turn } from "../../src/types.js";
+import { turnOf, type Answer, type AskContext, type Citation, type Turn } from "../../src/types.js";
 
 /** A fake `ask` that answers "A:<question>" and records the history it was given. */
 function recordingAsk(fail: (question: string) => boolean = () => false) {
@@ -25,6 +25,21 @@ describe("remember", () => {
     expect(remember(turns, { question: "q4", answer: "a4" }, 3).map((t) => t.question)).toEqual(["q2", "q3", "q4"]);
     expect(remember([], { question: "q", answer: "a" })).toEqual([{ question: "q", answer: "a" }]);
     expect(remember(turns, { question: "q4", answer: "a4" }, 0)).toEqual([]);
+  });
+});
+
+describe("turnOf", () => {
+  it("remembers the article of the answer's first quote as the story, and where every quote stood", () => {
+    const cite = (n: number, source: string, start: number): Citation => ({ n, source, title: source, date: null, quote: "…", start, end: start + 1 });
+    const answer: Answer = { kind: "answered", text: "…", citations: [cite(1, "fraud.txt", 183), cite(2, "bridge.txt", 1598)], language: "de", mode: "extractive" };
+    const turn = turnOf("Was sagen die Heizungsbauer zu dem Betrugsfall?", answer);
+    // A further quote adds what the first lacks; the follow-up asks about the story the first quote is from.
+    expect(turn.sources).toEqual(["fraud.txt"]);
+    expect(turn.quotes).toEqual([
+      { source: "fraud.txt", start: 183 },
+      { source: "bridge.txt", start: 1598 },
+    ]);
+    expect(turnOf("?", { kind: "not_found", text: "…", language: "de", mode: "extractive", suggestions: [] }).sources).toEqual([]);
   });
 });
 
