@@ -45,6 +45,10 @@ describe("answerType", () => {
   it("asks for a person when a which-question names a role, and reads the role as what must be named", () => {
     expect(answerType("Which judge presided over the trial?")).toBe("person");
     expect(answerType("Welche neue Bürgermeisterin wurde gewählt?")).toBe("person");
+    // A compound names what its head names: a "Baufirma" is a firm, a "Polizeisprecher" a person.
+    expect(answerType("Welche Baufirma bekommt den Auftrag?")).toBe("organization");
+    expect(answerType("Welche große Umweltorganisation klagt?")).toBe("organization");
+    expect(answerType("Welcher Polizeisprecher äußerte sich?")).toBe("person");
     expect(questionFocus("Welche Richterin leitete den Prozess?")).toEqual({ word: "richterin", kind: "role" });
     expect(questionFocus("Welche Städte waren betroffen?")).toEqual({ word: "städte", kind: "category" });
     // A question for a name asks for the holder of the role it names.
