@@ -187,6 +187,8 @@ const DURATION_UNITS =
   /^(sekunden?|minuten?|stunden?|tage?n?|tagen|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/;
 /** Words that say how often: a timetable's "Takt", "täglich", "zweimal", "daily". */
 const FREQUENCY_WORD = /^([\p{L}-]*takt|täglich|stündlich|wöchentlich|monatlich|jährlich|(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d+)mal|mehrmals|daily|hourly|weekly|monthly|yearly|annually|once|twice)$/u;
+/** Determiners that make a span of the calendar a point in time: "dieser Woche", "next month". */
+const CALENDAR_DETERMINER = /^(diese[rnms]?|kommende[rnms]?|laufende[rnms]?|this|next|last|coming)$/;
 /** Words that turn a span into a point in time: "zwei Stunden nach dem Anpfiff", "zwei Tage später". */
 const RELATIVE_TIME = /^(nach|vor|später|danach|zuvor|after|before|later|earlier|ago)$/;
 const DURATION_WORDS = /^(tagelang|wochenlang|monatelang|jahrelang|stundenlang|jahrzehntelang)$/;
@@ -283,6 +285,8 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
       const after = (words[i + 2] ?? "").replace(/\.$/, "").toLowerCase();
       if (RELATIVE_TIME.test(after)) add("time", next);
     }
+    // A span of the calendar named from now: "in dieser Woche", "kommenden Monat", "this week", "next year".
+    if (CALENDAR_DETERMINER.test(lower) && DURATION_UNITS.test(next)) add("time", next);
     // A clock time: "um 9.15 Uhr", "at 2 o'clock".
     if (/^\d{1,2}([.:]\d{2})?$/.test(word) && /^uhr$/i.test(next)) add("time", word);
     if (DURATION_WORDS.test(lower)) add("duration", word);

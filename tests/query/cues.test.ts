@@ -135,6 +135,13 @@ describe("sentenceFeatures", () => {
     expect(types("Der Flug dauert sieben Jahre.")).not.toContain("time");
   });
 
+  it("finds a point in time in a span of the calendar named from now", () => {
+    expect(types("Die Gewerkschaft will noch in dieser Woche mit der Geschäftsführung verhandeln.")).toContain("time");
+    expect(types("Der Umbau beginnt kommenden Monat.")).toContain("time");
+    expect(types("The talks resume next week.")).toContain("time");
+    expect(types("Die Woche war schwer für die Belegschaft.")).not.toContain("time");
+  });
+
   it("finds a duration only where a count stands before a time unit", () => {
     expect(types("Nur eine Woche nach der Verlegung endete der Einsatz.")).toContain("duration");
     expect(types("Der Rückzug soll zehn Tage dauern.")).toContain("duration");
