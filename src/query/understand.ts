@@ -76,6 +76,8 @@ function translationWeight(rank: number): number {
   return Math.max(EXPANSION_WEIGHT.translationLeast, EXPANSION_WEIGHT.translationFirst - rank * EXPANSION_WEIGHT.translationStep);
 }
 
+/** English particles of phrasal verbs that are stop words on their own ("out", "in", "over", "up"): general grammar. */
+const PARTICLE_EN = /^(out|in|into|on|off|over|up|back|away|about|through|down)$/;
 /** Expansions kept per word: enough for the right sense, few enough that wrong senses stay rare. */
 const MAX_SYNONYMS = 6;
 /** Pivots are looser than synonyms, so fewer of them, after the synonyms. */
@@ -374,6 +376,8 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
   // after a name ("Nordlicht II", "Elizabeth II"), which is part of it.
   const numeral = (w: QueryTerm) => /^\d/.test(w.word) || /^[IVX]{1,4}$/.test(w.word);
   const candidates = language === "en" ? words.map((w) => (numeral(w) ? [] : sensesOf(w.word, tools))) : [];
+  // The question's words by position, stop words included, as contentWords counts them.
+  const tokens = language === "en" ? (question.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []) : [];
   const contextOf = (i: number) =>
     words.flatMap((w, j) =>
       j === i ? [] : [...w.alternatives.map((a) => a.stem), ...(candidates[j] ?? []).flatMap((c) => c.german.split(" ").flatMap(analyze))],
@@ -496,7 +500,11 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // A hyphenated word ("non-stop", "long-term") is one entry of the dictionary, written with its hyphen.
       const hyphenated = adjacent && question.toLowerCase().includes(`${term.word}-${next.word}`.toLowerCase());
       const phrase = adjacent ? translations(hyphenated ? `${term.word}-${next.word}` : `${term.word} ${next.word}`, tools) : [];
-      const translated = phrase.length > 0 ? phrase : chooseSenses(candidates[i] ?? [], contextOf(i), tools);
+      // A phrasal verb's particle is no word of its own ("carry out" → durchführen, "hand in" → einreichen):
+      // the verb is looked up with it.
+      const particle = tokens[term.position + 1]?.toLowerCase();
+      const phrasal = phrase.length === 0 && particle !== undefined && PARTICLE_EN.test(particle) ? translations(`${term.word} ${particle}`, tools) : [];
+      const translated = phrase.length > 0 ? phrase : phrasal.length > 0 ? phrasal : chooseSenses(candidates[i] ?? [], contextOf(i), tools);
       if (phrase.length > 0) i++;
       // The English word itself still finds names and cognates ("Chega", "Esa"); when the dictionary
       // translates it, the German words carry it and the English stem only helps.

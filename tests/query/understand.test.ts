@@ -369,6 +369,22 @@ describe("understand", () => {
     expect(terms.find((t) => t.word === "train driver")?.alternatives.map((a) => a.stem)).toContain("lokfuhr");
   });
 
+  it("looks an English verb up with its particle, which is no word of its own ('hand in')", () => {
+    const phrasal: UnderstandTools = {
+      ...tools,
+      inCorpus: (stem) => ["einreich", "hand"].includes(stem),
+      lexicon: {
+        ...lexicon,
+        englishToGerman: (w) => ({ "hand in": ["einreichen"], hand: ["Hand"] })[w.toLowerCase()]?.map((german, rank) => ({ german, rank })) ?? [],
+      },
+    };
+    const terms = understand("What do firms have to hand in now?", [], false, phrasal, 1000).terms;
+    expect(terms.find((t) => t.word === "hand")?.alternatives.map((a) => a.stem)).toContain("einreich");
+    // Without its particle, "hand" is the noun.
+    const alone = understand("What did she hold in her hand?", [], false, phrasal, 1000).terms;
+    expect(alone.find((t) => t.word === "hand")?.alternatives.map((a) => a.stem)).not.toContain("einreich");
+  });
+
   it("reads a hyphenated English word as the dictionary writes it, with its hyphen", () => {
     const hyphen: UnderstandTools = {
       ...tools,
