@@ -177,6 +177,8 @@ export function contentWords(question: string, language: Language, analyze: Anal
     previous = word.toLowerCase();
     const lower = word.toLowerCase().replace(/['’]s$/, "");
     if (STOPWORDS.has(lower) || seen.has(lower) || (lower.length < 2 && !/\d/.test(lower))) continue;
+    // An English contraction is an auxiliary or a pronoun with its negation or verb ("don't", "they're", "I'll").
+    if (language === "en" && /['’](t|re|ve|ll|d|m)$/.test(lower)) continue;
     // "Who is going to pay?": "going to" before a verb makes the future, as "will" does, and goes nowhere.
     if (language === "en" && (lower === "gonna" || (lower === "going" && matches[k + 1]?.[0].toLowerCase() === "to"))) continue;
     // "wie hoch", "how far": the adjective belongs to the question word; the answer is a number, not the word.

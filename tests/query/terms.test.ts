@@ -26,6 +26,12 @@ describe("contentWords", () => {
     expect(words("Where is the ferry going?", "en").map((t) => t.word)).toEqual(["ferry", "going"]);
   });
 
+  it("reads an English contraction as the auxiliary or pronoun it is, not as a word ('don't', 'they're')", () => {
+    expect(words("Why don't they just fix the old bridge?", "en").map((t) => t.word)).toEqual(["fix", "old", "bridge"]);
+    expect(words("Who couldn't fly?", "en").map((t) => t.word)).toEqual(words("Who could not fly?", "en").map((t) => t.word));
+    expect(words("Where're they going?", "en").map((t) => t.word)).toEqual(["going"]);
+  });
+
   it("leaves English questions to the name rule", () => {
     const terms = words("Did the ferry stop in Lisbon?", "en");
     expect(terms.find((t) => t.word === "Lisbon")).toMatchObject({ name: true, noun: false });
