@@ -550,13 +550,17 @@ function isPlainName(word: string, tools: UnderstandTools): boolean {
 function withParticleVerbs(words: readonly QueryTerm[], question: string, language: Language, tools: UnderstandTools): QueryTerm[] {
   const last = question.match(/\p{L}+/gu)?.at(-1)?.toLowerCase();
   if (language !== "de" || last === undefined || !CLAUSE_FINAL_PARTICLES.has(last)) return [...words];
-  return words.map((term) => {
+  let found = false;
+  const joined = words.map((term) => {
     if (!/^\p{Ll}/u.test(term.word)) return term;
-    const joined = `${last}${term.word}`;
-    if (!holds(() => tools.lexicon.isGermanWord(joined), tools)) return term;
-    const stems = tools.analyze(joined).map((stem) => ({ stem, weight: 1, via: "word" as const }));
-    return { ...term, word: joined, alternatives: [...term.alternatives, ...stems] };
+    const verb = `${last}${term.word}`;
+    if (!holds(() => tools.lexicon.isGermanWord(verb), tools)) return term;
+    found = true;
+    const stems = tools.analyze(verb).map((stem) => ({ stem, weight: 1, via: "word" as const }));
+    return { ...term, word: verb, alternatives: [...term.alternatives, ...stems] };
   });
+  // The particle belongs to its verb now; alone it is no word of the question ("los" is not "Los").
+  return found ? joined.filter((term) => term.word.toLowerCase() !== last) : joined;
 }
 
 /**

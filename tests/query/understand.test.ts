@@ -312,6 +312,9 @@ describe("understand", () => {
     expect(began?.alternatives.map((a) => a.stem)).toEqual(expect.arrayContaining(["fing", "anfang", "beginn"]));
     // Without a particle at the end, the verb is read as written.
     expect(understand("Wann fing der Streik?", [], false, verbs, 1000).terms[0]?.word).toBe("fing");
+    // The particle is the verb's, not a word of its own ("los" is not "Los").
+    const going: UnderstandTools = { ...verbs, lexicon: { ...verbs.lexicon, isGermanWord: (w) => ["losgeht", "streik", "los"].includes(w.toLowerCase()) } };
+    expect(understand("Wann geht der Streik los?", [], false, going, 1000).terms.map((t) => t.word)).toEqual(["losgeht", "Streik"]);
   });
 
   it("reads where a German compound may be cut: a known modifier before a known head", () => {
