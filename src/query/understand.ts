@@ -96,6 +96,13 @@ const THANKS = /^(danke|vielen dank|dankeschön|besten dank|merci|thanks|thank y
 const TOPIC_CHANGE =
   /^(themenwechsel|anderes thema|neues thema|andere frage|neue frage|noch eine frage|eine andere frage|ganz andere frage|different topic|another topic|new topic|change of topic|different question|another question|new question|one more question)\s*[:,.!?–—-]+\s*/iu;
 
+/**
+ * Words that ask whether the bot can tell, before the question itself: "Weißt du, wie …", "Kannst du mir
+ * sagen, wer …", "Do you know when …". Conversational phrases, like the greetings'; the question is what follows.
+ */
+const PREAMBLE =
+  /^(weißt du|weisst du|wisst ihr|wissen sie|kannst du mir sagen|können sie mir sagen|könnt ihr mir sagen|sag mal|sagen sie mal|sag mir|ich möchte wissen|ich will wissen|ich wüsste gern|mich würde interessieren|do you know|can you tell me|could you tell me|tell me|i wonder|i'd like to know|i want to know)(?![\p{L}])\s*[:,]?\s*/iu;
+
 /** Words of assent that may open a greeting or thanks ("Ok, danke!"), with the punctuation after them. */
 const INTERJECTION = /^(ok(ay)?|alles klar|gut|sehr gut|super|prima|toll|klasse|perfekt|cool|schön|ah|aha|ach so|achso|great|perfect|nice|alright|all right|awesome|got it|i see|oh)(?![\p{L}])[\s,.!]*/u;
 
@@ -150,7 +157,9 @@ export function understand(
   // "Themenwechsel: …", "Different topic: …" say that what follows stands alone; the words say nothing of it.
   const marker = TOPIC_CHANGE.exec(text)?.[0];
   const newTopic = marker !== undefined && marker.length < text.length;
-  const question = newTopic ? text.slice(marker.length) : text;
+  const topical = newTopic ? text.slice(marker.length) : text;
+  const preamble = PREAMBLE.exec(topical)?.[0];
+  const question = preamble !== undefined && preamble.length < topical.length ? topical.slice(preamble.length) : topical;
   const detected = detectLanguage(question);
   const intent = intentOf(question, detected, tools.analyze);
   // An emoji or a "Hi" says nothing about the user's language; the caller may know it (Telegram's language_code).

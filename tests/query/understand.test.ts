@@ -423,6 +423,19 @@ describe("understand", () => {
     expect(read("Wer führt sie an?", history).followUp?.reason).toBe("pronoun");
   });
 
+  it("reads the question after 'Weißt du, …' or 'Can you tell me …', not those words", () => {
+    for (const q of ["Weißt du, wer den Streik anführt?", "Kannst du mir sagen, wer den Streik anführt?", "Can you tell me who leads the strike?", "Do you know who leads the strike?"]) {
+      const u = read(q);
+      expect(u.answerType).toBe("person");
+      expect(u.terms.map((t) => t.word.toLowerCase())).not.toContain("weißt");
+      expect(u.terms.map((t) => t.word.toLowerCase())).not.toContain("tell");
+      expect(u.terms.map((t) => t.word.toLowerCase())).not.toContain("know");
+      expect(u.terms.map((t) => t.word.toLowerCase())).not.toContain("sagen");
+    }
+    // Alone they are what is asked.
+    expect(read("Was weißt du?").intent).toBe("question");
+  });
+
   it("keeps a Roman numeral after a name as part of the name, untranslated", () => {
     const two: UnderstandTools = { ...tools, lexicon: { ...lexicon, englishToGerman: (w) => (w.toLowerCase() === "ii" ? [{ german: "zwei", rank: 0 }] : []) }, inCorpus: (s) => ["zwei", "ii"].includes(s) };
     const term = understand("Where was the ferry Nordlicht II taken?", [], false, two, 1000).terms.find((t) => t.word === "II");
