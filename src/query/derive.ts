@@ -140,7 +140,12 @@ const STRONG_PRESENT = new Set(Object.values(ABLAUT));
 export function derivationPrefixes(d: Derivation): string[] {
   // A root in -l or -r may stand with the "e" that derivation drops ("wandl" in "wandelt").
   const withE = /[^e][lr]$/.test(d.root) ? [`${d.root.slice(0, -1)}e${d.root.slice(-1)}`] : [];
-  if (d.particle === "") return [d.root, ...withE, `ge${d.root}`, ...withE.map((root) => `ge${root}`)];
+  if (d.particle === "") {
+    // A verb made of the noun by an inseparable prefix, or the noun of such a verb (see prefixed).
+    const made = d.root.length >= 6 ? INSEPARABLE.map((p) => `${p}${d.root}`) : [];
+    const unmade = INSEPARABLE.flatMap((p) => (d.root.startsWith(p) && d.root.length - p.length >= 6 ? [d.root.slice(p.length)] : []));
+    return [d.root, ...withE, `ge${d.root}`, ...withE.map((root) => `ge${root}`), ...made, ...unmade];
+  }
   const roots = [d.root, ...withE, ...(ABLAUT_SOURCES.get(d.root) ?? [])];
   return roots.flatMap((root) => ["", "ge", "zu"].map((marker) => `${d.particle}${marker}${root}`));
 }
@@ -158,6 +163,13 @@ export function sameDerivation(a: string, b: string): boolean {
   if (a === b) return false;
   const x = derivation(a);
   const y = derivation(b);
-  if (!x || !y || x.particle !== y.particle || x.root !== y.root) return false;
+  if (!x || !y) return false;
+  if (x.particle === "" && y.particle === "" && (prefixed(x.root, y.root) || prefixed(y.root, x.root))) return true;
+  if (x.particle !== y.particle || x.root !== y.root) return false;
   return x.particle !== "" || x.root.length >= 5;
+}
+
+/** A verb made of a noun by an inseparable prefix: "verurteil" / "urteil", "verarbeit" / "arbeit" (a root of six letters or more). */
+function prefixed(long: string, short: string): boolean {
+  return short.length >= 6 && INSEPARABLE.some((p) => long === `${p}${short}`);
 }

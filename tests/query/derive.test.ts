@@ -30,6 +30,9 @@ describe("sameDerivation", () => {
     ["telefonierte", "Telefonat"],
     ["stabilisiert", "Stabilität"],
     ["verhaftet", "Verhaftungen"],
+    // A verb made of a noun by an inseparable prefix.
+    ["verurteilt", "Urteil"],
+    ["Urteile", "verurteilte"],
   ])("relates %s and %s", (a, b) => {
     expect(sameDerivation(stem(a), stem(b))).toBe(true);
   });
@@ -40,8 +43,15 @@ describe("sameDerivation", () => {
     ["Gebiet", "bieten"],
     ["Zug", "ziehen"],
     ["verhaftet", "Verhalten"],
+    // A short root may be another word's ("Kauf" / "verkauft" is a family, "Trag" / "Vertrag" not: too short to tell).
+    ["Vertrag", "tragen"],
   ])("keeps %s and %s apart", (a, b) => {
     expect(sameDerivation(stem(a), stem(b))).toBe(false);
+  });
+
+  it("finds the prefixed verb of a noun, and the noun of such a verb, among the beginnings it looks up", () => {
+    expect(derivationPrefixes(derivation(stem("Urteil"))!)).toContain(stem("verurteilt").slice(0, stem("Urteil").length + 3));
+    expect(derivationPrefixes(derivation(stem("verurteilt"))!)).toContain(stem("Urteil"));
   });
 
   it("is a partial match in scoring, below a stem's own inflections", () => {
