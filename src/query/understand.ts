@@ -6,7 +6,7 @@ import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, u
 import { detectLanguage } from "./language.js";
 import { feminines, withoutLinking } from "./vocabulary.js";
 import { cleanQuestion } from "./question.js";
-import { contentWords, isLightWord, isStopword, questionWords, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
+import { contentWords, isLightWord, isStopword, questionWords, wordsOf, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
 
 /**
  * The first stage: what the asker wants. Reads the question once and produces the object every later
@@ -78,6 +78,7 @@ function translationWeight(rank: number): number {
 
 /** English particles of phrasal verbs that are stop words on their own ("out", "in", "over", "up"): general grammar. */
 const PARTICLE_EN = /^(out|in|into|on|off|over|up|back|away|about|through|down)$/;
+
 /** Expansions kept per word: enough for the right sense, few enough that wrong senses stay rare. */
 const MAX_SYNONYMS = 6;
 /** Pivots are looser than synonyms, so fewer of them, after the synonyms. */
@@ -385,8 +386,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
   // after a name ("Nordlicht II", "Elizabeth II"), which is part of it.
   const numeral = (w: QueryTerm) => /^\d/.test(w.word) || /^[IVX]{1,4}$/.test(w.word);
   const candidates = language === "en" ? words.map((w) => (numeral(w) ? [] : sensesOf(w.word, tools))) : [];
-  // The question's words by position, stop words included, as contentWords counts them.
-  const tokens = language === "en" ? (question.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []) : [];
+  const tokens = language === "en" ? wordsOf(question) : [];
   const contextOf = (i: number) =>
     words.flatMap((w, j) =>
       j === i ? [] : [...w.alternatives.map((a) => a.stem), ...(candidates[j] ?? []).flatMap((c) => c.german.split(" ").flatMap(analyze))],
