@@ -141,10 +141,12 @@ export function derivationPrefixes(d: Derivation): string[] {
   // A root in -l or -r may stand with the "e" that derivation drops ("wandl" in "wandelt").
   const withE = /[^e][lr]$/.test(d.root) ? [`${d.root.slice(0, -1)}e${d.root.slice(-1)}`] : [];
   if (d.particle === "") {
-    // A verb made of the noun by an inseparable prefix, or the noun of such a verb (see prefixed).
-    const made = d.root.length >= 6 ? INSEPARABLE.map((p) => `${p}${d.root}`) : [];
-    const unmade = INSEPARABLE.flatMap((p) => (d.root.startsWith(p) && d.root.length - p.length >= 6 ? [d.root.slice(p.length)] : []));
-    return [d.root, ...withE, `ge${d.root}`, ...withE.map((root) => `ge${root}`), ...made, ...unmade];
+    const bases = [d.root, ...withE];
+    // A verb made of the noun by an inseparable prefix, or the noun of such a verb (see prefixed), which
+    // may be a participle ("geurteilt").
+    const made = d.root.length >= 6 ? bases.flatMap((base) => INSEPARABLE.map((p) => `${p}${base}`)) : [];
+    const unmade = bases.flatMap((base) => INSEPARABLE.flatMap((p) => (base.startsWith(p) && base.length - p.length >= 6 ? [base.slice(p.length), `ge${base.slice(p.length)}`] : [])));
+    return [...bases, ...bases.map((base) => `ge${base}`), ...made, ...unmade];
   }
   const roots = [d.root, ...withE, ...(ABLAUT_SOURCES.get(d.root) ?? [])];
   return roots.flatMap((root) => ["", "ge", "zu"].map((marker) => `${d.particle}${marker}${root}`));
