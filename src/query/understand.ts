@@ -213,14 +213,18 @@ export function truecased(question: string, language: Language, tools: Understan
     const word = typed.replace(/['’]s$/u, "");
     if (at === 0 || isStopword(word) || word.length < 3) return typed;
     const capital = typed[0]!.toUpperCase() + typed.slice(1);
+    // A word the sources do not use is no name of theirs; an English one needs no dictionary look-up then.
+    const used = () => tools.analyze(word).some((stem) => (tools.inCorpusExactly ?? tools.inCorpus)(stem));
+    if (language === "en" && !used()) return typed;
     const lemmas = safe(() => tools.lexicon.germanLemmas(word), tools);
-    // A word with a noun's reading among others is the noun after an article, a quantifier or a preposition ("wie viele bäume").
-    const before = /([\p{L}]+)\s+$/u.exec(question.slice(0, at))?.[1] ?? "";
-    const noun = lemmas.every((l) => l.pos === "noun") || (lemmas.some((l) => l.pos === "noun") && !lemmas.some((l) => l.pos === "adj") && (DETERMINER.test(before) || PREPOSITION.test(before)));
-    if (language === "de" && lemmas.length > 0) return noun ? capital : typed;
+    if (language === "de" && lemmas.length > 0) {
+      // A word with a noun's reading among others is the noun after an article, a quantifier or a preposition ("wie viele bäume").
+      const before = /([\p{L}]+)\s+$/u.exec(question.slice(0, at))?.[1] ?? "";
+      const noun = lemmas.every((l) => l.pos === "noun") || (lemmas.some((l) => l.pos === "noun") && !lemmas.some((l) => l.pos === "adj") && (DETERMINER.test(before) || PREPOSITION.test(before)));
+      return noun ? capital : typed;
+    }
     const known = lemmas.length > 0 || holds(() => tools.lexicon.isGermanWord(word), tools) || (language === "en" && safe(() => tools.lexicon.englishLemmas(word), tools).length > 0);
-    const used = tools.analyze(word).some((stem) => (tools.inCorpusExactly ?? tools.inCorpus)(stem));
-    return !known && used ? capital : typed;
+    return !known && used() ? capital : typed;
   });
 }
 
