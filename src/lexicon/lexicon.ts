@@ -126,6 +126,16 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     }
     // A noun with a case ending Ding's entries do not list ("Bundestagswahlen" is, "Bundestagswahls" is not).
     if (found.length === 0) for (const stem of nounStems(key)) for (const l of lemmasOfForm(stem) ?? []) if (l.pos === "noun") add(l);
+    // Speech shortens "heraus", "herein", "herüber", "herunter", "herauf", "heran" to "raus", "rein", …
+    // ("rauszuwerfen", "rausgerückt"): such a verb is the tables' full form ("herauswerfen"), and the
+    // short one, which the thesaurus may list on its own ("rauswerfen").
+    if (found.length === 0 && SPOKEN_PARTICLE.test(key)) {
+      for (const l of lemmasOfForm(`he${key}`) ?? []) {
+        if (l.pos !== "verb") continue;
+        add({ lemma: l.lemma.slice(2), pos: "verb" });
+        add(l);
+      }
+    }
     // A loanword's "-s" plural ("Shops", "Tickets"): the noun tables may lack the word, while the
     // thesaurus lists its singular as a word of its own.
     if (found.length === 0 && /^\p{Lu}/u.test(word) && key.endsWith("s")) {
@@ -326,6 +336,9 @@ function wrap<T>(name: string, dir: string, decode: () => T): T {
     throw new LexiconError(`The lexicon file ${path} is damaged (${reason}). ${REGENERATE}`, path, { cause: error });
   }
 }
+
+/** A verb's spoken particle, short for "her…" ("raus" for "heraus"), before at least a short verb. */
+const SPOKEN_PARTICLE = /^(raus|rein|rüber|runter|rauf|ran)\p{L}{3,}$/u;
 
 function normaliseGerman(word: string): string {
   return word.normalize("NFC").trim().toLowerCase();

@@ -41,6 +41,19 @@ describe("germanLemmas", () => {
     expect(lexicon.germanLemmas("shops")).toEqual([]);
   });
 
+  it("reads a verb with a spoken particle (raus, rein, rüber, runter) as its full form and as the short one", () => {
+    // The tables list "herauswerfen" and its forms; the thesaurus knows the spoken "rauswerfen".
+    expect(lexicon.germanLemmas("rauszuwerfen")).toEqual([
+      { lemma: "rauswerfen", pos: "verb" },
+      { lemma: "herauswerfen", pos: "verb" },
+    ]);
+    expect(lexicon.germanLemmas("rausgerückt")).toContainEqual({ lemma: "herausrücken", pos: "verb" });
+    expect(lexicon.germanSynonyms("rauszuwerfen").map((s) => s.word)).toContain("entlassen");
+    // Only a verb the full form makes: a word that merely begins so is not cut ("Rainer", "rein" alone).
+    expect(lexicon.germanLemmas("Raumfahrt")).not.toContainEqual(expect.objectContaining({ pos: "verb" }));
+    expect(lexicon.germanLemmas("rein").some((l) => l.lemma.startsWith("her"))).toBe(false);
+  });
+
   it("gives [] for unknown words and empty input", () => {
     expect(lexicon.germanLemmas("Xqzvbrt")).toEqual([]);
     expect(lexicon.germanLemmas("")).toEqual([]);
