@@ -51,8 +51,17 @@ const UNITS: readonly [RegExp, RegExp][] = [
   [/^(schnell|fast)$/, measured(String.raw`km\/h|stundenkilometer|kilometer pro stunde|mph|knoten|knots`)],
 ];
 
-/** A question for a sum of money: "wie viel Geld", "was kostet", "how much money", "how much does it cost". */
-const MONEY_QUESTION = /(?<![\p{L}])(wie\s+viel|wie\s+hoch|was|how\s+much|what)(?![\p{L}]).*(?<![\p{L}])(geld|kosten|kostet|kostete|kosteten|preis|gehalt|verdien\p{L}*|money|costs?|costing|price|salary|wages?|earns?|earning)(?![\p{L}])/iu;
+/**
+ * A question for a sum of money: "wie viel Geld", "was kostet", "how much money", "how much does it cost".
+ * "Was" and "what" ask for one only with a cost or earnings ("Was soll die Brücke kosten?"; "Was passiert mit dem Geld?" asks what
+ * happens), and "was" only in German: in English it is a verb ("my train was cancelled").
+ */
+const MONEY_QUESTION = new RegExp(
+  String.raw`(?<![\p{L}])(wie\s+viel|wie\s+hoch|how\s+much)(?![\p{L}]).*(?<![\p{L}])(geld|kosten|kostet|kostete|kosteten|gekostet|preis|gehalt|verdien\p{L}*|money|costs?|costing|price|salary|wages?|earns?|earning)(?![\p{L}])` +
+    String.raw`|(?<![\p{L}])was(?![\p{L}]).*(?<![\p{L}])(kosten|kostet|kostete|kosteten|gekostet|verdien\p{L}*)(?![\p{L}])` +
+    String.raw`|(?<![\p{L}])what(?![\p{L}]).*(?<![\p{L}])(costs?|costing|price|salary|wages?|earns?|earning)(?![\p{L}])`,
+  "iu",
+);
 const MONEY = measured(String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?|pounds?`);
 const SHARE_QUESTION = /(?<![\p{L}])(welche[rnms]?\s+(\p{L}+\s+)?(anteil|prozentsatz|quote)|wie\s+viel\s+prozent|what\s+(share|percentage|proportion|fraction)|how\s+many\s+percent)(?![\p{L}])/iu;
 const SHARE = /(\d\s*(%|prozent|percent))|(?<![\p{L}])(prozent|percent|hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter|jede[rnms]?\s+\p{L}+te[rnms]?|every\s+\p{L}+(th|nd|rd))(?![\p{L}])/iu;

@@ -223,6 +223,14 @@ describe("unitFor", () => {
     const age = unitFor("Wie alt ist die Bürgermeisterin?");
     for (const text of ["ein 67 Jahre alter Mann", "der 81-jährige Präsident", "Krämer (54) sagte", "im Alter von 67 Jahren"]) expect(age?.test(text), text).toBe(true);
     expect(age?.test("seit mehr als 30 Jahren gestritten")).toBe(false);
+    for (const question of ["What did the new bridge cost?", "Was soll die neue Brücke kosten?", "Wie viel hat der Umbau gekostet?"]) {
+      expect(unitFor(question)?.test("23,5 Millionen Euro"), question).toBe(true);
+    }
+    // "Was" and "what" ask for a sum only with a cost or a price: "Was passiert mit dem Geld?" asks what
+    // happens; and "was" in English is a verb.
+    for (const question of ["Was passiert mit dem Geld?", "What happened to the money?", "My train was cancelled by the strike - can I get my money back?"]) {
+      expect(unitFor(question), question).toBeNull();
+    }
     // A raise is a percentage as often as a sum; no unit is asked for.
     expect(unitFor("What pay increase did the employer offer?")).toBeNull();
     expect(unitFor("Was hat der Minister gesagt?")).toBeNull();
