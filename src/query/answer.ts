@@ -178,7 +178,7 @@ function toolsFor(deps: AskDependencies, index: AnswerIndex, lexicon: Lexicon, s
     inCorpus: (stem) => stats.postings.has(stem) || [...vocabulary.similar([stem])].some(([s, v]) => v >= USED_MATCH || sameFamily(stem, s)),
     inCorpusExactly: (stem) => stats.postings.has(stem),
     beginsInCorpus: (stem) => vocabulary.begins(stem),
-    sentencesWith: (stems) => sentencesWith(stats, vocabulary, stems),
+    sentencesWith: (stems, most) => sentencesWith(stats, vocabulary, stems, most),
     // Read when a question first needs it; a German-only corpus costs a look at every article's title.
     get english() {
       return englishSideOf(index, stats, lexicon, deps.analyze);
@@ -244,13 +244,13 @@ const COMMON_POSTINGS = 20_000;
 
 /**
  * The sentences with a stem of `stems`, or a compound or inflection of it (or a word of its family). A
- * stem this common says nothing about a sense, and its sentences are left out rather than scanned.
+ * stem in more than `most` sentences says nothing about a sense, and its sentences are left out rather than scanned.
  */
-function sentencesWith(stats: SentenceStats, vocabulary: ReturnType<typeof vocabularyOf>, stems: readonly string[]): ReadonlySet<number> {
+function sentencesWith(stats: SentenceStats, vocabulary: ReturnType<typeof vocabularyOf>, stems: readonly string[], most = COMMON_POSTINGS): ReadonlySet<number> {
   const found = new Set<number>();
   for (const [stem, value] of vocabulary.similar([...stems])) {
     const list = value >= USED_MATCH || stems.some((s) => sameFamily(s, stem)) ? stats.postings.get(stem) : undefined;
-    if (list && list.length <= COMMON_POSTINGS) for (const i of list) found.add(i);
+    if (list && list.length <= most) for (const i of list) found.add(i);
   }
   return found;
 }

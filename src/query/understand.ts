@@ -56,8 +56,11 @@ export interface UnderstandTools {
   readonly inCorpusExactly?: (stem: string) => boolean;
   /** True when some corpus stem begins with this one: a compound's modifier the sources use ("nacht" in "Nachtverkehr"). */
   readonly beginsInCorpus?: (stem: string) => boolean;
-  /** The sentences that have one of `stems` (or a compound or inflection of it), for choosing senses by the company they keep. */
-  readonly sentencesWith?: (stems: readonly string[]) => ReadonlySet<number>;
+  /**
+   * The sentences that have one of `stems` (or a compound or inflection of it), for choosing senses by the
+   * company they keep; a stem in more than `most` sentences is left out (a common word says little of a sense).
+   */
+  readonly sentencesWith?: (stems: readonly string[], most?: number) => ReadonlySet<number>;
   /** What the sources' English articles give a question (see bilingual.ts); absent or empty for German-only sources. */
   readonly english?: EnglishSide;
   /** Told when the lexicon fails (a damaged data file); the question is then read without expansions. */
@@ -395,6 +398,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     words.flatMap((w, j) =>
       j === i ? [] : [...w.alternatives.map((a) => a.stem), ...(candidates[j] ?? []).flatMap((c) => c.german.split(" ").flatMap(analyze))],
     );
+  const company = companyOf(words, tools);
   for (let i = 0; i < words.length; i++) {
     let term = words[i]!;
     const alternatives = new Map<string, Alternative>();
@@ -457,7 +461,9 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // A word of an idiom means what the idiom means ("hinter Gitter" is Haft, not Zaun): its own synonyms and pivots are another sense.
       const idiom = idioms.get(term.position);
       const ownSynonyms = () => [...lexicon.germanSynonyms(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part))];
-      for (const synonym of safe(() => idiom ?? ownSynonyms(), tools)) {
+      // More synonyms than are kept: the sense the sources use with the question's other words first.
+      const listed = byCompany(safe(() => idiom ?? ownSynonyms(), tools), i, company, tools);
+      for (const synonym of listed) {
         if (kept >= MAX_SYNONYMS) break;
         // A synonym of two content words stands in only where both stand ("Anzeige erstatten").
         const pair = phrasePair(synonym.word, tools);
@@ -772,6 +778,61 @@ function chooseSenses(candidates: readonly Sense[], context: readonly string[], 
     return false;
   };
   return candidates.filter((c) => c.rank < FIRST_SENSES || together(c)).slice(0, MAX_TRANSLATIONS);
+}
+
+/**
+ * The most sentences a word may be in and still tell a synonym's sense by the company it keeps: a rarer
+ * word says more of what the question is about, and a few thousand sentences are cheap to read at 100k
+ * chunks, where a common word's run to tens of thousands.
+ */
+const COMPANY_POSTINGS = 2_000;
+
+/** The question's words and, for word j, the sentences that have it. */
+interface Company {
+  readonly words: number;
+  of(j: number): ReadonlySet<number>;
+}
+
+/**
+ * For each word of the question, the sentences that have it (its own stems), each looked up once and only
+ * when asked: the company a synonym of another word keeps.
+ */
+function companyOf(words: readonly QueryTerm[], tools: UnderstandTools): Company {
+  const found = new Map<number, ReadonlySet<number>>();
+  const of = (j: number) => {
+    let sentences = found.get(j);
+    if (sentences === undefined) {
+      const stems = words[j]?.alternatives.filter((a) => a.weight >= 1).map((a) => a.stem) ?? [];
+      sentences = stems.length > 0 && tools.sentencesWith ? tools.sentencesWith(stems, COMPANY_POSTINGS) : new Set<number>();
+      found.set(j, sentences);
+    }
+    return sentences;
+  };
+  return { words: words.length, of };
+}
+
+/**
+ * A German word's synonyms with the sense the sources use first, when they use more of them than are kept:
+ * those found in a sentence together with another word of the question ("Minus" is Verlust beside "Jahr",
+ * not "weniger" or "außer"), in the thesaurus's order, then the rest. Sense by the company it keeps, as
+ * {@link chooseSenses} does for English; a function word ("davon") keeps company with anything.
+ */
+function byCompany(synonyms: readonly Synonym[], i: number, company: Company, tools: UnderstandTools): readonly Synonym[] {
+  const sentencesWith = tools.sentencesWith;
+  if (!sentencesWith) return synonyms;
+  const heads = synonyms.map((synonym) => {
+    const head = headWord(synonym.word, tools.analyze);
+    return head !== null && !isStopword(head) && tools.analyze(head).some(tools.inCorpus) ? head : null;
+  });
+  if (heads.filter((head) => head !== null).length <= MAX_SYNONYMS) return synonyms;
+  const together = (head: string) => {
+    for (const k of sentencesWith(tools.analyze(head), COMPANY_POSTINGS)) {
+      for (let j = 0; j < company.words; j++) if (j !== i && company.of(j).has(k)) return true;
+    }
+    return false;
+  };
+  const first = synonyms.filter((_, k) => heads[k] !== null && together(heads[k]!));
+  return [...first, ...synonyms.filter((synonym) => !first.includes(synonym))];
 }
 
 /** WordNet synonyms of an English word whose translations are looked at: its common senses' words. */

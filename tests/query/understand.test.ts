@@ -550,6 +550,38 @@ describe("understand", () => {
   });
 });
 
+describe("a German word with more synonyms the sources use than are kept", () => {
+  // The thesaurus lists "Minus" in several senses; the sources use all these words, but only "Verlust" in a
+  // sentence with another word of the question ("Jahr").
+  const senses = ["ausgenommen", "außer", "abgerechnet", "weniger", "negativ", "Nachteil", "Defizit", "Verlust"];
+  const nouns = ["minus", "jahr"];
+  const withMinus: Lexicon = {
+    ...lexicon,
+    germanLemmas: (word) => (nouns.includes(word.toLowerCase()) ? [{ lemma: word, pos: "noun" }] : []),
+    isGermanNoun: (word) => nouns.includes(word.toLowerCase()),
+    isGermanWord: (word) => nouns.includes(word.toLowerCase()),
+    germanSynonyms: (word) => (word.toLowerCase() === "minus" ? senses.map((w, rank) => ({ word: w, rank })) : []),
+  };
+  const stems = new Set(["minus", "jahr", ...senses.flatMap((w) => analyze(w))]);
+  // Sentence 0 has "Verlust" and "Jahr"; each other synonym stands alone in a sentence of its own.
+  const sentences = [["verlust", "jahr"], ...senses.slice(0, -1).map((w) => analyze(w))];
+  const sentencesWith = (asked: readonly string[]) => new Set(sentences.flatMap((has, k) => (asked.some((stem) => has.includes(stem)) ? [k] : [])));
+  const alternativesOf = (extra: Partial<UnderstandTools>) =>
+    understand("Wie viel Minus gab es im Jahr?", [], false, { analyze, lexicon: withMinus, inCorpus: (stem) => stems.has(stem), ...extra }, 1000)
+      .terms.find((t) => t.word === "Minus")!
+      .alternatives.map((a) => a.stem);
+
+  it("keeps the sense the sources use with the question's other words", () => {
+    expect(alternativesOf({ sentencesWith })).toContain("verlust");
+    // Kept as many as before: the first of the thesaurus's order make way.
+    expect(alternativesOf({ sentencesWith })).toHaveLength(alternativesOf({}).length);
+  });
+
+  it("keeps the thesaurus's order without a way to see the company words keep", () => {
+    expect(alternativesOf({})).not.toContain("verlust");
+  });
+});
+
 describe("truecased", () => {
   const cased: Lexicon = {
     ...lexicon,
