@@ -271,8 +271,8 @@ export function withPrevious(alone: Understanding, previous: Turn, reason: Follo
     ...alone,
     terms: [...alone.terms, ...weighted],
     // A question without a question word ("und in Leipzig?") asks for what the previous one asked for;
-    // "Was hat sie gesagt?" asks for something else than the "wer" before it.
-    answerType: alone.answerType ?? (QUESTION_WORD.test(alone.question) ? null : answerType(previous.question)),
+    // "Was hat sie gesagt?" asks for something else than the "wer" before it, and "Hat er gestanden?" for yes or no.
+    answerType: alone.answerType ?? (QUESTION_WORD.test(alone.question) || isPolar(alone.question, alone.language, tools) ? null : answerType(previous.question)),
     followUp: { reason, previous },
     searchText: `${alone.searchText} ${searchTextOf(previous.question, context)}`.trim(),
   };
@@ -338,6 +338,23 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
 const PREPOSITION = /^(mit|für|seit|bis|von|vom|aus|in|im|an|am|auf|bei|nach|zu|zum|zur|über|unter|gegen|ohne|um|durch|wegen|ab|vor|with|for|since|until|from|in|on|at|by|over|under|after|before|during|to|into|of|about)$/i;
 const DETERMINER = /^(der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|the|a|an|viele|vielen|viel|much|many|long|lange)$/i;
 const AUXILIARY_EN = /^(is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|shall|should|may|might|must|'s)$/i;
+
+/** German auxiliaries and modals that open a yes/no question ("Hat er …?", "Musste jemand …?", "Gab's …?"). */
+const AUXILIARY_DE = /^(ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|wurde|wurden|kann|können|konnte|konnten|muss|müssen|musste|mussten|soll|sollen|sollte|sollten|will|wollen|wollte|wollten|darf|dürfen|durfte|durften|gibt|gab|gab's|gibt's)$/i;
+
+/**
+ * A yes/no question opens with its finite verb, after an "und" perhaps ("Hat er gestanden?", "Und musste
+ * jemand gerettet werden?", "Was he drunk?"): a clause of its own, not an ellipsis of the question before.
+ * German: an auxiliary or modal, or a word the dictionary reads only as a verb; English: an auxiliary.
+ */
+function isPolar(question: string, language: Language, tools: UnderstandTools): boolean {
+  const words = question.match(/[\p{L}'’]+/gu) ?? [];
+  const first = (/^(und|and|aber|but|also|so)$/i.test(words[0] ?? "") ? words[1] : words[0]) ?? "";
+  if (language === "en") return AUXILIARY_EN.test(first);
+  if (AUXILIARY_DE.test(first)) return true;
+  const readings = safe(() => tools.lexicon.germanLemmas(first), tools);
+  return readings.length > 0 && readings.every((l) => l.pos === "verb");
+}
 
 /**
  * A question without a clause, only a question word and what it asks about: "Mit welcher Folge?",

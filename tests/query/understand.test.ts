@@ -423,6 +423,14 @@ describe("understand", () => {
     expect(read("Wer führt sie an?", history).followUp?.reason).toBe("pronoun");
   });
 
+  it("lets an ellipsis ask for what the question before asked for, but not a yes/no question", () => {
+    const history = [{ question: "Wie viele Menschen wurden verletzt?", answer: "…" }];
+    expect(read("Und in Leipzig?", history).answerType).toBe("number");
+    // Opening with its verb, a question is a clause of its own: it asks yes or no, not how many.
+    for (const q of ["Hat er gestanden?", "Und musste jemand ins Krankenhaus?", "Ist der Streik vorbei?"]) expect(read(q, history).answerType, q).toBeNull();
+    expect(read("Was he drunk?", [{ question: "How old is the captain?", answer: "…" }]).answerType).toBeNull();
+  });
+
   it("reads the question after 'Weißt du, …' or 'Can you tell me …', not those words", () => {
     for (const q of ["Weißt du, wer den Streik anführt?", "Kannst du mir sagen, wer den Streik anführt?", "Can you tell me who leads the strike?", "Do you know who leads the strike?"]) {
       const u = read(q);
