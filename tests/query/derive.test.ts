@@ -33,6 +33,11 @@ describe("sameDerivation", () => {
     // A verb made of a noun by an inseparable prefix.
     ["verurteilt", "Urteil"],
     ["Urteile", "verurteilte"],
+    // A verb in -ieren and its noun in -ation or -ition; the stemmer leaves the verb an "-i".
+    ["demonstrieren", "Demonstration"],
+    ["demonstrierten", "Demonstrationen"],
+    ["informieren", "Information"],
+    ["kompensieren", "Kompensation"],
   ])("relates %s and %s", (a, b) => {
     expect(sameDerivation(stem(a), stem(b))).toBe(true);
   });
