@@ -165,11 +165,20 @@ const QUESTION_CUES: readonly Cue[] = [
  */
 export function answerType(question: string): AnswerType | null {
   const q = withoutRelatives(question.toLowerCase());
-  for (const cue of QUESTION_CUES) if (cue.pattern.test(q) || (cue.type === "person" && asksForRoleHolder(q))) return cue.type;
+  // The question word that comes first asks; a later one opens a clause of its own ("How old was the driver
+  // who was hurt when a tree came down?" asks for an age). At one position the more specific phrase wins.
+  let best: { type: AnswerType; at: number } | null = null;
+  for (const cue of QUESTION_CUES) {
+    const at = cue.pattern.exec(q)?.index ?? (cue.type === "person" && asksForRoleHolder(q) ? (WHICH.exec(q)?.index ?? -1) : -1);
+    if (at >= 0 && (best === null || at < best.at)) best = { type: cue.type, at };
+  }
+  if (best) return best.type;
   // "Was kostete die Brücke?", "what did it end up costing?": a sum of money is a number.
   if (MONEY_QUESTION.test(q) || SHARE_QUESTION.test(q)) return "number";
   return null;
 }
+
+const WHICH = /(?<![\p{L}])(welche[rnms]?|which)(?![\p{L}])/u;
 
 /** "Welche Richterin …", "which judge …": a which-question about a role asks for the person who holds it. */
 function asksForRoleHolder(question: string): boolean {

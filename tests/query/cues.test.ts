@@ -5,6 +5,11 @@ describe("answerType", () => {
   it.each([
     ["Wie viele Verletzte gab es?", "number"],
     ["How many people were arrested?", "number"],
+    // The first question word asks; a later one opens a clause of its own.
+    ["How old was the driver who was hurt when a tree came down on his car?", "number"],
+    ["Who was in charge when the fire broke out?", "person"],
+    ["Why was the road closed where the accident happened?", "reason"],
+    ["Wann und wo wird weiterverhandelt?", "time"],
     ["Nach wie langer Zeit wurde der Einsatz beendet?", "duration"],
     ["Wie lange dauert der Abzug?", "duration"],
     ["How long will the withdrawal take?", "duration"],
