@@ -4,7 +4,7 @@ import type { Passage } from "../types.js";
 import { countsSomething, isReportedSpeech, saysNotKnown, type AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, measureEvidence, namesFocus, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
-import { articleRange, coverage, matchTerms, namesSame, scoreSentences, termHits, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
+import { articleRange, articleStart, coverage, matchTerms, namesSame, scoreSentences, termHits, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 
 /**
@@ -110,7 +110,8 @@ export function read(
   );
   const namesAll = namingAll(matches, stats);
   const roleTerm = focus?.kind === "role" ? at : -1;
-  const ranked = roleFirst(speakingFirst(scored, matches, namesAll, focus), roleTerm);
+  const spoken = roleFirst(speakingFirst(scored, matches, namesAll, focus), roleTerm);
+  const ranked = understanding.overview === true ? firstMentionFirst(spoken, matches, stats, expected) : spoken;
   const selected = withContinuation(
     withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, expected, roleTerm >= 0, stats),
     ranked,
@@ -122,7 +123,24 @@ export function read(
   // evidence must have one: a question for a name is not answered by a role.
   const evidence = measureEvidence(matches, units, focus, strict || expected === "name");
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected);
-  return { passages, matches, selected: passes ? countedFirst(selected, evidence, strict) : selected, evidence, passes };
+  // An overview's first mention stays first: it need not repeat the words of what is asked to say what the story is.
+  const ordered = passes && understanding.overview !== true ? countedFirst(selected, evidence, strict) : selected;
+  return { passages, matches, selected: ordered, evidence, passes };
+}
+
+/**
+ * "Was weißt du über den Bahnstreik?", "Tell me about Chega": the first sentence of the best sentence's
+ * article that speaks of the subject comes first, the lead when it names it: news says what a story or a
+ * party is where it first names it ("Größter Gewinner der Wahl ist die rechtsextreme Partei Chega").
+ */
+function firstMentionFirst(ranked: readonly ScoredSentence[], matches: readonly TermMatch[], stats: SentenceStats, expected: Understanding["answerType"]): ScoredSentence[] {
+  const best = ranked[0];
+  if (!best) return [...ranked];
+  for (let i = articleStart(best.index, (k) => stats.source(k)); i < best.index; i++) {
+    const scored = ranked.find((s) => s.index === i) ?? scoreSentences([{ index: i, prior: 0 }], matches, stats, expected)[0];
+    if (scored && scored.coverage > 0) return [scored, ...ranked.filter((s) => s.index !== i)];
+  }
+  return [...ranked];
 }
 
 /**

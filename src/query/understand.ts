@@ -42,6 +42,8 @@ export interface Understanding {
   readonly followUp: FollowUp | null;
   /** The question says it starts a new topic ("Themenwechsel: …", "Different topic: …"): no earlier turn is leaned on. */
   readonly newTopic?: boolean;
+  /** It asks what the sources say of something as a whole ("Was weißt du über …", "Tell me about …"). */
+  readonly overview?: boolean;
   /** The text for dense and keyword search: the question, its German expansions, and a follow-up's context. */
   readonly searchText: string;
 }
@@ -107,6 +109,16 @@ const TOPIC_CHANGE =
 const PREAMBLE =
   /^(weißt du|weisst du|wisst ihr|wissen sie|kannst du mir sagen|können sie mir sagen|könnt ihr mir sagen|sag mal|sagen sie mal|sag mir|ich möchte wissen|ich will wissen|ich wüsste gern|mich würde interessieren|do you know|can you tell me|could you tell me|tell me|i wonder|i'd like to know|i want to know)(?![\p{L}])\s*[:,]?\s*/iu;
 
+/**
+ * Asking what the sources say of something as a whole: "Was weißt du über …", "Erzähl mir von …", "Gibt
+ * es Neues zum …", "Tell me about …", "What do you know about …", and the example questions a greeting
+ * offers ("Was steht in den Quellen über …", see topics.ts). The request's words are not what is
+ * asked; the answer is the story's lead, which news writes to say what happened. Conversational phrases,
+ * like the preamble's; the preposition and what follows it are the question.
+ */
+const OVERVIEW =
+  /^(was steht in den (quellen|artikeln)|was sagen die (quellen|artikel)|what do the (sources|articles) say|was (weißt|weisst) du|was wisst ihr|was wissen sie|erzähl(e|en sie)?( mir| uns)?( etwas| was| mehr)?|was gibt es neues|gibt es (etwas )?neues|gibt es neuigkeiten|(hast du|haben sie|gibt es) (infos|informationen|neuigkeiten)|infos|informationen|neuigkeiten|what do you know|tell me( something| more)?|what('s| is) new|(is there )?(any )?(news|updates?|info|information))(?=\s+(über|von|vom|zu|zum|zur|bei|beim|about|on|with)\s)\s*/iu;
+
 /** Words of assent that may open a greeting or thanks ("Ok, danke!"), with the punctuation after them. */
 const INTERJECTION = /^(ok(ay)?|alles klar|gut|sehr gut|super|prima|toll|klasse|perfekt|cool|schön|ah|aha|ach so|achso|great|perfect|nice|alright|all right|awesome|got it|i see|oh)(?![\p{L}])[\s,.!]*/u;
 
@@ -162,7 +174,9 @@ export function understand(
   const marker = TOPIC_CHANGE.exec(text)?.[0];
   const newTopic = marker !== undefined && marker.length < text.length;
   const topical = newTopic ? text.slice(marker.length) : text;
-  const preamble = PREAMBLE.exec(topical)?.[0];
+  const request = OVERVIEW.exec(topical)?.[0];
+  const overview = request !== undefined && request.length < topical.length;
+  const preamble = overview ? request : PREAMBLE.exec(topical)?.[0];
   const question = preamble !== undefined && preamble.length < topical.length ? topical.slice(preamble.length) : topical;
   const detected = detectLanguage(question);
   const intent = intentOf(question, detected, tools.analyze);
@@ -190,6 +204,7 @@ export function understand(
     unit: unitFor(asked),
     focus,
     searchText: searchTextOf(asked, terms),
+    ...(overview ? { overview } : {}),
   };
   if (newTopic) return { ...alone, newTopic };
   const previous = leaningOn(history);

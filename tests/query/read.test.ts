@@ -33,6 +33,22 @@ function setup(text: string, lexicon: Lexicon = nothing) {
 }
 
 describe("read", () => {
+  it("answers 'Was weißt du über …' and 'Tell me about …' with the first sentence that names the subject, the lead when it does", () => {
+    const text =
+      "Die Gewerkschaft hat den Bahnverkehr im Land für zwei Tage lahmgelegt. Reisende mussten auf Busse umsteigen. " +
+      "Es ist bereits der dritte Streik der Gewerkschaft in diesem Jahr. Die Bahn nannte den Streik unverhältnismäßig.";
+    const { ask } = setup(text);
+    // Alone, the sentence with the most of the question's words comes first.
+    expect(ask("Welcher Streik der Gewerkschaft?").selected[0]?.sentence.text).toBe("Es ist bereits der dritte Streik der Gewerkschaft in diesem Jahr.");
+    for (const q of ["Was weißt du über den Streik der Gewerkschaft?", "Erzähl mir was über den Streik der Gewerkschaft", "Tell me about the Gewerkschaft"]) {
+      const reading = ask(q);
+      expect(reading.passes, q).toBe(true);
+      expect(reading.selected[0]?.sentence.text, q).toBe("Die Gewerkschaft hat den Bahnverkehr im Land für zwei Tage lahmgelegt.");
+    }
+    // A lead that does not name the subject makes way for the sentence that first does.
+    expect(ask("Was weißt du über den Streik?").selected[0]?.sentence.text).toBe("Es ist bereits der dritte Streik der Gewerkschaft in diesem Jahr.");
+  });
+
   it("answers a how-many question only with a sentence that has the number, not one that repeats its words", () => {
     const { ask } = setup("Die Sonde erreichte den Asteroiden nach langer Reise. Die Forscher zählten dort viele Krater. Am Ende waren es 42 Krater.");
     const reading = ask("Wie viele Krater zählten die Forscher?");

@@ -431,6 +431,24 @@ describe("understand", () => {
     expect(read("Was he drunk?", [{ question: "How old is the captain?", answer: "…" }]).answerType).toBeNull();
   });
 
+  it("reads 'Was weißt du über …', 'Erzähl mir von …', 'Tell me about …' as asking for an overview, without the request's words", () => {
+    const asks = {
+      streik: ["Was weißt du über den Streik?", "Erzähl mir was über den Streik", "Hast du Infos zum Streik?", "Gibt es Neuigkeiten zum Streik?", "Was steht in den Quellen über den Streik?"],
+      strike: ["Tell me about the strike", "What do you know about the strike?", "What do the sources say about the strike?"],
+    };
+    for (const [word, questions] of Object.entries(asks)) {
+      for (const q of questions) {
+        const u = read(q);
+        expect(u.overview, q).toBe(true);
+        expect(u.terms.map((t) => t.word.toLowerCase()), q).toEqual([word]);
+      }
+    }
+    // A question about someone's knowledge, or one that asks something in particular, is no such request.
+    expect(read("Was weißt du?").overview).toBeUndefined();
+    expect(read("Weißt du, wer den Streik anführt?").overview).toBeUndefined();
+    expect(read("Was sagt die Bahn über den Streik?").overview).toBeUndefined();
+  });
+
   it("reads the question after 'Weißt du, …' or 'Can you tell me …', not those words", () => {
     for (const q of ["Weißt du, wer den Streik anführt?", "Kannst du mir sagen, wer den Streik anführt?", "Can you tell me who leads the strike?", "Do you know who leads the strike?"]) {
       const u = read(q);
