@@ -128,6 +128,9 @@ export function read(
   return { passages, matches, selected: ordered, evidence, passes };
 }
 
+/** Sentences before the best one an overview looks back for the subject's first mention: a news article's length. */
+const MENTION_REACH = 60;
+
 /**
  * "Was weißt du über den Bahnstreik?", "Tell me about Chega": the first sentence of the best sentence's
  * article that speaks of the subject comes first, the lead when it names it: news says what a story or a
@@ -136,7 +139,8 @@ export function read(
 function firstMentionFirst(ranked: readonly ScoredSentence[], matches: readonly TermMatch[], stats: SentenceStats, expected: Understanding["answerType"]): ScoredSentence[] {
   const best = ranked[0];
   if (!best) return [...ranked];
-  for (let i = articleStart(best.index, (k) => stats.source(k)); i < best.index; i++) {
+  // A long document (a report, a PDF) is read back only so far: its first page says little of a later chapter.
+  for (let i = Math.max(articleStart(best.index, (k) => stats.source(k)), best.index - MENTION_REACH); i < best.index; i++) {
     const scored = ranked.find((s) => s.index === i) ?? scoreSentences([{ index: i, prior: 0 }], matches, stats, expected)[0];
     if (scored && scored.coverage > 0) return [scored, ...ranked.filter((s) => s.index !== i)];
   }
