@@ -49,6 +49,12 @@ describe("read", () => {
     expect(ask("Was weißt du über den Streik?").selected[0]?.sentence.text).toBe("Es ist bereits der dritte Streik der Gewerkschaft in diesem Jahr.");
   });
 
+  it("looks back for an overview's first mention only as far as a news article is long", () => {
+    const filler = Array.from({ length: 80 }, (_, k) => `Absatz ${k + 1} handelt von anderen Dingen.`).join(" ");
+    const { ask } = setup(`Der Hafen wurde 1890 gebaut. ${filler} Der Hafen ist heute der größte der Region.`);
+    expect(ask("Was weißt du über den Hafen der Region?").selected[0]?.sentence.text).toBe("Der Hafen ist heute der größte der Region.");
+  });
+
   it("answers a how-many question only with a sentence that has the number, not one that repeats its words", () => {
     const { ask } = setup("Die Sonde erreichte den Asteroiden nach langer Reise. Die Forscher zählten dort viele Krater. Am Ende waren es 42 Krater.");
     const reading = ask("Wie viele Krater zählten die Forscher?");
