@@ -170,14 +170,7 @@ export function understand(
   preferred?: Language,
 ): Understanding {
   const { text, truncated } = cleanQuestion(raw, maxChars);
-  // "Themenwechsel: …", "Different topic: …" say that what follows stands alone; the words say nothing of it.
-  const marker = TOPIC_CHANGE.exec(text)?.[0];
-  const newTopic = marker !== undefined && marker.length < text.length;
-  const topical = newTopic ? text.slice(marker.length) : text;
-  const request = OVERVIEW.exec(topical)?.[0];
-  const overview = request !== undefined && request.length < topical.length;
-  const preamble = overview ? request : PREAMBLE.exec(topical)?.[0];
-  const question = preamble !== undefined && preamble.length < topical.length ? topical.slice(preamble.length) : topical;
+  const { question, newTopic, overview } = framing(text);
   const detected = detectLanguage(question);
   const intent = intentOf(question, detected, tools.analyze);
   // An emoji or a "Hi" says nothing about the user's language; the caller may know it (Telegram's language_code).
@@ -211,6 +204,22 @@ export function understand(
   if (!previous) return alone;
   const reason: FollowUpReason | null = continues ? "reply" : followUpCue(asked, language, tools);
   return reason === null ? alone : withPrevious(alone, previous, reason, tools);
+}
+
+/**
+ * A question without the words that only frame it, and what they say: "Themenwechsel: …", "Different
+ * topic: …" that it stands alone; "Was weißt du über …", "Tell me about …" that it asks for an overview;
+ * "Weißt du, …", "Do you know …" nothing. An earlier turn's question is read without them too.
+ */
+function framing(text: string): { question: string; newTopic: boolean; overview: boolean } {
+  const marker = TOPIC_CHANGE.exec(text)?.[0];
+  const newTopic = marker !== undefined && marker.length < text.length;
+  const topical = newTopic ? text.slice(marker.length) : text;
+  const request = OVERVIEW.exec(topical)?.[0];
+  const overview = request !== undefined && request.length < topical.length;
+  const preamble = overview ? request : PREAMBLE.exec(topical)?.[0];
+  const question = preamble !== undefined && preamble.length < topical.length ? topical.slice(preamble.length) : topical;
+  return { question, newTopic, overview };
 }
 
 /**
@@ -267,9 +276,11 @@ export function leaningOn(history: readonly Turn[]): Turn | undefined {
  */
 export function withPrevious(alone: Understanding, previous: Turn, reason: FollowUpReason, tools: UnderstandTools): Understanding {
   const known = new Set(alone.terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
-  const previousLanguage = detectLanguage(previous.question);
+  // "Different topic: …" or "Weißt du, …" before the last question are none of its words.
+  const before = framing(previous.question).question;
+  const previousLanguage = detectLanguage(before);
   const context = [
-    ...expandTerms(contentWords(previous.question, previousLanguage, tools.analyze), previousLanguage, tools, previous.question),
+    ...expandTerms(contentWords(before, previousLanguage, tools.analyze), previousLanguage, tools, before),
     ...nameTerms(previous.answer, tools),
   ]
     .filter((t) => !t.alternatives.some((a) => known.has(a.stem)))
@@ -287,9 +298,9 @@ export function withPrevious(alone: Understanding, previous: Turn, reason: Follo
     terms: [...alone.terms, ...weighted],
     // A question without a question word ("und in Leipzig?") asks for what the previous one asked for;
     // "Was hat sie gesagt?" asks for something else than the "wer" before it, and "Hat er gestanden?" for yes or no.
-    answerType: alone.answerType ?? (QUESTION_WORD.test(alone.question) || isPolar(alone.question, alone.language, tools) ? null : answerType(previous.question)),
+    answerType: alone.answerType ?? (QUESTION_WORD.test(alone.question) || isPolar(alone.question, alone.language, tools) ? null : answerType(before)),
     followUp: { reason, previous },
-    searchText: `${alone.searchText} ${searchTextOf(previous.question, context)}`.trim(),
+    searchText: `${alone.searchText} ${searchTextOf(before, context)}`.trim(),
   };
 }
 

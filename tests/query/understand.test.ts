@@ -423,6 +423,16 @@ describe("understand", () => {
     expect(read("Wer führt sie an?", history).followUp?.reason).toBe("pronoun");
   });
 
+  it("reads the question before without the words that only framed it", () => {
+    for (const before of ["Different topic: who leads the strike?", "Weißt du, wer den Streik anführt?", "Was weißt du über den Streik?"]) {
+      const words = read("Und wann?", [{ question: before, answer: "…" }]).terms.filter((t) => t.context === true).map((t) => t.word.toLowerCase());
+      expect(words, before).not.toEqual(expect.arrayContaining(["different"]));
+      expect(words, before).not.toContain("topic");
+      expect(words, before).not.toContain("weißt");
+      expect(words.some((w) => w === "streik" || w === "strike"), before).toBe(true);
+    }
+  });
+
   it("lets an ellipsis ask for what the question before asked for, but not a yes/no question", () => {
     const history = [{ question: "Wie viele Menschen wurden verletzt?", answer: "…" }];
     expect(read("Und in Leipzig?", history).answerType).toBe("number");
