@@ -148,11 +148,6 @@ const BARE_PREPOSITIONS = new Set(
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
-/** A question's words in order, stop words included: the positions {@link contentWords} gives its terms. */
-export function wordsOf(question: string): string[] {
-  return question.match(WORD) ?? [];
-}
-
 /** German articles, alone or joined to a preposition: grammar, not vocabulary. */
 const ARTICLES_DE = new Set("der die das dem den des ein eine einem einen eines einer im ins am ans zum zur vom beim".split(" "));
 

@@ -6,7 +6,7 @@ import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, u
 import { detectLanguage } from "./language.js";
 import { feminines, withoutLinking } from "./vocabulary.js";
 import { cleanQuestion } from "./question.js";
-import { contentWords, isLightWord, isStopword, questionWords, wordsOf, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
+import { contentWords, isLightWord, isStopword, questionWords, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
 
 /**
  * The first stage: what the asker wants. Reads the question once and produces the object every later
@@ -436,7 +436,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
   // after a name ("Nordlicht II", "Elizabeth II"), which is part of it.
   const numeral = (w: QueryTerm) => /^\d/.test(w.word) || /^[IVX]{1,4}$/.test(w.word);
   const candidates = language === "en" ? words.map((w) => (numeral(w) ? [] : sensesOf(w.word, tools))) : [];
-  const tokens = language === "en" ? wordsOf(question) : [];
+  const tokens = language === "en" ? questionWords(question) : [];
   const contextOf = (i: number) =>
     words.flatMap((w, j) =>
       j === i ? [] : [...w.alternatives.map((a) => a.stem), ...(candidates[j] ?? []).flatMap((c) => c.german.split(" ").flatMap(analyze))],
@@ -863,13 +863,15 @@ function companyOf(words: readonly QueryTerm[], tools: UnderstandTools): Company
 function byCompany(synonyms: readonly Synonym[], i: number, company: Company, tools: UnderstandTools): readonly Synonym[] {
   const sentencesWith = tools.sentencesWith;
   if (!sentencesWith) return synonyms;
+  // Each synonym's head word's stems, when the sources use it; null otherwise.
   const heads = synonyms.map((synonym) => {
     const head = headWord(synonym.word, tools.analyze);
-    return head !== null && !isStopword(head) && tools.analyze(head).some(tools.inCorpus) ? head : null;
+    const stems = head === null || isStopword(head) ? [] : tools.analyze(head);
+    return stems.some(tools.inCorpus) ? stems : null;
   });
-  if (heads.filter((head) => head !== null).length <= MAX_SYNONYMS) return synonyms;
-  const together = (head: string) => {
-    for (const k of sentencesWith(tools.analyze(head), COMPANY_POSTINGS)) {
+  if (heads.filter((stems) => stems !== null).length <= MAX_SYNONYMS) return synonyms;
+  const together = (stems: readonly string[]) => {
+    for (const k of sentencesWith(stems, COMPANY_POSTINGS)) {
       for (let j = 0; j < company.words; j++) if (j !== i && company.of(j).has(k)) return true;
     }
     return false;
