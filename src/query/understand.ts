@@ -1,5 +1,5 @@
 import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
-import type { Lexicon, Synonym } from "../lexicon/index.js";
+import type { Lemma, Lexicon, Synonym } from "../lexicon/index.js";
 import type { EnglishSide } from "./bilingual.js";
 import type { Language, Turn } from "../types.js";
 import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
@@ -457,11 +457,9 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     if (language === "de") {
       const heads = /^\p{Lu}/u.test(term.word) ? compoundHeads(term.word, tools) : undefined;
       if (heads !== undefined) term = { ...term, heads };
-      // German capitalises nouns: a capitalised word the dictionary reads as a noun is that noun (or a verb
-      // made a noun), not an adjective's form spelt alike ("Herbst", not the superlative of "herb"), and
-      // takes no synonyms of the adjective.
+      // A capitalised word takes no synonyms of an adjective spelt alike (see asNoun).
       const readings = safe(() => lexicon.germanLemmas(term.word), tools);
-      const lemmas = term.capitalised === true && readings.some((l) => l.pos === "noun") ? readings.filter((l) => l.pos !== "adj") : readings;
+      const lemmas = term.capitalised === true ? asNoun(readings) : readings;
       for (const lemma of lemmas) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
       // A capitalised word that is a country, or that the dictionary does not know as a noun, is a name
       // ("Almaty", "Göttingen", "Verdi") when the sources use it: the passage that answers must mention it,
@@ -496,14 +494,19 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // A role the sources name only in the feminine ("Intendantin") is used too: its parts are no stand-ins.
       const used = [...alternatives.keys()].some((stem) => exactly(stem) || feminines(stem).some(exactly));
       const parts = used ? [] : partsOfWord();
+      // A capitalised compound's head is a noun too: "Hafenmauer" ends in Mauer, not in the comparative of "mau".
+      const partLemmas = (part: string) => {
+        const found = safe(() => lexicon.germanLemmas(part), tools);
+        return /^\p{Lu}/u.test(term.word) ? asNoun(found) : found;
+      };
       for (const { part } of parts.filter((p) => p.used)) {
-        for (const lemma of [part, ...safe(() => lexicon.germanLemmas(part), tools).map((l) => l.lemma)]) add(lemma, EXPANSION_WEIGHT.head, "part");
+        for (const lemma of [part, ...partLemmas(part).map((l) => l.lemma)]) add(lemma, EXPANSION_WEIGHT.head, "part");
       }
       let kept = 0;
       const phrases: { stems: string[]; weight: number }[] = [];
       // A word of an idiom means what the idiom means ("hinter Gitter" is Haft, not Zaun): its own synonyms and pivots are another sense.
       const idiom = idioms.get(term.position);
-      const ownSynonyms = () => [...lexicon.germanSynonyms(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part))];
+      const ownSynonyms = () => [...lexicon.germanSynonyms(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part, partLemmas(part)))];
       // More synonyms than are kept: the sense the sources use with the question's other words first.
       const listed = byCompany(safe(() => idiom ?? ownSynonyms(), tools), i, company, tools);
       for (const synonym of listed) {
@@ -532,7 +535,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // Then pivots through English ("Arzt" → Doktor), of the word and of its compound heads, the
       // ones the sources use; a stem a synonym already brought keeps the synonym's higher weight.
       let pivots = 0;
-      for (const pivot of safe(() => (idiom ? [] : [...lexicon.germanPivots(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanPivots(part))]), tools)) {
+      for (const pivot of safe(() => (idiom ? [] : [...lexicon.germanPivots(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanPivots(part, partLemmas(part)))]), tools)) {
         if (pivots >= MAX_PIVOTS) break;
         // One content word, as for synonyms: "Y-Chromosom" is no stand-in for "Leute".
         const word = headWord(pivot.word, analyze);
@@ -594,6 +597,15 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     out.push({ ...term, alternatives: [...alternatives.values()], expansions: [...expansions] });
   }
   return out;
+}
+
+/**
+ * A noun's readings among a word's: German capitalises nouns, so a capitalised word the dictionary reads as a
+ * noun is that noun (or a verb made a noun), not an adjective's form spelt alike ("Herbst", not the
+ * superlative of "herb"); a word without a noun reading keeps all of its readings.
+ */
+function asNoun(readings: readonly Lemma[]): readonly Lemma[] {
+  return readings.some((l) => l.pos === "noun") ? readings.filter((l) => l.pos !== "adj") : readings;
 }
 
 /** A word the dictionary lists but not as a noun and without forms, which the sources use as written: a town ("Köln", "Bochum"). */

@@ -259,6 +259,30 @@ describe("understand", () => {
     expect(stems("Was geschah im Herbst?")).not.toContain("bitt");
   });
 
+  it("reads a capitalised compound's head as a noun, without the synonyms of an adjective spelt alike", () => {
+    // "Mauer" is also the comparative of "mau" (meagre): the head of "Hafenmauer" is the wall.
+    const readings: Record<string, Lemma[]> = { mauer: [{ lemma: "Mauer", pos: "noun" }, { lemma: "mau", pos: "adj" }] };
+    const byHead: Record<string, string[]> = { mauer: ["Wand"], mau: ["dürftig"] };
+    const walls: UnderstandTools = {
+      ...tools,
+      lexicon: {
+        ...lexicon,
+        isGermanWord: (w) => ["hafen", "mauer"].includes(w.toLowerCase()),
+        isGermanNoun: (w) => ["hafen", "mauer"].includes(w.toLowerCase()),
+        germanLemmas: (w) => readings[w.toLowerCase()] ?? [],
+        germanSynonyms: (w, lemmas = readings[w.toLowerCase()] ?? []) =>
+          [w.toLowerCase(), ...lemmas.map((l) => l.lemma.toLowerCase())].flatMap((h) => byHead[h] ?? []).map((word, rank) => ({ word, rank })),
+      },
+      inCorpus: (s) => ["haf", "mau", "wand", "durftig"].includes(s),
+      beginsInCorpus: (s) => ["haf", "hafen"].includes(s),
+    };
+    const wall = understand("Wann ist das Schiff gegen die Hafenmauer gefahren?", [], false, walls, 1000).terms.find((t) => t.word === "Hafenmauer");
+    const stems = wall?.alternatives.map((a) => a.stem) ?? [];
+    expect(stems).toContain("mau");
+    expect(stems).toContain("wand");
+    expect(stems).not.toContain("durftig");
+  });
+
   it("takes an acronym for a name even when the dictionary knows it", () => {
     const known: UnderstandTools = { ...tools, lexicon: { ...lexicon, isGermanWord: (w) => w === "SPD" || lexicon.isGermanWord(w), isGermanNoun: (w) => w === "SPD" || lexicon.isGermanNoun(w) } };
     expect(understand("Wie viele Mitglieder hat die SPD?", [], false, known, 1000).terms.find((t) => t.word === "SPD")?.name).toBe(true);
