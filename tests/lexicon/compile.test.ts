@@ -97,6 +97,22 @@ describe("Ding parsing", () => {
     expect(germanLemmas.get("Streik\tnoun")?.forms).toEqual(new Set(["Streik", "Streiks"]));
     expect(germanLemmas.get("streiken\tverb")?.forms).toContain("gestreikt");
   });
+
+  it("takes a German plural for a form of its headword only where it begins as the headword does", () => {
+    // Ding's lines: where the plurals do not align with the headwords one by one, the plural part lists the
+    // plurals of other alternatives too ("Leute" is no form of "Kerl", "Kräfte" none of "Energie").
+    const { germanLemmas } = parseDing(
+      [
+        "Kerl {m}; Kumpel {m}; Alter [ugs.] | Kerle {pl}; Kumpel {pl}; Kumpels {pl}; Leute {pl} [ugs.] :: dude [coll.] | dudes; doods",
+        "Energie {f}; Kraft {f}; Dynamik {f} | Energien {pl}; Kräfte {pl} :: vigour | vigours",
+        "Arzt {m}; Ärztin {f} | Ärzte {pl}; Ärztinnen {pl} :: doctor | doctors",
+      ].join("\n"),
+    );
+    expect(germanLemmas.get("Kerl\tnoun")?.forms).toEqual(new Set(["Kerl", "Kerle"]));
+    expect(germanLemmas.get("Energie\tnoun")?.forms).toEqual(new Set(["Energie", "Energien"]));
+    // An umlaut is the same beginning.
+    expect(germanLemmas.get("Arzt\tnoun")?.forms).toContain("Ärzte");
+  });
 });
 
 // Modelled on Ding's lines for "head": köpfen and Kesselboden are short entries that Ding's own order puts

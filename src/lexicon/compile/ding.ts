@@ -238,6 +238,27 @@ function labelPenalty(labels: readonly string[]): number {
   return labels.some((l) => l.split(/\s*[,;]\s*/).some((x) => RARE_LABELS.has(x))) ? 1 : 0;
 }
 
+/**
+ * The headword a German noun form belongs to: German nouns inflect at their end, so a plural begins as its
+ * singular does, umlaut aside ("Ärzte" / "Arzt"). Where Ding's plurals do not align with the headwords one
+ * by one, a plural may be another alternative's ("Kerl; Kumpel | Kerle; Kumpels; Leute"): each goes to the
+ * headword it shares the longest beginning with, and one that shares none with any ("Leute") to none.
+ */
+function nounOf(form: string, heads: readonly DingAlternative[]): DingAlternative | undefined {
+  const folded = foldUmlauts(form);
+  let best: DingAlternative | undefined;
+  let bestLength = 1;
+  for (const head of heads) {
+    const other = foldUmlauts(head.text);
+    let n = 0;
+    while (n < folded.length && n < other.length && folded[n] === other[n]) n++;
+    if (n > bestLength) [best, bestLength] = [head, n];
+  }
+  return best;
+}
+
+const foldUmlauts = (text: string) => text.toLowerCase().replace(/ä/g, "a").replace(/ö/g, "o").replace(/ü/g, "u");
+
 /** Parses the whole Ding file. Deterministic: the same text gives the same maps in the same order. */
 export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTIONS): DingData {
   const candidates = new Map<string, Candidate[]>();
@@ -320,8 +341,9 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
           addForm(form, lemma);
         });
         part.german.forEach((alt, k) => {
-          const headAlt = head.german[part.german.length === head.german.length ? k : 0];
           const form = alt.text.replace(GERMAN_PRONOUN, "").replace(/^am /, "");
+          const aligned = part.german.length === head.german.length;
+          const headAlt = headPos === "noun" ? nounOf(form, aligned ? [head.german[k]!] : head.german) : head.german[aligned ? k : 0];
           if (headAlt && headPos && isSingleWord(headAlt.text) && isSingleWord(form) && germanPos(headAlt.braces) === headPos) {
             addGerman(headAlt.text, headPos, form);
           }
