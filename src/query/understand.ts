@@ -791,6 +791,9 @@ function phrasePair(phrase: string, tools: UnderstandTools): string[] | null {
 /** A synonym's one content word, or null when it has none or several. */
 function headWord(phrase: string, analyze: Analyzer): string | null {
   const words = contentOf(phrase, analyze);
+  // A phrase whose noun is a light one ("ungewöhnlicher Mensch" for "Vogel") keeps only its adjective, which
+  // is no stand-in for the word: it names no thing.
+  if (words.length === 1 && /^\p{Ll}/u.test(words[0]!) && phrase.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && isLightWord(w))) return null;
   // A hyphened pair ("Y-Chromosom") is two words too: each alone would match what the pair does not mean.
   return words.length === 1 && analyze(words[0]!).length === 1 ? words[0]! : null;
 }

@@ -259,6 +259,23 @@ describe("understand", () => {
     expect(stems("Was geschah im Herbst?")).not.toContain("bitt");
   });
 
+  it("takes no adjective of a synonym whose noun is a light one for a stand-in", () => {
+    // OpenThesaurus lists "ungewöhnlicher Mensch" (an odd bird) among the synonyms of "Vogel".
+    const birds: UnderstandTools = {
+      ...tools,
+      lexicon: {
+        ...lexicon,
+        isGermanNoun: (w) => w.toLowerCase() === "vogel",
+        isGermanWord: (w) => w.toLowerCase() === "vogel",
+        germanSynonyms: (w) => (w.toLowerCase() === "vogel" ? ["ungewöhnlicher Mensch", "Federvieh"].map((word, rank) => ({ word, rank })) : []),
+      },
+      inCorpus: (s) => ["vogel", "ungewohn", "federvieh"].includes(s),
+    };
+    const stems = understand("Wie viele Vogel gibt es?", [], false, birds, 1000).terms.find((t) => t.word === "Vogel")?.alternatives.map((a) => a.stem);
+    expect(stems).toContain("federvieh");
+    expect(stems).not.toContain("ungewohn");
+  });
+
   it("reads a capitalised compound's head as a noun, without the synonyms of an adjective spelt alike", () => {
     // "Mauer" is also the comparative of "mau" (meagre): the head of "Hafenmauer" is the wall.
     const readings: Record<string, Lemma[]> = { mauer: [{ lemma: "Mauer", pos: "noun" }, { lemma: "mau", pos: "adj" }] };
