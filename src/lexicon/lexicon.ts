@@ -175,15 +175,27 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   };
 
   /** The synonyms of the thesaurus entries filed under `keys`, unmarked first, without the words in `seen`. */
-  const synonymsFiledUnder = (keys: readonly string[], seen: Set<string>, same: (word: string) => boolean = () => false): Synonym[] => {
+  const synonymsFiledUnder = (
+    keys: readonly string[],
+    seen: Set<string>,
+    same: (word: string) => boolean = () => false,
+    capital: (key: string) => boolean | undefined = () => undefined,
+  ): Synonym[] => {
     const plain: string[] = [];
     const marked: string[] = [];
     for (const key of keys) {
       const payload = synonyms().get(key);
       if (payload === undefined) continue;
+      const wanted = capital(key);
       wrap(LEXICON_FILES.synonyms, dir, () => {
         for (const id of readVarints(payload)) {
-          for (const member of synonyms().poolString(id).split("|")) {
+          const members = synonyms().poolString(id).split("|");
+          // A synset lists its key as the sense spells it: "Plan" (a scheme) and "plan" (flat) share the key.
+          if (wanted !== undefined) {
+            const own = members.map((m) => m.replace(/^~/, "")).find((m) => m.toLowerCase() === key);
+            if (own !== undefined && /^\p{Lu}/u.test(own) !== wanted) continue;
+          }
+          for (const member of members) {
             if (member.startsWith("~")) marked.push(member.slice(1));
             else plain.push(member);
           }
@@ -208,8 +220,17 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
       return key !== "" && (german().has(key) || germanLemmas(word).length > 0);
     },
     germanSynonyms(word, lemmas) {
-      const heads = headsOf(word, lemmas);
-      return synonymsFiledUnder(heads, new Set(heads));
+      const readings = lemmas ?? germanLemmas(word);
+      const heads = headsOf(word, readings);
+      // A reading's lemma takes the synsets of its part of speech, told by German capitalisation: a noun's
+      // spell it with a capital, a verb's and an adjective's without ("Pläne" is Plan's, not flat's).
+      const capital = (key: string): boolean | undefined => {
+        const of = readings.filter((l) => l.lemma.toLowerCase() === key);
+        if (of.length === 0) return undefined;
+        if (of.every((l) => l.pos === "noun")) return true;
+        return of.some((l) => l.pos === "noun") ? undefined : false;
+      };
+      return synonymsFiledUnder(heads, new Set(heads), undefined, capital);
     },
     germanPhraseSynonyms(words) {
       if (words.length < 2) return [];

@@ -125,6 +125,14 @@ describe("germanSynonyms", () => {
     expect(lexicon.germanSynonyms("Herbst", [{ lemma: "Herbst", pos: "noun" }]).map((s) => s.word)).not.toContain("bitter");
   });
 
+  it("takes a noun's synsets, not those of an adjective filed under the same lower-case key", () => {
+    // OpenThesaurus files "Plan" (a scheme) and "plan" (flat) both under "plan".
+    expect(words("Pläne")).toContain("Vorhaben");
+    expect(words("Pläne")).not.toContain("flach");
+    // A verb's reading keeps its own: "kaufen" is no noun.
+    expect(words("kaufen")).toContain("erwerben");
+  });
+
   it("gives [] for unknown words", () => {
     expect(lexicon.germanSynonyms("Xqzvbrt")).toEqual([]);
   });
