@@ -461,6 +461,9 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       const readings = safe(() => lexicon.germanLemmas(term.word), tools);
       const lemmas = term.capitalised === true ? asNoun(readings) : readings;
       for (const lemma of lemmas) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
+      // Its synonyms are the noun's: "Verletzte" (the injured) meets "verletzt" as a form, but "verletzen"'s
+      // synonyms (brechen, kränken) are another sense; only a verb made a noun as it is ("das Treffen") keeps its verb's.
+      const senses = term.capitalised === true ? nounSenses(lemmas, term.word) : lemmas;
       // A capitalised word that is a country, or that the dictionary does not know as a noun, is a name
       // ("Almaty", "Göttingen", "Verdi") when the sources use it: the passage that answers must mention it,
       // as an English question's names must be found.
@@ -506,7 +509,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       const phrases: { stems: string[]; weight: number }[] = [];
       // A word of an idiom means what the idiom means ("hinter Gitter" is Haft, not Zaun): its own synonyms and pivots are another sense.
       const idiom = idioms.get(term.position);
-      const ownSynonyms = () => [...lexicon.germanSynonyms(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part, partLemmas(part)))];
+      const ownSynonyms = () => [...lexicon.germanSynonyms(term.word, senses), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part, partLemmas(part)))];
       // More synonyms than are kept: the sense the sources use with the question's other words first.
       const listed = byCompany(safe(() => idiom ?? ownSynonyms(), tools), i, company, tools);
       for (const synonym of listed) {
@@ -535,7 +538,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // Then pivots through English ("Arzt" → Doktor), of the word and of its compound heads, the
       // ones the sources use; a stem a synonym already brought keeps the synonym's higher weight.
       let pivots = 0;
-      for (const pivot of safe(() => (idiom ? [] : [...lexicon.germanPivots(term.word, lemmas), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanPivots(part, partLemmas(part)))]), tools)) {
+      for (const pivot of safe(() => (idiom ? [] : [...lexicon.germanPivots(term.word, senses), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanPivots(part, partLemmas(part)))]), tools)) {
         if (pivots >= MAX_PIVOTS) break;
         // One content word, as for synonyms: "Y-Chromosom" is no stand-in for "Leute".
         const word = headWord(pivot.word, analyze);
@@ -606,6 +609,15 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
  */
 function asNoun(readings: readonly Lemma[]): readonly Lemma[] {
   return readings.some((l) => l.pos === "noun") ? readings.filter((l) => l.pos !== "adj") : readings;
+}
+
+/**
+ * The readings of a capitalised word whose synonyms it takes: its noun's, and a verb's only when the word is
+ * that verb made a noun ("Treffen"), not when it is another of its forms ("Verletzte" / verletzen).
+ */
+function nounSenses(readings: readonly Lemma[], word: string): readonly Lemma[] {
+  if (!readings.some((l) => l.pos === "noun")) return readings;
+  return readings.filter((l) => l.pos === "noun" || l.lemma.toLowerCase() === word.toLowerCase());
 }
 
 /** A word the dictionary lists but not as a noun and without forms, which the sources use as written: a town ("Köln", "Bochum"). */

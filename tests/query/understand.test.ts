@@ -259,6 +259,32 @@ describe("understand", () => {
     expect(stems("Was geschah im Herbst?")).not.toContain("bitt");
   });
 
+  it("gives a capitalised word the synonyms of its noun, and a verb's only when it is that verb made a noun", () => {
+    const readings: Record<string, Lemma[]> = {
+      verletzte: [{ lemma: "Verletzte", pos: "noun" }, { lemma: "verletzen", pos: "verb" }],
+      treffen: [{ lemma: "Treffen", pos: "noun" }, { lemma: "treffen", pos: "verb" }],
+    };
+    const byHead: Record<string, string[]> = { verletzte: [], verletzen: ["kränken"], treffen: ["begegnen"] };
+    const hurt: UnderstandTools = {
+      ...tools,
+      lexicon: {
+        ...lexicon,
+        isGermanNoun: (w) => w.toLowerCase() in readings,
+        isGermanWord: (w) => w.toLowerCase() in readings,
+        germanLemmas: (w) => readings[w.toLowerCase()] ?? [],
+        germanSynonyms: (w, lemmas = readings[w.toLowerCase()] ?? []) =>
+          [...new Set([w.toLowerCase(), ...lemmas.map((l) => l.lemma.toLowerCase())])].flatMap((h) => byHead[h] ?? []).map((word, rank) => ({ word, rank })),
+      },
+      inCorpus: (s) => ["verletzt", "verletz", "krank", "treff", "begegn"].includes(s),
+    };
+    const stems = (question: string, word: string) => understand(question, [], false, hurt, 1000).terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
+    // "Verletzte" is a form of "verletzen" (it meets "verletzt"), but the verb's synonyms are another sense.
+    expect(stems("Gab es bei dem Sturm Verletzte?", "Verletzte")).toContain("verletz");
+    expect(stems("Gab es bei dem Sturm Verletzte?", "Verletzte")).not.toContain("krank");
+    // "das Treffen" is the verb made a noun: its verb's synonyms are its own.
+    expect(stems("Wann war das Treffen?", "Treffen")).toContain("begegn");
+  });
+
   it("takes no adjective of a synonym whose noun is a light one for a stand-in", () => {
     // OpenThesaurus lists "ungewöhnlicher Mensch" (an odd bird) among the synonyms of "Vogel".
     const birds: UnderstandTools = {
