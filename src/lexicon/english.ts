@@ -74,3 +74,21 @@ export function englishBaseCandidates(word: string): string[] {
   }
   return out;
 }
+
+/**
+ * The inflected forms of an English base form, by the same grammar read the other way: "flood" → floods,
+ * flooded, flooding; "injury" → injuries; "fall" → falls, fell, fallen. For text that is not lemmatised (an
+ * English article analysed as German text is), where the base form alone misses its other forms. Doubled
+ * consonants ("stopped") are left out: a form too many costs nothing, a wrong one matches nothing.
+ */
+export function englishInflections(base: string): string[] {
+  const b = base.toLowerCase();
+  const forms = new Set<string>([b]);
+  const y = /[^aeiou]y$/.test(b) ? b.slice(0, -1) : undefined;
+  const e = b.endsWith("e") ? b.slice(0, -1) : b;
+  forms.add(y !== undefined ? `${y}ies` : /(s|x|z|ch|sh)$/.test(b) ? `${b}es` : `${b}s`);
+  forms.add(y !== undefined ? `${y}ied` : `${e}ed`);
+  forms.add(`${e}ing`);
+  for (const [form, bases] of Object.entries(IRREGULAR)) if (bases.includes(b)) forms.add(form);
+  return [...forms];
+}

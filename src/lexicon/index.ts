@@ -5,3 +5,4 @@
 export { openLexicon, defaultLexiconDir, LexiconError } from "./lexicon.js";
 export type { GermanPos, Lemma, Lexicon, Place, Synonym, Translation } from "./lexicon.js";
 export { LEXICON_RESOURCES, withoutResources, type LexiconResource } from "./restrict.js";
+export { englishInflections } from "./english.js";

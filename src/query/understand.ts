@@ -1,5 +1,5 @@
 import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
-import type { Lemma, Lexicon, Synonym } from "../lexicon/index.js";
+import { englishInflections, type Lemma, type Lexicon, type Synonym } from "../lexicon/index.js";
 import type { EnglishSide } from "./bilingual.js";
 import type { Language, Turn } from "../types.js";
 import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
@@ -562,6 +562,26 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       }
       if (phrases.length > 0) term = { ...term, phrases };
     } else {
+      // English sources are analysed as German text is, so "injury" does not meet "injuries", nor "close"
+      // "closed": the forms of the word and of its base forms that the sources use stand in as a lemma does,
+      // and a content word's WordNet synonyms' forms as synonyms ("hurt" → injury → "head injuries").
+      if (!term.name && tools.english !== undefined) {
+        const english = tools.english;
+        const use = (form: string, weight: number, via: Alternative["via"]) => {
+          for (const stem of analyze(form)) {
+            if (alternatives.has(stem) || !holds(() => english.uses(stem), tools)) continue;
+            alternatives.set(stem, { stem, weight, via });
+            if (via === "synonym") expansions.add(form);
+          }
+        };
+        const bases = [term.word.toLowerCase(), ...safe(() => lexicon.englishLemmas(term.word), tools)];
+        for (const form of new Set(bases.flatMap(englishInflections))) use(form, EXPANSION_WEIGHT.lemma, "lemma");
+        if (!isLightWord(term.word)) {
+          for (const synonym of safe(() => lexicon.englishSynonyms(term.word), tools).slice(0, WORDNET_SYNONYMS)) {
+            if (!synonym.word.includes(" ")) for (const form of englishInflections(synonym.word)) use(form, EXPANSION_WEIGHT.synonym, "synonym");
+          }
+        }
+      }
       // An English phrase of two words that the dictionary knows ("train driver") is one term.
       const next = words[i + 1];
       const adjacent = next !== undefined && next.position === term.position + 1;

@@ -3,11 +3,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { nounStems } from "../../src/lexicon/german.js";
-import { LexiconError, openLexicon, defaultLexiconDir } from "../../src/lexicon/index.js";
+import { LexiconError, englishInflections, openLexicon, defaultLexiconDir } from "../../src/lexicon/index.js";
 
 // These run on the committed data in data/lexicon/.
 const lexicon = openLexicon();
 const germans = (phrase: string) => lexicon.englishToGerman(phrase).map((t) => t.german);
+
+describe("englishInflections", () => {
+  it("gives an English base form's regular and irregular forms", () => {
+    expect(englishInflections("flood")).toEqual(expect.arrayContaining(["flood", "floods", "flooded", "flooding"]));
+    expect(englishInflections("close")).toEqual(expect.arrayContaining(["closes", "closed", "closing"]));
+    expect(englishInflections("injury")).toContain("injuries");
+    expect(englishInflections("church")).toContain("churches");
+    expect(englishInflections("fall")).toEqual(expect.arrayContaining(["fell", "fallen"]));
+  });
+});
 
 describe("germanLemmas", () => {
   it("finds verbs from their conjugated forms and participles", () => {

@@ -753,6 +753,21 @@ describe("a German question over English sources", () => {
     expect(terms({ of: () => [], uses: () => false })).toEqual(terms(undefined));
   });
 
+  it("finds an English word over English sources by its other forms, and a content word by its WordNet synonyms' forms", () => {
+    // English articles are analysed as German text is: "injuries" and "trees" stem apart from "injury" and "tree".
+    const written = new Set(["A man with head injuries after fallen trees closed the road.".split(/\W+/).flatMap((w) => analyze(w))].flat());
+    const english = { of: () => [], uses: (stem: string) => written.has(stem) };
+    const wordNet: Lexicon = { ...lexicon, englishSynonyms: (w) => (w === "hurt" ? [{ word: "injury", rank: 0 }] : []), englishLemmas: (w) => (w === "trees" ? ["tree"] : [w]) };
+    const alternatives = (word: string, question: string) =>
+      understand(question, [], false, { ...tools, lexicon: wordNet, english }, 1000).terms.find((t) => t.word === word)?.alternatives ?? [];
+    expect(alternatives("tree", "Did a tree fall on the road?")).toContainEqual({ stem: analyze("trees")[0], weight: EXPANSION_WEIGHT.lemma, via: "lemma" });
+    expect(alternatives("close", "Why did they close the road?")).toContainEqual({ stem: analyze("closed")[0], weight: EXPANSION_WEIGHT.lemma, via: "lemma" });
+    expect(alternatives("hurt", "How many people were hurt in the storm?")).toContainEqual({ stem: analyze("injuries")[0], weight: EXPANSION_WEIGHT.synonym, via: "synonym" });
+    // Without English sources nothing is added.
+    const german = understand("How many people were hurt in the storm?", [], false, { ...tools, lexicon: wordNet }, 1000).terms.find((t) => t.word === "hurt")?.alternatives ?? [];
+    expect(german.map((a) => a.stem)).not.toContain(analyze("injuries")[0]);
+  });
+
   it("keeps an English question's own word at full weight where the English articles use it", () => {
     const harbour = (uses: boolean) =>
       understand("Which harbour was closed?", [], false, { ...tools, english: { of: () => [], uses: (stem) => uses && stem === analyze("harbour")[0] } }, 1000)
