@@ -2,7 +2,7 @@ import { analysisVersion, analyzeSentences, type SentenceAnalysis, type Sentence
 import { openLexicon, type Lexicon } from "../lexicon/index.js";
 import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage, Turn } from "../types.js";
 import { claimsByNumber, citationFor, renumberCitations } from "./cite.js";
-import { englishSide, isEnglishTitle, type EnglishSide } from "./bilingual.js";
+import { NO_ENGLISH, englishSide, isEnglishTitle, type EnglishSide } from "./bilingual.js";
 import { composeExtractive, notFoundText, smalltalkText } from "./extractive.js";
 import { detectLanguage } from "./language.js";
 import { LlmError, guardedDisplay, leaksSecrets, rewriteQuery, streamAnswer, type ChatModel } from "./llm.js";
@@ -180,8 +180,10 @@ function toolsFor(deps: AskDependencies, index: AnswerIndex, lexicon: Lexicon, s
     beginsInCorpus: (stem) => vocabulary.begins(stem),
     sentencesWith: (stems, most) => sentencesWith(stats, vocabulary, stems, most),
     // Read when a question first needs it; a German-only corpus costs a look at every article's title.
+    // Nothing for a corpus without English articles, so that understanding skips what serves only them.
     get english() {
-      return englishSideOf(index, stats, lexicon, deps.analyze);
+      const side = englishSideOf(index, stats, lexicon, deps.analyze);
+      return side === NO_ENGLISH ? undefined : side;
     },
     onLexiconError: (error) => deps.logger?.warn({ err: error }, "lexicon unavailable; answering without expansions"),
   };

@@ -25,7 +25,8 @@ export interface EnglishSide {
   uses(stem: string): boolean;
 }
 
-const NONE: EnglishSide = { of: () => [], uses: () => false };
+/** The English side of a corpus without English articles. */
+export const NO_ENGLISH: EnglishSide = { of: () => [], uses: () => false };
 
 /**
  * The backward dictionary of a corpus, over the sentences of its English articles (see
@@ -39,7 +40,7 @@ const NONE: EnglishSide = { of: () => [], uses: () => false };
  */
 export function englishSide(sentences: Iterable<number>, stats: SentenceStats, lexicon: Lexicon, analyze: Analyzer): EnglishSide {
   const english = new Set(sentences);
-  if (english.size === 0) return NONE;
+  if (english.size === 0) return NO_ENGLISH;
   const words = new Set<string>();
   for (const i of english) for (const word of stats.sentence(i).text.toLowerCase().match(/\p{L}{3,}/gu) ?? []) words.add(word);
   // Also a word of a German article: its postings reach a sentence that is not English.
