@@ -85,10 +85,10 @@ export function englishInflections(base: string): string[] {
   const b = base.toLowerCase();
   const forms = new Set<string>([b]);
   const y = /[^aeiou]y$/.test(b) ? b.slice(0, -1) : undefined;
-  const e = b.endsWith("e") ? b.slice(0, -1) : b;
   forms.add(y !== undefined ? `${y}ies` : /(s|x|z|ch|sh)$/.test(b) ? `${b}es` : `${b}s`);
-  forms.add(y !== undefined ? `${y}ied` : `${e}ed`);
-  forms.add(`${e}ing`);
+  forms.add(y !== undefined ? `${y}ied` : b.endsWith("e") ? `${b}d` : `${b}ed`);
+  // "close" → closing, "die" → dying, "agree" → agreeing.
+  forms.add(b.endsWith("ie") ? `${b.slice(0, -2)}ying` : /[^aeiouy]e$/.test(b) ? `${b.slice(0, -1)}ing` : `${b}ing`);
   for (const [form, bases] of Object.entries(IRREGULAR)) if (bases.includes(b)) forms.add(form);
   return [...forms];
 }

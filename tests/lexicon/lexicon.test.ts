@@ -16,6 +16,9 @@ describe("englishInflections", () => {
     expect(englishInflections("injury")).toContain("injuries");
     expect(englishInflections("church")).toContain("churches");
     expect(englishInflections("fall")).toEqual(expect.arrayContaining(["fell", "fallen"]));
+    expect(englishInflections("agree")).toEqual(expect.arrayContaining(["agreed", "agreeing"]));
+    expect(englishInflections("agree")).not.toContain("agreing");
+    expect(englishInflections("die")).toEqual(expect.arrayContaining(["died", "dying"]));
   });
 });
 
