@@ -10,6 +10,7 @@
  * separates alternatives. Annotations ({m} {pl} {vt}, [pol.] [coll.], (explanations), <variants>, /ABBR/)
  * are stripped from the text and read as tags.
  */
+import { fold } from "../../ingest/keyword.js";
 
 export type DingPos = "noun" | "verb" | "adj";
 
@@ -245,19 +246,17 @@ function labelPenalty(labels: readonly string[]): number {
  * headword it shares the longest beginning with, and one that shares none with any ("Leute") to none.
  */
 function nounOf(form: string, heads: readonly DingAlternative[]): DingAlternative | undefined {
-  const folded = foldUmlauts(form);
+  const folded = fold(form);
   let best: DingAlternative | undefined;
   let bestLength = 1;
   for (const head of heads) {
-    const other = foldUmlauts(head.text);
+    const other = fold(head.text);
     let n = 0;
     while (n < folded.length && n < other.length && folded[n] === other[n]) n++;
     if (n > bestLength) [best, bestLength] = [head, n];
   }
   return best;
 }
-
-const foldUmlauts = (text: string) => text.toLowerCase().replace(/ä/g, "a").replace(/ö/g, "o").replace(/ü/g, "u");
 
 /** Parses the whole Ding file. Deterministic: the same text gives the same maps in the same order. */
 export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTIONS): DingData {
