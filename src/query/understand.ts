@@ -565,8 +565,8 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // English sources are analysed as German text is, so "injury" does not meet "injuries", nor "close"
       // "closed": the forms of the word and of its base forms that the sources use stand in as a lemma does,
       // and a content word's WordNet synonyms' forms as synonyms ("hurt" → injury → "head injuries").
-      if (!term.name && tools.english !== undefined) {
-        const english = tools.english;
+      const english = term.name ? undefined : tools.english;
+      if (english !== undefined) {
         const use = (form: string, weight: number, via: Alternative["via"]) => {
           for (const stem of analyze(form)) {
             if (alternatives.has(stem) || !holds(() => english.uses(stem), tools)) continue;
