@@ -142,6 +142,13 @@ const PERSON_BACK = new RegExp(String.raw`\b(?:der|die|den|dem|des|the|that|this
 const IS_PERSON_NOUN = new RegExp(`^(?:${PERSON_NOUN})$`, "iu");
 /** "it" after an auxiliary is the question's subject ("how much did it cost"), not an expletive ("is it true that …"). */
 const AUXILIARY_BEFORE_IT = /^(did|does|do|will|would|can|could|has|have|had|should)$/i;
+/**
+ * "it" after a form of "be" is the question's subject ("When was it announced?") unless a clause it
+ * stands for follows: "Is it true that …", "Was it necessary to …" hold an expletive "it".
+ */
+function subjectAfterBe(words: readonly string[], at: number): boolean {
+  return /^(is|was|are|were)$/i.test(words[at - 1] ?? "") && !words.slice(at + 1).some((w) => /^(that|to|whether|if)$/i.test(w));
+}
 /** Greetings and thanks that belong to one language ("Hi", "ok" or an emoji do not). */
 const SAYS_LANGUAGE = /^(hallo|hallöchen|moin|servus|grüß|guten|danke|vielen|dankeschön|besten|tschüss|tschüs|auf wiedersehen|hello|good|thanks|thank|howdy|goodbye)/u;
 
@@ -339,7 +346,7 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
       (language === "de" && PRONOMINAL_ADVERB.test(word) && !CLAUSE_AHEAD.test(words[i + 1] ?? "")) ||
       (language === "de" && word === "es" && !EXPLETIVE_BEFORE_ES.test(words[i - 1] ?? "")) ||
       // "it" as the subject after an auxiliary, or as the object that ends the question ("who built it?").
-      (language === "en" && word.toLowerCase() === "it" && (AUXILIARY_BEFORE_IT.test(words[i - 1] ?? "") || i === words.length - 1)) ||
+      (language === "en" && word.toLowerCase() === "it" && (AUXILIARY_BEFORE_IT.test(words[i - 1] ?? "") || i === words.length - 1 || subjectAfterBe(words, i))) ||
       // A demonstrative standing for a whole statement, not an article before its noun: "Wer hat das
       // gesagt?", "Wann war das?", "Who said that?".
       (language === "de" && /^das$/i.test(word) && i > 0 && !words.slice(i + 1, i + 3).some((w) => /^\p{Lu}/u.test(w))) ||

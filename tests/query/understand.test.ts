@@ -605,6 +605,10 @@ describe("understand", () => {
     expect(read("Who built it?", harbour).followUp?.reason).toBe("pronoun");
     expect(read("What are its main problems?", harbour).followUp?.reason).toBe("pronoun");
     expect(read("Is it true that the minister resigned?", harbour).followUp).toBeNull();
+    // After a form of "be" it is the subject too, unless the clause it stands for follows.
+    expect(read("When was it told about the plans?", harbour).followUp?.reason).toBe("pronoun");
+    expect(read("Why is it closed?", harbour).followUp?.reason).toBe("pronoun");
+    expect(read("Was it necessary to close the road?", harbour).followUp).toBeNull();
     // "ones" stands for a noun said before ("the recovered ones"); it is no word to look for.
     const ones = read("Where were the recovered ones found?", harbour);
     expect(ones.followUp?.reason).toBe("pronoun");
