@@ -292,7 +292,7 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
       focusFound: reading.evidence.focusFound,
       typed: reading.selected.map((s) => s.typeMatch),
       selected: reading.selected.map((s) => `${s.sentence.source}: ${s.sentence.text.slice(0, 80)}`),
-      terms: understanding.terms.map((t) => `${t.word}:${t.alternatives.map((a) => `${a.stem}@${a.weight}`).join("|")}`),
+      terms: understanding.terms.map((t) => `${t.word}:${t.alternatives.map((a) => `${a.stem}@${a.weight}`).join("|")}${(t.phrases ?? []).map((p) => ` +${p.stems.join("_")}@${p.weight}`).join("")}`),
       passes: reading.passes,
     },
     "read",

@@ -514,6 +514,12 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       }
       let kept = 0;
       const phrases: { stems: string[]; weight: number }[] = [];
+      const splits: { stems: string[]; weight: number }[] = [];
+      const addSplit = (compound: string) => {
+        const pair = /^\p{Lu}/u.test(compound) ? splitPair(compound, tools) : null;
+        if (pair !== null && pair.every(inCorpus) && splits.length < MAX_PHRASES && !splits.some((p) => p.stems.join(" ") === pair.join(" "))) splits.push({ stems: pair, weight: EXPANSION_WEIGHT.synonym });
+      };
+      addSplit(term.word);
       // A word of an idiom means what the idiom means ("hinter Gitter" is Haft, not Zaun): its own synonyms and pivots are another sense.
       const idiom = idioms.get(term.position);
       const ownSynonyms = () => [...lexicon.germanSynonyms(term.word, senses), ...parts.filter((p) => !p.loose).flatMap(({ part }) => lexicon.germanSynonyms(part, partLemmas(part)))];
@@ -532,6 +538,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         const word = headWord(synonym.word, analyze);
         // A letter or two ("Y" in "Y-Chromosom" for "Leute") is no word to look for.
         if (word === null || word.length < MIN_MODIFIER) continue;
+        if (word === synonym.word.trim()) addSplit(word);
         if (!analyze(word).some(inCorpus)) {
           // A synonym that differs only in its head ("Bahnkunde" / "Bahnfahrgast") names the same thing
           // by that head where the sources leave out the shared modifier ("Fahrgäste").
@@ -567,7 +574,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
           expansions.add(word);
         }
       }
-      if (phrases.length > 0) term = { ...term, phrases };
+      if (phrases.length + splits.length > 0) term = { ...term, phrases: [...phrases, ...splits] };
     } else {
       // English sources are analysed as German text is, so "injury" does not meet "injuries", nor "close"
       // "closed": the forms of the word and of its base forms that the sources use stand in as a lemma does,
@@ -825,6 +832,22 @@ function phrasePair(phrase: string, tools: UnderstandTools): string[] | null {
   // A verb's forms in the sources stem otherwise ("erstatteten"); its dictionary form is met through their lemmas.
   if (stems.some((s, k) => s.length !== 1 || s[0]!.length < MIN_MODIFIER || (/^\p{Lu}/u.test(words[k]!) && !tools.inCorpus(s[0]!)))) return null;
   return stems.map((s) => s[0]!);
+}
+
+/**
+ * A compound said as its two words: "Arbeitsniederlegung" is "die Arbeit niederlegen", "Stellenabbau"
+ * "Stellen abbauen", "Kreismuseum" "das Museum des Kreises". The stems of the modifier's dictionary form
+ * and of the head (a noun made of a verb stems as the verb does), which a sentence must both have; null
+ * when the dictionary reads no parts in the word.
+ */
+function splitPair(compound: string, tools: UnderstandTools): string[] | null {
+  const knows = (w: string) => holds(() => tools.lexicon.isGermanWord(w), tools);
+  for (const { kind, head } of dictionaryCuts(compound, knows)) {
+    const [modifier, tail] = [tools.analyze(kind), tools.analyze(head)];
+    // A head that stems to a letter or three ("Arbeitgeber" → geb) would meet any form of a common verb.
+    if (modifier.length === 1 && tail.length === 1 && modifier[0]!.length >= MIN_MODIFIER && tail[0]!.length >= MIN_HEAD) return [modifier[0]!, tail[0]!];
+  }
+  return null;
 }
 
 /** A synonym's one content word, or null when it has none or several. */

@@ -85,6 +85,25 @@ describe("understand", () => {
     expect(term?.alternatives.map((a) => a.stem)).not.toContain("nacht");
   });
 
+  it("reads a compound, its own or a synonym's, as its two words standing together (\"die Arbeit niederlegen\")", () => {
+    const words = ["streik", "arbeitsniederlegung", "arbeit", "niederlegung", "kreismuseum", "kreis", "museum"];
+    const strikes: Lexicon = {
+      ...lexicon,
+      isGermanWord: (w) => words.includes(w.toLowerCase()),
+      germanSynonyms: (w) => (w.toLowerCase() === "streik" ? [{ word: "Arbeitsniederlegung", rank: 0 }] : []),
+    };
+    const stems = new Set(["streik", "arbeit", "niederleg", "kreis", "museum"]);
+    const t: UnderstandTools = { analyze, lexicon: strikes, inCorpus: (s) => stems.has(s) };
+    const term = (question: string, word: string) => understand(question, [], false, t, 1000).terms.find((x) => x.word === word);
+    // The sources write "die Arbeit niederzulegen", never the noun; a noun made of a verb stems as the verb does.
+    expect(term("Wie lange dauerte der Streik?", "Streik")?.phrases).toEqual([{ stems: ["arbeit", "niederleg"], weight: EXPANSION_WEIGHT.synonym }]);
+    // The question's own compound too: "das Museum des Kreises".
+    expect(term("Wann wurde das Kreismuseum gebaut?", "Kreismuseum")?.phrases).toEqual([{ stems: ["kreis", "museum"], weight: EXPANSION_WEIGHT.synonym }]);
+    // Not where the sources lack one of the words.
+    stems.delete("kreis");
+    expect(term("Wann wurde das Kreismuseum gebaut?", "Kreismuseum")?.phrases).toBeUndefined();
+  });
+
   it("takes the translations of an English word's WordNet synonyms only when the sources use none of its own", () => {
     const table: Record<string, string[]> = { environmentalist: ["Umweltschützer"], conservationist: ["Naturschützer"], harbour: ["Hafen"], port: ["Hafenstadt"] };
     const wordnet: Lexicon = {
