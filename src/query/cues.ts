@@ -398,13 +398,19 @@ export function countedWords(sentence: string): string[] {
   return [...counted];
 }
 
+/** The words that scale a number ("2 Millionen Menschen"): no thing counted themselves. */
+const SCALE_WORD = String.raw`(?:Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.|millions?|billions?|thousand)`;
+/** Units of money, measure and time, German and English: a number before one measures, it counts nothing. */
+const UNIT_WORD = String.raw`(?:Uhr|Prozent|Prozentpunkten?|Euro|Cent|Dollar|Franken|Pfund|(?:(?:Kilo|Zenti|Milli|Quadrat|Kubik)meter|Meter)n?|Hektar|Grad|Tonnen|Kilogramm|Kilo|Gramm|Litern?|Sekunden|Minuten|Stunden|Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?|Mal|percent|euros?|dollars|pounds|cents|(?:kilo)?met(?:re|er)s|miles|feet|tonnes|tons|lit(?:re|er)s|hectares|acres|degrees|seconds|minutes|hours|days|weeks|months|years|decades|times)\b`;
+
 /**
- * A number with what it counts after it, perhaps behind an adjective: "80 Mitarbeiter", "rund 300
- * betroffene Familien", "300 workers"; not "bis Ende 2025." or "um 18 Uhr". German nouns are capitalised;
- * an English count is a plural or "people".
+ * A number with what it counts after it, perhaps behind a scale word or an adjective: "80 Mitarbeiter",
+ * "rund 300 betroffene Familien", "2 Millionen Menschen", "300 workers"; not "bis Ende 2025.", "um 18 Uhr",
+ * "30 Millionen Euro" or "seit 30 Jahren", which measure. German nouns are capitalised; an English count is
+ * a plural or "people".
  */
 const COUNTS_SOMETHING = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:\d+(?:[.,\s]\d{3})*(?:,\d+)?|${NUMBER_WORD})\s+(?:\p{Ll}+\s+)?(?!Uhr\b|Prozent\b|Euro\b)(?:\p{Lu}\p{Ll}|[a-z]+s\b|people\b)`,
+  String.raw`(?<![\p{L}\p{N}])(?:\d+(?:[.,\s]\d{3})*(?:,\d+)?|${NUMBER_WORD})\s+(?:${SCALE_WORD}\s+)?(?:\p{Ll}+\s+)?(?!${UNIT_WORD}|${SCALE_WORD}\b)(?:\p{Lu}\p{Ll}|[a-z]+s\b|people\b)`,
   "u",
 );
 

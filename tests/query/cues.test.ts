@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, countedWords, measureNouns, questionFocus, sentenceFeatures, unitFor } from "../../src/query/cues.js";
+import { answerType, countedWords, countsSomething, measureNouns, questionFocus, sentenceFeatures, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -249,6 +249,21 @@ describe("countedWords", () => {
     expect(words).not.toContain("tote");
     expect(countedWords("Die Zahl der Toten stieg auf 225.")).toContain("toten");
     expect(countedWords("Niemand wurde verletzt.")).toEqual([]);
+  });
+});
+
+describe("countsSomething", () => {
+  it("takes a number before a noun for a count of things, not a number before a unit of money, measure or time", () => {
+    expect(countsSomething("Das Unternehmen beschäftigt rund 3.400 Menschen.")).toBe(true);
+    expect(countsSomething("Mehr als 4.000 betroffene Familien warten.")).toBe(true);
+    expect(countsSomething("Rund 2 Millionen Menschen leben dort.")).toBe(true);
+    expect(countsSomething("About 300 workers lost their jobs.")).toBe(true);
+    expect(countsSomething("Er will rund 30 Millionen Euro investieren.")).toBe(false);
+    expect(countsSomething("Die Brücke ist 300 Meter lang.")).toBe(false);
+    expect(countsSomething("Der Streik dauerte 24 Stunden.")).toBe(false);
+    expect(countsSomething("Die Firma besteht seit 30 Jahren.")).toBe(false);
+    expect(countsSomething("It will cost 2 million dollars.")).toBe(false);
+    expect(countsSomething("The road is closed for 3 weeks.")).toBe(false);
   });
 });
 
