@@ -389,6 +389,15 @@ function isPolar(question: string, language: Language, tools: UnderstandTools): 
   return readings.length > 0 && readings.every((l) => l.pos === "verb");
 }
 
+/** A German question whose second word is a subject pronoun: the first is its verb ("Kriege ich …?"). */
+const SUBJECT_SECOND = /^[\p{L}]+\s+(ich|du|er|sie|es|wir|ihr|man)(?![\p{L}])/iu;
+
+/** A verb-first question's first word read as a verb, where the dictionary has a verb reading ("Kriege" → kriegen, not Krieg). */
+function asVerb(readings: readonly Lemma[]): readonly Lemma[] {
+  const verbs = readings.filter((l) => l.pos === "verb");
+  return verbs.length > 0 ? verbs : readings;
+}
+
 /**
  * A question without a clause, only a question word and what it asks about: "Mit welcher Folge?",
  * "Für welche Dauer?", "In which town?". It continues the previous question as an ellipsis does.
@@ -449,6 +458,8 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       j === i ? [] : [...w.alternatives.map((a) => a.stem), ...(candidates[j] ?? []).flatMap((c) => c.german.split(" ").flatMap(analyze))],
     );
   const company = companyOf(words, tools);
+  // "Kriege ich …?", "Bekommen wir …?": a word before a subject pronoun opens the question as its finite verb.
+  const verbFirst = language === "de" && SUBJECT_SECOND.test(question.trim());
   for (let i = 0; i < words.length; i++) {
     let term = words[i]!;
     const alternatives = new Map<string, Alternative>();
@@ -466,7 +477,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       if (heads !== undefined) term = { ...term, heads };
       // A capitalised word takes no synonyms of an adjective spelt alike (see asNoun).
       const readings = safe(() => lexicon.germanLemmas(term.word), tools);
-      const lemmas = term.capitalised === true ? asNoun(readings) : readings;
+      const lemmas = term.capitalised === true ? asNoun(readings) : term.position === 0 && verbFirst ? asVerb(readings) : readings;
       for (const lemma of lemmas) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
       // Its synonyms are the noun's: "Verletzte" (the injured) meets "verletzt" as a form, but "verletzen"'s
       // synonyms (brechen, kränken) are another sense; only a verb made a noun as it is ("das Treffen") keeps its verb's.

@@ -32,6 +32,12 @@ describe("contentWords", () => {
     expect(words("Where're they going?", "en").map((t) => t.word)).toEqual(["going"]);
   });
 
+  it("drops the pronouns a chat user asks with: first and second person, possessives too", () => {
+    expect(words("Kriege ich mein Geld für die Tickets zurück?").map((t) => t.word)).toEqual(["Kriege", "Geld", "Tickets", "zurück"]);
+    expect(words("Was kann uns passieren, wenn wir euch helfen?").map((t) => t.word)).toEqual(["passieren", "helfen"]);
+    expect(words("Can I get my money back, or will they send us a voucher?", "en").map((t) => t.word)).toEqual(["get", "money", "back", "send", "voucher"]);
+  });
+
   it("leaves English questions to the name rule", () => {
     const terms = words("Did the ferry stop in Lisbon?", "en");
     expect(terms.find((t) => t.word === "Lisbon")).toMatchObject({ name: true, noun: false });

@@ -104,6 +104,26 @@ describe("understand", () => {
     expect(term("Wann wurde das Kreismuseum gebaut?", "Kreismuseum")?.phrases).toBeUndefined();
   });
 
+  it("reads a question's first word before a subject pronoun as its verb, with the verb's synonyms only", () => {
+    const readings: Lemma[] = [
+      { lemma: "Krieg", pos: "noun" },
+      { lemma: "kriegen", pos: "verb" },
+    ];
+    const table: Record<string, string> = { Krieg: "Konflikt", kriegen: "erhalten" };
+    const getting: Lexicon = {
+      ...lexicon,
+      germanLemmas: (w) => (w.toLowerCase() === "kriege" ? readings : []),
+      germanSynonyms: (w, lemmas = []) => (w.toLowerCase() === "kriege" ? lemmas.map((l, rank) => ({ word: table[l.lemma]!, rank })) : []),
+    };
+    const stems = new Set(["konflikt", "erhalt", "geld"]);
+    const t: UnderstandTools = { analyze, lexicon: getting, inCorpus: (s) => stems.has(s) };
+    const synonyms = (question: string) =>
+      understand(question, [], false, t, 1000).terms.find((x) => x.word === "Kriege")?.alternatives.filter((a) => a.via === "synonym").map((a) => a.stem);
+    expect(synonyms("Kriege ich das Geld zurück?")).toEqual(["erhalt"]);
+    // Without a pronoun after it, the first word may be the noun.
+    expect(synonyms("Kriege und Krisen: was kostet das?")).toEqual(["konflikt", "erhalt"]);
+  });
+
   it("takes the translations of an English word's WordNet synonyms only when the sources use none of its own", () => {
     const table: Record<string, string[]> = { environmentalist: ["Umweltschützer"], conservationist: ["Naturschützer"], harbour: ["Hafen"], port: ["Hafenstadt"] };
     const wordnet: Lexicon = {
