@@ -335,6 +335,27 @@ function inSameArticle(
   return same.passes ? same : reading;
 }
 
+/**
+ * A reading that left the story, read again within it when the question says nothing the story's article
+ * lacks: no name (see {@link leavesStory}) and no noun it does not have. "Musste jemand gerettet werden?"
+ * after a ferry accident asks about the ferry, not about the bicycle maker another article calls "gerettet";
+ * if the ferry's article does not say, the answer is that the sources do not. A noun the story lacks
+ * ("Wie viel hat die Bahn den Lokführern geboten?") opens another story, and the reading stands.
+ */
+function withinStory(
+  deps: AskDependencies,
+  index: AnswerIndex,
+  stats: SentenceStats,
+  understanding: Understanding,
+  reading: Reading,
+  story: readonly string[],
+): Reading {
+  const nouns = reading.matches.filter((m) => m.term.noun === true && m.term.context !== true);
+  if (!nouns.every((m) => story.some((source) => articleCoverage(index, stats, [m], source) > 0))) return reading;
+  const passages = withPreviousSources(index, reading.passages, story).filter((p) => story.includes(p.chunk.source));
+  return read(understanding, passages, stats, { minCoverage: deps.settings.minCoverage }, reading.matches);
+}
+
 /** True when a reading that names nothing of its own answers from an article the previous answer did not quote. */
 function leavesStory(reading: Reading, previous: Turn): boolean {
   const from = reading.selected[0]?.sentence.source;
@@ -430,11 +451,14 @@ export function createAsk(deps: AskDependencies): Ask {
     // and that reading grounds it; or when it names nothing new but is answered from another article
     // than the last answer's ("Wann beginnt der Warnstreik?" after the union's demands), and that
     // reading answers from the story's article. One that names its subject ("… in Frankreich?") goes
-    // where it points.
+    // where it points; one whose every noun the story's article has stays there, answered or not.
     if (previous && understanding.followUp === null && (!reading.passes || leavesStory(reading, previous))) {
       const combined = withPrevious(understanding, previous, "fallback", tools);
       const second = await retrieveAndRead(deps, index, stats, combined);
       if (second.passes && (!reading.passes || !leavesStory(second, previous))) [understanding, reading] = [combined, second];
+    }
+    if (previous && understanding.followUp === null && reading.passes && leavesStory(reading, previous)) {
+      reading = withinStory(deps, index, stats, understanding, reading, previous.sources ?? []);
     }
     if (!deps.llm) return extractiveAnswer(index, reading, language, truncNote);
     try {

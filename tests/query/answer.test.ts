@@ -101,6 +101,27 @@ describe("createAsk, a conversation that stays with its story", () => {
   });
 });
 
+describe("createAsk, a conversation that names nothing new", () => {
+  const FERRY = " date 2025-03 Cuxhaven (dpa) - Die Fähre «Nordlicht II» ist am Dienstagmorgen gegen die Kaimauer geprallt. Dabei wurden 17 Menschen leicht verletzt.";
+  const BIKES = " date 2025-03 Schweinfurt (dpa) - Der insolvente Fahrradhersteller Brenner ist gerettet. Ein Konzern aus den Niederlanden übernimmt die Firma.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "ferry.txt": FERRY, "bikes.txt": BIKES }));
+  });
+
+  it("stays with the story when every word it asks with is the story's, and says so when the story does not tell", async () => {
+    const ask = createAsk({ index: () => index, analyze, settings: SETTINGS });
+    // Alone, the one "gerettet" is the bicycle maker.
+    expect(quotes(await ask("Musste jemand gerettet werden?", { history: [] }))).toContain("Brenner");
+    const first = await ask("Wie viele Menschen wurden auf der Fähre in Cuxhaven verletzt?", { history: [] });
+    expect(quotes(first)).toContain("17 Menschen");
+    const story = [turnOf("Wie viele Menschen wurden auf der Fähre in Cuxhaven verletzt?", first)];
+    expect((await ask("Musste jemand gerettet werden?", { history: story })).kind).toBe("not_found");
+    // A noun the ferry's article does not have opens another story.
+    expect(quotes(await ask("Wer übernimmt den Fahrradhersteller?", { history: story }))).toContain("Konzern");
+  });
+});
+
 describe("createAsk, extractive", () => {
   let index: LoadedIndex;
   let dir: string;
