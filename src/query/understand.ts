@@ -617,7 +617,10 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // the verb is looked up with it.
       const particle = tokens[term.position + 1]?.toLowerCase();
       const phrasal = phrase.length === 0 && particle !== undefined && PARTICLE_EN.test(particle) ? translations(`${term.word} ${particle}`, tools) : [];
-      const translated = phrase.length > 0 ? phrase : phrasal.length > 0 ? phrasal : chooseSenses(candidates[i] ?? [], contextOf(i), tools);
+      // A name the sources write as the question does ("Deutsche Bahn", "Esa") is theirs: its dictionary
+      // senses ("Deutsche Mark") are other things.
+      const theirs = term.name === true && term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem));
+      const translated = phrase.length > 0 ? phrase : phrasal.length > 0 ? phrasal : theirs ? [] : chooseSenses(candidates[i] ?? [], contextOf(i), tools);
       if (phrase.length > 0) i++;
       // The English word itself still finds names and cognates ("Chega", "Esa"); when the dictionary
       // translates it, the German words carry it and the English stem only helps.

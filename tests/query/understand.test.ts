@@ -124,6 +124,18 @@ describe("understand", () => {
     expect(synonyms("Kriege und Krisen: was kostet das?")).toEqual(["konflikt", "erhalt"]);
   });
 
+  it("takes no dictionary senses for a name the sources write as the English question does", () => {
+    const table: Record<string, string[]> = { deutsche: ["Mark"], germany: ["Deutschland"] };
+    const names: Lexicon = { ...lexicon, englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })) };
+    const stems = new Set(["deutsch", "bahn", "mark", "deutschland"]);
+    const t: UnderstandTools = { analyze, lexicon: names, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s) };
+    const term = (question: string, word: string) => understand(question, [], false, t, 1000).terms.find((x) => x.word === word);
+    // "Deutsche Bahn" is the sources' own name, not the Deutsche Mark.
+    expect(term("What did Deutsche Bahn do for travellers?", "Deutsche")?.alternatives.map((a) => a.stem)).toEqual(["deutsch"]);
+    // A name they write otherwise is translated.
+    expect(term("What did Germany pay?", "Germany")?.alternatives.map((a) => a.stem)).toContain("deutschland");
+  });
+
   it("takes the translations of an English word's WordNet synonyms only when the sources use none of its own", () => {
     const table: Record<string, string[]> = { environmentalist: ["Umweltschützer"], conservationist: ["Naturschützer"], harbour: ["Hafen"], port: ["Hafenstadt"] };
     const wordnet: Lexicon = {
