@@ -1,3 +1,4 @@
+import { fold } from "../ingest/keyword.js";
 import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
 import { englishInflections, type Lemma, type Lexicon, type Synonym } from "../lexicon/index.js";
 import type { EnglishSide } from "./bilingual.js";
@@ -647,7 +648,53 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     }
     out.push({ ...term, alternatives: [...alternatives.values()], expansions: [...expansions] });
   }
-  return out;
+  return joined(out, language, tools);
+}
+
+/** Linking elements between a German compound's parts ("Verhandlung-s-tage", "Raum-sonde"). */
+const LINKERS = ["", "s", "n", "en", "e", "es"];
+/** German nouns of a term tried as a compound's part: the word and its first expansions. */
+const JOIN_WORDS = 3;
+
+/**
+ * The compounds the sources make of two of the question's words: "trial" (Verhandlung) and "days" (Tage)
+ * are the "Verhandlungstage" a trial took, "Sonde" and "All" (Raum) the "Raumsonde". Each part's term
+ * meets the compound at a synonym's weight. Tried: each German noun of a term (the word, its first
+ * expansions) before each of another term's, with each linking element, and kept when the sources have
+ * the compound's stem as it is; a compound the question says itself ("Stadtrat") joins nothing.
+ */
+function joined(terms: readonly QueryTerm[], language: Language, tools: UnderstandTools): QueryTerm[] {
+  const exactly = tools.inCorpusExactly ?? tools.inCorpus;
+  const nouns = terms.map((t) =>
+    t.name === true || t.context === true
+      ? []
+      : [...(language === "de" ? [t.word] : []), ...(t.expansions ?? [])].filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w)).slice(0, JOIN_WORDS),
+  );
+  // A compound stems as its head does, after its modifier as written (folded): no stemming per try.
+  const modifiers = nouns.map((words) => words.map(fold));
+  const heads = nouns.map((words) => words.map((w) => tools.analyze(w)).filter((stems) => stems.length === 1).map((stems) => stems[0]!));
+  const asked = new Set(terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
+  const found = terms.map(() => new Set<string>());
+  for (let i = 0; i < terms.length; i++) {
+    for (let j = 0; j < terms.length; j++) {
+      if (i === j) continue;
+      for (const modifier of modifiers[i]!) {
+        for (const head of heads[j]!) {
+          for (const linker of LINKERS) {
+            const stem = `${modifier}${linker}${head}`;
+            if (asked.has(stem) || !exactly(stem)) continue;
+            found[i]!.add(stem);
+            found[j]!.add(stem);
+          }
+        }
+      }
+    }
+  }
+  return terms.map((t, k) => {
+    const extra = [...found[k]!].filter((stem) => !t.alternatives.some((a) => a.stem === stem));
+    if (extra.length === 0) return t;
+    return { ...t, alternatives: [...t.alternatives, ...extra.map((stem) => ({ stem, weight: EXPANSION_WEIGHT.synonym, via: "part" as const }))] };
+  });
 }
 
 /**

@@ -124,6 +124,27 @@ describe("understand", () => {
     expect(synonyms("Kriege und Krisen: was kostet das?")).toEqual(["konflikt", "erhalt"]);
   });
 
+  it("meets a compound the sources make of two of the question's words with both of them", () => {
+    const words = ["sonde", "all", "raum", "raumsonde", "stadt", "rat", "stadtrat"];
+    const space: Lexicon = {
+      ...lexicon,
+      isGermanWord: (w) => words.includes(w.toLowerCase()),
+      germanLemmas: (w) => (words.includes(w.toLowerCase()) ? [{ lemma: w, pos: "noun" }] : []),
+      isGermanNoun: (w) => words.includes(w.toLowerCase()),
+      germanSynonyms: (w) => (w.toLowerCase() === "all" ? [{ word: "Raum", rank: 0 }] : []),
+    };
+    const stems = new Set(["sond", "all", "raum", "raumsond", "stadtrat", "stadt", "rat"]);
+    const t: UnderstandTools = { analyze, lexicon: space, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s) };
+    const terms = understand("Wann flog die Sonde ins All?", [], false, t, 1000).terms;
+    // "All" is "Raum", and the sources' "Raumsonde" is both the probe and the space it flew to.
+    for (const word of ["Sonde", "All"]) {
+      expect(terms.find((x) => x.word === word)?.alternatives).toContainEqual({ stem: "raumsond", weight: EXPANSION_WEIGHT.synonym, via: "part" });
+    }
+    // A compound the question says itself belongs to that word alone.
+    const council = understand("Was sagte der Stadtrat über den Rat der Stadt?", [], false, t, 1000).terms;
+    for (const word of ["Stadt", "Rat"]) expect(council.find((x) => x.word === word)?.alternatives.map((a) => a.stem)).not.toContain("stadtrat");
+  });
+
   it("takes no dictionary senses for a name the sources write as the English question does", () => {
     const table: Record<string, string[]> = { deutsche: ["Mark"], germany: ["Deutschland"] };
     const names: Lexicon = { ...lexicon, englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })) };
