@@ -191,9 +191,13 @@ export function understand(
   // "Welche Brücken", "which bridges": a plural category asks for a list of its members.
   const expected = answerType(asked) ?? (focus?.kind === "category" && isPlural(focus.word, language, tools) ? "list" : null);
   const terms = [
-    ...withLeaderNouns(
-      expandTerms(withParticleVerbs(contentWords(asked, language, tools.analyze), asked, language, tools), language, tools, asked),
-      expected,
+    ...joined(
+      withLeaderNouns(
+        expandTerms(withParticleVerbs(contentWords(asked, language, tools.analyze), asked, language, tools), language, tools, asked),
+        expected,
+        tools,
+      ),
+      language,
       tools,
     ),
     ...(expected === "number" ? measureTerm(asked, tools) : []),
@@ -648,7 +652,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     }
     out.push({ ...term, alternatives: [...alternatives.values()], expansions: [...expansions] });
   }
-  return joined(out, language, tools);
+  return out;
 }
 
 /** Linking elements between a German compound's parts ("Verhandlung-s-tage", "Raum-sonde"). */
