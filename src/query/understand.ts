@@ -659,6 +659,8 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
 const LINKERS = ["", "s", "n", "en", "e", "es"];
 /** German nouns of a term tried as a compound's part: the word and its first expansions. */
 const JOIN_WORDS = 3;
+/** Terms whose pairs are tried: more than a question has (a message of 4,000 characters has some 200). */
+const JOIN_TERMS = 16;
 
 /**
  * The compounds the sources make of two of the question's words: "trial" (Verhandlung) and "days" (Tage)
@@ -679,8 +681,10 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
   const heads = nouns.map((words) => words.map((w) => tools.analyze(w)).filter((stems) => stems.length === 1).map((stems) => stems[0]!));
   const asked = new Set(terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
   const found = terms.map(() => new Set<string>());
-  for (let i = 0; i < terms.length; i++) {
-    for (let j = 0; j < terms.length; j++) {
+  // Pairs grow with the square of the terms: a pasted text's first words are enough.
+  const tried = Math.min(terms.length, JOIN_TERMS);
+  for (let i = 0; i < tried; i++) {
+    for (let j = 0; j < tried; j++) {
       if (i === j) continue;
       for (const modifier of modifiers[i]!) {
         for (const head of heads[j]!) {
