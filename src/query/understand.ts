@@ -666,15 +666,27 @@ const JOIN_TERMS = 16;
  * The compounds the sources make of two of the question's words: "trial" (Verhandlung) and "days" (Tage)
  * are the "Verhandlungstage" a trial took, "Sonde" and "All" (Raum) the "Raumsonde". Each part's term
  * meets the compound at a synonym's weight. Tried: each German noun of a term (the word, its first
- * expansions) before each of another term's, with each linking element, and kept when the sources have
- * the compound's stem as it is; a compound the question says itself ("Stadtrat") joins nothing.
+ * expansions, an English word's first senses) before each of another term's, with each linking element,
+ * and kept when the sources have the compound's stem as it is ("Kremlin spokesman" → "Kremlsprecher"); a
+ * compound the question says itself ("Stadtrat") joins nothing.
  */
 function joined(terms: readonly QueryTerm[], language: Language, tools: UnderstandTools): QueryTerm[] {
   const exactly = tools.inCorpusExactly ?? tools.inCorpus;
-  const nouns = terms.map((t) =>
-    t.name === true || t.context === true
+  // An English word's first senses count even where the sources have them only inside compounds, which
+  // is why the corpus filter dropped them: "Kremlin" is the "Kreml" of "Kremlsprecher".
+  const senses = (t: QueryTerm) =>
+    language !== "en"
       ? []
-      : [...(language === "de" ? [t.word] : []), ...(t.expansions ?? [])].filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w)).slice(0, JOIN_WORDS),
+      : safe(() => tools.lexicon.englishToGerman(t.word), tools)
+          .slice(0, JOIN_WORDS)
+          .flatMap(({ german }) => {
+            const words = contentOf(german, tools.analyze);
+            return words.length === 1 ? words : [];
+          });
+  const nouns = terms.map((t) =>
+    t.context === true
+      ? []
+      : [...new Set([...(language === "de" ? [t.word] : []), ...(t.expansions ?? []).slice(0, JOIN_WORDS), ...senses(t)])].filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w)),
   );
   // A compound stems as its head does, after its modifier as written (folded): no stemming per try.
   const modifiers = nouns.map((words) => words.map(fold));

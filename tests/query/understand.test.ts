@@ -145,6 +145,16 @@ describe("understand", () => {
     for (const word of ["Stadt", "Rat"]) expect(council.find((x) => x.word === word)?.alternatives.map((a) => a.stem)).not.toContain("stadtrat");
   });
 
+  it("joins an English word's first sense that the sources use only inside a compound: Kremlin spokesman, Kremlsprecher", () => {
+    const table: Record<string, string[]> = { kremlin: ["der Kreml"], spokesman: ["Sprecher"] };
+    const kremlin: Lexicon = { ...lexicon, englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })) };
+    // The sources say "Kremlsprecher" and "Sprecher", never "Kreml" alone.
+    const stems = new Set(["kremlsprech", "sprech"]);
+    const t: UnderstandTools = { analyze, lexicon: kremlin, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s) };
+    const terms = understand("What did the Kremlin spokesman say?", [], false, t, 1000).terms;
+    for (const word of ["Kremlin", "spokesman"]) expect(terms.find((x) => x.word === word)?.alternatives.map((a) => a.stem)).toContain("kremlsprech");
+  });
+
   it("takes no dictionary senses for a name the sources write as the English question does", () => {
     const table: Record<string, string[]> = { deutsche: ["Mark"], germany: ["Deutschland"] };
     const names: Lexicon = { ...lexicon, englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })) };
