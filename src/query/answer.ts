@@ -330,9 +330,21 @@ function inSameArticle(
   const own = articleCoverage(index, stats, subject, answeredFrom);
   const there = previous.filter((source) => articleCoverage(index, stats, subject, source) >= own);
   if (there.length === 0) return reading;
-  const passages = withPreviousSources(index, reading.passages, there).filter((p) => there.includes(p.chunk.source));
-  const same = read(understanding, passages, stats, { minCoverage: deps.settings.minCoverage }, reading.matches);
+  const same = readWithin(deps, index, stats, understanding, reading, there);
   return same.passes ? same : reading;
+}
+
+/** A question read again in the given articles only, with the matches of its first reading. */
+function readWithin(
+  deps: AskDependencies,
+  index: AnswerIndex,
+  stats: SentenceStats,
+  understanding: Understanding,
+  reading: Reading,
+  sources: readonly string[],
+): Reading {
+  const passages = withPreviousSources(index, reading.passages, sources).filter((p) => sources.includes(p.chunk.source));
+  return read(understanding, passages, stats, { minCoverage: deps.settings.minCoverage }, reading.matches);
 }
 
 /**
@@ -352,8 +364,7 @@ function withinStory(
 ): Reading {
   const nouns = reading.matches.filter((m) => m.term.noun === true && m.term.context !== true);
   if (!nouns.every((m) => story.some((source) => articleCoverage(index, stats, [m], source) > 0))) return reading;
-  const passages = withPreviousSources(index, reading.passages, story).filter((p) => story.includes(p.chunk.source));
-  return read(understanding, passages, stats, { minCoverage: deps.settings.minCoverage }, reading.matches);
+  return readWithin(deps, index, stats, understanding, reading, story);
 }
 
 /** True when a reading that names nothing of its own answers from an article the previous answer did not quote. */

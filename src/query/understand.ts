@@ -5,7 +5,7 @@ import type { EnglishSide } from "./bilingual.js";
 import type { Language, Turn } from "../types.js";
 import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
-import { feminines, withoutLinking } from "./vocabulary.js";
+import { LINKING_ELEMENTS, feminines, withoutLinking } from "./vocabulary.js";
 import { cleanQuestion } from "./question.js";
 import { contentWords, isLightWord, isStopword, questionWords, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
 
@@ -253,7 +253,7 @@ export function truecased(question: string, language: Language, tools: Understan
     if (at === 0 || isStopword(word) || word.length < 3) return typed;
     const capital = typed[0]!.toUpperCase() + typed.slice(1);
     // A word the sources do not use is no name of theirs; an English one needs no dictionary look-up then.
-    const used = () => tools.analyze(word).some((stem) => (tools.inCorpusExactly ?? tools.inCorpus)(stem));
+    const used = () => tools.analyze(word).some(usedExactly(tools));
     if (language === "en" && !used()) return typed;
     const lemmas = safe(() => tools.lexicon.germanLemmas(word), tools);
     if (language === "de" && lemmas.length > 0) {
@@ -503,7 +503,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // An acronym names one party, union or agency ("SPD", "ADAC"), dictionary word or not: the article
       // that answers must name it, not another one of its kind.
       const acronym = /^\p{Lu}{2,6}$/u.test(term.word);
-      const exactly = tools.inCorpusExactly ?? inCorpus;
+      const exactly = usedExactly(tools);
       // "Leipziger", "Hamburger": a town's name with "-er" names that town, though the dictionary knows the word
       // as a noun (a doughnut, an inhabitant); it is a name when the town is one by the rule above.
       const demonym = /^\p{Lu}\p{L}{3,}er$/u.test(term.word) && isPlainName(term.word.slice(0, -2), tools);
@@ -624,7 +624,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       const phrasal = phrase.length === 0 && particle !== undefined && PARTICLE_EN.test(particle) ? translations(`${term.word} ${particle}`, tools) : [];
       // A name the sources write as the question does ("Deutsche Bahn", "Esa") is theirs: its dictionary
       // senses ("Deutsche Mark") are other things.
-      const theirs = term.name === true && term.alternatives.some((a) => (tools.inCorpusExactly ?? inCorpus)(a.stem));
+      const theirs = term.name === true && term.alternatives.some((a) => usedExactly(tools)(a.stem));
       const translated = phrase.length > 0 ? phrase : phrasal.length > 0 ? phrasal : theirs ? [] : chooseSenses(candidates[i] ?? [], contextOf(i), tools);
       if (phrase.length > 0) i++;
       // The English word itself still finds names and cognates ("Chega", "Esa"); when the dictionary
@@ -655,8 +655,8 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
   return out;
 }
 
-/** Linking elements between a German compound's parts ("Verhandlung-s-tage", "Raum-sonde"). */
-const LINKERS = ["", "s", "n", "en", "e", "es"];
+/** What may stand between a joined compound's parts: nothing ("Raum-sonde"), a linking element ("Verhandlung-s-tage"), or an "e" ("Hund-e-hütte"). */
+const LINKERS = ["", ...LINKING_ELEMENTS, "e"];
 /** German nouns of a term tried as a compound's part: the word and its first expansions. */
 const JOIN_WORDS = 3;
 /** Terms whose pairs are tried: more than a question has (a message of 4,000 characters has some 200). */
@@ -671,7 +671,7 @@ const JOIN_TERMS = 16;
  * compound the question says itself ("Stadtrat") joins nothing.
  */
 function joined(terms: readonly QueryTerm[], language: Language, tools: UnderstandTools): QueryTerm[] {
-  const exactly = tools.inCorpusExactly ?? tools.inCorpus;
+  const exactly = usedExactly(tools);
   // An English word's first senses count even where the sources have them only inside compounds, which
   // is why the corpus filter dropped them: "Kremlin" is the "Kreml" of "Kremlsprecher".
   const senses = (t: QueryTerm) =>
@@ -738,7 +738,7 @@ function nounSenses(readings: readonly Lemma[], word: string): readonly Lemma[] 
 /** A word the dictionary lists but not as a noun and without forms, which the sources use as written: a town ("Köln", "Bochum"). */
 function isPlainName(word: string, tools: UnderstandTools): boolean {
   const { lexicon, analyze } = tools;
-  const exactly = tools.inCorpusExactly ?? tools.inCorpus;
+  const exactly = usedExactly(tools);
   const known = holds(() => lexicon.isGermanWord(word) && !lexicon.isGermanNoun(word) && lexicon.germanLemmas(word).length === 0, tools);
   return known && analyze(word).some(exactly);
 }
@@ -1107,6 +1107,11 @@ function nameTerms(text: string, tools: UnderstandTools): QueryTerm[] {
 function searchTextOf(question: string, terms: readonly QueryTerm[]): string {
   const extra = terms.flatMap((t) => (t.expansions ?? []).filter((w) => !question.includes(w)));
   return [question, ...extra].join(" ").trim();
+}
+
+/** Whether the sources have a stem as it is, where the tools can tell; else as near as they can. */
+function usedExactly(tools: UnderstandTools): (stem: string) => boolean {
+  return tools.inCorpusExactly ?? tools.inCorpus;
 }
 
 /** The lexicon fails soft: a damaged data file costs expansions, never an answer; the caller is told. */

@@ -17,8 +17,11 @@ export const COMPOUND_MODIFIER = 4;
  * "straßen" in "Straßenbahn" → "straße"), or undefined when it has none or fewer than three letters remain.
  */
 export function withoutLinking(modifier: string): string | undefined {
-  return /^(.{3,}?)(s|es|n|en)$/u.exec(modifier)?.[1];
+  return WITH_LINKING.exec(modifier)?.[1];
 }
+/** The letters German puts between a compound's modifier and its head ("Arbeit-s-vertrag", "Straße-n-bahn"). */
+export const LINKING_ELEMENTS = ["s", "es", "n", "en"] as const;
+const WITH_LINKING = new RegExp(`^(.{3,}?)(${LINKING_ELEMENTS.join("|")})$`, "u");
 /** The head of the question's compound ("Hubschrauber" for "Rettungshubschrauber"): the general word, partial evidence. */
 const HEAD_OF_QUERY = 0.6;
 /** A word of the sources that begins with the question's word and goes on (see spelledSimilarity; 0.5–0.7 tried). */
