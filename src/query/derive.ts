@@ -142,11 +142,13 @@ export function derivationPrefixes(d: Derivation): string[] {
   const withE = /[^e][lr]$/.test(d.root) ? [`${d.root.slice(0, -1)}e${d.root.slice(-1)}`] : [];
   if (d.particle === "") {
     const bases = [d.root, ...withE];
+    // An "-ieren" verb of a short root is found by its root and "i" (see verbInIer).
+    const ier = d.root.length < 5 ? [`${d.root}i`] : [];
     // A verb made of the noun by an inseparable prefix, or the noun of such a verb (see prefixed), which
     // may be a participle ("geurteilt").
     const made = d.root.length >= 6 ? bases.flatMap((base) => INSEPARABLE.map((p) => `${p}${base}`)) : [];
     const unmade = bases.flatMap((base) => INSEPARABLE.flatMap((p) => (base.startsWith(p) && base.length - p.length >= 6 ? [base.slice(p.length), `ge${base.slice(p.length)}`] : [])));
-    return [...bases, ...bases.map((base) => `ge${base}`), ...made, ...unmade];
+    return [...bases, ...bases.map((base) => `ge${base}`), ...ier, ...ier.map((base) => `ge${base}`), ...made, ...unmade];
   }
   const roots = [d.root, ...withE, ...(ABLAUT_SOURCES.get(d.root) ?? [])];
   return roots.flatMap((root) => ["", "ge", "zu"].map((marker) => `${d.particle}${marker}${root}`));
@@ -168,7 +170,15 @@ export function sameDerivation(a: string, b: string): boolean {
   if (!x || !y) return false;
   if (x.particle === "" && y.particle === "" && (prefixed(x.root, y.root) || prefixed(y.root, x.root))) return true;
   if (x.particle !== y.particle || x.root !== y.root) return false;
-  return x.particle !== "" || x.root.length >= 5;
+  return x.particle !== "" || x.root.length >= 5 || (verbInIer(a, x.root) && verbInIer(b, y.root));
+}
+
+/**
+ * A stem of an "-ieren" verb on its root: the infinitive stems to root + "i" ("reagi"), its other forms
+ * keep "-ier-" ("reagiert"). The suffix, not the root's length, tells these are one verb.
+ */
+function verbInIer(stem: string, root: string): boolean {
+  return stem.startsWith(`${root}i`) && /^i(er|ert|erte|erten|ertes|erter|ertem)?$/.test(stem.slice(root.length));
 }
 
 /** A verb made of a noun by an inseparable prefix: "verurteil" / "urteil", "verarbeit" / "arbeit" (a root of six letters or more). */
