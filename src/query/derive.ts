@@ -16,7 +16,7 @@ const PARTICLES = [
 /** Derivational and inflectional endings, longest first; what is left must still be a root of 3+ letters. */
 const SUFFIXES = [
   "isierung", "ierungen", "ierung", "isiert", "isier", "ieren", "ierte", "iert", "ier", "ation", "ition", "ungen", "ung",
-  "itat", "heit", "keit", "ten", "te", "et", "en", "st", "at", "e", "t", "n", "i",
+  "itat", "heit", "keit", "nis", "ten", "te", "et", "en", "st", "at", "e", "t", "n", "i",
 ];
 
 /**

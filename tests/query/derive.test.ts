@@ -42,6 +42,10 @@ describe("sameDerivation", () => {
     ["reagieren", "reagierten"],
     ["regieren", "regierte"],
     ["zitieren", "zitiert"],
+    // A noun in "-nis" of its verb.
+    ["gestanden", "Geständnis"],
+    ["verstanden", "Verständnis"],
+    ["erlaubt", "Erlaubnis"],
   ])("relates %s and %s", (a, b) => {
     expect(sameDerivation(stem(a), stem(b))).toBe(true);
   });
