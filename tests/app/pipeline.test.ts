@@ -1,5 +1,5 @@
-import { cp, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, writeFile } from "node:fs/promises";
+import { tempDir } from "../helpers/temp.js";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { updateIndex } from "../../src/app/indexing.js";
@@ -13,7 +13,7 @@ const MUSEUM = " date 2023-06 In München stellt ein neues Museum moderne Kunst 
 
 describe("createPipeline", () => {
   it("builds a missing index, answers offline, and after reload answers from the rebuilt index", async () => {
-    const work = await mkdtemp(path.join(tmpdir(), "citebot-pipeline-"));
+    const work = await tempDir("citebot-pipeline-");
     await cp(path.resolve("seeds", SEED), path.join(work, "seeds", SEED));
     const config = parseConfig({ SEEDS_DIR: path.join(work, "seeds"), INDEX_DIR: path.join(work, "index") });
     expect(config.answer.mode).toBe("extractive");

@@ -1,6 +1,6 @@
 import { execFile, spawn } from "node:child_process";
-import { cp, mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { tempDir } from "../helpers/temp.js";
+import { cp, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ const ENV = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "info",
 const SEED = "000_308e1ab380b049a5.txt";
 
 async function workspace() {
-  const work = await mkdtemp(path.join(tmpdir(), "citebot-ask-"));
+  const work = await tempDir("citebot-ask-");
   await cp(path.resolve("seeds", SEED), path.join(work, "seeds", SEED));
   return { work, args: ["--seeds", path.join(work, "seeds"), "--index", path.join(work, "index")] };
 }
@@ -136,7 +136,7 @@ describe("npm run ask", () => {
   });
 
   it("explains a missing seeds folder instead of crashing", async () => {
-    const work = await mkdtemp(path.join(tmpdir(), "citebot-ask-"));
+    const work = await tempDir("citebot-ask-");
     const result = await ask(["--seeds", path.join(work, "nothing"), "--index", path.join(work, "index"), "Frage?"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { tempDir } from "../helpers/temp.js";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 async function chat(input: string, env: Record<string, string> = {}) {
-  const work = await mkdtemp(path.join(tmpdir(), "citebot-chat-"));
+  const work = await tempDir("citebot-chat-");
   await mkdir(path.join(work, "seeds"));
   await writeFile(path.join(work, "seeds", "harbour.txt"), HARBOUR);
   await writeFile(path.join(work, "seeds", "museum.txt"), MUSEUM);

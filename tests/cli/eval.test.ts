@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { tempDir } from "../helpers/temp.js";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -320,7 +320,7 @@ describe("npm run eval", () => {
   });
 
   it("--json prints the metrics per set as one line, and exits non-zero below a floor", async () => {
-    const work = await mkdtemp(path.join(tmpdir(), "citebot-eval-test-"));
+    const work = await tempDir("citebot-eval-test-");
     await writeFile(path.join(work, "floors.json"), JSON.stringify({ min: { dev: { refusalAccuracy: 1.01 } }, targets: { max: { check: { smalltalkFailures: 0 } } } }));
     const result = await evalCli(["--json", "--set", path.resolve("tests/fixtures/eval/dev-qa-articles.json"), "--floors", path.join(work, "floors.json")]);
     await rm(work, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { tempDir } from "../helpers/temp.js";
+import { cp, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -19,7 +19,7 @@ async function indexCli(args: string[]) {
 
 describe("npm run index", () => {
   it("prints a one-line JSON summary, and reports everything unchanged on a second run", async () => {
-    const work = await mkdtemp(path.join(tmpdir(), "citebot-cli-"));
+    const work = await tempDir("citebot-cli-");
     await cp(path.resolve("seeds"), path.join(work, "seeds"), { recursive: true });
     const args = ["--seeds", path.join(work, "seeds"), "--index", path.join(work, "index"), "--json"];
 
@@ -39,7 +39,7 @@ describe("npm run index", () => {
   });
 
   it("exits non-zero with a clear message when there are no seeds", async () => {
-    const work = await mkdtemp(path.join(tmpdir(), "citebot-cli-"));
+    const work = await tempDir("citebot-cli-");
     await mkdir(path.join(work, "seeds"));
     const result = await indexCli(["--seeds", path.join(work, "seeds"), "--index", path.join(work, "index"), "--json"]);
     expect(result.code).toBe(1);

@@ -1,5 +1,5 @@
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, rm, writeFile } from "node:fs/promises";
+import { tempDir } from "../helpers/temp.js";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPipeline, type Pipeline } from "../../src/app/pipeline.js";
@@ -22,7 +22,7 @@ let pipeline: Pipeline;
 const warnings: string[] = [];
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), "citebot-formats-"));
+  work = await tempDir("citebot-formats-");
   seedsDir = path.join(work, "seeds");
   indexDir = path.join(work, "index");
   await cp(path.resolve("tests/fixtures/seeds/article.html"), path.join(seedsDir, "internet.html"));

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp, writeFile, mkdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { tempDir } from "../helpers/temp.js";
+import { writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chunkDoc } from "../../src/ingest/chunk.js";
@@ -76,7 +76,7 @@ describe("loading seeds", () => {
   });
 
   it("skips invalid UTF-8, empty and binary files with a reason that names them, and goes on", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "citebot-seeds-"));
+    const dir = await tempDir("citebot-seeds-");
     await writeFile(path.join(dir, "good.txt"), "Ein Satz. Noch ein Satz.");
     await writeFile(path.join(dir, "latin1.txt"), Buffer.from([0x47, 0x72, 0xfc, 0xdf, 0x65, 0x2e])); // "Grüße." in Latin-1
     await writeFile(path.join(dir, "empty.md"), "  \n ");

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { tempDir } from "../helpers/temp.js";
 import type { AddressInfo } from "node:net";
-import { cp, mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
@@ -57,7 +57,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("OpenAI-compatible embeddings", () => {
   it("indexes through the server in batches, retrying a failed request", async () => {
-    const work = await mkdtemp(path.join(tmpdir(), "citebot-openai-"));
+    const work = await tempDir("citebot-openai-");
     await cp(path.resolve("seeds"), path.join(work, "seeds"), { recursive: true });
     const config = parseConfig({
       EMBEDDINGS: "openai",

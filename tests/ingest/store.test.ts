@@ -1,5 +1,5 @@
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tempDir } from "../helpers/temp.js";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { LocalLexicalEmbeddings, type CitebotEmbeddings } from "../../src/ingest/embed.js";
@@ -99,7 +99,7 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 beforeEach(async () => {
-  work = await mkdtemp(path.join(tmpdir(), "citebot-store-"));
+  work = await tempDir("citebot-store-");
   seedsDir = path.join(work, "seeds");
   indexDir = path.join(work, "index");
   await cp(ARTICLE, path.join(seedsDir, "a.txt"));

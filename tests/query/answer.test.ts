@@ -1,5 +1,5 @@
-import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { tempDir } from "../helpers/temp.js";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LocalLexicalEmbeddings } from "../../src/ingest/embed.js";
@@ -19,7 +19,7 @@ const HARBOUR = " date 2023-05 Im Hafen von Hamburg legte ein Containerschiff au
 const MUSEUM = " date 2023-06 In München stellt ein neues Museum moderne Kunst aus. Der Eintritt kostet zwölf Euro. Das Museum wurde im Jahr 2023 eröffnet.";
 
 async function makeIndex(seeds: Record<string, string>, copyArticle = false): Promise<{ index: LoadedIndex; dir: string }> {
-  const dir = await mkdtemp(path.join(tmpdir(), "citebot-answer-"));
+  const dir = await tempDir("citebot-answer-");
   await mkdir(path.join(dir, "seeds"));
   for (const [name, text] of Object.entries(seeds)) await writeFile(path.join(dir, "seeds", name), text);
   if (copyArticle) await cp(path.resolve("seeds/000_308e1ab380b049a5.txt"), path.join(dir, "seeds", "000_308e1ab380b049a5.txt"));

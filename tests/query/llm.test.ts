@@ -1,5 +1,5 @@
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile, writeFile } from "node:fs/promises";
+import { tempDir } from "../helpers/temp.js";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPipeline } from "../../src/app/pipeline.js";
@@ -20,7 +20,7 @@ afterEach(async () => {
 
 async function setup(reply: (request: ChatRequest) => Reply, env: Record<string, string> = {}, extraSeed?: string) {
   server = await startOpenAIServer(reply);
-  const work = await mkdtemp(path.join(tmpdir(), "citebot-llm-"));
+  const work = await tempDir("citebot-llm-");
   await cp(SEED, path.join(work, "seeds", path.basename(SEED)));
   if (extraSeed) await writeFile(path.join(work, "seeds", "injected.txt"), extraSeed);
   const config = parseConfig({
