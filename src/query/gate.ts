@@ -51,12 +51,15 @@ export interface EvidenceUnit {
  * the counted unit's quoted sentences, every name the question mentions in the unit or around it, and some
  * other word of the question in its quoted sentences.
  * A category noun ("welche Sorten") is an ordinary term here: the answer need not repeat it.
+ * `refersBack`: the question is a follow-up that points back by a pronoun, so the earlier turn's words
+ * (its context terms) may say what it is about.
  */
 export function measureEvidence(
   matches: readonly TermMatch[],
   units: readonly EvidenceUnit[],
   focus: QuestionFocus | null,
   strict: boolean,
+  refersBack = false,
 ): Evidence {
   // A passage from an article that never names what the question names (a place, a person) is about
   // something else: "das Wetter in Almaty" is not answered by the weather somewhere else. A news article
@@ -77,8 +80,12 @@ export function measureEvidence(
   // And a German question's nouns say what it is about: a passage near none of them is off the subject
   // ("Wie hoch ist der Turm?" is not answered by "die hohen Kosten").
   const nouns = matches.flatMap((m, t) => (m.term.noun === true && m.term.name !== true && m.term.context !== true ? [t] : []));
+  // In a follow-up that points back by a pronoun, a definite noun names what the last turn was about
+  // ("Warum ist ihr die Firma so wichtig?" after a question on the Hallmann sale): its words say the
+  // subject too. An indefinite one ("eine Geldstrafe") is a new thing asked about, and must be there.
+  const carried = refersBack && nouns.every((t) => matches[t]!.term.definite === true) ? matches.flatMap((m, t) => (m.term.context === true ? [t] : [])) : [];
   const onSubject = (u: EvidenceUnit) =>
-    nouns.length === 0 || nouns.some((t) => [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) > 0));
+    nouns.length === 0 || [...nouns, ...carried].some((t) => [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) > 0));
   const counts = units.map((u) => (!strict || u.typed) && namesOf(u) && speaksTo(u) && onSubject(u));
   const counted = units.filter((_, k) => counts[k]);
   // A measure's noun ("Höhe") tells which sentence gives the measure, not that the sentence is about what

@@ -121,7 +121,7 @@ export function read(
   const units = evidenceUnits(selected, stats, matches, strict);
   // A name may stand in the sentence after its subject ("…», sagte Vereinssprecherin Ida Holm."), but the
   // evidence must have one: a question for a name is not answered by a role.
-  const evidence = measureEvidence(matches, units, focus, strict || expected === "name");
+  const evidence = measureEvidence(matches, units, focus, strict || expected === "name", understanding.followUp?.reason === "pronoun");
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected);
   // An overview's first mention stays first: it need not repeat the words of what is asked to say what the story is.
   const ordered = passes && understanding.overview !== true ? countedFirst(selected, evidence, strict) : selected;

@@ -51,6 +51,8 @@ export interface QueryTerm {
   readonly asked?: boolean;
   /** Right after a German article or an article joined to a preposition ("der", "ins", "vom"): a thing of its kind, not a town. */
   readonly articled?: boolean;
+  /** Right after a definite article or a demonstrative ("die Firma", "dieser Mann", "the company"): a thing the conversation may have named before. */
+  readonly definite?: boolean;
   /** A term of an earlier turn, joined to a follow-up as context. */
   readonly context?: boolean;
   /** The nouns a measure question's answer is given with ("Höhe" for "wie hoch"): light, but what is asked. */
@@ -153,6 +155,8 @@ const BARE_PREPOSITIONS = new Set(
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** German articles, alone or joined to a preposition: grammar, not vocabulary. */
+/** Definite articles and demonstratives, German and English, alone or joined to a preposition. */
+const DEFINITE = new Set("der die das dem den des im ins am ans zum zur vom beim diese dieser dieses diesem diesen jene jener jenes the this that these those".split(" "));
 const ARTICLES_DE = new Set("der die das dem den des ein eine einem einen eines einer im ins am ans zum zur vom beim".split(" "));
 
 /** The question's words in order, as `contentWords` counts their positions. */
@@ -210,6 +214,7 @@ export function contentWords(question: string, language: Language, analyze: Anal
       noun,
       capitalised: inner,
       articled: language === "de" && ARTICLES_DE.has(before),
+      definite: DEFINITE.has(before),
     });
   }
   return terms;

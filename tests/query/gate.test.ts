@@ -37,6 +37,19 @@ describe("relevance gate", () => {
     expect(askedTerms(people, { word: "menschen", kind: "people" })).toEqual([0, 1]);
   });
 
+  it("takes a pronoun follow-up's definite noun for the earlier turn's subject, not an indefinite one", () => {
+    const match = (word: string, extra: object): TermMatch =>
+      ({ term: { word, position: 0, alternatives: [], weight: 1, ...extra }, similar: new Map(), idf: 1 }) as unknown as TermMatch;
+    // "Warum ist ihr die Firma so wichtig?" after a question on Hallmann: the quote says "wichtig" (by a
+    // synonym) and "Hallmann", not "Firma".
+    const question = (noun: object) => [match("Firma", { noun: true, ...noun }), match("wichtig", {}), match("Hallmann", { name: true, context: true, weight: 0.5 })];
+    const unit = { quoted: [[0, 0.6, 1]], context: [], typed: false };
+    expect(measureEvidence(question({ definite: true }), [unit], null, false, true).coverage).toBeGreaterThan(0);
+    // Asked alone, or of "eine Firma", the quote is off the subject.
+    expect(measureEvidence(question({ definite: true }), [unit], null, false, false).coverage).toBe(0);
+    expect(measureEvidence(question({}), [unit], null, false, true).coverage).toBe(0);
+  });
+
   it("finds a how-many question's counted noun as the head of a phrase the dictionary knows whole", () => {
     expect(namesFocus("shuttle buses", { word: "buses", kind: "counted" })).toBe(true);
     expect(namesFocus("Busse", { word: "busse", kind: "counted" })).toBe(true);

@@ -5,6 +5,13 @@ import { contentWords } from "../../src/query/terms.js";
 describe("contentWords", () => {
   const words = (question: string, language: "de" | "en" = "de") => contentWords(question, language, analyze);
 
+  it("marks a noun after a definite article or a demonstrative as definite, after an indefinite one not", () => {
+    const terms = words("Warum ist ihr die Firma so wichtig, und muss sie eine Geldstrafe zahlen?");
+    expect(terms.find((t) => t.word === "Firma")?.definite).toBe(true);
+    expect(terms.find((t) => t.word === "Geldstrafe")?.definite).toBe(false);
+    expect(words("Why is this company so important?", "en").find((t) => t.word === "company")?.definite).toBe(true);
+  });
+
   it("marks the capitalised words inside a German question as nouns, not the first word or frame nouns", () => {
     const terms = words("Fähren fuhren wegen des Nebels nicht, aus welchem Grund genau?");
     expect(terms.find((t) => t.word === "Fähren")?.noun).toBe(false);
