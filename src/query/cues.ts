@@ -440,6 +440,8 @@ const NAME_OF_ROLE =
 export interface QuestionFocus {
   readonly word: string;
   readonly kind: "counted" | "category" | "role" | "people";
+  /** A category asked for a kind of it ("was für eine Halle", "what kind of farm"): the answer names a sort, most often a compound on it ("Montagehalle"). */
+  readonly sort?: true;
 }
 
 /**
@@ -461,6 +463,8 @@ export function questionFocus(question: string): QuestionFocus | null {
     let start = -1;
     let kind: QuestionFocus["kind"] = "category";
     if (/^welche[rnms]?$/.test(w) || w === "which" || w === "what") start = i + 1;
+    // "Was für eine Halle", "mit was für einer Rakete": which kind of it.
+    if (w === "was" && next?.toLowerCase() === "für") start = i + 2;
     if ((w === "wie" && /^viele?n?$/i.test(next ?? "")) || (w === "how" && /^(many|much)$/i.test(next ?? ""))) {
       start = i + 2;
       kind = "counted";
@@ -491,11 +495,17 @@ export function questionFocus(question: string): QuestionFocus | null {
       if (kind === "counted" && MEASURE.test(head)) return null;
       // A role is not answered by any name, as a category is by its members: the role noun must stand there.
       if (kind === "category" && ROLE_NOUN.test(head)) return { word: head, kind: "role" };
-      if (/^\p{Lu}/u.test(candidate) || /^(which|what|how|number)$/.test(w)) return { word: head, kind };
+      if (/^\p{Lu}/u.test(candidate) || /^(which|what|how|number)$/.test(w)) {
+        const sort = kind === "category" && (w === "was" || words.slice(start, j).some((skipped) => SORT_WORD.test(skipped)));
+        return { word: head, kind, ...(sort ? { sort: true as const } : {}) };
+      }
     }
   }
   return null;
 }
+
+/** "what kind of", "welche Art von": words that make a category question ask for a sort. */
+const SORT_WORD = /^(kind|kinds|sort|sorts|type|types|art|arten)$/i;
 
 const MEASURE =
   /^(geld|zeit|prozent|euro|dollar|kilometer|meter|tonnen|grad|money|time|percent|distance)$/;

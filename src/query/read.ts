@@ -82,10 +82,12 @@ export function read(
   const { focus, answerType: expected } = understanding;
   // The term that says what is counted, which role's holder or which category is asked for.
   const at = focus === null ? -1 : matched.findIndex((m) => namesFocus(m.term.word, focus));
-  const weighted = matched.map((m, t) =>
+  const weighted: TermMatch[] = matched.map((m, t) =>
     t === at && (focus?.kind === "counted" || focus?.kind === "role") ? { ...m, term: { ...m.term, weight: m.term.weight * COUNTED_FOCUS_WEIGHT } } : m,
   );
   const categoryTerm = focus?.kind === "category" ? at : -1;
+  // "Was für eine Halle …?": a kind of it (see sortsOf).
+  if (focus?.sort === true && at >= 0) weighted[at] = sortsOf(weighted[at]!);
   const quoted = previouslyQuoted(understanding, [...candidates.keys()], stats);
   const near = besideQuotes(quoted, stats);
   // "Wie lange brauchten sie dafür?" after an answer about a bank robbery: when the last answer's
@@ -417,3 +419,21 @@ function mentions(match: TermMatch, sentence: number, stats: SentenceStats, leas
   }
   return false;
 }
+
+/**
+ * "Was für eine Halle …?": a kind of the category is the answer, and German names kinds by compounds on
+ * it ("eine neue Montagehalle"), so a compound with the category as its head counts in full and the
+ * word alone ("die neue Halle") at half: it repeats the question without saying which kind.
+ */
+function sortsOf(match: TermMatch): TermMatch {
+  const own = match.term.alternatives;
+  const similar = new Map<string, number>();
+  for (const [stem, value] of match.similar) {
+    const compound = Math.max(0, ...own.filter((a) => stem.length > a.stem.length + 2 && stem.endsWith(a.stem)).map((a) => a.weight));
+    similar.set(stem, own.some((a) => a.stem === stem) ? value * SORT_PLAIN : Math.max(value, compound));
+  }
+  return { ...match, similar, lemmaStems: new Set() };
+}
+
+/** What the category word alone counts in a which-kind question (see sortsOf). */
+const SORT_PLAIN = 0.5;

@@ -268,6 +268,13 @@ describe("countsSomething", () => {
 });
 
 describe("questionFocus", () => {
+  it("marks a question for a kind of something, German and English", () => {
+    expect(questionFocus("Was für eine Halle soll das werden?")).toEqual({ word: "halle", kind: "category", sort: true });
+    expect(questionFocus("Mit was für einer Rakete?")).toEqual({ word: "rakete", kind: "category", sort: true });
+    expect(questionFocus("What kind of farm is it?")).toEqual({ word: "farm", kind: "category", sort: true });
+    expect(questionFocus("Welche Brücken wurden gesperrt?")).toEqual({ word: "brücken", kind: "category" });
+  });
+
   it("takes no clock time for a count", () => {
     expect(questionFocus("Um wie viel Uhr startete die Sonde?")).toBeNull();
   });

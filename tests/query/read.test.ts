@@ -49,6 +49,13 @@ describe("read", () => {
     expect(ask("Was weißt du über den Streik?").selected[0]?.sentence.text).toBe("Es ist bereits der dritte Streik der Gewerkschaft in diesem Jahr.");
   });
 
+  it("answers a which-kind question with a compound that names the kind, not a sentence that repeats the word", () => {
+    const { ask } = setup("Der Stadtrat will über Flächen für die neue Halle beraten. Unter anderem soll eine neue Montagehalle für Lastenräder entstehen.");
+    for (const q of ["Was für eine Halle soll das werden?", "Welche Art von Halle soll entstehen?"]) {
+      expect(ask(q).selected[0]?.sentence.text, q).toBe("Unter anderem soll eine neue Montagehalle für Lastenräder entstehen.");
+    }
+  });
+
   it("looks back for an overview's first mention only as far as a news article is long", () => {
     const filler = Array.from({ length: 80 }, (_, k) => `Absatz ${k + 1} handelt von anderen Dingen.`).join(" ");
     const { ask } = setup(`Der Hafen wurde 1890 gebaut. ${filler} Der Hafen ist heute der größte der Region.`);
