@@ -5,6 +5,11 @@ import { contentWords } from "../../src/query/terms.js";
 describe("contentWords", () => {
   const words = (question: string, language: "de" | "en" = "de") => contentWords(question, language, analyze);
 
+  it("drops the frame of a which-kind question, keeping its noun", () => {
+    expect(words("What kind of farm is it?", "en").map((t) => t.word)).toEqual(["farm"]);
+    expect(words("Welche Art von Halle soll entstehen?").map((t) => t.word)).toEqual(["Halle", "entstehen"]);
+  });
+
   it("marks a noun after a definite article or a demonstrative as definite, after an indefinite one not", () => {
     const terms = words("Warum ist ihr die Firma so wichtig, und muss sie eine Geldstrafe zahlen?");
     expect(terms.find((t) => t.word === "Firma")?.definite).toBe(true);
