@@ -165,12 +165,22 @@ export function derivationPrefixes(d: Derivation): string[] {
  */
 export function sameDerivation(a: string, b: string): boolean {
   if (a === b) return false;
+  if (verbAndUng(a, b) || verbAndUng(b, a)) return true;
   const x = derivation(a);
   const y = derivation(b);
   if (!x || !y) return false;
   if (x.particle === "" && y.particle === "" && (prefixed(x.root, y.root) || prefixed(y.root, x.root))) return true;
   if (x.particle !== y.particle || x.root !== y.root) return false;
   return x.particle !== "" || x.root.length >= 5 || (verbInIer(a, x.root) && verbInIer(b, y.root));
+}
+
+/**
+ * "fuhrt" / "fuhrung", "gewarnt" / "warnung": a finite form of a verb of a short root (its "-t" kept by
+ * the stemmer) and the noun in -ung made of it. The root alone is no verb form: "Zeit" is not "Zeitung".
+ */
+function verbAndUng(verb: string, noun: string): boolean {
+  const root = noun.slice(0, -3);
+  return noun.endsWith("ung") && root.length >= 4 && (verb === `${root}t` || verb === `ge${root}t`);
 }
 
 /**

@@ -46,6 +46,9 @@ describe("sameDerivation", () => {
     ["gestanden", "Geständnis"],
     ["verstanden", "Verständnis"],
     ["erlaubt", "Erlaubnis"],
+    // A verb of a short root and its noun in -ung.
+    ["führt", "Führung"],
+    ["gewarnt", "Warnung"],
   ])("relates %s and %s", (a, b) => {
     expect(sameDerivation(stem(a), stem(b))).toBe(true);
   });
@@ -61,6 +64,9 @@ describe("sameDerivation", () => {
     // A short root with "-ier-" in one word only.
     ["reagieren", "Reagenz"],
     ["regieren", "Regen"],
+    // A short noun and another noun in -ung.
+    ["Zeit", "Zeitung"],
+    ["Land", "Landung"],
   ])("keeps %s and %s apart", (a, b) => {
     expect(sameDerivation(stem(a), stem(b))).toBe(false);
   });
