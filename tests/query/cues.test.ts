@@ -5,6 +5,12 @@ describe("answerType", () => {
   it.each([
     ["Wie viele Verletzte gab es?", "number"],
     ["How many people were arrested?", "number"],
+    // A cause asked for by what it did.
+    ["What caused the flood?", "reason"],
+    ["What weather situation was behind the days of non-stop rain?", "reason"],
+    ["Was steckt hinter dem Streik?", "reason"],
+    ["Was war der Auslöser?", "reason"],
+    ["Was hat zu dem Unfall geführt?", "reason"],
     // The first question word asks; a later one opens a clause of its own.
     ["How old was the driver who was hurt when a tree came down on his car?", "number"],
     ["Who was in charge when the fire broke out?", "person"],
