@@ -49,7 +49,13 @@ const UNITS: readonly [RegExp, RegExp][] = [
   // a number of years alone ("30 Jahre lang") is a duration, no age.
   [/^(alt|old)$/, new RegExp(String.raw`(?<![\p{L}\p{N}])(\d+|${NUMBER})\s*(jahre\s+alt\p{L}*|years?\s+old)(?![\p{L}])|\d+-(jährig|year-old)|alter\s+von\s+(\d+|${NUMBER})|aged\s+\d+|\(\d{1,3}\)`, "iu")],
   [/^(schnell|fast)$/, measured(String.raw`km\/h|stundenkilometer|kilometer pro stunde|mph|knoten|knots`)],
+  // "Wie hoch ist der Schaden / die Quote / der Pegel?": a level or a sum, in some unit or a share, never a
+  // count of things ("fünf Flughäfen"); a count is asked "wie viele" or "wie hoch ist die Zahl".
+  [/^(hoch|high)$/, measured(String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?|pounds?|prozent|prozentpunkte?n?|percent|%|\p{L}*meter[ns]?|km|m|cm|metres?|meters?|feet|grad|degrees?|\p{L}*tonnen?|tons?|tonnes?|millionen|milliarden|millions?|billions?`)],
 ];
+
+/** "Wie hoch ist die Zahl der …", "how high is the number of …": a count after all. */
+const COUNT_NOUN = /(?<![\p{L}])(zahl|anzahl|number)(?![\p{L}])/iu;
 
 /**
  * A question for a sum of money: "wie viel Geld", "was kostet", "how much money", "how much does it cost".
@@ -79,6 +85,7 @@ export function unitFor(question: string): RegExp | null {
   // "Wie viel Geld", "how much does it cost": a sum of money, not any number.
   if (MONEY_QUESTION.test(question)) return MONEY;
   const adjective = measureAdjective(question);
+  if (/^(hoch|high)$/.test(adjective) && COUNT_NOUN.test(question)) return null;
   return UNITS.find(([asked]) => asked.test(adjective))?.[1] ?? null;
 }
 

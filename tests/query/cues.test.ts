@@ -217,6 +217,13 @@ describe("sentenceFeatures: lists", () => {
 });
 
 describe("unitFor", () => {
+  it("asks 'wie hoch' for a level or a sum, not a count of things, unless it asks for a number", () => {
+    const high = unitFor("Wie hoch ist der wirtschaftliche Schaden des Streiks?");
+    expect(high?.test("Ein ganzer Tag Stillstand an fünf großen Flughäfen")).toBe(false);
+    for (const measure of ["Schäden von rund 40 Millionen Euro", "ein Pegel von 3,20 Metern", "eine Quote von 5,3 Prozent"]) expect(high?.test(measure), measure).toBe(true);
+    expect(unitFor("Wie hoch ist die Zahl der Toten?")).toBeNull();
+  });
+
   it("asks a measure, share or money question for a number with its unit", () => {
     expect(unitFor("Wie schwer ist die Sonde?")?.test("2,1 Tonnen")).toBe(true);
     expect(unitFor("Wie schwer ist die Sonde?")?.test("um 14.32 Uhr")).toBe(false);
