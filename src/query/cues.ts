@@ -127,8 +127,8 @@ const QUANTITY_DE = String.raw`anteil|betrag|summe|zahl|anzahl|quote|satz|preis|
 const QUANTITY_EN = String.raw`share|percentage|proportion|amount|number|sum|price|fraction|rate|figure|cost`;
 
 /** Verbs of saying and of taking a stand, as a question asks about them ("Was sagte …", "Wie reagierte …"): general usage. */
-const SPEECH_VERB_DE = String.raw`sagte|sagt|sagten|sagen|erklärte|erklärt|meinte|meint|betonte|kritisierte|kritisiert|forderte|fordert|verlangte|verlangt|warnte|warnt|reagierte|reagiert|bewertete|bewertet|äußerte|äußert|nannte|kommentierte|antwortete|entgegnete|hat\s+.+\s+(gesagt|erklärt|kritisiert|gefordert|verlangt|gewarnt|reagiert|bewertet|geäußert|kommentiert)`;
-const SPEECH_VERB_EN = String.raw`say|tell|state|announce|critici[sz]e|demand|call\s+for|urge|warn|respond|react|comment|describe|argue|claim`;
+const SPEECH_VERB_DE = String.raw`sagte|sagt|sagten|sagen|erklärte|erklärt|meinte|meint|betonte|kritisierte|kritisiert|forderte|fordert|verlangte|verlangt|warnte|warnt|reagierte|reagiert|bewertete|bewertet|äußerte|äußert|nannte|nennt|bezeichnete|bezeichnet|kommentierte|antwortete|entgegnete|hat\s+.+\s+(gesagt|erklärt|kritisiert|gefordert|verlangt|gewarnt|reagiert|bewertet|geäußert|kommentiert)`;
+const SPEECH_VERB_EN = String.raw`say|tell|state|announce|critici[sz]e|demand|call|urge|warn|respond|react|comment|describe|argue|claim`;
 /** The auxiliaries of German reported speech (Konjunktiv I): "Das Angebot sei zu niedrig". Grammar, not vocabulary. */
 const SUBJUNCTIVE = String.raw`sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|möge`;
 const REPORTED = new RegExp(String.raw`(?<![\p{L}])(?:${SUBJUNCTIVE})(?![\p{L}])`, "u");

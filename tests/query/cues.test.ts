@@ -80,6 +80,9 @@ describe("answerType", () => {
     expect(answerType("Wie reagierte die Opposition?")).toBe("statement");
     expect(answerType("How did the ministry respond?")).toBe("statement");
     expect(answerType("What did the mayor say about the fire?")).toBe("statement");
+    // What someone called a thing is in their words.
+    expect(answerType("What did the head of the airport association call the walkout?")).toBe("statement");
+    expect(answerType("Wie bezeichnete der Verband den Streik?")).toBe("statement");
     expect(sentenceFeatures("«Wir bleiben hier», sagte die Sprecherin.").types.has("statement")).toBe(true);
     expect(sentenceFeatures("Das Angebot sei zu niedrig.").types.has("statement")).toBe(true);
     expect(sentenceFeatures("Die Brücke wurde 1990 gebaut.").types.has("statement")).toBe(false);
