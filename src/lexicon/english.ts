@@ -33,9 +33,11 @@ const VOWELS = "aeiou";
 
 /**
  * Candidate base forms of a lower-case English word, most likely first; the word itself is not included.
+ * Without `superlative`, no "-est" is undone: for a word that is a headword itself ("Everest", "forest"),
+ * it is part of the word, not of "ever" and "for". ("-er" stays: "employer" is who employs.)
  * Example: `englishBaseCandidates("stopped")` → ["stopp", "stoppe", "stop"].
  */
-export function englishBaseCandidates(word: string): string[] {
+export function englishBaseCandidates(word: string, superlative = true): string[] {
   const w = word.toLowerCase();
   const out: string[] = [...(IRREGULAR[w] ?? [])];
   const add = (stem: string): void => {
@@ -64,7 +66,7 @@ export function englishBaseCandidates(word: string): string[] {
     undouble(stem);
     if (stem.endsWith("y")) add(`${stem.slice(0, -1)}ie`); // dying → die
   }
-  for (const suffix of ["est", "er"]) {
+  for (const suffix of superlative ? ["est", "er"] : ["er"]) {
     if (!w.endsWith(suffix)) continue;
     const stem = w.slice(0, -suffix.length);
     if (stem.endsWith("i")) add(`${stem.slice(0, -1)}y`); // earlier → early

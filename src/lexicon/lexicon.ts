@@ -155,7 +155,8 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     add(key);
     const listed = englishForms().get(key);
     if (listed !== undefined) for (const lemma of wrap(LEXICON_FILES.englishForms, dir, () => readStrings(listed))) add(lemma);
-    for (const candidate of englishBaseCandidates(key)) add(candidate);
+    // A headword's "-est" is its own: "Everest" is no superlative of "ever", "forest" none of "for".
+    for (const candidate of englishBaseCandidates(key, !english().has(key))) add(candidate);
     return out;
   };
 

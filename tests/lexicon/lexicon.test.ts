@@ -220,6 +220,13 @@ describe("englishLemmas", () => {
     }
   });
 
+  it("takes a headword's -est for part of it, not a superlative, and still undoes a superlative or an -er", () => {
+    expect(lexicon.englishLemmas("Everest")).not.toContain("ever");
+    expect(lexicon.englishLemmas("forest")).not.toContain("for");
+    expect(lexicon.englishLemmas("biggest")).toContain("big");
+    expect(lexicon.englishLemmas("employer")).toContain("employ");
+  });
+
   it("gives [] for unknown words", () => {
     expect(lexicon.englishLemmas("xqzvbrts")).toEqual([]);
   });
