@@ -123,8 +123,8 @@ export function isMeasureAdjective(word: string): boolean {
 }
 
 /** Nouns (and compound heads) that name a quantity: "welcher Anteil", "welcher Höchstbetrag", "welche Summe". */
-const QUANTITY_DE = String.raw`anteil|betrag|summe|zahl|anzahl|quote|satz|preis|menge|kosten|höhe|wert|prozentsatz|lohn|gehalt|rate`;
-const QUANTITY_EN = String.raw`share|percentage|proportion|amount|number|sum|price|fraction|rate|figure|cost`;
+const QUANTITY_DE = String.raw`anteil|betrag|summe|zahl|anzahl|quote|satz|preis|menge|kosten|höhe|wert|prozentsatz|lohn|gehalt|rate|erhöhung|steigerung|anstieg|zuwachs|rückgang|stand|beteiligung|länge|breite|tiefe|gewicht|geschwindigkeit|temperatur|nummer`;
+const QUANTITY_EN = String.raw`share|percentage|proportion|amount|number|sum|price|fraction|rate|figure|cost|increase|rise|raise|growth|drop|decline|level|turnout|length|width|depth|height|weight|speed|temperature|total`;
 
 /** Verbs of saying and of taking a stand, as a question asks about them ("Was sagte …", "Wie reagierte …"): general usage. */
 const SPEECH_VERB_DE = String.raw`sagte|sagt|sagten|sagen|erklärte|erklärt|meinte|meint|betonte|kritisierte|kritisiert|forderte|fordert|verlangte|verlangt|warnte|warnt|reagierte|reagiert|bewertete|bewertet|äußerte|äußert|nannte|nennt|bezeichnete|bezeichnet|kommentierte|antwortete|entgegnete|hat\s+.+\s+(gesagt|erklärt|kritisiert|gefordert|verlangt|gewarnt|reagiert|bewertet|geäußert|kommentiert)`;

@@ -5,6 +5,11 @@ describe("answerType", () => {
   it.each([
     ["Wie viele Verletzte gab es?", "number"],
     ["How many people were arrested?", "number"],
+    // A quantity asked for by its noun: a rise, a level, a length, a number to call.
+    ["Welchen Höchststand erreichte der Pegel?", "number"],
+    ["Welche Lohnerhöhung verlangt die Gewerkschaft?", "number"],
+    ["Unter welcher Telefonnummer kann man sich melden?", "number"],
+    ["What turnout did the poll show?", "number"],
     // A cause asked for by what it did.
     ["What caused the flood?", "reason"],
     ["What weather situation was behind the days of non-stop rain?", "reason"],
