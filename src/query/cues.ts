@@ -154,7 +154,7 @@ const QUESTION_CUES: readonly Cue[] = [
   { type: "name", pattern: phrase(String.raw`wie\s+hei(ß|ss)(t|en)|wie\s+lautet\s+(der|sein|ihr)\s+name|(what|what's|what\s+is|what\s+was)\s+(the|his|her|their|its)\s+(full\s+)?name|vollen\s+namen`) },
   // What someone said: answered by a quotation or reported speech, not by the sentence that names the occasion.
   { type: "statement", pattern: phrase(String.raw`(was|wie)\s+(${SPEECH_VERB_DE})|(what|how)\s+(did|does|do|has|have|had)\s+.+\s+(${SPEECH_VERB_EN})`) },
-  { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(person|politiker|präsident|minister|mann|frau|sprecher))|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
+  { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(person|politiker|präsident|minister|mann|frau|sprecher)(in|innen)?)|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
   { type: "organization", pattern: phrase(String.raw`welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(organisation|bündnis|partei|allianz|behörde|firma|unternehmen|gruppe|institution|regierung|ministerium))|which\s+(organi[sz]ation|alliance|party|agency|company|group|institution|government|ministry)|what\s+(organi[sz]ation|alliance|party|agency|company|group)`) },
   { type: "role", pattern: phrase(String.raw`welche\s+(rolle|funktion|position|amt)|welches\s+amt|what\s+(role|position|job|office|title)|which\s+(role|position|office)`) },
   { type: "place", pattern: phrase(String.raw`wo|wohin|woher|welche[smnr]?\s+(\p{L}+\s+)?(${PLACE_NOUN_DE})|where|(which|what)\s+(${PLACE_NOUN_EN})`) },

@@ -10,6 +10,9 @@ describe("answerType", () => {
     ["Welche Lohnerhöhung verlangt die Gewerkschaft?", "number"],
     ["Unter welcher Telefonnummer kann man sich melden?", "number"],
     ["What turnout did the poll show?", "number"],
+    // A role in the feminine asks for a person as the masculine does.
+    ["Welche Politikerin ist für die Straßen zuständig?", "person"],
+    ["Welche Sprecherin hat sich geäußert?", "person"],
     // A cause asked for by what it did.
     ["What caused the flood?", "reason"],
     ["What weather situation was behind the days of non-stop rain?", "reason"],
