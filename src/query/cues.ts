@@ -134,7 +134,7 @@ const SUBJUNCTIVE = String.raw`sei|seien|habe|werde|könne|müsse|solle|wolle|d�
 const REPORTED = new RegExp(String.raw`(?<![\p{L}])(?:${SUBJUNCTIVE})(?![\p{L}])`, "u");
 /** A sentence that gives what someone said: a quotation, a verb of saying, or reported speech's subjunctive. */
 const STATEMENT = new RegExp(
-  String.raw`[«»„“"]|(?<![\p{L}])(sagte|sagten|erklärte|betonte|kritisierte|forderte|verlangte|warnte|mahnte|nannte|bezeichnete|sprach\s+von|kündigte|${SUBJUNCTIVE}|said|says|told|stated|warned|called|demanded|critici[sz]ed|described|added|urged)(?![\p{L}])`,
+  String.raw`[«»„“"]|(?<![\p{L}])(sagte|sagten|sagt|erklärte|erklärt|betonte|betont|kritisierte|kritisiert|forderte|fordert|fordern|verlangte|verlangt|warnte|warnt|mahnte|mahnt|nannte|nennt|bezeichnete|bezeichnet|sprach\s+von|spricht\s+von|kündigte|kündigt|${SUBJUNCTIVE}|said|says|told|stated|states|warned|warns|called|calls|demanded|demands|critici[sz]ed|critici[sz]es|described|added|urged|urges)(?![\p{L}])`,
   "iu",
 );
 

@@ -93,6 +93,9 @@ describe("answerType", () => {
     expect(answerType("Wie bezeichnete der Verband den Streik?")).toBe("statement");
     expect(sentenceFeatures("«Wir bleiben hier», sagte die Sprecherin.").types.has("statement")).toBe(true);
     expect(sentenceFeatures("Das Angebot sei zu niedrig.").types.has("statement")).toBe(true);
+    // News gives a demand or a warning in the present as often as in the past.
+    expect(sentenceFeatures("Die GDL fordert 9,5 Prozent mehr Lohn.").types.has("statement")).toBe(true);
+    expect(sentenceFeatures("The union warns of further strikes.").types.has("statement")).toBe(true);
     expect(sentenceFeatures("Die Brücke wurde 1990 gebaut.").types.has("statement")).toBe(false);
   });
 
