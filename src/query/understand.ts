@@ -507,7 +507,10 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       // "Leipziger", "Hamburger": a town's name with "-er" names that town, though the dictionary knows the word
       // as a noun (a doughnut, an inhabitant); it is a name when the town is one by the rule above.
       const demonym = /^\p{Lu}\p{L}{3,}er$/u.test(term.word) && isPlainName(term.word.slice(0, -2), tools);
-      if (acronym || demonym || (term.capitalised === true && proper && (place || unknown || term.alternatives.some((a) => exactly(a.stem))))) {
+      // So is a word the dictionary lists without forms and not as a noun ("Berlin", "Köln"): a town, named
+      // whether or not the sources mention it, as a country is.
+      const town = lemmas.length === 0 && holds(() => lexicon.isGermanWord(term.word), tools);
+      if (acronym || demonym || (term.capitalised === true && proper && (place || unknown || town || term.alternatives.some((a) => exactly(a.stem))))) {
         // A compound of dictionary words after an article ("ins Heimatmuseum", "der Mieterbund") names one
         // thing, and the article that answers must name it; but it is said as a noun is (a town goes without
         // an article), so it is also a word of what is asked, which the quoted sentence may have by its head.

@@ -6,7 +6,7 @@ import { EXPANSION_WEIGHT, leaningOn, partsOf, truecased, understand, withPrevio
 /** A lexicon with a handful of entries, so these tests say what understanding does with what it is given. */
 const lexicon: Lexicon = {
   germanLemmas: (word) => (word.toLowerCase() === "trafen" ? [{ lemma: "treffen", pos: "verb" }] : []),
-  isGermanNoun: (word) => ["streik", "minister"].includes(word.toLowerCase()),
+  isGermanNoun: (word) => ["streik", "minister", "kritik", "hafen", "arbeitsniederlegung", "pegel"].includes(word.toLowerCase()),
   isGermanWord: (word) => ["streik", "minister", "kritik", "hafen", "arbeitsniederlegung", "pegel"].includes(word.toLowerCase()),
   germanSynonyms: (word) =>
     word.toLowerCase() === "arbeitsniederlegung"
@@ -90,6 +90,7 @@ describe("understand", () => {
     const strikes: Lexicon = {
       ...lexicon,
       isGermanWord: (w) => words.includes(w.toLowerCase()),
+      isGermanNoun: (w) => words.includes(w.toLowerCase()),
       germanSynonyms: (w) => (w.toLowerCase() === "streik" ? [{ word: "Arbeitsniederlegung", rank: 0 }] : []),
     };
     const stems = new Set(["streik", "arbeit", "niederleg", "kreis", "museum"]);
@@ -239,7 +240,13 @@ describe("understand", () => {
   it("lets the head of a compound the sources do not use stand in for it, below the word, when they use its modifier", () => {
     const known = ["fern", "fernzüge", "züge", "bundestag", "wahl", "weiter", "verhandelt", "rathaus", "rathauschef", "chef", "chefin", "ministerin", "minister", "mini", "ster"];
     // The sources' stems: "Fernverkehr", "Zug", "Wahl", "weit", "verhandeln", "Rathaus", "Chef".
-    const words: Lexicon = { ...lexicon, isGermanWord: (w) => known.includes(w.toLowerCase()), germanLemmas: (w) => (w === "Züge" ? [{ lemma: "Zug", pos: "noun" }] : []) };
+    const nouns = ["fernzüge", "züge", "bundestag", "wahl", "rathaus", "rathauschef", "chef", "chefin", "ministerin", "minister"];
+    const words: Lexicon = {
+      ...lexicon,
+      isGermanWord: (w) => known.includes(w.toLowerCase()),
+      isGermanNoun: (w) => nouns.includes(w.toLowerCase()),
+      germanLemmas: (w) => (w === "Züge" ? [{ lemma: "Zug", pos: "noun" }] : []),
+    };
     const stems = new Set(["fernverkehr", "zug", "wahl", "weit", "verhandelt", "rathaus", "chef"]);
     const compounds: UnderstandTools = { analyze, lexicon: words, inCorpus: (s) => stems.has(s), beginsInCorpus: (s) => [...stems].some((c) => c.startsWith(s)) };
     expect(partsOf("Fernzüge", compounds)).toEqual(["Züge"]);
@@ -305,6 +312,9 @@ describe("understand", () => {
     expect(grimma?.name).toBe(true);
     // A word the dictionary knows is a noun, whether the sources use it or not.
     expect(understand("Wie hoch war der Streik?", [], false, tools, 1000).terms.find((t) => t.word === "Streik")?.name).not.toBe(true);
+    // A word it lists without forms and not as a noun is a town, named though the sources never mention it.
+    const listed: UnderstandTools = { ...tools, lexicon: { ...lexicon, isGermanWord: (w) => w === "Berlin" || lexicon.isGermanWord(w) } };
+    expect(understand("Wie viele Einwohner hat Berlin?", [], false, listed, 1000).terms.find((t) => t.word === "Berlin")?.name).toBe(true);
   });
 
   it("takes a compound the dictionary cuts, after an article, for a name that also says what is asked", () => {
