@@ -297,7 +297,7 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
     },
     "read",
   );
-  return reading;
+  return specified(index, stats, reading);
 }
 
 /** How much of the question an article's words cover, each term at its best match anywhere in the article. */
@@ -332,6 +332,20 @@ function inSameArticle(
   if (there.length === 0) return reading;
   const same = readWithin(deps, index, stats, understanding, reading, there);
   return same.passes ? same : reading;
+}
+
+/**
+ * A reading whose article never mentions what the question's attribute names is declined: "der Schaden des
+ * Streiks" is not answered by a flood's damage, nor "the lawyer of the museum thieves" by a fraudster's
+ * lawyer. The attribute says which one is meant; the article must at least speak of it (in any form
+ * the matching allows).
+ */
+function specified(index: AnswerIndex, stats: SentenceStats, reading: Reading): Reading {
+  const from = reading.selected[0]?.sentence.source;
+  if (!reading.passes || from === undefined) return reading;
+  const attribute = reading.matches.filter((m) => m.term.specifier === true && m.term.context !== true && m.term.name !== true);
+  if (attribute.length === 0) return reading;
+  return articleCoverage(index, stats, attribute, from) > 0 ? reading : { ...reading, passes: false };
 }
 
 /** A question read again in the given articles only, with the matches of its first reading. */

@@ -53,6 +53,8 @@ export interface QueryTerm {
   readonly articled?: boolean;
   /** Right after a definite article or a demonstrative ("die Firma", "dieser Mann", "the company"): a thing the conversation may have named before. */
   readonly definite?: boolean;
+  /** Says which one of the noun before it is meant: a genitive or "of" attribute ("der Schaden des Streiks", "the lawyer of the museum thieves"). */
+  readonly specifier?: boolean;
   /** A term of an earlier turn, joined to a follow-up as context. */
   readonly context?: boolean;
   /** The nouns a measure question's answer is given with ("Höhe" for "wie hoch"): light, but what is asked. */
@@ -155,6 +157,33 @@ const BARE_PREPOSITIONS = new Set(
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** German articles, alone or joined to a preposition: grammar, not vocabulary. */
+/**
+ * True when the word at `k` is part of an attribute that says which one of a noun is meant: German a
+ * noun after a noun and "des" / "der" / "vom" / "von dem" (adjectives may stand between: "des verurteilten
+ * Unternehmers"), English a word after "of" ("the lawyer of the museum thieves").
+ */
+function specifies(words: readonly string[], k: number, language: Language): boolean {
+  let j = k - 1;
+  if (language === "de") {
+    if (!/^\p{Lu}/u.test(words[k] ?? "")) return false;
+    while (j > 0 && /^\p{Ll}/u.test(words[j]!) && !/^(des|der|dem|den|vom|von)$/.test(words[j]!)) j--;
+    const article = words[j]?.toLowerCase() ?? "";
+    const von = /^(dem|der|den)$/.test(article) && words[j - 1]?.toLowerCase() === "von";
+    const head = von ? j - 2 : j - 1;
+    return (von || article === "des" || article === "der") && head > 0 && /^\p{Lu}/u.test(words[head] ?? "");
+  }
+  // The words right after "of" and its article, up to the noun: "of the museum thieves".
+  for (; j > 0 && j >= k - 3; j--) {
+    const w = words[j]!.toLowerCase();
+    if (w === "of") return j > 1 && !NOT_WHICH_ONE.test(words[j - 1]!.toLowerCase());
+    if (isStopword(w) && !/^(the|a|an)$/.test(w)) return false;
+  }
+  return false;
+}
+
+/** Words before "of" that count or frame rather than name a thing: "many of them", "the period of time", "the number of victims". */
+const NOT_WHICH_ONE = /^(many|much|some|all|most|none|one|each|any|few|several|lot|lots|part|rest|number|period|kind|sort|type|amount|share|percent|percentage|out|because|instead)$/;
+
 /** Definite articles and demonstratives, German and English, alone or joined to a preposition. */
 const DEFINITE = new Set("der die das dem den des im ins am ans zum zur vom beim diese dieser dieses diesem diesen jene jener jenes the this that these those".split(" "));
 const ARTICLES_DE = new Set("der die das dem den des ein eine einem einen eines einer im ins am ans zum zur vom beim".split(" "));
@@ -217,6 +246,7 @@ export function contentWords(question: string, language: Language, analyze: Anal
       capitalised: inner,
       articled: language === "de" && ARTICLES_DE.has(before),
       definite: DEFINITE.has(before),
+      ...(specifies(matches.map((m) => m[0]), k, language) ? { specifier: true } : {}),
     });
   }
   return terms;

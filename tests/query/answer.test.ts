@@ -78,6 +78,23 @@ describe("createAsk, names in the sources", () => {
   });
 });
 
+describe("createAsk, a question that says which one it means", () => {
+  const FLOOD =
+    " date 2024-09 Grimma (dpa) - Das Hochwasser der Mulde hat in Grimma schwere Schäden angerichtet. Der wirtschaftliche Schaden liegt nach ersten Schätzungen bei rund 40 Millionen Euro.";
+  const STRIKE = " date 2024-09 Frankfurt (dpa) - Ein Warnstreik des Bodenpersonals hat den Flugverkehr in Frankfurt lahmgelegt. Rund 1000 Flüge fielen aus.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "flood.txt": FLOOD, "strike.txt": STRIKE }));
+  });
+
+  it("declines when the answer's article never speaks of what the question's attribute names", async () => {
+    const ask = askAlone(() => index);
+    // The flood's damage is the flood's, not the strike's.
+    expect((await ask("Wie hoch ist der wirtschaftliche Schaden des Streiks?")).kind).toBe("not_found");
+    expect(quotes(await ask("Wie hoch ist der wirtschaftliche Schaden des Hochwassers?"))).toContain("40 Millionen Euro");
+  });
+});
+
 describe("createAsk, a conversation that stays with its story", () => {
   const UNION =
     " date 2025-02 Zwickau (dpa) - Der Autozulieferer Kessler will 700 Stellen streichen. Die IG Metall fordert bei Kessler eine Standortgarantie bis 2030. Die IG Metall ruft bei Kessler für Freitag zu einem Warnstreik auf.";

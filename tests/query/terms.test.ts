@@ -5,6 +5,16 @@ import { contentWords } from "../../src/query/terms.js";
 describe("contentWords", () => {
   const words = (question: string, language: "de" | "en" = "de") => contentWords(question, language, analyze);
 
+  it("marks the attribute that says which one of a noun is meant, not a count's or a frame's", () => {
+    const specifiers = (q: string, language: "de" | "en" = "de") => words(q, language).filter((t) => t.specifier).map((t) => t.word);
+    expect(specifiers("Wie hoch ist der Schaden des Streiks für die Betreiber?")).toEqual(["Streiks"]);
+    expect(specifiers("Wie heißt die Firma von dem verurteilten Unternehmer?")).toEqual(["Unternehmer"]);
+    expect(specifiers("Who is the lawyer of the museum thieves?", "en")).toEqual(["museum", "thieves"]);
+    expect(specifiers("Wie heißt der Bürgermeister?")).toEqual([]);
+    expect(specifiers("How many of them lost their jobs?", "en")).toEqual([]);
+    expect(specifiers("Over what period of time?", "en")).toEqual([]);
+  });
+
   it("drops the frame of a which-kind question, keeping its noun", () => {
     expect(words("What kind of farm is it?", "en").map((t) => t.word)).toEqual(["farm"]);
     expect(words("Welche Art von Halle soll entstehen?").map((t) => t.word)).toEqual(["Halle", "entstehen"]);
