@@ -433,12 +433,22 @@ function idiomSynonyms(question: string, words: readonly QueryTerm[], tools: Und
       const owner = words.find((w) => span.includes(w.position));
       if (!owner) continue;
       const synonyms = safe(() => tools.lexicon.germanPhraseSynonyms(tokens.slice(at, at + length)), tools);
-      if (synonyms.length === 0) continue;
+      // An expression none of whose synonyms the sources use says nothing here ("Schulden angehäuft" →
+      // verschuldet, where they write "Verbindlichkeiten"): its words keep their own senses.
+      if (!synonyms.some((synonym) => usedSynonym(synonym.word, tools))) continue;
       for (const p of span) taken.add(p);
       found.set(owner.position, synonyms);
     }
   }
   return found;
+}
+
+/** Whether the sources use a synonym as it is matched: a phrase of two words by both, another by its content word. */
+function usedSynonym(word: string, tools: UnderstandTools): boolean {
+  const pair = phrasePair(word, tools);
+  if (pair !== null) return pair.every(tools.inCorpus);
+  const head = headWord(word, tools.analyze);
+  return head !== null && tools.analyze(head).some(tools.inCorpus);
 }
 
 /**

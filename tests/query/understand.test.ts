@@ -201,6 +201,9 @@ describe("understand", () => {
     // "Haft" is the one content word of "in Haft"; "eingesperrt" is no word of the sources.
     expect(stems("Wie lange muss er hinter Gitter?")).toEqual(["gitt", "haft"]);
     expect(stems("Wer hat das Gitter gebaut?")).toEqual(["gitt", "zaun"]);
+    // An idiom none of whose synonyms the sources use leaves its words their own senses.
+    const unused: UnderstandTools = { ...t, inCorpus: (s) => ["zaun", "gitt"].includes(s) };
+    expect(understand("Wie lange muss er hinter Gitter?", [], false, unused, 1000).terms.find((x) => x.word === "Gitter")?.alternatives.map((a) => a.stem)).toEqual(["gitt", "zaun"]);
   });
 
   it("expands a German word by its lemma at full weight and by synonyms the corpus uses, below it", () => {
