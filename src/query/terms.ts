@@ -156,11 +156,11 @@ const BARE_PREPOSITIONS = new Set(
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
-/** German articles, alone or joined to a preposition: grammar, not vocabulary. */
 /**
  * True when the word at `k` is part of an attribute that says which one of a noun is meant: German a
- * noun after a noun and "des" / "der" / "vom" / "von dem" (adjectives may stand between: "des verurteilten
- * Unternehmers"), English a word after "of" ("the lawyer of the museum thieves").
+ * noun after a noun and "des" / "der" / "von dem" (adjectives may stand between: "des verurteilten
+ * Unternehmers"; "vom" is mostly an idiom's, "vom Band"), English a word after "of" ("the lawyer of the
+ * museum thieves").
  */
 function specifies(words: readonly string[], k: number, language: Language): boolean {
   let j = k - 1;
@@ -186,6 +186,7 @@ const NOT_WHICH_ONE = /^(many|much|some|all|most|none|one|each|any|few|several|l
 
 /** Definite articles and demonstratives, German and English, alone or joined to a preposition. */
 const DEFINITE = new Set("der die das dem den des im ins am ans zum zur vom beim diese dieser dieses diesem diesen jene jener jenes the this that these those".split(" "));
+/** German articles, alone or joined to a preposition: grammar, not vocabulary. */
 const ARTICLES_DE = new Set("der die das dem den des ein eine einem einen eines einer im ins am ans zum zur vom beim".split(" "));
 
 /** The question's words in order, as `contentWords` counts their positions. */
@@ -207,6 +208,7 @@ export function contentWords(question: string, language: Language, analyze: Anal
   let previous = "";
   let position = -1;
   const matches = [...question.matchAll(WORD)];
+  const tokens = matches.map((m) => m[0]);
   for (const [k, match] of matches.entries()) {
     position++;
     const word = match[0];
@@ -246,7 +248,7 @@ export function contentWords(question: string, language: Language, analyze: Anal
       capitalised: inner,
       articled: language === "de" && ARTICLES_DE.has(before),
       definite: DEFINITE.has(before),
-      ...(specifies(matches.map((m) => m[0]), k, language) ? { specifier: true } : {}),
+      ...(specifies(tokens, k, language) ? { specifier: true } : {}),
     });
   }
   return terms;
