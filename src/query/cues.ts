@@ -406,6 +406,9 @@ export function countedWords(sentence: string): string[] {
   return [...counted];
 }
 
+/** German function words that end in "s", which the English plural test would take for a thing counted ("seit 2021 mehr als …"). */
+const GERMAN_IN_S = String.raw`(?:als|aus|bis|des|eines|keines|jedes|dieses|uns|etwas|nichts|bereits|stets|vorerst|rechts|links|morgens|abends|nachts|mittags)`;
+
 /** The words that scale a number ("2 Millionen Menschen"): no thing counted themselves. */
 const SCALE_WORD = String.raw`(?:Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.|millions?|billions?|thousand)`;
 /** Units of money, measure and time, German and English: a number before one measures, it counts nothing. */
@@ -418,7 +421,7 @@ const UNIT_WORD = String.raw`(?:Uhr|Prozent|Prozentpunkten?|Euro|Cent|Dollar|Fra
  * a plural or "people".
  */
 const COUNTS_SOMETHING = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:\d+(?:[.,\s]\d{3})*(?:,\d+)?|${NUMBER_WORD})\s+(?:${SCALE_WORD}\s+)?(?:\p{Ll}+\s+)?(?!${UNIT_WORD}|${SCALE_WORD}\b)(?:\p{Lu}\p{Ll}|[a-z]+s\b|people\b)`,
+  String.raw`(?<![\p{L}\p{N}])(?:\d+(?:[.,\s]\d{3})*(?:,\d+)?|${NUMBER_WORD})\s+(?:${SCALE_WORD}\s+)?(?:\p{Ll}+\s+)?(?!${UNIT_WORD}|${SCALE_WORD}\b)(?:\p{Lu}\p{Ll}|(?!${GERMAN_IN_S}\b)[a-z]+s\b|people\b)`,
   "u",
 );
 

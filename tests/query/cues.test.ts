@@ -291,6 +291,8 @@ describe("countsSomething", () => {
     expect(countsSomething("Die Firma besteht seit 30 Jahren.")).toBe(false);
     expect(countsSomething("It will cost 2 million dollars.")).toBe(false);
     expect(countsSomething("The road is closed for 3 weeks.")).toBe(false);
+    // A German word in -s is no English plural: "seit 2021 mehr als verdoppelt" counts nothing.
+    expect(countsSomething("Die Stromkosten hätten sich seit 2021 mehr als verdoppelt.")).toBe(false);
   });
 });
 
