@@ -36,22 +36,30 @@ function measured(unit: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(${NUMBER})(\\s+\\p{L}+)?\\s*(${unit})(?![\\p{L}])|[€$£]\\s*\\d`, "iu");
 }
 
+/** Units a measure is given in, each kind once, for the measure questions below and for sums of money. */
+const CURRENCY_UNIT = String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?`;
+const LENGTH_UNIT = String.raw`\p{L}*meter[ns]?|km|m|cm|mm|meilen|miles?|metres?|meters?|kilometres?|kilometers?`;
+const WEIGHT_UNIT = String.raw`kilogramm|kilo|kg|tonnen?|gramm|pfund|t|pounds?|tons?|tonnes?`;
+const SHARE_UNIT = String.raw`prozent|prozentpunkte?n?|percent|%`;
+/** The words that scale a sum ("1,6 Milliarden"), which stand for its unit when the currency comes later. */
+const SCALE_UNIT = String.raw`millionen|milliarden|millions?|billions?`;
+
 /**
  * The units that answer "wie schwer / wie breit / wie teuer …": general knowledge of measures, so that a
- * sentence with a clock time does not answer how heavy something is. Adjectives with several readings
- * ("hoch", "groß") have none and accept any number.
+ * sentence with a clock time does not answer how heavy something is. "Wie hoch" asks for a level or a
+ * sum in any of them; "groß" and "stark" have too many readings and accept any number.
  */
 const UNITS: readonly [RegExp, RegExp][] = [
-  [/^(schwer|heavy)$/, measured(String.raw`kilogramm|kilo|kg|tonnen?|gramm|pfund|t|pounds?|tons?|tonnes?`)],
-  [/^(breit|lang|weit|tief|dick|wide|far|deep|tall|thick)$/, measured(String.raw`\p{L}*meter[ns]?|km|m|cm|mm|meilen|miles?|metres?|meters?|kilometres?|kilometers?`)],
-  [/^(teuer|expensive)$/, measured(String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?|millionen|milliarden|millions?|billions?`)],
+  [/^(schwer|heavy)$/, measured(WEIGHT_UNIT)],
+  [/^(breit|lang|weit|tief|dick|wide|far|deep|tall|thick)$/, measured(LENGTH_UNIT)],
+  [/^(teuer|expensive)$/, measured(`${CURRENCY_UNIT}|${SCALE_UNIT}`)],
   // An age is written "67 Jahre alt", "67-jährig", "im Alter von 67 Jahren", "(67)" or "aged 67", "67-year-old":
   // a number of years alone ("30 Jahre lang") is a duration, no age.
   [/^(alt|old)$/, new RegExp(String.raw`(?<![\p{L}\p{N}])(\d+|${NUMBER})\s*(jahre\s+alt\p{L}*|years?\s+old)(?![\p{L}])|\d+-(jährig|year-old)|alter\s+von\s+(\d+|${NUMBER})|aged\s+\d+|\(\d{1,3}\)`, "iu")],
   [/^(schnell|fast)$/, measured(String.raw`km\/h|stundenkilometer|kilometer pro stunde|mph|knoten|knots`)],
   // "Wie hoch ist der Schaden / die Quote / der Pegel?": a level or a sum, in some unit or a share, never a
   // count of things ("fünf Flughäfen"); a count is asked "wie viele" or "wie hoch ist die Zahl".
-  [/^(hoch|high)$/, measured(String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?|pounds?|prozent|prozentpunkte?n?|percent|%|\p{L}*meter[ns]?|km|m|cm|metres?|meters?|feet|grad|degrees?|\p{L}*tonnen?|tons?|tonnes?|millionen|milliarden|millions?|billions?`)],
+  [/^(hoch|high)$/, measured(String.raw`${CURRENCY_UNIT}|pounds?|${SHARE_UNIT}|${LENGTH_UNIT}|feet|grad|degrees?|\p{L}*tonnen?|tons?|tonnes?|${SCALE_UNIT}`)],
 ];
 
 /** "Wie hoch ist die Zahl der …", "how high is the number of …": a count after all. */
@@ -68,7 +76,7 @@ const MONEY_QUESTION = new RegExp(
     String.raw`|(?<![\p{L}])what(?![\p{L}]).*(?<![\p{L}])(costs?|costing|price|salary|wages?|earns?|earning)(?![\p{L}])`,
   "iu",
 );
-const MONEY = measured(String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?|pounds?`);
+const MONEY = measured(`${CURRENCY_UNIT}|pounds?`);
 const SHARE_QUESTION = /(?<![\p{L}])(welche[rnms]?\s+(\p{L}+\s+)?(anteil|prozentsatz|quote)|wie\s+viel\s+prozent|what\s+(share|percentage|proportion|fraction)|how\s+many\s+percent)(?![\p{L}])/iu;
 const SHARE = /(\d\s*(%|prozent|percent))|(?<![\p{L}])(prozent|percent|hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter|jede[rnms]?\s+\p{L}+te[rnms]?|every\s+\p{L}+(th|nd|rd))(?![\p{L}])/iu;
 
@@ -517,6 +525,11 @@ export function questionFocus(question: string): QuestionFocus | null {
 
 /** "what kind of", "welche Art von": words that make a category question ask for a sort. */
 const SORT_WORD = /^(kind|kinds|sort|sorts|type|types|art|arten)$/i;
+
+/** True for a word that frames a question as asking for a sort ("kind" in "what kind of farm"). */
+export function isSortWord(word: string): boolean {
+  return SORT_WORD.test(word);
+}
 
 const MEASURE =
   /^(geld|zeit|prozent|euro|dollar|kilometer|meter|tonnen|grad|money|time|percent|distance)$/;

@@ -1,6 +1,6 @@
 import type { Language } from "../types.js";
 import { analyze as defaultAnalyze } from "../ingest/keyword.js";
-import { isMeasureAdjective } from "./cues.js";
+import { isMeasureAdjective, isSortWord } from "./cues.js";
 
 /**
  * The search terms of a question: content words only (function words, question words and words about the
@@ -221,7 +221,7 @@ export function contentWords(question: string, language: Language, analyze: Anal
     // "Who is going to pay?": "going to" before a verb makes the future, as "will" does, and goes nowhere.
     if (language === "en" && (lower === "gonna" || (lower === "going" && matches[k + 1]?.[0].toLowerCase() === "to"))) continue;
     // "what kind of farm", "welche Art von Halle": the answer names a sort of the noun, not the word "kind".
-    if (/^(kinds?|sorts?|types?|art|arten)$/.test(lower) && /^(of|von)$/i.test(matches[k + 1]?.[0] ?? "")) continue;
+    if (isSortWord(lower) && /^(of|von)$/i.test(tokens[k + 1] ?? "")) continue;
     // "wie hoch", "how far": the adjective belongs to the question word; the answer is a number, not the word.
     if ((before === "wie" || before === "how") && isMeasureAdjective(lower)) continue;
     // "Wie heißt …", "wie lautet …": asking for a name; the answer names it, it does not say "heißt".

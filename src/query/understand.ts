@@ -519,7 +519,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       const demonym = /^\p{Lu}\p{L}{3,}er$/u.test(term.word) && isPlainName(term.word.slice(0, -2), tools);
       // So is a word the dictionary lists without forms and not as a noun ("Berlin", "Köln"): a town, named
       // whether or not the sources mention it, as a country is.
-      const town = lemmas.length === 0 && holds(() => lexicon.isGermanWord(term.word), tools);
+      const town = listedWithoutForms(term.word, tools);
       if (acronym || demonym || (term.capitalised === true && proper && (place || unknown || town || term.alternatives.some((a) => exactly(a.stem))))) {
         // A compound of dictionary words after an article ("ins Heimatmuseum", "der Mieterbund") names one
         // thing, and the article that answers must name it; but it is said as a noun is (a town goes without
@@ -750,10 +750,13 @@ function nounSenses(readings: readonly Lemma[], word: string): readonly Lemma[] 
 
 /** A word the dictionary lists but not as a noun and without forms, which the sources use as written: a town ("Köln", "Bochum"). */
 function isPlainName(word: string, tools: UnderstandTools): boolean {
-  const { lexicon, analyze } = tools;
-  const exactly = usedExactly(tools);
-  const known = holds(() => lexicon.isGermanWord(word) && !lexicon.isGermanNoun(word) && lexicon.germanLemmas(word).length === 0, tools);
-  return known && analyze(word).some(exactly);
+  return listedWithoutForms(word, tools) && tools.analyze(word).some(usedExactly(tools));
+}
+
+/** A word the dictionary lists, but not as a noun and without forms: a town's name ("Berlin", "Köln"). */
+function listedWithoutForms(word: string, tools: UnderstandTools): boolean {
+  const { lexicon } = tools;
+  return holds(() => lexicon.isGermanWord(word) && !lexicon.isGermanNoun(word) && lexicon.germanLemmas(word).length === 0, tools);
 }
 
 /**
