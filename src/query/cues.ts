@@ -33,7 +33,8 @@ const NUMBER = String.raw`\d+(?:[.,]\d+)*|zwei|drei|vier|fünf|sechs|sieben|acht
  * says nothing of a width.
  */
 function measured(unit: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(${NUMBER})(\\s+\\p{L}+)?\\s*(${unit})(?![\\p{L}])|[€$£]\\s*\\d`, "iu");
+  // The word between is a whole word: else "2021 hat" would read as "2021 ha" + "t" (tonnes).
+  return new RegExp(`(?<![\\p{L}\\p{N}])(${NUMBER})(\\s+\\p{L}+(?![\\p{L}]))?\\s*(${unit})(?![\\p{L}])|[€$£]\\s*\\d`, "iu");
 }
 
 /** Units a measure is given in, each kind once, for the measure questions below and for sums of money. */

@@ -241,6 +241,10 @@ describe("unitFor", () => {
   it("asks a measure, share or money question for a number with its unit", () => {
     expect(unitFor("Wie schwer ist die Sonde?")?.test("2,1 Tonnen")).toBe(true);
     expect(unitFor("Wie schwer ist die Sonde?")?.test("um 14.32 Uhr")).toBe(false);
+    // The word a unit may follow is a whole word: "2021 hat" is no "2021 ha" of tonnes, "2 Wochen mehr" no metres.
+    expect(unitFor("Wie schwer ist die Sonde?")?.test("Seit 2021 hat die Firma Verluste.")).toBe(false);
+    expect(unitFor("Wie weit reicht die Zone?")?.test("Nach 2 Wochen mehr Regen.")).toBe(false);
+    expect(unitFor("Wie weit reicht die Zone?")?.test("ein Radius von 3 km")).toBe(true);
     // A unit needs its number: an "Infrarotspektrometer" measures no width.
     expect(unitFor("Wie breit ist der Asteroid?")?.test("ein Infrarotspektrometer")).toBe(false);
     expect(unitFor("Wie breit ist der Asteroid?")?.test("mit rund 430 Kilometern")).toBe(true);
