@@ -426,7 +426,7 @@ function idiomSynonyms(question: string, words: readonly QueryTerm[], tools: Und
   const tokens = questionWords(question);
   const found = new Map<number, readonly Synonym[]>();
   const taken = new Set<number>();
-  for (const length of [3, 2]) {
+  for (const length of [4, 3, 2]) {
     for (let at = 0; at + length <= tokens.length; at++) {
       const span = Array.from({ length }, (_, k) => at + k);
       if (span.some((p) => taken.has(p))) continue;

@@ -31,6 +31,10 @@ const THESAURUS = [
   "-|Arbeitsniederlegung|Ausstand|Streik|Maßnahme (Oberbegriff)|Bummelstreik (ugs.)",
   "regen|1",
   "-|Regen (Hauptform)|(das) Nass (lit.)|Pisse (vulg.)|Niederschlag (Oberbegriff)",
+  "unterstützen|1",
+  "-|unterstützen (Hauptform)|beistehen|(jemandem) unter die Arme greifen (ugs., fig.)|(jemandem) hilfreich zur Seite stehen",
+  "unter die arme greifen|1",
+  "-|unterstützen (Hauptform)|beistehen|(jemandem) unter die Arme greifen (ugs., fig.)|(jemandem) hilfreich zur Seite stehen",
   "",
 ].join("\n");
 
@@ -166,7 +170,7 @@ describe("translation order", () => {
 describe("thesaurus parsing", () => {
   it("keeps each synset once, without hypernyms or vulgar words, and marks colloquial ones", () => {
     const { synsets, index } = parseMythes(decodeMythes(new TextEncoder().encode(THESAURUS)));
-    expect(synsets).toHaveLength(2);
+    expect(synsets).toHaveLength(3);
     expect(synsets[0]).toEqual([
       { word: "Arbeitsniederlegung", marked: false },
       { word: "Ausstand", marked: false },
@@ -176,6 +180,15 @@ describe("thesaurus parsing", () => {
     expect(synsets[1]!.map((m) => m.word)).toEqual(["Regen", "Nass"]);
     expect(index.get("streik")).toEqual([0]);
     expect(index.get("regen")).toEqual([1]);
+  });
+
+  it("files an idiom of four words under itself, but offers no synonym longer than three", () => {
+    const { synsets, index } = parseMythes(decodeMythes(new TextEncoder().encode(THESAURUS)));
+    // "unter die Arme greifen" finds its synset, so a question that says it finds "unterstützen";
+    // "hilfreich zur Seite stehen" (four words) is a paraphrase, no synonym to look for.
+    expect(index.get("unter die arme greifen")).toEqual([2]);
+    expect(synsets[2]!.map((m) => m.word)).toEqual(["unterstützen", "beistehen"]);
+    expect(index.get("unterstützen")).toEqual([2]);
   });
 });
 

@@ -129,6 +129,9 @@ describe("germanSynonyms", () => {
     expect(phrase("ums Leben gekommen")).toContain("umkommen");
     expect(phrase("ums Leben gekommen")).not.toContain("ums Leben kommen");
     expect(phrase("mitgehen lassen")).toContain("stehlen");
+    // An idiom of four words, as chat says it ("Wann soll der Verkauf über die Bühne gehen?").
+    expect(phrase("über die Bühne gehen")).toContain("stattfinden");
+    expect(phrase("unter die Arme greifen")).toContain("unterstützen");
     expect(phrase("Gitter")).toEqual([]);
   });
 

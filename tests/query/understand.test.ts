@@ -201,6 +201,16 @@ describe("understand", () => {
     // "Haft" is the one content word of "in Haft"; "eingesperrt" is no word of the sources.
     expect(stems("Wie lange muss er hinter Gitter?")).toEqual(["gitt", "haft"]);
     expect(stems("Wer hat das Gitter gebaut?")).toEqual(["gitt", "zaun"]);
+    // An idiom of four words is read whole too: "über die Bühne gehen" is stattfinden, not a stage.
+    const stage: Lexicon = {
+      ...bars,
+      isGermanNoun: (w) => w === "Bühne" || w === "Verkauf",
+      isGermanWord: (w) => w === "Bühne" || w === "Verkauf",
+      germanPhraseSynonyms: (words) => (words.join(" ").toLowerCase() === "über die bühne gehen" ? [{ word: "stattfinden", rank: 0 }] : []),
+    };
+    const staged: UnderstandTools = { analyze, lexicon: stage, inCorpus: (s) => ["stattfind", "buhn"].includes(s) };
+    const bühne = understand("Wann soll der Verkauf über die Bühne gehen?", [], false, staged, 1000).terms.find((x) => x.word === "Bühne");
+    expect(bühne?.alternatives.map((a) => a.stem)).toContain("stattfind");
     // An idiom none of whose synonyms the sources use leaves its words their own senses.
     const unused: UnderstandTools = { ...t, inCorpus: (s) => ["zaun", "gitt"].includes(s) };
     expect(understand("Wie lange muss er hinter Gitter?", [], false, unused, 1000).terms.find((x) => x.word === "Gitter")?.alternatives.map((a) => a.stem)).toEqual(["gitt", "zaun"]);

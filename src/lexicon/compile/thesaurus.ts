@@ -54,11 +54,20 @@ export function parseMember(raw: string): { word: string; marked: boolean; relat
   return { word, marked, relation };
 }
 
-function cleanWord(raw: string): string | undefined {
+/** Longest synonym kept, in words: a longer one is a paraphrase, no word to look for. */
+const MEMBER_WORDS = 3;
+/**
+ * Longest expression an entry is filed under, in words: an idiom with its preposition and article ("unter
+ * die Arme greifen", "über die Bühne gehen"), as people say things in chat, finds its synset and so its
+ * shorter synonyms (unterstützen, stattfinden). As a synonym of other words it stays out (see MEMBER_WORDS).
+ */
+const KEY_WORDS = 4;
+
+function cleanWord(raw: string, most = MEMBER_WORDS): string | undefined {
   // Parentheses hold optional parts ("(sich) regen", "(auf)keimen"), grammar hints and marks.
   const word = raw.replace(/\([^()]*\)/g, " ").replace(/\s+/g, " ").trim();
   if (word === "" || word.includes("...") || word.includes("…") || /[()|]/.test(word)) return undefined;
-  if (word.split(" ").length > 3) return undefined;
+  if (word.split(" ").length > most) return undefined;
   return word;
 }
 
@@ -77,7 +86,7 @@ export function parseMythes(text: string): ThesaurusData {
     const bar = header.lastIndexOf("|");
     const count = Number(header.slice(bar + 1));
     if (bar < 0 || !Number.isInteger(count)) continue;
-    const headKey = cleanWord(header.slice(0, bar))?.toLowerCase();
+    const headKey = cleanWord(header.slice(0, bar), KEY_WORDS)?.toLowerCase();
     for (let i = 0; i < count && at < lines.length; i++) {
       const line = lines[at++]!;
       const fields = line.split("|");
@@ -98,9 +107,9 @@ export function parseMythes(text: string): ThesaurusData {
           seen.add(member.word);
           members.push({ word: member.word, marked: member.marked });
         }
-        // Words dropped for their register still find their synset.
+        // Words dropped for their register or their length still find their synset.
         for (const raw of fields.slice(1)) {
-          const word = cleanWord(raw);
+          const word = cleanWord(raw, KEY_WORDS);
           if (word !== undefined && !/\((Oberbegriff|Unterbegriff|Antonym)\)/.test(raw)) keys.add(word.toLowerCase());
         }
         synsets.push(members);
