@@ -39,6 +39,8 @@ function measured(unit: string): RegExp {
 
 /** Units a measure is given in, each kind once, for the measure questions below and for sums of money. */
 const CURRENCY_UNIT = String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?`;
+/** A sum of money: a currency, or "pounds", which as a weight is asked for by "wie schwer". */
+const MONEY_UNIT = String.raw`${CURRENCY_UNIT}|pounds?`;
 const LENGTH_UNIT = String.raw`\p{L}*meter[ns]?|km|m|cm|mm|meilen|miles?|metres?|meters?|kilometres?|kilometers?`;
 const WEIGHT_UNIT = String.raw`kilogramm|kilo|kg|tonnen?|gramm|pfund|t|pounds?|tons?|tonnes?`;
 const SHARE_UNIT = String.raw`prozent|prozentpunkte?n?|percent|%`;
@@ -60,7 +62,7 @@ const UNITS: readonly [RegExp, RegExp][] = [
   [/^(schnell|fast)$/, measured(String.raw`km\/h|stundenkilometer|kilometer pro stunde|mph|knoten|knots`)],
   // "Wie hoch ist der Schaden / die Quote / der Pegel?": a level or a sum, in some unit or a share, never a
   // count of things ("fünf Flughäfen"); a count is asked "wie viele" or "wie hoch ist die Zahl".
-  [/^(hoch|high)$/, measured(String.raw`${CURRENCY_UNIT}|pounds?|${SHARE_UNIT}|${LENGTH_UNIT}|feet|grad|degrees?|\p{L}*tonnen?|tons?|tonnes?|${SCALE_UNIT}`)],
+  [/^(hoch|high)$/, measured(String.raw`${MONEY_UNIT}|${SHARE_UNIT}|${LENGTH_UNIT}|feet|grad|degrees?|\p{L}*tonnen?|tons?|tonnes?|${SCALE_UNIT}`)],
 ];
 
 /** "Wie hoch ist die Zahl der …", "how high is the number of …": a count after all. */
@@ -77,7 +79,7 @@ const MONEY_QUESTION = new RegExp(
     String.raw`|(?<![\p{L}])what(?![\p{L}]).*(?<![\p{L}])(costs?|costing|price|salary|wages?|earns?|earning)(?![\p{L}])`,
   "iu",
 );
-const MONEY = measured(`${CURRENCY_UNIT}|pounds?`);
+const MONEY = measured(MONEY_UNIT);
 const SHARE_QUESTION = /(?<![\p{L}])(welche[rnms]?\s+(\p{L}+\s+)?(anteil|prozentsatz|quote)|wie\s+viel\s+prozent|what\s+(share|percentage|proportion|fraction)|how\s+many\s+percent)(?![\p{L}])/iu;
 const SHARE = /(\d\s*(%|prozent|percent))|(?<![\p{L}])(prozent|percent|hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter|jede[rnms]?\s+\p{L}+te[rnms]?|every\s+\p{L}+(th|nd|rd))(?![\p{L}])/iu;
 

@@ -184,10 +184,12 @@ function specifies(words: readonly string[], k: number, language: Language): boo
 /** Words before "of" that count or frame rather than name a thing: "many of them", "the period of time", "the number of victims". */
 const NOT_WHICH_ONE = /^(many|much|some|all|most|none|one|each|any|few|several|lot|lots|part|rest|number|period|kind|sort|type|amount|share|percent|percentage|out|because|instead)$/;
 
+/** German definite articles, and those joined to a preposition: grammar, not vocabulary. */
+const DEFINITE_DE = "der die das dem den des im ins am ans zum zur vom beim";
 /** Definite articles and demonstratives, German and English, alone or joined to a preposition. */
-const DEFINITE = new Set("der die das dem den des im ins am ans zum zur vom beim diese dieser dieses diesem diesen jene jener jenes the this that these those".split(" "));
-/** German articles, alone or joined to a preposition: grammar, not vocabulary. */
-const ARTICLES_DE = new Set("der die das dem den des ein eine einem einen eines einer im ins am ans zum zur vom beim".split(" "));
+const DEFINITE = new Set(`${DEFINITE_DE} diese dieser dieses diesem diesen jene jener jenes the this that these those`.split(" "));
+/** German articles, alone or joined to a preposition. */
+const ARTICLES_DE = new Set(`${DEFINITE_DE} ein eine einem einen eines einer`.split(" "));
 
 /** The question's words in order, as `contentWords` counts their positions. */
 export function questionWords(question: string): string[] {
