@@ -297,7 +297,37 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
     },
     "read",
   );
-  return specified(index, stats, reading);
+  return onTopic(deps, index, stats, understanding, specified(index, stats, reading));
+}
+
+/**
+ * A reading quoted from an article that names fewer of the question's nouns than another article it read
+ * is about the wrong story: "Wie hoch beziffern Ökonomen den Schaden durch den Lokführerstreik?" is not
+ * answered by a flood's damage. It is read again within the articles that name the most. When they do
+ * not answer, the question is about them and its fact is missing, so it is declined; when they answer
+ * less well than the first reading, that reading stands (a generic noun such as "Anteil" may be all the
+ * other article shares with the question).
+ */
+function onTopic(deps: AskDependencies, index: AnswerIndex, stats: SentenceStats, understanding: Understanding, reading: Reading): Reading {
+  const from = reading.selected[0]?.sentence.source;
+  if (!reading.passes || from === undefined) return reading;
+  const nouns = reading.matches.filter((m) => (m.term.noun === true || m.term.name === true) && m.term.context !== true);
+  if (nouns.length === 0) return reading;
+  const named = new Map([...new Set([from, ...reading.passages.map((p) => p.chunk.source)])].map((s) => [s, namedIn(index, stats, nouns, s)] as const));
+  const most = Math.max(...named.values());
+  if (most <= named.get(from)!) return reading;
+  const again = readWithin(deps, index, stats, understanding, reading, [...named].filter(([, n]) => n === most).map(([s]) => s));
+  if (!again.passes) return { ...reading, passes: false };
+  return again.evidence.coverage >= reading.evidence.coverage ? again : reading;
+}
+
+/** How many of the given terms an article speaks of anywhere (in any form the matching allows). */
+function namedIn(index: AnswerIndex, stats: SentenceStats, matches: Reading["matches"], source: string): number {
+  const found = matches.map(() => false);
+  for (const c of chunksOf(index, source)) {
+    for (const i of stats.chunkSentences(c.id)) termHits(matches, stats, i).forEach((hit, t) => (found[t] ||= hit > 0));
+  }
+  return found.filter(Boolean).length;
 }
 
 /** How much of the question an article's words cover, each term at its best match anywhere in the article. */

@@ -95,6 +95,23 @@ describe("createAsk, a question that says which one it means", () => {
   });
 });
 
+describe("createAsk, a question whose nouns name another story", () => {
+  const FLOOD =
+    " date 2024-09 Grimma (dpa) - Das Hochwasser der Mulde hat in Grimma schwere Schäden angerichtet. Den Schaden an Straßen und Brücken schätzt der Landkreis auf rund 40 Millionen Euro.";
+  const STRIKE =
+    " date 2024-09 Frankfurt (dpa) - Die Lokführer der Bahn haben am Mittwoch die Arbeit niedergelegt. Ökonomen warnen seit Wochen vor den Folgen eines langen Ausstands. Die Gewerkschaft verlangt mehr Lohn.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "flood.txt": FLOOD, "strike.txt": STRIKE }));
+  });
+
+  it("declines a damage the strike's article does not give rather than quote the flood's", async () => {
+    const ask = askAlone(() => index);
+    expect((await ask("Wie hoch beziffern Ökonomen den Schaden durch die Lokführer?")).kind).toBe("not_found");
+    expect(quotes(await ask("Wie hoch ist der Schaden durch das Hochwasser?"))).toContain("40 Millionen Euro");
+  });
+});
+
 describe("createAsk, a conversation that stays with its story", () => {
   const UNION =
     " date 2025-02 Zwickau (dpa) - Der Autozulieferer Kessler will 700 Stellen streichen. Die IG Metall fordert bei Kessler eine Standortgarantie bis 2030. Die IG Metall ruft bei Kessler für Freitag zu einem Warnstreik auf.";
