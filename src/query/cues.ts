@@ -154,6 +154,29 @@ export function isReportedSpeech(sentence: string): boolean {
   return REPORTED.test(sentence);
 }
 
+/**
+ * Words that put a time ahead: modal verbs of intention and words of planning, German and English. A
+ * question asking when something "soll" or "will" happen asks for the planned date, which news gives with
+ * one of them ("soll im Herbst 2030 ihr Ziel erreichen", "ist für Ende Februar geplant"), not the date of
+ * what has happened ("hob um 14.32 Uhr ab"). Grammar, not the words of any article. A question's "wird"
+ * is left out: it is as often a passive of the present ("Wann wird gewählt?").
+ */
+const PLAN_ASKED = new RegExp(String.raw`(?<![\p{L}])(soll|sollen|will|wollen|going\s+to|expected\s+to|planned|scheduled|due\s+to)(?![\p{L}])`, "iu");
+const PLAN_SAID = new RegExp(
+  String.raw`(?<![\p{L}])(soll|sollen|solle|sollten|will|wollen|wolle|werde|werden|wird|plant|planen|geplant|voraussichtlich|künftig|kommenden?|nächsten?|frühestens|spätestens|rechnet|rechnen|erwartet|would|expected|expects|plans?|planned|scheduled|due|next)(?![\p{L}])`,
+  "iu",
+);
+
+/** True when a question asks when something is planned or intended to happen ("Wann soll …", "When will …"). */
+export function asksPlannedTime(question: string): boolean {
+  return answerType(question) === "time" && PLAN_ASKED.test(question);
+}
+
+/** True when a sentence speaks of what is planned, intended or expected ("soll", "geplant", "frühestens", "will", "next"). */
+export function speaksOfPlan(sentence: string): boolean {
+  return PLAN_SAID.test(sentence);
+}
+
 /** Checked in order: the more specific phrase first ("wie lange" before "wie", "how many" before "how"). */
 const QUESTION_CUES: readonly Cue[] = [
   { type: "duration", pattern: phrase(String.raw`(für|über|in)\s+welchen\s+zeitraum|welche[rnms]?\s+(laufzeit|dauer|frist)|((for|over|in)\s+)?what\s+(period|time\s+span|term)|wie\s+langer?|wie\s+viele\s+(tage|wochen|monate|jahre|stunden|minuten)|seit\s+wie\s+vielen|how\s+long|for\s+how\s+many\s+(days|weeks|months|years|hours)|how\s+many\s+(days|weeks|months|years|hours|minutes)`) },

@@ -3,7 +3,7 @@ import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
 import { englishInflections, type Lemma, type Lexicon, type Synonym } from "../lexicon/index.js";
 import type { EnglishSide } from "./bilingual.js";
 import type { Language, Turn } from "../types.js";
-import { LEADER_NOUNS, answerType, asksForLeader, measureNouns, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
+import { LEADER_NOUNS, answerType, asksForLeader, asksPlannedTime, measureNouns, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
 import { LINKING_ELEMENTS, feminines, withoutLinking } from "./vocabulary.js";
 import { cleanQuestion } from "./question.js";
@@ -45,6 +45,8 @@ export interface Understanding {
   readonly newTopic?: boolean;
   /** It asks what the sources say of something as a whole ("Was weißt du über …", "Tell me about …"). */
   readonly overview?: boolean;
+  /** It asks when something is planned to happen ("Wann soll …", "When will …"): what is planned answers it. */
+  readonly planned?: boolean;
   /** The text for dense and keyword search: the question, its German expansions, and a follow-up's context. */
   readonly searchText: string;
 }
@@ -210,6 +212,7 @@ export function understand(
     focus,
     searchText: searchTextOf(asked, terms),
     ...(overview ? { overview } : {}),
+    ...(asksPlannedTime(asked) ? { planned: true } : {}),
   };
   if (newTopic) return { ...alone, newTopic };
   const previous = leaningOn(history);

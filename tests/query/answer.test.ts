@@ -112,6 +112,21 @@ describe("createAsk, a question whose nouns name another story", () => {
   });
 });
 
+describe("createAsk, a question about a planned time", () => {
+  const PROBE =
+    " date 2025-06 Kourou (dpa) - Die Raumsonde «Hermes» hob am Dienstag um 14.32 Uhr vom Weltraumbahnhof Kourou ab. Ziel der Reise ist der Asteroid Psyche. Die Sonde soll nach einem Vorbeiflug am Mars ihr Ziel im Herbst 2030 erreichen.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "probe.txt": PROBE }));
+  });
+
+  it("quotes the planned date, not the time of what has happened", async () => {
+    const ask = askAlone(() => index);
+    expect(quotes(await ask("Wann soll die Raumsonde bei dem Asteroiden ankommen?"))).toContain("Herbst 2030");
+    expect(quotes(await ask("Wann hob die Raumsonde ab?"))).toContain("14.32 Uhr");
+  });
+});
+
 describe("createAsk, a conversation that stays with its story", () => {
   const UNION =
     " date 2025-02 Zwickau (dpa) - Der Autozulieferer Kessler will 700 Stellen streichen. Die IG Metall fordert bei Kessler eine Standortgarantie bis 2030. Die IG Metall ruft bei Kessler für Freitag zu einem Warnstreik auf.";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, countedWords, countsSomething, measureNouns, questionFocus, sentenceFeatures, unitFor } from "../../src/query/cues.js";
+import { answerType, asksPlannedTime, countedWords, countsSomething, measureNouns, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -354,5 +354,27 @@ describe("answerType of money questions", () => {
     expect(answerType("Was kostete der Bau der Brücke?")).toBe("number");
     expect(answerType("What did the new line end up costing?")).toBe("number");
     expect(answerType("Was kritisierte der Verband?")).toBe("statement");
+  });
+});
+
+describe("planned times", () => {
+  it("tells a question about when something is planned from one about when it happened", () => {
+    expect(asksPlannedTime("Wann soll die Sonde ihr Ziel erreichen?")).toBe(true);
+    expect(asksPlannedTime("When will the bridge reopen?")).toBe(true);
+    expect(asksPlannedTime("When is the plant expected to close?")).toBe(true);
+    expect(asksPlannedTime("Wann hob die Sonde ab?")).toBe(false);
+    // "wird" is as often a passive of the present.
+    expect(asksPlannedTime("Wann wird gewählt?")).toBe(false);
+    // A plan, but not a time.
+    expect(asksPlannedTime("Wie viel soll die Brücke kosten?")).toBe(false);
+  });
+
+  it("finds the words news gives a plan with, in either language", () => {
+    expect(speaksOfPlan("Der Vollzug des Kaufs ist für Ende Februar geplant.")).toBe(true);
+    expect(speaksOfPlan("Die Reederei rechnet damit, den Betrieb frühestens am kommenden Montag wieder aufzunehmen.")).toBe(true);
+    expect(speaksOfPlan("The line is expected to reopen next week.")).toBe(true);
+    expect(speaksOfPlan("Die Sonde hob um 14.32 Uhr ab.")).toBe(false);
+    // A word that merely contains one is none.
+    expect(speaksOfPlan("Die Sollbruchstelle hielt.")).toBe(false);
   });
 });
