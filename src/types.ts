@@ -92,13 +92,20 @@ export interface Turn {
   readonly sources?: readonly string[];
   /** Where the quotes stood: a follow-up's answer often stands right beside them ("Wer hat das gesagt?"). */
   readonly quotes?: readonly { readonly source: string; readonly start: number }[];
+  /**
+   * What the answer quoted from its story's article: where a follow-up's "er" or "sie" finds a name. A
+   * quote from another article adds a fact, not the one a pronoun points back to.
+   */
+  readonly story?: string;
 }
 
-/** The turn to remember after an answer: its text, its story's article and the places it quoted. Pure. */
+/** The turn to remember after an answer: its text, its story's article, the places it quoted and what it quoted from the story. Pure. */
 export function turnOf(question: string, answer: Answer): Turn {
   const citations = answer.kind === "answered" ? answer.citations : [];
   const sources = citations.slice(0, 1).map((c) => c.source);
-  return { question, answer: answer.text, sources, quotes: citations.map((c) => ({ source: c.source, start: c.start })) };
+  const quotes = citations.map((c) => ({ source: c.source, start: c.start }));
+  if (citations.length === 0) return { question, answer: answer.text, sources, quotes };
+  return { question, answer: answer.text, sources, quotes, story: citations.filter((c) => c.source === sources[0]).map((c) => c.quote).join(" ") };
 }
 
 /**

@@ -285,9 +285,9 @@ export function leaningOn(history: readonly Turn[]): Turn | undefined {
 
 /**
  * The same question read together with the turn before it: the previous question's terms and the names
- * its answer quoted join at half weight (so "er" finds the minister the last answer named), and the search
- * text carries them too. Used for follow-ups and, by the caller, to retry a question that alone found
- * no grounded answer.
+ * its answer quoted from its story's article join at half weight (so "er" finds the minister the last
+ * answer named, not someone a quote from another article named), and the search text carries them too.
+ * Used for follow-ups and, by the caller, to retry a question that alone found no grounded answer.
  */
 export function withPrevious(alone: Understanding, previous: Turn, reason: FollowUpReason, tools: UnderstandTools): Understanding {
   const known = new Set(alone.terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
@@ -296,7 +296,7 @@ export function withPrevious(alone: Understanding, previous: Turn, reason: Follo
   const previousLanguage = detectLanguage(before);
   const context = [
     ...expandTerms(contentWords(before, previousLanguage, tools.analyze), previousLanguage, tools, before),
-    ...nameTerms(previous.answer, tools),
+    ...nameTerms(previous.story ?? previous.answer, tools),
   ]
     .filter((t) => !t.alternatives.some((a) => known.has(a.stem)))
     .filter((t, i, all) => all.findIndex((u) => u.word.toLowerCase() === t.word.toLowerCase()) === i)

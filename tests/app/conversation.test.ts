@@ -30,15 +30,24 @@ describe("remember", () => {
 
 describe("turnOf", () => {
   it("remembers the article of the answer's first quote as the story, and where every quote stood", () => {
-    const cite = (n: number, source: string, start: number): Citation => ({ n, source, title: source, date: null, quote: "…", start, end: start + 1 });
-    const answer: Answer = { kind: "answered", text: "…", citations: [cite(1, "fraud.txt", 183), cite(2, "bridge.txt", 1598)], language: "de", mode: "extractive" };
+    const cite = (n: number, source: string, start: number, quote = "…"): Citation => ({ n, source, title: source, date: null, quote, start, end: start + quote.length });
+    const answer: Answer = {
+      kind: "answered",
+      text: "…",
+      citations: [cite(1, "fraud.txt", 183, "Die Richter sahen es als erwiesen an."), cite(2, "bridge.txt", 1598, "«Wir bauen hier eine Brücke», sagte Malte Ohrdorf."), cite(3, "fraud.txt", 40, "Der Mann heißt Peter Kranz.")],
+      language: "de",
+      mode: "extractive",
+    };
     const turn = turnOf("Was sagen die Heizungsbauer zu dem Betrugsfall?", answer);
     // A further quote adds what the first lacks; the follow-up asks about the story the first quote is from.
     expect(turn.sources).toEqual(["fraud.txt"]);
     expect(turn.quotes).toEqual([
       { source: "fraud.txt", start: 183 },
       { source: "bridge.txt", start: 1598 },
+      { source: "fraud.txt", start: 40 },
     ]);
+    // What it quoted from the story is where a follow-up's pronoun finds its names; the other article's quote is not.
+    expect(turn.story).toBe("Die Richter sahen es als erwiesen an. Der Mann heißt Peter Kranz.");
     expect(turnOf("?", { kind: "not_found", text: "…", language: "de", mode: "extractive", suggestions: [] }).sources).toEqual([]);
   });
 });
@@ -67,7 +76,7 @@ describe("converse", () => {
     };
     await all(converse(quoting, ["Wer?", "und wann?"]));
     expect(seen[1]).toEqual([
-      { question: "Wer?", answer: "A:Wer?", sources: ["a.txt"], quotes: [{ source: "a.txt", start: 0 }, { source: "a.txt", start: 0 }] },
+      { question: "Wer?", answer: "A:Wer?", sources: ["a.txt"], quotes: [{ source: "a.txt", start: 0 }, { source: "a.txt", start: 0 }], story: "Q. Q." },
     ]);
   });
 

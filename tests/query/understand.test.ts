@@ -754,6 +754,20 @@ describe("understand", () => {
     expect(errors).toHaveLength(2);
   });
 
+  it("finds a pronoun's names in what the last answer quoted from its story, not in a quote from another article", () => {
+    const previous = {
+      question: "Wer wird vermisst?",
+      answer: "Ein 67 Jahre alter Mann wird seit Samstag vermisst. Die Behörden nahmen zwei Mitarbeiter von Karim Massimow fest.",
+      story: "Ein 67 Jahre alter Mann wird seit Samstag vermisst.",
+    };
+    const words = withPrevious(read("Wie alt ist er?"), previous, "pronoun", tools).terms.map((t) => t.word);
+    expect(words).toContain("vermisst");
+    expect(words).not.toContain("Massimow");
+    // A turn remembered before stories were kept still lends its answer's names.
+    const { story: _, ...older } = previous;
+    expect(withPrevious(read("Wie alt ist er?"), older, "pronoun", tools).terms.map((t) => t.word)).toContain("Massimow");
+  });
+
   it("combines a question with the previous turn on request (a fallback when alone it finds nothing)", () => {
     const alone = read("Wie lange dauerte der Streik?");
     const combined = withPrevious(alone, { question: "Was forderten die Lokführer?", answer: "…" }, "fallback", tools);
