@@ -104,7 +104,7 @@ export function turnOf(question: string, answer: Answer): Turn {
   const citations = answer.kind === "answered" ? answer.citations : [];
   const sources = citations.slice(0, 1).map((c) => c.source);
   const quotes = citations.map((c) => ({ source: c.source, start: c.start }));
-  if (citations.length === 0) return { question, answer: answer.text, sources, quotes };
+  // A refusal quotes nothing: the titles it suggests are no story.
   return { question, answer: answer.text, sources, quotes, story: citations.filter((c) => c.source === sources[0]).map((c) => c.quote).join(" ") };
 }
 

@@ -271,8 +271,8 @@ export function truecased(question: string, language: Language, tools: Understan
 }
 
 /**
- * The turn a next question may lean on: the last one, with the articles of the last turn that quoted any
- * when it found nothing itself. A conversation stays on its event when one question goes unanswered:
+ * The turn a next question may lean on: the last one, with the articles of the last turn that quoted any,
+ * and what it quoted from its story, when it found nothing itself. A conversation stays on its event when one question goes unanswered:
  * "Was sagt die Reederei dazu?" after an unanswered "Wie viele waren an Bord?" is still about the
  * accident the answer before spoke of. Pure.
  */
@@ -280,7 +280,8 @@ export function leaningOn(history: readonly Turn[]): Turn | undefined {
   const last = history.at(-1);
   if (!last || (last.sources?.length ?? 0) > 0) return last;
   const answered = history.findLast((turn) => (turn.sources?.length ?? 0) > 0);
-  return answered ? { ...last, sources: answered.sources } : last;
+  if (!answered) return last;
+  return { ...last, sources: answered.sources, ...(answered.story !== undefined ? { story: answered.story } : {}) };
 }
 
 /**

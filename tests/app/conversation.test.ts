@@ -48,7 +48,10 @@ describe("turnOf", () => {
     ]);
     // What it quoted from the story is where a follow-up's pronoun finds its names; the other article's quote is not.
     expect(turn.story).toBe("Die Richter sahen es als erwiesen an. Der Mann heißt Peter Kranz.");
-    expect(turnOf("?", { kind: "not_found", text: "…", language: "de", mode: "extractive", suggestions: [] }).sources).toEqual([]);
+    const refusal = turnOf("?", { kind: "not_found", text: "… „Die Gewerkschaft Deutscher Lokomotivführer (GDL) …“", language: "de", mode: "extractive", suggestions: [] });
+    expect(refusal.sources).toEqual([]);
+    // A refusal quotes no story: the titles it suggests lend a follow-up no names.
+    expect(refusal.story).toBe("");
   });
 });
 
@@ -59,10 +62,10 @@ describe("converse", () => {
     expect(steps.map((s) => s.question)).toEqual(["Wer?", "und wann?", "und wo?"]);
     expect(seen.map((s) => s.history)).toEqual([
       [],
-      [{ question: "Wer?", answer: "A:Wer?", sources: [], quotes: [] }],
+      [{ question: "Wer?", answer: "A:Wer?", sources: [], quotes: [], story: "" }],
       [
-        { question: "Wer?", answer: "A:Wer?", sources: [], quotes: [] },
-        { question: "und wann?", answer: "A:und wann?", sources: [], quotes: [] },
+        { question: "Wer?", answer: "A:Wer?", sources: [], quotes: [], story: "" },
+        { question: "und wann?", answer: "A:und wann?", sources: [], quotes: [], story: "" },
       ],
     ]);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import type { Lemma, Lexicon } from "../../src/lexicon/index.js";
 import { EXPANSION_WEIGHT, leaningOn, partsOf, truecased, understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
+import type { Turn } from "../../src/types.js";
 
 /** A lexicon with a handful of entries, so these tests say what understanding does with what it is given. */
 const lexicon: Lexicon = {
@@ -855,6 +856,15 @@ describe("leaningOn", () => {
     expect(leaningOn([unanswered, answered])).toEqual(answered);
     expect(leaningOn([unanswered])).toEqual(unanswered);
     expect(leaningOn([])).toBeUndefined();
+  });
+
+  it("lends what the last answer quoted from its story past a question that found nothing, never a refusal's suggestions", () => {
+    const quoted = { ...answered, story: "Der Autozulieferer Weigand schließt sein Werk, sagte Geschäftsführer Frank Mehnert." };
+    const refused = { ...unanswered, answer: "Dazu finde ich nichts. Die Quellen behandeln zum Beispiel: „Die Gewerkschaft Deutscher Lokomotivführer (GDL) …“", story: "" };
+    expect(leaningOn([quoted, refused])).toEqual({ ...refused, sources: ["werk.txt"], story: quoted.story });
+    const words = (previous: Turn) => withPrevious(read("Was sagt er dazu?"), previous, "pronoun", tools).terms.map((t) => t.word);
+    expect(words(leaningOn([quoted, refused])!)).toContain("Mehnert");
+    expect(words(refused)).not.toContain("GDL");
   });
 });
 
