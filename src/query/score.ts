@@ -232,8 +232,9 @@ export function aliasesIn(texts: readonly string[], analyze: Analyzer, knows?: W
   const out = addAcronyms(new Map(), texts, analyze);
   if (!knows) return out;
   for (const text of texts) {
-    for (const [, role, , last] of text.matchAll(APPOSITION)) {
-      if (!knows.isWord(role!) || knows.isPlace(role!) || knows.isWord(last!)) continue;
+    for (const [, role, first, last] of text.matchAll(APPOSITION)) {
+      // A surname may be a word too ("Krämer", "Fischer", "Koch"): after a first name no dictionary knows it is a name.
+      if (!knows.isWord(role!) || knows.isPlace(role!) || (knows.isWord(last!) && knows.isWord(first!))) continue;
       const [key] = analyze(last!);
       if (key === undefined) continue;
       const stems = analyze(role!).filter((stem) => stem !== key);

@@ -107,12 +107,18 @@ describe("acronymsIn", () => {
 
 describe("aliasesIn", () => {
   it("reads a surname as the role it was introduced with, when a dictionary tells names from nouns", () => {
-    const knows = { isPlace: () => false, isWord: (w: string) => !["Ole", "Brandt", "Kiel"].includes(w) };
+    const knows = { isPlace: () => false, isWord: (w: string) => !["Ole", "Brandt"].includes(w) };
     const texts = ["Der 52-jährige Bauunternehmer Ole Brandt wurde verurteilt.", "Im Hafen Kiel Nord lag ein Schiff."];
     expect(aliasesIn(texts, analyze, knows).get(analyze("Brandt")[0]!)).toEqual(analyze("Bauunternehmer"));
-    // "Hafen Kiel Nord": the last word is a word, not a surname.
+    // "Hafen Kiel Nord": two words the dictionary knows (a keel, the north), no first name and surname.
     expect(aliasesIn(texts, analyze, knows).size).toBe(1);
     expect(aliasesIn(texts, analyze).size).toBe(0);
+  });
+
+  it("takes a surname that is a word too, after a first name no dictionary knows", () => {
+    const knows = { isPlace: () => false, isWord: (w: string) => w !== "Sabine" };
+    const texts = ["Oberbürgermeisterin Sabine Krämer (CSU) fuhr mit.", "«Heute geht ein Projekt in Betrieb», sagte Krämer."];
+    expect(aliasesIn(texts, analyze, knows).get(analyze("Krämer")[0]!)).toEqual(analyze("Oberbürgermeisterin"));
   });
 });
 
