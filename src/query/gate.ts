@@ -36,6 +36,8 @@ export interface EvidenceUnit {
   readonly typed: boolean;
   /** For each term of the question: whether the unit's document mentions it (a name need not stand in the sentence). */
   readonly inDocument?: readonly boolean[];
+  /** Term hits of the first sentence of the unit's article: a news article's lead says what all of it is about. */
+  readonly lead?: readonly number[];
   /** For each term: how well the words beside a number in the quoted sentences match it (what the numbers count). */
   readonly counted?: readonly number[];
   /** Whether a number of the quoted sentences counts something: words follow it in its clause ("80 Mitarbeiter", not "bis 2030."). */
@@ -77,15 +79,16 @@ export function measureEvidence(
   // in any form the matching allows (inflected, in a compound, a synonym or translation).
   const asked = askedTerms(matches, focus);
   const speaksTo = (u: EvidenceUnit) => asked.length === 0 || asked.some((t) => u.quoted.some((hits) => (hits[t] ?? 0) > 0));
-  // And a German question's nouns say what it is about: a passage near none of them is off the subject
-  // ("Wie hoch ist der Turm?" is not answered by "die hohen Kosten").
+  // And a German question's nouns say what it is about: a passage near none of them, in an article whose
+  // lead names none of them either, is off the subject ("Wie hoch ist der Turm?" is not answered by "die
+  // hohen Kosten"). A later sentence of the article says "der Bau" for the "Straßenbahnlinie" of its lead.
   const nouns = matches.flatMap((m, t) => (m.term.noun === true && m.term.name !== true && m.term.context !== true ? [t] : []));
   // In a follow-up that points back by a pronoun, a definite noun names what the last turn was about
   // ("Warum ist ihr die Firma so wichtig?" after a question on the Hallmann sale): its words say the
   // subject too. An indefinite one ("eine Geldstrafe") is a new thing asked about, and must be there.
   const carried = refersBack && nouns.every((t) => matches[t]!.term.definite === true) ? matches.flatMap((m, t) => (m.term.context === true ? [t] : [])) : [];
   const onSubject = (u: EvidenceUnit) =>
-    nouns.length === 0 || [...nouns, ...carried].some((t) => [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) > 0));
+    nouns.length === 0 || [...nouns, ...carried].some((t) => [...u.quoted, ...u.context, ...(u.lead ? [u.lead] : [])].some((hits) => (hits[t] ?? 0) > 0));
   const counts = units.map((u) => (!strict || u.typed) && namesOf(u) && speaksTo(u) && onSubject(u));
   const counted = units.filter((_, k) => counts[k]);
   // A measure's noun ("Höhe") tells which sentence gives the measure, not that the sentence is about what

@@ -398,6 +398,7 @@ function evidenceUnits(
       context: near.map((i) => termHits(matches, stats, i)),
       typed: members.some((m) => m.typeMatch),
       inDocument: matches.map((m) => m.term.name === true && mentions(m, first.index, stats)),
+      lead: termHits(matches, stats, articleStart(first.index, (i) => stats.source(i))),
       countsSomething: members.some((m) => countsSomething(m.sentence.text)),
       counted: matches.map((m) =>
         Math.max(0, ...members.flatMap((member) => [...stats.counted(member.index)].map((stem) => (namesSame(m.term, stem) ? (m.similar.get(stem) ?? 0) : 0)))),

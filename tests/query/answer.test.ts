@@ -127,6 +127,19 @@ describe("createAsk, a question about a planned time", () => {
   });
 });
 
+describe("createAsk, a sentence that says its subject only in the lead", () => {
+  const TRAM =
+    " date 2025-10 Würzburg (dpa) - Nach drei Jahren Bauzeit hat Würzburg am Samstag seine neue Straßenbahnlinie 6 eröffnet. Die Bahnen fahren alle zehn Minuten. Oberbürgermeisterin Sabine Krämer fuhr in der ersten Bahn mit. Anwohner hatten jahrelang gegen das Projekt geklagt. Der Bau kostete 152 Millionen Euro.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "tram.txt": TRAM }));
+  });
+
+  it("answers what the later sentence gives of the subject the lead named", async () => {
+    expect(quotes(await askAlone(() => index)("Wie viel hat die neue Straßenbahnlinie gekostet?"))).toContain("152 Millionen Euro");
+  });
+});
+
 describe("createAsk, a conversation that stays with its story", () => {
   const UNION =
     " date 2025-02 Zwickau (dpa) - Der Autozulieferer Kessler will 700 Stellen streichen. Die IG Metall fordert bei Kessler eine Standortgarantie bis 2030. Die IG Metall ruft bei Kessler für Freitag zu einem Warnstreik auf.";

@@ -50,6 +50,18 @@ describe("relevance gate", () => {
     expect(measureEvidence(question({}), [unit], null, false, true).coverage).toBe(0);
   });
 
+  it("takes a sentence as on the subject its article's lead names, and off it when the lead names it neither", () => {
+    const match = (word: string, extra: object): TermMatch =>
+      ({ term: { word, position: 0, alternatives: [], weight: 1, ...extra }, similar: new Map(), idf: 1 }) as unknown as TermMatch;
+    // "Wie viel hat die neue Straßenbahnlinie gekostet?" and "Der Bau kostete 152 Millionen Euro.": the
+    // lead of its article opened the "Straßenbahnlinie 6".
+    const question = [match("Straßenbahnlinie", { noun: true }), match("gekostet", {})];
+    const quoted = { quoted: [[0, 1]], context: [], typed: true };
+    expect(measureEvidence(question, [{ ...quoted, lead: [1, 0] }], null, true).coverage).toBeGreaterThan(0);
+    expect(measureEvidence(question, [{ ...quoted, lead: [0, 0] }], null, true).coverage).toBe(0);
+    expect(measureEvidence(question, [quoted], null, true).coverage).toBe(0);
+  });
+
   it("finds a how-many question's counted noun as the head of a phrase the dictionary knows whole", () => {
     expect(namesFocus("shuttle buses", { word: "buses", kind: "counted" })).toBe(true);
     expect(namesFocus("Busse", { word: "busse", kind: "counted" })).toBe(true);
