@@ -262,7 +262,9 @@ export function truecased(question: string, language: Language, tools: Understan
     if (language === "de" && lemmas.length > 0) {
       // A word with a noun's reading among others is the noun after an article, a quantifier or a preposition ("wie viele bäume").
       const before = /([\p{L}]+)\s+$/u.exec(question.slice(0, at))?.[1] ?? "";
-      const noun = lemmas.every((l) => l.pos === "noun") || (lemmas.some((l) => l.pos === "noun") && !lemmas.some((l) => l.pos === "adj") && (DETERMINER.test(before) || PREPOSITION.test(before)));
+      // The last word of a German question with a verb's reading is its verb: "Wo kann man das beantragen?".
+      const last = /^[\s?!.]*$/u.test(question.slice(at + typed.length)) && lemmas.some((l) => l.pos === "verb");
+      const noun = last ? false : lemmas.every((l) => l.pos === "noun") || (lemmas.some((l) => l.pos === "noun") && !lemmas.some((l) => l.pos === "adj") && (DETERMINER.test(before) || PREPOSITION.test(before)));
       return noun ? capital : typed;
     }
     const known = lemmas.length > 0 || holds(() => tools.lexicon.isGermanWord(word), tools) || (language === "en" && safe(() => tools.lexicon.englishLemmas(word), tools).length > 0);

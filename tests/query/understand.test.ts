@@ -825,6 +825,10 @@ describe("truecased", () => {
             { lemma: "Neue", pos: "noun" },
           ],
           teuer: [{ lemma: "teuer", pos: "adj" }],
+          beantragen: [
+            { lemma: "Beantragen", pos: "noun" },
+            { lemma: "beantragen", pos: "verb" },
+          ],
         } as Record<string, Lemma[]>
       )[word.toLowerCase()] ?? [],
     isGermanWord: (word) => ["brücke", "bäume", "neue", "teuer", "wird", "müssen", "fallen", "sales", "drop"].includes(word.toLowerCase()),
@@ -836,6 +840,9 @@ describe("truecased", () => {
     expect(truecased("wie teuer wird die neue brücke in brenningen?", "de", withCorpus)).toBe("wie teuer wird die neue Brücke in Brenningen?");
     expect(truecased("wie viele bäume müssen fallen?", "de", withCorpus)).toBe("wie viele Bäume müssen fallen?");
     expect(truecased("how much did hallmann's sales drop?", "en", withCorpus)).toBe("how much did Hallmann's sales drop?");
+    // The last word, when it can be a verb, is the question's verb, not a noun after "das".
+    expect(truecased("wo kann man das beantragen?", "de", withCorpus)).toBe("wo kann man das beantragen?");
+    expect(truecased("wo kann man das beantragen und die brücke sehen?", "de", withCorpus)).toBe("wo kann man das Beantragen und die Brücke sehen?");
     // Whoever capitalises a word after the first has cased the question already.
     expect(truecased("Wird die neue brücke in Brenningen teuer?", "de", withCorpus)).toBe("Wird die neue brücke in Brenningen teuer?");
   });
