@@ -34,7 +34,30 @@ const ENGLISH_WORDS = new Set(
  * detectLanguage("Wer ist der Präsident?") // "de"
  * detectLanguage("Who is the president?")  // "en"
  */
-export function detectLanguage(text: string): Language {
+export function detectLanguage(text: string, knows?: WordsKnown): Language {
+  const { german, english } = scores(text);
+  // Function words alike in both ("Was anyone hurt?"): the words only one language's dictionary knows decide.
+  if (knows && Math.abs(german - english) < 1) {
+    let lean = 0;
+    for (const word of text.match(/\p{L}{3,}/gu) ?? []) {
+      if (GERMAN_WORDS.has(word.toLowerCase()) || ENGLISH_WORDS.has(word.toLowerCase())) continue;
+      const en = knows.english(word);
+      const de = knows.german(word);
+      if (en && !de) lean++;
+      if (de && !en) lean--;
+    }
+    if (lean !== 0) return lean > 0 ? "en" : "de";
+  }
+  return english > german ? "en" : "de";
+}
+
+/** Which words a dictionary of each language knows, for questions whose function words do not tell. */
+export interface WordsKnown {
+  english(word: string): boolean;
+  german(word: string): boolean;
+}
+
+function scores(text: string): { german: number; english: number } {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   let german = /[äöüß]/i.test(text) ? 1.5 : 0;
   let english = 0;
@@ -46,5 +69,5 @@ export function detectLanguage(text: string): Language {
     if (/^(th|wh)/.test(word)) english += 0.3;
     if (/sch|tz|ei/.test(word)) german += 0.2;
   }
-  return english > german ? "en" : "de";
+  return { german, english };
 }

@@ -181,7 +181,10 @@ export function understand(
 ): Understanding {
   const { text, truncated } = cleanQuestion(raw, maxChars);
   const { question, newTopic, overview } = framing(text);
-  const detected = detectLanguage(question);
+  const detected = detectLanguage(question, {
+    english: (word) => safe(() => tools.lexicon.englishLemmas(word), tools).length > 0,
+    german: (word) => holds(() => tools.lexicon.isGermanWord(word), tools),
+  });
   const intent = intentOf(question, detected, tools.analyze);
   // An emoji or a "Hi" says nothing about the user's language; the caller may know it (Telegram's language_code).
   const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(opening(question)) ? preferred : detected;

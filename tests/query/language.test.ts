@@ -19,4 +19,18 @@ describe("detectLanguage", () => {
     expect(detectLanguage("Tokajew?")).toBe("de");
     expect(detectLanguage("")).toBe("de");
   });
+
+  it("lets the words only one language's dictionary knows decide when the function words are alike", () => {
+    const english = new Set(["anyone", "hurt", "tokajew"]);
+    const german = new Set(["kostet", "brücke", "tokajew"]);
+    const knows = { english: (w: string) => english.has(w.toLowerCase()), german: (w: string) => german.has(w.toLowerCase()) };
+    // "Was" is a German question word and an English verb.
+    expect(detectLanguage("Was anyone hurt?")).toBe("de");
+    expect(detectLanguage("Was anyone hurt?", knows)).toBe("en");
+    expect(detectLanguage("Was kostet die Brücke?", knows)).toBe("de");
+    // A word both know, or neither, leaves the tie to German.
+    expect(detectLanguage("Tokajew?", knows)).toBe("de");
+    // Clear function words are not overruled.
+    expect(detectLanguage("Wer ist der Anyone?", knows)).toBe("de");
+  });
 });

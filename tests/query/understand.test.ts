@@ -70,8 +70,9 @@ describe("understand", () => {
       "Ok, und wann?": "question",
       "Okay, who leads the strike?": "question",
     });
-    // The thanks says its language, whatever the chat's was.
-    expect(understand("Ok, danke.", [], false, tools, 1000, "en").language).toBe("de");
+    // The thanks says its language, whatever the chat's was ("danke" is a German word, as the dictionary knows).
+    const knowsDanke = { ...tools, lexicon: { ...lexicon, isGermanWord: (w: string) => w.toLowerCase() === "danke" || lexicon.isGermanWord(w) } };
+    expect(understand("Ok, danke.", [], false, knowsDanke, 1000, "en").language).toBe("de");
   });
 
   it("keeps a synonym of two content words as a phrase whose words must stand together, not as either word", () => {
@@ -767,6 +768,12 @@ describe("understand", () => {
     // A turn remembered before stories were kept still lends its answer's names.
     const { story: _, ...older } = previous;
     expect(withPrevious(read("Wie alt ist er?"), older, "pronoun", tools).terms.map((t) => t.word)).toContain("Massimow");
+  });
+
+  it("reads a question whose function words are alike in both languages by the words its dictionaries know", () => {
+    // "Was" opens German and English questions; "anyone" and "hurt" only the English dictionary knows.
+    expect(understand("Was anyone hurt?", [], false, tools, 1000).language).toBe("en");
+    expect(understand("Was Streik?", [], false, tools, 1000).language).toBe("de");
   });
 
   it("combines a question with the previous turn on request (a fallback when alone it finds nothing)", () => {
