@@ -122,6 +122,12 @@ const PREAMBLE =
 const OVERVIEW =
   /^(was steht in den (quellen|artikeln)|was sagen die (quellen|artikel)|what do the (sources|articles) say|was (weißt|weisst) du|was wisst ihr|was wissen sie|erzähl(e|en sie)?( mir| uns)?( etwas| was| mehr)?|was gibt es neues|gibt es (etwas )?neues|gibt es neuigkeiten|(hast du|haben sie|gibt es) (infos|informationen|neuigkeiten)|infos|informationen|neuigkeiten|what do you know|tell me( something| more)?|what('s| is) new|(is there )?(any )?(news|updates?|info|information))(?=\s+(über|von|vom|zu|zum|zur|bei|beim|about|on|with)\s)\s*/iu;
 
+/**
+ * Asking what happened somewhere or to something: "What happened in Eilenburg?", "Was geschah in …",
+ * "Was ist los in …". Answered as an overview is: by the story's lead. Conversational phrases.
+ */
+const HAPPENED = /^(what( has)? happened|what('s| is) (going on|happening)|was (geschah|passierte|ist (denn )?los))(?=\s+(in|im|at|to|with|bei|beim|mit|an|am|auf|on)\s)\s*/iu;
+
 /** Words of assent that may open a greeting or thanks ("Ok, danke!"), with the punctuation after them. */
 const INTERJECTION = /^(ok(ay)?|alles klar|gut|sehr gut|super|prima|toll|klasse|perfekt|cool|schön|ah|aha|ach so|achso|great|perfect|nice|alright|all right|awesome|got it|i see|oh)(?![\p{L}])[\s,.!]*/u;
 
@@ -233,7 +239,7 @@ function framing(text: string): { question: string; newTopic: boolean; overview:
   const marker = TOPIC_CHANGE.exec(text)?.[0];
   const newTopic = marker !== undefined && marker.length < text.length;
   const topical = newTopic ? text.slice(marker.length) : text;
-  const request = OVERVIEW.exec(topical)?.[0];
+  const request = OVERVIEW.exec(topical)?.[0] ?? HAPPENED.exec(topical)?.[0];
   const overview = request !== undefined && request.length < topical.length;
   const preamble = overview ? request : PREAMBLE.exec(topical)?.[0];
   const question = preamble !== undefined && preamble.length < topical.length ? topical.slice(preamble.length) : topical;

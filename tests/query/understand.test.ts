@@ -619,6 +619,9 @@ describe("understand", () => {
     const asks = {
       streik: ["Was weißt du über den Streik?", "Erzähl mir was über den Streik", "Hast du Infos zum Streik?", "Gibt es Neuigkeiten zum Streik?", "Was steht in den Quellen über den Streik?"],
       strike: ["Tell me about the strike", "What do you know about the strike?", "What do the sources say about the strike?"],
+      // What happened somewhere is what the story's lead says.
+      hafen: ["Was geschah im Hafen?", "Was ist los im Hafen?"],
+      harbour: ["What happened in the harbour?", "What is going on at the harbour?"],
     };
     for (const [word, questions] of Object.entries(asks)) {
       for (const q of questions) {
@@ -631,6 +634,7 @@ describe("understand", () => {
     expect(read("Was weißt du?").overview).toBeUndefined();
     expect(read("Weißt du, wer den Streik anführt?").overview).toBeUndefined();
     expect(read("Was sagt die Bahn über den Streik?").overview).toBeUndefined();
+    expect(read("What happened?").overview).toBeUndefined();
   });
 
   it("reads the question after 'Weißt du, …' or 'Can you tell me …', not those words", () => {
