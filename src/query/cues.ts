@@ -347,8 +347,8 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     }
     // A span of the calendar named from now: "in dieser Woche", "kommenden Monat", "this week", "next year".
     if (CALENDAR_DETERMINER.test(lower) && DURATION_UNITS.test(next)) add("time", next);
-    // A clock time: "um 9.15 Uhr", "at 2 o'clock".
-    if (/^\d{1,2}([.:]\d{2})?$/.test(word) && /^uhr$/i.test(next)) add("time", word);
+    // A clock time: "um 9.15 Uhr", "at 2 o'clock", "at 3:40 a.m." (whose minutes stand before "a.m.").
+    if (/^\d{1,2}([.:]\d{2})?$/.test(word) && /^(uhr|a\.m|p\.m|o['’]clock)$/i.test(next)) add("time", word);
     if (DURATION_WORDS.test(lower)) add("duration", word);
     // "bis Ende der Woche", "bis zum 3. Mai", "until Friday": how long something lasts, given by its end.
     if (/^(bis|until)$/.test(lower)) {

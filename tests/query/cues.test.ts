@@ -155,6 +155,9 @@ describe("sentenceFeatures", () => {
 
   it("finds a point in time in a clock time and in a span after or before something", () => {
     expect(types("Die Sonde hob um 14.32 Uhr ab.")).toContain("time");
+    expect(types("The strongest gust was recorded at 3:40 a.m. at the weather station.")).toContain("time");
+    expect(types("The warning remained in force until 6 p.m. on the coast.")).toContain("time");
+    expect(types("The match kicked off at 3 o'clock.")).toContain("time");
     expect(types("Das Signal kam eine Stunde nach dem Start.")).toContain("time");
     expect(types("Two days later the line reopened.")).toContain("time");
     expect(types("Der Flug dauert sieben Jahre.")).not.toContain("time");
