@@ -72,10 +72,13 @@ const FEMININE_MATCH = 0.9;
  * The stem of the masculine of a feminine role noun's stem ("sprecherin" → "sprech", "prasidentin" →
  * "prasident"), as the stemmer makes it of the masculine, or undefined for any other stem. Only endings of
  * people's roles count (-erin, -entin, -antin, -istin, -orin, -ogin, -atin, -efin), so "Termin" or
- * "Medizin" stay themselves. General German morphology.
+ * "Medizin" stay themselves. So does the plural of a "-mann" compound, which is "-leute" ("feuerwehrleut"
+ * → "feuerwehrmann", "kaufleut" → "kaufmann"): the one noun plural the stemmer cannot undo. General
+ * German morphology.
  */
 export function masculine(stem: string): string | undefined {
   // Most stems end otherwise; the test is made for every stem a question's words are compared with.
+  if (stem.endsWith("leut") && stem.length >= 7) return `${stem.slice(0, -4)}mann`;
   if (!stem.endsWith("in") && !stem.endsWith("inn")) return undefined;
   const match = /^(\p{L}{2,}?(er|ent|ant|ist|or|og|at|ef))inn?$/u.exec(stem);
   if (!match) return undefined;

@@ -205,6 +205,22 @@ describe("vocabularyOf", () => {
   });
 });
 
+describe("the plural of a '-mann' compound", () => {
+  it("meets its singular both ways, in the index as in the scan; 'Leute' alone stays itself", () => {
+    const [leute, mann] = [analyze("Feuerwehrleute")[0]!, analyze("Feuerwehrmann")[0]!];
+    expect(masculine(leute)).toBe(mann);
+    expect(masculine(analyze("Leute")[0]!)).toBeUndefined();
+    expect(stemSimilarity(mann, leute)).toBe(0.9);
+    const stems = [leute, analyze("Kaufleute")[0]!, analyze("Leute")[0]!, "mann"];
+    const vocabulary = vocabularyOf(new Map(stems.map((stem) => [stem, null])));
+    for (const query of [mann, analyze("Kaufmann")[0]!, "mann"]) {
+      const scan = new Map(stems.flatMap((stem) => (stemSimilarity(query, stem) > 0 ? [[stem, stemSimilarity(query, stem)] as const] : [])));
+      expect(vocabulary.similar([query]), query).toEqual(scan);
+    }
+    expect(vocabulary.similar([mann]).get(leute)).toBe(0.9);
+  });
+});
+
 describe("feminine role nouns", () => {
   it("meet their masculine and its compounds both ways, and other words ending in -in stay themselves", () => {
     expect(masculine("sprecherin")).toBe("sprech");
