@@ -187,10 +187,10 @@ export function understand(
 ): Understanding {
   const { text, truncated } = cleanQuestion(raw, maxChars);
   const { question, newTopic, overview } = framing(text);
-  const detected = detectLanguage(question, {
-    english: (word) => safe(() => tools.lexicon.englishLemmas(word), tools).length > 0,
-    german: (word) => holds(() => tools.lexicon.isGermanWord(word), tools),
-  });
+  // A lower-case word the German dictionary does not know is taken for English: that asks only the German
+  // tables, which every German question loads anyway, not the English ones (5 MB) a German chat never needs.
+  const german = (word: string) => holds(() => tools.lexicon.isGermanWord(word), tools);
+  const detected = detectLanguage(question, { english: (word) => /^\p{Ll}/u.test(word) && !german(word), german });
   const intent = intentOf(question, detected, tools.analyze);
   // An emoji or a "Hi" says nothing about the user's language; the caller may know it (Telegram's language_code).
   const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(opening(question)) ? preferred : detected;

@@ -778,6 +778,11 @@ describe("understand", () => {
     // "Was" opens German and English questions; "anyone" and "hurt" only the English dictionary knows.
     expect(understand("Was anyone hurt?", [], false, tools, 1000).language).toBe("en");
     expect(understand("Was Streik?", [], false, tools, 1000).language).toBe("de");
+    // Telling them apart asks only the German tables, which a German chat loads anyway.
+    let english = 0;
+    const counting = { ...tools, lexicon: { ...lexicon, englishLemmas: (w: string) => (english++, lexicon.englishLemmas(w)) } };
+    understand("Was Streik?", [], false, counting, 1000);
+    expect(english).toBe(0);
   });
 
   it("combines a question with the previous turn on request (a fallback when alone it finds nothing)", () => {
