@@ -1,4 +1,3 @@
-import { lowerBound } from "../ingest/bm25.js";
 import { analysisVersion, analyzeSentences, type SentenceAnalysis, type SentenceTable } from "../ingest/sentences.js";
 import { openLexicon, type Lexicon } from "../lexicon/index.js";
 import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage, Turn } from "../types.js";
@@ -8,9 +7,9 @@ import { composeExtractive, notFoundText, smalltalkText } from "./extractive.js"
 import { detectLanguage } from "./language.js";
 import { LlmError, guardedDisplay, leaksSecrets, rewriteQuery, streamAnswer, type ChatModel } from "./llm.js";
 import { NOT_IN_SOURCES, answerMessages, rewriteMessages, type PromptSource } from "./prompts.js";
-import { STRICT_TYPES, read, type Reading } from "./read.js";
+import { STRICT_TYPES, mentions, read, type Reading } from "./read.js";
 import { retrieve, type RetrievalSettings, type SearchableIndex } from "./retrieve.js";
-import { articleRange, buildSentenceStats, coverage, matchTerms, matchedChunks, sentenceStats, termHits, type SentenceStats } from "./score.js";
+import { buildSentenceStats, coverage, matchTerms, matchedChunks, sentenceStats, termHits, type SentenceStats } from "./score.js";
 import type { WordKnowledge } from "./cues.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
 import { exampleQuestion, exampleTopics } from "./topics.js";
@@ -322,22 +321,12 @@ function onTopic(deps: AskDependencies, index: AnswerIndex, stats: SentenceStats
   return again.evidence.coverage >= reading.evidence.coverage ? again : reading;
 }
 
-/**
- * How many of the given terms an article speaks of anywhere (a stem the term matches, in any form): each
- * such stem's ascending postings searched within the article's sentences, so no sentence is read.
- */
+/** How many of the given terms an article speaks of anywhere (a stem the term matches, in any form), found in the postings. */
 function namedIn(index: AnswerIndex, stats: SentenceStats, matches: Reading["matches"], source: string): number {
   const chunk = chunksOf(index, source)[0];
   const at = chunk === undefined ? undefined : stats.chunkSentences(chunk.id)[0];
   if (at === undefined) return 0;
-  const [first, last] = articleRange(at, (i) => stats.source(i), stats.count);
-  const inArticle = (stem: string) => {
-    const list = stats.postings.get(stem);
-    if (!list) return false;
-    const k = lowerBound(list, first);
-    return k < list.length && list[k]! <= last;
-  };
-  return matches.filter((m) => [...m.similar].some(([stem, value]) => value > 0 && inArticle(stem))).length;
+  return matches.filter((m) => mentions(m, at, stats, Number.MIN_VALUE)).length;
 }
 
 /** How much of the question an article's words cover, each term at its best match anywhere in the article. */

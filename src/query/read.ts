@@ -409,11 +409,11 @@ function evidenceUnits(
 }
 
 /**
- * True when some sentence of the article `sentence` belongs to matches the term well (a name, a compound
- * or inflection of it): a binary search of each matching stem's ascending posting list within the
- * article's sentence range, not a scan of the list.
+ * True when some sentence of the article `sentence` belongs to matches the term at `least` or better (by
+ * default well: a name, a compound or inflection of it): a binary search of each matching stem's ascending
+ * posting list within the article's sentence range, not a scan of the list.
  */
-function mentions(match: TermMatch, sentence: number, stats: SentenceStats, least = NAME_MATCH): boolean {
+export function mentions(match: TermMatch, sentence: number, stats: SentenceStats, least = NAME_MATCH): boolean {
   const [first, last] = articleRange(sentence, (i) => stats.source(i), stats.count);
   for (const [stem, value] of match.similar) {
     if (value < least) continue;

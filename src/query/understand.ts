@@ -283,9 +283,9 @@ export function truecased(question: string, language: Language, tools: Understan
 
 /**
  * The turn a next question may lean on: the last one, with the articles of the last turn that quoted any,
- * and what it quoted from its story, when it found nothing itself. A conversation stays on its event when one question goes unanswered:
- * "Was sagt die Reederei dazu?" after an unanswered "Wie viele waren an Bord?" is still about the
- * accident the answer before spoke of. Pure.
+ * and what it quoted from its story, when it found nothing itself. A conversation stays on its event when
+ * one question goes unanswered: "Was sagt die Reederei dazu?" after an unanswered "Wie viele waren an
+ * Bord?" is still about the accident the answer before spoke of. Pure.
  */
 export function leaningOn(history: readonly Turn[]): Turn | undefined {
   const last = history.at(-1);
