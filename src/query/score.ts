@@ -609,7 +609,9 @@ export const LEAD_SHARE = 0.6;
  * `categoryTerm`, the index of a "welche X" question's category noun among the terms, counts as covered
  * by a sentence that carries the expected type and matches some other term of the question. `accepts`
  * narrows the type further, given the sentence and its index (a measure question's number must carry the
- * measure's unit). Returns them best first, a later sentence of an article ranked with part of its lead
+ * measure's unit). `goesOn` tells whether the sentence after one goes on about it: when it does and carries
+ * the type, the sentence has the bonus too, since the two are quoted together ("Betriebsrat und Gewerkschaft
+ * reagierten empört." | "«…», sagte Betriebsratschef …"). Returns them best first, a later sentence of an article ranked with part of its lead
  * (see {@link LEAD_SHARE}). Pure: same inputs, same order, which keeps answers and tests stable.
  */
 export function scoreSentences(
@@ -619,6 +621,7 @@ export function scoreSentences(
   expected: AnswerType | null,
   categoryTerm = -1,
   accepts: (sentence: Sentence, index: number) => boolean = () => true,
+  goesOn: (index: number) => boolean = () => false,
 ): ScoredSentence[] {
   // Each article's first sentence's hits, read once for all its candidates; each candidate's rank.
   const leads = new Map<number, readonly number[]>();
@@ -632,12 +635,13 @@ export function scoreSentences(
   const ranks = new Map<number, number>();
   const scored = candidates.map(({ index, prior, bonus = 0 }): ScoredSentence => {
     const sentence = stats.sentence(index);
-    const typed = () => {
+    const typedAt = (at: number) => {
       if (expected === null) return false;
-      const features = stats.features(index);
+      const features = stats.features(at);
       const supplied = [...(features.get(expected) ?? []), ...(expected === "person" ? (features.get("organization") ?? []) : [])];
-      return suppliesNew(supplied, matches) && accepts(sentence, index);
+      return suppliesNew(supplied, matches) && accepts(stats.sentence(at), at);
     };
+    const typed = () => typedAt(index);
     let hits = termHits(matches, stats, index);
     const own = coverage(matches, [hits]);
     if (!(own > 0)) {
@@ -659,7 +663,8 @@ export function scoreSentences(
     const typeMatch = typed();
     if (typeMatch && categoryTerm >= 0) hits = hits.map((hit, t) => (t === categoryTerm ? Math.max(hit, TYPED_CATEGORY_HIT) : hit));
     const cov = coverage(matches, [hits]);
-    const score = cov + (typeMatch && cov > 0 ? TYPE_BONUS : 0) + RANK_PRIOR * prior + (cov > 0 ? bonus : 0);
+    const typedNext = !typeMatch && cov > 0 && goesOn(index) && typedAt(index + 1);
+    const score = cov + ((typeMatch || typedNext) && cov > 0 ? TYPE_BONUS : 0) + RANK_PRIOR * prior + (cov > 0 ? bonus : 0);
     const lead = leadHits(index);
     if (lead) ranks.set(index, score - cov + coverage(matches, [hits.map((hit, t) => (t === categoryTerm ? hit : Math.max(hit, LEAD_SHARE * (lead[t] ?? 0))))]));
     return { index, sentence, hits, coverage: cov, typeMatch, score };

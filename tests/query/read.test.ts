@@ -136,6 +136,19 @@ describe("read", () => {
     ]);
   });
 
+  it("ranks a sentence whose next one quotes what was said as a sentence that says it: the reaction before a bystander's remark", () => {
+    const { ask } = setup(
+      "Die Lage in der Stadt ist angespannt. Der Betriebsrat des Herstellers reagierte empört. " +
+        "«Die Beschäftigten bekommen die Kündigung», sagte Betriebsratschef Kourou. " +
+        "Zum Stellenabbau beim Hersteller sagte ein Sprecher des Ministeriums, man sei mit dem Betriebsrat in Kontakt.",
+    );
+    const reading = ask("Wie reagierte der Betriebsrat auf den Stellenabbau beim Hersteller?");
+    expect(reading.selected.map((s) => s.sentence.text).slice(0, 2)).toEqual([
+      "Der Betriebsrat des Herstellers reagierte empört.",
+      "«Die Beschäftigten bekommen die Kündigung», sagte Betriebsratschef Kourou.",
+    ]);
+  });
+
   it("takes a number the question names as a name the answering article must have", () => {
     const { ask } = setup("Im Jahr 2020 starben bei dem Unglück 14 Menschen. Die Lage blieb ruhig.");
     expect(ask("Wie viele Menschen starben 2019 bei dem Unglück?").passes).toBe(false);
