@@ -18,6 +18,8 @@ export interface Evidence {
   readonly typed?: boolean | null;
   /** For each unit: whether it counted (its passage names what the question names and is on its subject). */
   readonly counted?: readonly boolean[];
+  /** True when the quotes meet one word of the question only, and only loosely, while another is nowhere in the sources. */
+  readonly lone?: boolean;
 }
 
 /** A term found only in a sentence next to the quoted ones counts this much: on topic, but not quoted. */
@@ -98,22 +100,49 @@ export function measureEvidence(
     coverage(covered, [...u.quoted, ...u.context.map((hits) => hits.map((hit) => hit * CONTEXT_SHARE))]);
   const cov = Math.max(0, ...counted.map(unitCoverage));
   const missingName = matches.find((m) => m.term.name === true && m.similar.size === 0)?.term.word ?? null;
+  const lone = loneMatch(matches, counted, focus);
   const typed = strict ? counted.length > 0 : null;
   // A name is not counted or measured ("Wie alt ist Nasarbajew?" is answered a sentence after his name).
   // "Wie viele Menschen …": a number that counts something, whatever the sources call the people.
-  if (focus?.kind === "people") return { coverage: cov, focusFound: counted.some((u) => u.countsSomething !== false), missingName, typed, counted: counts };
+  if (focus?.kind === "people") return { coverage: cov, focusFound: counted.some((u) => u.countsSomething !== false), missingName, typed, counted: counts, lone };
   const t = focus === null || focus.kind === "category" ? -1 : matches.findIndex((m) => namesFocus(m.term.word, focus) && m.term.name !== true);
-  if (t < 0) return { coverage: cov, focusFound: null, missingName, typed, counted: counts };
+  if (t < 0) return { coverage: cov, focusFound: null, missingName, typed, counted: counts, lone };
   // The role whose holder is asked for must be named where the evidence is: "Wie heißt die Schulleiterin?"
   // is not answered by the caretaker's name.
   // A synonym names it too ("Stadtchefin" / "Bürgermeisterin"), as well as the sources can.
   if (focus?.kind === "role") {
     const named = FOCUS_MATCH * Math.max(0, ...(matches[t]?.similar.values() ?? []));
-    return { coverage: cov, focusFound: counted.some((u) => u.quoted.some((hits) => (hits[t] ?? 0) >= named)), missingName, typed, counted: counts };
+    return { coverage: cov, focusFound: counted.some((u) => u.quoted.some((hits) => (hits[t] ?? 0) >= named)), missingName, typed, counted: counts, lone };
   }
   // What is counted must stand beside the number: "viele Vermisste, Dutzende Verletzte" gives no number of the missing.
   const focusFound = counted.some((u) => (u.counted ?? u.quoted.reduce((best, hits) => hits.map((h, k) => Math.max(h, best[k] ?? 0)), []))[t]! >= reachable(t));
-  return { coverage: cov, focusFound, missingName, typed, counted: counts };
+  return { coverage: cov, focusFound, missingName, typed, counted: counts, lone };
+}
+
+/**
+ * How well the quotes must meet a word for it to stand alone: as the word, its lemma or its first
+ * translation (0.9), not as a compound's part (0.8), a later sense or a synonym. (0.75–0.9 measured alike
+ * on the tune-side answers; 0.85 and 0.9 declined the most general-knowledge questions, `extra/general.json`.)
+ */
+const LONE_MATCH = 0.85;
+
+/**
+ * True when the quoted sentences of the counted units meet one of the question's own words only, and that
+ * one below {@link LONE_MATCH}, while another of its words is nowhere in the sources: "Who is the current
+ * pope?" is not answered by a sentence with "derzeit" in "jederzeit" when no source speaks of a pope. One
+ * loose stand-in is the sources' word for something else as often as the asker's.
+ */
+function loneMatch(matches: readonly TermMatch[], counted: readonly EvidenceUnit[], focus: QuestionFocus | null): boolean {
+  // The words looked for: not the asker's words a follow-up no longer looks for (weight 0), not "Menschen"
+  // of "wie viele Menschen", which any count of people meets. An earlier turn's words count as met, since
+  // they say the evidence is on the conversation's subject, but not as missing.
+  const looked = matches.flatMap((m, t) => (!(m.term.weight > 0) || (focus?.kind === "people" && namesFocus(m.term.word, focus)) ? [] : [t]));
+  if (!looked.some((t) => matches[t]!.term.context !== true && matches[t]!.similar.size === 0)) return false;
+  // Met in the quoted sentences or the sentences around them ("Wann soll die Raumsonde bei dem Asteroiden
+  // ankommen?": the asteroid is named a sentence before the date).
+  const best = (t: number) => Math.max(0, ...counted.flatMap((u) => [...u.quoted, ...u.context].map((hits) => hits[t] ?? 0)));
+  const met = looked.filter((t) => best(t) > 0);
+  return met.length <= 1 && looked.every((t) => matches[t]!.term.name === true || best(t) < LONE_MATCH);
 }
 
 /**
@@ -143,11 +172,12 @@ export function namesFocus(word: string, focus: QuestionFocus): boolean {
 /**
  * The decision: answer when the best passage covers enough of the question (RELEVANCE_MIN_COVERAGE, set on
  * the eval's tune split), carries the asked-for kind of answer when that can be told for certain, has what
- * a "wie viele" question counts beside its number, and no name the question mentions is missing.
+ * a "wie viele" question counts beside its number, no name the question mentions is missing, and it does
+ * not rest on one loose match when another word of the question is nowhere in the sources (see {@link loneMatch}).
  *
  * @example
  * passesGate({ coverage: 0.62, focusFound: null }, 0.3) // true
  */
 export function passesGate(evidence: Evidence, minCoverage: number): boolean {
-  return evidence.coverage >= minCoverage && evidence.focusFound !== false && !evidence.missingName && evidence.typed !== false;
+  return evidence.coverage >= minCoverage && evidence.focusFound !== false && !evidence.missingName && evidence.typed !== false && evidence.lone !== true;
 }

@@ -62,6 +62,27 @@ describe("relevance gate", () => {
     expect(measureEvidence(question, [quoted], null, true).coverage).toBe(0);
   });
 
+  it("declines one loose match when another word of the question is nowhere in the sources, and not a close one", () => {
+    const match = (word: string, similar: [string, number][]): TermMatch =>
+      ({ term: { word, position: 0, alternatives: [], weight: 1 }, similar: new Map(similar), idf: 1 }) as unknown as TermMatch;
+    // "Who is the current pope?": "current" met as "derzeit" inside "jederzeit", no source speaks of a pope.
+    const pope = [match("current", [["jederzeit", 0.59]]), match("pope", [])];
+    const loose = measureEvidence(pope, [{ quoted: [[0.59, 0]], context: [], typed: true }], null, false);
+    expect(loose.lone).toBe(true);
+    expect(passesGate(loose, 0.2)).toBe(false);
+    // The word itself or its first translation stands alone ("firefighters" → Feuerwehrleute, "Mulde" unknown).
+    const close = measureEvidence(pope, [{ quoted: [[0.9, 0]], context: [], typed: true }], null, false);
+    expect(close.lone).toBe(false);
+    // Two words met, however loosely, say more than one.
+    const three = [...pope, match("church", [["kirche", 0.6]])];
+    expect(measureEvidence(three, [{ quoted: [[0.59, 0, 0.6]], context: [], typed: true }], null, false).lone).toBe(false);
+    // Nor does a second word met in a sentence around the quote.
+    expect(measureEvidence(three, [{ quoted: [[0.59, 0, 0]], context: [[0, 0, 0.6]], typed: true }], null, false).lone).toBe(false);
+    // Every word in the sources: the coverage decides.
+    const known = [match("current", [["jederzeit", 0.59]]), match("strike", [["streik", 0.9]])];
+    expect(measureEvidence(known, [{ quoted: [[0.59, 0]], context: [], typed: true }], null, false).lone).toBe(false);
+  });
+
   it("finds a how-many question's counted noun as the head of a phrase the dictionary knows whole", () => {
     expect(namesFocus("shuttle buses", { word: "buses", kind: "counted" })).toBe(true);
     expect(namesFocus("Busse", { word: "busse", kind: "counted" })).toBe(true);
