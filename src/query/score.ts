@@ -9,7 +9,7 @@ import {
 import type { Chunk } from "../types.js";
 import { countedWords, sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
-import { COMPOUND_MODIFIER, masculine, sameFamily, vocabularyOf, withoutLinking } from "./vocabulary.js";
+import { COMPOUND_MODIFIER, MODIFIER_OF_SOURCE, masculine, sameFamily, vocabularyOf, withoutLinking } from "./vocabulary.js";
 
 export { stemSimilarity } from "./vocabulary.js";
 
@@ -456,6 +456,11 @@ export function accepts(
     const bare = withoutLinking(modifier);
     if (!begins(modifier) && (bare === undefined || !begins(bare))) return false;
   }
+  // The question's own word as the modifier of a compound of the sources counts, at the modifier's value, a
+  // lower-case one as a capitalised one already does: "When is the protest?" and "Protestkundgebung". Not a
+  // synonym's or a translation's, which would find any compound that begins like a sense not meant.
+  const own = alternative.via === "word" || alternative.via === "lemma";
+  if (own && value >= MODIFIER_OF_SOURCE && stem.length > query.length && stem.startsWith(query)) return true;
   return !strictAlternative(term, alternative) || (value >= EXPANSION_MATCH && builtOn(alternative.stem, stem)) || sameFamily(alternative.stem, stem);
 }
 

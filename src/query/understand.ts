@@ -458,6 +458,16 @@ function idiomSynonyms(question: string, words: readonly QueryTerm[], tools: Und
   return found;
 }
 
+/**
+ * A word whose stem the stemmer cut short ("Protest" → prot, "Regen" → reg), spelt whole as a further
+ * stem: only so is it found as the modifier of the sources' compounds ("Protestkundgebung",
+ * "Regenmenge"), since a stem under five letters is no modifier (see the vocabulary's rules).
+ */
+function unstemmed(text: string, stems: readonly string[]): string[] {
+  const whole = fold(text);
+  return stems.length === 1 && /^\p{L}+$/u.test(whole) && stems[0]!.length < 5 && whole.length >= stems[0]!.length + 2 ? [whole] : [];
+}
+
 /** Whether the sources use a synonym as it is matched: a phrase of two words by both, another by its content word. */
 function usedSynonym(word: string, tools: UnderstandTools): boolean {
   const pair = phrasePair(word, tools);
@@ -496,12 +506,14 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
     const expansions = new Set<string>();
     const add = (text: string, weight: number, via: Alternative["via"]) => {
       if (text.toLowerCase() !== term.word.toLowerCase()) expansions.add(text);
-      for (const stem of analyze(text)) {
+      const stems = analyze(text);
+      for (const stem of [...stems, ...(via === "lemma" ? unstemmed(text, stems) : [])]) {
         const known = alternatives.get(stem);
         if (!known || known.weight < weight) alternatives.set(stem, { stem, weight, via });
       }
     };
     for (const a of term.alternatives) alternatives.set(a.stem, a);
+    for (const a of term.alternatives) for (const whole of unstemmed(term.word, [a.stem])) if (!alternatives.has(whole)) alternatives.set(whole, { ...a, stem: whole });
     if (language === "de") {
       const heads = /^\p{Lu}/u.test(term.word) ? compoundHeads(term.word, tools) : undefined;
       if (heads !== undefined) term = { ...term, heads };

@@ -172,6 +172,16 @@ describe("matchTerms", () => {
     expect(verb?.similar.has("mission")).toBe(false);
   });
 
+  it("finds the question's own word as the modifier of a compound of the sources, weakly, and a synonym's not", () => {
+    const stats = buildSentenceStats(makeChunks("p.txt", "Die IG Metall kündigte für Freitag eine Protestkundgebung an. Es regnete.", 1), analyze);
+    // A lower-case word ("When is the protest?"), which is found as it is, not by spelling as a name is.
+    const protest = { word: "protest", position: 0, weight: 1, alternatives: [{ stem: "protest", weight: 1, via: "word" as const }] };
+    const [own] = matchTerms([protest], stats);
+    expect(own?.similar.get("protestkundgeb")).toBe(0.5);
+    const [synonym] = matchTerms([{ ...protest, word: "demo", alternatives: [{ stem: "protest", weight: 0.6, via: "synonym" as const }] }], stats);
+    expect(synonym?.similar.has("protestkundgeb")).toBe(false);
+  });
+
   it("resolves a word anew when what resolution reads of it differs, though its stems are the same", () => {
     const stats = buildSentenceStats(makeChunks("w.txt", "Der Waldbrand wütet. Am Rand des Ortes regnet es.", 1), analyze);
     const term = { word: "Waldbrand", position: 0, weight: 1, alternatives: [{ stem: "waldbrand", weight: 1, via: "word" as const }] };

@@ -75,6 +75,17 @@ describe("understand", () => {
     expect(understand("Ok, danke.", [], false, knowsDanke, 1000, "en").language).toBe("de");
   });
 
+  it("spells a word the stemmer cut short whole too, and its lemma, so that it can be found as a compound's modifier", () => {
+    const protests: Lexicon = { ...lexicon, germanLemmas: (w) => (w.toLowerCase() === "proteste" ? [{ lemma: "Protest", pos: "noun" }] : []) };
+    const t: UnderstandTools = { analyze, lexicon: protests, inCorpus: () => false };
+    const stems = (q: string, word: string) => understand(q, [], false, t, 1000).terms.find((x) => x.word === word)?.alternatives.map((a) => a.stem);
+    // The stemmer makes "prot" of "Protest": no compound's modifier is that short.
+    expect(stems("Wann ist der Protest?", "Protest")).toEqual(["prot", "protest"]);
+    expect(stems("Wann sind die Proteste?", "Proteste")).toContain("protest");
+    // A stem of five letters or more is found as a modifier as it is.
+    expect(stems("Wann ist der Streik?", "Streik")).toEqual(["streik"]);
+  });
+
   it("keeps a synonym of two content words as a phrase whose words must stand together, not as either word", () => {
     const lodging: Lexicon = {
       ...lexicon,
@@ -201,8 +212,8 @@ describe("understand", () => {
     const t: UnderstandTools = { analyze, lexicon: bars, inCorpus: (s) => ["haft", "zaun", "gitt"].includes(s) };
     const stems = (question: string) => understand(question, [], false, t, 1000).terms.find((x) => x.word === "Gitter")?.alternatives.map((a) => a.stem);
     // "Haft" is the one content word of "in Haft"; "eingesperrt" is no word of the sources.
-    expect(stems("Wie lange muss er hinter Gitter?")).toEqual(["gitt", "haft"]);
-    expect(stems("Wer hat das Gitter gebaut?")).toEqual(["gitt", "zaun"]);
+    expect(stems("Wie lange muss er hinter Gitter?")).toEqual(["gitt", "gitter", "haft"]);
+    expect(stems("Wer hat das Gitter gebaut?")).toEqual(["gitt", "gitter", "zaun"]);
     // An idiom of four words is read whole too: "über die Bühne gehen" is stattfinden, not a stage.
     const stage: Lexicon = {
       ...bars,
@@ -215,7 +226,7 @@ describe("understand", () => {
     expect(bühne?.alternatives.map((a) => a.stem)).toContain("stattfind");
     // An idiom none of whose synonyms the sources use leaves its words their own senses.
     const unused: UnderstandTools = { ...t, inCorpus: (s) => ["zaun", "gitt"].includes(s) };
-    expect(understand("Wie lange muss er hinter Gitter?", [], false, unused, 1000).terms.find((x) => x.word === "Gitter")?.alternatives.map((a) => a.stem)).toEqual(["gitt", "zaun"]);
+    expect(understand("Wie lange muss er hinter Gitter?", [], false, unused, 1000).terms.find((x) => x.word === "Gitter")?.alternatives.map((a) => a.stem)).toEqual(["gitt", "gitter", "zaun"]);
   });
 
   it("expands a German word by its lemma at full weight and by synonyms the corpus uses, below it", () => {
