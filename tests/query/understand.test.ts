@@ -745,6 +745,9 @@ describe("understand", () => {
     // A definite person without a name is someone named before; with a name, the question says who.
     expect(read("Wie alt ist der Mann?", history).followUp?.reason).toBe("pronoun");
     expect(read("Where does the woman live?", harbour).followUp?.reason).toBe("pronoun");
+    // Said casually too: "der Typ", "der Kerl", as "the guy".
+    expect(read("Wie alt ist der Typ?", history).followUp?.reason).toBe("pronoun");
+    expect(read("Was hat der Kerl gesagt?", history).followUp?.reason).toBe("pronoun");
     expect(read("Was sagte die Frau von Böhler?", history).followUp).toBeNull();
     // A pronominal adverb ("dazu", "damit") stands for what was said before, unless a clause follows it.
     expect(read("Was sagt der Minister dazu?", history).followUp?.reason).toBe("pronoun");
