@@ -748,6 +748,9 @@ describe("understand", () => {
     // Said casually too: "der Typ", "der Kerl", as "the guy".
     expect(read("Wie alt ist der Typ?", history).followUp?.reason).toBe("pronoun");
     expect(read("Was hat der Kerl gesagt?", history).followUp?.reason).toBe("pronoun");
+    // And a group the conversation spoke of: "die Leute", "the people".
+    expect(read("Wo wohnen die Leute?", history).followUp?.reason).toBe("pronoun");
+    expect(read("Do the people get any money?", harbour).followUp?.reason).toBe("pronoun");
     expect(read("Was sagte die Frau von Böhler?", history).followUp).toBeNull();
     // A pronominal adverb ("dazu", "damit") stands for what was said before, unless a clause follows it.
     expect(read("Was sagt der Minister dazu?", history).followUp?.reason).toBe("pronoun");
