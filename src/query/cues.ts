@@ -185,7 +185,7 @@ const QUESTION_CUES: readonly Cue[] = [
   { type: "ordinal", pattern: phrase(String.raw`an\s+welcher\s+stelle|auf\s+welchem\s+(platz|rang)|welchen\s+(platz|rang)|der\s+wievielte|die\s+wievielte|das\s+wievielte|what\s+(rank|place|position)|which\s+(rank|place)|where\s+(does|do|did|is|are)\s+.+\s+rank|ranks?\s+where|ranked`) },
   { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+(${MEASURE_DE})|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${QUANTITY_DE}))|how\s+(many|much|${MEASURE_EN})|(what|which)\s+(${QUANTITY_EN})`) },
   // Asking for a name wants the name itself, not a role ("der Bürgermeister") that stands for one.
-  { type: "name", pattern: phrase(String.raw`wie\s+hei(ß|ss)(t|en)|wie\s+lautet\s+(der|sein|ihr)\s+name|(what|what's|what\s+is|what\s+was)\s+(the|his|her|their|its)\s+(full\s+)?name|vollen\s+namen`) },
+  { type: "name", pattern: phrase(String.raw`wie\s+hei(ß|ss)(t|en)|wie\s+lautet\s+(der|sein|ihr)\s+name|(what|what's|what\s+is|what\s+was)\s+(the|his|her|their|its)\s+(\p{L}+['’]s\s+)?(full\s+)?name|vollen\s+namen`) },
   // What someone said: answered by a quotation or reported speech, not by the sentence that names the occasion.
   { type: "statement", pattern: phrase(String.raw`(was|wie)\s+(${SPEECH_VERB_DE})|(what|how)\s+(did|does|do|has|have|had)\s+.+\s+(${SPEECH_VERB_EN})`) },
   { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(person|politiker|präsident|minister|mann|frau|sprecher)(in|innen)?)|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
@@ -475,7 +475,7 @@ export function saysNotKnown(sentence: string): boolean {
 
 /** A question for the name of a role's holder; the role noun is group 1 (German: capitalised, after any adjectives) or 2. */
 const NAME_OF_ROLE =
-  /(?<![\p{L}])(?:[Ww]ie\s+hei(?:ß|ss)(?:t|en)\s+(?:(?:eigentlich|denn|nochmal|genau|überhaupt|jetzt|nun|bitte)\s+)*(?:der|die|das|den)\s+(?:\p{Ll}+\s+)*(\p{Lu}[\p{L}-]*)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the\s+(?:\p{L}+\s+)??(\p{L}+)(?=\s*[?,.]|\s+(?:who|that|of|in|at|for)\b))/u;
+  /(?<![\p{L}])(?:[Ww]ie\s+hei(?:ß|ss)(?:t|en)\s+(?:(?:eigentlich|denn|nochmal|genau|überhaupt|jetzt|nun|bitte)\s+)*(?:der|die|das|den)\s+(?:\p{Ll}+\s+)*(\p{Lu}[\p{L}-]*)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the\s+(?:\p{L}+\s+)??(\p{L}+)(?=\s*[?,.]|\s+(?:who|that|of|in|at|for)\b)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:\p{L}+\s+)??(\p{L}+)['’]s\s+(?:full\s+)?name\b)/u;
 
 /**
  * The noun a question is about: what "wie viele X / how many X" counts, the category of "welche X / which
@@ -500,7 +500,7 @@ export interface QuestionFocus {
 export function questionFocus(question: string): QuestionFocus | null {
   // "Wie heißt der Förster?", "What is the name of the mayor?": the name of whoever holds that role.
   const named = NAME_OF_ROLE.exec(question);
-  if (named) return { word: (named[1] ?? named[2]!).toLowerCase(), kind: "role" };
+  if (named) return { word: (named[1] ?? named[2] ?? named[3]!).toLowerCase(), kind: "role" };
   const words = question.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     const w = (words[i] ?? "").toLowerCase();

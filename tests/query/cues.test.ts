@@ -41,6 +41,7 @@ describe("answerType", () => {
     ["How often do the trains run?", "frequency"],
     ["Wie heißt der Präsident?", "name"],
     ["What is the name of the missing man?", "name"],
+    ["What's the captain's name?", "name"],
     ["Für welchen Zeitraum gilt der Vertrag?", "duration"],
     ["Mit welcher Laufzeit?", "duration"],
     ["Over what period of time?", "duration"],
@@ -76,6 +77,8 @@ describe("answerType", () => {
     expect(questionFocus("Wie heißt eigentlich der Richter?")).toEqual({ word: "richter", kind: "role" });
     expect(questionFocus("Wie heißt denn die Bürgermeisterin?")).toEqual({ word: "bürgermeisterin", kind: "role" });
     expect(questionFocus("What is the name of the mayor?")).toEqual({ word: "mayor", kind: "role" });
+    // With the possessive, as a chat says it.
+    expect(questionFocus("What's the captain's name?")).toEqual({ word: "captain", kind: "role" });
     expect(questionFocus("Wie heißt er?")).toBeNull();
     // People in general are counted by any noun; the word after them is no focus.
     expect(questionFocus("How many people live there?")).toEqual({ word: "people", kind: "people" });
