@@ -447,6 +447,9 @@ function idiomSynonyms(question: string, words: readonly QueryTerm[], tools: Und
       if (span.some((p) => taken.has(p))) continue;
       const owner = words.find((w) => span.includes(w.position));
       if (!owner) continue;
+      // An article and its noun are the noun, not an expression: "die Schulden" is filed with "die Schuld
+      // erlassen" (the thesaurus's expressions are found without their final verb), which is another sense.
+      if (tokens.slice(at, at + length).filter((t) => !ARTICLE_DE.test(t)).length < 2) continue;
       const synonyms = safe(() => tools.lexicon.germanPhraseSynonyms(tokens.slice(at, at + length)), tools);
       // An expression none of whose synonyms the sources use says nothing here ("Schulden angehäuft" →
       // verschuldet, where they write "Verbindlichkeiten"): its words keep their own senses.
@@ -467,6 +470,9 @@ function unstemmed(text: string, stems: readonly string[]): string[] {
   const whole = fold(text);
   return stems.length === 1 && /^\p{L}+$/u.test(whole) && stems[0]!.length < 5 && whole.length >= stems[0]!.length + 2 ? [whole] : [];
 }
+
+/** German articles, definite and indefinite, in every case (grammar). */
+const ARTICLE_DE = /^(der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)$/i;
 
 /** Whether the sources use a synonym as it is matched: a phrase of two words by both, another by its content word. */
 function usedSynonym(word: string, tools: UnderstandTools): boolean {

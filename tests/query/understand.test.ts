@@ -201,6 +201,21 @@ describe("understand", () => {
     expect(harbour).not.toEqual(expect.arrayContaining(analyze("Hafenstadt")));
   });
 
+  it("takes an article and its noun for the noun, not for an expression the thesaurus files under them", () => {
+    const debts: Lexicon = {
+      ...lexicon,
+      isGermanNoun: (w) => w === "Schulden",
+      isGermanWord: (w) => w === "Schulden",
+      germanSynonyms: (w) => (w === "Schulden" ? [{ word: "Verbindlichkeit", rank: 0 }] : []),
+      // "die Schuld erlassen", found without its verb, is filed under "die" and "Schuld".
+      germanPhraseSynonyms: (words) => (words.join(" ") === "die Schulden" ? [{ word: "begnadigen", rank: 0 }, { word: "die Strafe erlassen", rank: 1 }] : []),
+    };
+    const t: UnderstandTools = { analyze, lexicon: debts, inCorpus: (s) => ["verbind", "begnad", "straf", "erlass"].includes(s) };
+    const stems = understand("Wie hoch sind die Schulden?", [], false, t, 1000).terms.find((x) => x.word === "Schulden")?.alternatives.map((a) => a.stem);
+    expect(stems).toContain("verbind");
+    expect(stems).not.toContain("begnad");
+  });
+
   it("gives a word of an idiom the idiom's synonyms instead of its own", () => {
     const bars: Lexicon = {
       ...lexicon,
