@@ -127,8 +127,8 @@ export function measureEvidence(
 const LONE_MATCH = 0.85;
 
 /**
- * True when the quoted sentences of the counted units meet one of the question's own words only, and that
- * one below {@link LONE_MATCH}, while another of its words is nowhere in the sources: "Who is the current
+ * True when the counted units (their quotes and the sentences around them) meet one of the question's words
+ * only, and that one below {@link LONE_MATCH}, while another of its own words is nowhere in the sources: "Who is the current
  * pope?" is not answered by a sentence with "derzeit" in "jederzeit" when no source speaks of a pope. One
  * loose stand-in is the sources' word for something else as often as the asker's.
  */

@@ -616,8 +616,8 @@ export const LEAD_SHARE = 0.6;
  * narrows the type further, given the sentence and its index (a measure question's number must carry the
  * measure's unit). `goesOn` tells whether the sentence after one goes on about it: when it does and carries
  * the type, the sentence has the bonus too, since the two are quoted together ("Betriebsrat und Gewerkschaft
- * reagierten empört." | "«…», sagte Betriebsratschef …"). Returns them best first, a later sentence of an article ranked with part of its lead
- * (see {@link LEAD_SHARE}). Pure: same inputs, same order, which keeps answers and tests stable.
+ * reagierten empört." | "«…», sagte Betriebsratschef …"). Returns them best first, a later sentence of an
+ * article ranked with part of its lead (see {@link LEAD_SHARE}). Pure: same inputs, same order, which keeps answers and tests stable.
  */
 export function scoreSentences(
   candidates: readonly { readonly index: number; readonly prior: number; readonly bonus?: number }[],

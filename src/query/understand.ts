@@ -145,7 +145,10 @@ const PRONOMINAL_ADVERB = /^dar?(an|auf|aus|bei|durch|für|gegen|hinter|in|mit|n
 const CLAUSE_AHEAD = /^(dass|ob|wie|was|wer|wo|wann|warum|weshalb|wieso|weil)$/i;
 const EXPLETIVE_BEFORE_ES = /^(gibt|gab|gäbe|geht|ging|handelt|handelte|kam|kommt|steht|stand|hieß|heißt|regnet|regnete)$/i;
 const ANAPHORA_EN = new Set("he she they him her them his hers their theirs these those this its ones".split(" "));
-/** A definite person with no name, "der Mann", "der Typ", "the woman", or "die Leute": someone the conversation has named before (a closed class of nouns for a person or people, formal and casual). */
+/**
+ * A definite person with no name, "der Mann", "der Typ", "the woman", or "die Leute": someone the
+ * conversation has named before (a closed class of nouns for a person or people, formal and casual).
+ */
 const PERSON_NOUN = "mann|mannes|frau|person|herr|herrn|dame|typ|typen|kerl|kerls|leute|leuten|man|woman|guy|lady|people";
 const PERSON_BACK = new RegExp(String.raw`\b(?:der|die|den|dem|des|the|that|this)\s+(?:${PERSON_NOUN})\b`, "u");
 const IS_PERSON_NOUN = new RegExp(`^(?:${PERSON_NOUN})$`, "iu");
