@@ -302,8 +302,8 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
 
 /**
  * A reading quoted from an article that names fewer of the question's nouns than another article it read
- * is about the wrong story: "Wie hoch beziffern Ökonomen den Schaden durch den Lokführerstreik?" is not
- * answered by a flood's damage. It is read again within the articles that name the most. When they do
+ * is about the wrong story: the damage a strike did is not answered by a flood's damage, which an article
+ * about the flood gives. It is read again within the articles that name the most. When they do
  * not answer, the question is about them and its fact is missing, so it is declined; when they answer
  * less well than the first reading, that reading stands (a generic noun such as "Anteil" may be all the
  * other article shares with the question).

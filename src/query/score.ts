@@ -448,9 +448,9 @@ export function accepts(
   // The head of the question's compound stands in only when the sources use its modifier: a
   // "Kommunalwahl" is not any "Wahl" they report, while "Rettungshubschrauber" may be their "Hubschrauber".
   const query = alternative.stem;
+  const own = alternative.via === "word" || alternative.via === "lemma";
   if (query.length - stem.length >= COMPOUND_MODIFIER && query.endsWith(stem)) {
     // Where the dictionary reads the compound's parts, only its heads are heads: "Rand" is none of "Waldbrand".
-    const own = alternative.via === "word" || alternative.via === "lemma";
     if (own && term.heads !== undefined && !term.heads.includes(stem)) return false;
     const modifier = query.slice(0, query.length - stem.length);
     const bare = withoutLinking(modifier);
@@ -459,7 +459,6 @@ export function accepts(
   // The question's own word as the modifier of a compound of the sources counts, at the modifier's value, a
   // lower-case one as a capitalised one already does: "When is the protest?" and "Protestkundgebung". Not a
   // synonym's or a translation's, which would find any compound that begins like a sense not meant.
-  const own = alternative.via === "word" || alternative.via === "lemma";
   if (own && value >= MODIFIER_OF_SOURCE && stem.length > query.length && stem.startsWith(query)) return true;
   return !strictAlternative(term, alternative) || (value >= EXPANSION_MATCH && builtOn(alternative.stem, stem)) || sameFamily(alternative.stem, stem);
 }

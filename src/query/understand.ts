@@ -123,7 +123,7 @@ const OVERVIEW =
   /^(was steht in den (quellen|artikeln)|was sagen die (quellen|artikel)|what do the (sources|articles) say|was (weißt|weisst) du|was wisst ihr|was wissen sie|erzähl(e|en sie)?( mir| uns)?( etwas| was| mehr)?|was gibt es neues|gibt es (etwas )?neues|gibt es neuigkeiten|(hast du|haben sie|gibt es) (infos|informationen|neuigkeiten)|infos|informationen|neuigkeiten|what do you know|tell me( something| more)?|what('s| is) new|(is there )?(any )?(news|updates?|info|information))(?=\s+(über|von|vom|zu|zum|zur|bei|beim|about|on|with)\s)\s*/iu;
 
 /**
- * Asking what happened somewhere or to something: "What happened in Eilenburg?", "Was geschah in …",
+ * Asking what happened somewhere or to something: "What happened in the harbour?", "Was geschah in …",
  * "Was ist los in …". Answered as an overview is: by the story's lead. Conversational phrases.
  */
 const HAPPENED = /^(what( has)? happened|what('s| is) (going on|happening)|was (geschah|passierte|ist (denn )?los))(?=\s+(in|im|at|to|with|bei|beim|mit|an|am|auf|on)\s)\s*/iu;
