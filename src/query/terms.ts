@@ -234,7 +234,9 @@ export function contentWords(question: string, language: Language, analyze: Anal
     const inner = match.index > 0 && /^\p{Lu}/u.test(word);
     // A number the question names ("Gleis 4", "the 40-year-old", "2019") is as specific as a name: the
     // article that answers must have it.
-    const name = (language === "en" && inner) || /^\d+$/.test(lower);
+    // So is a word with a capital inside it, in either language and wherever it stands: a brand or a
+    // company writes itself so ("iPhone", "eBay"), a common word never.
+    const name = (language === "en" && inner) || /\p{Ll}\p{Lu}/u.test(word) || /^\d+$/.test(lower);
     const light = LIGHT_WORDS.has(lower);
     // A bare noun right after a preposition is mostly an idiom ("an Bord", "in Haft", "vor Ort") or a place
     // name; the subject of a question comes with its article ("das Wetter", "der Bürgermeister").

@@ -65,6 +65,14 @@ describe("contentWords", () => {
     expect(terms.find((t) => t.word === "Lisbon")).toMatchObject({ name: true, noun: false });
   });
 
+  it("takes a word with a capital inside it for a brand's name, wherever it stands and in either language", () => {
+    expect(words("How much does a new iPhone cost?", "en").find((t) => t.word === "iPhone")).toMatchObject({ name: true });
+    expect(words("Was kostet ein neues iPhone?").find((t) => t.word === "iPhone")).toMatchObject({ name: true });
+    expect(words("Wann wurde eBay gegründet?").find((t) => t.word === "eBay")).toMatchObject({ name: true });
+    // A German noun is capitalised at its start only: no name for that.
+    expect(words("Was kostet ein neues Telefon?").find((t) => t.word === "Telefon")?.name).toBe(false);
+  });
+
   it("drops pronominal question words and weighs generic nouns for people lightly", () => {
     const terms = words("Wogegen demonstrierten die Leute?");
     expect(terms.map((t) => t.word)).toEqual(["demonstrierten", "Leute"]);
