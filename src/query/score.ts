@@ -101,7 +101,10 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
   };
   const sourceOf = (index: number) => (inRange(index) ? table.source(index) : "");
   // Per article, what its short references stand for, read on first use (see aliasesIn, namesBehind).
-  const articles = new Map<string, { first: number; aliases: ReadonlyMap<string, readonly string[]>; behind: readonly (readonly string[])[] }>();
+  const articles = new Map<
+    string,
+    { first: number; aliases: ReadonlyMap<string, readonly string[]>; behind: readonly (readonly string[])[]; town: readonly (readonly string[])[] }
+  >();
   const articleAround = (index: number) => {
     const source = sourceOf(index);
     let found = articles.get(source);
@@ -111,7 +114,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       for (let i = first; i <= last; i++) texts.push(textOf(i));
       // The sentences' stems as the index stored them: analysing them again cost most of an article's first reading.
       const behind = namesBehind(texts, analyze, knows, (j) => storedStems(first + j));
-      articles.set(source, (found = { first, aliases: aliasesIn(texts, analyze, knows), behind }));
+      articles.set(source, (found = { first, aliases: aliasesIn(texts, analyze, knows), behind, town: townBehind(texts, analyze) }));
     }
     return found;
   };
@@ -139,7 +142,9 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       let set = carried[index];
       if (!set) {
         const goesOn = index > 0 && sourceOf(index - 1) === sourceOf(index) && OPENS_WITH_PRONOUN.test(textOf(index));
-        carried[index] = set = goesOn ? new Set(storedStems(index - 1)) : NOTHING;
+        const article = articleAround(index);
+        const town = article.town[index - article.first] ?? [];
+        carried[index] = set = goesOn || town.length > 0 ? new Set([...(goesOn ? storedStems(index - 1) : []), ...town]) : NOTHING;
       }
       return set;
     },
@@ -250,8 +255,29 @@ export function aliasesIn(texts: readonly string[], analyze: Analyzer, knows?: W
 const KIND_AND_NAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)\s+(?=(\p{Lu}[\p{L}-]*)(?![\p{L}-]))/gu;
 /** A word right after a definite article: "der Verband", "die Partei". */
 const AFTER_DEFINITE = /(?<![\p{L}])(?:der|die|das|den|dem|des)\s+(\p{L}+)(?![\p{L}])/giu;
+const TOWN_KINDS = ["Stadt", "Gemeinde", "Kommune", "town", "city"] as const;
 /** How many sentences after a name its kind's compounds still mean it. */
 const NAME_REACH = 2;
+
+/**
+ * A news article's dateline, the town it reports from: "Brenningen (dpa/lni) - …", "HEXHAM, England,
+ * March 4 (Reuters) - …". Agency style, not vocabulary: a name, then at most a comma's worth of region and
+ * date, then the agency in parentheses and a dash.
+ */
+const DATELINE = /^(\p{Lu}[\p{L}'-]*(?:[ -]\p{Lu}[\p{L}'-]*){0,2})(?:,[^()]{1,40})?\s\([\p{L}/ ]{2,20}\)\s[-–—]\s/u;
+/** The town of the dateline once named, as news goes on to call it (a closed class of words, German and English). */
+const THE_TOWN = /(?<![\p{L}])(?:die|der|the)\s+(?:Stadt|Gemeinde|Kommune|town|city)(?![\p{L}])/iu;
+
+/**
+ * For each sentence of an article, the stems of the town of its dateline when the sentence calls it "die
+ * Stadt" / "the town" ("Die Stadt rechnet mit Kosten von …" in a report from Regensburg); empty otherwise.
+ * Pure.
+ */
+export function townBehind(texts: readonly string[], analyze: Analyzer): string[][] {
+  const town = DATELINE.exec(texts[0] ?? "")?.[1];
+  const stems = town === undefined ? [] : analyze(town);
+  return texts.map((text, j) => (j > 0 && stems.length > 0 && THE_TOWN.test(text) ? stems : []));
+}
 
 /**
  * For each sentence of an article, the names it refers back to by their kind: after "die neue Partei
@@ -541,7 +567,8 @@ export function termHits(matches: readonly TermMatch[], stats: SentenceStats, in
         if (phrase.stems.every((stem) => stems.has(stem) || lemmas!.has(stem))) best = phrase.weight;
       }
     }
-    // What the pronoun a sentence opens with stands for, named in the sentence before, counts in part.
+    // What the pronoun a sentence opens with stands for, named in the sentence before, counts in part; so
+    // does the town of the dateline where the sentence calls it "die Stadt".
     if (best < CARRIED_SHARE && carried.size > 0) for (const stem of carried) best = Math.max(best, CARRIED_SHARE * (match.similar.get(stem) ?? 0));
     return best;
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { analyzeSentences, sentenceTable } from "../../src/ingest/sentences.js";
 import { answerType } from "../../src/query/cues.js";
-import { acronymsIn, aliasesIn, buildSentenceStats, namesBehind, coverage, RANK_PRIOR, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
+import { acronymsIn, aliasesIn, buildSentenceStats, namesBehind, townBehind, coverage, RANK_PRIOR, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -146,6 +146,26 @@ describe("namesBehind", () => {
     // Two things of the same kind: "der Verein" could be either.
     const two = ["Der Verein Lichtblick half.", "Auch der Verein Sonnenschein half.", "Der Verein sammelte Spenden."];
     expect(namesBehind(two, analyze, knows)[2]).toEqual([]);
+  });
+});
+
+describe("townBehind", () => {
+  it("reads 'die Stadt' / 'the town' as the town of the article's dateline", () => {
+    const texts = ["Brenningen (dpa/lni) - Der Stadtrat hat eine Brücke beschlossen.", "Sie kostet viel.", "Die Stadt rechnet mit Kosten von 23 Millionen Euro."];
+    expect(townBehind(texts, analyze)).toEqual([[], [], analyze("Brenningen")]);
+    const english = ["HEXHAM, England, March 4 (Reuters) - A bridge will close.", "The town expects long queues."];
+    expect(townBehind(english, analyze)[1]).toEqual(analyze("Hexham"));
+    // Without a dateline the article names no town of its own: "die Stadt" stays a word.
+    expect(townBehind(["Der Stadtrat hat beschlossen.", "Die Stadt rechnet mit Kosten."], analyze)).toEqual([[], []]);
+  });
+
+  it("lets a sentence that says 'die Stadt' meet the dateline's town in part, as a pronoun meets the sentence before", () => {
+    const text = "Brenningen (dpa) - Der Rat hat eine Brücke beschlossen. Die Stadt rechnet mit Kosten von 23 Millionen Euro. Die Kosten in Altwiesen sind geringer.";
+    const stats = buildSentenceStats(makeChunks("b.txt", text, 3), analyze);
+    const matches = matchTerms(contentWords("Wie viel kostet die Brücke in Brenningen?", "de", analyze), stats);
+    const town = matches.findIndex((m) => m.term.word === "Brenningen");
+    expect(termHits(matches, stats, 1)[town]).toBe(0.5);
+    expect(termHits(matches, stats, 2)[town]).toBe(0);
   });
 });
 
