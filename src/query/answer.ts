@@ -290,6 +290,8 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
       passages: passages.map((p) => p.chunk.id),
       coverage: Number(reading.evidence.coverage.toFixed(3)),
       focusFound: reading.evidence.focusFound,
+      missingName: reading.evidence.missingName ?? null,
+      lone: reading.evidence.lone === true,
       typed: reading.selected.map((s) => s.typeMatch),
       selected: reading.selected.map((s) => `${s.sentence.source}: ${s.sentence.text.slice(0, 80)}`),
       terms: understanding.terms.map((t) => `${t.word}:${t.alternatives.map((a) => `${a.stem}@${a.weight}`).join("|")}${(t.phrases ?? []).map((p) => ` +${p.stems.join("_")}@${p.weight}`).join("")}`),
