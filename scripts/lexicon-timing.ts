@@ -9,6 +9,7 @@ const lexicon = openLexicon();
 const steps: [string, () => unknown][] = [
   ["German forms (germanLemmas)", () => lexicon.germanLemmas("trafen")],
   ["German synonyms (germanSynonyms)", () => lexicon.germanSynonyms("Streik")],
+  ["German hypernyms (germanBroader)", () => lexicon.germanBroader("Autos")],
   ["English → German (englishToGerman)", () => lexicon.englishToGerman("strikes")],
   ["English synonyms (englishSynonyms)", () => lexicon.englishSynonyms("factories")],
   ["places (Intl.DisplayNames)", () => lexicon.place("Hungary")],

@@ -55,6 +55,12 @@ export interface Lexicon {
    * than {@link Lexicon.germanSynonyms} (a shared English word may be a homonym), so weigh them lower.
    */
   germanPivots(word: string, lemmas?: readonly Lemma[]): readonly Synonym[];
+  /**
+   * The hypernyms OpenThesaurus lists for a German lemma's or form's first senses, best first, without
+   * duplicates: what a text may call the thing more generally ("Autos" → Fahrzeug, Gefährt). Not synonyms:
+   * a hypernym names more than the word does.
+   */
+  germanBroader(word: string, lemmas?: readonly Lemma[]): readonly Synonym[];
   /** German translations of an English word or phrase of up to 3 words (any inflection), best first, capped. [] when unknown. */
   englishToGerman(phrase: string): readonly Translation[];
   /**
@@ -101,6 +107,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   const englishForms = lazyDictionary(dir, LEXICON_FILES.englishForms);
   const englishSynonymTable = lazyDictionary(dir, LEXICON_FILES.englishSynonyms);
   const pivots = lazyDictionary(dir, LEXICON_FILES.pivots);
+  const broader = lazyDictionary(dir, LEXICON_FILES.broader);
   let places: Map<string, Place> | undefined;
 
   const lemmasOfForm = (key: string): Lemma[] | undefined => {
@@ -253,6 +260,21 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
           if (seen.has(pivot.toLowerCase())) continue;
           seen.add(pivot.toLowerCase());
           out.push({ word: pivot, rank: out.length });
+        }
+      }
+      return out;
+    },
+    germanBroader(word, lemmas) {
+      const heads = headsOf(word, lemmas);
+      const seen = new Set(heads);
+      const out: Synonym[] = [];
+      for (const head of heads) {
+        const payload = broader().get(head);
+        if (payload === undefined) continue;
+        for (const hypernym of wrap(LEXICON_FILES.broader, dir, () => readStrings(payload))) {
+          if (seen.has(hypernym.toLowerCase())) continue;
+          seen.add(hypernym.toLowerCase());
+          out.push({ word: hypernym, rank: out.length });
         }
       }
       return out;

@@ -21,6 +21,8 @@ export const LEXICON_FILES = {
   englishSynonyms: "english-synonyms.bin.gz",
   /** Lower-case German word → varints (pool numbers), best first; pool: German words sharing its first English senses. */
   pivots: "german-pivots.bin.gz",
+  /** Lower-case German word → its hypernyms in OpenThesaurus (newline-joined), first senses first. */
+  broader: "german-broader.bin.gz",
 } as const;
 
 /**

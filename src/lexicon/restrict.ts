@@ -1,7 +1,7 @@
 import type { Lexicon } from "./lexicon.js";
 
 /** The resources of the lexicon that can be switched off, to measure what each contributes. */
-export const LEXICON_RESOURCES = ["lemmas", "synonyms", "pivots", "translations", "wordnet", "places"] as const;
+export const LEXICON_RESOURCES = ["lemmas", "synonyms", "hypernyms", "pivots", "translations", "wordnet", "places"] as const;
 export type LexiconResource = (typeof LEXICON_RESOURCES)[number];
 
 /**
@@ -19,6 +19,7 @@ export function withoutResources(lexicon: Lexicon, off: readonly LexiconResource
     isGermanWord: (word) => lexicon.isGermanWord(word),
     germanSynonyms: (word, lemmas) => (drop.has("synonyms") ? [] : lexicon.germanSynonyms(word, lemmas)),
     germanPhraseSynonyms: (words) => (drop.has("synonyms") ? [] : lexicon.germanPhraseSynonyms(words)),
+    germanBroader: (word, lemmas) => (drop.has("hypernyms") ? [] : lexicon.germanBroader(word, lemmas)),
     germanPivots: (word, lemmas) => (drop.has("pivots") ? [] : lexicon.germanPivots(word, lemmas)),
     englishToGerman: (phrase) => (drop.has("translations") ? [] : lexicon.englishToGerman(phrase)),
     englishLemmas: (word) => (drop.has("translations") ? [] : lexicon.englishLemmas(word)),

@@ -205,12 +205,17 @@ export function understand(
   // "Welche Brücken", "which bridges": a plural category asks for a list of its members.
   const expected = answerType(asked) ?? (focus?.kind === "category" && isPlural(focus.word, language, tools) ? "list" : null);
   const terms = [
-    ...joined(
-      withLeaderNouns(
-        expandTerms(withParticleVerbs(contentWords(asked, language, tools.analyze), asked, language, tools), language, tools, asked),
-        expected,
+    ...withBroader(
+      joined(
+        withLeaderNouns(
+          expandTerms(withParticleVerbs(contentWords(asked, language, tools.analyze), asked, language, tools), language, tools, asked),
+          expected,
+          tools,
+        ),
+        language,
         tools,
       ),
+      focus,
       language,
       tools,
     ),
@@ -231,6 +236,31 @@ export function understand(
   if (!previous) return alone;
   const reason: FollowUpReason | null = continues ? "reply" : followUpCue(asked, language, tools);
   return reason === null ? alone : withPrevious(alone, previous, reason, tools);
+}
+
+/**
+ * What "wie viele X" counts may stand beside the number under a broader name ("18.000 Fahrzeuge" for "Wie
+ * viele Autos …?"): news counts things by their general name. The counted noun's hypernyms in OpenThesaurus
+ * that the sources use stand in at a synonym's weight. Nowhere else: "Wo parken die Autos?" is not about
+ * every vehicle. German only (the resource is German; an English question's nouns are translations).
+ */
+function withBroader(terms: QueryTerm[], focus: QuestionFocus | null, language: Language, tools: UnderstandTools): QueryTerm[] {
+  if (language !== "de" || focus?.kind !== "counted") return terms;
+  return terms.map((term) => {
+    if (term.name === true || term.word.toLowerCase().split(/\s+/).at(-1) !== focus.word) return term;
+    const known = new Set(term.alternatives.map((a) => a.stem));
+    const added: QueryTerm["alternatives"][number][] = [];
+    for (const { word } of safe(() => tools.lexicon.germanBroader(term.word), tools)) {
+      if (word.includes(" ")) continue;
+      const stems = tools.analyze(word).filter((stem) => !known.has(stem) && tools.inCorpus(stem));
+      for (const stem of stems) {
+        known.add(stem);
+        added.push({ stem, weight: EXPANSION_WEIGHT.synonym, via: "synonym" });
+      }
+    }
+    // Not searched for: a hypernym ("Mensch", "Fahrzeug") finds passages about anything of its kind (measured: worse when searched).
+    return added.length === 0 ? term : { ...term, alternatives: [...term.alternatives, ...added] };
+  });
 }
 
 /**

@@ -38,6 +38,18 @@ const THESAURUS = [
   "",
 ].join("\n");
 
+const BROADER = [
+  "UTF-8",
+  "auto|2",
+  "-|Auto (Hauptform)|Wagen|Fahrzeug (Oberbegriff)|Gefährt (Oberbegriff)|Karre (ugs.) (Oberbegriff)",
+  "-|Autofahrt|Spritztour (Oberbegriff)",
+  "wagen|1",
+  "-|Auto (Hauptform)|Wagen|Fahrzeug (Oberbegriff)|Gefährt (Oberbegriff)|Karre (ugs.) (Oberbegriff)",
+  "fahrzeug|1",
+  "-|Fahrzeug|Gefährt|Fortbewegungsmittel (Oberbegriff)",
+  "",
+].join("\n");
+
 const VERBS = {
   treffen: { INF: "treffen", PA1: "treffend", PA2: ["getroffen"], PRT: { S: { "1": "traf", "3": "traf" }, P: { "1": "trafen" } } },
   abarbeiten: { hasPrefix: true, INF: "abarbeiten", PA2: ["abgearbeitet"], PRT: { S: { "3": ["arbeitete", "ab"] } } },
@@ -180,6 +192,16 @@ describe("thesaurus parsing", () => {
     expect(synsets[1]!.map((m) => m.word)).toEqual(["Regen", "Nass"]);
     expect(index.get("streik")).toEqual([0]);
     expect(index.get("regen")).toEqual([1]);
+  });
+
+  it("keeps a word's hypernyms apart, from the synsets it is a member of, without marked ones", () => {
+    const { broader } = parseMythes(decodeMythes(new TextEncoder().encode(BROADER)));
+    expect(broader.get("auto")).toEqual(["Fahrzeug", "Gefährt"]);
+    // "Karre" is colloquial; "Wagen" is a member, not a hypernym.
+    expect(broader.get("auto")).not.toContain("Karre");
+    // A synset listed under a word it does not contain gives that word nothing.
+    expect(broader.get("wagen")).toEqual(["Fahrzeug", "Gefährt"]);
+    expect(broader.get("fahrzeug")).toEqual(["Fortbewegungsmittel"]);
   });
 
   it("files an idiom of four words under itself, but offers no synonym longer than three", () => {

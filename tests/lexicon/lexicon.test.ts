@@ -154,6 +154,26 @@ describe("germanSynonyms", () => {
   });
 });
 
+describe("germanBroader", () => {
+  const words = (word: string) => lexicon.germanBroader(word).map((s) => s.word);
+
+  it("lists the hypernyms OpenThesaurus gives a word's first senses, for any form of it", () => {
+    expect(words("Auto")).toContain("Fahrzeug");
+    expect(words("Autos")).toContain("Fahrzeug");
+    expect(words("Bewohner")).toContain("Mensch");
+    // Synonyms are not hypernyms.
+    expect(words("Auto")).not.toContain("Automobil");
+    expect(words("Fahrzeug")).not.toContain("Auto");
+  });
+
+  it("ranks from 0 without duplicates and gives [] for unknown words", () => {
+    const broader = lexicon.germanBroader("Kunden");
+    expect(broader.map((s) => s.rank)).toEqual(broader.map((_, i) => i));
+    expect(new Set(broader.map((s) => s.word.toLowerCase())).size).toBe(broader.length);
+    expect(lexicon.germanBroader("Xqzvbrt")).toEqual([]);
+  });
+});
+
 describe("germanPivots", () => {
   const words = (word: string) => lexicon.germanPivots(word).map((s) => s.word);
 

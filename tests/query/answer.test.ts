@@ -140,6 +140,19 @@ describe("createAsk, a sentence that says its subject only in the lead", () => {
   });
 });
 
+describe("createAsk, a count the sources give under a broader name", () => {
+  const BRIDGE =
+    " date 2025-03 Brenningen (dpa) - Der Stadtrat von Brenningen hat eine neue Brücke über die Kalde beschlossen. Derzeit überqueren täglich etwa 18.000 Fahrzeuge die alte Ostbrücke. Der Bau soll 2027 beginnen.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "bridge.txt": BRIDGE }));
+  });
+
+  it("takes the number of vehicles for the number of cars, OpenThesaurus's hypernym of the counted noun", async () => {
+    expect(quotes(await askAlone(() => index)("Wie viele Autos fahren täglich über die Ostbrücke?"))).toContain("18.000 Fahrzeuge");
+  });
+});
+
 describe("createAsk, a conversation that stays with its story", () => {
   const UNION =
     " date 2025-02 Zwickau (dpa) - Der Autozulieferer Kessler will 700 Stellen streichen. Die IG Metall fordert bei Kessler eine Standortgarantie bis 2030. Die IG Metall ruft bei Kessler für Freitag zu einem Warnstreik auf.";

@@ -13,6 +13,7 @@ const lexicon: Lexicon = {
   germanSynonyms: () => [],
   germanPhraseSynonyms: () => [],
   germanPivots: () => [],
+  germanBroader: () => [],
   englishToGerman: (phrase) =>
     (({
       bridge: ["Brücke"],

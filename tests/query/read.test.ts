@@ -15,6 +15,7 @@ const nothing: Lexicon = {
   germanSynonyms: () => [],
   germanPhraseSynonyms: () => [],
   germanPivots: () => [],
+  germanBroader: () => [],
   englishToGerman: () => [],
   englishSynonyms: () => [],
   englishLemmas: () => [],

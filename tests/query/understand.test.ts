@@ -32,6 +32,8 @@ const lexicon: Lexicon = {
     };
     return (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank }));
   },
+  // Hypernyms: "Autos" are "Fahrzeuge", which the corpus says; "Gefährt" it does not.
+  germanBroader: (word) => (/^autos?$/i.test(word) ? [{ word: "Fahrzeug", rank: 0 }, { word: "Gefährt", rank: 1 }] : []),
   englishSynonyms: () => [],
   englishLemmas: (word) => [word],
   place: () => undefined,
@@ -59,6 +61,22 @@ describe("understand", () => {
       "Hallo, wer führt den Streik an?": "question",
       "Hi, who leads the strike?": "question",
     });
+  });
+
+  it("lets the sources name what a number counts by its hypernym, and only that word", () => {
+    // A German dictionary that knows the question's words, so it is read as German.
+    const german: Lexicon = {
+      ...lexicon,
+      isGermanWord: (w) => /^(wie|viele|autos|fahren|über|die|brücke|wo|parken)$/i.test(w) || lexicon.isGermanWord(w),
+      isGermanNoun: (w) => /^(autos|brücke)$/i.test(w) || lexicon.isGermanNoun(w),
+    };
+    const withVehicles: UnderstandTools = { ...tools, lexicon: german, inCorpus: (stem) => stem === "fahrzeug" || corpus.has(stem) };
+    const autos = (q: string) => understand(q, [], false, withVehicles, 1000).terms.find((t) => t.word === "Autos");
+    // "18.000 Fahrzeuge" counts the cars, below the word itself; a hypernym the sources lack is no alternative.
+    expect(autos("Wie viele Autos fahren über die Brücke?")?.alternatives).toContainEqual({ stem: "fahrzeug", weight: EXPANSION_WEIGHT.synonym, via: "synonym" });
+    expect(autos("Wie viele Autos fahren über die Brücke?")?.alternatives.map((a) => a.stem)).not.toContain("gefahrt");
+    // Elsewhere a hypernym names too much: "Wo parken die Autos?" is not about every vehicle.
+    expect(autos("Wo parken die Autos?")?.alternatives.map((a) => a.stem)).not.toContain("fahrzeug");
   });
 
   it("takes thanks after an interjection for thanks, not for a question", () => {

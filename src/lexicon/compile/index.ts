@@ -104,6 +104,13 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
   const synsetPool = [...used.keys()].map((id) => thesaurus.synsets[id]!.map((m) => (m.marked ? `~${m.word}` : m.word)).join("|"));
   put(LEXICON_FILES.synonyms, synsetEntries, synsetPool);
 
+  // German hypernyms: what the sources may call a thing more generally ("Fahrzeuge" for cars).
+  put(
+    LEXICON_FILES.broader,
+    [...thesaurus.broader.keys()].sort(compareStrings).map((key) => ({ key, payload: stringsPayload(thesaurus.broader.get(key)!) })),
+    [],
+  );
+
   // English → German.
   const germanPool = uniqueSorted([...ding.translations.values()].flatMap((list) => list.map((t) => t.german)));
   const germanId = new Map(germanPool.map((g, i) => [g, i]));

@@ -2,7 +2,8 @@
  * Parses OpenThesaurus in the MyThes format (Debian mythes-de, th_de_DE_v2.dat) into synsets. The .dat
  * repeats every synset under each of its words, with hypernyms mixed in as "(Oberbegriff)"; here each
  * synset is kept once, without hypernyms, antonyms and vulgar, derogatory or obsolete words, and each word
- * points to its synsets in the order the thesaurus lists them for it. Pure functions over the text.
+ * points to its synsets in the order the thesaurus lists them for it. A word's hypernyms are kept apart.
+ * Pure functions over the text.
  */
 
 /** A synset member: its text without annotations, and whether it carries a register or field mark. */
@@ -16,7 +17,17 @@ export interface ThesaurusData {
   readonly synsets: readonly (readonly SynsetMember[])[];
   /** Lower-case word → synset numbers, in the thesaurus's order for that word. */
   readonly index: Map<string, number[]>;
+  /**
+   * Lower-case word → the hypernyms ("(Oberbegriff)") of its first {@link BROADER_SENSES} synsets that it is a
+   * member of, unmarked ones only, in the thesaurus's order: "Auto" → Fahrzeug, Gefährt.
+   */
+  readonly broader: Map<string, string[]>;
 }
+
+/** The senses whose hypernyms a word keeps: its first ones, as for synonyms (later ones are rarer senses). */
+export const BROADER_SENSES = 2;
+/** Hypernyms kept per word: as many as a word's first senses list, within reason. */
+const MAX_BROADER = 8;
 
 // Marks that make a word no synonym citebot should offer (hypernyms and antonyms are other relations).
 const DROP_MARKS = new Set(["Oberbegriff", "Unterbegriff", "Antonym", "derb", "vulg.", "veraltet", "selten", "Spruch", "abwertend", "verhüllend", "Jargon", "Soldatenjargon"]);
@@ -79,6 +90,7 @@ export function parseMythes(text: string): ThesaurusData {
   // Members (lower case) of each synset that are real members, not hypernyms.
   const memberKeys: Set<string>[] = [];
   const index = new Map<string, number[]>();
+  const broader = new Map<string, string[]>();
   let at = 1; // line 0 names the encoding
   while (at < lines.length) {
     const header = lines[at++]!;
@@ -116,10 +128,21 @@ export function parseMythes(text: string): ThesaurusData {
         memberKeys.push(keys);
       }
       if (headKey === undefined || !memberKeys[id]!.has(headKey)) continue;
+      if (i < BROADER_SENSES) {
+        const list = broader.get(headKey) ?? [];
+        for (const raw of fields.slice(1)) {
+          const member = parseMember(raw);
+          // Only a plain "(Oberbegriff)": a colloquial or technical hypernym is no word the sources would use for it.
+          if (member?.relation !== true || member.marked || !/\(Oberbegriff\)/.test(raw) || /\((?!Oberbegriff\))[^()]*\)/.test(raw.replace(/\(Hauptform\)/g, ""))) continue;
+          const word = cleanWord(raw);
+          if (word !== undefined && !list.includes(word) && list.length < MAX_BROADER) list.push(word);
+        }
+        if (list.length > 0) broader.set(headKey, list);
+      }
       const list = index.get(headKey) ?? [];
       if (!list.includes(id)) list.push(id);
       index.set(headKey, list);
     }
   }
-  return { synsets, index };
+  return { synsets, index, broader };
 }
