@@ -174,8 +174,9 @@ function toolsFor(deps: AskDependencies, index: AnswerIndex, lexicon: Lexicon, s
     analyze: deps.analyze,
     lexicon,
     // An expansion is worth keeping when the sources use the word or a compound or inflection of it,
-    // not merely a word that shares its first letters.
-    inCorpus: (stem) => stats.postings.has(stem) || [...vocabulary.similar([stem])].some(([s, v]) => v >= USED_MATCH || sameFamily(stem, s)),
+    // not merely a word that shares its first letters, nor a shorter word it begins with: "Direktor" is
+    // not used where the sources say "direkt".
+    inCorpus: (stem) => stats.postings.has(stem) || [...vocabulary.similar([stem])].some(([s, v]) => (v >= USED_MATCH && !stem.startsWith(s)) || sameFamily(stem, s)),
     inCorpusExactly: (stem) => stats.postings.has(stem),
     beginsInCorpus: (stem) => vocabulary.begins(stem),
     sentencesWith: (stems, most) => sentencesWith(stats, vocabulary, stems, most),

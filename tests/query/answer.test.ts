@@ -153,6 +153,20 @@ describe("createAsk, a count the sources give under a broader name", () => {
   });
 });
 
+describe("createAsk, a translation the sources do not use", () => {
+  const MUSEUM =
+    " date 2024-04 Winsen (dpa) - Aus dem Museum in Winsen sind 312 Silbermünzen gestohlen worden, sagte Polizeisprecher Tom Berg. Museumsleiterin Friederike Sander war direkt nach dem Einbruch vor Ort.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "museum.txt": MUSEUM }));
+  });
+
+  it("does not take a word the sources only begin ('direkt') for their use of it ('Direktor'), and reads the English word's synonyms instead", async () => {
+    // "director" translates to Direktor, which the sources never say; WordNet's "manager" is a Leiter.
+    expect(quotes(await askAlone(() => index)("Who is the director of the museum in Winsen?"))).toContain("Friederike Sander");
+  });
+});
+
 describe("createAsk, a conversation that stays with its story", () => {
   const UNION =
     " date 2025-02 Zwickau (dpa) - Der Autozulieferer Kessler will 700 Stellen streichen. Die IG Metall fordert bei Kessler eine Standortgarantie bis 2030. Die IG Metall ruft bei Kessler für Freitag zu einem Warnstreik auf.";
