@@ -591,6 +591,14 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         // thing, and the article that answers must name it; but it is said as a noun is (a town goes without
         // an article), so it is also a word of what is asked, which the quoted sentence may have by its head.
         const asked = term.articled === true && !place && !acronym && heads !== undefined;
+        // A name and a noun the asker joined ("Kaldebrücke"): the sources name the one and say the other.
+        const named = unknown ? namedCompound(term.word, tools) : null;
+        if (named !== null) {
+          for (const stem of analyze(named.name)) alternatives.set(stem, { stem, weight: 1, via: "word" });
+          for (const stem of analyze(named.head)) if (!alternatives.has(stem)) alternatives.set(stem, { stem, weight: EXPANSION_WEIGHT.head, via: "part" });
+          out.push({ ...term, name: true, asked: true, alternatives: [...alternatives.values()], expansions: [] });
+          continue;
+        }
         out.push({ ...term, name: true, ...(asked ? { asked } : {}), alternatives: [...alternatives.values()], expansions: [] });
         continue;
       }
@@ -929,6 +937,23 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
     }
   }
   return parts;
+}
+
+/**
+ * A compound of a name and a noun the question coins ("Kaldebrücke" for the bridge over the Kalde): the
+ * name the sources use as it is, and the noun's head. Null when the word is no such compound.
+ */
+function namedCompound(word: string, tools: UnderstandTools): { name: string; head: string } | null {
+  const knows = (w: string) => holds(() => tools.lexicon.isGermanWord(w), tools);
+  const exactly = usedExactly(tools);
+  for (let at = MIN_MODIFIER; at <= word.length - MIN_HEAD; at++) {
+    const name = word.slice(0, at).replace(/-$/, "");
+    const rest = word.slice(at).replace(/^-/, "");
+    const head = rest.charAt(0).toUpperCase() + rest.slice(1);
+    if (knows(name) || !holds(() => tools.lexicon.isGermanNoun(head), tools)) continue;
+    if (tools.analyze(name).some(exactly) && tools.analyze(head).some(tools.inCorpus)) return { name, head };
+  }
+  return null;
 }
 
 /**

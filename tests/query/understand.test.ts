@@ -477,6 +477,22 @@ describe("understand", () => {
     expect(stems).not.toContain("durftig");
   });
 
+  it("reads a name and a noun the asker joined ('Kaldebrücke') as the name the sources use and the noun's head", () => {
+    const german: Lexicon = {
+      ...lexicon,
+      isGermanWord: (w) => /^(wie|viele|bäume|müssen|für|die|neue|brücke|gefällt|werden)$/i.test(w),
+      isGermanNoun: (w) => /^(brücke|bäume)$/i.test(w),
+    };
+    const stems = new Set(["kald", "bruck", "baum"]);
+    const bridge: UnderstandTools = { analyze, lexicon: german, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s) };
+    const term = (t: UnderstandTools) => understand("Wie viele Bäume müssen für die neue Kaldebrücke gefällt werden?", [], false, t, 1000).terms.find((x) => x.word === "Kaldebrücke");
+    expect(term(bridge)).toMatchObject({ name: true });
+    expect(term(bridge)?.alternatives).toEqual(expect.arrayContaining([{ stem: "kald", weight: 1, via: "word" }, { stem: "bruck", weight: EXPANSION_WEIGHT.head, via: "part" }]));
+    // A name the sources never write stays a name they lack.
+    const without = new Set(["bruck", "baum"]);
+    expect(term({ ...bridge, inCorpus: (s) => without.has(s), inCorpusExactly: (s) => without.has(s) })?.alternatives.map((a) => a.stem)).toEqual(["kaldebruck"]);
+  });
+
   it("takes an acronym for a name even when the dictionary knows it", () => {
     const known: UnderstandTools = { ...tools, lexicon: { ...lexicon, isGermanWord: (w) => w === "SPD" || lexicon.isGermanWord(w), isGermanNoun: (w) => w === "SPD" || lexicon.isGermanNoun(w) } };
     expect(understand("Wie viele Mitglieder hat die SPD?", [], false, known, 1000).terms.find((t) => t.word === "SPD")?.name).toBe(true);
