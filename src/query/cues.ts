@@ -43,6 +43,7 @@ const CURRENCY_UNIT = String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?`;
 const MONEY_UNIT = String.raw`${CURRENCY_UNIT}|pounds?`;
 const LENGTH_UNIT = String.raw`\p{L}*meter[ns]?|km|m|cm|mm|meilen|miles?|metres?|meters?|kilometres?|kilometers?`;
 const WEIGHT_UNIT = String.raw`kilogramm|kilo|kg|tonnen?|gramm|pfund|t|pounds?|tons?|tonnes?`;
+const VOLUME_UNIT = String.raw`\p{L}*liter[ns]?|\p{L}*litres?|hl|ml|gallons?|m³`;
 const SHARE_UNIT = String.raw`prozent|prozentpunkte?n?|percent|%`;
 /** The words that scale a sum ("1,6 Milliarden"), which stand for its unit when the currency comes later. */
 const SCALE_UNIT = String.raw`millionen|milliarden|millions?|billions?`;
@@ -62,7 +63,7 @@ const UNITS: readonly [RegExp, RegExp][] = [
   [/^(schnell|fast)$/, measured(String.raw`km\/h|stundenkilometer|kilometer pro stunde|mph|knoten|knots`)],
   // "Wie hoch ist der Schaden / die Quote / der Pegel?": a level or a sum, in some unit or a share, never a
   // count of things ("fünf Flughäfen"); a count is asked "wie viele" or "wie hoch ist die Zahl".
-  [/^(hoch|high)$/, measured(String.raw`${MONEY_UNIT}|${SHARE_UNIT}|${LENGTH_UNIT}|feet|grad|degrees?|\p{L}*tonnen?|tons?|tonnes?|${SCALE_UNIT}`)],
+  [/^(hoch|high)$/, measured(String.raw`${MONEY_UNIT}|${SHARE_UNIT}|${LENGTH_UNIT}|${VOLUME_UNIT}|feet|grad|degrees?|\p{L}*tonnen?|tons?|tonnes?|${SCALE_UNIT}`)],
 ];
 
 /** "Wie hoch ist die Zahl der …", "how high is the number of …": a count after all. */

@@ -241,6 +241,9 @@ describe("unitFor", () => {
     const high = unitFor("Wie hoch ist der wirtschaftliche Schaden des Streiks?");
     expect(high?.test("Ein ganzer Tag Stillstand an fünf großen Flughäfen")).toBe(false);
     for (const measure of ["Schäden von rund 40 Millionen Euro", "ein Pegel von 3,20 Metern", "eine Quote von 5,3 Prozent"]) expect(high?.test(measure), measure).toBe(true);
+    // A volume is a level too: rain in litres per square metre, water drawn in cubic metres.
+    const rain = unitFor("Wie hoch war der Niederschlag im Juli?");
+    for (const measure of ["nur 11 Liter Regen pro Quadratmeter", "bis zu 14.000 Kubikmeter Wasser"]) expect(rain?.test(measure), measure).toBe(true);
     expect(unitFor("Wie hoch ist die Zahl der Toten?")).toBeNull();
   });
 
