@@ -81,6 +81,7 @@ const MONEY_QUESTION = new RegExp(
   "iu",
 );
 const MONEY = measured(MONEY_UNIT);
+const WEIGHT_QUESTION = /(?<![\p{L}])(wie\s+viel\s+(wiegt|wiegen|wog|wogen|gewogen)|how\s+much\s+(\p{L}+\s+){0,4}(weigh|weighs|weighed))(?![\p{L}])/iu;
 const SHARE_QUESTION = /(?<![\p{L}])(welche[rnms]?\s+(\p{L}+\s+)?(anteil|prozentsatz|quote)|wie\s+viel\s+prozent|what\s+(share|percentage|proportion|fraction)|how\s+many\s+percent)(?![\p{L}])/iu;
 const SHARE = /(\d\s*(%|prozent|percent))|(?<![\p{L}])(prozent|percent|hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter|jede[rnms]?\s+\p{L}+te[rnms]?|every\s+\p{L}+(th|nd|rd))(?![\p{L}])/iu;
 
@@ -96,6 +97,8 @@ export function unitFor(question: string): RegExp | null {
   if (SHARE_QUESTION.test(question)) return SHARE;
   // "Wie viel Geld", "how much does it cost": a sum of money, not any number.
   if (MONEY_QUESTION.test(question)) return MONEY;
+  // "Wie viel wiegt …", "how much does it weigh": a weight, as "wie schwer" asks.
+  if (WEIGHT_QUESTION.test(question)) return measured(WEIGHT_UNIT);
   const adjective = measureAdjective(question);
   if (/^(hoch|high)$/.test(adjective) && COUNT_NOUN.test(question)) return null;
   return UNITS.find(([asked]) => asked.test(adjective))?.[1] ?? null;
@@ -537,6 +540,10 @@ export function questionFocus(question: string): QuestionFocus | null {
         if (AUXILIARY.test(lower)) break;
         continue;
       }
+      // "Wie viel kostet …", "wie viele davon mit …": a German verb or preposition right after the question
+      // word counts nothing named; only an inflected adjective may stand before the counted noun ("wie viele
+      // neue Stellen"), or a preposition of rate before what it is counted per ("wie viel pro Zug").
+      if (kind === "counted" && /^(wie|wieviele?n?|zahl|anzahl)$/.test(w) && /^\p{Ll}/u.test(candidate) && !/(e|en|er|es|em)$/.test(lower) && !/^(pro|je|per)$/.test(lower)) break;
       // An English noun phrase ends in its head: "how many army trucks were …" counts trucks.
       const after = (words[j + 1] ?? "").toLowerCase();
       const head = /^(which|what|how)$/.test(w) && after !== "" && !FOCUS_SKIP.test(after) && AUXILIARY.test((words[j + 2] ?? "").toLowerCase()) ? after : lower;

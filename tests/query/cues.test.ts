@@ -250,6 +250,9 @@ describe("unitFor", () => {
   it("asks a measure, share or money question for a number with its unit", () => {
     expect(unitFor("Wie schwer ist die Sonde?")?.test("2,1 Tonnen")).toBe(true);
     expect(unitFor("Wie schwer ist die Sonde?")?.test("um 14.32 Uhr")).toBe(false);
+    // "Wie viel wiegt …" asks what "wie schwer" asks.
+    expect(unitFor("Wie viel wiegt die Sonde beim Start?")?.test("2,1 Tonnen")).toBe(true);
+    expect(unitFor("How much does the probe weigh?")?.test("rund 1,2 Millionen Euro")).toBe(false);
     // The word a unit may follow is a whole word: "2021 hat" is no "2021 ha" of tonnes, "2 Wochen mehr" no metres.
     expect(unitFor("Wie schwer ist die Sonde?")?.test("Seit 2021 hat die Firma Verluste.")).toBe(false);
     expect(unitFor("Wie weit reicht die Zone?")?.test("Nach 2 Wochen mehr Regen.")).toBe(false);
@@ -319,6 +322,13 @@ describe("questionFocus", () => {
 
   it("takes no clock time for a count", () => {
     expect(questionFocus("Um wie viel Uhr startete die Sonde?")).toBeNull();
+  });
+
+  it("counts nothing named when a verb or preposition follows 'wie viel(e)', but reads adjectives and a rate's noun", () => {
+    expect(questionFocus("Wie viel kostet Regensburg das Projekt?")).toBeNull();
+    expect(questionFocus("Und wie viele davon mit Motor?")).toBeNull();
+    expect(questionFocus("Wie viele neue Stellen entstehen?")).toEqual({ word: "stellen", kind: "counted" });
+    expect(questionFocus("Wie viel pro Zug?")).toEqual({ word: "zug", kind: "counted" });
   });
 
   it("finds what a how-many question counts", () => {
