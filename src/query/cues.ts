@@ -424,13 +424,18 @@ const LIST = new RegExp(String.raw`${LIST_ITEM}(?:,\s+${LIST_ITEM})+,?\s+(?:und|
  * ("mehr als 300 Festnahmen", "die Zahl der Opfer stieg auf 40"). "Es gab viele Vermisste, Dutzende
  * Verletzte" counts the injured, not the dead: punctuation ends the reach. Pure, lower-cased.
  *
+ * With `nounsOnly`, only the capitalised ones: a German sentence's nouns.
+ *
  * @example
  * countedWords("Es gab viele Vermisste, Dutzende Verletzte.") // ["dutzende", "verletzte"]
  */
-export function countedWords(sentence: string): string[] {
+export function countedWords(sentence: string, nounsOnly = false): string[] {
   const tokens = sentence.match(/[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[,;:()«»„“"–—!?]|\.(?!\p{N})/gu) ?? [];
   const isNumber = (token: string) => /^\d+([.,]\d+)*$/.test(token) || NUMBER_WORDS.test(token.toLowerCase());
-  const isWord = (token: string) => /^[\p{L}]/u.test(token);
+  // A German noun is capitalised ("140 Liter Regen pro Quadratmeter gefallen" counts no "Gefallene"); an
+  // English count is a plural or "people", as in COUNTS_SOMETHING.
+  const noun = new RegExp(String.raw`^(?:\p{Lu}|(?!${GERMAN_IN_S}$)[a-z]+s$|people$)`, "u");
+  const isWord = (token: string) => (nounsOnly ? noun : /^[\p{L}]/u).test(token);
   const counted = new Set<string>();
   tokens.forEach((token, j) => {
     if (!isNumber(token)) return;

@@ -113,7 +113,7 @@ export function read(
     stats,
     expected,
     categoryTerm,
-    ofKind(understanding, stats),
+    ofKind(understanding, stats, at >= 0 ? matched[at] : undefined),
     (i) => saidNext && i + 1 < stats.count && stats.source(i + 1) === stats.source(i) && continues(stats.sentence(i + 1).text),
   );
   const namesAll = namingAll(matches, stats);
@@ -176,10 +176,15 @@ function speakingFirst(scored: readonly ScoredSentence[], matches: readonly Term
 }
 
 /** What narrows the asked-for type further, for a sentence that has it, or undefined when nothing does. */
-function ofKind(understanding: Understanding, stats: SentenceStats): ((sentence: Sentence, index: number) => boolean) | undefined {
+function ofKind(understanding: Understanding, stats: SentenceStats, focused?: TermMatch): ((sentence: Sentence, index: number) => boolean) | undefined {
   const { unit, focus, answerType: expected } = understanding;
   // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
   if (unit) return (sentence) => unit.test(sentence.text);
+  // "Wie viele Mitarbeiter …": a number of what is counted, not "120 Betten" beside the question's other
+  // words. German only, where the nouns a number counts are told by their capitals.
+  if (focus?.kind === "counted" && expected === "number" && understanding.language === "de" && focused !== undefined) {
+    return (_sentence, index) => [...stats.countedNouns(index)].some((stem) => namesSame(focused.term, stem) && (focused.similar.get(stem) ?? 0) > 0);
+  }
   // "Wie viele Menschen": only a number that counts someone is of the asked-for kind.
   if (focus?.kind === "people" && expected === "number") return (sentence) => countsSomething(sentence.text);
   // "Wie heißen die Interessenten?": the name must be the role's, not the speaker's ("…, sagte Mehnert").

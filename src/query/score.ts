@@ -51,6 +51,8 @@ export interface SentenceStats {
   lemmaStems(index: number): ReadonlySet<string>;
   /** The stems of the words that stand beside a number of sentence i: what its numbers may count. Computed on first use. */
   counted(index: number): ReadonlySet<string>;
+  /** The stems of the capitalised words of sentence i's clauses with a number: the German nouns its numbers may count. */
+  countedNouns(index: number): ReadonlySet<string>;
   /** Sentence i's answer types, each with the stems of the words that supply it. Computed on first use. */
   features(index: number): ReadonlyMap<AnswerType, readonly string[]>;
   /** Stem → indices of the sentences containing it, ascending. */
@@ -80,6 +82,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
   const features: (ReadonlyMap<AnswerType, readonly string[]> | undefined)[] = [];
   const lemmas: (ReadonlySet<string> | undefined)[] = [];
   const counted: (ReadonlySet<string> | undefined)[] = [];
+  const countedNouns: (ReadonlySet<string> | undefined)[] = [];
   const carried: (ReadonlySet<string> | undefined)[] = [];
   const inRange = (index: number) => Number.isInteger(index) && index >= 0 && index < count;
   const sentence = (index: number): Sentence => {
@@ -151,6 +154,7 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
     features: (index) => (features[index] ??= typedFeatures(textOf(index), analyze, knows)),
     lemmaStems: (index) => (lemmas[index] ??= lemmaStemsOf(textOf(index), analyze, knows)),
     counted: (index) => (counted[index] ??= new Set(countedWords(textOf(index)).flatMap(analyze))),
+    countedNouns: (index) => (countedNouns[index] ??= new Set(countedWords(textOf(index), true).flatMap(analyze))),
     postings,
     chunkSentences: (chunkId) => {
       if (!Number.isInteger(chunkId) || chunkId < 0 || chunkId + 1 >= table.memberOffsets.length) return [];

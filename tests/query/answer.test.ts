@@ -153,6 +153,24 @@ describe("createAsk, a count the sources give under a broader name", () => {
   });
 });
 
+describe("createAsk, a count of one thing beside the question's other words", () => {
+  const HOSPITAL = [
+    " date 2025-03 Wernsfeld (dpa) - Das Kreiskrankenhaus in Wernsfeld schließt seine Innere Abteilung und die Notaufnahme. Als Grund nannte der Betreiber einen Mangel an Ärzten.",
+    "Das Haus mit zuletzt 120 Betten ist das einzige Krankenhaus im Landkreis Wernsfeld-Aue. Es war 1954 eröffnet worden.",
+    "Für die rund 310 Beschäftigten soll es nach Angaben des Unternehmens keine betriebsbedingten Kündigungen geben. Die Gewerkschaft Verdi kritisierte die Pläne.",
+  ].join("\n\n");
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "hospital.txt": HOSPITAL }));
+  });
+
+  it("answers 'wie viele Mitarbeiter' with the number of staff, not the beds the sentence about the hospital counts", async () => {
+    const answer = quotes(await askAlone(() => index)("Wie viele Mitarbeiter hat das Krankenhaus in Wernsfeld?"));
+    expect(answer).toContain("310 Beschäftigten");
+    expect(answer).not.toContain("120 Betten");
+  });
+});
+
 describe("createAsk, a translation the sources do not use", () => {
   const MUSEUM =
     " date 2024-04 Winsen (dpa) - Aus dem Museum in Winsen sind 312 Silbermünzen gestohlen worden, sagte Polizeisprecher Tom Berg. Museumsleiterin Friederike Sander war direkt nach dem Einbruch vor Ort.";

@@ -293,6 +293,14 @@ describe("countedWords", () => {
     expect(countedWords("Die Zahl der Toten stieg auf 225.")).toContain("toten");
     expect(countedWords("Niemand wurde verletzt.")).toEqual([]);
   });
+
+  it("gives only the nouns when asked: German capitalised words, English plurals", () => {
+    expect(countedWords("Binnen 72 Stunden waren 140 Liter Regen pro Quadratmeter gefallen.", true)).not.toContain("gefallen");
+    expect(countedWords("Binnen 72 Stunden waren 140 Liter Regen pro Quadratmeter gefallen.", true)).toEqual(expect.arrayContaining(["liter", "regen"]));
+    expect(countedWords("Storms left around 62,000 homes without power.", true)).toContain("homes");
+    expect(countedWords("Dort sind seit 2021 bereits 40 Stellen weggefallen.", true)).toContain("stellen");
+    expect(countedWords("Dort sind seit 2021 bereits 40 Stellen weggefallen.", true)).not.toContain("bereits");
+  });
 });
 
 describe("countsSomething", () => {
