@@ -679,6 +679,17 @@ export function scoreSentences(
     const typed = () => typedAt(index);
     let hits = termHits(matches, stats, index);
     const own = coverage(matches, [hits]);
+    if (!(own > 0) && expected === "reason") {
+      // A reason given in the lead's paragraph ("Als Grund nannte das Unternehmen …") is the reason for what
+      // the lead reports: it meets the question's words through the lead.
+      const first = articleStart(index, (i) => stats.source(i));
+      const lead = first !== index && stats.chunk(first) === stats.chunk(index) ? leadHits(index) : undefined;
+      if (lead && typed()) {
+        const leadHitsShared = lead.map((hit) => LEAD_SHARE * hit);
+        const cov = coverage(matches, [leadHitsShared]);
+        if (cov > 0) return { index, sentence, hits: leadHitsShared, coverage: cov, typeMatch: true, score: cov + TYPE_BONUS + RANK_PRIOR * prior + bonus };
+      }
+    }
     if (!(own > 0)) {
       // A sentence that covers none of the question scores by its rank alone (no bonus applies), of the
       // asked-for type or not. Whether it is of that type is read only when a later step asks (the typed

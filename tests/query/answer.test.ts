@@ -18,7 +18,7 @@ const SETTINGS: AskSettings = {
 const HARBOUR = " date 2023-05 Im Hafen von Hamburg legte ein Containerschiff aus Singapur an. Die Ladung bestand aus Elektronik. Der Hafen wurde im Jahr 1189 eröffnet.";
 const MUSEUM = " date 2023-06 In München stellt ein neues Museum moderne Kunst aus. Der Eintritt kostet zwölf Euro. Das Museum wurde im Jahr 2023 eröffnet.";
 
-async function makeIndex(seeds: Record<string, string>, copyArticle = false): Promise<{ index: LoadedIndex; dir: string }> {
+async function makeIndex(seeds: Record<string, string>, copyArticle = false, sentences = 2): Promise<{ index: LoadedIndex; dir: string }> {
   const dir = await tempDir("citebot-answer-");
   await mkdir(path.join(dir, "seeds"));
   for (const [name, text] of Object.entries(seeds)) await writeFile(path.join(dir, "seeds", name), text);
@@ -28,7 +28,7 @@ async function makeIndex(seeds: Record<string, string>, copyArticle = false): Pr
     seedsDir: path.join(dir, "seeds"),
     indexDir: path.join(dir, "index"),
     embeddings,
-    chunking: { sentences: 2, overlap: 1 },
+    chunking: { sentences, overlap: 1 },
     hnsw: { m: 16, efConstruction: 100 },
   };
   await buildIndex(options);
@@ -168,6 +168,23 @@ describe("createAsk, a count of one thing beside the question's other words", ()
     const answer = quotes(await askAlone(() => index)("Wie viele Mitarbeiter hat das Krankenhaus in Wernsfeld?"));
     expect(answer).toContain("310 Beschäftigten");
     expect(answer).not.toContain("120 Betten");
+  });
+});
+
+describe("createAsk, a reason the lead's paragraph gives", () => {
+  const CLINIC = [
+    " date 2025-03 Wernsfeld (dpa) - Das Kreiskrankenhaus in Wernsfeld schließt seine Notaufnahme. Die Patienten werden in andere Kliniken verlegt. Als Grund nannte der Betreiber einen Mangel an Ärzten.",
+    "Das Haus mit zuletzt 120 Betten ist das einzige Krankenhaus im Landkreis Wernsfeld. Bereits vor drei Jahren war die Geburtsstation geschlossen worden, damals wegen fehlender Hebammen.",
+  ].join("\n\n");
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "clinic.txt": CLINIC }, false, 4));
+  });
+
+  it("gives the reason for what the lead reports, though the reason's sentence repeats none of the question's words and another sentence says \"Krankenhaus\"", async () => {
+    const answer = quotes(await askAlone(() => index)("Warum macht die Klinik in Wernsfeld dicht?"));
+    expect(answer).toContain("Mangel an Ärzten");
+    expect(answer).not.toContain("Hebammen");
   });
 });
 
