@@ -128,6 +128,9 @@ const OVERVIEW =
  */
 const HAPPENED = /^(what( has)? happened|what('s| is) (going on|happening)|was (geschah|passierte|ist (denn )?los))(?=\s+(in|im|at|to|with|bei|beim|mit|an|am|auf|on)\s)\s*/iu;
 
+/** "Was ist mit der Klinik in Wernsfeld los?", "Was ist bei der RB 34 passiert?": HAPPENED with the verb last, as German puts it. */
+const HAPPENED_AROUND = /^was\s+(?:ist|war)\s+(?:(?:denn|eigentlich|da|gerade|jetzt)\s+)*(?<about>(?:mit|bei|beim|in|im|an|am|auf)\s.+?)\s+(?:(?:denn|eigentlich|da|gerade|jetzt)\s+)*(?:los|passiert|geschehen)\s*[?!.]*$/iu;
+
 /** Words of assent that may open a greeting or thanks ("Ok, danke!"), with the punctuation after them. */
 const INTERJECTION = /^(ok(ay)?|alles klar|gut|sehr gut|super|prima|toll|klasse|perfekt|cool|schön|ah|aha|ach so|achso|great|perfect|nice|alright|all right|awesome|got it|i see|oh)(?![\p{L}])[\s,.!]*/u;
 
@@ -272,6 +275,9 @@ function framing(text: string): { question: string; newTopic: boolean; overview:
   const marker = TOPIC_CHANGE.exec(text)?.[0];
   const newTopic = marker !== undefined && marker.length < text.length;
   const topical = newTopic ? text.slice(marker.length) : text;
+  // "Was ist mit der Klinik los?": German says the request around what it asks about.
+  const around = HAPPENED_AROUND.exec(topical);
+  if (around?.groups?.["about"] !== undefined) return { question: around.groups["about"], newTopic, overview: true };
   const request = OVERVIEW.exec(topical)?.[0] ?? HAPPENED.exec(topical)?.[0];
   const overview = request !== undefined && request.length < topical.length;
   const preamble = overview ? request : PREAMBLE.exec(topical)?.[0];

@@ -680,7 +680,7 @@ describe("understand", () => {
       streik: ["Was weißt du über den Streik?", "Erzähl mir was über den Streik", "Hast du Infos zum Streik?", "Gibt es Neuigkeiten zum Streik?", "Was steht in den Quellen über den Streik?"],
       strike: ["Tell me about the strike", "What do you know about the strike?", "What do the sources say about the strike?"],
       // What happened somewhere is what the story's lead says.
-      hafen: ["Was geschah im Hafen?", "Was ist los im Hafen?"],
+      hafen: ["Was geschah im Hafen?", "Was ist los im Hafen?", "Was ist im Hafen los?", "Was ist denn mit dem Hafen los?", "Was ist beim Hafen passiert?"],
       harbour: ["What happened in the harbour?", "What is going on at the harbour?"],
     };
     for (const [word, questions] of Object.entries(asks)) {
