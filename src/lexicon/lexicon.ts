@@ -182,6 +182,20 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     return [key, ...lemmas.map((l) => l.lemma.toLowerCase())].filter((h, i, all) => all.indexOf(h) === i);
   };
 
+  /** The words a table lists under each of `heads`, in order, without duplicates or the heads themselves. */
+  const listedUnder = (heads: readonly string[], listed: (head: string) => readonly string[]): Synonym[] => {
+    const seen = new Set(heads);
+    const out: Synonym[] = [];
+    for (const head of heads) {
+      for (const word of listed(head)) {
+        if (seen.has(word.toLowerCase())) continue;
+        seen.add(word.toLowerCase());
+        out.push({ word, rank: out.length });
+      }
+    }
+    return out;
+  };
+
   /** The synonyms of the thesaurus entries filed under `keys`, unmarked first, without the words in `seen`. */
   const synonymsFiledUnder = (
     keys: readonly string[],
@@ -249,35 +263,16 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
       return synonymsFiledUnder([key], new Set(), (word) => phraseKey(word.split(" ").map(normaliseGerman), lemmasOf) === key);
     },
     germanPivots(word, lemmas) {
-      const heads = headsOf(word, lemmas);
-      const seen = new Set(heads);
-      const out: Synonym[] = [];
-      for (const head of heads) {
+      return listedUnder(headsOf(word, lemmas), (head) => {
         const payload = pivots().get(head);
-        if (payload === undefined) continue;
-        for (const id of wrap(LEXICON_FILES.pivots, dir, () => readVarints(payload))) {
-          const pivot = pivots().poolString(id);
-          if (seen.has(pivot.toLowerCase())) continue;
-          seen.add(pivot.toLowerCase());
-          out.push({ word: pivot, rank: out.length });
-        }
-      }
-      return out;
+        return payload === undefined ? [] : wrap(LEXICON_FILES.pivots, dir, () => readVarints(payload).map((id) => pivots().poolString(id)));
+      });
     },
     germanBroader(word, lemmas) {
-      const heads = headsOf(word, lemmas);
-      const seen = new Set(heads);
-      const out: Synonym[] = [];
-      for (const head of heads) {
+      return listedUnder(headsOf(word, lemmas), (head) => {
         const payload = broader().get(head);
-        if (payload === undefined) continue;
-        for (const hypernym of wrap(LEXICON_FILES.broader, dir, () => readStrings(payload))) {
-          if (seen.has(hypernym.toLowerCase())) continue;
-          seen.add(hypernym.toLowerCase());
-          out.push({ word: hypernym, rank: out.length });
-        }
-      }
-      return out;
+        return payload === undefined ? [] : wrap(LEXICON_FILES.broader, dir, () => readStrings(payload));
+      });
     },
     englishToGerman(phrase) {
       const key = normaliseEnglish(phrase).replace(/^to /, "");
