@@ -432,7 +432,7 @@ const LIST = new RegExp(String.raw`${LIST_ITEM}(?:,\s+${LIST_ITEM})+,?\s+(?:und|
 export function countedWords(sentence: string, nounsOnly = false): string[] {
   const tokens = sentence.match(/[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[,;:()«»„“"–—!?]|\.(?!\p{N})/gu) ?? [];
   const isNumber = (token: string) => /^\d+([.,]\d+)*$/.test(token) || NUMBER_WORDS.test(token.toLowerCase());
-  // A German noun is capitalised ("140 Liter Regen pro Quadratmeter gefallen" counts no "Gefallene"); an
+  // A German noun is capitalised ("90 Liter Regen pro Quadratmeter gefallen" counts no "Gefallene"); an
   // English count is a plural or "people", as in COUNTS_SOMETHING.
   const noun = new RegExp(String.raw`^(?:\p{Lu}|(?!${GERMAN_IN_S}$)[a-z]+s$|people$)`, "u");
   const isWord = (token: string) => (nounsOnly ? noun : /^[\p{L}]/u).test(token);
@@ -547,7 +547,7 @@ export function questionFocus(question: string): QuestionFocus | null {
       }
       // "Wie viel kostet …", "wie viele davon mit …": a German verb or preposition right after the question
       // word counts nothing named; only an inflected adjective may stand before the counted noun ("wie viele
-      // neue Stellen"), or a preposition of rate before what it is counted per ("wie viel pro Zug").
+      // neue Stellen"), or a preposition of rate before what it is counted per ("wie viel pro Kopf").
       if (kind === "counted" && /^(wie|wieviele?n?|zahl|anzahl)$/.test(w) && /^\p{Ll}/u.test(candidate) && !/(e|en|er|es|em)$/.test(lower) && !/^(pro|je|per)$/.test(lower)) break;
       // An English noun phrase ends in its head: "how many army trucks were …" counts trucks.
       const after = (words[j + 1] ?? "").toLowerCase();

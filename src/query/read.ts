@@ -180,7 +180,7 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   const { unit, focus, answerType: expected } = understanding;
   // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
   if (unit) return (sentence) => unit.test(sentence.text);
-  // "Wie viele Mitarbeiter …": a number of what is counted, not "120 Betten" beside the question's other
+  // "Wie viele Mitarbeiter …": a number of what is counted, not "200 Betten" beside the question's other
   // words. German only, where the nouns a number counts are told by their capitals.
   if (focus?.kind === "counted" && expected === "number" && understanding.language === "de" && focused !== undefined) {
     return (_sentence, index) => [...stats.countedNouns(index)].some((stem) => namesSame(focused.term, stem) && (focused.similar.get(stem) ?? 0) > 0);

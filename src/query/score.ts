@@ -259,12 +259,11 @@ export function aliasesIn(texts: readonly string[], analyze: Analyzer, knows?: W
 const KIND_AND_NAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)\s+(?=(\p{Lu}[\p{L}-]*)(?![\p{L}-]))/gu;
 /** A word right after a definite article: "der Verband", "die Partei". */
 const AFTER_DEFINITE = /(?<![\p{L}])(?:der|die|das|den|dem|des)\s+(\p{L}+)(?![\p{L}])/giu;
-const TOWN_KINDS = ["Stadt", "Gemeinde", "Kommune", "town", "city"] as const;
 /** How many sentences after a name its kind's compounds still mean it. */
 const NAME_REACH = 2;
 
 /**
- * A news article's dateline, the town it reports from: "Brenningen (dpa/lni) - …", "HEXHAM, England,
+ * A news article's dateline, the town it reports from: "Altdorf (dpa/lni) - …", "LEEDS, England,
  * March 4 (Reuters) - …". Agency style, not vocabulary: a name, then at most a comma's worth of region and
  * date, then the agency in parentheses and a dash.
  */
@@ -274,7 +273,7 @@ const THE_TOWN = /(?<![\p{L}])(?:die|der|the)\s+(?:Stadt|Gemeinde|Kommune|town|c
 
 /**
  * For each sentence of an article, the stems of the town of its dateline when the sentence calls it "die
- * Stadt" / "the town" ("Die Stadt rechnet mit Kosten von …" in a report from Regensburg); empty otherwise.
+ * Stadt" / "the town" ("Die Stadt rechnet mit Kosten von …" in a report from Altdorf); empty otherwise.
  * Pure.
  */
 export function townBehind(texts: readonly string[], analyze: Analyzer): string[][] {

@@ -128,7 +128,7 @@ const OVERVIEW =
  */
 const HAPPENED = /^(what( has)? happened|what('s| is) (going on|happening)|was (geschah|passierte|ist (denn )?los))(?=\s+(in|im|at|to|with|bei|beim|mit|an|am|auf|on)\s)\s*/iu;
 
-/** "Was ist mit der Klinik in Wernsfeld los?", "Was ist bei der RB 34 passiert?": HAPPENED with the verb last, as German puts it. */
+/** "Was ist mit der Klinik los?", "Was ist beim Hafen passiert?": HAPPENED with the verb last, as German puts it. */
 const HAPPENED_AROUND = /^was\s+(?:ist|war)\s+(?:(?:denn|eigentlich|da|gerade|jetzt)\s+)*(?<about>(?:mit|bei|beim|in|im|an|am|auf)\s.+?)\s+(?:(?:denn|eigentlich|da|gerade|jetzt)\s+)*(?:los|passiert|geschehen)\s*[?!.]*$/iu;
 
 /** Words of assent that may open a greeting or thanks ("Ok, danke!"), with the punctuation after them. */
@@ -242,7 +242,7 @@ export function understand(
 }
 
 /**
- * What "wie viele X" counts may stand beside the number under a broader name ("18.000 Fahrzeuge" for "Wie
+ * What "wie viele X" counts may stand beside the number under a broader name ("500 Fahrzeuge" for "Wie
  * viele Autos …?"): news counts things by their general name. The counted noun's hypernyms in OpenThesaurus
  * that the sources use stand in at a synonym's weight. Nowhere else: "Wo parken die Autos?" is not about
  * every vehicle. German only (the resource is German; an English question's nouns are translations).
@@ -275,7 +275,7 @@ function framing(text: string): { question: string; newTopic: boolean; overview:
   const marker = TOPIC_CHANGE.exec(text)?.[0];
   const newTopic = marker !== undefined && marker.length < text.length;
   const topical = newTopic ? text.slice(marker.length) : text;
-  // "Was ist mit der Klinik los?": German says the request around what it asks about.
+  // "Was ist mit der Schule los?": German says the request around what it asks about.
   const around = HAPPENED_AROUND.exec(topical);
   if (around?.groups?.["about"] !== undefined) return { question: around.groups["about"], newTopic, overview: true };
   const request = OVERVIEW.exec(topical)?.[0] ?? HAPPENED.exec(topical)?.[0];
@@ -289,12 +289,12 @@ function framing(text: string): { question: string; newTopic: boolean; overview:
  * A question typed in lower case, with the words German capitalises written so: a word the dictionary
  * reads only as a noun ("brücke" → Brücke), or as a noun and not an adjective after an article, a
  * quantifier or a preposition ("wie viele bäume"); and a word no dictionary knows that the sources use,
- * which is a name ("brenningen" → Brenningen, "hallmann's"). Names and nouns are told by their capital
+ * which is a name ("altdorf" → Altdorf, "meyer's"). Names and nouns are told by their capital
  * letter further on. A German question with a capital after its first word is cased already; in an
  * English one, only names are looked for. Pure given the tools.
  *
  * @example
- * truecased("wie teuer wird die brücke in brenningen?", "de", tools) // "wie teuer wird die Brücke in Brenningen?"
+ * truecased("wie teuer wird die brücke in altdorf?", "de", tools) // "wie teuer wird die Brücke in Altdorf?"
  */
 export function truecased(question: string, language: Language, tools: UnderstandTools): string {
   // Who capitalises any word after the first writes German nouns and names so.
@@ -597,7 +597,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
         // thing, and the article that answers must name it; but it is said as a noun is (a town goes without
         // an article), so it is also a word of what is asked, which the quoted sentence may have by its head.
         const asked = term.articled === true && !place && !acronym && heads !== undefined;
-        // A name and a noun the asker joined ("Kaldebrücke"): the sources name the one and say the other.
+        // A name and a noun the asker joined ("Saalebrücke"): the sources name the one and say the other.
         const named = unknown ? namedCompound(term.word, tools) : null;
         if (named !== null) {
           for (const stem of analyze(named.name)) alternatives.set(stem, { stem, weight: 1, via: "word" });
@@ -946,7 +946,7 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
 }
 
 /**
- * A compound of a name and a noun the question coins ("Kaldebrücke" for the bridge over the Kalde): the
+ * A compound of a name and a noun the question coins ("Saalebrücke" for the bridge over the Saale): the
  * name the sources use as it is, and the noun's head. Null when the word is no such compound.
  */
 function namedCompound(word: string, tools: UnderstandTools): { name: string; head: string } | null {
