@@ -43,6 +43,8 @@ const CURRENCY_UNIT = String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?`;
 const MONEY_UNIT = String.raw`${CURRENCY_UNIT}|pounds?`;
 const LENGTH_UNIT = String.raw`\p{L}*meter[ns]?|km|m|cm|mm|meilen|miles?|metres?|meters?|kilometres?|kilometers?`;
 const WEIGHT_UNIT = String.raw`kilogramm|kilo|kg|tonnen?|gramm|pfund|t|pounds?|tons?|tonnes?`;
+/** A weight, asked for by "wie schwer" and "wie viel wiegt". */
+const WEIGHT = measured(WEIGHT_UNIT);
 const VOLUME_UNIT = String.raw`\p{L}*liter[ns]?|\p{L}*litres?|hl|ml|gallons?|m³`;
 const SHARE_UNIT = String.raw`prozent|prozentpunkte?n?|percent|%`;
 /** The words that scale a sum ("1,6 Milliarden"), which stand for its unit when the currency comes later. */
@@ -54,7 +56,7 @@ const SCALE_UNIT = String.raw`millionen|milliarden|millions?|billions?`;
  * sum in any of them; "groß" and "stark" have too many readings and accept any number.
  */
 const UNITS: readonly [RegExp, RegExp][] = [
-  [/^(schwer|heavy)$/, measured(WEIGHT_UNIT)],
+  [/^(schwer|heavy)$/, WEIGHT],
   [/^(breit|lang|weit|tief|dick|wide|far|deep|tall|thick)$/, measured(LENGTH_UNIT)],
   [/^(teuer|expensive)$/, measured(`${CURRENCY_UNIT}|${SCALE_UNIT}`)],
   // An age is written "67 Jahre alt", "67-jährig", "im Alter von 67 Jahren", "(67)" or "aged 67", "67-year-old":
@@ -98,7 +100,7 @@ export function unitFor(question: string): RegExp | null {
   // "Wie viel Geld", "how much does it cost": a sum of money, not any number.
   if (MONEY_QUESTION.test(question)) return MONEY;
   // "Wie viel wiegt …", "how much does it weigh": a weight, as "wie schwer" asks.
-  if (WEIGHT_QUESTION.test(question)) return measured(WEIGHT_UNIT);
+  if (WEIGHT_QUESTION.test(question)) return WEIGHT;
   const adjective = measureAdjective(question);
   if (/^(hoch|high)$/.test(adjective) && COUNT_NOUN.test(question)) return null;
   return UNITS.find(([asked]) => asked.test(adjective))?.[1] ?? null;
@@ -432,10 +434,7 @@ const LIST = new RegExp(String.raw`${LIST_ITEM}(?:,\s+${LIST_ITEM})+,?\s+(?:und|
 export function countedWords(sentence: string, nounsOnly = false): string[] {
   const tokens = sentence.match(/[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[,;:()«»„“"–—!?]|\.(?!\p{N})/gu) ?? [];
   const isNumber = (token: string) => /^\d+([.,]\d+)*$/.test(token) || NUMBER_WORDS.test(token.toLowerCase());
-  // A German noun is capitalised ("90 Liter Regen pro Quadratmeter gefallen" counts no "Gefallene"); an
-  // English count is a plural or "people", as in COUNTS_SOMETHING.
-  const noun = new RegExp(String.raw`^(?:\p{Lu}|(?!${GERMAN_IN_S}$)[a-z]+s$|people$)`, "u");
-  const isWord = (token: string) => (nounsOnly ? noun : /^[\p{L}]/u).test(token);
+  const isWord = (token: string) => (nounsOnly ? COUNTED_NOUN : /^[\p{L}]/u).test(token);
   const counted = new Set<string>();
   tokens.forEach((token, j) => {
     if (!isNumber(token)) return;
@@ -451,6 +450,13 @@ export function countedWords(sentence: string, nounsOnly = false): string[] {
 
 /** German function words that end in "s", which the English plural test would take for a thing counted ("seit 2021 mehr als …"). */
 const GERMAN_IN_S = String.raw`(?:als|aus|bis|des|eines|keines|jedes|dieses|uns|etwas|nichts|bereits|stets|vorerst|rechts|links|morgens|abends|nachts|mittags)`;
+
+/**
+ * A word that may be what a number counts, for {@link countedWords}' `nounsOnly`: a German noun is
+ * capitalised ("90 Liter Regen pro Quadratmeter gefallen" counts no "Gefallene"); an English count is a
+ * plural or "people", as in COUNTS_SOMETHING.
+ */
+const COUNTED_NOUN = new RegExp(String.raw`^(?:\p{Lu}|(?!${GERMAN_IN_S}$)[a-z]+s$|people$)`, "u");
 
 /** The words that scale a number ("2 Millionen Menschen"): no thing counted themselves. */
 const SCALE_WORD = String.raw`(?:Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.|millions?|billions?|thousand)`;
@@ -563,6 +569,15 @@ export function questionFocus(question: string): QuestionFocus | null {
     }
   }
   return null;
+}
+
+/**
+ * True when a question's term is its focus noun, alone or as the head of a phrase the dictionary knows
+ * whole ("shuttle buses" for the buses "how many shuttle buses" counts).
+ */
+export function namesFocus(word: string, focus: QuestionFocus): boolean {
+  const lower = word.toLowerCase();
+  return lower === focus.word || lower.split(/\s+/).at(-1) === focus.word;
 }
 
 /** "what kind of", "welche Art von": words that make a category question ask for a sort. */

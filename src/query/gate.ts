@@ -1,4 +1,4 @@
-import type { QuestionFocus } from "./cues.js";
+import { namesFocus, type QuestionFocus } from "./cues.js";
 import { coverage, type TermMatch } from "./score.js";
 
 /**
@@ -158,15 +158,6 @@ export function askedTerms(matches: readonly TermMatch[], focus: QuestionFocus |
       ? [t]
       : [],
   );
-}
-
-/**
- * True when a question's term is its focus noun, alone or as the head of a phrase the dictionary knows
- * whole ("shuttle buses" for the buses "how many shuttle buses" counts).
- */
-export function namesFocus(word: string, focus: QuestionFocus): boolean {
-  const lower = word.toLowerCase();
-  return lower === focus.word || lower.split(/\s+/).at(-1) === focus.word;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { countsSomething, isReportedSpeech, saysNotKnown, speaksOfPlan, type AnswerType } from "./cues.js";
+import { countsSomething, isReportedSpeech, namesFocus, saysNotKnown, speaksOfPlan, type AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
-import { CONTEXT_SHARE, askedTerms, measureEvidence, namesFocus, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
+import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 

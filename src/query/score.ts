@@ -273,7 +273,7 @@ const THE_TOWN = /(?<![\p{L}])(?:die|der|the)\s+(?:Stadt|Gemeinde|Kommune|town|c
 
 /**
  * For each sentence of an article, the stems of the town of its dateline when the sentence calls it "die
- * Stadt" / "the town" ("Die Stadt rechnet mit Kosten von …" in a report from Altdorf); empty otherwise.
+ * Stadt" / "the town" ("Die Stadt will im Sommer entscheiden" in a report from Altdorf); empty otherwise.
  * Pure.
  */
 export function townBehind(texts: readonly string[], analyze: Analyzer): string[][] {
@@ -682,7 +682,7 @@ export function scoreSentences(
       // A reason given in the lead's paragraph ("Als Grund nannte das Unternehmen …") is the reason for what
       // the lead reports: it meets the question's words through the lead.
       const first = articleStart(index, (i) => stats.source(i));
-      const lead = first !== index && stats.chunk(first) === stats.chunk(index) ? leadHits(index) : undefined;
+      const lead = stats.chunk(first) === stats.chunk(index) ? leadHits(index) : undefined;
       if (lead && typed()) {
         const leadHitsShared = lead.map((hit) => LEAD_SHARE * hit);
         const cov = coverage(matches, [leadHitsShared]);

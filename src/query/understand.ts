@@ -3,7 +3,7 @@ import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
 import { englishInflections, type Lemma, type Lexicon, type Synonym } from "../lexicon/index.js";
 import type { EnglishSide } from "./bilingual.js";
 import type { Language, Turn } from "../types.js";
-import { LEADER_NOUNS, answerType, asksForLeader, asksPlannedTime, measureNouns, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
+import { LEADER_NOUNS, answerType, asksForLeader, asksPlannedTime, measureNouns, namesFocus, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
 import { LINKING_ELEMENTS, feminines, withoutLinking } from "./vocabulary.js";
 import { cleanQuestion } from "./question.js";
@@ -250,7 +250,7 @@ export function understand(
 function withBroader(terms: QueryTerm[], focus: QuestionFocus | null, language: Language, tools: UnderstandTools): QueryTerm[] {
   if (language !== "de" || focus?.kind !== "counted") return terms;
   return terms.map((term) => {
-    if (term.name === true || term.word.toLowerCase().split(/\s+/).at(-1) !== focus.word) return term;
+    if (term.name === true || !namesFocus(term.word, focus)) return term;
     const known = new Set(term.alternatives.map((a) => a.stem));
     const added: QueryTerm["alternatives"][number][] = [];
     for (const { word } of safe(() => tools.lexicon.germanBroader(term.word), tools)) {

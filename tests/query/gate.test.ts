@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { questionFocus } from "../../src/query/cues.js";
-import { askedTerms, measureEvidence, namesFocus, passesGate } from "../../src/query/gate.js";
+import { namesFocus } from "../../src/query/cues.js";
+import { askedTerms, measureEvidence, passesGate } from "../../src/query/gate.js";
 import { buildSentenceStats, matchTerms, namesSame, termHits, type TermMatch } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
