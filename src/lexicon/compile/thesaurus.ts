@@ -131,9 +131,9 @@ export function parseMythes(text: string): ThesaurusData {
       if (i < BROADER_SENSES) {
         const list = broader.get(headKey) ?? [];
         for (const raw of fields.slice(1)) {
-          const member = parseMember(raw);
           // Only a plain "(Oberbegriff)": a colloquial or technical hypernym is no word the sources would use for it.
-          if (member?.relation !== true || member.marked || !/\(Oberbegriff\)/.test(raw) || /\((?!Oberbegriff\))[^()]*\)/.test(raw.replace(/\(Hauptform\)/g, ""))) continue;
+          const marks = [...raw.matchAll(/\(([^()]*)\)/g)].map((group) => group[1]).filter((mark) => mark !== "Hauptform");
+          if (marks.length !== 1 || marks[0] !== "Oberbegriff") continue;
           const word = cleanWord(raw);
           if (word !== undefined && !list.includes(word) && list.length < MAX_BROADER) list.push(word);
         }
