@@ -15,8 +15,12 @@ export const MAX_SENTENCES = 3;
  * Picks the sentences to quote: the best, plus up to two more that score nearly as well and add a question
  * term the sentences so far lack, or carry the asked-for answer type they lack. Quoting more than needed
  * buries the answer; quoting only one misses answers that span two sentences.
+ *
+ * `strict`: the question asks for a strict type (a number, a date, a duration). Then every close sentence
+ * of that type is quoted, since two figures for what is asked ("310 Beschäftigte", "zwölf … gekündigt")
+ * are often a hair apart in score, and the reader tells them apart better than word overlap does.
  */
-export function selectSentences(scored: readonly ScoredSentence[], max = MAX_SENTENCES): ScoredSentence[] {
+export function selectSentences(scored: readonly ScoredSentence[], { max = MAX_SENTENCES, strict = false } = {}): ScoredSentence[] {
   const best = scored[0];
   if (!best) return [];
   const chosen = [best];
@@ -24,7 +28,7 @@ export function selectSentences(scored: readonly ScoredSentence[], max = MAX_SEN
     if (chosen.length >= max) break;
     if (candidate.score < FOLLOWER_RATIO * best.score || candidate.coverage <= 0) continue;
     const addsTerm = candidate.hits.some((hit, t) => hit > 0 && chosen.every((c) => (c.hits[t] ?? 0) < hit));
-    const addsType = candidate.typeMatch && !chosen.some((c) => c.typeMatch);
+    const addsType = candidate.typeMatch && (strict || !chosen.some((c) => c.typeMatch));
     if (addsTerm || addsType) chosen.push(candidate);
   }
   return chosen;

@@ -120,12 +120,12 @@ export function read(
   const roleTerm = focus?.kind === "role" ? at : -1;
   const spoken = roleFirst(speakingFirst(scored, matches, namesAll, focus), roleTerm);
   const ranked = understanding.overview === true ? firstMentionFirst(spoken, matches, stats, expected) : spoken;
+  const strict = expected !== null && STRICT_TYPES.has(expected);
   const selected = withContinuation(
-    withTypedNeighbour(withTypedFirst(selectSentences(ranked), ranked, expected, stats, matches, namesAll), ranked, expected, roleTerm >= 0, stats),
+    withTypedNeighbour(withTypedFirst(selectSentences(ranked, { strict }), ranked, expected, stats, matches, namesAll), ranked, expected, roleTerm >= 0, stats),
     ranked,
     expected,
   );
-  const strict = expected !== null && STRICT_TYPES.has(expected);
   const units = evidenceUnits(selected, stats, matches, strict);
   // A name may stand in the sentence after its subject ("…», sagte Vereinssprecherin Ida Holm."), but the
   // evidence must have one: a question for a name is not answered by a role.

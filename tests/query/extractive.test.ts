@@ -21,6 +21,14 @@ describe("selectSentences", () => {
     expect(selectSentences([sentence(0, 1, [1]), sentence(1, 0.8, [1], true)]).map((s) => s.index)).toEqual([0, 1]);
   });
 
+  it("quotes every close sentence of the asked-for type when the type is a strict one (a number, a date)", () => {
+    const scored = [sentence(0, 1, [1], true), sentence(1, 0.95, [1], true), sentence(2, 0.9, [1]), sentence(3, 0.5, [1], true)];
+    // Two numbers for what is asked, a hair apart: the reader sees both rather than the scorer's pick.
+    expect(selectSentences(scored, { strict: true }).map((s) => s.index)).toEqual([0, 1]);
+    // For a looser type (a person, a place), a second sentence of that type adds nothing by itself.
+    expect(selectSentences(scored).map((s) => s.index)).toEqual([0]);
+  });
+
   it("quotes at most three sentences", () => {
     const many = [0, 1, 2, 3, 4].map((i) => sentence(i, 1, [0, 1, 2, 3, 4].map((t) => (t === i ? 1 : 0))));
     expect(selectSentences(many)).toHaveLength(3);
