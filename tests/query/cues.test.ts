@@ -237,6 +237,17 @@ describe("sentenceFeatures: lists", () => {
 });
 
 describe("unitFor", () => {
+  it("asks 'um wie viel Uhr', 'zu welchen Uhrzeiten' and 'what time' for a time of day, not a date", () => {
+    for (const question of ["Um wie viel Uhr prallte die Fähre gegen die Mauer?", "Zu welchen Uhrzeiten darf man gießen?", "What time does the rally start?", "At what time did the ferry leave?"]) {
+      const clock = unitFor(question);
+      for (const time of ["gegen 7.40 Uhr", "zwischen 22 und 6 Uhr", "at 3 p.m.", "um Mitternacht"]) expect(clock?.test(time), `${question} / ${time}`).toBe(true);
+      for (const other of ["am 15. September", "seit Dezember", "rund um die Uhr", "bis Ende 2026"]) expect(clock?.test(other), `${question} / ${other}`).toBe(false);
+    }
+    expect(answerType("Zu welchen Uhrzeiten dürfen die Bauern ihre Felder beregnen?")).toBe("time");
+    // "What time of year", "what time frame": no time of day.
+    expect(unitFor("What time of year is the festival?")).toBeNull();
+  });
+
   it("asks 'wie hoch' for a level or a sum, not a count of things, unless it asks for a number", () => {
     const high = unitFor("Wie hoch ist der wirtschaftliche Schaden des Streiks?");
     expect(high?.test("Ein ganzer Tag Stillstand an fünf großen Flughäfen")).toBe(false);
