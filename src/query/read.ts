@@ -260,6 +260,10 @@ function withTypedNeighbour(
   if (!best || expected === null || best.typeMatch || STRICT_TYPES.has(expected) || ofRole) return [...selected];
   // The first one after it within its passage (the chunk it first appears in): a paragraph names the
   // event, then gives the reasons. The type last: it is read on demand (see scoreSentences).
+  // Reported speech or a pronoun goes on from the sentence before it, which names who speaks or acts
+  // («…», sagte Richterin Grendel. Ein großer Teil des Geldes sei …): that sentence is quoted first.
+  const before = continues(best.sentence.text) ? scored.find((s) => s.index === best.index - 1 && s.sentence.source === best.sentence.source) : undefined;
+  if (before?.typeMatch) return [before, best, ...selected.slice(1).filter((s) => s.index !== before.index)].slice(0, MAX_SENTENCES);
   const passage = new Set(stats.chunkSentences(best.sentence.chunkId));
   const next = scored.find((s) => passage.has(s.index) && s.index > best.index && s.typeMatch);
   if (!next) return [...selected];
@@ -377,9 +381,14 @@ function countedFirst(selected: readonly ScoredSentence[], evidence: Evidence, s
   return [...selected.filter((_, k) => counts(k)), ...selected.filter((s, k) => !counts(k) && s.sentence.source === lead)];
 }
 
-/** A sentence with its typed neighbour is one unit of evidence (not for strict types, whose number must stand in the sentence). */
+/**
+ * A sentence with its typed neighbour is one unit of evidence (not for strict types, whose number must stand
+ * in the sentence): the next sentence names the speaker, or the sentence before does and this one goes on
+ * in reported speech.
+ */
 function pairsWithNext(first: ScoredSentence, second: ScoredSentence | undefined, strict: boolean): boolean {
-  return second !== undefined && second.index === first.index + 1 && !first.typeMatch && second.typeMatch && !strict;
+  if (second === undefined || second.index !== first.index + 1 || strict) return false;
+  return (!first.typeMatch && second.typeMatch) || (first.typeMatch && !second.typeMatch && continues(second.sentence.text));
 }
 
 /** For each selected sentence, the index of its evidence unit (see {@link evidenceUnits}). */

@@ -232,6 +232,18 @@ describe("read", () => {
     ]);
   });
 
+  it("quotes the sentence before reported speech too when it names the speaker a question for a person asks for", () => {
+    const { ask } = setup(
+      "Das Gericht verurteilte die Inhaberin zu drei Jahren Haft. «Sie haben das Vertrauen alter Menschen ausgenutzt», sagte Richterin Eva Grendel. Ein großer Teil des Geldes sei in ein Ferienhaus an der Ostsee geflossen. Das Ferienhaus ist beschlagnahmt.",
+    );
+    const reading = ask("Wer sagte, das Geld sei in ein Ferienhaus an der Ostsee geflossen?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected.slice(0, 2).map((s) => s.sentence.text)).toEqual([
+      "«Sie haben das Vertrauen alter Menschen ausgenutzt», sagte Richterin Eva Grendel.",
+      "Ein großer Teil des Geldes sei in ein Ferienhaus an der Ostsee geflossen.",
+    ]);
+  });
+
   it("quotes the reasons a few sentences after the sentence that names the event, within its passage", () => {
     const { ask } = setup(
       "Die Firma Kourou Plast schließt ihr Werk in Almaty bis Ende 2025. Rund 600 Beschäftigte verlieren ihre Arbeit. Als Gründe nannte die Geschäftsführung hohe Energiekosten. Die Gewerkschaft protestierte.",
