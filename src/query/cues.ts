@@ -85,8 +85,9 @@ const MONEY_QUESTION = new RegExp(
 const MONEY = measured(MONEY_UNIT);
 const WEIGHT_QUESTION = /(?<![\p{L}])(wie\s+viel\s+(wiegt|wiegen|wog|wogen|gewogen)|how\s+much\s+(\p{L}+\s+){0,4}(weigh|weighs|weighed))(?![\p{L}])/iu;
 const SHARE_QUESTION = /(?<![\p{L}])(welche[rnms]?\s+(\p{L}+\s+)?(anteil|prozentsatz|quote)|wie\s+viel\s+prozent|what\s+(share|percentage|proportion|fraction)|how\s+many\s+percent)(?![\p{L}])/iu;
-/** "Um wie viel Uhr", "zu welchen Uhrzeiten", "what time": a time of day, not a date or a day. */
-const CLOCK_QUESTION = /(?<![\p{L}])(um\s+wie\s*viel\s+uhr|wie\s+spät|(zu|um|ab|bis)\s+welche[rnms]?\s+uhrzeit(en)?|(at\s+)?what\s+time(?!\s+(of|period|span|frame|limit))|at\s+what\s+hour)(?![\p{L}])/iu;
+/** "Um wie viel Uhr", "zu welchen Uhrzeiten", "what time": a time of day, not a date or a day (also a cue for the time type). */
+const CLOCK_ASKED = String.raw`um\s+wie\s*viel\s+uhr|wie\s+spät|(zu|um|ab|bis)\s+welche[rnms]?\s+uhrzeit(en)?|(at\s+)?what\s+time(?!\s+(of|period|span|frame|limit))|at\s+what\s+hour`;
+const CLOCK_QUESTION = new RegExp(String.raw`(?<![\p{L}])(${CLOCK_ASKED})(?![\p{L}])`, "iu");
 /** A time of day: "um 7.40 Uhr", "zwischen 22 und 6 Uhr", "at 3 p.m.", "at midnight". */
 const CLOCK = /(?<![\p{L}\p{N}])\d{1,2}([.:]\d{2})?\s*(uhr|a\.\s?m\.|p\.\s?m\.|o['’]clock)(?![\p{L}])|(?<![\p{L}])(mitternacht|midnight|noon)(?![\p{L}])/iu;
 const SHARE = /(\d\s*(%|prozent|percent))|(?<![\p{L}])(prozent|percent|hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter|jede[rnms]?\s+\p{L}+te[rnms]?|every\s+\p{L}+(th|nd|rd))(?![\p{L}])/iu;
@@ -193,7 +194,7 @@ export function speaksOfPlan(sentence: string): boolean {
 const QUESTION_CUES: readonly Cue[] = [
   { type: "duration", pattern: phrase(String.raw`(für|über|in)\s+welchen\s+zeitraum|welche[rnms]?\s+(laufzeit|dauer|frist)|((for|over|in)\s+)?what\s+(period|time\s+span|term)|wie\s+langer?|wie\s+viele\s+(tage|wochen|monate|jahre|stunden|minuten)|seit\s+wie\s+vielen|how\s+long|for\s+how\s+many\s+(days|weeks|months|years|hours)|how\s+many\s+(days|weeks|months|years|hours|minutes)`) },
   { type: "frequency", pattern: phrase(String.raw`wie\s+oft|wie\s+häufig|in\s+welchem\s+takt|how\s+often|how\s+frequently`) },
-  { type: "time", pattern: phrase(String.raw`wann|seit\s+wann|bis\s+wann|in\s+welchem\s+(jahr|monat)|an\s+welchem\s+tag|um\s+wie\s+viel\s+uhr|(zu|um|ab|bis)\s+welche[rnms]?\s+uhrzeit(en)?|wie\s+spät|when|what\s+year|which\s+year|what\s+date|what\s+time|since\s+when`) },
+  { type: "time", pattern: phrase(String.raw`wann|seit\s+wann|bis\s+wann|in\s+welchem\s+(jahr|monat)|an\s+welchem\s+tag|${CLOCK_ASKED}|when|what\s+year|which\s+year|what\s+date|what\s+time|since\s+when`) },
   { type: "ordinal", pattern: phrase(String.raw`an\s+welcher\s+stelle|auf\s+welchem\s+(platz|rang)|welchen\s+(platz|rang)|der\s+wievielte|die\s+wievielte|das\s+wievielte|what\s+(rank|place|position)|which\s+(rank|place)|where\s+(does|do|did|is|are)\s+.+\s+rank|ranks?\s+where|ranked`) },
   { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+(${MEASURE_DE})|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${QUANTITY_DE}))|how\s+(many|much|${MEASURE_EN})|(what|which)\s+(${QUANTITY_EN})`) },
   // Asking for a name wants the name itself, not a role ("der Bürgermeister") that stands for one.

@@ -258,21 +258,21 @@ function withTypedNeighbour(
   // A number must stand in the sentence that says what it counts; only a name may come a sentence later,
   // and not the name of a role's holder: the next sentence's speaker is someone else.
   if (!best || expected === null || best.typeMatch || STRICT_TYPES.has(expected) || ofRole) return [...selected];
-  // The first one after it within its passage (the chunk it first appears in): a paragraph names the
-  // event, then gives the reasons. The type last: it is read on demand (see scoreSentences).
   // Reported speech or a pronoun goes on from the sentence before it, which names who speaks or acts
   // («…», sagte Richterin Grendel. Ein großer Teil des Geldes sei …): that sentence is quoted first.
-  const before = continues(best.sentence.text) ? scored.find((s) => s.index === best.index - 1 && s.sentence.source === best.sentence.source) : undefined;
+  const before = continues(best.sentence.text) ? besideOf(best, scored, -1) : undefined;
   if (before?.typeMatch) return [before, best, ...selected.slice(1).filter((s) => s.index !== before.index)].slice(0, MAX_SENTENCES);
+  // The first one after it within its passage (the chunk it first appears in): a paragraph names the
+  // event, then gives the reasons. The type last: it is read on demand (see scoreSentences).
   const passage = new Set(stats.chunkSentences(best.sentence.chunkId));
   const next = scored.find((s) => passage.has(s.index) && s.index > best.index && s.typeMatch);
   if (!next) return [...selected];
   return [best, next, ...selected.slice(1).filter((s) => s.index !== next.index)].slice(0, MAX_SENTENCES);
 }
 
-/** The sentence right after `sentence` in the same article, when it is among the scored ones. */
-function nextOf(sentence: ScoredSentence, scored: readonly ScoredSentence[]): ScoredSentence | undefined {
-  return scored.find((s) => s.index === sentence.index + 1 && s.sentence.source === sentence.sentence.source);
+/** The sentence `step` sentences from `sentence` in the same article (1: right after it), when it is among the scored ones. */
+function besideOf(sentence: ScoredSentence, scored: readonly ScoredSentence[], step = 1): ScoredSentence | undefined {
+  return scored.find((s) => s.index === sentence.index + step && s.sentence.source === sentence.sentence.source);
 }
 
 /**
@@ -295,7 +295,7 @@ function withContinuation(selected: readonly ScoredSentence[], scored: readonly 
   const best = selected[0];
   if (!best || (expected !== null && expected !== "statement")) return [...selected];
   const following: ScoredSentence[] = [];
-  for (let at = nextOf(best, scored); at && continues(at.sentence.text) && following.length < MAX_SENTENCES - 1; at = nextOf(at, scored)) {
+  for (let at = besideOf(best, scored); at && continues(at.sentence.text) && following.length < MAX_SENTENCES - 1; at = besideOf(at, scored)) {
     following.push(at);
   }
   const taken = new Set(following.map((s) => s.index));
