@@ -13,7 +13,7 @@ import { buildSentenceStats, coverage, matchTerms, matchedChunks, sentenceStats,
 import type { WordKnowledge } from "./cues.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
 import { exampleQuestion, exampleTopics } from "./topics.js";
-import { dictionaryCuts, leaningOn, understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
+import { dictionaryCuts, previousTurn, understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
 import { sameFamily, vocabularyOf } from "./vocabulary.js";
 
 /**
@@ -502,7 +502,7 @@ export function createAsk(deps: AskDependencies): Ask {
       return { kind: "smalltalk", text: smalltalkText(understanding.intent, language), language, mode: "extractive", examples };
     }
     let reading = await retrieveAndRead(deps, index, stats, understanding);
-    const previous = understanding.newTopic === true ? undefined : leaningOn(context.history);
+    const previous = understanding.newTopic === true ? undefined : previousTurn(context.history, tools);
     if (previous && understanding.followUp === null) reading = inSameArticle(deps, index, stats, understanding, reading, previous.sources ?? []);
     // A question read alone may still lean on the previous turn: when alone it finds no grounded answer,
     // and that reading grounds it; or when it names nothing new but is answered from another article

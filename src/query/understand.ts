@@ -235,7 +235,7 @@ export function understand(
     ...(asksPlannedTime(asked) ? { planned: true } : {}),
   };
   if (newTopic) return { ...alone, newTopic };
-  const previous = leaningOn(history);
+  const previous = previousTurn(history, tools);
   if (!previous) return alone;
   const reason: FollowUpReason | null = continues ? "reply" : followUpCue(asked, language, tools);
   return reason === null ? alone : withPrevious(alone, previous, reason, tools);
@@ -321,14 +321,31 @@ export function truecased(question: string, language: Language, tools: Understan
 }
 
 /**
+ * The turn a new question may lean on: {@link leaningOn}, except that a question which found nothing lends
+ * the story of an earlier answer only when it stayed on that story. One that is self-contained and names a
+ * subject of its own ("Wie lange wird am Gymnasium in Ebersweiler noch gebaut?") moved there, and what
+ * follows it ("Und was kostet das?") is about that subject, not the article an earlier answer quoted.
+ */
+export function previousTurn(history: readonly Turn[], tools: UnderstandTools): Turn | undefined {
+  return leaningOn(history, (question) => {
+    const { question: asked } = framing(question);
+    const language = detectLanguage(asked);
+    const cased = truecased(asked, language, tools);
+    return followUpCue(cased, language, tools) !== null || !(cased.match(/[\p{L}\p{N}]+/gu) ?? []).slice(1).some((w) => w.length > 1 && namedIn(w, tools));
+  });
+}
+
+/**
  * The turn a next question may lean on: the last one, with the articles of the last turn that quoted any,
  * and what it quoted from its story, when it found nothing itself. A conversation stays on its event when
  * one question goes unanswered: "Was sagt die Reederei dazu?" after an unanswered "Wie viele waren an
- * Bord?" is still about the accident the answer before spoke of. Pure.
+ * Bord?" is still about the accident the answer before spoke of. `leans`
+ * tells whether a question that found nothing stayed on the story (default: always). Pure.
  */
-export function leaningOn(history: readonly Turn[]): Turn | undefined {
+export function leaningOn(history: readonly Turn[], leans?: (question: string) => boolean): Turn | undefined {
   const last = history.at(-1);
   if (!last || (last.sources?.length ?? 0) > 0) return last;
+  if (leans && !leans(last.question)) return last;
   const answered = history.findLast((turn) => (turn.sources?.length ?? 0) > 0);
   if (!answered) return last;
   return { ...last, sources: answered.sources, ...(answered.story !== undefined ? { story: answered.story } : {}) };
@@ -389,6 +406,11 @@ function intentOf(question: string, language: Language, analyze: Analyzer): Inte
   return THANKS.test(lower) ? "thanks" : "greeting";
 }
 
+/** A capitalised word the German dictionary does not know and that is no person noun: a name. */
+function namedIn(word: string, tools: UnderstandTools): boolean {
+  return /^\p{Lu}/u.test(word) && !IS_PERSON_NOUN.test(word) && !holds(() => tools.lexicon.isGermanWord(word), tools);
+}
+
 /** Why a question needs the previous turn by its wording alone, or null when it is self-contained. */
 function followUpCue(question: string, language: Language, tools: UnderstandTools): FollowUpReason | null {
   const lower = question.toLowerCase();
@@ -417,8 +439,7 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
     const isName = (w: string) => /^\p{Lu}/u.test(w) && (language === "en" || !holds(() => tools.lexicon.isGermanWord(w), tools));
     if (!before.some(isName)) return "pronoun";
   }
-  const named = (w: string) => /^\p{Lu}/u.test(w) && !IS_PERSON_NOUN.test(w) && !holds(() => tools.lexicon.isGermanWord(w), tools);
-  if (PERSON_BACK.test(lower) && !words.slice(1).some(named)) return "pronoun";
+  if (PERSON_BACK.test(lower) && !words.slice(1).some((w) => namedIn(w, tools))) return "pronoun";
   // Nothing but a question word left: "und wann?", "warum?", "who?".
   if (contentWords(question, language, tools.analyze).length === 0) return "ellipsis";
   if (isFragment(words, language)) return "ellipsis";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import type { Lemma, Lexicon } from "../../src/lexicon/index.js";
-import { EXPANSION_WEIGHT, leaningOn, partsOf, truecased, understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
+import { EXPANSION_WEIGHT, leaningOn, partsOf, previousTurn, truecased, understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
 import type { Turn } from "../../src/types.js";
 
 /** A lexicon with a handful of entries, so these tests say what understanding does with what it is given. */
@@ -954,6 +954,24 @@ describe("leaningOn", () => {
     const words = (previous: Turn) => withPrevious(read("Was sagt er dazu?"), previous, "pronoun", tools).terms.map((t) => t.word);
     expect(words(leaningOn([quoted, refused])!)).toContain("Mehnert");
     expect(words(refused)).not.toContain("GDL");
+  });
+});
+
+describe("previousTurn", () => {
+  const answered = { question: "Wer schließt das Werk?", answer: "…", sources: ["werk.txt"] };
+  const refusal = { answer: "Dazu finde ich nichts.", sources: [] };
+
+  it("lends the earlier story past an unanswered question that stayed on it", () => {
+    expect(previousTurn([answered, { ...refusal, question: "Wie lange dauert der Streik?" }], tools)?.sources).toEqual(["werk.txt"]);
+    expect(previousTurn([answered, { ...refusal, question: "Und wo steht es?" }], tools)?.sources).toEqual(["werk.txt"]);
+  });
+
+  it("lends no story past an unanswered question that named a subject of its own", () => {
+    const moved = { ...refusal, question: "Wie lange wird am Gymnasium in Ebersweiler noch gebaut?" };
+    expect(previousTurn([answered, moved], tools)).toEqual(moved);
+    const following = understand("Und was kostet das?", [answered, moved], false, tools, 1000);
+    expect(following.followUp?.previous.sources).toEqual([]);
+    expect(following.terms.map((t) => t.word)).toContain("Ebersweiler");
   });
 });
 
