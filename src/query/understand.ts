@@ -510,7 +510,11 @@ function idiomSynonyms(question: string, words: readonly QueryTerm[], tools: Und
       // An article and its noun are the noun, not an expression: "die Schulden" is filed with "die Schuld
       // erlassen" (the thesaurus's expressions are found without their final verb), which is another sense.
       if (tokens.slice(at, at + length).filter((t) => !ARTICLE_DE.test(t)).length < 2) continue;
-      const synonyms = safe(() => tools.lexicon.germanPhraseSynonyms(tokens.slice(at, at + length)), tools);
+      // A synonym made of the expression's own words ("geht's" for "geht es") is no other sense of it.
+      const own = new Set(tokens.slice(at, at + length).flatMap((t) => tools.analyze(t)));
+      const synonyms = safe(() => tools.lexicon.germanPhraseSynonyms(tokens.slice(at, at + length)), tools).filter(
+        (synonym) => !tools.analyze(synonym.word.replace(/['’]/g, " ")).every((stem) => own.has(stem)),
+      );
       // An expression none of whose synonyms the sources use says nothing here ("Schulden angehäuft" →
       // verschuldet, where they write "Verbindlichkeiten"): its words keep their own senses.
       if (!synonyms.some((synonym) => usedSynonym(synonym.word, tools))) continue;

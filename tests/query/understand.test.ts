@@ -262,6 +262,19 @@ describe("understand", () => {
     expect(understand("Wie lange muss er hinter Gitter?", [], false, unused, 1000).terms.find((x) => x.word === "Gitter")?.alternatives.map((a) => a.stem)).toEqual(["gitt", "gitter", "zaun"]);
   });
 
+  it("takes no expression for another sense when its synonyms are its own words ('geht's' for 'geht es')", () => {
+    const going: Lexicon = {
+      ...lexicon,
+      isGermanWord: (w) => ["geht", "weitergeht", "weiter"].includes(w.toLowerCase()),
+      germanLemmas: (w) => (w.toLowerCase() === "weitergeht" ? [{ lemma: "weitergehen", pos: "verb" }] : []),
+      germanSynonyms: (w) => (w.toLowerCase() === "weitergeht" ? [{ word: "fortsetzen", rank: 0 }] : []),
+      germanPhraseSynonyms: (words) => (words.join(" ").toLowerCase() === "geht es" ? [{ word: "geht's", rank: 0 }, { word: "gehts", rank: 1 }] : []),
+    };
+    const t: UnderstandTools = { analyze, lexicon: going, inCorpus: (s) => ["geht", "fortsetz"].includes(s) };
+    const word = understand("Wann geht es weiter?", [], false, t, 1000).terms.find((x) => x.word === "weitergeht");
+    expect(word?.alternatives.map((a) => a.stem)).toContain("fortsetz");
+  });
+
   it("expands a German word by its lemma at full weight and by synonyms the corpus uses, below it", () => {
     const [met] = read("Wann trafen sich die Minister?").terms;
     expect(met?.alternatives).toContainEqual({ stem: "treff", weight: 1, via: "lemma" });
