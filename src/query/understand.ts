@@ -331,7 +331,9 @@ export function previousTurn(history: readonly Turn[], tools: UnderstandTools): 
     const { question: asked } = framing(question);
     const language = detectLanguage(asked);
     const cased = truecased(asked, language, tools);
-    return followUpCue(cased, language, tools) !== null || !(cased.match(/[\p{L}\p{N}]+/gu) ?? []).slice(1).some((w) => w.length > 1 && namedIn(w, tools));
+    // Its first word is capitalised as every first word is; a single letter ("I") names nothing.
+    const names = (cased.match(/[\p{L}\p{N}]+/gu) ?? []).slice(1).some((w) => w.length > 1 && namedIn(w, tools));
+    return followUpCue(cased, language, tools) !== null || !names;
   });
 }
 
@@ -339,8 +341,8 @@ export function previousTurn(history: readonly Turn[], tools: UnderstandTools): 
  * The turn a next question may lean on: the last one, with the articles of the last turn that quoted any,
  * and what it quoted from its story, when it found nothing itself. A conversation stays on its event when
  * one question goes unanswered: "Was sagt die Reederei dazu?" after an unanswered "Wie viele waren an
- * Bord?" is still about the accident the answer before spoke of. `leans`
- * tells whether a question that found nothing stayed on the story (default: always). Pure.
+ * Bord?" is still about the accident the answer before spoke of. `leans` tells whether a question that
+ * found nothing stayed on the story (default: always). Pure.
  */
 export function leaningOn(history: readonly Turn[], leans?: (question: string) => boolean): Turn | undefined {
   const last = history.at(-1);
