@@ -10,7 +10,7 @@ import { gunzipSync } from "node:zlib";
 import { englishBaseCandidates } from "./english.js";
 import { Dictionary, readStrings, readVarints } from "./format.js";
 import { adjectiveStems, nounStems } from "./german.js";
-import { buildPlaces, placeKey, type Place } from "./places.js";
+import { buildPlaces, demonymPlace, placeKey, type Place } from "./places.js";
 import { decodeLemmaRefs, LEXICON_FILES, phraseKey } from "./refs.js";
 
 export type { Place } from "./places.js";
@@ -72,6 +72,8 @@ export interface Lexicon {
   englishLemmas(word: string): readonly string[];
   /** A country or region by its English or German name, case-insensitive; undefined otherwise. */
   place(name: string): Place | undefined;
+  /** The country a German demonym or adjective names ("Portugiesen" → Portugal); undefined otherwise. */
+  demonymPlace(word: string): Place | undefined;
 }
 
 /** A compiled lexicon file is missing or damaged. `file` names it; the message says how to regenerate it. */
@@ -109,6 +111,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   const pivots = lazyDictionary(dir, LEXICON_FILES.pivots);
   const broader = lazyDictionary(dir, LEXICON_FILES.broader);
   let places: Map<string, Place> | undefined;
+  let countries: readonly Place[] | undefined;
 
   const lemmasOfForm = (key: string): Lemma[] | undefined => {
     const payload = german().get(key);
@@ -323,6 +326,11 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     place(name) {
       places ??= buildPlaces();
       return places.get(placeKey(name));
+    },
+    demonymPlace(word) {
+      places ??= buildPlaces();
+      countries ??= [...new Set(places.values())];
+      return demonymPlace(word, places, countries);
     },
   };
 }

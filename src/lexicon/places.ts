@@ -1,7 +1,8 @@
 /**
  * Countries and regions by their English or German name, from the ICU data built into Node
  * (`Intl.DisplayNames`), so no list of names is kept in the repository. Adjectives and demonyms
- * ("Hungarian", "ungarisch") are not in ICU and are not covered.
+ * ("Hungarian", "ungarisch") are not in ICU; German ones formed on the country's name are found by
+ * {@link demonymPlace}.
  */
 
 export interface Place {
@@ -9,6 +10,32 @@ export interface Place {
   readonly de: string;
   readonly en: string;
 }
+
+/**
+ * The country whose people or adjective a German word names ("Portugiesen", "portugiesische", "Spanier",
+ * "Niederländer" → Portugal, Spanien, Niederlande): ICU has no demonyms, but German forms most of them
+ * on the country's name, so a word with a demonym's ending that shares the first five letters and most of a
+ * country's one-word name is taken for it. Irregular ones ("Franzosen", "Dänen") are not found.
+ */
+export function demonymPlace(word: string, places: ReadonlyMap<string, Place>, countries: Iterable<Place> = new Set(places.values())): Place | undefined {
+  const lower = placeKey(word);
+  if (lower.length < 6 || !DEMONYM_ENDING.test(lower) || places.has(lower)) return undefined;
+  let best: Place | undefined;
+  let bestShared = 0;
+  for (const place of countries) {
+    const name = placeKey(place.de);
+    if (name.includes(" ") || name.includes("-")) continue;
+    let shared = 0;
+    while (shared < name.length && shared < lower.length && name[shared] === lower[shared]) shared++;
+    if (shared >= 5 && shared >= 0.6 * name.length && shared > bestShared) {
+      best = place;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
+
+const DEMONYM_ENDING = /(e|en|er|ern|in|innen|isch|ische|ischen|ischer|isches|ier|iers|iern)$/;
 
 /** Folds a name for lookup: lower case, typographic apostrophes as ASCII, single spaces. */
 export function placeKey(name: string): string {

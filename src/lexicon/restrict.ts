@@ -25,5 +25,6 @@ export function withoutResources(lexicon: Lexicon, off: readonly LexiconResource
     englishLemmas: (word) => (drop.has("translations") ? [] : lexicon.englishLemmas(word)),
     englishSynonyms: (word) => (drop.has("wordnet") ? [] : lexicon.englishSynonyms(word)),
     place: (name) => (drop.has("places") ? undefined : lexicon.place(name)),
+    demonymPlace: (word) => (drop.has("places") ? undefined : lexicon.demonymPlace(word)),
   };
 }

@@ -269,6 +269,22 @@ describe("place", () => {
   });
 });
 
+describe("demonymPlace", () => {
+  it("finds the country a German demonym or adjective is formed on", () => {
+    expect(lexicon.demonymPlace("Portugiesen")?.de).toBe("Portugal");
+    expect(lexicon.demonymPlace("portugiesische")?.de).toBe("Portugal");
+    expect(lexicon.demonymPlace("Niederländer")?.de).toBe("Niederlande");
+    expect(lexicon.demonymPlace("kasachischen")?.de).toBe("Kasachstan");
+  });
+
+  it("gives undefined for the country itself, other words and irregular demonyms", () => {
+    expect(lexicon.demonymPlace("Portugal")).toBeUndefined();
+    expect(lexicon.demonymPlace("Menschen")).toBeUndefined();
+    expect(lexicon.demonymPlace("Personen")).toBeUndefined();
+    expect(lexicon.demonymPlace("Franzosen")).toBeUndefined();
+  });
+});
+
 describe("a missing or damaged lexicon", () => {
   const dirs: string[] = [];
   const tempDir = (): string => {

@@ -28,6 +28,7 @@ const lexicon: Lexicon = {
   englishSynonyms: () => [],
   englishLemmas: (word) => (word.endsWith("s") ? [word.slice(0, -1)] : word.endsWith("d") ? [word.slice(0, -1), word.slice(0, -2)] : [word]),
   place: () => undefined,
+  demonymPlace: () => undefined,
 };
 
 const GERMAN = "Die Art der Ausstellung überraschte die Besucher. Das Museum zeigt moderne Kunst.";

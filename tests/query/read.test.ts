@@ -20,6 +20,7 @@ const nothing: Lexicon = {
   englishSynonyms: () => [],
   englishLemmas: () => [],
   place: () => undefined,
+  demonymPlace: () => undefined,
 };
 
 function setup(text: string, lexicon: Lexicon = nothing) {

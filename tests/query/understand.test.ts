@@ -37,6 +37,7 @@ const lexicon: Lexicon = {
   englishSynonyms: () => [],
   englishLemmas: (word) => [word],
   place: () => undefined,
+  demonymPlace: () => undefined,
 };
 
 /** The corpus has these stems (as the analyzer makes them). */
@@ -273,6 +274,22 @@ describe("understand", () => {
     const t: UnderstandTools = { analyze, lexicon: going, inCorpus: (s) => ["geht", "fortsetz"].includes(s) };
     const word = understand("Wann geht es weiter?", [], false, t, 1000).terms.find((x) => x.word === "weitergeht");
     expect(word?.alternatives.map((a) => a.stem)).toContain("fortsetz");
+  });
+
+  it("lets a German demonym find its country where the sources name it, at a synonym's weight", () => {
+    const portugal = { code: "PT", de: "Portugal", en: "Portugal" };
+    const people: Lexicon = {
+      ...lexicon,
+      isGermanNoun: (w) => w === "Portugiesen",
+      isGermanWord: (w) => w === "Portugiesen",
+      demonymPlace: (w) => (w === "Portugiesen" ? portugal : undefined),
+    };
+    const terms = (corpus: readonly string[]) =>
+      understand("Wie viel Prozent der Portugiesen haben gewählt?", [], false, { analyze, lexicon: people, inCorpus: (s) => corpus.includes(s) }, 1000).terms;
+    const word = terms(["portugal"]).find((t) => t.word === "Portugiesen");
+    expect(word?.alternatives).toContainEqual({ stem: "portugal", weight: EXPANSION_WEIGHT.synonym, via: "synonym" });
+    expect(word?.noun).toBe(true);
+    expect(terms([]).find((t) => t.word === "Portugiesen")?.alternatives.map((a) => a.stem)).not.toContain("portugal");
   });
 
   it("expands a German word by its lemma at full weight and by synonyms the corpus uses, below it", () => {
