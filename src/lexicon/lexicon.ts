@@ -72,7 +72,7 @@ export interface Lexicon {
   englishLemmas(word: string): readonly string[];
   /** A country or region by its English or German name, case-insensitive; undefined otherwise. */
   place(name: string): Place | undefined;
-  /** The country a German demonym or adjective names ("Portugiesen" → Portugal); undefined otherwise. */
+  /** The country a German demonym or adjective names ("Spanier" → Spanien); undefined otherwise. */
   demonymPlace(word: string): Place | undefined;
 }
 

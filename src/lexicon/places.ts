@@ -12,12 +12,12 @@ export interface Place {
 }
 
 /**
- * The country whose people or adjective a German word names ("Portugiesen", "portugiesische", "Spanier",
- * "Niederländer" → Portugal, Spanien, Niederlande): ICU has no demonyms, but German forms most of them
+ * The country whose people or adjective a German word names ("Spanier", "italienische", "Niederländer" →
+ * Spanien, Italien, Niederlande): ICU has no demonyms, but German forms most of them
  * on the country's name, so a word with a demonym's ending that shares the first five letters and most of a
  * country's one-word name is taken for it. Irregular ones ("Franzosen", "Dänen") are not found.
  */
-export function demonymPlace(word: string, places: ReadonlyMap<string, Place>, countries: Iterable<Place> = new Set(places.values())): Place | undefined {
+export function demonymPlace(word: string, places: ReadonlyMap<string, Place>, countries: Iterable<Place>): Place | undefined {
   const lower = placeKey(word);
   if (lower.length < 6 || !DEMONYM_ENDING.test(lower) || places.has(lower)) return undefined;
   let best: Place | undefined;

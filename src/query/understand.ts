@@ -593,7 +593,7 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
       const readings = safe(() => lexicon.germanLemmas(term.word), tools);
       const lemmas = term.capitalised === true ? asNoun(readings) : term.position === 0 && verbFirst ? asVerb(readings) : readings;
       for (const lemma of lemmas) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
-      // "Portugiesen", "portugiesische": news names the country ("die Parlamentswahl in Portugal").
+      // "Spanier", "spanische": news names the country ("die Wahl in Spanien").
       const country = safe(() => [lexicon.demonymPlace(term.word)].filter((p) => p !== undefined), tools)[0];
       if (country && analyze(country.de).some(inCorpus)) add(country.de, EXPANSION_WEIGHT.synonym, "synonym");
       // Its synonyms are the noun's: "Verletzte" (the injured) meets "verletzt" as a form, but "verletzen"'s
