@@ -85,10 +85,10 @@ export interface DingOptions {
 export const DEFAULT_DING_OPTIONS: DingOptions = { maxTranslations: 12, maxPhraseTranslations: 4, maxEnglishWords: 3, maxGermanWords: 4 };
 
 // Subject fields and registers that make a sense unlikely in general news text. News fields (pol., econ.,
-// adm., jur., mil., fin., soc., transp., sport, geogr., hist., med.) are not penalised.
+// adm., jur., mil., fin., soc., transp., sport, geogr., hist., med., meteo.: weather is daily news) are not penalised.
 const RARE_LABELS = new Set([
   "agr.", "anat.", "arch.", "astron.", "audio", "aviat.", "biochem.", "biol.", "bot.", "chem.", "comp.", "constr.", "cook.",
-  "electr.", "entom.", "envir.", "geol.", "her.", "ichth.", "ling.", "lit.", "mach.", "math.", "mete.", "min.", "mus.",
+  "electr.", "entom.", "envir.", "geol.", "her.", "ichth.", "ling.", "lit.", "mach.", "math.", "min.", "mus.",
   "naut.", "ornith.", "pharm.", "philat.", "phil.", "phys.", "photo.", "print", "psych.", "statist.", "techn.", "telco.",
   "textil.", "zool.", "mil. hist.", "relig.", "art", "acad.", "auto", "biotech.", "gastr.", "geom.", "humor.",
   "coll.", "ugs.", "slang", "vulg.", "obs.", "veraltet", "rare", "selten", "dated", "archaic", "poet.", "pej.", "euphem.",
