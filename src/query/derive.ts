@@ -155,6 +155,19 @@ export function derivationPrefixes(d: Derivation): string[] {
 }
 
 /**
+ * True when `participle` is the participle of the weak verb whose stem is `verb`: "ge" + stem + "t" or "et"
+ * ("such" / "gesucht", "meld" / "gemeldet"). The whole form is spelt out, so a short root meets only its
+ * own participle, not a noun that begins alike ("Gebiet" is not "ge" + "biet" + "t").
+ */
+function weakParticiple(verb: string, participle: string): boolean {
+  if (verb.length < MIN_WEAK_ROOT || !participle.startsWith("ge")) return false;
+  return participle === `ge${verb}t` || participle === `ge${verb}et`;
+}
+
+/** Letters a weak verb's stem needs to meet its participle: a root of three ("bau", "bet") ends too many words. */
+const MIN_WEAK_ROOT = 4;
+
+/**
  * True when two different stems are forms of the same word family: same particle and same root. Roots
  * without a particle must be equal letter for letter and at least five long, so short words do not meet
  * by accident ("gebiet" is not a participle of "bieten"; see {@link derivation}).
@@ -166,6 +179,7 @@ export function derivationPrefixes(d: Derivation): string[] {
 export function sameDerivation(a: string, b: string): boolean {
   if (a === b) return false;
   if (verbAndUng(a, b) || verbAndUng(b, a)) return true;
+  if (weakParticiple(a, b) || weakParticiple(b, a)) return true;
   const x = derivation(a);
   const y = derivation(b);
   if (!x || !y) return false;

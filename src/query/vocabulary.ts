@@ -366,6 +366,12 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
       // four letters is a root of three without a particle, which sameDerivation does not accept.)
       const family = derivation(query);
       if (family) for (const prefix of derivationPrefixes(family)) if (prefix.length >= MIN_FUZZY) beginning(prefix);
+      // A weak verb's participle ("such" → "gesucht", "gemeldet"), and a participle's verb (see derive.ts).
+      const participleOf = query.startsWith("ge") ? [query.slice(2, -1), ...(query.endsWith("et") ? [query.slice(2, -2)] : [])] : [];
+      for (const form of [`ge${query}t`, `ge${query}et`, ...participleOf]) {
+        const i = positions.get(form);
+        if (i !== undefined) add(i);
+      }
       // Stems spelled alike, each tested once although several of its pieces may occur in the query.
       if (spelling && query.length >= MIN_SPELLING) {
         const index = (spellings ??= indexSpellings(stems));

@@ -49,6 +49,11 @@ describe("sameDerivation", () => {
     // A verb of a short root and its noun in -ung.
     ["führt", "Führung"],
     ["gewarnt", "Warnung"],
+    // A weak verb of a short root and its participle: "ge" + root + "t" or "et".
+    ["suchen", "Gesucht"],
+    ["kaufen", "gekauft"],
+    ["melden", "gemeldet"],
+    ["gesucht", "suchen"],
   ])("relates %s and %s", (a, b) => {
     expect(sameDerivation(stem(a), stem(b))).toBe(true);
   });
@@ -67,6 +72,9 @@ describe("sameDerivation", () => {
     // A short noun and another noun in -ung.
     ["Zeit", "Zeitung"],
     ["Land", "Landung"],
+    // A noun that only looks like a participle, and a root of three letters ("Gebet" / "beten").
+    ["Gebiet", "bietet"],
+    ["beten", "Gebet"],
   ])("keeps %s and %s apart", (a, b) => {
     expect(sameDerivation(stem(a), stem(b))).toBe(false);
   });
