@@ -85,6 +85,7 @@ const STOPWORDS = new Set(
     "wofür womit wogegen wodurch worüber worauf woran wovon wozu worum wobei wonach woraus worin wovor " +
     "viel wieviele lange langer langen lang seit dass sich dieser diese dieses diesem diesen jener gegen durch um bis " +
     "ob denn doch da dort hier man mehr sehr ganz etwa bzw dabei damit dann denn deren dessen hatte hatten hat haben " +
+    "alle alles allem allen aller " +
     "habe gibt gab gegeben kann können konnte soll sollen sollte muss müssen will wollen würde würden wäre zeit " +
     // the other forms of the auxiliaries and the modal verbs
     "bin bist seid sei seien warst wart wären wärst gewesen wirst werdet würdest würdet geworden hast habt hattest " +

@@ -15,6 +15,11 @@ describe("contentWords", () => {
     expect(specifiers("Over what period of time?", "en")).toEqual([]);
   });
 
+  it("drops the forms of \"all\", which say how much of something, not what", () => {
+    expect(words("Wen suchen die vor allem?").map((t) => t.word)).toEqual(["suchen"]);
+    expect(words("Sind alle Schulen geschlossen?").map((t) => t.word)).toEqual(["Schulen", "geschlossen"]);
+  });
+
   it("drops the frame of a which-kind question, keeping its noun", () => {
     expect(words("What kind of farm is it?", "en").map((t) => t.word)).toEqual(["farm"]);
     expect(words("Welche Art von Halle soll entstehen?").map((t) => t.word)).toEqual(["Halle", "entstehen"]);
