@@ -142,6 +142,16 @@ const INTERJECTION = /^(ok(ay)?|alles klar|gut|sehr gut|super|prima|toll|klasse|
 const ANAPHORA_DE = new Set(
   "er sie ihn ihm ihnen ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner dessen deren denen dies diese dieser dieses diesen diesem jene jener jenes daraufhin dort damals deshalb deswegen daher".split(" "),
 );
+/** Articles that speech also uses as demonstrative pronouns ("Was machen die jetzt?"). */
+const DEMONSTRATIVE_DE = /^(der|die|den|dem)$/i;
+
+/** Whether the i-th of a question's words comes right after a comma (a relative pronoun's place). */
+function commaBefore(question: string, word: string, words: readonly string[], i: number): boolean {
+  let at = -1;
+  for (let k = 0; k <= i; k++) at = question.indexOf(words[k]!, at + 1);
+  return at > 0 && /,\s*$/.test(question.slice(0, at)) && question.startsWith(word, at);
+}
+
 /** A pronominal adverb, "da(r)" and a preposition ("dazu", "dafür", "darüber"): "to that", what was said before. */
 const PRONOMINAL_ADVERB = /^dar?(an|auf|aus|bei|durch|für|gegen|hinter|in|mit|nach|neben|über|um|unter|von|vor|zu|zwischen)$/i;
 /** What a pronominal adverb points ahead to instead ("darüber, ob …", "dafür, dass …"). */
@@ -433,6 +443,9 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
       // A demonstrative standing for a whole statement, not an article before its noun: "Wer hat das
       // gesagt?", "Wann war das?", "Who said that?".
       (language === "de" && /^das$/i.test(word) && i > 0 && !words.slice(i + 1, i + 3).some((w) => /^\p{Lu}/u.test(w))) ||
+      // So is "der", "die", "den", "dem" with no noun after it, as speech uses them for "he", "she", "they":
+      // "Was wollten die stattdessen?", "Hatte der was getrunken?". After a comma it opens a relative clause.
+      (language === "de" && DEMONSTRATIVE_DE.test(word) && i > 0 && !commaBefore(question, word, words, i) && !words.slice(i + 1, i + 3).some((w) => /^\p{Lu}/u.test(w))) ||
       (language === "en" && /^that$/i.test(word) && i === words.length - 1);
     if (!pronoun) continue;
     // A name before the pronoun is something it can refer to in the question itself; in German, where

@@ -794,6 +794,11 @@ describe("understand", () => {
     // "es" points back, unless it is the expletive of "gibt es" and its kind.
     expect(read("Wie lange dauerte es?", history).followUp?.reason).toBe("pronoun");
     expect(read("Wie viele Verletzte gab es?", history).followUp).toBeNull();
+    // Speech's "der", "die", "den", "dem" without a noun after them stand for a person or a group named before.
+    expect(read("Was wollten die stattdessen?", history).followUp?.reason).toBe("pronoun");
+    expect(read("Hatte der was getrunken?", history).followUp?.reason).toBe("pronoun");
+    expect(read("Was wollten die Gewerkschaften stattdessen?", history).followUp).toBeNull();
+    expect(read("Wie heißt die Firma, die den Hafen baut?", history).followUp).toBeNull();
     // A name before the pronoun is what it refers to.
     expect(read("Was hat Böhler gesagt, als er kam?", history).followUp).toBeNull();
     expect(read("What did he promise?", [{ question: "Who visited the harbour?", answer: "Böhler." }]).followUp?.reason).toBe("pronoun");
