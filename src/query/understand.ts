@@ -798,11 +798,17 @@ const JOIN_WORDS = 3;
 /** Terms whose pairs are tried: more than a question has (a message of 4,000 characters has some 200). */
 const JOIN_TERMS = 16;
 
+/** A lower-case word that is a verb's infinitive as the dictionary lists it ("waschen", "gießen"). */
+function isInfinitive(word: string, tools: UnderstandTools): boolean {
+  return /^\p{Ll}+en$/u.test(word) && safe(() => tools.lexicon.germanLemmas(word), tools).some((l) => l.pos === "verb" && l.lemma === word);
+}
+
 /**
  * The compounds the sources make of two of the question's words: "trial" (Verhandlung) and "days" (Tage)
  * are the "Verhandlungstage" a trial took, "Sonde" and "All" (Raum) the "Raumsonde". Each part's term
  * meets the compound at a synonym's weight. Tried: each German noun of a term (the word, its first
- * expansions, an English word's first senses) before each of another term's, with each linking element,
+ * expansions, an English word's first senses) before each of another term's or its infinitive ("Auto
+ * waschen" → "Autowaschen"), with each linking element,
  * and kept when the sources have the compound's stem as it is ("Kremlin spokesman" → "Kremlsprecher"); a
  * compound the question says itself ("Stadtrat") joins nothing.
  */
@@ -826,7 +832,9 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
   );
   // A compound stems as its head does, after its modifier as written (folded): no stemming per try.
   const modifiers = nouns.map((words) => words.map(fold));
-  const heads = nouns.map((words) => words.map((w) => tools.analyze(w)).filter((stems) => stems.length === 1).map((stems) => stems[0]!));
+  // A verb's infinitive is a head too: German makes nouns of a noun and a verb ("Auto waschen" → das Autowaschen).
+  const infinitives = terms.map((t) => (language === "de" && t.context !== true && isInfinitive(t.word, tools) ? [t.word] : []));
+  const heads = nouns.map((words, k) => [...words, ...infinitives[k]!].map((w) => tools.analyze(w)).filter((stems) => stems.length === 1).map((stems) => stems[0]!));
   const asked = new Set(terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
   const found = terms.map(() => new Set<string>());
   // Pairs grow with the square of the terms: a pasted text's first words are enough.

@@ -178,6 +178,19 @@ describe("understand", () => {
     for (const word of ["Stadt", "Rat"]) expect(council.find((x) => x.word === word)?.alternatives.map((a) => a.stem)).not.toContain("stadtrat");
   });
 
+  it("meets the noun the sources make of a noun and a verb's infinitive: Auto waschen, das Autowaschen", () => {
+    const verbs: Lexicon = {
+      ...lexicon,
+      isGermanWord: (w) => ["auto", "waschen", "autos"].includes(w.toLowerCase()),
+      germanLemmas: (w) => (w.toLowerCase() === "waschen" ? [{ lemma: "waschen", pos: "verb" }] : /^autos?$/i.test(w) ? [{ lemma: "Auto", pos: "noun" }] : []),
+      isGermanNoun: (w) => /^autos?$/i.test(w),
+    };
+    const stems = new Set(["auto", "wasch", "autowasch"]);
+    const t: UnderstandTools = { analyze, lexicon: verbs, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s) };
+    const terms = understand("Darf ich mein Auto waschen?", [], false, t, 1000).terms;
+    for (const word of ["Auto", "waschen"]) expect(terms.find((x) => x.word === word)?.alternatives.map((a) => a.stem)).toContain("autowasch");
+  });
+
   it("joins an English word's first sense that the sources use only inside a compound: Kremlin spokesman, Kremlsprecher", () => {
     const table: Record<string, string[]> = { kremlin: ["der Kreml"], spokesman: ["Sprecher"] };
     const kremlin: Lexicon = { ...lexicon, englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })) };
