@@ -145,13 +145,6 @@ const ANAPHORA_DE = new Set(
 /** Articles that speech also uses as demonstrative pronouns ("Was machen die jetzt?"). */
 const DEMONSTRATIVE_DE = /^(der|die|den|dem)$/i;
 
-/** Whether the i-th of a question's words comes right after a comma (a relative pronoun's place). */
-function commaBefore(question: string, word: string, words: readonly string[], i: number): boolean {
-  let at = -1;
-  for (let k = 0; k <= i; k++) at = question.indexOf(words[k]!, at + 1);
-  return at > 0 && /,\s*$/.test(question.slice(0, at)) && question.startsWith(word, at);
-}
-
 /** A pronominal adverb, "da(r)" and a preposition ("dazu", "dafür", "darüber"): "to that", what was said before. */
 const PRONOMINAL_ADVERB = /^dar?(an|auf|aus|bei|durch|für|gegen|hinter|in|mit|nach|neben|über|um|unter|von|vor|zu|zwischen)$/i;
 /** What a pronominal adverb points ahead to instead ("darüber, ob …", "dafür, dass …"). */
@@ -427,7 +420,10 @@ function namedIn(word: string, tools: UnderstandTools): boolean {
 function followUpCue(question: string, language: Language, tools: UnderstandTools): FollowUpReason | null {
   const lower = question.toLowerCase();
   if (CONTINUATION.test(lower)) return "ellipsis";
-  const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const spans = [...question.matchAll(/[\p{L}\p{N}]+/gu)];
+  const words = spans.map((m) => m[0]);
+  // Right after a comma is a relative pronoun's place ("die Firma, die …").
+  const afterComma = (i: number) => /,\s*$/u.test(question.slice(0, spans[i]!.index));
   const anaphora = language === "de" ? ANAPHORA_DE : ANAPHORA_EN;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
@@ -445,7 +441,7 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
       (language === "de" && /^das$/i.test(word) && i > 0 && !words.slice(i + 1, i + 3).some((w) => /^\p{Lu}/u.test(w))) ||
       // So is "der", "die", "den", "dem" with no noun after it, as speech uses them for "he", "she", "they":
       // "Was wollten die stattdessen?", "Hatte der was getrunken?". After a comma it opens a relative clause.
-      (language === "de" && DEMONSTRATIVE_DE.test(word) && i > 0 && !commaBefore(question, word, words, i) && !words.slice(i + 1, i + 3).some((w) => /^\p{Lu}/u.test(w))) ||
+      (language === "de" && DEMONSTRATIVE_DE.test(word) && i > 0 && !afterComma(i) && !words.slice(i + 1, i + 3).some((w) => /^\p{Lu}/u.test(w))) ||
       (language === "en" && /^that$/i.test(word) && i === words.length - 1);
     if (!pronoun) continue;
     // A name before the pronoun is something it can refer to in the question itself; in German, where

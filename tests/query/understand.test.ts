@@ -812,6 +812,9 @@ describe("understand", () => {
     expect(read("Hatte der was getrunken?", history).followUp?.reason).toBe("pronoun");
     expect(read("Was wollten die Gewerkschaften stattdessen?", history).followUp).toBeNull();
     expect(read("Wie heißt die Firma, die den Hafen baut?", history).followUp).toBeNull();
+    // The comma is found where the word stands, not where its letters first occur ("die" in "Studie").
+    const studies: UnderstandTools = { ...tools, lexicon: { ...lexicon, isGermanWord: (w) => w.toLowerCase() === "studie" || lexicon.isGermanWord(w) } };
+    expect(understand("Wo ist die Studie, die erschien?", history, false, studies, 1000).followUp).toBeNull();
     // A name before the pronoun is what it refers to.
     expect(read("Was hat Böhler gesagt, als er kam?", history).followUp).toBeNull();
     expect(read("What did he promise?", [{ question: "Who visited the harbour?", answer: "Böhler." }]).followUp?.reason).toBe("pronoun");
