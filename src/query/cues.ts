@@ -72,12 +72,13 @@ const UNITS: readonly [RegExp, RegExp][] = [
 const COUNT_NOUN = /(?<![\p{L}])(zahl|anzahl|number)(?![\p{L}])/iu;
 
 /**
- * A question for a sum of money: "wie viel Geld", "was kostet", "how much money", "how much does it cost".
+ * A question for a sum of money: "wie viel Geld", "was kostet", "how much money", "how much does it cost", or one
+ * that names the currency ("how much damage in euros").
  * "Was" and "what" ask for one only with a cost or earnings ("Was soll die Brücke kosten?"; "Was passiert mit dem Geld?" asks what
  * happens), and "was" only in German: in English it is a verb ("my train was cancelled").
  */
 const MONEY_QUESTION = new RegExp(
-  String.raw`(?<![\p{L}])(wie\s+viel|wie\s+hoch|how\s+much)(?![\p{L}]).*(?<![\p{L}])(geld|kosten|kostet|kostete|kosteten|gekostet|preis|gehalt|verdien\p{L}*|money|costs?|costing|price|salary|wages?|earns?|earning)(?![\p{L}])` +
+  String.raw`(?<![\p{L}])(wie\s+viel|wie\s+hoch|how\s+much)(?![\p{L}]).*(?<![\p{L}])(geld|kosten|kostet|kostete|kosteten|gekostet|preis|gehalt|verdien\p{L}*|money|costs?|costing|price|salary|wages?|earns?|earning|euros?|dollars?|franken|pfund|pounds)(?![\p{L}])` +
     String.raw`|(?<![\p{L}])was(?![\p{L}]).*(?<![\p{L}])(kosten|kostet|kostete|kosteten|gekostet|verdien\p{L}*)(?![\p{L}])` +
     String.raw`|(?<![\p{L}])what(?![\p{L}]).*(?<![\p{L}])(costs?|costing|price|salary|wages?|earns?|earning)(?![\p{L}])`,
   "iu",

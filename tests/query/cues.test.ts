@@ -259,6 +259,10 @@ describe("unitFor", () => {
   });
 
   it("asks a measure, share or money question for a number with its unit", () => {
+    // A currency the question names asks for a sum of money, whatever it asks about ("damage").
+    const euros = unitFor("How much damage in euros did the storm cause?");
+    expect(euros?.test("Schäden von rund 40 Millionen Euro")).toBe(true);
+    expect(euros?.test("seit mehr als zwanzig Jahren")).toBe(false);
     expect(unitFor("Wie schwer ist die Sonde?")?.test("2,1 Tonnen")).toBe(true);
     expect(unitFor("Wie schwer ist die Sonde?")?.test("um 14.32 Uhr")).toBe(false);
     // "Wie viel wiegt …" asks what "wie schwer" asks.
