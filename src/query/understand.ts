@@ -1200,12 +1200,18 @@ function byCompany(synonyms: readonly Synonym[], i: number, company: Company, to
 
 /** WordNet synonyms of an English word whose translations are looked at: its common senses' words. */
 const WORDNET_SYNONYMS = 6; // the compiled file holds as many (DEFAULT_WORDNET_OPTIONS)
+/**
+ * WordNet synonyms whose translations stand in for an English word the sources do not translate: the first,
+ * its most common sense's word ("environmentalist" → conservationist). A rarer sense's word translates
+ * into unrelated things the sources happen to use ("storm" → force → Kraft; tried 1–3 and 6, 1 best).
+ */
+const FALLBACK_SYNONYMS = 1;
 /** The rank from which a translation weighs no more than a synonym: where a synonym's translations begin. */
 const SYNONYM_SENSE_RANK = Math.ceil((EXPANSION_WEIGHT.translationFirst - EXPANSION_WEIGHT.synonym) / EXPANSION_WEIGHT.translationStep);
 
 /**
  * An English word's German senses that the sources use: its own translations or, when the sources use
- * none of them, the translations of its WordNet synonyms ("environmentalist" → conservationist →
+ * none of them, the translations of its first WordNet synonym ("environmentalist" → conservationist →
  * Naturschützer), ranked from where a translation weighs as a synonym does. A word the sources translate
  * takes no synonym's senses: those are another word's, and would only add noise.
  */
@@ -1213,7 +1219,7 @@ function sensesOf(word: string, tools: UnderstandTools): Sense[] {
   const own = translations(word, tools);
   if (own.length > 0) return own;
   const senses: Sense[] = [];
-  for (const synonym of safe(() => tools.lexicon.englishSynonyms(word), tools).slice(0, WORDNET_SYNONYMS)) {
+  for (const synonym of safe(() => tools.lexicon.englishSynonyms(word), tools).slice(0, FALLBACK_SYNONYMS)) {
     for (const { german } of translations(synonym.word, tools)) {
       if (!senses.some((s) => s.german === german)) senses.push({ german, rank: SYNONYM_SENSE_RANK + senses.length });
     }

@@ -214,19 +214,28 @@ describe("understand", () => {
   });
 
   it("takes the translations of an English word's WordNet synonyms only when the sources use none of its own", () => {
-    const table: Record<string, string[]> = { environmentalist: ["Umweltschützer"], conservationist: ["Naturschützer"], harbour: ["Hafen"], port: ["Hafenstadt"] };
+    const table: Record<string, string[]> = {
+      environmentalist: ["Umweltschützer"],
+      conservationist: ["Naturschützer"],
+      greenie: ["Grüne"],
+      harbour: ["Hafen"],
+      port: ["Hafenstadt"],
+    };
     const wordnet: Lexicon = {
       ...lexicon,
       englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })),
-      englishSynonyms: (word) => ({ environmentalist: ["conservationist"], harbour: ["port"] })[word.toLowerCase()]?.map((w, rank) => ({ word: w, rank })) ?? [],
+      englishSynonyms: (word) =>
+        ({ environmentalist: ["conservationist", "greenie"], harbour: ["port"] })[word.toLowerCase()]?.map((w, rank) => ({ word: w, rank })) ?? [],
     };
-    const stems = new Set([...analyze("Naturschützer"), ...analyze("Hafen"), ...analyze("Hafenstadt")]);
+    const stems = new Set([...analyze("Naturschützer"), ...analyze("Grüne"), ...analyze("Hafen"), ...analyze("Hafenstadt")]);
     const t: UnderstandTools = { analyze, lexicon: wordnet, inCorpus: (s) => stems.has(s) };
     const term = (question: string, word: string) => understand(question, [], false, t, 1000).terms.find((x) => x.word === word);
     // "Umweltschützer" is no word of the sources; its synonym's translation is, at no more than a synonym's weight.
     const nature = term("What does the environmentalist want?", "environmentalist")?.alternatives.find((a) => analyze("Naturschützer").includes(a.stem));
     expect(nature?.via).toBe("translation");
     expect(nature!.weight).toBeLessThanOrEqual(EXPANSION_WEIGHT.synonym);
+    // Only the first synonym, its most common sense: a rarer one's translations are other things.
+    expect(term("What does the environmentalist want?", "environmentalist")?.alternatives.map((a) => a.stem)).not.toEqual(expect.arrayContaining(analyze("Grüne")));
     // The sources translate "harbour": its synonym "port" adds nothing.
     const harbour = term("Which harbour?", "harbour")?.alternatives.map((a) => a.stem) ?? [];
     expect(harbour).toEqual(expect.arrayContaining(analyze("Hafen")));
