@@ -563,9 +563,9 @@ export function questionFocus(question: string): QuestionFocus | null {
       // word counts nothing named; only an inflected adjective may stand before the counted noun ("wie viele
       // neue Stellen"), or a preposition of rate before what it is counted per ("wie viel pro Kopf").
       if (kind === "counted" && /^(wie|wieviele?n?|zahl|anzahl)$/.test(w) && /^\p{Ll}/u.test(candidate) && !/(e|en|er|es|em)$/.test(lower) && !/^(pro|je|per)$/.test(lower)) break;
-      // An English noun phrase ends in its head: "how many army trucks were …" counts trucks.
-      const after = (words[j + 1] ?? "").toLowerCase();
-      const head = /^(which|what|how)$/.test(w) && after !== "" && !FOCUS_SKIP.test(after) && AUXILIARY.test((words[j + 2] ?? "").toLowerCase()) ? after : lower;
+      // An English noun phrase ends in its head, the word before the auxiliary: "how many army trucks were …"
+      // counts trucks, "how many RB 34 trains were …" trains.
+      const head = /^(which|what|how)$/.test(w) ? phraseHead(words, j) : lower;
       // "Wie viel Geld" is answered by "400 Millionen Euro": a unit of measure need not be repeated.
       if (kind === "counted" && MEASURE.test(head)) return null;
       // A role is not answered by any name, as a category is by its members: the role noun must stand there.
@@ -578,6 +578,23 @@ export function questionFocus(question: string): QuestionFocus | null {
   }
   return null;
 }
+
+/**
+ * The head of the English noun phrase that begins at word `j`: the word before an auxiliary within the next
+ * three words ("army trucks were", "RB 34 trains were"), or the first word when an article or "of" comes
+ * first ("hectares of forest have") or no auxiliary does ("passengers rode").
+ */
+function phraseHead(words: readonly string[], j: number): string {
+  for (let k = j + 1; k <= j + PHRASE_WORDS && k < words.length; k++) {
+    const next = words[k]!.toLowerCase();
+    if (AUXILIARY.test(next)) return words[k - 1]!.toLowerCase();
+    if (FOCUS_SKIP.test(next)) break;
+  }
+  return (words[j] ?? "").toLowerCase();
+}
+
+/** Words of an English noun phrase looked at for its head. */
+const PHRASE_WORDS = 3;
 
 /**
  * True when a question's term is its focus noun, alone or as the head of a phrase the dictionary knows

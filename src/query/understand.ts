@@ -214,7 +214,7 @@ export function understand(
     ...withBroader(
       joined(
         withLeaderNouns(
-          expandTerms(withParticleVerbs(contentWords(asked, language, tools.analyze), asked, language, tools), language, tools, asked),
+          expandTerms(withParticleVerbs(contentWords(asked, language, tools.analyze), asked, language, tools), language, tools, asked, focus),
           expected,
           tools,
         ),
@@ -563,7 +563,13 @@ function usedSynonym(word: string, tools: UnderstandTools): boolean {
  * itself. Expansions that occur nowhere in the corpus cannot help and are dropped before capping, which is
  * how a translation's sense is chosen: the sense the sources use.
  */
-export function expandTerms(words: readonly QueryTerm[], language: Language, tools: UnderstandTools, question: string): QueryTerm[] {
+export function expandTerms(
+  words: readonly QueryTerm[],
+  language: Language,
+  tools: UnderstandTools,
+  question: string,
+  focus: QuestionFocus | null = null,
+): QueryTerm[] {
   const { analyze, lexicon, inCorpus } = tools;
   const out: QueryTerm[] = [];
   const idioms = language === "de" ? idiomSynonyms(question, words, tools) : new Map<number, readonly Synonym[]>();
@@ -572,7 +578,10 @@ export function expandTerms(words: readonly QueryTerm[], language: Language, too
   // A number is no English word: "platform 4" is "Gleis 4", not a sense of "four"; nor is a Roman numeral
   // after a name ("Nordlicht II", "Elizabeth II"), which is part of it.
   const numeral = (w: QueryTerm) => /^\d/.test(w.word) || /^[IVX]{1,4}$/.test(w.word);
-  const candidates = language === "en" ? words.map((w) => (numeral(w) ? [] : sensesOf(w.word, tools))) : [];
+  // What "how many" counts is a noun: its verbs' senses are other words ("stops" → Haltestelle, not stoppt).
+  const counted = (w: QueryTerm) => focus?.kind === "counted" && namesFocus(w.word, focus);
+  const nouns = (senses: Sense[]) => (senses.some((s) => /^\p{Lu}/u.test(s.german)) ? senses.filter((s) => /^\p{Lu}/u.test(s.german)) : senses);
+  const candidates = language === "en" ? words.map((w) => (numeral(w) ? [] : counted(w) ? nouns(sensesOf(w.word, tools)) : sensesOf(w.word, tools))) : [];
   const tokens = language === "en" ? questionWords(question) : [];
   const contextOf = (i: number) =>
     words.flatMap((w, j) =>

@@ -359,6 +359,9 @@ describe("questionFocus", () => {
     expect(questionFocus("How many soldiers were sent?")).toEqual({ word: "soldiers", kind: "counted" });
     // An English noun phrase counts its head: here a unit of measure, which the answer need not repeat.
     expect(questionFocus("How many army trucks were sent?")).toEqual({ word: "trucks", kind: "counted" });
+    // Its head is the word before the auxiliary, past a name and a number; "of" ends the phrase first.
+    expect(questionFocus("How many RB 34 trains were cancelled in December?")).toEqual({ word: "trains", kind: "counted" });
+    expect(questionFocus("How many hectares of forest have burned?")).toEqual({ word: "hectares", kind: "counted" });
     expect(questionFocus("Wie hoch ist die genaue Zahl der Toten?")).toEqual({ word: "toten", kind: "counted" });
     expect(questionFocus("What was the number of victims?")).toEqual({ word: "victims", kind: "counted" });
     expect(questionFocus("How much emergency money can a household receive?")).toBeNull();

@@ -242,6 +242,18 @@ describe("understand", () => {
     expect(harbour).not.toEqual(expect.arrayContaining(analyze("Hafenstadt")));
   });
 
+  it("takes only the noun senses of what an English how-many question counts", () => {
+    const table: Record<string, string[]> = { stops: ["stoppt", "Halt", "Haltestelle"] };
+    const stops: Lexicon = { ...lexicon, englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })) };
+    const stems = new Set([...analyze("stoppt"), ...analyze("Halt"), ...analyze("Haltestelle")]);
+    const t: UnderstandTools = { analyze, lexicon: stops, inCorpus: (s) => stems.has(s) };
+    const senses = (question: string) => understand(question, [], false, t, 1000).terms.find((x) => x.word === "stops")?.alternatives.map((a) => a.stem) ?? [];
+    expect(senses("How many stops were built?")).toEqual(expect.arrayContaining([...analyze("Halt"), ...analyze("Haltestelle")]));
+    expect(senses("How many stops were built?")).not.toEqual(expect.arrayContaining(analyze("stoppt")));
+    // Elsewhere the word keeps its verb's senses.
+    expect(senses("Where does the bus go when it stops?")).toEqual(expect.arrayContaining(analyze("stoppt")));
+  });
+
   it("takes an article and its noun for the noun, not for an expression the thesaurus files under them", () => {
     const debts: Lexicon = {
       ...lexicon,
