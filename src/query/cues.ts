@@ -582,7 +582,7 @@ export function questionFocus(question: string): QuestionFocus | null {
 /**
  * The head of the English noun phrase that begins at word `j`: the word before an auxiliary within the next
  * three words ("army trucks were", "RB 34 trains were"), or the first word when an article or "of" comes
- * first ("hectares of forest have") or no auxiliary does ("passengers rode").
+ * first ("hectares of forest have") or no auxiliary does ("workers left").
  */
 function phraseHead(words: readonly string[], j: number): string {
   for (let k = j + 1; k <= j + PHRASE_WORDS && k < words.length; k++) {

@@ -85,7 +85,6 @@ const STOPWORDS = new Set(
     "wofür womit wogegen wodurch worüber worauf woran wovon wozu worum wobei wonach woraus worin wovor " +
     "viel wieviele lange langer langen lang seit dass sich dieser diese dieses diesem diesen jener gegen durch um bis " +
     "ob denn doch da dort hier man mehr sehr ganz etwa bzw dabei damit dann denn deren dessen hatte hatten hat haben " +
-    "alle alles allem allen aller " +
     "habe gibt gab gegeben kann können konnte soll sollen sollte muss müssen will wollen würde würden wäre zeit " +
     // the other forms of the auxiliaries and the modal verbs
     "bin bist seid sei seien warst wart wären wärst gewesen wirst werdet würdest würdet geworden hast habt hattest " +
@@ -93,6 +92,8 @@ const STOPWORDS = new Set(
     "musst musste mussten müsste müssten kannst könnt konntest konnten könnte könnten sollst sollt solltest sollten " +
     "willst wollt wolltest wollte wollten darf darfst dürft dürfen durfte durften dürfte dürften mag magst mögen " +
     "mochte mochten möchte möchten " +
+    // the forms of "all", which say how much of something, not what ("vor allem")
+    "alle alles allem allen aller " +
     // subordinating conjunctions
     "weil obwohl falls wenn sodass nachdem bevor seitdem sobald solange indem " +
     "wegen trotz während statt innerhalb außerhalb ins beim ums aufs vor hinter neben zwischen ohne " +

@@ -579,9 +579,13 @@ export function expandTerms(
   // after a name ("Nordlicht II", "Elizabeth II"), which is part of it.
   const numeral = (w: QueryTerm) => /^\d/.test(w.word) || /^[IVX]{1,4}$/.test(w.word);
   // What "how many" counts is a noun: its verbs' senses are other words ("stops" → Haltestelle, not stoppt).
-  const counted = (w: QueryTerm) => focus?.kind === "counted" && namesFocus(w.word, focus);
-  const nouns = (senses: Sense[]) => (senses.some((s) => /^\p{Lu}/u.test(s.german)) ? senses.filter((s) => /^\p{Lu}/u.test(s.german)) : senses);
-  const candidates = language === "en" ? words.map((w) => (numeral(w) ? [] : counted(w) ? nouns(sensesOf(w.word, tools)) : sensesOf(w.word, tools))) : [];
+  const sensesOfTerm = (w: QueryTerm): Sense[] => {
+    const senses = sensesOf(w.word, tools);
+    if (focus?.kind !== "counted" || !namesFocus(w.word, focus)) return senses;
+    const nouns = senses.filter((s) => /^\p{Lu}/u.test(s.german));
+    return nouns.length > 0 ? nouns : senses;
+  };
+  const candidates = language === "en" ? words.map((w) => (numeral(w) ? [] : sensesOfTerm(w))) : [];
   const tokens = language === "en" ? questionWords(question) : [];
   const contextOf = (i: number) =>
     words.flatMap((w, j) =>
