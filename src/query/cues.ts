@@ -291,13 +291,14 @@ const ARTICLES = /^(der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|the
 const LIST_JOIN = /^(und|oder|sowie|and|or)$/i;
 const PLACE_PREPOSITION = /^(in|nach|aus|zu|bei|an|von|im|into|from|to|near)$/i;
 
-/** Words that ask who leads something: "Wer führt / leitet …", "an der Spitze", "who leads / heads …", "the head of". */
-const LEADING = /^(führt|führte|führen|anführt|anführte|anführen|leitet|leitete|leiten|spitze|leads|lead|led|heads|headed|head|leader|leaders|chief|boss|runs|ran)$/i;
+/** Words that ask who leads something: "Wer führt / leitet …", "an der Spitze", "who leads / heads …", "the head of", "in charge of", "the director of". */
+const LEADING = /^(führt|führte|führen|anführt|anführte|anführen|leitet|leitete|leiten|spitze|leads|lead|led|heads|headed|head|leader|leaders|chief|boss|runs|ran|director|directors|charge)$/i;
 /**
  * The role nouns a news text names a leader by, as the head of a compound or alone ("Vereinschef",
- * "Schulleiter", "die Vorsitzende"): general German usage that no dictionary sense links to "führen".
+ * "Schulleiter", "die Vorsitzende"; in English "museum director", "chief executive"): general usage that
+ * no dictionary sense links to "führen" or "lead". Only those the sources use are looked for.
  */
-export const LEADER_NOUNS: readonly string[] = ["Chef", "Leiter", "Vorsitzender", "Führer", "Präsident"];
+export const LEADER_NOUNS: readonly string[] = ["Chef", "Leiter", "Vorsitzender", "Führer", "Präsident", "director", "chief", "chair"];
 
 /** True when `word` asks who leads what the question names, in a question for a person. */
 export function asksForLeader(word: string, expected: AnswerType | null): boolean {

@@ -703,6 +703,12 @@ describe("understand", () => {
     const ask = (q: string) => understand(q, [], false, withChef, 1000);
     expect(chef(ask("Wer führt die Gewerkschaft?"), "führt")).toContain("chef");
     expect(chef(ask("Who leads the union?"), "leads")).toContain("chef");
+    // "Who is in charge of …", "who is the director of …" ask who leads it too.
+    expect(chef(ask("Who is in charge of the museum?"), "charge")).toContain("chef");
+    expect(chef(ask("Who is the director of the museum?"), "director")).toContain("chef");
+    // An English article names its leader by an English role noun.
+    const english = { ...tools, inCorpus: (stem: string) => corpus.has(stem) || stem === "director" };
+    expect(chef(understand("Who is in charge of the museum?", [], false, english, 1000), "charge")).toContain("director");
     // Not when the question asks for something else than a person.
     expect(chef(ask("Wohin führt die Straße?"), "führt")).not.toContain("chef");
   });
