@@ -194,6 +194,15 @@ describe("thesaurus parsing", () => {
     expect(index.get("regen")).toEqual([1]);
   });
 
+  it("files a member that has no entry of its own under the synsets it is a member of", () => {
+    // Debian's file has no entry for some words ("zahlen", filed only under "zählen"); they still find their synsets.
+    const { index } = parseMythes(decodeMythes(new TextEncoder().encode(THESAURUS)));
+    expect(index.get("beistehen")).toEqual([2]);
+    expect(index.get("ausstand")).toEqual([0]);
+    // A hypernym is no member: "Niederschlag" finds nothing through "Regen".
+    expect(index.get("niederschlag")).toBeUndefined();
+  });
+
   it("keeps a word's hypernyms apart, from the synsets it is a member of, without marked ones", () => {
     const { broader } = parseMythes(decodeMythes(new TextEncoder().encode(BROADER)));
     expect(broader.get("auto")).toEqual(["Fahrzeug", "Gefährt"]);

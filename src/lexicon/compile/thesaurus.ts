@@ -144,5 +144,17 @@ export function parseMythes(text: string): ThesaurusData {
       index.set(headKey, list);
     }
   }
+  // Debian's file lacks the entry of some words whose spelling differs from another's only by an umlaut
+  // ("zahlen" / "zählen", "nahen" / "nähen"): their synsets are filed under the other word only. Such a
+  // word still finds the synsets it is a member of, in the thesaurus's order.
+  const headed = new Set(index.keys());
+  memberKeys.forEach((keys, id) => {
+    for (const key of keys) {
+      if (headed.has(key)) continue;
+      const list = index.get(key) ?? [];
+      list.push(id);
+      index.set(key, list);
+    }
+  });
   return { synsets, index, broader };
 }
