@@ -1072,6 +1072,12 @@ function contentOf(phrase: string, analyze: Analyzer): string[] {
   return phrase.split(/\s+/).filter((w) => analyze(w).length > 0 && !isLightWord(w) && !/[.]$/.test(w));
 }
 
+/**
+ * A negation or privative word: a synonym that says its content word with one ("ohne Geld" for
+ * "abgebrannt", "nicht zulassen" for "verbieten") means the opposite of that word. Grammar, not vocabulary.
+ */
+const NEGATED = /(?<![\p{L}])(ohne|kein\p{L}*|nicht|nie|niemals|without|not|no|never)(?![\p{L}])/iu;
+
 /** Two-word synonyms kept per word. */
 const MAX_PHRASES = 3;
 
@@ -1080,6 +1086,7 @@ const MAX_PHRASES = 3;
  * (its dictionary form's, so that "erstatteten" meets "erstatten"); null otherwise.
  */
 function phrasePair(phrase: string, tools: UnderstandTools): string[] | null {
+  if (NEGATED.test(phrase)) return null;
   const words = contentOf(phrase, tools.analyze);
   if (words.length !== 2) return null;
   const stems = words.map((w) => tools.analyze(w));
@@ -1106,6 +1113,7 @@ function splitPair(compound: string, tools: UnderstandTools): string[] | null {
 
 /** A synonym's one content word, or null when it has none or several. */
 function headWord(phrase: string, analyze: Analyzer): string | null {
+  if (NEGATED.test(phrase)) return null;
   const words = contentOf(phrase, analyze);
   // A phrase whose noun is a light one ("ungewöhnlicher Mensch" for "Vogel") keeps only its adjective, which
   // is no stand-in for the word: it names no thing.

@@ -117,6 +117,21 @@ describe("understand", () => {
     expect(term?.alternatives.map((a) => a.stem)).not.toContain("nacht");
   });
 
+  it("takes no synonym said with a negation by its content word: 'ohne Geld' is the opposite of Geld", () => {
+    const broke: Lexicon = {
+      ...lexicon,
+      germanSynonyms: (w) =>
+        w.toLowerCase() === "abgebrannt"
+          ? [{ word: "ohne Geld", rank: 0 }, { word: "nicht Schritt halten", rank: 1 }, { word: "niederbrennen", rank: 2 }]
+          : [],
+    };
+    const t: UnderstandTools = { analyze, lexicon: broke, inCorpus: (s) => ["geld", "schritt", "halt", "niederbrenn"].includes(s) };
+    const term = understand("Wo ist der Wald abgebrannt?", [], false, t, 1000).terms.find((x) => x.word === "abgebrannt");
+    expect(term?.alternatives.map((a) => a.stem)).toContain("niederbrenn");
+    expect(term?.alternatives.map((a) => a.stem)).not.toContain("geld");
+    expect(term?.phrases ?? []).toEqual([]);
+  });
+
   it("reads a compound, its own or a synonym's, as its two words standing together (\"die Arbeit niederlegen\")", () => {
     const words = ["streik", "arbeitsniederlegung", "arbeit", "niederlegung", "kreismuseum", "kreis", "museum"];
     const strikes: Lexicon = {
