@@ -742,6 +742,24 @@ describe("understand", () => {
     expect(read("Wer führt sie an?", history).followUp?.reason).toBe("pronoun");
   });
 
+  it("reads a return to an earlier subject as a new topic that keeps the subject's words", () => {
+    const history = [{ question: "Wie viele Unterschriften sammelte der Verein?", answer: "Laut der Quelle: „6.340 Unterschriften …“", sources: ["a.txt"] }];
+    const words = (u: ReturnType<typeof read>) => u.terms.map((t) => t.word.toLowerCase());
+    for (const [q, subject] of [
+      ["Back to the strike: who leads it?", "strike"],
+      ["Zurück zum Streik: Wer führt ihn an?", "streik"],
+      ["Noch mal zu den Streiks – wer führt sie an?", "streiks"],
+    ] as const) {
+      const u = read(q, history);
+      expect(u.newTopic).toBe(true);
+      expect(u.followUp).toBeNull();
+      expect(words(u)).toContain(subject);
+      expect(words(u)).not.toContain("back");
+    }
+    // Not a return without the subject set off: "Wann kehrt er zurück zum Verein?" asks about a return.
+    expect(read("Zurück zum Verein kehrt er wann?", history).newTopic).not.toBe(true);
+  });
+
   it("reads the question before without the words that only framed it", () => {
     for (const before of ["Different topic: who leads the strike?", "Weißt du, wer den Streik anführt?", "Was weißt du über den Streik?"]) {
       const words = read("Und wann?", [{ question: before, answer: "…" }]).terms.filter((t) => t.context === true).map((t) => t.word.toLowerCase());
