@@ -295,7 +295,7 @@ const PLACE_PREPOSITION = /^(in|nach|aus|zu|bei|an|von|im|into|from|to|near)$/i;
 const LEADING = /^(führt|führte|führen|anführt|anführte|anführen|leitet|leitete|leiten|spitze|leads|lead|led|heads|headed|head|leader|leaders|chief|boss|runs|ran|director|directors|charge)$/i;
 /**
  * The role nouns a news text names a leader by, as the head of a compound or alone ("Vereinschef",
- * "Schulleiter", "die Vorsitzende"; in English "museum director", "chief executive"): general usage that
+ * "Schulleiter", "die Vorsitzende"; in English "plant director", "chief executive"): general usage that
  * no dictionary sense links to "führen" or "lead". Only those the sources use are looked for.
  */
 export const LEADER_NOUNS: readonly string[] = ["Chef", "Leiter", "Vorsitzender", "Führer", "Präsident", "director", "chief", "chair"];

@@ -106,8 +106,8 @@ const TOPIC_CHANGE =
   /^(themenwechsel|anderes thema|neues thema|andere frage|neue frage|noch eine frage|eine andere frage|ganz andere frage|different topic|another topic|new topic|change of topic|different question|another question|new question|one more question)\s*[:,.!?–—-]+\s*/iu;
 
 /**
- * A return to an earlier subject, named before a colon or a dash: "Back to the snow: …", "Zurück zum
- * Hallenbad – …", "Noch mal zu den Kosten: …". A conversational phrase like TOPIC_CHANGE; its subject
+ * A return to an earlier subject, named before a colon or a dash: "Back to the strike: …", "Zurück zur
+ * Brücke – …", "Noch mal zu den Kosten: …". A conversational phrase like TOPIC_CHANGE; its subject
  * stays a word of the question.
  */
 const RETURN_TO = /^(?:back to|going back to|returning to|(?:und\s+)?(?:zurück|noch ?mal|nochmals|wieder)\s+zu(?:m|r)?)\s+(?<topic>[^:–—?!.]{1,60}?)\s*(?::|\s[–—-])\s*/iu;
@@ -282,7 +282,7 @@ function withBroader(terms: QueryTerm[], focus: QuestionFocus | null, language: 
  * "Weißt du, …", "Do you know …" nothing. An earlier turn's question is read without them too.
  */
 function framing(text: string): { question: string; newTopic: boolean; overview: boolean } {
-  // "Back to the snow: …", "Zurück zum Hallenbad: …" returns to an earlier subject, which it names.
+  // "Back to the strike: …", "Zurück zur Brücke: …" returns to an earlier subject, which it names.
   const back = RETURN_TO.exec(text);
   if (back?.groups?.["topic"] !== undefined && back[0].length < text.length) {
     const rest = framing(text.slice(back[0].length));
