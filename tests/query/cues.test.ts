@@ -119,6 +119,14 @@ describe("sentenceFeatures of durations", () => {
     expect(sentenceFeatures("The road stays closed until Friday.").types.has("duration")).toBe(true);
     expect(sentenceFeatures("Der Zug fuhr bis Leipzig.").types.has("duration")).toBe(false);
   });
+
+  it("takes an age ('29 Jahre alt', '54 years old') for no duration, and a span of years for one", () => {
+    expect(sentenceFeatures("Ihr 29 Jahre alter Sohn war dort angestellt.").types.has("duration")).toBe(false);
+    expect(sentenceFeatures("The captain, 54 years old, was questioned.").types.has("duration")).toBe(false);
+    expect(sentenceFeatures("Er arbeitete 29 Jahre bei der Firma.").types.get("duration")).toEqual(["jahre"]);
+    // The age is still a number.
+    expect(sentenceFeatures("Ihr 29 Jahre alter Sohn war dort angestellt.").types.get("number")).toEqual(["29"]);
+  });
 });
 
 describe("sentenceFeatures of people", () => {
