@@ -236,6 +236,19 @@ export function answerType(question: string): AnswerType | null {
 
 const WHICH = /(?<![\p{L}])(welche[rnms]?|which)(?![\p{L}])/u;
 
+/**
+ * "Wie heißt er?", "Wie heißt die Frau?", "What's her name?": the name asked for is a person's, not a
+ * town's or a court's. A pronoun counts only where it ends the question ("Wie heißen die Interessenten?"
+ * asks for whoever they are). Grammar, not vocabulary.
+ */
+const PERSON_NAMED =
+  /(?<![\p{L}])(?:wie\s+hei(?:ß|ss)(?:t|en)\s+(?:(?:eigentlich|denn|nochmal|genau|überhaupt)\s+)*(?:(?:er|sie|der|die)(?:\s+(?:eigentlich|denn|nochmal|genau|überhaupt))?\s*[?!.]*\s*$|(?:der|die)\s+(?:mann|frau|typ|kerl|person|dame|herr)(?![\p{L}]))|what(?:'s|\s+is|\s+was)\s+(?:his|her)\s+(?:full\s+)?name(?![\p{L}]))/iu;
+
+/** True when a question asks for a person's name (see PERSON_NAMED). */
+export function asksPersonName(question: string): boolean {
+  return PERSON_NAMED.test(question.trim());
+}
+
 /** "Welche Richterin …", "which judge …": a which-question about a role asks for the person who holds it. */
 function asksForRoleHolder(question: string): boolean {
   // The role noun right after the question word, or after one adjective ("welche neue Ministerin").

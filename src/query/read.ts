@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { countsSomething, isReportedSpeech, namesFocus, saysNotKnown, speaksOfPlan, type AnswerType } from "./cues.js";
+import { asksPersonName, countsSomething, isReportedSpeech, namesFocus, saysNotKnown, speaksOfPlan, type AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -187,6 +187,10 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   }
   // "Wie viele Menschen": only a number that counts someone is of the asked-for kind.
   if (focus?.kind === "people" && expected === "number") return (sentence) => countsSomething(sentence.text);
+  // "Wie heißt er?", "What's her name?": a person's name, not a town's or a court's.
+  if (expected === "name" && asksPersonName(understanding.question)) {
+    return (_sentence, index) => (stats.features(index).get("person") ?? []).length > 0;
+  }
   // "Wie heißen die Interessenten?": the name must be the role's, not the speaker's ("…, sagte Mehnert").
   if (focus?.kind === "role" && (expected === "name" || expected === "person")) {
     return (sentence, index) => namesApposed(sentence.text, stats.features(index).get("person") ?? []);

@@ -73,6 +73,17 @@ describe("createAsk, names in the sources", () => {
     expect(quotes(await ask("Wie heißt der Geschäftsführer von Kessler?"))).toContain("Frank Mehnert");
   });
 
+  it("answers 'Wie heißt er?' with a person's name only, not a town's or a court's", async () => {
+    const TRIAL =
+      " date 2025-03 Kronau (dpa) - Das Landgericht Kronau hat einen 52 Jahre alten Unternehmer zu drei Jahren Haft verurteilt. Der Mann hatte Fördergelder für Heizungen erschlichen.";
+    const NAMED = " date 2025-03 Kronau (dpa) - Das Landgericht Kronau hat den Unternehmer Karl Brandt zu drei Jahren Haft verurteilt.";
+    const history = (source: string) => [{ question: "Wie alt ist der Unternehmer aus Kronau?", answer: "Laut der Quelle: „… 52 Jahre alten Unternehmer …“", sources: [source] }];
+    const { index: trial } = await makeIndex({ "trial.txt": TRIAL });
+    const { index: named } = await makeIndex({ "named.txt": NAMED });
+    expect((await createAsk({ index: () => trial, analyze, settings: SETTINGS })("Wie heißt er?", { history: history("trial.txt") })).kind).toBe("not_found");
+    expect(quotes(await createAsk({ index: () => named, analyze, settings: SETTINGS })("Wie heißt er?", { history: history("named.txt") }))).toContain("Karl Brandt");
+  });
+
   it("names the captain where the sources do", async () => {
     expect(quotes(await askAlone(() => team)("Wie heißt der Kapitän der Kieler Handballmannschaft?"))).toContain("Jens Albers");
   });

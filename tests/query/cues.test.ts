@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, asksPlannedTime, countedWords, countsSomething, measureNouns, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
+import { asksPersonName, answerType, asksPlannedTime, countedWords, countsSomething, measureNouns, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -429,5 +429,12 @@ describe("planned times", () => {
     expect(speaksOfPlan("Die Sonde hob um 14.32 Uhr ab.")).toBe(false);
     // A word that merely contains one is none.
     expect(speaksOfPlan("Die Sollbruchstelle hielt.")).toBe(false);
+  });
+});
+
+describe("asksPersonName", () => {
+  it("tells a question for a person's name from one for any name", () => {
+    for (const q of ["Wie heißt er?", "Wie heißt sie eigentlich?", "Und wie heißt die Frau?", "What's her name?", "wie heisst der?"]) expect(asksPersonName(q)).toBe(true);
+    for (const q of ["Wie heißen die Interessenten?", "Wie heißt die Firma?", "Wie heißt der Fluss?", "What's the name of the ship?"]) expect(asksPersonName(q)).toBe(false);
   });
 });
