@@ -134,8 +134,14 @@ const MEASURE_NOUNS: readonly [RegExp, readonly string[]][] = [
 /** The German nouns a measure question's number is given with (see MEASURE_NOUNS); empty for other questions. */
 export function measureNouns(question: string): readonly string[] {
   const adjective = measureAdjective(question);
-  return MEASURE_NOUNS.find(([asked]) => asked.test(adjective))?.[1] ?? [];
+  const nouns = MEASURE_NOUNS.find(([asked]) => asked.test(adjective))?.[1];
+  if (nouns) return nouns;
+  // "Wie viel Geld …", "how much money …": a sum is given in a currency, which says "Geld" for it.
+  return MONEY_QUESTION.test(question) ? CURRENCY_NOUNS : [];
 }
+
+/** The currencies a sum of money is given in (the money unit's words, spelt as nouns). */
+const CURRENCY_NOUNS: readonly string[] = ["Euro", "Dollar", "Franken", "Pfund", "Cent"];
 
 /** The word after "wie" / "how" ("wie schwer" → "schwer"), lower case; "" when there is none. */
 function measureAdjective(question: string): string {

@@ -134,9 +134,10 @@ const LONE_MATCH = 0.85;
  */
 function loneMatch(matches: readonly TermMatch[], counted: readonly EvidenceUnit[], focus: QuestionFocus | null): boolean {
   // The words looked for: not the asker's words a follow-up no longer looks for (weight 0), not "Menschen"
-  // of "wie viele Menschen", which any count of people meets. An earlier turn's words count as met, since
-  // they say the evidence is on the conversation's subject, but not as missing.
-  const looked = matches.flatMap((m, t) => (!(m.term.weight > 0) || (focus?.kind === "people" && namesFocus(m.term.word, focus)) ? [] : [t]));
+  // of "wie viele Menschen", which any count of people meets, nor a measure's nouns ("Euro" for "wie viel
+  // Geld"), which any sum meets. An earlier turn's words count as met, since they say the evidence is on
+  // the conversation's subject, but not as missing.
+  const looked = matches.flatMap((m, t) => (!(m.term.weight > 0) || m.term.measure === true || (focus?.kind === "people" && namesFocus(m.term.word, focus)) ? [] : [t]));
   if (!looked.some((t) => matches[t]!.term.context !== true && matches[t]!.similar.size === 0)) return false;
   // Met in the quoted sentences or the sentences around them ("Wann soll die Raumsonde bei dem Asteroiden
   // ankommen?": the asteroid is named a sentence before the date).

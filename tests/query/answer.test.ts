@@ -84,6 +84,15 @@ describe("createAsk, names in the sources", () => {
     expect(quotes(await createAsk({ index: () => named, analyze, settings: SETTINGS })("Wie heißt er?", { history: history("named.txt") }))).toContain("Karl Brandt");
   });
 
+  it("answers 'wie viel Geld' with a sum in euros, and no general-knowledge price with any sum", async () => {
+    const AID =
+      " date 2024-09 Eilenburg (dpa) - Nach dem Hochwasser an der Mulde hat der Innenminister den Betroffenen schnelle Unterstützung versprochen. Das Landeskabinett will am Dienstag ein Soforthilfeprogramm über 50 Millionen Euro beschließen.";
+    const { index: aid } = await makeIndex({ "aid.txt": AID });
+    const ask = askAlone(() => aid);
+    expect(quotes(await ask("Wie viel Geld gibt es für die Betroffenen des Hochwassers?"))).toContain("50 Millionen Euro");
+    expect((await ask("Was kostet ein Gramm Gold?")).kind).toBe("not_found");
+  });
+
   it("names the captain where the sources do", async () => {
     expect(quotes(await askAlone(() => team)("Wie heißt der Kapitän der Kieler Handballmannschaft?"))).toContain("Jens Albers");
   });

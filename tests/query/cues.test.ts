@@ -400,6 +400,12 @@ describe("measureNouns", () => {
     expect(measureNouns("Wie viele Menschen kamen?")).toEqual([]);
     expect(measureNouns("Wer ist der Präsident?")).toEqual([]);
   });
+
+  it("gives a question for a sum of money the currencies it is stated in", () => {
+    expect(measureNouns("Wie viel Geld soll es dafür geben?")).toContain("Euro");
+    expect(measureNouns("How much money is the state putting in?")).toContain("Euro");
+    expect(measureNouns("Wie viele Helfer waren im Einsatz?")).toEqual([]);
+  });
 });
 
 describe("answerType of money questions", () => {

@@ -82,6 +82,10 @@ describe("relevance gate", () => {
     // Every word in the sources: the coverage decides.
     const known = [match("current", [["jederzeit", 0.59]]), match("strike", [["streik", 0.9]])];
     expect(measureEvidence(known, [{ quoted: [[0.59, 0]], context: [], typed: true }], null, false).lone).toBe(false);
+    // A measure's noun is no word of the subject: "Was kostet ein Gramm Gold?" is not answered by any sum in euros.
+    const euro = { ...match("Euro", [["euro", 1]]), term: { word: "Euro", position: -1, alternatives: [], weight: 0.5, measure: true } } as unknown as TermMatch;
+    const gold = [match("Gramm", [["gramm", 0.59]]), match("Gold", []), euro];
+    expect(measureEvidence(gold, [{ quoted: [[0.59, 0, 1]], context: [], typed: true }], null, true).lone).toBe(true);
   });
 
   it("finds a how-many question's counted noun as the head of a phrase the dictionary knows whole", () => {
