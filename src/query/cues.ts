@@ -373,7 +373,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     if (joined) add("number", joined[1]!);
     if (/^(1\d{3}|20\d\d)$/.test(word) || MONTHS.test(lower) || DAYTIME.test(lower)) add("time", word);
     if (ORDINAL.test(/^\d+\.$/.test(raw) ? raw : lower)) add("ordinal", word);
-    // "29 Jahre alt", "a 54-year-old": an age, not how long something lasts.
+    // "29 Jahre alt", "54 years old": an age, not how long something lasts.
     const aged = /^(alt|alte|alter|altes|alten|altem|old)$/i.test((words[i + 2] ?? "").replace(/\.$/, ""));
     if ((isNumber || COUNTABLE_BEFORE_UNIT.test(lower)) && DURATION_UNITS.test(next) && !aged) {
       add("duration", next);

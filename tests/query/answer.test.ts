@@ -75,9 +75,9 @@ describe("createAsk, names in the sources", () => {
 
   it("answers 'Wie heißt er?' with a person's name only, not a town's or a court's", async () => {
     const TRIAL =
-      " date 2025-03 Kronau (dpa) - Das Landgericht Kronau hat einen 52 Jahre alten Unternehmer zu drei Jahren Haft verurteilt. Der Mann hatte Fördergelder für Heizungen erschlichen.";
-    const NAMED = " date 2025-03 Kronau (dpa) - Das Landgericht Kronau hat den Unternehmer Karl Brandt zu drei Jahren Haft verurteilt.";
-    const history = (source: string) => [{ question: "Wie alt ist der Unternehmer aus Kronau?", answer: "Laut der Quelle: „… 52 Jahre alten Unternehmer …“", sources: [source] }];
+      " date 2025-03 Halberg (dpa) - Das Landgericht Halberg hat einen 52 Jahre alten Unternehmer zu drei Jahren Haft verurteilt. Der Mann hatte Fördergelder für Heizungen erschlichen.";
+    const NAMED = " date 2025-03 Halberg (dpa) - Das Landgericht Halberg hat den Unternehmer Karl Brandt zu drei Jahren Haft verurteilt.";
+    const history = (source: string) => [{ question: "Wie alt ist der Unternehmer aus Halberg?", answer: "Laut der Quelle: „… 52 Jahre alten Unternehmer …“", sources: [source] }];
     const { index: trial } = await makeIndex({ "trial.txt": TRIAL });
     const { index: named } = await makeIndex({ "named.txt": NAMED });
     expect((await createAsk({ index: () => trial, analyze, settings: SETTINGS })("Wie heißt er?", { history: history("trial.txt") })).kind).toBe("not_found");
@@ -86,7 +86,7 @@ describe("createAsk, names in the sources", () => {
 
   it("answers 'wie viel Geld' with a sum in euros, and no general-knowledge price with any sum", async () => {
     const AID =
-      " date 2024-09 Eilenburg (dpa) - Nach dem Hochwasser an der Mulde hat der Innenminister den Betroffenen schnelle Unterstützung versprochen. Das Landeskabinett will am Dienstag ein Soforthilfeprogramm über 50 Millionen Euro beschließen.";
+      " date 2024-09 Talstadt (dpa) - Nach dem Hochwasser an der Elster hat der Innenminister den Betroffenen schnelle Unterstützung versprochen. Das Landeskabinett will am Dienstag ein Soforthilfeprogramm über 50 Millionen Euro beschließen.";
     const { index: aid } = await makeIndex({ "aid.txt": AID });
     const ask = askAlone(() => aid);
     expect(quotes(await ask("Wie viel Geld gibt es für die Betroffenen des Hochwassers?"))).toContain("50 Millionen Euro");
