@@ -372,6 +372,12 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     const joined = /^(\d+)-\p{L}/u.exec(word);
     if (joined) add("number", joined[1]!);
     if (/^(1\d{3}|20\d\d)$/.test(word) || MONTHS.test(lower) || DAYTIME.test(lower)) add("time", word);
+    // "Anfang des Monats", "Ende der Woche": the span is the time said, not only its "Anfang", which is also
+    // a word a question may ask with ("Wann fingen die Proteste an?").
+    if (/^(anfang|ende|mitte)$/.test(lower) && /^(des|der|dieses|diesen|dieser|nächsten|kommenden|vergangenen|letzten)$/.test(next)) {
+      const span = (words[i + 2] ?? "").replace(/\.$/, "");
+      if (/^\p{Lu}/u.test(span) && [span, span.replace(/e?s$/u, "")].some((form) => TIME_NOUN.test(form.toLowerCase()))) add("time", span);
+    }
     if (ORDINAL.test(/^\d+\.$/.test(raw) ? raw : lower)) add("ordinal", word);
     // "29 Jahre alt", "54 years old": an age, not how long something lasts.
     const aged = /^(alt|alte|alter|altes|alten|altem|old)$/i.test((words[i + 2] ?? "").replace(/\.$/, ""));

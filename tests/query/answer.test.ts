@@ -93,6 +93,13 @@ describe("createAsk, names in the sources", () => {
     expect((await ask("Was kostet ein Gramm Gold?")).kind).toBe("not_found");
   });
 
+  it("answers when something began with the span the sources give ('Anfang des Monats'), though 'anfangen' is a word of the question", async () => {
+    // Another article says when its strike began, by the clock; the seed says when the protests did.
+    const STRIKE = " date 2025-03 Frankfurt (dpa) - Die Lokführer streiken wieder. Der Streik begann in der Nacht zum Mittwoch um 2 Uhr und soll bis Freitag dauern.";
+    const { index: seed } = await makeIndex({ "strike.txt": STRIKE }, true);
+    expect(quotes(await askAlone(() => seed)("Wann begannen die Proteste?"))).toContain("Anfang des Monats");
+  });
+
   it("names the captain where the sources do", async () => {
     expect(quotes(await askAlone(() => team)("Wie heißt der Kapitän der Kieler Handballmannschaft?"))).toContain("Jens Albers");
   });

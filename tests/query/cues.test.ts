@@ -120,6 +120,13 @@ describe("sentenceFeatures of durations", () => {
     expect(sentenceFeatures("Der Zug fuhr bis Leipzig.").types.has("duration")).toBe(false);
   });
 
+  it("takes the span after 'Anfang', 'Ende', 'Mitte' for the time said ('Anfang des Monats')", () => {
+    expect(sentenceFeatures("Anfang des Monats gab es zunächst Proteste.").types.get("time")).toEqual(["anfang", "monats"]);
+    expect(sentenceFeatures("Die Arbeiten dauern bis Ende der Woche.").types.get("time")).toContain("woche");
+    // Not any noun: "am Ende des Tunnels" says where.
+    expect(sentenceFeatures("Am Ende des Tunnels stand ein Zug.").types.get("time")).toEqual(["ende"]);
+  });
+
   it("takes an age ('29 Jahre alt', '54 years old') for no duration, and a span of years for one", () => {
     expect(sentenceFeatures("Ihr 29 Jahre alter Sohn war dort angestellt.").types.has("duration")).toBe(false);
     expect(sentenceFeatures("The captain, 54 years old, was questioned.").types.has("duration")).toBe(false);
