@@ -233,6 +233,7 @@ export function understand(
       tools,
     ),
     ...(expected === "number" ? measureTerm(asked, tools) : []),
+    ...prepositionTerm(asked, tools),
   ];
   const alone: Understanding = {
     ...base,
@@ -958,6 +959,17 @@ function measureTerm(question: string, tools: UnderstandTools): QueryTerm[] {
   const stems = [...new Set(nouns.flatMap((noun) => tools.analyze(noun)))].filter((stem) => tools.inCorpus(stem));
   if (stems.length === 0) return [];
   return [{ word: nouns[0]!, position: -1, alternatives: stems.map((stem) => ({ stem, weight: 1, via: "synonym" as const })), weight: MEASURE_NOUN_WEIGHT, measure: true }];
+}
+
+/**
+ * "Wogegen wurde demonstriert?" asks for what stands after "gegen": the answer says the preposition ("Proteste
+ * gegen eine Verdopplung"), where the index keeps it (most prepositions are stop words). As it is, not expanded.
+ */
+function prepositionTerm(question: string, tools: UnderstandTools): QueryTerm[] {
+  const preposition = /(?<![\p{L}])wor?(gegen|für|mit|durch|über|auf|an|von|zu|um|bei|nach|aus|in|vor)(?![\p{L}])/iu.exec(question)?.[1]?.toLowerCase();
+  const stems = preposition === undefined ? [] : tools.analyze(preposition);
+  if (stems.length === 0) return [];
+  return [{ word: preposition!, position: -1, alternatives: stems.map((stem) => ({ stem, weight: 1, via: "word" as const })), weight: 1 }];
 }
 
 /** True when a noun is a plural: English by its "-s", German by differing from its dictionary form ("Brücken"). */

@@ -100,6 +100,13 @@ describe("createAsk, names in the sources", () => {
     expect(quotes(await askAlone(() => seed)("Wann begannen die Proteste?"))).toContain("Anfang des Monats");
   });
 
+  it("answers 'Wogegen …?' with the sentence that says what it was against", async () => {
+    const { index: seed } = await makeIndex({}, true);
+    const ask = askAlone(() => seed);
+    expect(quotes(await ask("Wogegen wurde demonstriert?"))).toContain("Proteste gegen eine Verdopplung von Treibstoffpreisen");
+    expect(quotes(await ask("Wogegen wurde protestiert?"))).toContain("Proteste gegen eine Verdopplung von Treibstoffpreisen");
+  });
+
   it("names the captain where the sources do", async () => {
     expect(quotes(await askAlone(() => team)("Wie heißt der Kapitän der Kieler Handballmannschaft?"))).toContain("Jens Albers");
   });
