@@ -124,6 +124,7 @@ const LIGHT_WORDS = new Set(
   (
     "gab gibt geben machen macht machte gemacht nehmen nahm genommen sagen sagte gesagt tun getan bekommen kommen " +
     "gehen ging stehen lassen use used uses using do done make made get got give gave given take took taken go went " +
+    "liegt liegen lag lagen gelegen " +
     "kommt kam kamen gekommen geht gingen gegangen goes going gone come comes came coming " +
     "happen happened become became put said told saying telling " +
     // generic nouns for people, which a sentence naming a count or a group rarely repeats

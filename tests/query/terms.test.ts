@@ -97,6 +97,9 @@ describe("contentWords", () => {
     expect(words("Why was the road closed, although it was dry?", "en").map((t) => t.word)).toEqual(["road", "closed", "dry"]);
     const came = words("Wie kam der Bürgermeister ins Amt?");
     expect(came.find((t) => t.word === "kam")?.weight).toBeLessThan(came.find((t) => t.word === "Amt")?.weight ?? 0);
+    // "liegen" says where, as "stehen" does: the answer need not repeat it.
+    const lay = words("Wie viele Patienten lagen auf der Intensivstation?");
+    expect(lay.find((t) => t.word === "lagen")?.weight).toBeLessThan(lay.find((t) => t.word === "Patienten")?.weight ?? 0);
   });
 
   it("drops modal verbs in any form: they say how, not what", () => {
