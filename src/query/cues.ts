@@ -373,7 +373,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     if (joined) add("number", joined[1]!);
     if (/^(1\d{3}|20\d\d)$/.test(word) || MONTHS.test(lower) || DAYTIME.test(lower)) add("time", word);
     // "Anfang des Monats", "Ende der Woche": the span is the time said, not only its "Anfang", which is also
-    // a word a question may ask with ("Wann fingen die Proteste an?").
+    // a word a question may ask with ("Wann fing der Streik an?").
     if (/^(anfang|ende|mitte)$/.test(lower) && /^(des|der|dieses|diesen|dieser|nächsten|kommenden|vergangenen|letzten)$/.test(next)) {
       const span = (words[i + 2] ?? "").replace(/\.$/, "");
       if (/^\p{Lu}/u.test(span) && [span, span.replace(/e?s$/u, "")].some((form) => TIME_NOUN.test(form.toLowerCase()))) add("time", span);

@@ -962,14 +962,14 @@ function measureTerm(question: string, tools: UnderstandTools): QueryTerm[] {
 }
 
 /**
- * "Wogegen wurde demonstriert?" asks for what stands after "gegen": the answer says the preposition ("Proteste
- * gegen eine Verdopplung"), where the index keeps it (most prepositions are stop words). As it is, not expanded.
+ * "Wogegen klagen die Anwohner?" asks for what stands after "gegen": the answer says the preposition ("eine
+ * Klage gegen den Neubau"), where the index keeps it (most prepositions are stop words). As it is, not expanded.
  */
 function prepositionTerm(question: string, tools: UnderstandTools): QueryTerm[] {
-  const preposition = /(?<![\p{L}])wor?(gegen|für|mit|durch|über|auf|an|von|zu|um|bei|nach|aus|in|vor)(?![\p{L}])/iu.exec(question)?.[1]?.toLowerCase();
-  const stems = preposition === undefined ? [] : tools.analyze(preposition);
-  if (stems.length === 0) return [];
-  return [{ word: preposition!, position: -1, alternatives: stems.map((stem) => ({ stem, weight: 1, via: "word" as const })), weight: 1 }];
+  const word = /(?<![\p{L}])wor?(gegen|für|mit|durch|über|auf|an|von|zu|um|bei|nach|aus|in|vor)(?![\p{L}])/iu.exec(question)?.[1]?.toLowerCase();
+  const stems = word === undefined ? [] : tools.analyze(word);
+  if (word === undefined || stems.length === 0) return [];
+  return [{ word, position: -1, alternatives: stems.map((stem) => ({ stem, weight: 1, via: "word" as const })), weight: 1 }];
 }
 
 /** True when a noun is a plural: English by its "-s", German by differing from its dictionary form ("Brücken"). */
