@@ -1098,8 +1098,8 @@ function contentOf(phrase: string, analyze: Analyzer): string[] {
 }
 
 /**
- * A negation or privative word: a synonym that says its content word with one ("ohne Geld" for
- * "abgebrannt", "nicht zulassen" for "verbieten") means the opposite of that word. Grammar, not vocabulary.
+ * A negation or privative word: a synonym that says its content word with one ("ohne Geld" for "pleite",
+ * "nicht zulassen" for "verbieten") means the opposite of that word. Grammar, not vocabulary.
  */
 const NEGATED = /(?<![\p{L}])(ohne|kein\p{L}*|nicht|nie|niemals|without|not|no|never)(?![\p{L}])/iu;
 
