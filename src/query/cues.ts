@@ -39,6 +39,8 @@ function measured(unit: string): RegExp {
 
 /** Units a measure is given in, each kind once, for the measure questions below and for sums of money. */
 const CURRENCY_UNIT = String.raw`\p{L}*euro|€|dollar|\$|franken|pfund|cents?`;
+/** The same currencies as nouns, for the words a money question's sum is looked for by (see measureNouns). */
+const CURRENCY_NOUNS: readonly string[] = ["Euro", "Dollar", "Franken", "Pfund", "Cent"];
 /** A sum of money: a currency, or "pounds", which as a weight is asked for by "wie schwer". */
 const MONEY_UNIT = String.raw`${CURRENCY_UNIT}|pounds?`;
 const LENGTH_UNIT = String.raw`\p{L}*meter[ns]?|km|m|cm|mm|meilen|miles?|metres?|meters?|kilometres?|kilometers?`;
@@ -139,9 +141,6 @@ export function measureNouns(question: string): readonly string[] {
   // "Wie viel Geld …", "how much money …": a sum is given in a currency, which says "Geld" for it.
   return MONEY_QUESTION.test(question) ? CURRENCY_NOUNS : [];
 }
-
-/** The currencies a sum of money is given in (the money unit's words, spelt as nouns). */
-const CURRENCY_NOUNS: readonly string[] = ["Euro", "Dollar", "Franken", "Pfund", "Cent"];
 
 /** The word after "wie" / "how" ("wie schwer" → "schwer"), lower case; "" when there is none. */
 function measureAdjective(question: string): string {
@@ -591,8 +590,8 @@ export function questionFocus(question: string): QuestionFocus | null {
       // word counts nothing named; only an inflected adjective may stand before the counted noun ("wie viele
       // neue Stellen"), or a preposition of rate before what it is counted per ("wie viel pro Kopf").
       if (kind === "counted" && /^(wie|wieviele?n?|zahl|anzahl)$/.test(w) && /^\p{Ll}/u.test(candidate) && !/(e|en|er|es|em)$/.test(lower) && !/^(pro|je|per)$/.test(lower)) break;
-      // An English noun phrase ends in its head, the word before the auxiliary: "how many army trucks were …"
-      // counts trucks, "how many RB 34 trains were …" trains.
+      // An English noun phrase ends in its head, the word before the auxiliary: "how many fire engines were …"
+      // counts engines, "how many line 12 buses were …" buses.
       const head = /^(which|what|how)$/.test(w) ? phraseHead(words, j) : lower;
       // "Wie viel Geld" is answered by "400 Millionen Euro": a unit of measure need not be repeated.
       if (kind === "counted" && MEASURE.test(head)) return null;
@@ -609,8 +608,8 @@ export function questionFocus(question: string): QuestionFocus | null {
 
 /**
  * The head of the English noun phrase that begins at word `j`: the word before an auxiliary within the next
- * three words ("army trucks were", "RB 34 trains were"), or the first word when an article or "of" comes
- * first ("hectares of forest have") or no auxiliary does ("workers left").
+ * three words ("fire engines were", "line 12 buses were"), or the first word when an article or "of" comes
+ * first ("litres of fuel have") or no auxiliary does ("staff left").
  */
 function phraseHead(words: readonly string[], j: number): string {
   for (let k = j + 1; k <= j + PHRASE_WORDS && k < words.length; k++) {

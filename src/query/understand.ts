@@ -1099,7 +1099,7 @@ function contentOf(phrase: string, analyze: Analyzer): string[] {
 
 /**
  * A negation or privative word: a synonym that says its content word with one ("ohne Geld" for "pleite",
- * "nicht zulassen" for "verbieten") means the opposite of that word. Grammar, not vocabulary.
+ * "nicht erlauben" for "untersagen") means the opposite of that word. Grammar, not vocabulary.
  */
 const NEGATED = /(?<![\p{L}])(ohne|kein\p{L}*|nicht|nie|niemals|without|not|no|never)(?![\p{L}])/iu;
 
