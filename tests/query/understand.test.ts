@@ -1000,6 +1000,12 @@ describe("a German word with more synonyms the sources use than are kept", () =>
   it("keeps the thesaurus's order without a way to see the company words keep", () => {
     expect(alternativesOf({})).not.toContain("verlust");
   });
+
+  it("looks for the company only of synonyms the sources have as written", () => {
+    // The sources have "Verlust" only in another form ("Verluste" near enough for inCorpus, not as indexed).
+    const inCorpusExactly = (stem: string) => stem !== "verlust" && stems.has(stem);
+    expect(alternativesOf({ sentencesWith, inCorpusExactly })).not.toContain("verlust");
+  });
 });
 
 describe("truecased", () => {
