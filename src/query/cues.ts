@@ -581,7 +581,7 @@ export function questionFocus(question: string): QuestionFocus | null {
     for (let j = start; j < Math.min(words.length, start + 3); j++) {
       const candidate = words[j] ?? "";
       const lower = candidate.toLowerCase();
-      if (kind === "counted" && GENERIC_PEOPLE.test(lower)) return { word: lower, kind: "people" };
+      if (kind === "counted" && (GENERIC_PEOPLE.test(lower) || PEOPLE_COMPOUND.test(lower))) return { word: lower, kind: "people" };
       if (FOCUS_SKIP.test(lower)) {
         if (AUXILIARY.test(lower)) break;
         continue;
@@ -645,5 +645,10 @@ const MEASURE =
 const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/;
 /** Nouns for people in general: the sources count them as "Mitarbeiter", "Einwohner", "residents". */
 const GENERIC_PEOPLE = /^(people|persons|menschen|personen|leute|leuten)$/;
+/**
+ * German compounds on "-leute" and "-kräfte" name people by what they do ("Rettungskräfte", "Fachleute"), and
+ * the sources count the same people by another such noun ("120 Einsatzkräfte", "Helfer"): a count of people too.
+ */
+const PEOPLE_COMPOUND = /^\p{L}{3,}(leute|leuten|kräfte|kräften)$/u;
 const FOCUS_SKIP =
   /^(der|die|das|den|dem|des|ein|eine|the|a|an|of|is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann|es|gab|gibt|there|kind|sort|type|art|people|persons|menschen|personen|leute|leuten|times|mal)$/;

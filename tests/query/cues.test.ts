@@ -84,6 +84,11 @@ describe("answerType", () => {
     expect(questionFocus("How many people live there?")).toEqual({ word: "people", kind: "people" });
     expect(questionFocus("Wie viele Menschen arbeiten dort?")).toEqual({ word: "menschen", kind: "people" });
     expect(questionFocus("Wie vielen Leuten wurde gekündigt?")).toEqual({ word: "leuten", kind: "people" });
+    // So are people named by what they do, in a compound on "-leute" or "-kräfte".
+    expect(questionFocus("Wie viele Rettungskräfte halfen?")).toEqual({ word: "rettungskräfte", kind: "people" });
+    expect(questionFocus("Wie viele Fachleute prüfen den Bau?")).toEqual({ word: "fachleute", kind: "people" });
+    // Not any word that ends so: "Kräfte" alone are forces.
+    expect(questionFocus("Wie viele Kräfte wirken?")).toEqual({ word: "kräfte", kind: "counted" });
   });
 
   it("asks for a statement when a question asks what someone said or how they reacted", () => {
