@@ -305,6 +305,13 @@ const ORGANIZATION_WORD =
   /(organisation|bündnis|allianz|partei|ministerium|regierung|behörde|behörden|verband|union|konzern|unternehmen|gericht|rat|parlament|organization|organisation|alliance|party|ministry|government|agency|council|parliament|court|company)$/i;
 /** Conjunctions and prepositions of cause, and the nouns that name one ("Als Grund nannte …", "Ursache war …"). */
 const REASON_WORD = /^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|grund|gründe|gründen|ursache|ursachen|because|due|since|therefore|owing|reason|reasons|cause)$/i;
+/** Of those, the nouns: a sentence that gives a reason by naming it may leave what it explains to the sentence before. */
+const REASON_NOUN = /^(grund|gründe|gründen|ursache|ursachen|reason|reasons|cause)$/i;
+
+/** True for a word that names a reason as a thing ("Grund", "Ursache"), not one that joins a reason to its event ("weil", "wegen"). */
+export function namesReason(word: string): boolean {
+  return REASON_NOUN.test(word);
+}
 const ARTICLES = /^(der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|the|a|an)$/i;
 const LIST_JOIN = /^(und|oder|sowie|and|or)$/i;
 const PLACE_PREPOSITION = /^(in|nach|aus|zu|bei|an|von|im|into|from|to|near)$/i;

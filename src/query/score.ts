@@ -7,7 +7,7 @@ import {
   type SentenceTable,
 } from "../ingest/sentences.js";
 import type { Chunk } from "../types.js";
-import { countedWords, sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
+import { countedWords, namesReason, sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
 import { COMPOUND_MODIFIER, MODIFIER_OF_SOURCE, masculine, sameFamily, vocabularyOf, withoutLinking } from "./vocabulary.js";
 
@@ -682,7 +682,12 @@ export function scoreSentences(
       // A reason given in the lead's paragraph ("Als Grund nannte das Unternehmen …") is the reason for what
       // the lead reports: it meets the question's words through the lead.
       const first = articleStart(index, (i) => stats.source(i));
-      const lead = stats.chunk(first) === stats.chunk(index) ? leadHits(index) : undefined;
+      // Further on, a reason named as such meets them through the sentence right before it, which it explains
+      // ("… fiel die Heizung aus." | "Als Grund nannte die Stadt …"); one joined to an event of its own
+      // ("…, damals wegen eines Sturms") is that event's. (Two or three sentences back measured
+      // worse: the reason then belongs to something else as often.)
+      const named = () => index > first && (stats.features(index).get("reason") ?? []).some(namesReason);
+      const lead = stats.chunk(first) === stats.chunk(index) ? leadHits(index) : named() ? termHits(matches, stats, index - 1) : undefined;
       if (lead && typed()) {
         const leadHitsShared = lead.map((hit) => LEAD_SHARE * hit);
         const cov = coverage(matches, [leadHitsShared]);

@@ -271,6 +271,25 @@ describe("scoreSentences", () => {
     expect(scored.some((s) => s.typeMatch)).toBe(true);
   });
 
+  it("meets a reason's sentence, past the lead's chunk, through the sentence before it, which it explains", () => {
+    const story = buildSentenceStats(
+      makeChunks(
+        "b.txt",
+        "Talstadt (dpa) - Die Stadt meldet einen ruhigen Winter. Der Winterdienst hatte wenig zu tun. Die Bibliothek bleibt geöffnet. Im Lesesaal fiel die Heizung aus. Als Grund nannte die Stadt marode Leitungen.",
+        3,
+      ),
+      analyze,
+    );
+    const reason = Array.from({ length: story.count }, (_, i) => i).find((i) => story.sentence(i).text.startsWith("Als Grund"))!;
+    expect(story.chunk(reason)).not.toBe(story.chunk(0));
+    const matches = matchTerms(contentWords("Warum fiel die Heizung aus?", "de", analyze), story);
+    const [scored] = scoreSentences([{ index: reason, prior: 0 }], matches, story, "reason");
+    expect(scored?.typeMatch).toBe(true);
+    expect(scored?.coverage).toBeGreaterThan(0);
+    // Only in part: the sentence before it says what happened, not why.
+    expect(scored?.coverage).toBeLessThan(coverage(matches, [termHits(matches, story, reason - 1)]));
+  });
+
   it("ranks a later sentence of an article with part of its lead, which says what the story is about", () => {
     const story = buildSentenceStats(
       makeChunks("k.txt", "Zwickau (dpa) - Der Autozulieferer Kessler Antriebstechnik will 700 Stellen streichen. Betriebsrat und Gewerkschaft reagierten empört. Die Produktion läuft weiter.", 3),
