@@ -17,6 +17,17 @@ describe("selectSentences", () => {
     expect(chosen.map((s) => s.index)).toEqual([0, 2]);
   });
 
+  it("adds the sentence right after the best from a lower score, when it adds a term, and no other sentence so", () => {
+    const next = sentence(1, 0.5, [0, 1]);
+    expect(selectSentences([sentence(0, 1, [1, 0]), next]).map((s) => s.index)).toEqual([0, 1]);
+    // Not the one before it, nor one further on, nor one of another article.
+    expect(selectSentences([sentence(3, 1, [1, 0]), sentence(2, 0.5, [0, 1]), sentence(5, 0.5, [0, 1])]).map((s) => s.index)).toEqual([3]);
+    const elsewhere = { ...next, sentence: { ...next.sentence, source: "b.txt" } };
+    expect(selectSentences([sentence(0, 1, [1, 0]), elsewhere]).map((s) => s.index)).toEqual([0]);
+    // Nor when it adds no term.
+    expect(selectSentences([sentence(0, 1, [1, 0]), sentence(1, 0.5, [1, 0])]).map((s) => s.index)).toEqual([0]);
+  });
+
   it("adds a close sentence that carries the asked-for type the others lack", () => {
     expect(selectSentences([sentence(0, 1, [1]), sentence(1, 0.8, [1], true)]).map((s) => s.index)).toEqual([0, 1]);
   });
