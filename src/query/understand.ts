@@ -214,9 +214,14 @@ export function understand(
   if (intent !== "question") return { ...base, terms: [], searchText: "" };
   // Typed in lower case, as chats often are, its nouns and names are read as if capitalised.
   const asked = truecased(question, language, tools);
-  const focus = questionFocus(asked);
+  const found = questionFocus(asked);
   // "Welche Brücken", "which bridges": a plural category asks for a list of its members.
-  const expected = answerType(asked) ?? (focus?.kind === "category" && isPlural(focus.word, language, tools) ? "list" : null);
+  const plural = found?.kind === "category" && isPlural(found.word, language, tools);
+  const expected = answerType(asked) ?? (plural ? "list" : null);
+  // German names a plural category's members by kinds of it ("Welche Brücken …" → "die Fußgängerbrücke und
+  // die Eisenbahnbrücke"), as it answers "was für eine Halle" (see sortsOf in read.ts). Not "welcher Staat",
+  // one of them by name; nor English "which bridges" (measured: tune −1).
+  const focus = found !== null && plural && language === "de" ? { ...found, sort: true as const } : found;
   const terms = [
     ...withBroader(
       joined(

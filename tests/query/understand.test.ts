@@ -970,6 +970,25 @@ describe("understand", () => {
   });
 });
 
+describe("a which-question's category", () => {
+  const withPlural: Lexicon = {
+    ...lexicon,
+    germanLemmas: (word) => ({ brücken: [{ lemma: "Brücke", pos: "noun" as const }], staat: [{ lemma: "Staat", pos: "noun" as const }] })[word.toLowerCase()] ?? [],
+    isGermanNoun: (word) => ["brücken", "staat"].includes(word.toLowerCase()),
+    isGermanWord: (word) => ["brücken", "staat"].includes(word.toLowerCase()),
+  };
+  const focusOf = (question: string) => understand(question, [], false, { ...tools, lexicon: withPlural }, 1000).focus;
+
+  it("asks for kinds of a plural German category, which German names by compounds on it", () => {
+    expect(focusOf("Welche Brücken wurden gesperrt?")).toEqual({ word: "brücken", kind: "category", sort: true });
+  });
+
+  it("asks for one member of a singular category, and leaves English as it is", () => {
+    expect(focusOf("Welcher Staat zahlt?")).toEqual({ word: "staat", kind: "category" });
+    expect(focusOf("Which bridges were closed?")).toEqual({ word: "bridges", kind: "category" });
+  });
+});
+
 describe("a German word with more synonyms the sources use than are kept", () => {
   // The thesaurus lists "Minus" in several senses; the sources use all these words, but only "Verlust" in a
   // sentence with another word of the question ("Jahr").
