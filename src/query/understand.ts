@@ -967,11 +967,12 @@ function measureTerm(question: string, tools: UnderstandTools): QueryTerm[] {
 }
 
 /**
- * "Wogegen klagen die Anwohner?" asks for what stands after "gegen": the answer says the preposition ("eine
- * Klage gegen den Neubau"), where the index keeps it (most prepositions are stop words). As it is, not expanded.
+ * "Wogegen klagen die Anwohner?" asks for what stands after "gegen", and "Wer hat dagegen gestimmt?" for who
+ * was against it: the answer says the preposition ("eine Klage gegen den Neubau", "stimmte gegen das
+ * Konzept"), where the index keeps it (most prepositions are stop words). As it is, not expanded.
  */
 function prepositionTerm(question: string, tools: UnderstandTools): QueryTerm[] {
-  const word = /(?<![\p{L}])wor?(gegen|für|mit|durch|über|auf|an|von|zu|um|bei|nach|aus|in|vor)(?![\p{L}])/iu.exec(question)?.[1]?.toLowerCase();
+  const word = /(?<![\p{L}])(?:wo|da)r?(gegen|für|mit|durch|über|auf|an|von|zu|um|bei|nach|aus|in|vor)(?![\p{L}])/iu.exec(question)?.[1]?.toLowerCase();
   const stems = word === undefined ? [] : tools.analyze(word);
   if (word === undefined || stems.length === 0) return [];
   return [{ word, position: -1, alternatives: stems.map((stem) => ({ stem, weight: 1, via: "word" as const })), weight: 1 }];
