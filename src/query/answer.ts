@@ -247,11 +247,13 @@ const COMMON_POSTINGS = 20_000;
 
 /**
  * The sentences with a stem of `stems`, or a compound or inflection of it (or a word of its family). A
- * stem in more than `most` sentences says nothing about a sense, and its sentences are left out rather than scanned.
+ * stem in more than `most` sentences says nothing about a sense, and its sentences are left out rather than
+ * scanned. Not a word only spelt like it: the stems come from the lexicons, not from a typing asker, and
+ * spelling's tolerance found company for senses the sources do not mean (measured: a near miss answered).
  */
-function sentencesWith(stats: SentenceStats, vocabulary: ReturnType<typeof vocabularyOf>, stems: readonly string[], most = COMMON_POSTINGS): ReadonlySet<number> {
+export function sentencesWith(stats: SentenceStats, vocabulary: ReturnType<typeof vocabularyOf>, stems: readonly string[], most = COMMON_POSTINGS): ReadonlySet<number> {
   const found = new Set<number>();
-  for (const [stem, value] of vocabulary.similar([...stems])) {
+  for (const [stem, value] of vocabulary.similar([...stems], { spelling: false })) {
     const list = value >= USED_MATCH || stems.some((s) => sameFamily(s, stem)) ? stats.postings.get(stem) : undefined;
     if (list && list.length <= most) for (const i of list) found.add(i);
   }

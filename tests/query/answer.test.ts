@@ -5,7 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { LocalLexicalEmbeddings } from "../../src/ingest/embed.js";
 import { analyze } from "../../src/ingest/keyword.js";
 import { buildIndex, openIndex, type LoadedIndex } from "../../src/ingest/store.js";
-import { createAsk, type AskSettings } from "../../src/query/answer.js";
+import { createAsk, sentencesWith, type AskSettings } from "../../src/query/answer.js";
+import { buildSentenceStats } from "../../src/query/score.js";
+import { vocabularyOf } from "../../src/query/vocabulary.js";
+import { makeChunks } from "./fixtures.js";
 import { turnOf, type Answer } from "../../src/types.js";
 
 const SETTINGS: AskSettings = {
@@ -587,5 +590,18 @@ describe("createAsk with a swapped index", () => {
     expect(first.kind === "answered" && first.citations[0]?.source).toBe("harbour.txt");
     const second = await ask("Wann wurde das Museum eröffnet?", { history: [] });
     expect(second.kind === "answered" && second.citations[0]?.source).toBe("museum.txt");
+  });
+});
+
+describe("sentencesWith", () => {
+  it("finds a lexicon word's sentences by its forms and compounds, not by words only spelt like it", () => {
+    const stats = buildSentenceStats(
+      makeChunks("t.txt", "Der Minister besuchte Schukow. Die Ministerin sprach mit Zhukov. Ein Schukower Bürger schwieg. Der Regen hielt an.", 4),
+      analyze,
+    );
+    const found = [...sentencesWith(stats, vocabularyOf(stats.postings), analyze("Schukow"))].map((i) => stats.sentence(i).text);
+    expect(found).toContain("Der Minister besuchte Schukow.");
+    expect(found).not.toContain("Die Ministerin sprach mit Zhukov.");
+    expect(found).not.toContain("Der Regen hielt an.");
   });
 });
