@@ -74,13 +74,15 @@ const UNITS: readonly [RegExp, RegExp][] = [
 const COUNT_NOUN = /(?<![\p{L}])(zahl|anzahl|number)(?![\p{L}])/iu;
 
 /**
- * A question for a sum of money: "wie viel Geld", "was kostet", "how much money", "how much does it cost", or one
- * that names the currency ("how much damage in euros").
+ * A question for a sum of money: "wie viel Geld", "was kostet", "how much money", "how much does it cost", one
+ * that names the currency ("how much damage in euros"), or one that asks how much is paid, invested or spent
+ * ("Wie viel zahlt …", "wie viel steckt … in …", "how much did they pay").
+ * ("zahlt" and not "Zahl": "wie hoch ist die Zahl" asks for a count.)
  * "Was" and "what" ask for one only with a cost or earnings ("Was soll die Brücke kosten?"; "Was passiert mit dem Geld?" asks what
  * happens), and "was" only in German: in English it is a verb ("my train was cancelled").
  */
 const MONEY_QUESTION = new RegExp(
-  String.raw`(?<![\p{L}])(wie\s+viel|wie\s+hoch|how\s+much)(?![\p{L}]).*(?<![\p{L}])(geld|kosten|kostet|kostete|kosteten|gekostet|preis|gehalt|verdien\p{L}*|money|costs?|costing|price|salary|wages?|earns?|earning|euros?|dollars?|franken|pfund|pounds)(?![\p{L}])` +
+  String.raw`(?<![\p{L}])(wie\s+viel|wie\s+hoch|how\s+much)(?![\p{L}]).*(?<![\p{L}])(geld|kosten|kostet|kostete|kosteten|gekostet|preis|gehalt|verdien\p{L}*|money|costs?|costing|price|salary|wages?|earns?|earning|euros?|dollars?|franken|pfund|pounds|zahlt|zahlen|zahlte|zahlten|bezahl\p{L}*|gezahlt|investier\p{L}*|steckt|stecken|steckte|steckten|gesteckt|pay|pays|paid|paying|invest|invests|invested|investing|spend|spends|spent|spending)(?![\p{L}])` +
     String.raw`|(?<![\p{L}])was(?![\p{L}]).*(?<![\p{L}])(kosten|kostet|kostete|kosteten|gekostet|verdien\p{L}*)(?![\p{L}])` +
     String.raw`|(?<![\p{L}])what(?![\p{L}]).*(?<![\p{L}])(costs?|costing|price|salary|wages?|earns?|earning)(?![\p{L}])`,
   "iu",

@@ -297,7 +297,15 @@ describe("unitFor", () => {
     expect(unitFor("Wie breit ist der Asteroid?")?.test("mit rund 430 Kilometern")).toBe(true);
     expect(unitFor("How far did it fly?")?.test("mehr als 1,6 Milliarden Kilometer")).toBe(true);
     expect(unitFor("Welcher Anteil der Züge fiel aus?")?.test("rund 80 Prozent")).toBe(true);
-    for (const question of ["Wie viel Geld sagte die Kommission zu?", "Was kostete der Bau?", "How much money is the strike costing?", "How much do they earn?"]) {
+    for (const question of [
+      "Wie viel Geld sagte die Kommission zu?",
+      "Was kostete der Bau?",
+      "How much money is the strike costing?",
+      "How much do they earn?",
+      "Wie viel zahlt der Konzern für die Marke?",
+      "Wie viel steckt die Stadt in den Umbau?",
+      "How much did the club pay for the stadium?",
+    ]) {
       const unit = unitFor(question);
       expect(unit?.test("400 Millionen Euro"), question).toBe(true);
       expect(unit?.test("für 48 Stunden"), question).toBe(false);
@@ -417,6 +425,8 @@ describe("measureNouns", () => {
     expect(measureNouns("Wie viel Geld soll es dafür geben?")).toContain("Euro");
     expect(measureNouns("How much money is the state putting in?")).toContain("Euro");
     expect(measureNouns("Wie viele Helfer waren im Einsatz?")).toEqual([]);
+    // "Zahl" is a count, not a payment.
+    expect(measureNouns("Wie hoch ist die Zahl der Helfer?")).not.toContain("Euro");
   });
 });
 
