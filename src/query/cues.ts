@@ -656,7 +656,7 @@ const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|wou
 const GENERIC_PEOPLE = /^(people|persons|menschen|personen|leute|leuten)$/;
 /**
  * German compounds on "-leute" and "-kräfte" name people by what they do ("Rettungskräfte", "Fachleute"), and
- * the sources count the same people by another such noun ("120 Einsatzkräfte", "Helfer"): a count of people too.
+ * the sources count the same people by another such noun ("80 Einsatzkräfte", "Helfer"): a count of people too.
  */
 const PEOPLE_COMPOUND = /^\p{L}{3,}(leute|leuten|kräfte|kräften)$/u;
 const FOCUS_SKIP =

@@ -11,7 +11,7 @@ import type { ScoredSentence } from "./score.js";
 export const FOLLOWER_RATIO = 0.75;
 /**
  * The sentence right after the best, in its article, joins from a lower share: it goes on where the best
- * stops, and an answer that spans the two ("Ein Feuer zerstörte den Stall." | "Verletzt wurde niemand.")
+ * stops, and an answer that spans the two ("In Talheim brannte eine Scheune." | "Ein Blitz hatte sie getroffen.")
  * shares the question's words between them. (0.3–0.4 measured alike on the tune-side sets; 0.5–0.6 and
  * any share at all lower.)
  */

@@ -967,7 +967,7 @@ function measureTerm(question: string, tools: UnderstandTools): QueryTerm[] {
 }
 
 /**
- * "Wogegen klagen die Anwohner?" asks for what stands after "gegen", and "Wer hat dagegen gestimmt?" for who
+ * "Wogegen klagen die Anwohner?" asks for what stands after "gegen", and "Wer war dagegen?" for who
  * was against it: the answer says the preposition ("eine Klage gegen den Neubau", "stimmte gegen das
  * Konzept"), where the index keeps it (most prepositions are stop words). As it is, not expanded.
  */

@@ -110,11 +110,11 @@ describe("createAsk, names in the sources", () => {
     expect(quotes(await ask("Wogegen wurde protestiert?"))).toContain("Proteste gegen eine Verdopplung von Treibstoffpreisen");
   });
 
-  it("answers 'Wer hat dagegen gestimmt?' with who voted against, not with the vote's result", async () => {
+  it("answers 'Wer stimmte dagegen?' with who voted against, not with the vote's result", async () => {
     const VOTE =
       " date 2025-05 Talstadt (dpa) - Der Gemeinderat von Talstadt hat den Bau einer neuen Sporthalle beschlossen. Der Rat stimmte am Montag mit 15 zu 9 Stimmen für das Projekt. Die Grünen-Fraktion stimmte geschlossen gegen den Neubau.";
     const { index: vote } = await makeIndex({ "vote.txt": VOTE });
-    const answer = quotes(await askAlone(() => vote)("Wer hat dagegen gestimmt?"));
+    const answer = quotes(await askAlone(() => vote)("Wer stimmte dagegen?"));
     expect(answer).toContain("Grünen-Fraktion");
   });
 
