@@ -97,6 +97,31 @@ const CLOCK_QUESTION = new RegExp(String.raw`(?<![\p{L}])(${CLOCK_ASKED})(?![\p{
 const CLOCK = /(?<![\p{L}\p{N}])\d{1,2}([.:]\d{2})?\s*(uhr|a\.\s?m\.|p\.\s?m\.|o['’]clock)(?![\p{L}])|(?<![\p{L}])(mitternacht|midnight|noon)(?![\p{L}])/iu;
 const SHARE = /(\d\s*(%|prozent|percent))|(?<![\p{L}])(prozent|percent|hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter|jede[rnms]?\s+\p{L}+te[rnms]?|every\s+\p{L}+(th|nd|rd))(?![\p{L}])/iu;
 
+/** A period counted back from now: "letztes Jahr", "im vergangenen Monat", "this week", "last month". */
+const RELATIVE_PERIOD =
+  /(?<![\p{L}])(?:letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?|diese[nmrs]?|this|last|past)\s+(jahr|woche|monat|saison|year|week|month|season)(?![\p{L}])/iu;
+/** How the sources say each such period: its word in either language, alone or in a compound ("Geschäftsjahr", "Wochenende"), and a year by its number. */
+const PERIOD_SAID: Readonly<Record<string, RegExp>> = {
+  year: /jahr|year|(?<![\p{N}])\d{4}(?![\p{N}])/iu,
+  week: /woche|week/iu,
+  month: /monat|month/iu,
+  season: /saison|season/iu,
+};
+const PERIOD_OF: Readonly<Record<string, string>> = { jahr: "year", woche: "week", monat: "month", saison: "season" };
+
+/**
+ * For a question about a period counted back from now ("Wie viele Unfälle gab es letztes Jahr?", "How many
+ * visitors came last month?"): how the evidence must say such a period, or null. A count or an event the
+ * sources give without one is of some other time, and news is dated: "letztes Jahr" is the asker's.
+ *
+ * @example
+ * periodFor("Wie viele Besucher kamen letzte Woche?")?.test("in der vergangenen Woche") // true
+ */
+export function periodFor(question: string): RegExp | null {
+  const period = RELATIVE_PERIOD.exec(question)?.[1]?.toLowerCase();
+  return period === undefined ? null : (PERIOD_SAID[PERIOD_OF[period] ?? period] ?? null);
+}
+
 /**
  * The unit a measure question's number must carry ("Wie schwer …" → kilograms or tonnes), or null when the
  * question asks for no particular measure.

@@ -20,6 +20,8 @@ export interface Evidence {
   readonly counted?: readonly boolean[];
   /** True when the quotes meet one word of the question only, and only loosely, while another is nowhere in the sources. */
   readonly lone?: boolean;
+  /** For a question about a period counted back from now ("letztes Jahr"): whether the quotes say such a period. */
+  readonly periodSaid?: boolean;
 }
 
 /** A term found only in a sentence next to the quoted ones counts this much: on topic, but not quoted. */
@@ -164,12 +166,20 @@ export function askedTerms(matches: readonly TermMatch[], focus: QuestionFocus |
 /**
  * The decision: answer when the best passage covers enough of the question (RELEVANCE_MIN_COVERAGE, set on
  * the eval's tune split), carries the asked-for kind of answer when that can be told for certain, has what
- * a "wie viele" question counts beside its number, no name the question mentions is missing, and it does
- * not rest on one loose match when another word of the question is nowhere in the sources (see {@link loneMatch}).
+ * a "wie viele" question counts beside its number, no name the question mentions is missing, it does
+ * not rest on one loose match when another word of the question is nowhere in the sources (see {@link loneMatch}),
+ * and it says the period a question counts back from now asks about ("letztes Jahr").
  *
  * @example
  * passesGate({ coverage: 0.62, focusFound: null }, 0.3) // true
  */
 export function passesGate(evidence: Evidence, minCoverage: number): boolean {
-  return evidence.coverage >= minCoverage && evidence.focusFound !== false && !evidence.missingName && evidence.typed !== false && evidence.lone !== true;
+  return (
+    evidence.coverage >= minCoverage &&
+    evidence.focusFound !== false &&
+    !evidence.missingName &&
+    evidence.typed !== false &&
+    evidence.lone !== true &&
+    evidence.periodSaid !== false
+  );
 }

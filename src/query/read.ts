@@ -129,7 +129,12 @@ export function read(
   const units = evidenceUnits(selected, stats, matches, strict);
   // A name may stand in the sentence after its subject ("…», sagte Vereinssprecherin Ida Holm."), but the
   // evidence must have one: a question for a name is not answered by a role.
-  const evidence = measureEvidence(matches, units, focus, strict || expected === "name", understanding.followUp?.reason === "pronoun");
+  // "Wie viele Unfälle gab es letztes Jahr?": a count the quotes give for no such period is of another time.
+  const period = understanding.period;
+  const evidence = {
+    ...measureEvidence(matches, units, focus, strict || expected === "name", understanding.followUp?.reason === "pronoun"),
+    ...(period !== undefined ? { periodSaid: selected.some((s) => period.test(s.sentence.text)) } : {}),
+  };
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected);
   // An overview's first mention stays first: it need not repeat the words of what is asked to say what the story is.
   const ordered = passes && understanding.overview !== true ? countedFirst(selected, evidence, strict) : selected;

@@ -3,7 +3,7 @@ import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
 import { englishInflections, type Lemma, type Lexicon, type Synonym } from "../lexicon/index.js";
 import type { EnglishSide } from "./bilingual.js";
 import type { Language, Turn } from "../types.js";
-import { LEADER_NOUNS, answerType, asksForLeader, asksPlannedTime, measureNouns, namesFocus, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
+import { LEADER_NOUNS, answerType, asksForLeader, asksPlannedTime, measureNouns, namesFocus, periodFor, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
 import { LINKING_ELEMENTS, feminines, withoutLinking } from "./vocabulary.js";
 import { cleanQuestion } from "./question.js";
@@ -39,6 +39,8 @@ export interface Understanding {
   readonly answerType: AnswerType | null;
   /** For a measure or share question ("wie schwer", "welcher Anteil"): what the number must carry. */
   readonly unit: RegExp | null;
+  /** For a question about a period counted back from now ("letztes Jahr", "last week"): how the evidence must say such a period. */
+  readonly period?: RegExp;
   readonly focus: QuestionFocus | null;
   readonly followUp: FollowUp | null;
   /** The question says it starts a new topic ("Themenwechsel: …", "Different topic: …"): no earlier turn is leaned on. */
@@ -240,11 +242,13 @@ export function understand(
     ...(expected === "number" ? measureTerm(asked, tools) : []),
     ...prepositionTerm(asked, tools),
   ];
+  const period = periodFor(asked);
   const alone: Understanding = {
     ...base,
     terms,
     answerType: expected,
     unit: unitFor(asked),
+    ...(period !== null ? { period } : {}),
     focus,
     searchText: searchTextOf(asked, terms),
     ...(overview ? { overview } : {}),

@@ -118,6 +118,18 @@ describe("createAsk, names in the sources", () => {
     expect(answer).toContain("Grünen-Fraktion");
   });
 
+  it("answers a count for last year only from a sentence that says which year, or a year", async () => {
+    const undated = " date 2025-05 Talstadt (dpa) - Die Polizei in Talstadt hat 84 Verkehrsunfälle gezählt. Die meisten ereigneten sich auf der Bundesstraße.";
+    const dated = " date 2025-05 Talstadt (dpa) - Im vergangenen Jahr hat die Polizei in Talstadt 84 Verkehrsunfälle gezählt. Die meisten ereigneten sich auf der Bundesstraße.";
+    const question = "Wie viele Verkehrsunfälle gab es letztes Jahr in Talstadt?";
+    const { index: plain } = await makeIndex({ "unfall.txt": undated });
+    expect((await askAlone(() => plain)(question)).kind).toBe("not_found");
+    const { index: year } = await makeIndex({ "unfall.txt": dated });
+    expect(quotes(await askAlone(() => year)(question))).toContain("84 Verkehrsunfälle");
+    // Asked without the period, the undated count answers.
+    expect(quotes(await askAlone(() => plain)("Wie viele Verkehrsunfälle gab es in Talstadt?"))).toContain("84 Verkehrsunfälle");
+  });
+
   it("names the captain where the sources do", async () => {
     expect(quotes(await askAlone(() => team)("Wie heißt der Kapitän der Kieler Handballmannschaft?"))).toContain("Jens Albers");
   });

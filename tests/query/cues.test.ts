@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksPersonName, answerType, asksPlannedTime, countedWords, countsSomething, measureNouns, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
+import { asksPersonName, answerType, asksPlannedTime, countedWords, countsSomething, measureNouns, periodFor, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -410,6 +410,19 @@ describe("questionFocus", () => {
     expect(questionFocus("What did he say?")).toBeNull();
     // Counting people in general is no noun to find ("were" and "arrested" are not what is counted).
     expect(questionFocus("How many people were arrested?")).toEqual({ word: "people", kind: "people" });
+  });
+});
+
+describe("periodFor", () => {
+  it("tells how the evidence must say a period the question counts back from now", () => {
+    expect(periodFor("Wie viele Unfälle gab es letztes Jahr in Talstadt?")?.test("im vergangenen Geschäftsjahr")).toBe(true);
+    expect(periodFor("Wie viele Unfälle gab es letztes Jahr in Talstadt?")?.test("2024 zählte die Polizei 84 Unfälle")).toBe(true);
+    expect(periodFor("Wie viele Unfälle gab es letztes Jahr in Talstadt?")?.test("Die Polizei zählte 84 Unfälle.")).toBe(false);
+    expect(periodFor("How many visitors came last month?")?.test("Im Oktober kamen 3.000 Besucher, mehr als im Vormonat.")).toBe(true);
+    expect(periodFor("Was passierte diese Woche?")?.test("am Wochenende")).toBe(true);
+    // No period counted back from now: nothing to say.
+    expect(periodFor("Wie viele Unfälle gab es 2024?")).toBeNull();
+    expect(periodFor("Wann war die letzte Wahl?")).toBeNull();
   });
 });
 

@@ -94,6 +94,13 @@ describe("relevance gate", () => {
     expect(namesFocus("shuttle service", { word: "buses", kind: "counted" })).toBe(false);
   });
 
+  it("rejects evidence that does not say the period a question counts back from now", () => {
+    const evidence = { coverage: 0.8, focusFound: null };
+    expect(passesGate({ ...evidence, periodSaid: false }, 0.3)).toBe(false);
+    expect(passesGate({ ...evidence, periodSaid: true }, 0.3)).toBe(true);
+    expect(passesGate(evidence, 0.3)).toBe(true);
+  });
+
   it("rejects evidence that shares no word with the question", () => {
     const evidence = evidenceFor("Wer gewann die Bundestagswahl 2021?", [0]);
     expect(evidence.coverage).toBe(0);
