@@ -103,8 +103,10 @@ const RELATIVE_PERIOD =
 /** How the sources say each such period: its word in either language, alone or in a compound ("Geschäftsjahr", "Wochenende"), and a year by its number. */
 const PERIOD_SAID: Readonly<Record<string, RegExp>> = {
   year: /jahr|year|(?<![\p{N}])\d{4}(?![\p{N}])/iu,
-  week: /woche|week/iu,
-  month: /monat|month/iu,
+  // News dates a week's events by their weekdays ("am Dienstagabend"), a month's by its name.
+  week: /woche|week|(?<![\p{L}])(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/iu,
+  month:
+    /monat|month|(?<![\p{L}])(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december)(?![\p{L}])/iu,
   season: /saison|season/iu,
 };
 const PERIOD_OF: Readonly<Record<string, string>> = { jahr: "year", woche: "week", monat: "month", saison: "season" };

@@ -420,6 +420,10 @@ describe("periodFor", () => {
     expect(periodFor("Wie viele Unfälle gab es letztes Jahr in Talstadt?")?.test("Die Polizei zählte 84 Unfälle.")).toBe(false);
     expect(periodFor("How many visitors came last month?")?.test("Im Oktober kamen 3.000 Besucher, mehr als im Vormonat.")).toBe(true);
     expect(periodFor("Was passierte diese Woche?")?.test("am Wochenende")).toBe(true);
+    // A week's events by their weekdays, a month's by its name.
+    expect(periodFor("Was passierte letzte Woche in Talstadt?")?.test("Am Dienstagabend brannte eine Scheune.")).toBe(true);
+    expect(periodFor("What happened last month?")?.test("Im Oktober brannte eine Scheune.")).toBe(true);
+    expect(periodFor("What happened last month?")?.test("Der Mais brannte.")).toBe(false);
     // No period counted back from now: nothing to say.
     expect(periodFor("Wie viele Unfälle gab es 2024?")).toBeNull();
     expect(periodFor("Wann war die letzte Wahl?")).toBeNull();
