@@ -100,7 +100,7 @@ const SHARE = /(\d\s*(%|prozent|percent))|(?<![\p{L}])(prozent|percent|hälfte|d
 /** A period counted back from now: "letztes Jahr", "im vergangenen Monat", "this week", "last month". */
 const RELATIVE_PERIOD =
   /(?<![\p{L}])(?:letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?|diese[nmrs]?|this|last|past)\s+(jahr|woche|monat|saison|year|week|month|season)(?![\p{L}])/iu;
-/** How the sources say each such period: its word in either language, alone or in a compound ("Geschäftsjahr", "Wochenende"), and a year by its number. */
+/** How the sources say each such period: its word in either language, alone or in a compound ("Vorjahr", "Wochenende"), and a year by its number. */
 const PERIOD_SAID: Readonly<Record<string, RegExp>> = {
   year: /jahr|year|(?<![\p{N}])\d{4}(?![\p{N}])/iu,
   // News dates a week's events by their weekdays ("am Dienstagabend"), a month's by its name.

@@ -221,7 +221,7 @@ export function understand(
   const plural = found?.kind === "category" && isPlural(found.word, language, tools);
   const expected = answerType(asked) ?? (plural ? "list" : null);
   // German names a plural category's members by kinds of it ("Welche Brücken …" → "die Fußgängerbrücke und
-  // die Eisenbahnbrücke"), as it answers "was für eine Halle" (see sortsOf in read.ts). Not "welcher Staat",
+  // die Eisenbahnbrücke"), as it answers "was für eine Halle" (see sortsOf in read.ts). Not "welcher Verein",
   // one of them by name; nor English "which bridges" (measured: tune −1).
   const focus = found !== null && plural && language === "de" ? { ...found, sort: true as const } : found;
   const terms = [

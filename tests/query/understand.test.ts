@@ -973,9 +973,9 @@ describe("understand", () => {
 describe("a which-question's category", () => {
   const withPlural: Lexicon = {
     ...lexicon,
-    germanLemmas: (word) => ({ brücken: [{ lemma: "Brücke", pos: "noun" as const }], staat: [{ lemma: "Staat", pos: "noun" as const }] })[word.toLowerCase()] ?? [],
-    isGermanNoun: (word) => ["brücken", "staat"].includes(word.toLowerCase()),
-    isGermanWord: (word) => ["brücken", "staat"].includes(word.toLowerCase()),
+    germanLemmas: (word) => ({ brücken: [{ lemma: "Brücke", pos: "noun" as const }], verein: [{ lemma: "Verein", pos: "noun" as const }] })[word.toLowerCase()] ?? [],
+    isGermanNoun: (word) => ["brücken", "verein"].includes(word.toLowerCase()),
+    isGermanWord: (word) => ["brücken", "verein"].includes(word.toLowerCase()),
   };
   const focusOf = (question: string) => understand(question, [], false, { ...tools, lexicon: withPlural }, 1000).focus;
 
@@ -984,7 +984,7 @@ describe("a which-question's category", () => {
   });
 
   it("asks for one member of a singular category, and leaves English as it is", () => {
-    expect(focusOf("Welcher Staat zahlt?")).toEqual({ word: "staat", kind: "category" });
+    expect(focusOf("Welcher Verein zahlt?")).toEqual({ word: "verein", kind: "category" });
     expect(focusOf("Which bridges were closed?")).toEqual({ word: "bridges", kind: "category" });
   });
 });
