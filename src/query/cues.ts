@@ -97,6 +97,10 @@ const CLOCK_QUESTION = new RegExp(String.raw`(?<![\p{L}])(${CLOCK_ASKED})(?![\p{
 const CLOCK = /(?<![\p{L}\p{N}])\d{1,2}([.:]\d{2})?\s*(uhr|a\.\s?m\.|p\.\s?m\.|o['’]clock)(?![\p{L}])|(?<![\p{L}])(mitternacht|midnight|noon)(?![\p{L}])/iu;
 const SHARE = /(\d\s*(%|prozent|percent))|(?<![\p{L}])(prozent|percent|hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter|jede[rnms]?\s+\p{L}+te[rnms]?|every\s+\p{L}+(th|nd|rd))(?![\p{L}])/iu;
 
+/** Month and weekday names, German and English (not "May", which is as often the verb). */
+const MONTH_NAMES = "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december";
+const WEEKDAY_NAMES = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+
 /** A period counted back from now: "letztes Jahr", "im vergangenen Monat", "this week", "last month". */
 const RELATIVE_PERIOD =
   /(?<![\p{L}])(?:letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?|diese[nmrs]?|this|last|past)\s+(jahr|woche|monat|saison|year|week|month|season)(?![\p{L}])/iu;
@@ -104,9 +108,8 @@ const RELATIVE_PERIOD =
 const PERIOD_SAID: Readonly<Record<string, RegExp>> = {
   year: /jahr|year|(?<![\p{N}])\d{4}(?![\p{N}])/iu,
   // News dates a week's events by their weekdays ("am Dienstagabend"), a month's by its name.
-  week: /woche|week|(?<![\p{L}])(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/iu,
-  month:
-    /monat|month|(?<![\p{L}])(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december)(?![\p{L}])/iu,
+  week: new RegExp(String.raw`woche|week|(?<![\p{L}])(?:${WEEKDAY_NAMES})`, "iu"),
+  month: new RegExp(String.raw`monat|month|(?<![\p{L}])(?:${MONTH_NAMES})(?![\p{L}])`, "iu"),
   season: /saison|season/iu,
 };
 const PERIOD_OF: Readonly<Record<string, string>> = { jahr: "year", woche: "week", monat: "month", saison: "season" };
@@ -315,8 +318,7 @@ const RELATIVE_TIME = /^(nach|vor|später|danach|zuvor|after|before|later|earlie
 const DURATION_WORDS = /^(tagelang|wochenlang|monatelang|jahrelang|stundenlang|jahrzehntelang)$/;
 const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|a|an|one|wenige[rn]?|mehrere[rn]?|einige[rn]?|few|several|\d+([.,]\d+)?)$/;
 const ORDINAL = /^(\d+\.|\d+(st|nd|rd|th)|erste[nrms]?|zweite[nrms]?|dritte[nrms]?|(vier|fünf|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|zwanzig)te[nrms]?|(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)\p{L}{4,}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/u;
-const MONTHS =
-  /^(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$/;
+const MONTHS = new RegExp(`^(${MONTH_NAMES}|${WEEKDAY_NAMES}|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$`);
 /** A season or a span of the calendar after "im" is a time, not a place: "im Sommer", "im Monat". */
 const TIME_NOUN = new RegExp(`^(?:frühjahr|frühling|sommer|herbst|winter|zeitraum|verlauf|laufe|vorfeld|anschluss|${DURATION_UNITS.source.slice(1, -1)}|${MONTHS.source.slice(1, -1)})$`);
 /**
@@ -332,14 +334,19 @@ const ROLE_NOUN =
   /(präsident|präsidentin|kanzler|kanzlerin|minister|ministerin|sprecher|sprecherin|chef|chefin|leiter|leiterin|führer|führerin|mitarbeiter|mitarbeiterin|vorsitzende[rn]?|general|botschafter|bürgermeister|abgeordnete[rn]?|herrscher|könig|königin|premier|staatschef|regierungschef|vorgänger|nachfolger|direktor|richter|anwalt|sekretär|president|chancellor|minister|spokesman|spokeswoman|spokesperson|chief|head|leader|director|employee|staff|ambassador|mayor|judge|king|queen|predecessor|successor)(?:in|innen)?$/i;
 const ORGANIZATION_WORD =
   /(organisation|bündnis|allianz|partei|ministerium|regierung|behörde|behörden|verband|union|konzern|unternehmen|gericht|rat|parlament|organization|organisation|alliance|party|ministry|government|agency|council|parliament|court|company)$/i;
-/** Conjunctions and prepositions of cause, and the nouns that name one ("Als Grund nannte …", "Ursache war …"). */
-const REASON_WORD = /^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|grund|gründe|gründen|ursache|ursachen|because|due|since|therefore|owing|reason|reasons|cause)$/i;
-/** Of those, the nouns: a sentence that gives a reason by naming it may leave what it explains to the sentence before. */
-const REASON_NOUN = /^(grund|gründe|gründen|ursache|ursachen|reason|reasons|cause)$/i;
+/** The nouns that name a cause ("Als Grund nannte …", "Ursache war …"). */
+const REASON_NOUNS = "grund|gründe|gründen|ursache|ursachen|reason|reasons|cause";
+/** Conjunctions and prepositions of cause, and the nouns that name one. */
+const REASON_WORD = new RegExp(`^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|because|due|since|therefore|owing|${REASON_NOUNS})$`, "i");
+const REASON_NAMED = new RegExp(String.raw`(?<![\p{L}])(?:${REASON_NOUNS})(?![\p{L}])`, "iu");
 
-/** True for a word that names a reason as a thing ("Grund", "Ursache"), not one that joins a reason to its event ("weil", "wegen"). */
-export function namesReason(word: string): boolean {
-  return REASON_NOUN.test(word);
+/**
+ * True for a sentence that names a reason as a thing ("Als Grund nannte …", "Ursache sei …"), not only one
+ * that joins a reason to its event ("weil", "wegen"): it may leave what it explains to the sentence before.
+ * Read off the text, so that a sentence's features need not be computed to know it.
+ */
+export function namesReason(sentence: string): boolean {
+  return REASON_NAMED.test(sentence);
 }
 const ARTICLES = /^(der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|the|a|an)$/i;
 const LIST_JOIN = /^(und|oder|sowie|and|or)$/i;

@@ -686,7 +686,7 @@ export function scoreSentences(
       // ("… fiel die Heizung aus." | "Als Grund nannte die Stadt …"); one joined to an event of its own
       // ("…, damals wegen eines Sturms") is that event's. (Two or three sentences back measured
       // worse: the reason then belongs to something else as often.)
-      const named = () => index > first && (stats.features(index).get("reason") ?? []).some(namesReason);
+      const named = () => index > first && namesReason(stats.sentence(index).text);
       const lead = stats.chunk(first) === stats.chunk(index) ? leadHits(index) : named() ? termHits(matches, stats, index - 1) : undefined;
       if (lead && typed()) {
         const leadHitsShared = lead.map((hit) => LEAD_SHARE * hit);
