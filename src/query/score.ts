@@ -9,7 +9,7 @@ import {
 import type { Chunk } from "../types.js";
 import { countedWords, namesReason, sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
-import { COMPOUND_MODIFIER, MODIFIER_OF_SOURCE, masculine, sameFamily, vocabularyOf, withoutLinking } from "./vocabulary.js";
+import { COMPOUND_MODIFIER, MODIFIER_OF_SOURCE, endsWithHead, masculine, sameFamily, vocabularyOf, withoutLinking } from "./vocabulary.js";
 
 export { stemSimilarity } from "./vocabulary.js";
 
@@ -510,7 +510,7 @@ function strictAlternative(term: QueryTerm, alternative: QueryTerm["alternatives
 export function namesSame(term: QueryTerm, stem: string): boolean {
   return term.alternatives.some(
     (a) =>
-      stem.endsWith(a.stem) ||
+      endsWithHead(stem, a.stem) ||
       (stem.startsWith(a.stem) && stem.length - a.stem.length <= 2) ||
       (a.stem.startsWith(stem) && a.stem.length - stem.length <= 2) ||
       masculine(stem)?.endsWith(a.stem) === true ||
@@ -519,7 +519,7 @@ export function namesSame(term: QueryTerm, stem: string): boolean {
 }
 
 function builtOn(expansion: string, stem: string): boolean {
-  return stem.endsWith(expansion) || stem.startsWith(expansion) || expansion.startsWith(stem) || masculine(stem)?.endsWith(expansion) === true;
+  return endsWithHead(stem, expansion) || stem.startsWith(expansion) || expansion.startsWith(stem) || masculine(stem)?.endsWith(expansion) === true;
 }
 
 /**

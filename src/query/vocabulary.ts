@@ -92,6 +92,24 @@ export function feminines(stem: string): string[] {
   return [`${stem}in`, `${stem}erin`].filter((feminine) => masculine(feminine) === stem);
 }
 
+/**
+ * A stem as the stemmer leaves it at a compound's end, when that differs from the stem of the word alone;
+ * else undefined. The stemmer cuts a final "e" only after the word's first syllable, which a short word
+ * like "Schnee" ends in: "Schnee" → "schnee" but "Neuschnee" → "neuschne". (Its "-ung", "-heit" and
+ * "-keit" behave alike, "Wohnung" / "Mietwohnung" → "mietwohn", but cutting them merges other words:
+ * "Sitzung" would end "Vorsitz".) German morphology, no topic words.
+ */
+export function headInCompound(stem: string): string | undefined {
+  return stem.length > MIN_FUZZY && stem.endsWith("e") ? stem.slice(0, -1) : undefined;
+}
+
+/** True when `stem` ends with the stem `head`, or with it as the stemmer leaves it in a compound (see {@link headInCompound}). */
+export function endsWithHead(stem: string, head: string): boolean {
+  if (stem.endsWith(head)) return true;
+  const cut = headInCompound(head);
+  return cut !== undefined && stem.length > cut.length && stem.endsWith(cut);
+}
+
 /** The exact and compound-head rules of {@link spelledSimilarity}, for a masculine met through its feminine. */
 function headSimilarity(query: string, stem: string): number {
   if (query === stem) return 1;
@@ -110,10 +128,16 @@ function spelledSimilarity(query: string, stem: string): number {
   // the compound is a kind of its head; a short head counts fully only after a modifier of a few letters
   // ("land" in "bundesland"), not after a particle ("ausland") or as the tail of a short word.
   if (s > q && stem.endsWith(query)) return q >= 6 || s - q >= COMPOUND_MODIFIER ? 0.8 : 0.5;
+  // The same, where the stemmer cut the head's ending in the compound only ("neuschne" for "schnee").
+  const head = headInCompound(query);
+  if (head !== undefined && s > head.length && stem.endsWith(head)) return q >= 6 || s - head.length >= COMPOUND_MODIFIER ? 0.8 : 0.5;
   // The question's compound met by its head: news names "der Rettungshubschrauber" once and "der Hubschrauber" after. The
   // head is the more general word, so it is partial evidence; a modifier of a few letters is required,
   // as "ver" in "verletzt" is no modifier of "letzt".
   if (q - s >= COMPOUND_MODIFIER && s >= MIN_FUZZY && query.endsWith(stem)) return HEAD_OF_QUERY;
+  // And the other way round: "neuschne" met by "schnee".
+  const own = headInCompound(stem);
+  if (own !== undefined && q - own.length >= COMPOUND_MODIFIER && query.endsWith(own)) return HEAD_OF_QUERY;
   // An inflection or derivation the stemmer left apart: "grenzt" / "grenz", "kost" / "kostet", "kasach" / "kasachstan".
   if (stem.startsWith(query) || query.startsWith(stem)) {
     const shorter = Math.min(q, s);
@@ -333,6 +357,13 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
         if (i !== undefined) add(i);
       }
     }
+    // A head the stemmer left whole, when the query is its compound ("neuschne" → "schnee").
+    if (!exactOnly(query)) {
+      for (let from = COMPOUND_MODIFIER; from <= query.length - MIN_FUZZY; from++) {
+        const i = positions.get(`${query.slice(from)}e`);
+        if (i !== undefined) add(i);
+      }
+    }
     // A feminine query's masculine, and the compounds ending in it.
     const male = masculine(query);
     if (male !== undefined) {
@@ -351,6 +382,13 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
       if (root !== undefined) {
         eachIn(filed, hashOf(root, root.length - MIN_FUZZY, root.length, TAIL), (i) => {
           if (stems[i]!.endsWith(root)) add(i);
+        });
+      }
+      // A compound whose stem lost the ending the query's head kept ("schnee" → "neuschne").
+      const head = headInCompound(query);
+      if (head !== undefined) {
+        eachIn(filed, hashOf(head, head.length - MIN_FUZZY, head.length, TAIL), (i) => {
+          if (stems[i]!.endsWith(head)) add(i);
         });
       }
       // A compound with the query as its head, or the feminine of one.

@@ -4,7 +4,7 @@ import { createRandom, generateCorpus, generateQuestions, type Random } from "..
 import { chunkDoc } from "../../src/ingest/chunk.js";
 import { analyze } from "../../src/ingest/keyword.js";
 import { parseSeed } from "../../src/ingest/load.js";
-import { accepts, buildSentenceStats, matchTerms, type SentenceStats, type TermMatch } from "../../src/query/score.js";
+import { accepts, buildSentenceStats, matchTerms, namesSame, type SentenceStats, type TermMatch } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { detectLanguage } from "../../src/query/language.js";
 import { derivation, derivationPrefixes, sameDerivation } from "../../src/query/derive.js";
@@ -342,5 +342,31 @@ describe("withinEdits", () => {
       const near = withinEdits(a);
       for (const budget of [0, 1, 2, 3]) expect(near(b, budget)).toBe(distance(a, b) <= budget);
     }
+  });
+});
+
+describe("a head whose final e the stemmer keeps alone and cuts in a compound", () => {
+  it("is met in its compounds, in the index as in the scan", () => {
+    const [head, compound, other] = [analyze("Kleie")[0]!, analyze("Weizenkleie")[0]!, analyze("Haferkleie")[0]!];
+    expect(compound.endsWith(head)).toBe(false);
+    expect(stemSimilarity(head, compound)).toBe(0.8);
+    expect(stemSimilarity(head, other)).toBe(0.8);
+    // A stem without that ending finds nothing new: "klei" is no compound of "kleid".
+    expect(stemSimilarity("kleid", compound)).toBe(0);
+    const stems = [head, compound, other, "kleid", "kleidung"];
+    const vocabulary = vocabularyOf(new Map(stems.map((stem) => [stem, null])));
+    for (const query of [head, compound, "kleid"]) {
+      const scan = new Map(stems.flatMap((stem) => (stemSimilarity(query, stem) > 0 ? [[stem, stemSimilarity(query, stem)] as const] : [])));
+      expect(vocabulary.similar([query]), query).toEqual(scan);
+    }
+    expect(vocabulary.similar([head]).get(compound)).toBe(0.8);
+  });
+
+  it("is a translation's compound, and names what a number beside the compound counts", () => {
+    const [head, compound] = [analyze("Kleie")[0]!, analyze("Weizenkleie")[0]!];
+    const bran = { word: "bran", position: 0, weight: 1, alternatives: [{ stem: head, weight: 0.9, via: "translation" as const }] };
+    expect(accepts(bran, bran.alternatives[0]!, compound, stemSimilarity(head, compound), () => false)).toBe(true);
+    expect(namesSame(bran, compound)).toBe(true);
+    expect(namesSame(bran, "kleid")).toBe(false);
   });
 });
