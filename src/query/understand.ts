@@ -636,7 +636,7 @@ export function expandTerms(
       if (heads !== undefined) term = { ...term, heads };
       // A capitalised word takes no synonyms of an adjective spelt alike (see asNoun).
       const readings = safe(() => lexicon.germanLemmas(term.word), tools);
-      const lemmas = term.capitalised === true ? asNoun(readings, term.word) : term.position === 0 && verbFirst ? asVerb(readings) : readings;
+      const lemmas = term.capitalised === true ? asNoun(readings) : term.position === 0 && verbFirst ? asVerb(readings) : readings;
       for (const lemma of lemmas) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
       // "Spanier", "spanische": news names the country ("die Wahl in Spanien").
       const country = safe(() => [lexicon.demonymPlace(term.word)].filter((p) => p !== undefined), tools)[0];
@@ -896,29 +896,10 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
 /**
  * A noun's readings among a word's: German capitalises nouns, so a capitalised word the dictionary reads as a
  * noun is that noun (or a verb made a noun), not an adjective's form spelt alike ("Herbst", not the
- * superlative of "herb"); a word without a noun reading keeps all of its readings. Given the `word`, a noun
- * in its base form is no finite form of a verb spelt alike either ("Planet" / "ihr planet", "Sonne" /
- * "sonnen"), unless it is that verb made a noun: its infinitive ("Treffen") or a participle ("Verletzte",
- * "Reisende").
+ * superlative of "herb"); a word without a noun reading keeps all of its readings.
  */
-function asNoun(readings: readonly Lemma[], word?: string): readonly Lemma[] {
-  if (!readings.some((l) => l.pos === "noun")) return readings;
-  const base = word !== undefined && readings.some((l) => l.pos === "noun" && l.lemma === word);
-  return readings.filter((l) => l.pos !== "adj" && !(base && l.pos === "verb" && !madeNoun(word.toLowerCase(), l.lemma)));
-}
-
-/**
- * True when a word is a verb's infinitive or its participle with an adjective's ending: "treffen", "verletzte"
- * (verletz-t-e), "reisende" (reis-end-e). The "-et" of a participle follows a stem on d or t, or on a
- * consonant and m or n ("arbeitet", "rechnet"), so "planet" is no form of "planen". German morphology.
- */
-function madeNoun(word: string, verb: string): boolean {
-  if (word === verb) return true;
-  const stem = verb.replace(/e?n$/u, "");
-  if (!word.startsWith(stem)) return false;
-  const rest = word.slice(stem.length);
-  const et = /[dt]$|[^aeiouäöü][mn]$/u.test(stem);
-  return /^(t|end)(e|en|er|es|em)?$/u.test(rest) || (et && /^et(e|en|er|es|em)?$/u.test(rest));
+function asNoun(readings: readonly Lemma[]): readonly Lemma[] {
+  return readings.some((l) => l.pos === "noun") ? readings.filter((l) => l.pos !== "adj") : readings;
 }
 
 /**
