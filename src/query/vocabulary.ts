@@ -95,7 +95,7 @@ export function feminines(stem: string): string[] {
 /**
  * A stem as the stemmer leaves it at a compound's end, when that differs from the stem of the word alone;
  * else undefined. The stemmer cuts a final "e" only after the word's first syllable, which a short word
- * like "Schnee" ends in: "Schnee" → "schnee" but "Neuschnee" → "neuschne". (Its "-ung", "-heit" and
+ * like "Kleie" ends in: "Kleie" → "kleie" but "Weizenkleie" → "weizenklei". (Its "-ung", "-heit" and
  * "-keit" behave alike, "Wohnung" / "Mietwohnung" → "mietwohn", but cutting them merges other words:
  * "Sitzung" would end "Vorsitz".) German morphology, no topic words.
  */
@@ -128,14 +128,14 @@ function spelledSimilarity(query: string, stem: string): number {
   // the compound is a kind of its head; a short head counts fully only after a modifier of a few letters
   // ("land" in "bundesland"), not after a particle ("ausland") or as the tail of a short word.
   if (s > q && stem.endsWith(query)) return q >= 6 || s - q >= COMPOUND_MODIFIER ? 0.8 : 0.5;
-  // The same, where the stemmer cut the head's ending in the compound only ("neuschne" for "schnee").
+  // The same, where the stemmer cut the head's ending in the compound only ("weizenklei" for "kleie").
   const head = headInCompound(query);
   if (head !== undefined && s > head.length && stem.endsWith(head)) return q >= 6 || s - head.length >= COMPOUND_MODIFIER ? 0.8 : 0.5;
   // The question's compound met by its head: news names "der Rettungshubschrauber" once and "der Hubschrauber" after. The
   // head is the more general word, so it is partial evidence; a modifier of a few letters is required,
   // as "ver" in "verletzt" is no modifier of "letzt".
   if (q - s >= COMPOUND_MODIFIER && s >= MIN_FUZZY && query.endsWith(stem)) return HEAD_OF_QUERY;
-  // And the other way round: "neuschne" met by "schnee".
+  // And the other way round: "weizenklei" met by "kleie".
   const own = headInCompound(stem);
   if (own !== undefined && q - own.length >= COMPOUND_MODIFIER && query.endsWith(own)) return HEAD_OF_QUERY;
   // An inflection or derivation the stemmer left apart: "grenzt" / "grenz", "kost" / "kostet", "kasach" / "kasachstan".
@@ -357,7 +357,7 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
         if (i !== undefined) add(i);
       }
     }
-    // A head the stemmer left whole, when the query is its compound ("neuschne" → "schnee").
+    // A head the stemmer left whole, when the query is its compound ("weizenklei" → "kleie").
     if (!exactOnly(query)) {
       for (let from = COMPOUND_MODIFIER; from <= query.length - MIN_FUZZY; from++) {
         const i = positions.get(`${query.slice(from)}e`);
@@ -384,7 +384,7 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
           if (stems[i]!.endsWith(root)) add(i);
         });
       }
-      // A compound whose stem lost the ending the query's head kept ("schnee" → "neuschne").
+      // A compound whose stem lost the ending the query's head kept ("kleie" → "weizenklei").
       const head = headInCompound(query);
       if (head !== undefined) {
         eachIn(filed, hashOf(head, head.length - MIN_FUZZY, head.length, TAIL), (i) => {
