@@ -350,18 +350,15 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
       const i = positions.get(length === query.length ? query : query.slice(0, length));
       if (i !== undefined) add(i);
     }
-    // The stems it ends with: the heads of a compound query.
+    // The stems it ends with: the heads of a compound query, also one whose final "e" the stemmer kept
+    // only outside the compound ("weizenklei" → "kleie", see headInCompound).
     if (!exactOnly(query)) {
       for (let from = COMPOUND_MODIFIER; from <= query.length - MIN_FUZZY; from++) {
-        const i = positions.get(query.slice(from));
-        if (i !== undefined) add(i);
-      }
-    }
-    // A head the stemmer left whole, when the query is its compound ("weizenklei" → "kleie").
-    if (!exactOnly(query)) {
-      for (let from = COMPOUND_MODIFIER; from <= query.length - MIN_FUZZY; from++) {
-        const i = positions.get(`${query.slice(from)}e`);
-        if (i !== undefined) add(i);
+        const tail = query.slice(from);
+        for (const head of [tail, `${tail}e`]) {
+          const i = positions.get(head);
+          if (i !== undefined) add(i);
+        }
       }
     }
     // A feminine query's masculine, and the compounds ending in it.
