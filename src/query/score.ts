@@ -255,8 +255,11 @@ export function aliasesIn(texts: readonly string[], analyze: Analyzer, knows?: W
   return out;
 }
 
-/** A kind of thing right before its name: "die Partei Novura", "der Konzern Almet", "der Verein Lichtblick". */
-const KIND_AND_NAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)\s+(?=(\p{Lu}[\p{L}-]*)(?![\p{L}-]))/gu;
+/**
+ * A kind of thing right before its name: "die Partei Novura", "der Konzern Almet", "der Verein Lichtblick",
+ * also with the name in quotation marks ("die Buchhandlung «Kornblume»", German typography's „…“ and »…«).
+ */
+const KIND_AND_NAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)\s+[«»„“"‚']?(?=(\p{Lu}[\p{L}-]*)(?![\p{L}-]))/gu;
 /** A word right after a definite article: "der Verband", "die Partei". */
 const AFTER_DEFINITE = /(?<![\p{L}])(?:der|die|das|den|dem|des)\s+(\p{L}+)(?![\p{L}])/giu;
 /** How many sentences after a name its kind's compounds still mean it. */
@@ -283,11 +286,11 @@ export function townBehind(texts: readonly string[], analyze: Analyzer): string[
 }
 
 /**
- * For each sentence of an article, the names it refers back to by their kind: after "die neue Partei
+ * For each sentence of an article, the names it refers to by their kind: after "die neue Partei
  * Novura", a "Parteichef" in the next sentences is Novura's, and after "der Verband Freier Bäcker (VFB)"
- * a later "der Verband" is the VFB (news names a thing once, then by its kind). The kind alone refers back
- * only when the article introduced one thing of that kind. Needs a dictionary to tell kinds (nouns) from
- * names. Pure.
+ * a later "der Verband" is the VFB (news names a thing once, then by its kind); before the name, any
+ * mention of the kind is. The kind alone refers to a name only when the article introduced one thing of
+ * that kind. Needs a dictionary to tell kinds (nouns) from names. Pure.
  */
 export function namesBehind(
   texts: readonly string[],
@@ -326,6 +329,14 @@ export function namesBehind(
   // "der Verband" after two associations were named could be either.
   const single = [...kinds].filter(([, { names }]) => names.size === 1);
   if (single.length === 0) return out;
+  // News often introduces a thing by its kind first and names it later ("die Inhaberin einer
+  // Buchhandlung …", then "die Buchhandlung «Kornblume»"): before its name, the kind, alone or in a
+  // compound, is the one thing of that kind the article names.
+  for (const [kind, { at, names }] of single) {
+    const [kindStem] = analyze(kind);
+    if (kindStem === undefined) continue;
+    for (let j = 0; j < at; j++) if (stemsOf(j).some((stem) => stem.startsWith(kindStem))) out[j]!.push(...names);
+  }
   // Each sentence's words after a definite article, read once (lower case), for all kinds.
   const byKind = new Map(single.map(([kind, found]) => [kind.toLowerCase(), found]));
   texts.forEach((text, j) => {

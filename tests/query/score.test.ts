@@ -147,6 +147,22 @@ describe("namesBehind", () => {
     const two = ["Der Verein Lichtblick half.", "Auch der Verein Sonnenschein half.", "Der Verein sammelte Spenden."];
     expect(namesBehind(two, analyze, knows)[2]).toEqual([]);
   });
+  it("reads the kind before the thing's name, alone or in a compound, as that name, also when the name is quoted", () => {
+    const knows = { isPlace: () => false, isWord: (w: string) => !["Kornblume", "Lerchenfeld"].includes(w) };
+    const texts = [
+      "Die Inhaberin einer Buchhandlung wurde verurteilt.",
+      "Der Schaden für die Buchhandlungskette ist groß.",
+      "Laut Urteil verkaufte die Buchhandlung «Kornblume» gefälschte Bücher.",
+      "Die Polizei ermittelt weiter.",
+    ];
+    const behind = namesBehind(texts, analyze, knows);
+    expect(behind[0]).toEqual(analyze("Kornblume"));
+    expect(behind[1]).toEqual(analyze("Kornblume"));
+    expect(behind[3]).toEqual([]);
+    // Two things of the kind named later: the one before could be either.
+    const two = [...texts.slice(0, 3), "Auch die Buchhandlung Lerchenfeld half."];
+    expect(namesBehind(two, analyze, knows)[0]).toEqual([]);
+  });
 });
 
 describe("townBehind", () => {
