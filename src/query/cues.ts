@@ -332,8 +332,17 @@ const DAYTIME = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s
 /** Role nouns, masculine or feminine ("Richter", "Richterin"), alone or as a compound's head. */
 const ROLE_NOUN =
   /(präsident|präsidentin|kanzler|kanzlerin|minister|ministerin|sprecher|sprecherin|chef|chefin|leiter|leiterin|führer|führerin|mitarbeiter|mitarbeiterin|vorsitzende[rn]?|general|botschafter|bürgermeister|abgeordnete[rn]?|herrscher|könig|königin|premier|staatschef|regierungschef|vorgänger|nachfolger|direktor|richter|anwalt|sekretär|president|chancellor|minister|spokesman|spokeswoman|spokesperson|chief|head|leader|director|employee|staff|ambassador|mayor|judge|king|queen|predecessor|successor)(?:in|innen)?$/i;
-const ORGANIZATION_WORD =
-  /(organisation|bündnis|allianz|partei|ministerium|regierung|behörde|behörden|verband|union|konzern|unternehmen|gericht|rat|parlament|organization|organisation|alliance|party|ministry|government|agency|council|parliament|court|company)$/i;
+/**
+ * An organisation's noun, alone or as a compound's head, in its inflected forms ("des Baukonzerns", "den
+ * Parteien"), or a legal form ("GmbH", "AG", "Ltd"). Closed classes of words, not vocabulary.
+ */
+const ORGANIZATION_WORD = new RegExp(
+  String.raw`(organisation(en)?|bündnis(ses|se|sen)?|allianz(en)?|partei(en)?|ministerium[s]?|ministerien|regierung(en)?|behörde[n]?|` +
+    String.raw`verband(e?s)?|verbände[n]?|union|konzern(e?s|e|en)?|unternehmen[s]?|firma|firmen|gericht(e?s|e|en)?|rat|rats|räte[n]?|` +
+    String.raw`parlament(e?s|e)?|organi[sz]ations?|alliances?|party|parties|ministry|ministries|governments?|agency|agencies|councils?|` +
+    String.raw`parliaments?|courts?|company|companies)$|^(gmbh|ag|se|kgaa|ltd|inc|plc|llc)$`,
+  "i",
+);
 /** The nouns that name a cause ("Als Grund nannte …", "Ursache war …"). */
 const REASON_NOUNS = "grund|gründe|gründen|ursache|ursachen|reason|reasons|cause";
 /** Conjunctions and prepositions of cause, and the nouns that name one. */

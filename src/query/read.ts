@@ -132,7 +132,7 @@ export function read(
   // "Wie viele Unfälle gab es letztes Jahr?": a count the quotes give for no such period is of another time.
   const period = understanding.period;
   const evidence = {
-    ...measureEvidence(matches, units, focus, strict || expected === "name", understanding.followUp?.reason === "pronoun"),
+    ...measureEvidence(matches, units, focus, strict || expected === "name" || asksWhichOrganization(understanding), understanding.followUp?.reason === "pronoun"),
     ...(period !== undefined ? { periodSaid: selected.some((s) => period.test(s.sentence.text)) } : {}),
   };
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected);
@@ -196,11 +196,28 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   if (expected === "name" && asksPersonName(understanding.question)) {
     return (_sentence, index) => (stats.features(index).get("person") ?? []).length > 0;
   }
+  // "Welche Firma …", "which company …": an organisation by its name, not the council or court the
+  // sentence also speaks of: a name, or an organisation's noun right before a capitalised word
+  // ("des Baukonzerns Lerchenfeld", "die Gewerkschaft Verdi"), which names it whether or not a dictionary lists the word.
+  if (asksWhichOrganization(understanding)) {
+    return (sentence, index) => {
+      const features = stats.features(index);
+      if ((features.get("name") ?? []).length > 0) return true;
+      const organizations = features.get("organization") ?? [];
+      const words = sentence.text.split(/\s+/).map((w) => w.replace(/^[«»„“"‚']+|[,.;:!?«»„“"‚']+$/gu, ""));
+      return words.some((w, k) => /^\p{Lu}/u.test(words[k + 1] ?? "") && organizations.some((stem) => fold(w).startsWith(stem)));
+    };
+  }
   // "Wie heißen die Interessenten?": the name must be the role's, not the speaker's ("…, sagte Mehnert").
   if (focus?.kind === "role" && (expected === "name" || expected === "person")) {
     return (sentence, index) => namesApposed(sentence.text, stats.features(index).get("person") ?? []);
   }
   return undefined;
+}
+
+/** "Welche Firma …", "which company …": a question for an organisation of a kind, which only its name answers. */
+function asksWhichOrganization(understanding: Understanding): boolean {
+  return understanding.answerType === "organization" && understanding.focus?.kind === "category";
 }
 
 /**

@@ -211,6 +211,13 @@ describe("sentenceFeatures", () => {
     expect(types("Das neuntgrößte Land der Erde.")).toContain("ordinal");
   });
 
+  it("finds organisations by their nouns in any form and by legal forms, not by words that only end alike", () => {
+    expect(sentenceFeatures("Der Sprecher des Baukonzerns bestätigte das.").types.get("organization")).toEqual(["baukonzerns"]);
+    expect(sentenceFeatures("Beide Parteien stimmten zu.").types.get("organization")).toEqual(["parteien"]);
+    expect(sentenceFeatures("Den Auftrag bekam die Lerchenfeld Bau GmbH.").types.get("organization")).toEqual(["gmbh"]);
+    expect(types("Die Zinsen und die Raten stiegen um fünf Kilogramm (5 kg).")).not.toContain("organization");
+  });
+
   it("carries a place through a list: every name after the first one counts", () => {
     const places = sentenceFeatures("Die Gäste kamen aus Portugal, Ungarn, Chile und Peru.").types.get("place");
     expect(places).toEqual(["portugal", "ungarn", "chile", "peru"]);

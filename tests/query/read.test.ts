@@ -221,6 +221,15 @@ describe("read", () => {
     expect(named("Wie heißt der Präsident, der die Parteichefs empfängt?").passes).toBe(true);
   });
 
+  it("answers a question for an organisation of a kind only with one named, not with the council the sentence also names", () => {
+    const { ask } = setup("Der Stadtrat von Kourou hat den Bau einer neuen Schule beschlossen. Die Lage blieb ruhig.");
+    for (const q of ["Welche Baufirma baut die neue Schule in Kourou?", "Welches Unternehmen baut die Schule in Kourou?"]) expect(ask(q).passes, q).toBe(false);
+    const { ask: named } = setup("Den Bau der neuen Schule in Kourou übernimmt der Baukonzern Lerchenfeld. Die Lage blieb ruhig.");
+    expect(named("Welche Baufirma baut die neue Schule in Kourou?").passes).toBe(true);
+    const { ask: legal } = setup("Den Bau der neuen Schule in Kourou übernimmt die Lerchenfeld Bau GmbH. Die Lage blieb ruhig.");
+    expect(legal("Welches Unternehmen baut die Schule in Kourou?").passes).toBe(true);
+  });
+
   it("quotes the next sentence too when only it names the asked-for person", () => {
     const { ask } = setup(
       "Der Streik traf vor allem Pendler. Auch der Fahrgastverband Pro Bahn übte deutliche Kritik. «Reisende werden zum Spielball», sagte Verbandssprecher Lothar Kampe. Die Bahn bot Erstattungen an.",
