@@ -197,15 +197,15 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
     return (_sentence, index) => (stats.features(index).get("person") ?? []).length > 0;
   }
   // "Welche Firma …", "which company …": an organisation by its name, not the council or court the
-  // sentence also speaks of: a name, or an organisation's noun right before a capitalised word
-  // ("des Baukonzerns Lerchenfeld", "die Gewerkschaft Verdi"), which names it whether or not a dictionary lists the word.
+  // sentence also speaks of, nor any other name (a river's, a person's). News names an organisation with
+  // its kind ("des Baukonzerns Lerchenfeld", "die Gewerkschaft Verdi", whether or not a dictionary lists
+  // the name), its acronym or its legal form ("GmbH").
   if (asksWhichOrganization(understanding)) {
     return (sentence, index) => {
-      const features = stats.features(index);
-      if ((features.get("name") ?? []).length > 0) return true;
-      const organizations = features.get("organization") ?? [];
-      const words = sentence.text.split(/\s+/).map((w) => w.replace(/^[«»„“"‚']+|[,.;:!?«»„“"‚']+$/gu, ""));
-      return words.some((w, k) => /^\p{Lu}/u.test(words[k + 1] ?? "") && organizations.some((stem) => fold(w).startsWith(stem)));
+      const organizations = stats.features(index).get("organization") ?? [];
+      const isOrganization = (word: string) => organizations.some((stem) => fold(word).startsWith(stem));
+      const words = sentence.text.split(/\s+/).map((w) => w.replace(/^[«»„“"‚'(]+|[,.;:!?«»„“"‚')]+$/gu, ""));
+      return words.some((w, k) => isOrganization(w) && (/^\p{Lu}/u.test(words[k + 1] ?? "") || ACRONYM_OR_LEGAL_FORM.test(w)));
     };
   }
   // "Wie heißen die Interessenten?": the name must be the role's, not the speaker's ("…, sagte Mehnert").
@@ -214,6 +214,9 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   }
   return undefined;
 }
+
+/** An acronym ("OVKS", "IG-Metall-…" by its first part) or a company's legal form. */
+const ACRONYM_OR_LEGAL_FORM = /^(\p{Lu}{2,}(-.*)?|GmbH|AG|SE|KGaA|Ltd|Inc|plc|LLC)$/u;
 
 /** "Welche Firma …", "which company …": a question for an organisation of a kind, which only its name answers. */
 function asksWhichOrganization(understanding: Understanding): boolean {

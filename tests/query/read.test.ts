@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import type { Lexicon } from "../../src/lexicon/index.js";
+import type { WordKnowledge } from "../../src/query/cues.js";
 import { read } from "../../src/query/read.js";
 import { buildSentenceStats, type SentenceStats } from "../../src/query/score.js";
 import { understand } from "../../src/query/understand.js";
@@ -23,9 +24,9 @@ const nothing: Lexicon = {
   demonymPlace: () => undefined,
 };
 
-function setup(text: string, lexicon: Lexicon = nothing) {
+function setup(text: string, lexicon: Lexicon = nothing, knows?: WordKnowledge) {
   const chunks = makeChunks("a.txt", text, 3);
-  const stats: SentenceStats = buildSentenceStats(chunks, analyze);
+  const stats: SentenceStats = buildSentenceStats(chunks, analyze, knows);
   const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
   const ask = (question: string) => {
     const u = understand(question, [], false, { analyze, lexicon, inCorpus: (s) => stats.postings.has(s) }, 1000);
@@ -228,6 +229,12 @@ describe("read", () => {
     expect(named("Welche Baufirma baut die neue Schule in Kourou?").passes).toBe(true);
     const { ask: legal } = setup("Den Bau der neuen Schule in Kourou übernimmt die Lerchenfeld Bau GmbH. Die Lage blieb ruhig.");
     expect(legal("Welches Unternehmen baut die Schule in Kourou?").passes).toBe(true);
+    // A name that is not an organisation's (a river's) does not answer it either.
+    const knows: WordKnowledge = { isPlace: () => false, isWord: (w) => !["Kourou", "Kalde"].includes(w) };
+    const { ask: river } = setup("Der Stadtrat von Kourou hat den Bau einer Brücke über die Kalde beschlossen. Die Lage blieb ruhig.", nothing, knows);
+    expect(river("Welche Baufirma baut die Brücke in Kourou?").passes).toBe(false);
+    const { ask: acronym } = setup("Die Brücke über die Kalde in Kourou baut die Kourou Bau (KBG). Die Lage blieb ruhig.", nothing, knows);
+    expect(acronym("Welche Baufirma baut die Brücke in Kourou?").passes).toBe(true);
   });
 
   it("quotes the next sentence too when only it names the asked-for person", () => {
