@@ -317,7 +317,8 @@ const CALENDAR_DETERMINER = /^(diese[rnms]?|kommende[rnms]?|laufende[rnms]?|this
 const RELATIVE_TIME = /^(nach|vor|später|danach|zuvor|after|before|later|earlier|ago)$/;
 const DURATION_WORDS = /^(tagelang|wochenlang|monatelang|jahrelang|stundenlang|jahrzehntelang)$/;
 const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|a|an|one|wenige[rn]?|mehrere[rn]?|einige[rn]?|few|several|\d+([.,]\d+)?)$/;
-const ORDINAL = /^(\d+\.|\d+(st|nd|rd|th)|erste[nrms]?|zweite[nrms]?|dritte[nrms]?|(vier|fünf|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|zwanzig)te[nrms]?|(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)\p{L}{4,}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/u;
+/** An ordinal: "3.", "dritte", "third", an ordinal superlative ("zweitgrößte", "drittstärkste"), "erstmals". */
+const ORDINAL = /^(\d+\.|\d+(st|nd|rd|th)|erste[nrms]?|zweite[nrms]?|dritte[nrms]?|(vier|fünf|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|zwanzig)te[nrms]?|(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)\p{L}{2,}[sß]te[nrms]?|erstmal(s|ig\p{L}*)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/u;
 const MONTHS = new RegExp(`^(${MONTH_NAMES}|${WEEKDAY_NAMES}|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$`);
 /** A season or a span of the calendar after "im" is a time, not a place: "im Sommer", "im Monat". */
 const TIME_NOUN = new RegExp(`^(?:frühjahr|frühling|sommer|herbst|winter|zeitraum|verlauf|laufe|vorfeld|anschluss|${DURATION_UNITS.source.slice(1, -1)}|${MONTHS.source.slice(1, -1)})$`);

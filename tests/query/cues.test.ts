@@ -209,6 +209,10 @@ describe("sentenceFeatures", () => {
     expect(sentenceFeatures("Die Republik an der Grenze zu China.").types.get("place")).toContain("china");
     expect(types("Die Organisation des Vertrags (OVKS) übergab die Objekte.")).toContain("organization");
     expect(types("Das neuntgrößte Land der Erde.")).toContain("ordinal");
+    expect(types("Die Partei wurde zweitstärkste Kraft.")).toContain("ordinal");
+    expect(types("Der Verein stieg erstmals auf.")).toContain("ordinal");
+    // Verbs that open with "erst" are no ordinals.
+    expect(types("Die Kasse erstattete die Kosten, die Sperre erstreckt sich über den Ort.")).not.toContain("ordinal");
   });
 
   it("finds organisations by their nouns in any form and by legal forms, not by words that only end alike", () => {
