@@ -52,10 +52,10 @@ export interface EvidenceUnit {
  * Measures the evidence. Coverage is that of the best single unit (a sentence with the sentences around it
  * at half strength): one passage must carry the answer, not words gathered from different articles. When
  * the question asks for a kind of answer that can be recognised for certain (`strict`: a number, a
- * duration, a date or time, a rank; a name, or an organisation asked for by its kind), only units that carry it count, since a sentence that repeats the
- * question's words without the number does not answer "wie viele". What "wie viele X" counts must stand in
- * the counted unit's quoted sentences, every name the question mentions in the unit or around it, and some
- * other word of the question in its quoted sentences.
+ * duration, a date or time, a rank; a name, or an organisation asked for by its kind), only units that
+ * carry it count, since a sentence that repeats the question's words without the number does not answer
+ * "wie viele". What "wie viele X" counts must stand in the counted unit's quoted sentences, every name the
+ * question mentions in the unit or around it, and some other word of the question in its quoted sentences.
  * A category noun ("welche Sorten") is an ordinary term here: the answer need not repeat it.
  * `refersBack`: the question is a follow-up that points back by a pronoun, so the earlier turn's words
  * (its context terms) may say what it is about.

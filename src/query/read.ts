@@ -198,7 +198,7 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   }
   // "Welche Firma …", "which company …": an organisation by its name, not the council or court the
   // sentence also speaks of, nor any other name (a river's, a person's). News names an organisation with
-  // its kind ("des Baukonzerns Lerchenfeld", "die Gewerkschaft Verdi", whether or not a dictionary lists
+  // its kind ("des Baukonzerns Lerchenfeld", "der Verein Lichtblick", whether or not a dictionary lists
   // the name), its acronym or its legal form ("GmbH").
   if (asksWhichOrganization(understanding)) {
     return (sentence, index) => {
@@ -215,7 +215,7 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   return undefined;
 }
 
-/** An acronym ("OVKS", "IG-Metall-…" by its first part) or a company's legal form. */
+/** An acronym ("NATO", "UN-Mission" by its first part) or a company's legal form. */
 const ACRONYM_OR_LEGAL_FORM = /^(\p{Lu}{2,}(-.*)?|GmbH|AG|SE|KGaA|Ltd|Inc|plc|LLC)$/u;
 
 /** "Welche Firma …", "which company …": a question for an organisation of a kind, which only its name answers. */
