@@ -76,7 +76,8 @@ const STOPWORDS = new Set(
   (
     // German function words, question words and pronouns
     "der die das den dem des ein eine einen einem einer eines und oder aber nicht kein keine keinen ist sind war waren " +
-    "wird werden wurde wurden worden sein seine seiner seinem seinen ihr ihre ihrem ihren ihm ihn es sie er ich wir du " +
+    "wird werden wurde wurden worden sein seine seiner seinem seinen seines ihr ihre ihrer ihrem ihren ihres ihm ihn ihnen " +
+    "es sie er ich wir du keiner keinem keines jene jenes jenen jenem " +
     // the first and second person a chat user asks with ("Kriege ich mein Geld zurück?")
     "mich mir mein meine meinen meinem meiner meines dich dir dein deine deinen deinem deiner deines uns unser unsere " +
     "unseren unserem unserer unseres euch euer eure euren eurem eurer eures " +
@@ -101,7 +102,7 @@ const STOPWORDS = new Set(
     "davon dafür dazu darüber daraus darin darauf daran dagegen danach davor dahin daher deshalb deswegen darum " +
     // English
     "the a an and or but not no nor is are was were will be been being has have had do does did it its they them " +
-    "me my mine myself us our ours your yours yourself " +
+    "me my mine myself us our ours ourselves your yours yourself yourselves hers herself himself theirs themselves " +
     "their he him his she her i we you with of from to on for about under after at by out in into as also still " +
     "already only so how who whom whose what when where why which many much long since that this these those there " +
     "because although though while whether if too here " +

@@ -20,6 +20,12 @@ describe("contentWords", () => {
     expect(words("Sind alle Schulen geschlossen?").map((t) => t.word)).toEqual(["Schulen", "geschlossen"]);
   });
 
+  it("drops every form of the possessives, of \"kein\" and of \"jener\", which say whose or which, not what", () => {
+    expect(words("Wo spielen die Kinder, solange ihrer Halle das Dach fehlt?").map((t) => t.word)).toEqual(["spielen", "Kinder", "Halle", "Dach", "fehlt"]);
+    expect(words("Wer half ihnen trotz seines Alters und keines Geldes an jenem Tag?").map((t) => t.word)).toEqual(["half", "Alters", "Geldes", "Tag"]);
+    expect(words("Did the mayor blame herself or themselves for the flood?", "en").map((t) => t.word)).toEqual(["mayor", "blame", "flood"]);
+  });
+
   it("drops the frame of a which-kind question, keeping its noun", () => {
     expect(words("What kind of farm is it?", "en").map((t) => t.word)).toEqual(["farm"]);
     expect(words("Welche Art von Halle soll entstehen?").map((t) => t.word)).toEqual(["Halle", "entstehen"]);
