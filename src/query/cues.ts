@@ -335,15 +335,18 @@ const ROLE_NOUN =
   /(präsident|präsidentin|kanzler|kanzlerin|minister|ministerin|sprecher|sprecherin|chef|chefin|leiter|leiterin|führer|führerin|mitarbeiter|mitarbeiterin|vorsitzende[rn]?|general|botschafter|bürgermeister|abgeordnete[rn]?|herrscher|könig|königin|premier|staatschef|regierungschef|vorgänger|nachfolger|direktor|richter|anwalt|sekretär|president|chancellor|minister|spokesman|spokeswoman|spokesperson|chief|head|leader|director|employee|staff|ambassador|mayor|judge|king|queen|predecessor|successor)(?:in|innen)?$/i;
 /**
  * An organisation's noun, alone or as a compound's head, in its inflected forms ("des Baukonzerns", "den
- * Parteien"), or a legal form ("GmbH", "AG", "Ltd"). Closed classes of words, not vocabulary.
+ * Parteien"), or a legal form ("GmbH", "AG", "Ltd"). Closed classes of words, not vocabulary. A German
+ * one is a noun, so capitalised: "trat" and "separat" end alike.
  */
-const ORGANIZATION_WORD = new RegExp(
+const ORGANIZATION_NOUN_DE = new RegExp(
   String.raw`(organisation(en)?|bündnis(ses|se|sen)?|allianz(en)?|partei(en)?|ministerium[s]?|ministerien|regierung(en)?|behörde[n]?|` +
     String.raw`verband(e?s)?|verbände[n]?|union|konzern(e?s|e|en)?|unternehmen[s]?|firma|firmen|gericht(e?s|e|en)?|rat|rats|räte[n]?|` +
-    String.raw`parlament(e?s|e)?|organi[sz]ations?|alliances?|party|parties|ministry|ministries|governments?|agency|agencies|councils?|` +
-    String.raw`parliaments?|courts?|company|companies)$|^(gmbh|ag|se|kgaa|ltd|inc|plc|llc)$`,
-  "i",
+    String.raw`parlament(e?s|e)?)$`,
 );
+const ORGANIZATION_WORD =
+  /(organi[sz]ations?|alliances?|party|parties|ministry|ministries|governments?|agency|agencies|councils?|parliaments?|courts?|company|companies)$|^(gmbh|ag|se|kgaa|ltd|inc|plc|llc)$/;
+/** An acronym ("NATO", "UN-Mission" by its first part), not a Roman numeral ("Nordlicht II"). */
+const ACRONYM = /^(?![IVXLC]+$)\p{Lu}{2,}$/u;
 /** The nouns that name a cause ("Als Grund nannte …", "Ursache war …"). */
 const REASON_NOUNS = "grund|gründe|gründen|ursache|ursachen|reason|reasons|cause";
 /** Conjunctions and prepositions of cause, and the nouns that name one. */
@@ -454,7 +457,8 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
       add("role", word);
       add("person", word);
     }
-    if (/^\p{Lu}{2,}$/u.test(word.split("-")[0] ?? "") || ORGANIZATION_WORD.test(lower)) add("organization", word);
+    const organization = ACRONYM.test(word.split("-")[0] ?? "") || ORGANIZATION_WORD.test(lower) || (ORGANIZATION_NOUN_DE.test(lower) && /^\p{Lu}/u.test(word));
+    if (organization) add("organization", word);
     if (REASON_WORD.test(lower)) add("reason", word);
     // How often: "alle zehn Minuten", "im Zehn-Minuten-Takt", "dreimal täglich", "every ten minutes".
     if (FREQUENCY_WORD.test(lower) || ((/^(alle|every)$/.test(prev.toLowerCase()) || i > 1 && /^(alle|every)$/i.test(words[i - 2] ?? "")) && DURATION_UNITS.test(lower))) add("frequency", word);

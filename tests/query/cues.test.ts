@@ -220,6 +220,10 @@ describe("sentenceFeatures", () => {
     expect(sentenceFeatures("Beide Parteien stimmten zu.").types.get("organization")).toEqual(["parteien"]);
     expect(sentenceFeatures("Den Auftrag bekam die Lerchenfeld Bau GmbH.").types.get("organization")).toEqual(["gmbh"]);
     expect(types("Die Zinsen und die Raten stiegen um fünf Kilogramm (5 kg).")).not.toContain("organization");
+    // A verb or an adjective that ends like one ("trat", "separat"), a Roman numeral ("II").
+    expect(types("Er trat zurück, die Kosten kamen separat dazu.")).not.toContain("organization");
+    expect(types("Die Fähre Kornblume II legte ab.")).not.toContain("organization");
+    expect(types("Die UN und die Lerchenfeld GmbH halfen.")).toContain("organization");
   });
 
   it("carries a place through a list: every name after the first one counts", () => {
