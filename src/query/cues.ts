@@ -344,9 +344,15 @@ const ORGANIZATION_NOUN_DE = new RegExp(
     String.raw`parlament(e?s|e)?)$`,
 );
 const ORGANIZATION_WORD =
-  /(organi[sz]ations?|alliances?|party|parties|ministry|ministries|governments?|agency|agencies|councils?|parliaments?|courts?|company|companies)$|^(gmbh|ag|se|kgaa|ltd|inc|plc|llc)$/;
-/** An acronym ("NATO", "UN-Mission" by its first part), not a Roman numeral ("Nordlicht II"). */
+  /(organi[sz]ations?|alliances?|party|parties|ministry|ministries|governments?|agency|agencies|councils?|parliaments?|courts?|company|companies)$/;
+/** An acronym ("NATO", "WHO-Bericht" by its first part), not a Roman numeral ("Kornblume II"). */
 const ACRONYM = /^(?![IVXLC]+$)\p{Lu}{2,}$/u;
+const LEGAL_FORM = /^(gmbh|ag|se|kgaa|ltd|inc|plc|llc)$/i;
+
+/** True for a word that is an organisation by its form: an acronym or a company's legal form ("GmbH", "Ltd"). */
+export function isAcronymOrLegalForm(word: string): boolean {
+  return ACRONYM.test(word.split("-")[0] ?? "") || LEGAL_FORM.test(word);
+}
 /** The nouns that name a cause ("Als Grund nannte …", "Ursache war …"). */
 const REASON_NOUNS = "grund|gründe|gründen|ursache|ursachen|reason|reasons|cause";
 /** Conjunctions and prepositions of cause, and the nouns that name one. */
@@ -457,7 +463,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
       add("role", word);
       add("person", word);
     }
-    const organization = ACRONYM.test(word.split("-")[0] ?? "") || ORGANIZATION_WORD.test(lower) || (ORGANIZATION_NOUN_DE.test(lower) && /^\p{Lu}/u.test(word));
+    const organization = isAcronymOrLegalForm(word) || ORGANIZATION_WORD.test(lower) || (ORGANIZATION_NOUN_DE.test(lower) && /^\p{Lu}/u.test(word));
     if (organization) add("organization", word);
     if (REASON_WORD.test(lower)) add("reason", word);
     // How often: "alle zehn Minuten", "im Zehn-Minuten-Takt", "dreimal täglich", "every ten minutes".

@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { asksPersonName, countsSomething, isReportedSpeech, namesFocus, saysNotKnown, speaksOfPlan, type AnswerType } from "./cues.js";
+import { asksPersonName, countsSomething, isAcronymOrLegalForm, isReportedSpeech, namesFocus, saysNotKnown, speaksOfPlan, type AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -205,7 +205,7 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
       const organizations = stats.features(index).get("organization") ?? [];
       const isOrganization = (word: string) => organizations.some((stem) => fold(word).startsWith(stem));
       const words = sentence.text.split(/\s+/).map((w) => w.replace(/^[«»„“"‚'(]+|[,.;:!?«»„“"‚')]+$/gu, ""));
-      return words.some((w, k) => isOrganization(w) && (/^\p{Lu}/u.test(words[k + 1] ?? "") || ACRONYM_OR_LEGAL_FORM.test(w)));
+      return words.some((w, k) => isOrganization(w) && (/^\p{Lu}/u.test(words[k + 1] ?? "") || isAcronymOrLegalForm(w)));
     };
   }
   // "Wie heißen die Interessenten?": the name must be the role's, not the speaker's ("…, sagte Mehnert").
@@ -214,9 +214,6 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   }
   return undefined;
 }
-
-/** An acronym ("NATO", "UN-Mission" by its first part) or a company's legal form. */
-const ACRONYM_OR_LEGAL_FORM = /^(\p{Lu}{2,}(-.*)?|GmbH|AG|SE|KGaA|Ltd|Inc|plc|LLC)$/u;
 
 /** "Welche Firma …", "which company …": a question for an organisation of a kind, which only its name answers. */
 function asksWhichOrganization(understanding: Understanding): boolean {
