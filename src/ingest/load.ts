@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SentenceSpan, SourceDoc } from "../types.js";
 import { extract, SEED_FORMATS, type Extracted, type SeedFormat } from "./extract.js";
+import { cutsAbbreviation } from "./abbreviations.js";
 
 /** A seed that could not be used, and why; the run goes on without it. */
 export interface SkippedSeed {
@@ -151,9 +152,9 @@ const segmenter = new Intl.Segmenter("de", { granularity: "sentence" });
 /**
  * The version of {@link splitSentences}' cuts: an index whose chunks were cut by another version is
  * re-chunked, since its sentence offsets differ. 2: German ordinal dates and lower-case continuations.
- * 3: an ordinal after an article or a preposition ("aus dem 12. Jahrhundert").
+ * 3: an ordinal after an article or a preposition ("aus dem 12. Jahrhundert"). 4: abbreviations ("Dr.").
  */
-export const SPLITTER_VERSION = 3;
+export const SPLITTER_VERSION = 4;
 
 const MONTH = /^(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b/iu;
 
@@ -163,12 +164,14 @@ const ORDINAL_AFTER_ARTICLE = /(?<![\p{L}])(der|die|das|dem|den|des|ein|eine|ein
 /**
  * True when a segment the segmenter cut off continues the one before: it starts in lower case ("am 19.
  * und 20. März" cut after "19."), follows an ordinal number with a number or a month ("am 19. März"),
- * or follows an ordinal that an article opened ("aus dem 12. Jahrhundert").
+ * follows an ordinal that an article opened ("aus dem 12. Jahrhundert"), or follows an abbreviation
+ * ("5 Mio. Euro", "Dr. Maier").
  */
 function continues(previous: string, next: string): boolean {
   const start = next.trimStart();
   if (/^\p{Ll}/u.test(start)) return true;
   if (ORDINAL_AFTER_ARTICLE.test(previous)) return true;
+  if (cutsAbbreviation(previous, start)) return true;
   return /\d\.\s*$/.test(previous) && (/^\d/.test(start) || MONTH.test(start));
 }
 
