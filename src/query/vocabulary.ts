@@ -110,13 +110,21 @@ export function endsWithHead(stem: string, head: string): boolean {
   return cut !== undefined && stem.length > cut.length && stem.endsWith(cut);
 }
 
+/**
+ * How well a compound stands for its head, given the head's length and its modifier's: a short head
+ * counts fully only after a modifier of a few letters ("land" in "bundesland", not in "ausland").
+ */
+function headMatch(head: number, modifier: number): number {
+  return head >= 6 || modifier >= COMPOUND_MODIFIER ? 0.8 : 0.5;
+}
+
 /** The exact and compound-head rules of {@link spelledSimilarity}, for a masculine met through its feminine. */
 function headSimilarity(query: string, stem: string): number {
   if (query === stem) return 1;
   if (exactOnly(query) || exactOnly(stem)) return 0;
   const q = query.length;
   const s = stem.length;
-  return s > q && stem.endsWith(query) ? (q >= 6 || s - q >= COMPOUND_MODIFIER ? 0.8 : 0.5) : 0;
+  return s > q && stem.endsWith(query) ? headMatch(q, s - q) : 0;
 }
 
 function spelledSimilarity(query: string, stem: string): number {
@@ -127,10 +135,10 @@ function spelledSimilarity(query: string, stem: string): number {
   // A compound's head: "befehl" in "schiessbefehl", "stadt" in "hafenstadt". German puts the head last, so
   // the compound is a kind of its head; a short head counts fully only after a modifier of a few letters
   // ("land" in "bundesland"), not after a particle ("ausland") or as the tail of a short word.
-  if (s > q && stem.endsWith(query)) return q >= 6 || s - q >= COMPOUND_MODIFIER ? 0.8 : 0.5;
+  if (s > q && stem.endsWith(query)) return headMatch(q, s - q);
   // The same, where the stemmer cut the head's ending in the compound only ("weizenklei" for "kleie").
   const head = headInCompound(query);
-  if (head !== undefined && s > head.length && stem.endsWith(head)) return q >= 6 || s - head.length >= COMPOUND_MODIFIER ? 0.8 : 0.5;
+  if (head !== undefined && s > head.length && stem.endsWith(head)) return headMatch(q, s - head.length);
   // The question's compound met by its head: news names "der Rettungshubschrauber" once and "der Hubschrauber" after. The
   // head is the more general word, so it is partial evidence; a modifier of a few letters is required,
   // as "ver" in "verletzt" is no modifier of "letzt".
