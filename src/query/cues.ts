@@ -649,6 +649,10 @@ export function questionFocus(question: string): QuestionFocus | null {
         if (AUXILIARY.test(lower)) break;
         continue;
       }
+      // A pronoun ("how many of them") names nothing; a partitive names what is counted after its article
+      // or demonstrative ("wie viele von den Filialen", "which of these shops").
+      if (PERSONAL_PRONOUN.test(lower)) break;
+      if ((lower === "von" && PARTITIVE_DETERMINER.test(words[j + 1] ?? "")) || DEMONSTRATIVE.test(lower)) continue;
       // "Wie viel kostet …", "wie viele davon mit …": a German verb or preposition right after the question
       // word counts nothing named; only an inflected adjective may stand before the counted noun ("wie viele
       // neue Stellen"), or a preposition of rate before what it is counted per ("wie viel pro Kopf").
@@ -705,6 +709,12 @@ export function isSortWord(word: string): boolean {
 
 const MEASURE =
   /^(geld|zeit|prozent|euro|dollar|kilometer|meter|tonnen|grad|money|time|percent|distance)$/;
+/** Personal pronouns, which stand for what an earlier sentence named. */
+const PERSONAL_PRONOUN = /^(them|they|it|us|you|ihnen|sie|es|er|wir|euch)$/;
+/** The dative determiners of a German partitive ("von den", "von diesen", "von ihren"). */
+const PARTITIVE_DETERMINER = /^(den|diesen|jenen|ihren|seinen|unseren|euren|allen)$/i;
+/** Demonstrative determiners, skipped as articles are ("welche dieser Firmen", "which of these shops"). */
+const DEMONSTRATIVE = /^(diese[rnms]?|jene[rnms]?|these|those)$/;
 const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/;
 /** Nouns for people in general: the sources count them as "Mitarbeiter", "Einwohner", "residents". */
 const GENERIC_PEOPLE = /^(people|persons|menschen|personen|leute|leuten)$/;

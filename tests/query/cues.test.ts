@@ -397,6 +397,15 @@ describe("questionFocus", () => {
     expect(questionFocus("Wie viel pro Zug?")).toEqual({ word: "zug", kind: "counted" });
   });
 
+  it("reads a partitive's noun as what is counted, and a pronoun as nothing named", () => {
+    expect(questionFocus("Wie viele von den Filialen schließen?")).toEqual({ word: "filialen", kind: "counted" });
+    expect(questionFocus("Wie viele von diesen Rädern sind defekt?")).toEqual({ word: "rädern", kind: "counted" });
+    expect(questionFocus("Which of these shops will close?")).toEqual({ word: "shops", kind: "category" });
+    expect(questionFocus("Wie viele von ihnen wurden entlassen?")).toBeNull();
+    expect(questionFocus("How many of them were hurt?")).toBeNull();
+    expect(questionFocus("How many of those were sold?")).toBeNull();
+  });
+
   it("finds what a how-many question counts", () => {
     expect(questionFocus("Wie viele Einwohner hat Kasachstan?")).toEqual({ word: "einwohner", kind: "counted" });
     expect(questionFocus("How many soldiers were sent?")).toEqual({ word: "soldiers", kind: "counted" });
