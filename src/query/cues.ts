@@ -257,7 +257,7 @@ const QUESTION_CUES: readonly Cue[] = [
  * answerType("Who is the president?")      // "person"
  */
 export function answerType(question: string): AnswerType | null {
-  const q = withoutRelatives(question.toLowerCase());
+  const q = withoutRelatives(spelledOut(question).toLowerCase());
   // The question word that comes first asks; a later one opens a clause of its own ("How old was the driver
   // who was hurt when a tree came down?" asks for an age). At one position the more specific phrase wins.
   let best: { type: AnswerType; at: number } | null = null;
@@ -272,6 +272,14 @@ export function answerType(question: string): AnswerType | null {
 }
 
 const WHICH = /(?<![\p{L}])(welche[rnms]?|which)(?![\p{L}])/u;
+
+/**
+ * An English question with its contracted "is" spelt out ("What's the reason …" → "What is the reason …"),
+ * so the cues, written for the full form, read it, and its "s" is no word asked about.
+ */
+function spelledOut(question: string): string {
+  return question.replace(/(?<=(?<![\p{L}])(?:what|who|where|when|how|why|that|it|there))['’]s(?![\p{L}])/giu, " is");
+}
 
 /**
  * "Wie heißt er?", "Wie heißt die Frau?", "What's her name?": the name asked for is a person's, not a
@@ -613,7 +621,8 @@ export interface QuestionFocus {
  * @example
  * questionFocus("Wie viele Einwohner hat Kasachstan?") // { word: "einwohner", kind: "counted" }
  */
-export function questionFocus(question: string): QuestionFocus | null {
+export function questionFocus(asked: string): QuestionFocus | null {
+  const question = spelledOut(asked);
   // "Wie heißt der Förster?", "What is the name of the mayor?": the name of whoever holds that role.
   const named = NAME_OF_ROLE.exec(question);
   if (named) return { word: (named[1] ?? named[2] ?? named[3]!).toLowerCase(), kind: "role" };

@@ -25,6 +25,8 @@ export function cleanQuestion(raw: string, maxChars: number): CleanQuestion {
     .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? " ")
     .replace(/&#(\d{1,6});/g, (_, code: string) => safeCodePoint(Number(code)))
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, " ")
+    // Phones type "’" where keyboards type "'": one question either way.
+    .replace(/[‘’ʼ]/g, "'")
     .replace(/\s+/g, " ")
     .trim();
   if (text.length <= maxChars) return { text, truncated: false };

@@ -45,6 +45,11 @@ describe("answerType", () => {
     ["Für welchen Zeitraum gilt der Vertrag?", "duration"],
     ["Mit welcher Laufzeit?", "duration"],
     ["Over what period of time?", "duration"],
+    // A contracted "is", with a straight or a typographic apostrophe (phones type the latter).
+    ["What's the reason for the delay?", "reason"],
+    ["What's behind the closure?", "reason"],
+    ["What’s the name of the mayor?", "name"],
+    ["Where’s the new plant?", "place"],
   ] as const)("%s → %s", (question, type) => {
     expect(answerType(question)).toBe(type);
   });
@@ -404,6 +409,11 @@ describe("questionFocus", () => {
     expect(questionFocus("Wie viele von ihnen wurden entlassen?")).toBeNull();
     expect(questionFocus("How many of them were hurt?")).toBeNull();
     expect(questionFocus("How many of those were sold?")).toBeNull();
+  });
+
+  it("reads a contracted \"'s\" as \"is\", not as the category asked for", () => {
+    expect(questionFocus("What's the normal price there?")).toBeNull();
+    expect(questionFocus("What’s the name of the mayor?")).toEqual({ word: "mayor", kind: "role" });
   });
 
   it("finds what a how-many question counts", () => {

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { cleanQuestion } from "../../src/query/question.js";
 
 describe("cleanQuestion", () => {
+  it("writes typographic apostrophes as the plain one, as every keyboard's \"What's\" is the same question", () => {
+    expect(cleanQuestion("What’s new? Wer hat‘s gesagt? Whoʼs there?", 1000).text).toBe("What's new? Wer hat's gesagt? Who's there?");
+  });
+
   it("strips HTML tags, scripts and entities", () => {
     expect(cleanQuestion('<b>Wer</b> ist <script>alert("x")</script>&quot;Tokajew&quot;?', 1000)).toEqual({
       text: 'Wer ist "Tokajew"?',
