@@ -215,7 +215,7 @@ export function understand(
   const base = { question, truncated, language, intent, answerType: null, unit: null, focus: null, followUp: null };
   if (intent !== "question") return { ...base, terms: [], searchText: "" };
   // Typed in lower case, as chats often are, its nouns and names are read as if capitalised.
-  const asked = truecased(question, language, tools);
+  const asked = truecased(withUmlauts(question, language, tools), language, tools);
   const found = questionFocus(asked);
   // "Welche Brücken", "which bridges": a plural category asks for a list of its members.
   const plural = found?.kind === "category" && isPlural(found.word, language, tools);
@@ -347,6 +347,42 @@ export function truecased(question: string, language: Language, tools: Understan
 }
 
 /**
+ * A question typed without umlauts or "ß", as on a keyboard that has none ("Fluege", "Wuerzburg",
+ * "Strasse"): "ae", "oe", "ue" read as "ä", "ö", "ü" (DIN 5007), "ss" as "ß", in a word the dictionary
+ * does not know as written, when the dictionary knows the other spelling (whole, or cut into words it
+ * knows: "Giessverbot"), or else when the sources use it and not the word as written (a name:
+ * "Wuerzburg"). Not a "ue" after a vowel ("neue", "Feuer") or a "q", which is no umlaut, as Snowball's
+ * German variant reads it. The dictionary speaks for German questions only. Pure given the tools.
+ *
+ * @example
+ * withUmlauts("Wie viele Fluege fielen aus?", "de", tools) // "Wie viele Flüge fielen aus?"
+ */
+export function withUmlauts(question: string, language: Language, tools: UnderstandTools): string {
+  const listed = (word: string) => holds(() => tools.lexicon.isGermanWord(word), tools);
+  const inDictionary = (word: string) => language === "de" && (listed(word) || !dictionaryCuts(word, listed).next().done);
+  const inSources = (word: string) => tools.analyze(word).some(usedExactly(tools));
+  return question.replace(/\p{L}+/gu, (word) => {
+    const spellings = umlautSpellings(word);
+    if (spellings.length === 0 || inDictionary(word)) return word;
+    return spellings.find(inDictionary) ?? (inSources(word) ? word : (spellings.find(inSources) ?? word));
+  });
+}
+
+const UMLAUT: Readonly<Record<string, string>> = { ae: "ä", oe: "ö", ue: "ü", Ae: "Ä", Oe: "Ö", Ue: "Ü", ss: "ß" };
+/** How many of a word's "ae", "oe", "ue", "ss" are tried as umlauts or "ß" together (a word rarely has more). */
+const MAX_UMLAUTS = 3;
+
+/** A word's spellings with some of its "ae", "oe", "ue", "ss" as "ä", "ö", "ü", "ß", the most changed first. Pure. */
+function umlautSpellings(word: string): string[] {
+  const at = [...word.matchAll(/(?<![aeiouyqäöüAEIOUYQÄÖÜ])[aouAOU]e|ss/gu)].map((m) => m.index).slice(0, MAX_UMLAUTS);
+  if (at.length === 0) return [];
+  const subsets = Array.from({ length: 2 ** at.length - 1 }, (_, k) => at.filter((_, bit) => ((k + 1) >> bit) & 1));
+  return subsets
+    .sort((a, b) => b.length - a.length)
+    .map((chosen) => chosen.reduceRight((w, i) => w.slice(0, i) + UMLAUT[w.slice(i, i + 2)]! + w.slice(i + 2), word));
+}
+
+/**
  * The turn a new question may lean on: {@link leaningOn}, except that a question which found nothing lends
  * the story of an earlier answer only when it stayed on that story. One that is self-contained and names a
  * subject of its own ("Wie lange wird am Gymnasium in Ebersweiler noch gebaut?") moved there, and what
@@ -388,8 +424,9 @@ export function leaningOn(history: readonly Turn[], leans?: (question: string) =
 export function withPrevious(alone: Understanding, previous: Turn, reason: FollowUpReason, tools: UnderstandTools): Understanding {
   const known = new Set(alone.terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
   // "Different topic: …" or "Weißt du, …" before the last question are none of its words.
-  const before = framing(previous.question).question;
-  const previousLanguage = detectLanguage(before);
+  const unframed = framing(previous.question).question;
+  const previousLanguage = detectLanguage(unframed);
+  const before = withUmlauts(unframed, previousLanguage, tools);
   const context = [
     ...expandTerms(contentWords(before, previousLanguage, tools.analyze), previousLanguage, tools, before),
     ...nameTerms(previous.story ?? previous.answer, tools),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import type { Lemma, Lexicon } from "../../src/lexicon/index.js";
-import { EXPANSION_WEIGHT, leaningOn, partsOf, previousTurn, truecased, understand, withPrevious, type UnderstandTools } from "../../src/query/understand.js";
+import { EXPANSION_WEIGHT, leaningOn, partsOf, previousTurn, truecased, understand, withPrevious, withUmlauts, type UnderstandTools } from "../../src/query/understand.js";
 import type { Turn } from "../../src/types.js";
 
 /** A lexicon with a handful of entries, so these tests say what understanding does with what it is given. */
@@ -1069,6 +1069,37 @@ describe("truecased", () => {
     const cased = understand("wie teuer wird die brücke in brenningen?", [], false, withCorpus, 1000);
     expect(cased.terms.find((t) => t.word === "Brenningen")?.name).toBe(true);
     expect(cased.terms.find((t) => t.word === "Brücke")?.noun).toBe(true);
+  });
+});
+
+describe("withUmlauts", () => {
+  const spelled: Lexicon = {
+    ...lexicon,
+    isGermanWord: (word) => ["flüge", "fielen", "teuer", "neue", "feuer", "poet", "aus", "straßen", "gieß", "verbot", "wasser", "muss"].includes(word.toLowerCase()),
+  };
+  const sources = new Set(analyze("Würzburg Mühlstetten Israel Bürgermeisterin"));
+  const typed = { ...tools, lexicon: spelled, inCorpus: (stem: string) => sources.has(stem) };
+
+  it("reads ae, oe, ue as the umlauts they stand for where only the umlaut spelling is a word or a name of the sources", () => {
+    expect(withUmlauts("Wie viele Fluege fielen in Wuerzburg aus?", "de", typed)).toBe("Wie viele Flüge fielen in Würzburg aus?");
+    expect(withUmlauts("Was sagt die Buergermeisterin von Muehlstetten?", "de", typed)).toBe("Was sagt die Bürgermeisterin von Mühlstetten?");
+    expect(withUmlauts("When will the bridge in Wuerzburg reopen?", "en", typed)).toBe("When will the bridge in Würzburg reopen?");
+    expect(withUmlauts("Welche Strassen sind gesperrt, und wie lange gilt das Giessverbot?", "de", typed)).toBe(
+      "Welche Straßen sind gesperrt, und wie lange gilt das Gießverbot?",
+    );
+  });
+
+  it("leaves words that are spelt so, a vowel before ue, and spellings no source or dictionary knows either way", () => {
+    expect(withUmlauts("Wie teuer ist das neue Feuer?", "de", typed)).toBe("Wie teuer ist das neue Feuer?");
+    expect(withUmlauts("Was sagt der Poet über Israel?", "de", typed)).toBe("Was sagt der Poet über Israel?");
+    expect(withUmlauts("Is the blue line due on Tuesday?", "en", typed)).toBe("Is the blue line due on Tuesday?");
+    expect(withUmlauts("Wer ist Herr Mueller?", "de", typed)).toBe("Wer ist Herr Mueller?");
+    expect(withUmlauts("Wie viel Wasser muss fließen?", "de", typed)).toBe("Wie viel Wasser muss fließen?");
+  });
+
+  it("reads the question with the umlauts restored", () => {
+    const read = understand("Wie viele Fluege fielen in Wuerzburg aus?", [], false, typed, 1000);
+    expect(read.terms.map((t) => t.word)).toEqual(expect.arrayContaining(["Flüge", "Würzburg"]));
   });
 });
 
