@@ -315,9 +315,10 @@ function framing(text: string): { question: string; newTopic: boolean; overview:
  * A question typed in lower case, with the words German capitalises written so: a word the dictionary
  * reads only as a noun ("brücke" → Brücke), or as a noun and not an adjective after an article, a
  * quantifier or a preposition ("wie viele bäume"); and a word no dictionary knows that the sources use,
- * which is a name ("altdorf" → Altdorf, "meyer's"). Names and nouns are told by their capital
- * letter further on. A German question with a capital after its first word is cased already; in an
- * English one, only names are looked for. Pure given the tools.
+ * which is a name ("altdorf" → Altdorf, "meyer's"); and a place, a name whether the sources name it or
+ * not ("in hamburg"), so that a question about a place they never name is declined. Names and nouns are
+ * told by their capital letter further on. A German question with a capital after its first word is
+ * cased already; in an English one, only names are looked for. Pure given the tools.
  *
  * @example
  * truecased("wie teuer wird die brücke in altdorf?", "de", tools) // "wie teuer wird die Brücke in Altdorf?"
@@ -331,6 +332,8 @@ export function truecased(question: string, language: Language, tools: Understan
     const capital = typed[0]!.toUpperCase() + typed.slice(1);
     // A word the sources do not use is no name of theirs; an English one needs no dictionary look-up then.
     const used = () => tools.analyze(word).some(usedExactly(tools));
+    // A place is a name however it is typed ("in hamburg", "spain"), in the sources or not.
+    if (holds(() => tools.lexicon.place(word) !== undefined, tools)) return capital;
     if (language === "en" && !used()) return typed;
     const lemmas = safe(() => tools.lexicon.germanLemmas(word), tools);
     if (language === "de" && lemmas.length > 0) {

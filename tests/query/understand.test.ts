@@ -1065,6 +1065,13 @@ describe("truecased", () => {
     expect(truecased("Wird die neue brücke in Brenningen teuer?", "de", withCorpus)).toBe("Wird die neue brücke in Brenningen teuer?");
   });
 
+  it("writes a place with its capital however it is typed, whether the sources name it or not", () => {
+    const places: Lexicon = { ...cased, place: (word) => (/^(hamburg|brazil)$/i.test(word) ? { code: "XX", de: word, en: word } : undefined) };
+    const withPlaces = { ...withCorpus, lexicon: places };
+    expect(truecased("what language is spoken in brazil?", "en", withPlaces)).toBe("what language is spoken in Brazil?");
+    expect(truecased("wie wird das wetter in hamburg?", "de", withPlaces)).toBe("wie wird das wetter in Hamburg?");
+  });
+
   it("reads a lower-case question's names as names and its nouns as nouns", () => {
     const cased = understand("wie teuer wird die brücke in brenningen?", [], false, withCorpus, 1000);
     expect(cased.terms.find((t) => t.word === "Brenningen")?.name).toBe(true);
