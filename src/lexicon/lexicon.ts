@@ -43,6 +43,12 @@ export interface Lexicon {
   /** True when the form is known at all to the German dictionaries (any pos). */
   isGermanWord(word: string): boolean;
   /**
+   * True when the dictionaries list this very form: one table look-up, without the rules by which
+   * {@link Lexicon.isGermanWord} also reads forms they do not list, so cheap enough to test the hundreds of
+   * spellings a typing error leaves open.
+   */
+  isGermanForm?(word: string): boolean;
+  /**
    * OpenThesaurus synonyms of a German lemma or form, best first, deduplicated, without the word itself.
    * `lemmas`: the word's readings to take synonyms of (default all of {@link Lexicon.germanLemmas}).
    */
@@ -240,6 +246,10 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   return {
     germanLemmas,
     isGermanNoun: (word) => germanLemmas(word).some((l) => l.pos === "noun"),
+    isGermanForm: (word) => {
+      const key = normaliseGerman(word);
+      return key !== "" && german().has(key);
+    },
     isGermanWord: (word) => {
       const key = normaliseGerman(word);
       return key !== "" && (german().has(key) || germanLemmas(word).length > 0);

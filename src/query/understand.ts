@@ -215,7 +215,8 @@ export function understand(
   const base = { question, truncated, language, intent, answerType: null, unit: null, focus: null, followUp: null };
   if (intent !== "question") return { ...base, terms: [], searchText: "" };
   // Typed in lower case, as chats often are, its nouns and names are read as if capitalised.
-  const asked = truecased(withUmlauts(question, language, tools), language, tools);
+  // Read as typed on any keyboard, with typing errors, in any case: what the dictionary and the sources spell so.
+  const asked = truecased(withoutTypos(withUmlauts(question, language, tools), language, tools), language, tools);
   const found = questionFocus(asked);
   // "Welche Brücken", "which bridges": a plural category asks for a list of its members.
   const plural = found?.kind === "category" && isPlural(found.word, language, tools);
@@ -371,6 +372,66 @@ export function withUmlauts(question: string, language: Language, tools: Underst
   });
 }
 
+/**
+ * A question without its typing errors: a word of five letters or more that neither the dictionary of the
+ * question's language nor the sources know, nor the places, is read as the spelling a single error away
+ * (two letters swapped, one left out, one too many, one mistyped) that the sources use or the dictionary
+ * lists, the sources' first, then the likelier error. A word the dictionary knows by its parts
+ * ("Kaldebrücke") is no error, nor is a name with a capital inside ("iPhone"); one with nothing known a
+ * single error away stays as typed, a name the sources may lack. Why by hand: the spelling correctors on
+ * npm bring their own word lists, while the words that matter here are the compiled lexicon's and the
+ * index's. Pure given the tools.
+ *
+ * @example
+ * withoutTypos("Wie viele Verlezte gab es?", "de", tools) // "Wie viele Verletzte gab es?"
+ */
+export function withoutTypos(question: string, language: Language, tools: UnderstandTools): string {
+  const german = (word: string) => holds(() => tools.lexicon.isGermanWord(word), tools);
+  const inSources = (word: string) => tools.analyze(word).some(usedExactly(tools));
+  const part = (word: string) => german(word) || inSources(word);
+  const known = (word: string) =>
+    language === "de" ? german(word) || !dictionaryCuts(word, part).next().done : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
+  // Hundreds of spellings are tested: a German one by a single look-up of its form where the lexicon offers it.
+  const listed = (word: string) =>
+    language === "de" ? holds(() => tools.lexicon.isGermanForm?.(word) ?? tools.lexicon.isGermanWord(word), tools) : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
+  return question.replace(/\p{L}+/gu, (word) => {
+    if (word.length < MIN_TYPO_WORD || isStopword(word) || /^.\p{L}*\p{Lu}/u.test(word) || inSources(word) || known(word) || holds(() => tools.lexicon.place(word) !== undefined, tools)) return word;
+    const edits = oneEditAway(word);
+    let best = word;
+    let score = 0;
+    for (const { candidate, kind } of edits) {
+      const value = (inSources(candidate) ? 2 : 0) + (listed(candidate) ? 1 : 0);
+      if (value > 0 && value + kind / 10 > score) [best, score] = [candidate, value + kind / 10];
+    }
+    if (best !== word || language !== "de") return best;
+    // A compound the dictionary lists by its parts only ("Bauverzögerung"), with two letters swapped or one too many.
+    return edits.find(({ candidate, kind }) => kind >= 1 && kind !== 2 && !dictionaryCuts(candidate, part).next().done)?.candidate ?? word;
+  });
+}
+
+/** Shorter words are left as typed: a single error away from a four-letter word lie too many others. */
+const MIN_TYPO_WORD = 5;
+/** The letters a typing error may leave out or put in. */
+const LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß";
+
+/**
+ * The spellings a single typing error away from a word, with how likely each kind of error is taken to be:
+ * two letters swapped (3), one left out (2), one too many (1), one mistyped (0). Case as typed. Pure.
+ */
+function oneEditAway(word: string): { candidate: string; kind: number }[] {
+  const out = new Map<string, number>();
+  const lower = word.toLowerCase();
+  const add = (w: string, kind: number) => {
+    const cased = /^\p{Lu}/u.test(word) ? w[0]!.toUpperCase() + w.slice(1) : w;
+    if (cased !== word && !out.has(cased)) out.set(cased, kind);
+  };
+  for (let i = 0; i + 1 < lower.length; i++) add(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2), 3);
+  for (let i = 0; i <= lower.length; i++) for (const c of LETTERS) add(lower.slice(0, i) + c + lower.slice(i), 2);
+  for (let i = 0; i < lower.length; i++) add(lower.slice(0, i) + lower.slice(i + 1), 1);
+  for (let i = 0; i < lower.length; i++) for (const c of LETTERS) if (c !== lower[i]) add(lower.slice(0, i) + c + lower.slice(i + 1), 0);
+  return [...out].map(([candidate, kind]) => ({ candidate, kind }));
+}
+
 const UMLAUT: Readonly<Record<string, string>> = { ae: "ä", oe: "ö", ue: "ü", Ae: "Ä", Oe: "Ö", Ue: "Ü", ss: "ß" };
 /** How many of a word's "ae", "oe", "ue", "ss" are tried as umlauts or "ß" together (a word rarely has more). */
 const MAX_UMLAUTS = 3;
@@ -429,7 +490,7 @@ export function withPrevious(alone: Understanding, previous: Turn, reason: Follo
   // "Different topic: …" or "Weißt du, …" before the last question are none of its words.
   const unframed = framing(previous.question).question;
   const previousLanguage = detectLanguage(unframed);
-  const before = withUmlauts(unframed, previousLanguage, tools);
+  const before = withoutTypos(withUmlauts(unframed, previousLanguage, tools), previousLanguage, tools);
   const context = [
     ...expandTerms(contentWords(before, previousLanguage, tools.analyze), previousLanguage, tools, before),
     ...nameTerms(previous.story ?? previous.answer, tools),

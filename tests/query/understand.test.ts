@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import type { Lemma, Lexicon } from "../../src/lexicon/index.js";
-import { EXPANSION_WEIGHT, leaningOn, partsOf, previousTurn, truecased, understand, withPrevious, withUmlauts, type UnderstandTools } from "../../src/query/understand.js";
+import { EXPANSION_WEIGHT, leaningOn, partsOf, previousTurn, truecased, understand, withoutTypos, withPrevious, withUmlauts, type UnderstandTools } from "../../src/query/understand.js";
 import type { Turn } from "../../src/types.js";
 
 /** A lexicon with a handful of entries, so these tests say what understanding does with what it is given. */
@@ -1107,6 +1107,46 @@ describe("withUmlauts", () => {
   it("reads the question with the umlauts restored", () => {
     const read = understand("Wie viele Fluege fielen in Wuerzburg aus?", [], false, typed, 1000);
     expect(read.terms.map((t) => t.word)).toEqual(expect.arrayContaining(["Flüge", "Würzburg"]));
+  });
+});
+
+describe("withoutTypos", () => {
+  const words = ["hochwasser", "überschwemmung", "verletzte", "gab", "es", "wie", "viele", "wer", "ist", "das", "bau", "verzögerung", "beginnt", "wann", "die"];
+  const dictionary: Lexicon = {
+    ...lexicon,
+    isGermanWord: (word) => words.includes(word.toLowerCase()),
+    englishLemmas: (word) => (["how", "many", "patients", "were", "hurt"].includes(word.toLowerCase()) ? [word.toLowerCase()] : []),
+    place: (word) => (/^brazil$/i.test(word) ? { code: "BR", de: "Brasilien", en: "Brazil" } : undefined),
+  };
+  const sources = new Set(analyze("Treuenbrietzen Sandsäcke Kalde"));
+  const typed = { ...tools, lexicon: dictionary, inCorpus: (stem: string) => sources.has(stem) };
+
+  it("reads a word neither the dictionary nor the sources know as the word one typing error away that they know", () => {
+    // Two letters swapped, one left out, one doubled, one mistyped.
+    expect(withoutTypos("Wie viele Verlezte gab es?", "de", typed)).toBe("Wie viele Verletzte gab es?");
+    expect(withoutTypos("Wer ist das in Treuenbreitzen?", "de", typed)).toBe("Wer ist das in Treuenbrietzen?");
+    expect(withoutTypos("Wie viele Sandsääcke?", "de", typed)).toBe("Wie viele Sandsäcke?");
+    expect(withoutTypos("Wie viele Sandsäcje?", "de", typed)).toBe("Wie viele Sandsäcke?");
+    expect(withoutTypos("How many patinets were hurt?", "en", typed)).toBe("How many patients were hurt?");
+    // A compound the dictionary knows by its parts.
+    expect(withoutTypos("Wann beginnt die Bauverzgöerung?", "de", typed)).toBe("Wann beginnt die Bauverzögerung?");
+  });
+
+  it("leaves known words, compounds of known words, places, short words and names with capitals inside as they are", () => {
+    expect(withoutTypos("Wie viele Verletzte gab es?", "de", typed)).toBe("Wie viele Verletzte gab es?");
+    expect(withoutTypos("Wer ist das an der Kaldebrücke?", "de", { ...typed, lexicon: { ...dictionary, isGermanWord: (w) => [...words, "brücke"].includes(w.toLowerCase()) } })).toBe(
+      "Wer ist das an der Kaldebrücke?",
+    );
+    expect(withoutTypos("How many patients in Brazil?", "en", typed)).toBe("How many patients in Brazil?");
+    expect(withoutTypos("Wer ist Lisa?", "de", typed)).toBe("Wer ist Lisa?");
+    expect(withoutTypos("How many iPhones were hurt?", "en", typed)).toBe("How many iPhones were hurt?");
+    // Nothing known a single error away: a name of its own, kept for the gate to find missing.
+    expect(withoutTypos("Wer ist Qwertzuiop?", "de", typed)).toBe("Wer ist Qwertzuiop?");
+  });
+
+  it("reads the question without the typing error", () => {
+    const read = understand("Wie viele Verlezte gab es in Treuenbreitzen?", [], false, typed, 1000);
+    expect(read.terms.map((t) => t.word)).toEqual(expect.arrayContaining(["Verletzte", "Treuenbrietzen"]));
   });
 });
 
