@@ -352,11 +352,13 @@ export function truecased(question: string, language: Language, tools: Understan
 
 /**
  * A question typed without umlauts or "ß", as on a keyboard that has none ("Fluege", "Wuerzburg",
- * "Strasse"): "ae", "oe", "ue" read as "ä", "ö", "ü" (DIN 5007), "ss" as "ß", in a word the dictionary
- * does not know as written, when the dictionary knows the other spelling (whole, or cut into words it
- * knows: "Giessverbot"), or else when the sources use it and not the word as written (a name:
+ * "Strasse", "Brucke"): "ae", "oe", "ue" read as "ä", "ö", "ü" (DIN 5007), "ss" as "ß", in a word the
+ * dictionary does not know as written, when the dictionary knows the other spelling (whole, or cut into
+ * words it knows: "Giessverbot"), or else when the sources use it and not the word as written (a name:
  * "Wuerzburg"). Not a "ue" after a vowel ("neue", "Feuer") or a "q", which is no umlaut, as Snowball's
- * German variant reads it. The dictionary speaks for German questions only. Pure given the tools.
+ * German variant reads it. In a German question, an "a", "o", "u" without its dots ("fur", "Brucke")
+ * too, where the dictionary knows the dotted word. The dictionary speaks for German questions only.
+ * Pure given the tools.
  *
  * @example
  * withUmlauts("Wie viele Fluege fielen aus?", "de", tools) // "Wie viele Flüge fielen aus?"
@@ -366,10 +368,23 @@ export function withUmlauts(question: string, language: Language, tools: Underst
   const inDictionary = (word: string) => language === "de" && (listed(word) || !dictionaryCuts(word, listed).next().done);
   const inSources = (word: string) => tools.analyze(word).some(usedExactly(tools));
   return question.replace(/\p{L}+/gu, (word) => {
+    if (inDictionary(word)) return word;
     const spellings = umlautSpellings(word);
-    if (spellings.length === 0 || inDictionary(word)) return word;
-    return spellings.find(inDictionary) ?? (inSources(word) ? word : (spellings.find(inSources) ?? word));
+    const spelled = spellings.find(inDictionary) ?? (inSources(word) ? undefined : spellings.find(inSources));
+    if (spelled !== undefined || language !== "de") return spelled ?? word;
+    // Umlauts left out ("Brucke", "fur"): the sources' stems fold them away already, so only the dictionary
+    // tells; a capitalised word may be a name ("Kuhn", not "kühn"), so only a noun stands for it.
+    const capital = /^\p{Lu}/u.test(word);
+    return withoutUmlautDots(word).find((w) => (capital ? holds(() => tools.lexicon.isGermanNoun(w), tools) : listed(w))) ?? word;
   });
+}
+
+/** A word's spellings with some of its first letters "a", "o", "u" as "ä", "ö", "ü", the most changed first. Pure. */
+function withoutUmlautDots(word: string): string[] {
+  const at = [...word.matchAll(/[aouAOU]/gu)].map((m) => m.index).slice(0, MAX_UMLAUTS + 1);
+  const dotted: Readonly<Record<string, string>> = { a: "ä", o: "ö", u: "ü", A: "Ä", O: "Ö", U: "Ü" };
+  const subsets = Array.from({ length: 2 ** at.length - 1 }, (_, k) => at.filter((_, bit) => ((k + 1) >> bit) & 1));
+  return subsets.sort((a, b) => b.length - a.length).map((chosen) => chosen.reduce((w, i) => w.slice(0, i) + dotted[w[i]!]! + w.slice(i + 1), word));
 }
 
 /**

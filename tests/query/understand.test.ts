@@ -1096,6 +1096,18 @@ describe("withUmlauts", () => {
     );
   });
 
+  it("puts back umlauts left out where the dictionary knows the word only with them, a capitalised one only as a noun", () => {
+    const dotted: Lexicon = {
+      ...lexicon,
+      isGermanWord: (word) => ["für", "brücke", "kühn", "sperrt"].includes(word.toLowerCase()),
+      isGermanNoun: (word) => ["brücke"].includes(word.toLowerCase()),
+    };
+    const plain = { ...typed, lexicon: dotted };
+    expect(withUmlauts("Wie lange sperrt die Stadt die Brucke fur Autos?", "de", plain)).toBe("Wie lange sperrt die Stadt die Brücke für Autos?");
+    // "Kühn" is no noun: "Kuhn" is a name.
+    expect(withUmlauts("Was sagt Herr Kuhn?", "de", plain)).toBe("Was sagt Herr Kuhn?");
+  });
+
   it("leaves words that are spelt so, a vowel before ue, and spellings no source or dictionary knows either way", () => {
     expect(withUmlauts("Wie teuer ist das neue Feuer?", "de", typed)).toBe("Wie teuer ist das neue Feuer?");
     expect(withUmlauts("Was sagt der Poet über Israel?", "de", typed)).toBe("Was sagt der Poet über Israel?");
