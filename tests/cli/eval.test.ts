@@ -13,6 +13,7 @@ import {
   itemKind,
   judge,
   metrics,
+  retyped,
   runEval,
   turnKind,
   type EvalSets,
@@ -293,6 +294,12 @@ describe("npm run eval", () => {
     );
   }
 
+  it("names the ways of typing a question when asked for one it does not know", async () => {
+    const result = await evalCli(["--typed", "sloppy"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("umlauts-spelt");
+  });
+
   it("meets the repo's floors offline, reports every set, and never names a held-out question", async () => {
     const result = await evalCli([]);
     expect(result.stderr).toBe("");
@@ -336,3 +343,21 @@ describe("npm run eval", () => {
     expect(report.broken).toEqual(["dev.refusalAccuracy = 1.000 is below the floor 1.01"]);
   });
 });
+
+describe("retyped", () => {
+  it("types a question as keyboards and hurried hands do", () => {
+    const q = "Wie viele Fahrgäste saßen in der Fähre nach Brunsbüttel?";
+    expect(retyped(q, "umlauts-spelt")).toBe("Wie viele Fahrgaeste sassen in der Faehre nach Brunsbuettel?");
+    expect(retyped(q, "umlauts-dropped")).toBe("Wie viele Fahrgaste sassen in der Fahre nach Brunsbuttel?");
+    expect(retyped(q, "lower-case")).toBe("wie viele fahrgäste saßen in der fähre nach brunsbüttel?");
+    // One error in the middle of the longest word ("Brunsbüttel", 11 letters: its sixth).
+    expect(retyped(q, "swapped-letters")).toBe("Wie viele Fahrgäste saßen in der Fähre nach Brunsübttel?");
+    expect(retyped(q, "dropped-letter")).toBe("Wie viele Fahrgäste saßen in der Fähre nach Brunsüttel?");
+    expect(retyped(q, "doubled-letter")).toBe("Wie viele Fahrgäste saßen in der Fähre nach Brunsbbüttel?");
+  });
+
+  it("leaves a question without a word of six letters as it is when it types an error", () => {
+    expect(retyped("Wer war da?", "swapped-letters")).toBe("Wer war da?");
+  });
+});
+
