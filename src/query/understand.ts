@@ -209,14 +209,17 @@ export function understand(
   // tables, which every German question loads anyway, not the English ones (5 MB) a German chat never needs.
   const german = (word: string) => holds(() => tools.lexicon.isGermanWord(word), tools);
   const detected = detectLanguage(question, { english: (word) => /^\p{Ll}/u.test(word) && !german(word), german });
-  const intent = intentOf(question, detected, tools.analyze);
+  // Read as typed on any keyboard, with its typing errors: as the dictionary and the sources spell it. A
+  // greeting or thanks as typed stays one ("Thanks, bye!" is no German "Tanks"); "Dnake!" becomes one.
+  const spelled = withoutTypos(withUmlauts(question, detected, tools), detected, tools);
+  const typed = intentOf(question, detected, tools.analyze);
+  const intent = typed === "question" ? intentOf(spelled, detected, tools.analyze) : typed;
   // An emoji or a "Hi" says nothing about the user's language; the caller may know it (Telegram's language_code).
   const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(opening(question)) ? preferred : detected;
   const base = { question, truncated, language, intent, answerType: null, unit: null, focus: null, followUp: null };
   if (intent !== "question") return { ...base, terms: [], searchText: "" };
   // Typed in lower case, as chats often are, its nouns and names are read as if capitalised.
-  // Read as typed on any keyboard, with typing errors, in any case: what the dictionary and the sources spell so.
-  const asked = truecased(withoutTypos(withUmlauts(question, language, tools), language, tools), language, tools);
+  const asked = truecased(spelled, language, tools);
   const found = questionFocus(asked);
   // "Welche Brücken", "which bridges": a plural category asks for a list of its members.
   const plural = found?.kind === "category" && isPlural(found.word, language, tools);

@@ -1156,6 +1156,18 @@ describe("withoutTypos", () => {
     expect(withoutTypos("Wer ist Qwertzuiop?", "de", typed)).toBe("Wer ist Qwertzuiop?");
   });
 
+  it("reads thanks and greetings without their typing errors too", () => {
+    const words: Lexicon = {
+      ...dictionary,
+      isGermanWord: (word) => ["danke", "hallo"].includes(word.toLowerCase()),
+      englishLemmas: (word) => (["thanks", "lot"].includes(word.toLowerCase()) ? [word.toLowerCase()] : []),
+    };
+    const greeted = (text: string) => understand(text, [], false, { ...typed, lexicon: words }, 1000).intent;
+    expect(greeted("Dnake!")).toBe("thanks");
+    expect(greeted("Thnaks a lot!")).toBe("thanks");
+    expect(greeted("Hlalo!")).toBe("greeting");
+  });
+
   it("reads the question without the typing error", () => {
     const read = understand("Wie viele Verlezte gab es in Treuenbreitzen?", [], false, typed, 1000);
     expect(read.terms.map((t) => t.word)).toEqual(expect.arrayContaining(["Verletzte", "Treuenbrietzen"]));
