@@ -370,15 +370,21 @@ export function withUmlauts(question: string, language: Language, tools: Underst
   const listed = (word: string) => holds(() => tools.lexicon.isGermanWord(word), tools);
   const inDictionary = (word: string) => language === "de" && (listed(word) || !dictionaryCuts(word, listed).next().done);
   const inSources = (word: string) => tools.analyze(word).some(usedExactly(tools));
+  // One table look-up per spelling first, where the lexicon offers it: most words have an "a", "o" or "u".
+  const form = (w: string) => holds(() => tools.lexicon.isGermanForm?.(w) ?? true, tools);
   return question.replace(/\p{L}+/gu, (word) => {
-    if (inDictionary(word)) return word;
     const spellings = umlautSpellings(word);
-    const spelled = spellings.find(inDictionary) ?? (inSources(word) ? undefined : spellings.find(inSources));
-    if (spelled !== undefined || language !== "de") return spelled ?? word;
     // Umlauts left out ("Brucke", "fur"): the sources' stems fold them away already, so only the dictionary
     // tells; a capitalised word may be a name ("Kuhn", not "kühn"), so only a noun stands for it.
+    const dotted = language === "de" ? withoutUmlautDots(word).filter(form) : [];
+    if ((spellings.length === 0 && dotted.length === 0) || (language === "de" && listed(word))) return word;
+    // Whether the dictionary knows the word as written by its parts costs the most: asked once another spelling is found.
+    const cut = () => language === "de" && !dictionaryCuts(word, listed).next().done;
+    const spelled = spellings.find(inDictionary) ?? (inSources(word) ? undefined : spellings.find(inSources));
+    if (spelled !== undefined) return cut() ? word : spelled;
     const capital = /^\p{Lu}/u.test(word);
-    return withoutUmlautDots(word).find((w) => (capital ? holds(() => tools.lexicon.isGermanNoun(w), tools) : listed(w))) ?? word;
+    const undotted = dotted.find((w) => (capital ? holds(() => tools.lexicon.isGermanNoun(w), tools) : listed(w)));
+    return undotted !== undefined && !cut() ? undotted : word;
   });
 }
 
