@@ -376,7 +376,7 @@ export function withUmlauts(question: string, language: Language, tools: Underst
     const spellings = umlautSpellings(word);
     // Umlauts left out ("Brucke", "fur"): the sources' stems fold them away already, so only the dictionary
     // tells; a capitalised word may be a name ("Kuhn", not "kühn"), so only a noun stands for it.
-    const dotted = language === "de" ? withoutUmlautDots(word).filter(form) : [];
+    const dotted = language === "de" ? dottedSpellings(word).filter(form) : [];
     if ((spellings.length === 0 && dotted.length === 0) || (language === "de" && listed(word))) return word;
     // Whether the dictionary knows the word as written by its parts costs the most: asked once another spelling is found.
     const cut = () => language === "de" && !dictionaryCuts(word, listed).next().done;
@@ -389,11 +389,17 @@ export function withUmlauts(question: string, language: Language, tools: Underst
 }
 
 /** A word's spellings with some of its first letters "a", "o", "u" as "ä", "ö", "ü", the most changed first. Pure. */
-function withoutUmlautDots(word: string): string[] {
+function dottedSpellings(word: string): string[] {
   const at = [...word.matchAll(/[aouAOU]/gu)].map((m) => m.index).slice(0, MAX_UMLAUTS + 1);
-  const dotted: Readonly<Record<string, string>> = { a: "ä", o: "ö", u: "ü", A: "Ä", O: "Ö", U: "Ü" };
+  return rewritten(word, at, (w, i) => w.slice(0, i) + DOTTED[w[i]!]! + w.slice(i + 1));
+}
+
+const DOTTED: Readonly<Record<string, string>> = { a: "ä", o: "ö", u: "ü", A: "Ä", O: "Ö", U: "Ü" };
+
+/** A word with some of the places `at` rewritten, the most rewritten first; from the last place, so earlier ones stay where they were. Pure. */
+function rewritten(word: string, at: readonly number[], rewrite: (word: string, at: number) => string): string[] {
   const subsets = Array.from({ length: 2 ** at.length - 1 }, (_, k) => at.filter((_, bit) => ((k + 1) >> bit) & 1));
-  return subsets.sort((a, b) => b.length - a.length).map((chosen) => chosen.reduce((w, i) => w.slice(0, i) + dotted[w[i]!]! + w.slice(i + 1), word));
+  return subsets.sort((a, b) => b.length - a.length).map((chosen) => chosen.reduceRight(rewrite, word));
 }
 
 /**
@@ -463,11 +469,7 @@ const MAX_UMLAUTS = 3;
 /** A word's spellings with some of its "ae", "oe", "ue", "ss" as "ä", "ö", "ü", "ß", the most changed first. Pure. */
 function umlautSpellings(word: string): string[] {
   const at = [...word.matchAll(/(?<![aeiouyqäöüAEIOUYQÄÖÜ])[aouAOU]e|ss/gu)].map((m) => m.index).slice(0, MAX_UMLAUTS);
-  if (at.length === 0) return [];
-  const subsets = Array.from({ length: 2 ** at.length - 1 }, (_, k) => at.filter((_, bit) => ((k + 1) >> bit) & 1));
-  return subsets
-    .sort((a, b) => b.length - a.length)
-    .map((chosen) => chosen.reduceRight((w, i) => w.slice(0, i) + UMLAUT[w.slice(i, i + 2)]! + w.slice(i + 2), word));
+  return rewritten(word, at, (w, i) => w.slice(0, i) + UMLAUT[w.slice(i, i + 2)]! + w.slice(i + 2));
 }
 
 /**
