@@ -39,7 +39,7 @@ Options:
   --without LIST   switch lexicon resources off, to measure what each is worth:
                    any of lemmas, synonyms, pivots, translations, wordnet, places, comma-separated
   --typed HOW      ask every question as someone might type it, to measure how much survives:
-                   umlauts-spelt ("Faehre"), umlauts-dropped ("Fahre"), lower-case, or one error in
+                   umlauts-spelt ("Kuenstler"), umlauts-dropped ("Kunstler"), lower-case, or one error in
                    its longest word: swapped-letters, dropped-letter, doubled-letter. The floors are
                    for questions as written and are then reported, not enforced
   --json           print one line of JSON instead of the report:
@@ -75,7 +75,7 @@ const UNDOTTED: Readonly<Record<string, string>> = { ä: "a", ö: "o", ü: "u", 
  * letters or more): two letters swapped, one left out or one doubled. Deterministic, so two runs compare. Pure.
  *
  * @example
- * retyped("Wie viele Fahrgäste?", "swapped-letters") // "Wie viele Fahrägste?"
+ * retyped("Wie viele Besucher?", "swapped-letters") // "Wie viele Besuhcer?"
  */
 export function retyped(question: string, typing: Typing): string {
   if (typing === "umlauts-spelt") return question.replace(/[äöüÄÖÜß]/g, (c) => SPELT[c]!);

@@ -659,7 +659,7 @@ export function questionFocus(asked: string): QuestionFocus | null {
         continue;
       }
       // A pronoun ("how many of them") names nothing; a partitive names what is counted after its article
-      // or demonstrative ("wie viele von den Filialen", "which of these shops").
+      // or demonstrative ("wie viele von den Kinos", "which of these cinemas").
       if (PERSONAL_PRONOUN.test(lower)) break;
       if ((lower === "von" && PARTITIVE_DETERMINER.test(words[j + 1] ?? "")) || DEMONSTRATIVE.test(lower)) continue;
       // "Wie viel kostet …", "wie viele davon mit …": a German verb or preposition right after the question

@@ -320,7 +320,7 @@ function framing(text: string): { question: string; newTopic: boolean; overview:
  * reads only as a noun ("brücke" → Brücke), or as a noun and not an adjective after an article, a
  * quantifier or a preposition ("wie viele bäume"); and a word no dictionary knows that the sources use,
  * which is a name ("altdorf" → Altdorf, "meyer's"); and a place, a name whether the sources name it or
- * not ("in hamburg"), so that a question about a place they never name is declined. Names and nouns are
+ * not ("in peru"), so that a question about a place they never name is declined. Names and nouns are
  * told by their capital letter further on. A German question with a capital after its first word is
  * cased already; in an English one, only names are looked for. Pure given the tools.
  *
@@ -336,7 +336,7 @@ export function truecased(question: string, language: Language, tools: Understan
     const capital = typed[0]!.toUpperCase() + typed.slice(1);
     // A word the sources do not use is no name of theirs; an English one needs no dictionary look-up then.
     const used = () => tools.analyze(word).some(usedExactly(tools));
-    // A place is a name however it is typed ("in hamburg", "spain"), in the sources or not.
+    // A place is a name however it is typed ("in norway", "peru"), in the sources or not.
     if (holds(() => tools.lexicon.place(word) !== undefined, tools)) return capital;
     if (language === "en" && !used()) return typed;
     const lemmas = safe(() => tools.lexicon.germanLemmas(word), tools);
@@ -354,17 +354,17 @@ export function truecased(question: string, language: Language, tools: Understan
 }
 
 /**
- * A question typed without umlauts or "ß", as on a keyboard that has none ("Fluege", "Wuerzburg",
+ * A question typed without umlauts or "ß", as on a keyboard that has none ("Kuenstler", "Muenster",
  * "Strasse", "Brucke"): "ae", "oe", "ue" read as "ä", "ö", "ü" (DIN 5007), "ss" as "ß", in a word the
  * dictionary does not know as written, when the dictionary knows the other spelling (whole, or cut into
- * words it knows: "Giessverbot"), or else when the sources use it and not the word as written (a name:
- * "Wuerzburg"). Not a "ue" after a vowel ("neue", "Feuer") or a "q", which is no umlaut, as Snowball's
+ * words it knows: "Fussballverbot"), or else when the sources use it and not the word as written (a name:
+ * "Muenster"). Not a "ue" after a vowel ("neue", "Feuer") or a "q", which is no umlaut, as Snowball's
  * German variant reads it. In a German question, an "a", "o", "u" without its dots ("fur", "Brucke")
  * too, where the dictionary knows the dotted word. The dictionary speaks for German questions only.
  * Pure given the tools.
  *
  * @example
- * withUmlauts("Wie viele Fluege fielen aus?", "de", tools) // "Wie viele Flüge fielen aus?"
+ * withUmlauts("Wie viele Kuenstler kamen?", "de", tools) // "Wie viele Künstler kamen?"
  */
 export function withUmlauts(question: string, language: Language, tools: UnderstandTools): string {
   const listed = (word: string) => holds(() => tools.lexicon.isGermanWord(word), tools);
@@ -407,13 +407,13 @@ function rewritten(word: string, at: readonly number[], rewrite: (word: string, 
  * question's language nor the sources know, nor the places, is read as the spelling a single error away
  * (two letters swapped, one left out, one too many, one mistyped) that the sources use or the dictionary
  * lists, the sources' first, then the likelier error. A word the dictionary knows by its parts
- * ("Kaldebrücke") is no error, nor is a name with a capital inside ("iPhone"); one with nothing known a
+ * ("Lahnbrücke") is no error, nor is a name with a capital inside ("iPhone"); one with nothing known a
  * single error away stays as typed, a name the sources may lack. Why by hand: the spelling correctors on
  * npm bring their own word lists, while the words that matter here are the compiled lexicon's and the
  * index's. Pure given the tools.
  *
  * @example
- * withoutTypos("Wie viele Verlezte gab es?", "de", tools) // "Wie viele Verletzte gab es?"
+ * withoutTypos("Wie viele Blumentöfpe gab es?", "de", tools) // "Wie viele Blumentöpfe gab es?"
  */
 export function withoutTypos(question: string, language: Language, tools: UnderstandTools): string {
   const german = (word: string) => holds(() => tools.lexicon.isGermanWord(word), tools);
@@ -434,7 +434,7 @@ export function withoutTypos(question: string, language: Language, tools: Unders
       if (value > 0 && value + kind / 10 > score) [best, score] = [candidate, value + kind / 10];
     }
     if (best !== word || language !== "de") return best;
-    // A compound the dictionary lists by its parts only ("Bauverzögerung"), with two letters swapped or one too many.
+    // A compound the dictionary lists by its parts only ("Lieferverzögerung"), with two letters swapped or one too many.
     return edits.find(({ candidate, kind }) => kind >= 1 && kind !== 2 && !dictionaryCuts(candidate, part).next().done)?.candidate ?? word;
   });
 }

@@ -346,14 +346,14 @@ describe("npm run eval", () => {
 
 describe("retyped", () => {
   it("types a question as keyboards and hurried hands do", () => {
-    const q = "Wie viele Fahrgäste saßen in der Fähre nach Brunsbüttel?";
-    expect(retyped(q, "umlauts-spelt")).toBe("Wie viele Fahrgaeste sassen in der Faehre nach Brunsbuettel?");
-    expect(retyped(q, "umlauts-dropped")).toBe("Wie viele Fahrgaste sassen in der Fahre nach Brunsbuttel?");
-    expect(retyped(q, "lower-case")).toBe("wie viele fahrgäste saßen in der fähre nach brunsbüttel?");
-    // One error in the middle of the longest word ("Brunsbüttel", 11 letters: its sixth).
-    expect(retyped(q, "swapped-letters")).toBe("Wie viele Fahrgäste saßen in der Fähre nach Brunsübttel?");
-    expect(retyped(q, "dropped-letter")).toBe("Wie viele Fahrgäste saßen in der Fähre nach Brunsüttel?");
-    expect(retyped(q, "doubled-letter")).toBe("Wie viele Fahrgäste saßen in der Fähre nach Brunsbbüttel?");
+    const q = "Wie viele Gäste saßen im Boot nach Mönchengladbach?";
+    expect(retyped(q, "umlauts-spelt")).toBe("Wie viele Gaeste sassen im Boot nach Moenchengladbach?");
+    expect(retyped(q, "umlauts-dropped")).toBe("Wie viele Gaste sassen im Boot nach Monchengladbach?");
+    expect(retyped(q, "lower-case")).toBe("wie viele gäste saßen im boot nach mönchengladbach?");
+    // One error in the middle of the longest word ("Mönchengladbach", 15 letters: its eighth).
+    expect(retyped(q, "swapped-letters")).toBe("Wie viele Gäste saßen im Boot nach Mönchenlgadbach?");
+    expect(retyped(q, "dropped-letter")).toBe("Wie viele Gäste saßen im Boot nach Mönchenladbach?");
+    expect(retyped(q, "doubled-letter")).toBe("Wie viele Gäste saßen im Boot nach Mönchenggladbach?");
   });
 
   it("leaves a question without a word of six letters as it is when it types an error", () => {

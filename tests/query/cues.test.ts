@@ -403,9 +403,9 @@ describe("questionFocus", () => {
   });
 
   it("reads a partitive's noun as what is counted, and a pronoun as nothing named", () => {
-    expect(questionFocus("Wie viele von den Filialen schließen?")).toEqual({ word: "filialen", kind: "counted" });
-    expect(questionFocus("Wie viele von diesen Rädern sind defekt?")).toEqual({ word: "rädern", kind: "counted" });
-    expect(questionFocus("Which of these shops will close?")).toEqual({ word: "shops", kind: "category" });
+    expect(questionFocus("Wie viele von den Kinos schließen?")).toEqual({ word: "kinos", kind: "counted" });
+    expect(questionFocus("Wie viele von diesen Lampen sind defekt?")).toEqual({ word: "lampen", kind: "counted" });
+    expect(questionFocus("Which of these cinemas will close?")).toEqual({ word: "cinemas", kind: "category" });
     expect(questionFocus("Wie viele von ihnen wurden entlassen?")).toBeNull();
     expect(questionFocus("How many of them were hurt?")).toBeNull();
     expect(questionFocus("How many of those were sold?")).toBeNull();

@@ -1066,10 +1066,10 @@ describe("truecased", () => {
   });
 
   it("writes a place with its capital however it is typed, whether the sources name it or not", () => {
-    const places: Lexicon = { ...cased, place: (word) => (/^(hamburg|brazil)$/i.test(word) ? { code: "XX", de: word, en: word } : undefined) };
+    const places: Lexicon = { ...cased, place: (word) => (/^(norway|peru)$/i.test(word) ? { code: "XX", de: word, en: word } : undefined) };
     const withPlaces = { ...withCorpus, lexicon: places };
-    expect(truecased("what language is spoken in brazil?", "en", withPlaces)).toBe("what language is spoken in Brazil?");
-    expect(truecased("wie wird das wetter in hamburg?", "de", withPlaces)).toBe("wie wird das wetter in Hamburg?");
+    expect(truecased("how cold does it get in norway?", "en", withPlaces)).toBe("how cold does it get in Norway?");
+    expect(truecased("wie teuer ist die reise nach peru?", "de", withPlaces)).toBe("wie teuer ist die reise nach Peru?");
   });
 
   it("reads a lower-case question's names as names and its nouns as nouns", () => {
@@ -1082,17 +1082,17 @@ describe("truecased", () => {
 describe("withUmlauts", () => {
   const spelled: Lexicon = {
     ...lexicon,
-    isGermanWord: (word) => ["flüge", "fielen", "teuer", "neue", "feuer", "poet", "aus", "straßen", "gieß", "verbot", "wasser", "muss"].includes(word.toLowerCase()),
+    isGermanWord: (word) => ["blumentöpfe", "fielen", "um", "teuer", "neue", "feuer", "poet", "aus", "straßen", "fußball", "verbot", "wasser", "muss"].includes(word.toLowerCase()),
   };
-  const sources = new Set(analyze("Würzburg Mühlstetten Israel Bürgermeisterin"));
+  const sources = new Set(analyze("Münster Israel Künstlerin"));
   const typed = { ...tools, lexicon: spelled, inCorpus: (stem: string) => sources.has(stem) };
 
   it("reads ae, oe, ue as the umlauts they stand for where only the umlaut spelling is a word or a name of the sources", () => {
-    expect(withUmlauts("Wie viele Fluege fielen in Wuerzburg aus?", "de", typed)).toBe("Wie viele Flüge fielen in Würzburg aus?");
-    expect(withUmlauts("Was sagt die Buergermeisterin von Muehlstetten?", "de", typed)).toBe("Was sagt die Bürgermeisterin von Mühlstetten?");
-    expect(withUmlauts("When will the bridge in Wuerzburg reopen?", "en", typed)).toBe("When will the bridge in Würzburg reopen?");
-    expect(withUmlauts("Welche Strassen sind gesperrt, und wie lange gilt das Giessverbot?", "de", typed)).toBe(
-      "Welche Straßen sind gesperrt, und wie lange gilt das Gießverbot?",
+    expect(withUmlauts("Wie viele Blumentoepfe fielen in Muenster um?", "de", typed)).toBe("Wie viele Blumentöpfe fielen in Münster um?");
+    expect(withUmlauts("Was sagt die Kuenstlerin aus Muenster?", "de", typed)).toBe("Was sagt die Künstlerin aus Münster?");
+    expect(withUmlauts("When will the museum in Muenster reopen?", "en", typed)).toBe("When will the museum in Münster reopen?");
+    expect(withUmlauts("Welche Strassen sind gesperrt, und wie lange gilt das Fussballverbot?", "de", typed)).toBe(
+      "Welche Straßen sind gesperrt, und wie lange gilt das Fußballverbot?",
     );
   });
 
@@ -1117,41 +1117,41 @@ describe("withUmlauts", () => {
   });
 
   it("reads the question with the umlauts restored", () => {
-    const read = understand("Wie viele Fluege fielen in Wuerzburg aus?", [], false, typed, 1000);
-    expect(read.terms.map((t) => t.word)).toEqual(expect.arrayContaining(["Flüge", "Würzburg"]));
+    const read = understand("Wie viele Blumentoepfe fielen in Muenster um?", [], false, typed, 1000);
+    expect(read.terms.map((t) => t.word)).toEqual(expect.arrayContaining(["Blumentöpfe", "Münster"]));
   });
 });
 
 describe("withoutTypos", () => {
-  const words = ["hochwasser", "überschwemmung", "verletzte", "gab", "es", "wie", "viele", "wer", "ist", "das", "bau", "verzögerung", "beginnt", "wann", "die"];
+  const words = ["blumentöpfe", "gab", "es", "wie", "viele", "wer", "ist", "das", "liefer", "verzögerung", "beginnt", "wann", "die"];
   const dictionary: Lexicon = {
     ...lexicon,
     isGermanWord: (word) => words.includes(word.toLowerCase()),
-    englishLemmas: (word) => (["how", "many", "patients", "were", "hurt"].includes(word.toLowerCase()) ? [word.toLowerCase()] : []),
-    place: (word) => (/^brazil$/i.test(word) ? { code: "BR", de: "Brasilien", en: "Brazil" } : undefined),
+    englishLemmas: (word) => (["how", "many", "tourists", "were", "there"].includes(word.toLowerCase()) ? [word.toLowerCase()] : []),
+    place: (word) => (/^norway$/i.test(word) ? { code: "NO", de: "Norwegen", en: "Norway" } : undefined),
   };
-  const sources = new Set(analyze("Treuenbrietzen Sandsäcke Kalde"));
+  const sources = new Set(analyze("Oberammergau Zeltlager Lahn"));
   const typed = { ...tools, lexicon: dictionary, inCorpus: (stem: string) => sources.has(stem) };
 
   it("reads a word neither the dictionary nor the sources know as the word one typing error away that they know", () => {
     // Two letters swapped, one left out, one doubled, one mistyped.
-    expect(withoutTypos("Wie viele Verlezte gab es?", "de", typed)).toBe("Wie viele Verletzte gab es?");
-    expect(withoutTypos("Wer ist das in Treuenbreitzen?", "de", typed)).toBe("Wer ist das in Treuenbrietzen?");
-    expect(withoutTypos("Wie viele Sandsääcke?", "de", typed)).toBe("Wie viele Sandsäcke?");
-    expect(withoutTypos("Wie viele Sandsäcje?", "de", typed)).toBe("Wie viele Sandsäcke?");
-    expect(withoutTypos("How many patinets were hurt?", "en", typed)).toBe("How many patients were hurt?");
+    expect(withoutTypos("Wie viele Blumentöfpe gab es?", "de", typed)).toBe("Wie viele Blumentöpfe gab es?");
+    expect(withoutTypos("Wer ist das in Oberamergau?", "de", typed)).toBe("Wer ist das in Oberammergau?");
+    expect(withoutTypos("Wie viele Zeltlaager?", "de", typed)).toBe("Wie viele Zeltlager?");
+    expect(withoutTypos("Wie viele Zeltlagwr?", "de", typed)).toBe("Wie viele Zeltlager?");
+    expect(withoutTypos("How many toursits were there?", "en", typed)).toBe("How many tourists were there?");
     // A compound the dictionary knows by its parts.
-    expect(withoutTypos("Wann beginnt die Bauverzgöerung?", "de", typed)).toBe("Wann beginnt die Bauverzögerung?");
+    expect(withoutTypos("Wann beginnt die Lieferverzgöerung?", "de", typed)).toBe("Wann beginnt die Lieferverzögerung?");
   });
 
   it("leaves known words, compounds of known words, places, short words and names with capitals inside as they are", () => {
-    expect(withoutTypos("Wie viele Verletzte gab es?", "de", typed)).toBe("Wie viele Verletzte gab es?");
-    expect(withoutTypos("Wer ist das an der Kaldebrücke?", "de", { ...typed, lexicon: { ...dictionary, isGermanWord: (w) => [...words, "brücke"].includes(w.toLowerCase()) } })).toBe(
-      "Wer ist das an der Kaldebrücke?",
+    expect(withoutTypos("Wie viele Blumentöpfe gab es?", "de", typed)).toBe("Wie viele Blumentöpfe gab es?");
+    expect(withoutTypos("Wer ist das an der Lahnbrücke?", "de", { ...typed, lexicon: { ...dictionary, isGermanWord: (w) => [...words, "brücke"].includes(w.toLowerCase()) } })).toBe(
+      "Wer ist das an der Lahnbrücke?",
     );
-    expect(withoutTypos("How many patients in Brazil?", "en", typed)).toBe("How many patients in Brazil?");
-    expect(withoutTypos("Wer ist Lisa?", "de", typed)).toBe("Wer ist Lisa?");
-    expect(withoutTypos("How many iPhones were hurt?", "en", typed)).toBe("How many iPhones were hurt?");
+    expect(withoutTypos("How many tourists in Norway?", "en", typed)).toBe("How many tourists in Norway?");
+    expect(withoutTypos("Wer ist Olga?", "de", typed)).toBe("Wer ist Olga?");
+    expect(withoutTypos("How many iPhones were there?", "en", typed)).toBe("How many iPhones were there?");
     // Nothing known a single error away: a name of its own, kept for the gate to find missing.
     expect(withoutTypos("Wer ist Qwertzuiop?", "de", typed)).toBe("Wer ist Qwertzuiop?");
   });
@@ -1169,8 +1169,8 @@ describe("withoutTypos", () => {
   });
 
   it("reads the question without the typing error", () => {
-    const read = understand("Wie viele Verlezte gab es in Treuenbreitzen?", [], false, typed, 1000);
-    expect(read.terms.map((t) => t.word)).toEqual(expect.arrayContaining(["Verletzte", "Treuenbrietzen"]));
+    const read = understand("Wie viele Blumentöfpe gab es in Oberamergau?", [], false, typed, 1000);
+    expect(read.terms.map((t) => t.word)).toEqual(expect.arrayContaining(["Blumentöpfe", "Oberammergau"]));
   });
 });
 
