@@ -373,6 +373,8 @@ export function withUmlauts(question: string, language: Language, tools: Underst
   // One table look-up per spelling first, where the lexicon offers it: most words have an "a", "o" or "u".
   const form = (w: string) => holds(() => tools.lexicon.isGermanForm?.(w) ?? true, tools);
   return question.replace(/\p{L}+/gu, (word) => {
+    // Most words of a German question are listed as written: one look-up, before any other spelling is tried.
+    if (language === "de" && holds(() => tools.lexicon.isGermanForm?.(word) ?? false, tools)) return word;
     const spellings = umlautSpellings(word);
     // Umlauts left out ("Brucke", "fur"): the sources' stems fold them away already, so only the dictionary
     // tells; a capitalised word may be a name ("Kuhn", not "kühn"), so only a noun stands for it.
