@@ -335,7 +335,7 @@ export function truecased(question: string, language: Language, tools: Understan
     if (at === 0 || isStopword(word) || word.length < 3) return typed;
     const capital = typed[0]!.toUpperCase() + typed.slice(1);
     // A word the sources do not use is no name of theirs; an English one needs no dictionary look-up then.
-    const used = () => tools.analyze(word).some(usedExactly(tools));
+    const used = () => usedAsWritten(word, tools);
     // A place is a name however it is typed ("in norway", "peru"), in the sources or not.
     if (holds(() => tools.lexicon.place(word) !== undefined, tools)) return capital;
     if (language === "en" && !used()) return typed;
@@ -369,7 +369,7 @@ export function truecased(question: string, language: Language, tools: Understan
 export function withUmlauts(question: string, language: Language, tools: UnderstandTools): string {
   const listed = (word: string) => holds(() => tools.lexicon.isGermanWord(word), tools);
   const inDictionary = (word: string) => language === "de" && (listed(word) || !dictionaryCuts(word, listed).next().done);
-  const inSources = (word: string) => tools.analyze(word).some(usedExactly(tools));
+  const inSources = (word: string) => usedAsWritten(word, tools);
   // One table look-up per spelling first, where the lexicon offers it: most words have an "a", "o" or "u".
   const form = (w: string) => holds(() => tools.lexicon.isGermanForm?.(w) ?? true, tools);
   return question.replace(/\p{L}+/gu, (word) => {
@@ -419,7 +419,7 @@ function rewritten(word: string, at: readonly number[], rewrite: (word: string, 
  */
 export function withoutTypos(question: string, language: Language, tools: UnderstandTools): string {
   const german = (word: string) => holds(() => tools.lexicon.isGermanWord(word), tools);
-  const inSources = (word: string) => tools.analyze(word).some(usedExactly(tools));
+  const inSources = (word: string) => usedAsWritten(word, tools);
   const part = (word: string) => german(word) || inSources(word);
   const known = (word: string) =>
     language === "de" ? german(word) || !dictionaryCuts(word, part).next().done : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
@@ -1042,7 +1042,7 @@ function nounSenses(readings: readonly Lemma[], word: string): readonly Lemma[] 
 
 /** A word the dictionary lists but not as a noun and without forms, which the sources use as written: a town ("Köln", "Bochum"). */
 function isPlainName(word: string, tools: UnderstandTools): boolean {
-  return listedWithoutForms(word, tools) && tools.analyze(word).some(usedExactly(tools));
+  return listedWithoutForms(word, tools) && usedAsWritten(word, tools);
 }
 
 /** A word the dictionary lists, but not as a noun and without forms: a town's name ("Berlin", "Köln"). */
@@ -1466,6 +1466,11 @@ function searchTextOf(question: string, terms: readonly QueryTerm[]): string {
 /** Whether the sources have a stem as it is, where the tools can tell; else as near as they can. */
 function usedExactly(tools: UnderstandTools): (stem: string) => boolean {
   return tools.inCorpusExactly ?? tools.inCorpus;
+}
+
+/** Whether the sources use a word as written: one of its stems as it is (see {@link usedExactly}). */
+function usedAsWritten(word: string, tools: UnderstandTools): boolean {
+  return tools.analyze(word).some(usedExactly(tools));
 }
 
 /** The lexicon fails soft: a damaged data file costs expansions, never an answer; the caller is told. */
