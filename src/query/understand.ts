@@ -100,8 +100,20 @@ const FIRST_SENSES = 6;
 const CONTEXT_WEIGHT = 0.5;
 
 // General conversational German and English, not about any article: greetings, thanks and farewells.
-const GREETING = /^(hallo|hallöchen|hi|hey|huhu|moin|servus|grüß dich|grüß gott|guten (morgen|tag|abend)|hello|hiya|howdy|good (morning|afternoon|evening)|tschüss|tschüs|ciao|bye|goodbye|auf wiedersehen)\b/u;
-const THANKS = /^(danke|vielen dank|dankeschön|besten dank|merci|thanks|thank you|thx|cheers|super,? danke)\b/u;
+const GREETING_WORDS = "hallo|hallöchen|hi|hey|huhu|moin|servus|grüß dich|grüß gott|guten (?:morgen|tag|abend)|hello|hiya|howdy|good (?:morning|afternoon|evening)|tschüss|tschüs|ciao|bye|goodbye|auf wiedersehen";
+const THANKS_WORDS = "danke|vielen dank|dankeschön|besten dank|merci|thanks|thank you|thx|cheers|super,? danke";
+const GREETING = new RegExp(`^(${GREETING_WORDS})\\b`, "u");
+const THANKS = new RegExp(`^(${THANKS_WORDS})\\b`, "u");
+/**
+ * A greeting or thanks that opens a message before what it asks, with whom it addresses and the
+ * punctuation after it: "Hallo zusammen, …", "Danke! …", "Hi there, …". Conversational, like the greetings.
+ */
+const SALUTATION = new RegExp(`^(?:${GREETING_WORDS}|${THANKS_WORDS})(?:\\s+\\p{L}+){0,4}?\\s*[,!.:;]+\\s*`, "iu");
+/** An announcement that a question follows: "Kurze Frage: …", "I have a question: …" (conversational). */
+const ANNOUNCEMENT =
+  /^(?:(?:ich\s+(?:habe|hab)|i\s+have|i've\s+got)\s+(?:mal\s+)?)?(?:(?:eine|ne|kurze|kleine|schnelle|a|one|quick|short)\s+)?(?:frage|question)\s*[:.!]+\s*/iu;
+/** Thanks, a farewell or "bitte" after the question mark: "…? Danke im Voraus!", "…? Thanks!" (conversational). */
+const COURTESY_AFTER = new RegExp(`\\?\\s*(?:${THANKS_WORDS}|${GREETING_WORDS}|bitte|please)(?![\\p{L}])[^?]{0,30}$`, "iu");
 
 /** Phrases that open a question on a new topic, with the punctuation after them (general conversational German and English). */
 const TOPIC_CHANGE =
@@ -295,7 +307,8 @@ function withBroader(terms: QueryTerm[], focus: QuestionFocus | null, language: 
  * topic: …" that it stands alone; "Was weißt du über …", "Tell me about …" that it asks for an overview;
  * "Weißt du, …", "Do you know …" nothing. An earlier turn's question is read without them too.
  */
-function framing(text: string): { question: string; newTopic: boolean; overview: boolean } {
+function framing(message: string): { question: string; newTopic: boolean; overview: boolean } {
+  const text = withoutCourtesies(message);
   // "Back to the strike: …", "Zurück zur Brücke: …" returns to an earlier subject, which it names.
   const back = RETURN_TO.exec(text);
   if (back?.groups?.["topic"] !== undefined && back[0].length < text.length) {
@@ -304,15 +317,35 @@ function framing(text: string): { question: string; newTopic: boolean; overview:
   }
   const marker = TOPIC_CHANGE.exec(text)?.[0];
   const newTopic = marker !== undefined && marker.length < text.length;
-  const topical = newTopic ? text.slice(marker.length) : text;
+  const announced = newTopic ? text.slice(marker.length) : text;
+  // "Sag mal, was ist mit der Schule los?": a preamble before a request ("Tell me about …" is one itself).
+  const requests = OVERVIEW.test(announced) || HAPPENED.test(announced) || HAPPENED_AROUND.test(announced);
+  const preamble = requests ? undefined : PREAMBLE.exec(announced)?.[0];
+  const topical = preamble !== undefined && preamble.length < announced.length ? announced.slice(preamble.length) : announced;
   // "Was ist mit der Schule los?": German says the request around what it asks about.
   const around = HAPPENED_AROUND.exec(topical);
   if (around?.groups?.["about"] !== undefined) return { question: around.groups["about"], newTopic, overview: true };
   const request = OVERVIEW.exec(topical)?.[0] ?? HAPPENED.exec(topical)?.[0];
   const overview = request !== undefined && request.length < topical.length;
-  const preamble = overview ? request : PREAMBLE.exec(topical)?.[0];
-  const question = preamble !== undefined && preamble.length < topical.length ? topical.slice(preamble.length) : topical;
-  return { question, newTopic, overview };
+  return { question: overview ? topical.slice(request.length) : topical, newTopic, overview };
+}
+
+/**
+ * A message without the greetings, thanks and announcements around what it asks ("Hallo! Kurze Frage: …?
+ * Danke!"): they are no words of the question. A message that asks nothing besides them ("Hallo Bot!",
+ * "Danke! Tschüss!", "Hallo, ich bin's.") is returned as it is, small talk.
+ */
+function withoutCourtesies(message: string): string {
+  let rest = message.replace(COURTESY_AFTER, "?");
+  for (;;) {
+    const next = rest.replace(SALUTATION, "").replace(ANNOUNCEMENT, "");
+    if (next === rest || !/\p{L}/u.test(next)) break;
+    rest = next;
+  }
+  // What is left asks something (a question mark, a request), or is small talk after an announcement.
+  const asks = rest.includes("?") || PREAMBLE.test(rest) || OVERVIEW.test(rest) || HAPPENED.test(rest);
+  const chats = (text: string) => GREETING.test(opening(text)) || THANKS.test(opening(text));
+  return rest !== message && (asks || (chats(rest) && !chats(message))) ? rest : message;
 }
 
 /**

@@ -813,6 +813,34 @@ describe("understand", () => {
     expect(read("Was weißt du?").intent).toBe("question");
   });
 
+  it("reads a question without the greeting, thanks or announcement around it", () => {
+    const plain = read("Wer führt den Streik an?");
+    const words = (u: ReturnType<typeof read>) => u.terms.map((t) => t.word.toLowerCase());
+    for (const q of [
+      "Hallo! Wer führt den Streik an?",
+      "Hallo zusammen, wer führt den Streik an?",
+      "Danke! Wer führt den Streik an?",
+      "Wer führt den Streik an? Danke!",
+      "Wer führt den Streik an? Vielen Dank im Voraus.",
+      "Kurze Frage: Wer führt den Streik an?",
+      "Guten Morgen! Kurze Frage: Wer führt den Streik an? Danke dir!",
+    ]) {
+      const u = read(q);
+      expect([q, u.intent, u.answerType, words(u)]).toEqual([q, "question", plain.answerType, words(plain)]);
+    }
+    const english = read("Who leads the strike?");
+    for (const q of ["Hi! Who leads the strike?", "Hey there, who leads the strike?", "Quick question: who leads the strike?", "Who leads the strike? Thanks in advance!"]) {
+      const u = read(q);
+      expect([q, u.language, u.answerType, words(u)]).toEqual([q, "en", english.answerType, words(english)]);
+    }
+    // Alone, or with nothing asked after them, they are still small talk.
+    expect(read("Hallo Bot!").intent).toBe("greeting");
+    expect(read("Danke! Tschüss!").intent).toBe("thanks");
+    expect(read("Hallo! 🙂").intent).toBe("greeting");
+    // Thanks inside the question is a word of it.
+    expect(words(read("Wem dankte der Präsident?"))).toContain("dankte");
+  });
+
   it("keeps a Roman numeral after a name as part of the name, untranslated", () => {
     const two: UnderstandTools = { ...tools, lexicon: { ...lexicon, englishToGerman: (w) => (w.toLowerCase() === "ii" ? [{ german: "zwei", rank: 0 }] : []) }, inCorpus: (s) => ["zwei", "ii"].includes(s) };
     const term = understand("Where was the ferry Nordlicht II taken?", [], false, two, 1000).terms.find((t) => t.word === "II");
