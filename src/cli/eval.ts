@@ -40,8 +40,10 @@ Options:
                    any of lemmas, synonyms, pivots, translations, wordnet, places, comma-separated
   --typed HOW      ask every question as someone might type it, to measure how much survives:
                    umlauts-spelt ("Kuenstler"), umlauts-dropped ("Kunstler"), lower-case, or one error in
-                   its longest word: swapped-letters, dropped-letter, doubled-letter. The floors are
-                   for questions as written and are then reported, not enforced
+                   its longest word: swapped-letters, dropped-letter, doubled-letter; or with the
+                   courtesies of a chat: greeted ("Hallo! …"), thanked ("… Danke!"), announced
+                   ("Kurze Frage: …"). The floors are for questions as written and are then
+                   reported, not enforced
   --json           print one line of JSON instead of the report:
                    {"mode","sources":{…},"sets":{"tune","check","dev","holdout": metrics with "kinds"},
                     "targets":[{"set","metric","bound","limit","value","met"}],"broken":[…]}
@@ -63,21 +65,31 @@ const QaItem = z.object({
 export type QaItem = z.infer<typeof QaItem>;
 
 /** The ways `--typed` may type a question (see {@link retyped}). */
-export const TYPINGS = ["umlauts-spelt", "umlauts-dropped", "lower-case", "swapped-letters", "dropped-letter", "doubled-letter"] as const;
+export const TYPINGS = ["umlauts-spelt", "umlauts-dropped", "lower-case", "swapped-letters", "dropped-letter", "doubled-letter", "greeted", "thanked", "announced"] as const;
 export type Typing = (typeof TYPINGS)[number];
 
 const SPELT: Readonly<Record<string, string>> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue", ß: "ss" };
 const UNDOTTED: Readonly<Record<string, string>> = { ä: "a", ö: "o", ü: "u", Ä: "A", Ö: "O", Ü: "U", ß: "ss" };
+/** What a chat user may write before or after a question, per language. */
+const COURTESIES: Readonly<Record<"greeted" | "thanked" | "announced", Readonly<Record<Language, string>>>> = {
+  greeted: { de: "Hallo! ", en: "Hi! " },
+  thanked: { de: " Danke!", en: " Thanks!" },
+  announced: { de: "Kurze Frage: ", en: "Quick question: " },
+};
 
 /**
  * A question as someone might type it: its umlauts spelt "ae", "oe", "ue" (and "ß" as "ss"), or left
  * without their dots; all in lower case; or with one error in the middle of its longest word (of six
- * letters or more): two letters swapped, one left out or one doubled. Deterministic, so two runs compare. Pure.
+ * letters or more): two letters swapped, one left out or one doubled; or with a greeting or an
+ * announcement before it, or thanks after it, in the question's language. Deterministic, so two runs compare. Pure.
  *
  * @example
  * retyped("Wie viele Besucher?", "swapped-letters") // "Wie viele Besuhcer?"
+ * retyped("How many visitors?", "thanked", "en") // "How many visitors? Thanks!"
  */
-export function retyped(question: string, typing: Typing): string {
+export function retyped(question: string, typing: Typing, language: Language = "de"): string {
+  if (typing === "thanked") return question + COURTESIES.thanked[language];
+  if (typing === "greeted" || typing === "announced") return COURTESIES[typing][language] + question;
   if (typing === "umlauts-spelt") return question.replace(/[äöüÄÖÜß]/g, (c) => SPELT[c]!);
   if (typing === "umlauts-dropped") return question.replace(/[äöüÄÖÜß]/g, (c) => UNDOTTED[c]!);
   if (typing === "lower-case") return question.toLowerCase();
@@ -95,7 +107,9 @@ export function retyped(question: string, typing: Typing): string {
 
 /** A question file with every question retyped (see {@link retyped}). */
 function retypedQa(file: QaFile, typing: Typing): QaFile {
-  const item = (it: QaItem): QaItem => ({ ...it, q: retyped(it.q, typing) });
+  // Courtesies go around questions: a greeting before small talk is no question typed another way.
+  const courtesy = typing in COURTESIES;
+  const item = (it: QaItem): QaItem => (it.smalltalk && courtesy ? it : { ...it, q: retyped(it.q, typing, it.lang) });
   return { ...file, items: file.items.map(item), conversations: file.conversations.map((c) => ({ ...c, turns: c.turns.map(item) })) };
 }
 

@@ -356,6 +356,13 @@ describe("retyped", () => {
     expect(retyped(q, "doubled-letter")).toBe("Wie viele Gäste saßen im Boot nach Mönchenggladbach?");
   });
 
+  it("puts a chat's courtesies around a question, in its language", () => {
+    expect(retyped("Wer war da?", "greeted")).toBe("Hallo! Wer war da?");
+    expect(retyped("Who was there?", "greeted", "en")).toBe("Hi! Who was there?");
+    expect(retyped("Wer war da?", "thanked")).toBe("Wer war da? Danke!");
+    expect(retyped("Who was there?", "announced", "en")).toBe("Quick question: Who was there?");
+  });
+
   it("leaves a question without a word of six letters as it is when it types an error", () => {
     expect(retyped("Wer war da?", "swapped-letters")).toBe("Wer war da?");
   });
