@@ -113,6 +113,14 @@ const SALUTATION = new RegExp(`^(?:${GREETING_WORDS}|${THANKS_WORDS})(?:\\s+\\p{
 const ANNOUNCEMENT =
   /^(?:(?:ich\s+(?:habe|hab)|i\s+have|i've\s+got)\s+(?:mal\s+)?)?(?:(?:eine|ne|kurze|kleine|schnelle|a|one|quick|short)\s+)?(?:frage|question)\s*[:.!]+\s*/iu;
 /** Thanks, a farewell or "bitte" after the question mark: "…? Danke im Voraus!", "…? Thanks!" (conversational). */
+/** Emoji and emoticons that end a message: "… 🤔", "… :)", no words of it. */
+const TRAILING_EMOJI = /(?:\s*(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+|[:;]-?[()DPp]|\^\^))+\s*$/u;
+/**
+ * "bitte" and "please" in a question ("Kannst du mir bitte sagen, …", "…, please?"): courtesy, not what
+ * is asked. Not the noun after an article or a possessive ("die bitte" typed in lower case).
+ */
+const PLEASE =
+  /(?:,\s*)?(?:(?<![\p{L}])(?<!(?:die|der|eine|einer|seine|seiner|ihre|ihrer|deren|dessen|jede|keine)\s)bitte|^Bitte|(?<![\p{L}])please|^Please)(?![\p{L}])(?:\s*[,!:])?/gu;
 const COURTESY_AFTER = new RegExp(`\\?\\s*(?:${THANKS_WORDS}|${GREETING_WORDS}|bitte|please)(?![\\p{L}])[^?]{0,30}$`, "iu");
 
 /** Phrases that open a question on a new topic, with the punctuation after them (general conversational German and English). */
@@ -336,7 +344,7 @@ function framing(message: string): { question: string; newTopic: boolean; overvi
  * "Danke! Tschüss!", "Hallo, ich bin's.") is returned as it is, small talk.
  */
 function withoutCourtesies(message: string): string {
-  let rest = message.replace(COURTESY_AFTER, "?");
+  let rest = message.replace(TRAILING_EMOJI, "").replace(COURTESY_AFTER, "?").replace(PLEASE, "").replace(/\s{2,}/g, " ").trim();
   for (;;) {
     const next = rest.replace(SALUTATION, "").replace(ANNOUNCEMENT, "");
     if (next === rest || !/\p{L}/u.test(next)) break;

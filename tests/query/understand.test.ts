@@ -824,12 +824,16 @@ describe("understand", () => {
       "Wer führt den Streik an? Vielen Dank im Voraus.",
       "Kurze Frage: Wer führt den Streik an?",
       "Guten Morgen! Kurze Frage: Wer führt den Streik an? Danke dir!",
+      "Wer führt den Streik an? 🤔",
+      "Wer führt den Streik an?? :)",
+      "Kannst du mir bitte sagen: Wer führt den Streik an?",
+      "Wer führt den Streik an, bitte?",
     ]) {
       const u = read(q);
       expect([q, u.intent, u.answerType, words(u)]).toEqual([q, "question", plain.answerType, words(plain)]);
     }
     const english = read("Who leads the strike?");
-    for (const q of ["Hi! Who leads the strike?", "Hey there, who leads the strike?", "Quick question: who leads the strike?", "Who leads the strike? Thanks in advance!"]) {
+    for (const q of ["Hi! Who leads the strike?", "Please tell me who leads the strike.", "Who leads the strike, please? 👍", "Hey there, who leads the strike?", "Quick question: who leads the strike?", "Who leads the strike? Thanks in advance!"]) {
       const u = read(q);
       expect([q, u.language, u.answerType, words(u)]).toEqual([q, "en", english.answerType, words(english)]);
     }
@@ -837,7 +841,9 @@ describe("understand", () => {
     expect(read("Hallo Bot!").intent).toBe("greeting");
     expect(read("Danke! Tschüss!").intent).toBe("thanks");
     expect(read("Hallo! 🙂").intent).toBe("greeting");
-    // Thanks inside the question is a word of it.
+    expect(read("🙂👍").intent).toBe("empty");
+    // Thanks inside the question is a word of it, and so is a request named by an article.
+    expect(words(read("Wem galt die bitte?"))).toContain("bitte");
     expect(words(read("Wem dankte der Präsident?"))).toContain("dankte");
   });
 
