@@ -42,8 +42,8 @@ Options:
                    umlauts-spelt ("Kuenstler"), umlauts-dropped ("Kunstler"), lower-case, or one error in
                    its longest word: swapped-letters, dropped-letter, doubled-letter; or with the
                    courtesies of a chat: greeted ("Hallo! …"), thanked ("… Danke!"), announced
-                   ("Kurze Frage: …"). The floors are for questions as written and are then
-                   reported, not enforced
+                   ("Kurze Frage: …"), polite ("…, bitte?"), emoji ("… 🤔"). The floors are for
+                   questions as written and are then reported, not enforced
   --json           print one line of JSON instead of the report:
                    {"mode","sources":{…},"sets":{"tune","check","dev","holdout": metrics with "kinds"},
                     "targets":[{"set","metric","bound","limit","value","met"}],"broken":[…]}
@@ -65,30 +65,34 @@ const QaItem = z.object({
 export type QaItem = z.infer<typeof QaItem>;
 
 /** The ways `--typed` may type a question (see {@link retyped}). */
-export const TYPINGS = ["umlauts-spelt", "umlauts-dropped", "lower-case", "swapped-letters", "dropped-letter", "doubled-letter", "greeted", "thanked", "announced"] as const;
+export const TYPINGS = ["umlauts-spelt", "umlauts-dropped", "lower-case", "swapped-letters", "dropped-letter", "doubled-letter", "greeted", "thanked", "announced", "polite", "emoji"] as const;
 export type Typing = (typeof TYPINGS)[number];
 
 const SPELT: Readonly<Record<string, string>> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue", ß: "ss" };
 const UNDOTTED: Readonly<Record<string, string>> = { ä: "a", ö: "o", ü: "u", Ä: "A", Ö: "O", Ü: "U", ß: "ss" };
 /** What a chat user may write before or after a question, per language. */
-const COURTESIES: Readonly<Record<"greeted" | "thanked" | "announced", Readonly<Record<Language, string>>>> = {
+const COURTESIES: Readonly<Record<"greeted" | "thanked" | "announced" | "polite" | "emoji", Readonly<Record<Language, string>>>> = {
   greeted: { de: "Hallo! ", en: "Hi! " },
   thanked: { de: " Danke!", en: " Thanks!" },
   announced: { de: "Kurze Frage: ", en: "Quick question: " },
+  polite: { de: ", bitte", en: ", please" },
+  emoji: { de: " 🤔", en: " 🤔" },
 };
 
 /**
  * A question as someone might type it: its umlauts spelt "ae", "oe", "ue" (and "ß" as "ss"), or left
  * without their dots; all in lower case; or with one error in the middle of its longest word (of six
  * letters or more): two letters swapped, one left out or one doubled; or with a greeting or an
- * announcement before it, or thanks after it, in the question's language. Deterministic, so two runs compare. Pure.
+ * announcement before it, thanks, "bitte" or an emoji after it, in the question's language. Deterministic, so two runs compare. Pure.
  *
  * @example
  * retyped("Wie viele Besucher?", "swapped-letters") // "Wie viele Besuhcer?"
  * retyped("How many visitors?", "thanked", "en") // "How many visitors? Thanks!"
  */
 export function retyped(question: string, typing: Typing, language: Language = "de"): string {
-  if (typing === "thanked") return question + COURTESIES.thanked[language];
+  if (typing === "thanked" || typing === "emoji") return question + COURTESIES[typing][language];
+  // "Wer war da, bitte?": before the question mark, or at the end of a question without one.
+  if (typing === "polite") return question.replace(/[?.!]*$/u, (end) => COURTESIES.polite[language] + end);
   if (typing === "greeted" || typing === "announced") return COURTESIES[typing][language] + question;
   if (typing === "umlauts-spelt") return question.replace(/[äöüÄÖÜß]/g, (c) => SPELT[c]!);
   if (typing === "umlauts-dropped") return question.replace(/[äöüÄÖÜß]/g, (c) => UNDOTTED[c]!);

@@ -361,6 +361,9 @@ describe("retyped", () => {
     expect(retyped("Who was there?", "greeted", "en")).toBe("Hi! Who was there?");
     expect(retyped("Wer war da?", "thanked")).toBe("Wer war da? Danke!");
     expect(retyped("Who was there?", "announced", "en")).toBe("Quick question: Who was there?");
+    expect(retyped("Wer war da?", "polite")).toBe("Wer war da, bitte?");
+    expect(retyped("Who was there", "polite", "en")).toBe("Who was there, please");
+    expect(retyped("Wer war da?", "emoji")).toBe("Wer war da? 🤔");
   });
 
   it("leaves a question without a word of six letters as it is when it types an error", () => {
