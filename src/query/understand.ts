@@ -121,6 +121,13 @@ const TRAILING_EMOJI = /(?:\s*(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\u2
  */
 const PLEASE =
   /(?:,\s*)?(?:(?<![\p{L}])(?<!(?:die|der|eine|einer|seine|seiner|ihre|ihrer|deren|dessen|jede|keine)\s)bitte|^Bitte|(?<![\p{L}])please|^Please)(?![\p{L}])(?:\s*[,!:])?/gu;
+/**
+ * A reference to the sources themselves: "Laut den Quellen: …", "…, laut Artikel?", "According to the
+ * articles, …", "… according to your sources?". Everything the bot answers is from them. Only before
+ * punctuation or the end: "laut dem Bericht des Ministeriums" names a report of an article.
+ */
+const SOURCES_SAY =
+  /(?:,\s*)?(?<![\p{L}])(?:(?:laut|gemäß|nach|in)\s+(?:(?:den|dem|der|deinen|deinem|deiner|diesen|diesem|dieser)\s+)?(?:quellen|quelle|artikeln|artikel|texten|text|berichten|meldungen|nachrichten)|(?:according to|based on|in)\s+(?:(?:the|your|these|this)\s+)?(?:sources|source|articles|article|texts|text|reports|news))(?=\s*(?:[,:;?.!]|$))[,:;]?/giu;
 const COURTESY_AFTER = new RegExp(`\\?\\s*(?:${THANKS_WORDS}|${GREETING_WORDS}|bitte|please)(?![\\p{L}])[^?]{0,30}$`, "iu");
 
 /** Phrases that open a question on a new topic, with the punctuation after them (general conversational German and English). */
@@ -344,7 +351,7 @@ function framing(message: string): { question: string; newTopic: boolean; overvi
  * "Danke! Tschüss!", "Hallo, ich bin's.") is returned as it is, small talk.
  */
 function withoutCourtesies(message: string): string {
-  let rest = message.replace(TRAILING_EMOJI, "").replace(COURTESY_AFTER, "?").replace(PLEASE, "").replace(/\s{2,}/g, " ").trim();
+  let rest = message.replace(TRAILING_EMOJI, "").replace(COURTESY_AFTER, "?").replace(PLEASE, "").replace(SOURCES_SAY, "").replace(/\s{2,}/g, " ").trim();
   for (;;) {
     const next = rest.replace(SALUTATION, "").replace(ANNOUNCEMENT, "");
     if (next === rest || !/\p{L}/u.test(next)) break;

@@ -828,12 +828,14 @@ describe("understand", () => {
       "Wer führt den Streik an?? :)",
       "Kannst du mir bitte sagen: Wer führt den Streik an?",
       "Wer führt den Streik an, bitte?",
+      "Laut den Quellen: Wer führt den Streik an?",
+      "Wer führt den Streik an, laut Artikel?",
     ]) {
       const u = read(q);
       expect([q, u.intent, u.answerType, words(u)]).toEqual([q, "question", plain.answerType, words(plain)]);
     }
     const english = read("Who leads the strike?");
-    for (const q of ["Hi! Who leads the strike?", "Please tell me who leads the strike.", "Who leads the strike, please? 👍", "Hey there, who leads the strike?", "Quick question: who leads the strike?", "Who leads the strike? Thanks in advance!"]) {
+    for (const q of ["Hi! Who leads the strike?", "Please tell me who leads the strike.", "Who leads the strike, please? 👍", "According to the articles, who leads the strike?", "Who leads the strike according to your sources?", "Hey there, who leads the strike?", "Quick question: who leads the strike?", "Who leads the strike? Thanks in advance!"]) {
       const u = read(q);
       expect([q, u.language, u.answerType, words(u)]).toEqual([q, "en", english.answerType, words(english)]);
     }
