@@ -27,6 +27,8 @@ export function cleanQuestion(raw: string, maxChars: number): CleanQuestion {
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, " ")
     // Phones type "’" where keyboards type "'": one question either way.
     .replace(/[‘’ʼ]/g, "'")
+    // "Wieviele", the spelling before 1996 and still common, asks what "Wie viele" asks.
+    .replace(/(?<![\p{L}])([Ww])ieviel(?=(?:e|en|er|es)?(?![\p{L}]))/gu, "$1ie viel")
     .replace(/\s+/g, " ")
     .trim();
   if (text.length <= maxChars) return { text, truncated: false };

@@ -6,6 +6,13 @@ describe("cleanQuestion", () => {
     expect(cleanQuestion("What’s new? Wer hat‘s gesagt? Whoʼs there?", 1000).text).toBe("What's new? Wer hat's gesagt? Who's there?");
   });
 
+  it("writes the old one-word spelling \"wieviel\" as two words, as the question words are", () => {
+    expect(cleanQuestion("Wieviele Gäste kamen, und wieviel kostete es? Wievielen half man?", 1000).text).toBe(
+      "Wie viele Gäste kamen, und wie viel kostete es? Wie vielen half man?",
+    );
+    expect(cleanQuestion("Die Wievielte war sie?", 1000).text).toBe("Die Wievielte war sie?");
+  });
+
   it("strips HTML tags, scripts and entities", () => {
     expect(cleanQuestion('<b>Wer</b> ist <script>alert("x")</script>&quot;Tokajew&quot;?', 1000)).toEqual({
       text: 'Wer ist "Tokajew"?',
