@@ -112,6 +112,12 @@ const SALUTATION = new RegExp(`^(?:${GREETING_WORDS}|${THANKS_WORDS})(?:\\s+\\p{
 /** An announcement that a question follows: "Kurze Frage: …", "I have a question: …" (conversational). */
 const ANNOUNCEMENT =
   /^(?:(?:ich\s+(?:habe|hab)|i\s+have|i've\s+got)\s+(?:mal\s+)?)?(?:(?:eine|ne|kurze|kleine|schnelle|a|one|quick|short)\s+)?(?:frage|question)\s*[:.!]+\s*/iu;
+/**
+ * A filler before what is asked, set off by punctuation ("Also, …", "Ok. …", "Well, …"), or a hesitation
+ * ("Hmm …", "Ähm …"). Conversational, like INTERJECTION; "So what …" keeps its "so".
+ */
+const FILLER =
+  /^(?:(?:also|so|well|naja|na ja|nun|ok(?:ay)?|alles klar|gut|super|prima|toll|klasse|cool|ah|aha|ach so|achso|oh|great|nice|alright|all right|got it|i see|interessant|interesting|verstehe|verstanden|right)\s*[,.!:…]+|(?:h+m+|ä+h+m*|e+h*m+|u+h+m*|u+m+)(?![\p{L}])[\s,.!:…]*)\s*/iu;
 /** Thanks, a farewell or "bitte" after the question mark: "…? Danke im Voraus!", "…? Thanks!" (conversational). */
 /** Emoji and emoticons that end a message: "… 🤔", "… :)", no words of it. */
 const TRAILING_EMOJI = /(?:\s*(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+|[:;]-?[()DPp]|\^\^))+\s*$/u;
@@ -346,21 +352,25 @@ function framing(message: string): { question: string; newTopic: boolean; overvi
 }
 
 /**
- * A message without the greetings, thanks and announcements around what it asks ("Hallo! Kurze Frage: …?
- * Danke!"): they are no words of the question. A message that asks nothing besides them ("Hallo Bot!",
- * "Danke! Tschüss!", "Hallo, ich bin's.") is returned as it is, small talk.
+ * A message without the greetings, thanks, fillers and announcements around what it asks ("Hallo! Also,
+ * kurze Frage: …? Danke!"), nor "bitte", emoji or a reference to the sources: they are no words of the
+ * question. A message that asks nothing besides them ("Hallo Bot!", "Danke! Tschüss!", "Hallo, ich
+ * bin's.") is small talk, returned from its greeting or thanks on.
  */
 function withoutCourtesies(message: string): string {
+  const chats = (text: string) => GREETING.test(opening(text)) || THANKS.test(opening(text));
   let rest = message.replace(TRAILING_EMOJI, "").replace(COURTESY_AFTER, "?").replace(PLEASE, "").replace(SOURCES_SAY, "").replace(/\s{2,}/g, " ").trim();
+  // The message from its first greeting or thanks on ("Hmm, danke, das hilft."), for when it asks nothing.
+  let chat: string | undefined;
   for (;;) {
-    const next = rest.replace(SALUTATION, "").replace(ANNOUNCEMENT, "");
+    if (chat === undefined && chats(rest)) chat = rest;
+    const next = rest.replace(SALUTATION, "").replace(FILLER, "").replace(ANNOUNCEMENT, "");
     if (next === rest || !/\p{L}/u.test(next)) break;
     rest = next;
   }
-  // What is left asks something (a question mark, a request), or is small talk after an announcement.
+  // What is left asks something: a question mark, a request.
   const asks = rest.includes("?") || PREAMBLE.test(rest) || OVERVIEW.test(rest) || HAPPENED.test(rest);
-  const chats = (text: string) => GREETING.test(opening(text)) || THANKS.test(opening(text));
-  return rest !== message && (asks || (chats(rest) && !chats(message))) ? rest : message;
+  return asks ? rest : (chat ?? message);
 }
 
 /**

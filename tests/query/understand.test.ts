@@ -830,18 +830,26 @@ describe("understand", () => {
       "Wer führt den Streik an, bitte?",
       "Laut den Quellen: Wer führt den Streik an?",
       "Wer führt den Streik an, laut Artikel?",
+      "Also, wer führt den Streik an?",
+      "Hmm, wer führt den Streik an?",
     ]) {
       const u = read(q);
       expect([q, u.intent, u.answerType, words(u)]).toEqual([q, "question", plain.answerType, words(plain)]);
     }
     const english = read("Who leads the strike?");
-    for (const q of ["Hi! Who leads the strike?", "Please tell me who leads the strike.", "Who leads the strike, please? 👍", "According to the articles, who leads the strike?", "Who leads the strike according to your sources?", "Hey there, who leads the strike?", "Quick question: who leads the strike?", "Who leads the strike? Thanks in advance!"]) {
+    for (const q of ["Hi! Who leads the strike?", "Please tell me who leads the strike.", "Who leads the strike, please? 👍", "According to the articles, who leads the strike?", "Well, who leads the strike?", "Ok. Who leads the strike?", "Who leads the strike according to your sources?", "Hey there, who leads the strike?", "Quick question: who leads the strike?", "Who leads the strike? Thanks in advance!"]) {
       const u = read(q);
       expect([q, u.language, u.answerType, words(u)]).toEqual([q, "en", english.answerType, words(english)]);
     }
     // Alone, or with nothing asked after them, they are still small talk.
     expect(read("Hallo Bot!").intent).toBe("greeting");
     expect(read("Danke! Tschüss!").intent).toBe("thanks");
+    expect(read("Ok, danke!").intent).toBe("thanks");
+    expect(read("Also, danke!").intent).toBe("thanks");
+    // "So what …" asks what "What …" asks; only a filler set off by a comma goes.
+    const history = [{ question: "Wann beginnt der Streik?", answer: "Am Montag." }];
+    expect(read("Gut, und wann?", history).followUp?.reason).toBe(read("Und wann?", history).followUp?.reason);
+    expect(read("Und wann?", history).followUp?.reason).toBe("ellipsis");
     expect(read("Hallo! 🙂").intent).toBe("greeting");
     expect(read("🙂👍").intent).toBe("empty");
     // Thanks inside the question is a word of it, and so is a request named by an article.
