@@ -19,7 +19,7 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">",
  * cleanQuestion("<b>Wer</b> ist &quot;Tokajew&quot;?", 1000) // { text: 'Wer ist "Tokajew"?', truncated: false }
  */
 export function cleanQuestion(raw: string, maxChars: number): CleanQuestion {
-  const text = raw
+  const cleaned = raw
     .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, " ")
     .replace(/<\/?[a-zA-Z][^<>]*>/g, " ")
     .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? " ")
@@ -27,14 +27,25 @@ export function cleanQuestion(raw: string, maxChars: number): CleanQuestion {
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, " ")
     // Phones type "’" where keyboards type "'": one question either way.
     .replace(/[‘’ʼ]/g, "'")
-    // "Wieviele", the spelling before 1996 and still common, asks what "Wie viele" asks.
-    .replace(/(?<![\p{L}])([Ww])ieviel(?=(?:e|en|er|es)?(?![\p{L}]))/gu, "$1ie viel")
     .replace(/\s+/g, " ")
     .trim();
+  const text = unshouted(cleaned)
+    // "Wieviele", the spelling before 1996 and still common, asks what "Wie viele" asks.
+    .replace(/(?<![\p{L}])([Ww])ieviel(?=(?:e|en|er|es)?(?![\p{L}]))/gu, "$1ie viel");
   if (text.length <= maxChars) return { text, truncated: false };
   const cut = text.slice(0, maxChars);
   const lastSpace = cut.lastIndexOf(" ");
   return { text: (lastSpace > maxChars / 2 ? cut.slice(0, lastSpace) : cut).trim(), truncated: true };
+}
+
+/**
+ * A message of three words or more typed in capitals only (caps lock) in lower case: understanding
+ * reads a question typed in lower case with its nouns and names capitalised again, and capitals
+ * everywhere would make every word a name. An acronym alone ("GDL?") stays.
+ */
+function unshouted(text: string): string {
+  const words = text.match(/\p{L}+/gu) ?? [];
+  return words.length >= 3 && !/\p{Ll}/u.test(text) ? text.toLowerCase() : text;
 }
 
 function safeCodePoint(code: number): string {

@@ -13,6 +13,13 @@ describe("cleanQuestion", () => {
     expect(cleanQuestion("Die Wievielte war sie?", 1000).text).toBe("Die Wievielte war sie?");
   });
 
+  it("writes a message typed in capitals only in lower case, which understanding reads as typed so", () => {
+    expect(cleanQuestion("WIE VIELE GÄSTE KAMEN?", 1000).text).toBe("wie viele gäste kamen?");
+    // An acronym alone, or among lower-case words, is as written.
+    expect(cleanQuestion("GDL?", 1000).text).toBe("GDL?");
+    expect(cleanQuestion("Was will die GDL?", 1000).text).toBe("Was will die GDL?");
+  });
+
   it("strips HTML tags, scripts and entities", () => {
     expect(cleanQuestion('<b>Wer</b> ist <script>alert("x")</script>&quot;Tokajew&quot;?', 1000)).toEqual({
       text: 'Wer ist "Tokajew"?',
