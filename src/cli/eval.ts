@@ -42,7 +42,8 @@ Options:
                    umlauts-spelt ("Kuenstler"), umlauts-dropped ("Kunstler"), lower-case, or one error in
                    its longest word: swapped-letters, dropped-letter, doubled-letter; or with the
                    courtesies of a chat: greeted ("Hallo! …"), thanked ("… Danke!"), announced
-                   ("Kurze Frage: …"), polite ("…, bitte?"), emoji ("… 🤔"). The floors are for
+                   ("Kurze Frage: …"), polite ("…, bitte?"), emoji ("… 🤔"), filler ("Also, …"),
+                   sourced ("Laut den Quellen: …"); or all in capitals. The floors are for
                    questions as written and are then reported, not enforced
   --json           print one line of JSON instead of the report:
                    {"mode","sources":{…},"sets":{"tune","check","dev","holdout": metrics with "kinds"},
@@ -65,25 +66,28 @@ const QaItem = z.object({
 export type QaItem = z.infer<typeof QaItem>;
 
 /** The ways `--typed` may type a question (see {@link retyped}). */
-export const TYPINGS = ["umlauts-spelt", "umlauts-dropped", "lower-case", "swapped-letters", "dropped-letter", "doubled-letter", "greeted", "thanked", "announced", "polite", "emoji"] as const;
+export const TYPINGS = ["umlauts-spelt", "umlauts-dropped", "lower-case", "swapped-letters", "dropped-letter", "doubled-letter", "greeted", "thanked", "announced", "polite", "emoji", "filler", "sourced", "capitals"] as const;
 export type Typing = (typeof TYPINGS)[number];
 
 const SPELT: Readonly<Record<string, string>> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue", ß: "ss" };
 const UNDOTTED: Readonly<Record<string, string>> = { ä: "a", ö: "o", ü: "u", Ä: "A", Ö: "O", Ü: "U", ß: "ss" };
 /** What a chat user may write before or after a question, per language. */
-const COURTESIES: Readonly<Record<"greeted" | "thanked" | "announced" | "polite" | "emoji", Readonly<Record<Language, string>>>> = {
+const COURTESIES: Readonly<Record<"greeted" | "thanked" | "announced" | "polite" | "emoji" | "filler" | "sourced", Readonly<Record<Language, string>>>> = {
   greeted: { de: "Hallo! ", en: "Hi! " },
   thanked: { de: " Danke!", en: " Thanks!" },
   announced: { de: "Kurze Frage: ", en: "Quick question: " },
   polite: { de: ", bitte", en: ", please" },
   emoji: { de: " 🤔", en: " 🤔" },
+  filler: { de: "Also, ", en: "So, " },
+  sourced: { de: "Laut den Quellen: ", en: "According to the sources: " },
 };
 
 /**
  * A question as someone might type it: its umlauts spelt "ae", "oe", "ue" (and "ß" as "ss"), or left
  * without their dots; all in lower case; or with one error in the middle of its longest word (of six
  * letters or more): two letters swapped, one left out or one doubled; or with a greeting or an
- * announcement before it, thanks, "bitte" or an emoji after it, in the question's language. Deterministic, so two runs compare. Pure.
+ * announcement, a filler or a reference to the sources before it, thanks, "bitte" or an emoji after it,
+ * in the question's language; or in capitals. Deterministic, so two runs compare. Pure.
  *
  * @example
  * retyped("Wie viele Besucher?", "swapped-letters") // "Wie viele Besuhcer?"
@@ -93,7 +97,10 @@ export function retyped(question: string, typing: Typing, language: Language = "
   if (typing === "thanked" || typing === "emoji") return question + COURTESIES[typing][language];
   // "Wer war da, bitte?": before the question mark, or at the end of a question without one.
   if (typing === "polite") return question.replace(/[?.!]*$/u, (end) => COURTESIES.polite[language] + end);
-  if (typing === "greeted" || typing === "announced") return COURTESIES[typing][language] + question;
+  if (typing === "greeted" || typing === "announced" || typing === "sourced") return COURTESIES[typing][language] + question;
+  // "Also, wer war da?": the question goes on after the comma.
+  if (typing === "filler") return COURTESIES.filler[language] + question.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
+  if (typing === "capitals") return question.toUpperCase();
   if (typing === "umlauts-spelt") return question.replace(/[äöüÄÖÜß]/g, (c) => SPELT[c]!);
   if (typing === "umlauts-dropped") return question.replace(/[äöüÄÖÜß]/g, (c) => UNDOTTED[c]!);
   if (typing === "lower-case") return question.toLowerCase();

@@ -364,6 +364,9 @@ describe("retyped", () => {
     expect(retyped("Wer war da?", "polite")).toBe("Wer war da, bitte?");
     expect(retyped("Who was there", "polite", "en")).toBe("Who was there, please");
     expect(retyped("Wer war da?", "emoji")).toBe("Wer war da? 🤔");
+    expect(retyped("Wer war da?", "filler")).toBe("Also, wer war da?");
+    expect(retyped("Who was there?", "sourced", "en")).toBe("According to the sources: Who was there?");
+    expect(retyped("Wer war da?", "capitals")).toBe("WER WAR DA?");
   });
 
   it("leaves a question without a word of six letters as it is when it types an error", () => {
