@@ -1,10 +1,11 @@
 import { analysisVersion, analyzeSentences, type SentenceAnalysis, type SentenceTable } from "../ingest/sentences.js";
 import { openLexicon, type Lexicon } from "../lexicon/index.js";
-import type { Answer, Ask, AskContext, Citation, DocInfo, Language, Passage, Turn } from "../types.js";
+import { turnOf, type Answer, type Ask, type AskContext, type Citation, type DocInfo, type Language, type Passage, type Turn } from "../types.js";
 import { claimsByNumber, citationFor, renumberCitations } from "./cite.js";
 import { NO_ENGLISH, englishSide, isEnglishTitle, type EnglishSide } from "./bilingual.js";
 import { composeExtractive, notFoundText, smalltalkText } from "./extractive.js";
 import { detectLanguage } from "./language.js";
+import { cleanQuestion, questionsIn } from "./question.js";
 import { LlmError, guardedDisplay, leaksSecrets, rewriteQuery, streamAnswer, type ChatModel } from "./llm.js";
 import { NOT_IN_SOURCES, answerMessages, rewriteMessages, type PromptSource } from "./prompts.js";
 import { STRICT_TYPES, mentions, read, type Reading } from "./read.js";
@@ -482,7 +483,9 @@ function mapCitations(
  * Builds the {@link Ask} function: hybrid retrieval, the relevance gate, then an extractive answer, or, with
  * a chat model, a streamed LLM answer whose citations are checked and mapped to verbatim sentences. Any
  * LLM failure (error, timeout, broken stream, no valid citation, leaked instructions) falls back to the
- * extractive answer with a short `note`. Expected outcomes are values; `ask` itself never rejects for
+ * extractive answer with a short `note`. A message that asks several questions ("Wann …? Und wo …?") is
+ * answered question by question, each later one with the earlier ones as its conversation, in one
+ * answer (see {@link combinedAnswer}). Expected outcomes are values; `ask` itself never rejects for
  * bad input.
  *
  * @example
@@ -490,6 +493,62 @@ function mapCitations(
  * const answer = await ask("Wie viele Verletzte gab es?", { history: [] });
  */
 export function createAsk(deps: AskDependencies): Ask {
+  const askOne = createAskOne(deps);
+  return async (rawQuestion: string, context: AskContext): Promise<Answer> => {
+    const { text, truncated } = cleanQuestion(rawQuestion, deps.settings.maxQuestionChars);
+    const questions = questionsIn(text, (question) => contentWords(question, detectLanguage(question), deps.analyze).length > 0);
+    if (questions.length < 2) return askOne(rawQuestion, context);
+    const parts: { question: string; answer: Answer }[] = [];
+    let history = context.history;
+    for (const question of questions) {
+      // A streaming display shows the answers so far, then this one growing under its question.
+      const before = parts.length > 0 ? `${combinedAnswer(parts).text}\n\n` : "";
+      const onToken = context.onToken && ((partial: string) => context.onToken!(`${before}${question} ${partial}`));
+      const answer = await askOne(question, { ...context, history, ...(onToken ? { onToken } : {}) });
+      parts.push({ question, answer });
+      history = [...history, turnOf(question, answer)];
+    }
+    const combined = combinedAnswer(parts);
+    return truncated && combined.note === undefined ? { ...combined, note: "question truncated" } : combined;
+  };
+}
+
+/**
+ * The answers to the questions of one message as one: each answer under its question, the quotes of
+ * all numbered in order (a quote two answers share keeps its first number), and a question the sources
+ * do not answer declined by itself. Small talk among questions is left out; when none is answered, the
+ * first refusal stands, with its suggestions. Pure.
+ */
+export function combinedAnswer(parts: readonly { readonly question: string; readonly answer: Answer }[]): Answer {
+  const asked = parts.filter((p) => p.answer.kind !== "smalltalk");
+  const answered = asked.filter((p) => p.answer.kind === "answered");
+  if (asked.length < 2 || answered.length === 0) return (asked[0] ?? parts[0]!).answer;
+  const citations: Citation[] = [];
+  const blocks = asked.map(({ question, answer }) => {
+    if (answer.kind !== "answered") return `${question} ${notFoundText(answer.language, [])}`;
+    const numbers = new Map<number, number>();
+    for (const citation of answer.citations) {
+      const same = citations.find((c) => c.source === citation.source && c.start === citation.start && c.end === citation.end);
+      const n = same?.n ?? citations.length + 1;
+      if (!same) citations.push({ ...citation, n });
+      numbers.set(citation.n, n);
+    }
+    return `${question} ${answer.text.replace(/\[(\d+)\]/g, (marker, n: string) => (numbers.has(Number(n)) ? `[${numbers.get(Number(n))}]` : marker))}`;
+  });
+  const notes = [...new Set(asked.flatMap((p) => (p.answer.note === undefined ? [] : [p.answer.note])))];
+  const first = answered[0]!.answer;
+  return {
+    kind: "answered",
+    text: blocks.join("\n\n"),
+    citations,
+    language: asked[0]!.answer.language,
+    mode: first.mode,
+    ...(notes.length > 0 ? { note: notes.join("; ") } : {}),
+  };
+}
+
+/** {@link createAsk} for one question. */
+function createAskOne(deps: AskDependencies): Ask {
   let lexicon = deps.lexicon;
   return async (rawQuestion: string, context: AskContext): Promise<Answer> => {
     const index = deps.index();

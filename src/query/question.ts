@@ -52,3 +52,32 @@ function safeCodePoint(code: number): string {
   if (code < 32 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return " ";
   return String.fromCodePoint(code);
 }
+
+/** How many questions of one message are answered each on its own; any further ones go with the last. */
+export const MAX_QUESTIONS = 3;
+
+/**
+ * The questions a message asks, each with what stands before it ("Hallo! Wann …?") and the last with
+ * what follows it ("… Danke!"): "Wann beginnt der Streik? Und wie lange dauert er?" asks two, which are
+ * answered one by one, since one reading of both finds neither. A question without a word of its own
+ * (`hasContent` false: "Schießt das Land was dazu? Wie viel?") says what the one before asks, and stays
+ * with it. A message with one question or none is one. Pure.
+ *
+ * @example
+ * questionsIn("Wann beginnt der Streik? Wer führt ihn an?") // ["Wann beginnt der Streik?", "Wer führt ihn an?"]
+ */
+export function questionsIn(text: string, hasContent: (question: string) => boolean = () => true): string[] {
+  const questions: string[] = [];
+  let pending = "";
+  for (const piece of text.split(/(?<=\?)\s+/u)) {
+    pending = pending === "" ? piece : `${pending} ${piece}`;
+    if (pending.endsWith("?") && /\p{L}/u.test(pending)) {
+      if (questions.length > 0 && !hasContent(pending)) questions.push(`${questions.pop()!} ${pending}`);
+      else questions.push(pending);
+      pending = "";
+    }
+  }
+  if (questions.length < 2) return [text];
+  if (pending !== "") questions.push(`${questions.pop()!} ${pending}`);
+  return questions.length <= MAX_QUESTIONS ? questions : [...questions.slice(0, MAX_QUESTIONS - 1), questions.slice(MAX_QUESTIONS - 1).join(" ")];
+}

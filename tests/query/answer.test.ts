@@ -321,6 +321,34 @@ describe("createAsk, extractive", () => {
     }
   });
 
+  it("answers each question of a message that asks several, numbering the quotes of all in one answer", async () => {
+    const [ship, cargo] = ["Aus welchem Land kam das Containerschiff?", "Woraus bestand die Ladung?"];
+    const both = await ask()(`${ship} ${cargo}`, { history: [] });
+    expect(both.kind).toBe("answered");
+    if (both.kind !== "answered") return;
+    expect(quotes(both)).toContain("Singapur");
+    expect(quotes(both)).toContain("Elektronik");
+    expect(both.citations.map((c) => c.n)).toEqual(both.citations.map((_, i) => i + 1));
+    // Each answer under its question, with its quotes' numbers.
+    const singapore = both.citations.find((c) => c.quote.includes("Singapur"))!;
+    const electronics = both.citations.find((c) => c.quote.includes("Elektronik"))!;
+    expect(both.text.indexOf(ship)).toBeLessThan(both.text.indexOf(`[${singapore.n}]`));
+    expect(both.text.indexOf(cargo)).toBeLessThan(both.text.indexOf(`[${electronics.n}]`));
+    await expectVerbatim(both, dir);
+    // A part the sources do not answer is declined as such, the other answered.
+    const half = await ask()(`${cargo} Wer gewann die Bundestagswahl 2021?`, { history: [] });
+    expect(quotes(half)).toContain("Elektronik");
+    expect(half.text).toContain("Wer gewann die Bundestagswahl 2021? Dazu finde ich in meinen Quellen nichts");
+    // None answered: one refusal, as for one question.
+    expect((await ask()("Wer gewann die Bundestagswahl 2021? Wer wurde Kanzler?", { history: [] })).kind).toBe("not_found");
+  });
+
+  it("answers a second question of a message as a follow-up of the first", async () => {
+    const answer = await ask()("Was legte im Hafen von Hamburg an? Und woraus bestand seine Ladung?", { history: [] });
+    expect(quotes(answer)).toContain("Containerschiff");
+    expect(quotes(answer)).toContain("Elektronik");
+  });
+
   it("frames the answer in English for an English question and quotes the German source", async () => {
     const answer = await ask()("How much does admission to the museum cost?", { history: [] });
     expect(answer).toMatchObject({ kind: "answered", language: "en" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanQuestion } from "../../src/query/question.js";
+import { cleanQuestion, questionsIn } from "../../src/query/question.js";
 
 describe("cleanQuestion", () => {
   it("writes typographic apostrophes as the plain one, as every keyboard's \"What's\" is the same question", () => {
@@ -40,5 +40,29 @@ describe("cleanQuestion", () => {
 
   it("leaves nothing of a question made only of markup", () => {
     expect(cleanQuestion("<p><br/></p>", 1000).text).toBe("");
+  });
+});
+
+describe("questionsIn", () => {
+  it("splits a message into the questions it asks, each with what stands before it and after the last", () => {
+    expect(questionsIn("Wann kam das Schiff an? Woraus bestand die Ladung?")).toEqual(["Wann kam das Schiff an?", "Woraus bestand die Ladung?"]);
+    expect(questionsIn("Hallo! Wann kam das Schiff an?? Und woher? Danke!")).toEqual(["Hallo! Wann kam das Schiff an??", "Und woher? Danke!"]);
+  });
+
+  it("keeps a message with one question, or none, whole", () => {
+    expect(questionsIn("Ich habe den Artikel gelesen. Wann kam das Schiff an?")).toEqual(["Ich habe den Artikel gelesen. Wann kam das Schiff an?"]);
+    expect(questionsIn("Erzähl mir vom Hafen.")).toEqual(["Erzähl mir vom Hafen."]);
+    expect(questionsIn("?? ?")).toEqual(["?? ?"]);
+  });
+
+  it("keeps a question without a word of its own with the one before, which it says more of", () => {
+    const hasContent = (q: string) => /\p{L}{5,}/u.test(q.replace(/wie viel|wann|und/giu, ""));
+    expect(questionsIn("Zahlt das Land etwas dazu? Wie viel?", hasContent)).toEqual(["Zahlt das Land etwas dazu? Wie viel?"]);
+    expect(questionsIn("Zahlt das Land etwas dazu? Und wann kommt das Geld?", hasContent)).toEqual(["Zahlt das Land etwas dazu?", "Und wann kommt das Geld?"]);
+  });
+
+  it("asks at most a few questions of one message, the rest with the last", () => {
+    const many = questionsIn("Wer? Wann? Wo? Warum? Wie?");
+    expect(many).toEqual(["Wer?", "Wann?", "Wo? Warum? Wie?"]);
   });
 });
