@@ -3,7 +3,7 @@ import { openLexicon, type Lexicon } from "../lexicon/index.js";
 import { turnOf, type Answer, type Ask, type AskContext, type Citation, type DocInfo, type Language, type Passage, type Turn } from "../types.js";
 import { claimsByNumber, citationFor, renumberCitations } from "./cite.js";
 import { NO_ENGLISH, englishSide, isEnglishTitle, type EnglishSide } from "./bilingual.js";
-import { composeExtractive, notFoundText, smalltalkText } from "./extractive.js";
+import { composeExtractive, composeOverview, notFoundText, smalltalkText } from "./extractive.js";
 import { detectLanguage } from "./language.js";
 import { cleanQuestion, questionsIn } from "./question.js";
 import { LlmError, guardedDisplay, leaksSecrets, rewriteQuery, streamAnswer, type ChatModel } from "./llm.js";
@@ -142,6 +142,34 @@ function topicsFor(index: AnswerIndex, stats: SentenceStats, lexicon: Lexicon): 
     topicsCache.set(index, (topics = exampleTopics(index, stats, isName)));
   }
   return topics;
+}
+
+/** How many articles an overview quotes the lead of. */
+const OVERVIEW_LEADS = 3;
+/** Words a sentence needs to be a lead: a shorter first one is a headline, a dateline or a web page's crumbs. */
+const LEAD_WORDS = 6;
+const leadsCache = new WeakMap<object, readonly number[]>();
+
+/**
+ * The sentences an overview quotes: the lead of each of the newest articles (by their date, in index
+ * order when alike or undated). Read once per index: the first sentence of an article, of a lead's
+ * length, is the one news writes to say what happened.
+ */
+function leadsOf(index: AnswerIndex, stats: SentenceStats): readonly number[] {
+  let leads = leadsCache.get(index);
+  if (!leads) {
+    const order = new Map(index.docs.map((d, i) => [d.source, i]));
+    const newest = [...index.docs].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || order.get(a.source)! - order.get(b.source)!);
+    const wanted = new Set(newest.slice(0, OVERVIEW_LEADS).map((d) => d.source));
+    const found = new Map<string, number>();
+    for (let i = 0; i < stats.count && found.size < wanted.size; i++) {
+      const source = stats.source(i);
+      if (wanted.has(source) && !found.has(source) && stats.sentence(i).text.split(/\s+/u).length >= LEAD_WORDS) found.set(source, i);
+    }
+    leads = newest.flatMap((d) => (found.has(d.source) ? [found.get(d.source)!] : []));
+    leadsCache.set(index, leads);
+  }
+  return leads;
 }
 
 /** Words a title needs to tell its article's language; a shorter one is a web page's or a PDF's name. */
@@ -558,9 +586,15 @@ function createAskOne(deps: AskDependencies): Ask {
     let understanding = understand(rawQuestion, context.history, context.continues === true, tools, deps.settings.maxQuestionChars, context.language);
     const { language } = understanding;
     const truncNote = understanding.truncated ? "question truncated" : undefined;
+    if (understanding.intent === "overview") {
+      const citations = leadsOf(index, stats).map((at, i) => citationFor(stats.sentence(at), i + 1, index.doc(stats.source(at))));
+      if (citations.length > 0) return { kind: "answered", text: composeOverview(citations, language), citations, language, mode: "extractive" };
+    }
     if (understanding.intent !== "question") {
       const examples = topicsFor(index, stats, lexicon).map((topic) => exampleQuestion(topic, language));
-      return { kind: "smalltalk", text: smalltalkText(understanding.intent, language), language, mode: "extractive", examples };
+      // Sources without a sentence to quote say what a greeting says.
+      const intent = understanding.intent === "overview" ? "greeting" : understanding.intent;
+      return { kind: "smalltalk", text: smalltalkText(intent, language), language, mode: "extractive", examples };
     }
     let reading = await retrieveAndRead(deps, index, stats, understanding);
     const previous = understanding.newTopic === true ? undefined : previousTurn(context.history, tools);

@@ -65,6 +65,24 @@ export function composeExtractive(
   return { text: `${citations.length > 1 ? frame.many : frame.one} ${quotes.join(" ")}`, citations };
 }
 
+const OVERVIEW_FRAMING: Readonly<Record<Language, { one: string; many: string }>> = {
+  de: { one: "Die Quelle berichtet:", many: "Die Quellen berichten unter anderem:" },
+  en: { one: "The source reports:", many: "The sources report, among other things:" },
+};
+
+/**
+ * The answer to "Worum geht es?": the leads quoted (numbered 1…n), which news writes to say what
+ * happened, framed in the asker's language.
+ *
+ * @example
+ * composeOverview(citations, "en") // "The sources report, among other things: “…” [1] “…” [2]"
+ */
+export function composeOverview(citations: readonly Citation[], language: Language): string {
+  const frame = FRAMING[language];
+  const quotes = citations.map((c) => `${frame.open}${c.quote}${frame.close} [${c.n}]`);
+  return `${citations.length > 1 ? OVERVIEW_FRAMING[language].many : OVERVIEW_FRAMING[language].one} ${quotes.join(" ")}`;
+}
+
 const NOT_FOUND: Readonly<Record<Language, { text: string; covers: string }>> = {
   de: {
     text: "Dazu finde ich in meinen Quellen nichts, deshalb beantworte ich die Frage lieber nicht.",

@@ -17,7 +17,8 @@ import { contentWords, isLightWord, isStopword, questionWords, type Analyzer, ty
  */
 
 /** What a message is, before any retrieval. */
-export type Intent = "question" | "greeting" | "thanks" | "empty";
+/** A question; small talk; or a request for what the sources are about as a whole ("Worum geht es?"). */
+export type Intent = "question" | "greeting" | "thanks" | "empty" | "overview";
 
 /** Why a question was read together with the previous turn. */
 export type FollowUpReason = "pronoun" | "ellipsis" | "reply" | "fallback";
@@ -119,6 +120,34 @@ const ANNOUNCEMENT =
 const FILLER =
   /^(?:(?:also|so|well|naja|na ja|nun|ok(?:ay)?|alles klar|gut|super|prima|toll|klasse|cool|ah|aha|ach so|achso|oh|great|nice|alright|all right|got it|i see|interessant|interesting|verstehe|verstanden|right)\s*[,.!:…]+|(?:h+m+|ä+h+m*|e+h*m+|u+h+m*|u+m+)(?![\p{L}])[\s,.!:…]*)\s*/iu;
 /** Thanks, a farewell or "bitte" after the question mark: "…? Danke im Voraus!", "…? Thanks!" (conversational). */
+/** Words that soften a request without saying anything of it ("Was weißt du denn so?"). */
+const SOFTENERS = "(?:\\s+(?:denn|eigentlich|so|hier|da|alles|gerade|grad|jetzt|überhaupt|mal|kurz|heute|today|here|so far|all))*";
+/**
+ * Asking what the sources are about as a whole, with no subject: their topics, a summary, what the bot
+ * knows ("Welche Themen kennst du?", "Fass die Artikel zusammen", "What are the sources about?").
+ * Conversational phrases, like the preambles; the whole question must be one.
+ */
+const ABOUT_THE_SOURCES = new RegExp(
+  `^(?:worum geht(?:'s| es)${SOFTENERS} in (?:den|deinen|diesen) (?:quellen|artikeln|texten|nachrichten|meldungen)|` +
+    `(?:was|welche themen) (?:steht|stehen) in (?:den|deinen) (?:quellen|artikeln)|` +
+    `welche (?:themen|nachrichten|artikel|quellen|geschichten) (?:kennst du|hast du|gibt es|behandelst du|behandeln die (?:quellen|artikel))|` +
+    `worüber (?:weißt|weisst) du(?: etwas| was| bescheid)?|worüber (?:berichten|schreiben) die (?:quellen|artikel)|` +
+    `was (?:weißt|weisst) du|was kannst du(?: mir)? (?:sagen|erzählen)|` +
+    `fass(?:e)?(?: mir)?(?: die (?:artikel|quellen|nachrichten|lage)| alles)? zusammen|(?:eine |kurze )?zusammenfassung|` +
+    `what (?:are|do) (?:the|your|these) (?:sources|articles|stories|news)(?: say| cover| about| report)?|` +
+    `what (?:topics|news|articles|stories) (?:do you (?:know|have|cover)|are there)|` +
+    `what do you know|what can you tell me|summari[sz]e(?: (?:the|your) (?:news|articles|sources|stories))?|(?:give me )?(?:a |the )?summary)` +
+    `${SOFTENERS}[\\s?!.]*$`,
+  "iu",
+);
+/** The same, in words that after an answer ask about its story instead ("Was ist passiert?", "What's new?"). */
+const OPEN_OVERVIEW = new RegExp(
+  `^(?:worum geht(?:'s| es)|was gibt(?:'s| es)(?: denn)? neues|gibt es (?:was |etwas )?neues|(?:was für |welche )?neuigkeiten(?: gibt es)?|` +
+    `was (?:ist|war) (?:denn )?(?:passiert|los|geschehen)|what(?:'s| is) (?:this|it|this all) about|what(?:'s| is) new|(?:any )?news|` +
+    `what happened|what(?:'s| is) (?:going on|happening))${SOFTENERS}[\\s?!.]*$`,
+  "iu",
+);
+
 /** Emoji and emoticons that end a message: "… 🤔", "… :)", no words of it. */
 const TRAILING_EMOJI = /(?:\s*(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+|[:;]-?[()DPp]|\^\^))+\s*$/u;
 /**
@@ -237,7 +266,7 @@ export function understand(
   preferred?: Language,
 ): Understanding {
   const { text, truncated } = cleanQuestion(raw, maxChars);
-  const { question, newTopic, overview } = framing(text);
+  const { question, newTopic, overview, sourcesNamed } = framing(text);
   // A lower-case word the German dictionary does not know is taken for English: that asks only the German
   // tables, which every German question loads anyway, not the English ones (5 MB) a German chat never needs.
   const german = (word: string) => holds(() => tools.lexicon.isGermanWord(word), tools);
@@ -249,8 +278,10 @@ export function understand(
   const intent = typed === "question" ? intentOf(spelled, detected, tools.analyze) : typed;
   // An emoji or a "Hi" says nothing about the user's language; the caller may know it (Telegram's language_code).
   const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(opening(question)) ? preferred : detected;
-  const base = { question, truncated, language, intent, answerType: null, unit: null, focus: null, followUp: null };
-  if (intent !== "question") return { ...base, terms: [], searchText: "" };
+  // "Worum geht es?" asked first is about everything; after an answer, about its story, unless it names the sources.
+  const aboutAll = intent === "question" && (ABOUT_THE_SOURCES.test(spelled) || ((history.length === 0 || sourcesNamed) && OPEN_OVERVIEW.test(spelled)));
+  const base = { question, truncated, language, intent: aboutAll ? ("overview" as const) : intent, answerType: null, unit: null, focus: null, followUp: null };
+  if (base.intent !== "question") return { ...base, terms: [], searchText: "" };
   // Typed in lower case, as chats often are, its nouns and names are read as if capitalised.
   const asked = truecased(spelled, language, tools);
   const found = questionFocus(asked);
@@ -328,8 +359,10 @@ function withBroader(terms: QueryTerm[], focus: QuestionFocus | null, language: 
  * topic: …" that it stands alone; "Was weißt du über …", "Tell me about …" that it asks for an overview;
  * "Weißt du, …", "Do you know …" nothing. An earlier turn's question is read without them too.
  */
-function framing(message: string): { question: string; newTopic: boolean; overview: boolean } {
+function framing(message: string): { question: string; newTopic: boolean; overview: boolean; sourcesNamed: boolean } {
   const text = withoutCourtesies(message);
+  // "Worum geht es in den Artikeln?" names the sources it asks about.
+  const sourcesNamed = message.search(SOURCES_SAY) >= 0;
   // "Back to the strike: …", "Zurück zur Brücke: …" returns to an earlier subject, which it names.
   const back = RETURN_TO.exec(text);
   if (back?.groups?.["topic"] !== undefined && back[0].length < text.length) {
@@ -345,10 +378,10 @@ function framing(message: string): { question: string; newTopic: boolean; overvi
   const topical = preamble !== undefined && preamble.length < announced.length ? announced.slice(preamble.length) : announced;
   // "Was ist mit der Schule los?": German says the request around what it asks about.
   const around = HAPPENED_AROUND.exec(topical);
-  if (around?.groups?.["about"] !== undefined) return { question: around.groups["about"], newTopic, overview: true };
+  if (around?.groups?.["about"] !== undefined) return { question: around.groups["about"], newTopic, overview: true, sourcesNamed };
   const request = OVERVIEW.exec(topical)?.[0] ?? HAPPENED.exec(topical)?.[0];
   const overview = request !== undefined && request.length < topical.length;
-  return { question: overview ? topical.slice(request.length) : topical, newTopic, overview };
+  return { question: overview ? topical.slice(request.length) : topical, newTopic, overview, sourcesNamed };
 }
 
 /**
@@ -369,7 +402,7 @@ function withoutCourtesies(message: string): string {
     rest = next;
   }
   // What is left asks something: a question mark, a request.
-  const asks = rest.includes("?") || PREAMBLE.test(rest) || OVERVIEW.test(rest) || HAPPENED.test(rest);
+  const asks = rest.includes("?") || [PREAMBLE, OVERVIEW, HAPPENED, ABOUT_THE_SOURCES, OPEN_OVERVIEW].some((request) => request.test(rest));
   return asks ? rest : (chat ?? message);
 }
 

@@ -349,6 +349,21 @@ describe("createAsk, extractive", () => {
     expect(quotes(answer)).toContain("Elektronik");
   });
 
+  it("answers a request for what the sources are about with the lead of each, newest first", async () => {
+    const answer = await ask()("Worum geht es in den Artikeln?", { history: [] });
+    expect(answer).toMatchObject({ kind: "answered", language: "de" });
+    if (answer.kind !== "answered") return;
+    // Each article's first sentence, quoted: the museum (2023-06), the harbour (2023-05), the seed (2022-01).
+    expect(answer.citations.map((c) => c.quote)).toEqual([
+      "In München stellt ein neues Museum moderne Kunst aus.",
+      "Im Hafen von Hamburg legte ein Containerschiff aus Singapur an.",
+      expect.stringMatching(/^Nur eine Woche nach der Verlegung/),
+    ]);
+    expect(answer.citations.map((c) => c.n)).toEqual([1, 2, 3]);
+    await expectVerbatim(answer, dir);
+    expect((await ask()("What are the sources about?", { history: [] })).text).toMatch(/^The sources report, among other things: “In München/);
+  });
+
   it("frames the answer in English for an English question and quotes the German source", async () => {
     const answer = await ask()("How much does admission to the museum cost?", { history: [] });
     expect(answer).toMatchObject({ kind: "answered", language: "en" });

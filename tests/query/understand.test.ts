@@ -809,8 +809,24 @@ describe("understand", () => {
       expect(u.terms.map((t) => t.word.toLowerCase())).not.toContain("know");
       expect(u.terms.map((t) => t.word.toLowerCase())).not.toContain("sagen");
     }
-    // Alone they are what is asked.
-    expect(read("Was weißt du?").intent).toBe("question");
+    // Alone they ask what the sources are about.
+    expect(read("Was weißt du?").intent).toBe("overview");
+  });
+
+  it("takes a request for what the sources are about, with no subject, for an overview of them", () => {
+    for (const q of ["Worum geht es in den Artikeln?", "Welche Themen kennst du?", "Fass die Artikel zusammen.", "Was weißt du denn so?", "What are the sources about?", "Summarize the news, please.", "What topics do you cover?"]) {
+      expect([q, read(q).intent]).toEqual([q, "overview"]);
+      expect([q, read(q, [{ question: "Wann beginnt der Streik?", answer: "Am Montag." }]).intent]).toEqual([q, "overview"]);
+    }
+    // Asked first, an open question is about everything; later, it asks about the story so far.
+    for (const q of ["Worum geht es?", "Was gibt es Neues?", "Was ist passiert?", "What happened?", "What's new?"]) {
+      expect([q, read(q).intent]).toEqual([q, "overview"]);
+      expect([q, read(q, [{ question: "Wann beginnt der Streik?", answer: "Am Montag." }]).intent]).toEqual([q, "question"]);
+    }
+    // With a subject, it asks about that subject.
+    for (const q of ["Worum geht es beim Streik?", "Was ist beim Streik passiert?", "What happened at the harbour?", "Was weißt du über den Streik?"]) {
+      expect([q, read(q).intent]).toEqual([q, "question"]);
+    }
   });
 
   it("reads a question without the greeting, thanks or announcement around it", () => {
