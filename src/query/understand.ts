@@ -191,7 +191,18 @@ const PREAMBLE =
  * like the preamble's; the preposition and what follows it are the question.
  */
 const OVERVIEW =
-  /^(was steht in den (quellen|artikeln)|was sagen die (quellen|artikel)|what do the (sources|articles) say|was (weißt|weisst) du|was wisst ihr|was wissen sie|erzähl(e|en sie)?( mir| uns)?( etwas| was| mehr)?|was gibt es neues|gibt es (etwas )?neues|gibt es neuigkeiten|(hast du|haben sie|gibt es) (infos|informationen|neuigkeiten)|infos|informationen|neuigkeiten|what do you know|tell me( something| more)?|what('s| is) new|(is there )?(any )?(news|updates?|info|information))(?=\s+(über|von|vom|zu|zum|zur|bei|beim|about|on|with)\s)\s*/iu;
+  /^(was steht in den (quellen|artikeln)|was sagen die (quellen|artikel)|what do the (sources|articles) say|was (weißt|weisst) du|was wisst ihr|was wissen sie|erzähl(e|en sie)?( mir| uns)?( etwas| was| mehr)?|was gibt es neues|gibt es (etwas )?neues|gibt es neuigkeiten|(hast du|haben sie|gibt es) (infos|informationen|neuigkeiten)|infos|informationen|neuigkeiten|((gib|geben sie) (mir|uns) )?(einen |ein )?(überblick|zusammenfassung)|((give|get) (me|us) )?(an |a )?(overview|summary|rundown)|what do you know|tell me( something| more)?|what('s| is) new|(is there )?(any )?(news|updates?|info|information))(?=\s+(über|von|vom|zu|zum|zur|bei|beim|about|on|of|with)\s)\s*/iu;
+
+/**
+ * Asking for an account of something named right after the request: "Erklär mir den Streik", "Beschreibe
+ * …", "Fass den Streik zusammen", "Explain the strike (to me)", "Summarize …". Answered as an overview is.
+ * Conversational phrases; the subject is the question.
+ */
+const ACCOUNT_OF =
+  /^(?:(?:erklär|erkläre|erklären sie|beschreib|beschreibe|beschreiben sie|explain|describe|summari[sz]e)(?:\s+(?:mir|uns|me|us))?\s+(?<about>.+?)|(?:fass|fasse|fassen sie)(?:\s+(?:mir|uns))?\s+(?<summed>.+?)\s+zusammen)(?:\s+(?:to me|to us|for me|kurz|bitte))?\s*[.!?]*$/iu;
+
+/** The sources as a whole, named as a subject: "die Artikel", "alles", "the news". */
+const THE_SOURCES = /^(?:(?:die|the|deine|your|alle|all the)\s+)?(?:artikel|quellen|nachrichten|texte|meldungen|lage|news|articles|sources|stories)$|^(?:alles|everything)$/iu;
 
 /**
  * Asking what happened somewhere or to something: "What happened in the harbour?", "Was geschah in …",
@@ -379,6 +390,10 @@ function framing(message: string): { question: string; newTopic: boolean; overvi
   // "Was ist mit der Schule los?": German says the request around what it asks about.
   const around = HAPPENED_AROUND.exec(topical);
   if (around?.groups?.["about"] !== undefined) return { question: around.groups["about"], newTopic, overview: true, sourcesNamed };
+  const account = ACCOUNT_OF.exec(topical)?.groups;
+  const subject = account?.["about"] ?? account?.["summed"];
+  // "Fass die Artikel zusammen" asks about all of them (ABOUT_THE_SOURCES), not about a subject.
+  if (subject !== undefined && !THE_SOURCES.test(subject)) return { question: subject, newTopic, overview: true, sourcesNamed };
   const request = OVERVIEW.exec(topical)?.[0] ?? HAPPENED.exec(topical)?.[0];
   const overview = request !== undefined && request.length < topical.length;
   return { question: overview ? topical.slice(request.length) : topical, newTopic, overview, sourcesNamed };

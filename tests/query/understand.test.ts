@@ -780,8 +780,18 @@ describe("understand", () => {
 
   it("reads 'Was weißt du über …', 'Erzähl mir von …', 'Tell me about …' as asking for an overview, without the request's words", () => {
     const asks = {
-      streik: ["Was weißt du über den Streik?", "Erzähl mir was über den Streik", "Hast du Infos zum Streik?", "Gibt es Neuigkeiten zum Streik?", "Was steht in den Quellen über den Streik?"],
-      strike: ["Tell me about the strike", "What do you know about the strike?", "What do the sources say about the strike?"],
+      streik: [
+        "Was weißt du über den Streik?",
+        "Erzähl mir was über den Streik",
+        "Hast du Infos zum Streik?",
+        "Gibt es Neuigkeiten zum Streik?",
+        "Was steht in den Quellen über den Streik?",
+        "Erklär mir den Streik.",
+        "Beschreibe den Streik!",
+        "Fass den Streik zusammen.",
+        "Gib mir einen Überblick über den Streik.",
+      ],
+      strike: ["Tell me about the strike", "What do you know about the strike?", "What do the sources say about the strike?", "Explain the strike to me.", "Summarize the strike.", "Give me an overview of the strike."],
       // What happened somewhere is what the story's lead says.
       hafen: ["Was geschah im Hafen?", "Was ist los im Hafen?", "Was ist im Hafen los?", "Was ist denn mit dem Hafen los?", "Was ist beim Hafen passiert?"],
       harbour: ["What happened in the harbour?", "What is going on at the harbour?"],
