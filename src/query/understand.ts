@@ -117,8 +117,22 @@ const ANNOUNCEMENT =
  * A filler before what is asked, set off by punctuation ("Also, …", "Ok. …", "Well, …"), or a hesitation
  * ("Hmm …", "Ähm …"). Conversational, like INTERJECTION; "So what …" keeps its "so".
  */
-const FILLER =
-  /^(?:(?:also|so|well|naja|na ja|nun|ok(?:ay)?|alles klar|gut|super|prima|toll|klasse|cool|ah|aha|ach so|achso|oh|great|nice|alright|all right|got it|i see|interessant|interesting|verstehe|verstanden|right)\s*[,.!:…]+|(?:h+m+|ä+h+m*|e+h*m+|u+h+m*|u+m+)(?![\p{L}])[\s,.!:…]*)\s*/iu;
+const FILLER_WORDS =
+  "also|so|well|naja|na ja|nun|ok(?:ay)?|alles klar|gut|super|prima|toll|klasse|cool|ah|aha|ach so|achso|oh|great|nice|alright|all right|got it|i see|interessant|interesting|verstehe|verstanden|right";
+const FILLER = new RegExp(`^(?:(?:${FILLER_WORDS})\\s*[,.!:…]+|(?:h+m+|ä+h+m*|e+h*m+|u+h+m*|u+m+)(?![\\p{L}])[\\s,.!:…]*)\\s*`, "iu");
+/** Interjections that are never a word of what is asked, whatever follows them ("ok ist das endgültig?"). */
+const INTERJECTION_WORDS = "ok(?:ay)?|hallo|hallöchen|hi|hey|huhu|moin|servus|danke|dankeschön|thanks|thx|h+m+|naja|na ja|aha|achso|ach so|alles klar";
+/**
+ * A greeting, thanks or filler typed without its comma ("ok und wann?", "hallo wer führt …", "ok für
+ * welchen Zeitraum?"), as chats often are: an interjection before anything, the others before a
+ * question word or "und", perhaps after a preposition.
+ */
+const BARE_OPENER = new RegExp(
+  `^(?:${INTERJECTION_WORDS})\\s+(?=\\p{L})|^(?:${GREETING_WORDS}|${THANKS_WORDS}|${FILLER_WORDS})\\s+` +
+    `(?=(?:(?:für|seit|in|an|auf|aus|bei|mit|nach|von|zu|um|bis|gegen|über|for|since|at|on|from|to|with|by|until|about)\\s+)?` +
+    `(?:und|and|aber|but|wer|wen|wem|wessen|was|wie|wann|wo|woher|wohin|warum|wieso|weshalb|welche[rnms]?|who|whom|whose|what|how|when|where|why|which)(?![\\p{L}]))`,
+  "iu",
+);
 /** Thanks, a farewell or "bitte" after the question mark: "…? Danke im Voraus!", "…? Thanks!" (conversational). */
 /** Words that soften a request without saying anything of it ("Was weißt du denn so?"). */
 const SOFTENERS = "(?:\\s+(?:denn|eigentlich|so|hier|da|alles|gerade|grad|jetzt|überhaupt|mal|kurz|heute|today|here|so far|all))*";
@@ -412,7 +426,8 @@ function withoutCourtesies(message: string): string {
   let chat: string | undefined;
   for (;;) {
     if (chat === undefined && chats(rest)) chat = rest;
-    const next = rest.replace(SALUTATION, "").replace(FILLER, "").replace(ANNOUNCEMENT, "");
+    // One opener at a time, so that each state is seen: "Hmm, danke dir!" is thanks after its filler.
+    const next = [SALUTATION, FILLER, BARE_OPENER, ANNOUNCEMENT].map((opener) => rest.replace(opener, "")).find((shorter) => shorter !== rest) ?? rest;
     if (next === rest || !/\p{L}/u.test(next)) break;
     rest = next;
   }

@@ -858,6 +858,8 @@ describe("understand", () => {
       "Wer führt den Streik an, laut Artikel?",
       "Also, wer führt den Streik an?",
       "Hmm, wer führt den Streik an?",
+      "hallo wer führt den Streik an?",
+      "Ok wer führt den Streik an?",
     ]) {
       const u = read(q);
       expect([q, u.intent, u.answerType, words(u)]).toEqual([q, "question", plain.answerType, words(plain)]);
@@ -872,10 +874,15 @@ describe("understand", () => {
     expect(read("Danke! Tschüss!").intent).toBe("thanks");
     expect(read("Ok, danke!").intent).toBe("thanks");
     expect(read("Also, danke!").intent).toBe("thanks");
+    expect(read("Hmm, danke dir!").intent).toBe("thanks");
+    expect(read("ok danke").intent).toBe("thanks");
+    // An interjection is no word of a question, with or without its comma.
+    expect(words(read("ok streikt die Bahn?"))).toEqual(words(read("Streikt die Bahn?")));
     // "So what …" asks what "What …" asks; only a filler set off by a comma goes.
     const history = [{ question: "Wann beginnt der Streik?", answer: "Am Montag." }];
     expect(read("Gut, und wann?", history).followUp?.reason).toBe(read("Und wann?", history).followUp?.reason);
     expect(read("Und wann?", history).followUp?.reason).toBe("ellipsis");
+    expect(read("ok und wann?", history).followUp?.reason).toBe("ellipsis");
     expect(read("Hallo! 🙂").intent).toBe("greeting");
     expect(read("🙂👍").intent).toBe("empty");
     // Thanks inside the question is a word of it, and so is a request named by an article.
