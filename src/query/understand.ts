@@ -118,10 +118,12 @@ const ANNOUNCEMENT =
  * ("Hmm …", "Ähm …"). Conversational, like INTERJECTION; "So what …" keeps its "so".
  */
 const FILLER_WORDS =
-  "also|so|well|naja|na ja|nun|ok(?:ay)?|alles klar|gut|super|prima|toll|klasse|cool|ah|aha|ach so|achso|oh|great|nice|alright|all right|got it|i see|interessant|interesting|verstehe|verstanden|right";
+  "also|so|well|naja|na ja|nun|ok(?:ay)?|alles klar|gut|super|prima|toll|klasse|cool|ah|aha|ach so|achso|oh|great|nice|alright|all right|got it|i see|interessant|interesting|verstehe|verstanden|right|" +
+  "übrigens|by the way|btw|sorry|entschuldigung|entschuldige|verzeihung|excuse me|wait|moment|warte";
 const FILLER = new RegExp(`^(?:(?:${FILLER_WORDS})\\s*[,.!:…]+|(?:h+m+|ä+h+m*|e+h*m+|u+h+m*|u+m+)(?![\\p{L}])[\\s,.!:…]*)\\s*`, "iu");
 /** Interjections that are never a word of what is asked, whatever follows them ("ok ist das endgültig?"). */
-const INTERJECTION_WORDS = "ok(?:ay)?|hallo|hallöchen|hi|hey|huhu|moin|servus|danke|dankeschön|thanks|thx|h+m+|naja|na ja|aha|achso|ach so|alles klar";
+const INTERJECTION_WORDS =
+  "ok(?:ay)?|hallo|hallöchen|hi|hey|huhu|moin|servus|danke|dankeschön|thanks|thx|h+m+|naja|na ja|aha|achso|ach so|alles klar|übrigens|btw|sorry|lol|haha+";
 /**
  * A greeting, thanks or filler typed without its comma ("ok und wann?", "hallo wer führt …", "ok für
  * welchen Zeitraum?"), as chats often are: an interjection before anything, the others before a
@@ -163,13 +165,13 @@ const OPEN_OVERVIEW = new RegExp(
 );
 
 /** Emoji and emoticons that end a message: "… 🤔", "… :)", no words of it. */
-const TRAILING_EMOJI = /(?:\s*(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+|[:;]-?[()DPp]|\^\^))+\s*$/u;
+const TRAILING_EMOJI = /(?:\s*(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+|[:;]-?[()DPp]|\^\^|(?<![\p{L}])(?:lol|haha+|hehe+|xd)))+\s*$/iu;
 /**
  * "bitte" and "please" in a question ("Kannst du mir bitte sagen, …", "…, please?"): courtesy, not what
  * is asked. Not the noun after an article or a possessive ("die bitte" typed in lower case).
  */
 const PLEASE =
-  /(?:,\s*)?(?:(?<![\p{L}])(?<!(?:die|der|eine|einer|seine|seiner|ihre|ihrer|deren|dessen|jede|keine)\s)bitte|^Bitte|(?<![\p{L}])please|^Please)(?![\p{L}])(?:\s*[,!:])?/gu;
+  /(?:,\s*)?(?:(?<![\p{L}])(?<!(?:die|der|eine|einer|seine|seiner|ihre|ihrer|deren|dessen|jede|keine)\s)bitte|^Bitte|(?<![\p{L}])(?:please|pls|plz)|^(?:Please|Pls|Plz))(?![\p{L}])(?:\s*[,!:])?/gu;
 /**
  * A reference to the sources themselves: "Laut den Quellen: …", "…, laut Artikel?", "According to the
  * articles, …", "… according to your sources?". Everything the bot answers is from them. Only before
@@ -377,6 +379,11 @@ function withBroader(terms: QueryTerm[], focus: QuestionFocus | null, language: 
     // Not searched for: a hypernym ("Mensch", "Fahrzeug") finds passages about anything of its kind (measured: worse when searched).
     return added.length === 0 ? term : { ...term, alternatives: [...term.alternatives, ...added] };
   });
+}
+
+/** What a message asks, without the words that only frame it or are courtesy ("Hallo! …? Danke!"). Pure. */
+export function asked(message: string): string {
+  return framing(message).question;
 }
 
 /**

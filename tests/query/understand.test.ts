@@ -860,12 +860,14 @@ describe("understand", () => {
       "Hmm, wer führt den Streik an?",
       "hallo wer führt den Streik an?",
       "Ok wer führt den Streik an?",
+      "Übrigens, wer führt den Streik an?",
+      "Sorry, wer führt den Streik an? lol",
     ]) {
       const u = read(q);
       expect([q, u.intent, u.answerType, words(u)]).toEqual([q, "question", plain.answerType, words(plain)]);
     }
     const english = read("Who leads the strike?");
-    for (const q of ["Hi! Who leads the strike?", "Please tell me who leads the strike.", "Who leads the strike, please? 👍", "According to the articles, who leads the strike?", "Well, who leads the strike?", "Ok. Who leads the strike?", "Who leads the strike according to your sources?", "Hey there, who leads the strike?", "Quick question: who leads the strike?", "Who leads the strike? Thanks in advance!"]) {
+    for (const q of ["Hi! Who leads the strike?", "Please tell me who leads the strike.", "Who leads the strike, please? 👍", "According to the articles, who leads the strike?", "Well, who leads the strike?", "Btw who leads the strike pls?", "Ok. Who leads the strike?", "Who leads the strike according to your sources?", "Hey there, who leads the strike?", "Quick question: who leads the strike?", "Who leads the strike? Thanks in advance!"]) {
       const u = read(q);
       expect([q, u.language, u.answerType, words(u)]).toEqual([q, "en", english.answerType, words(english)]);
     }
