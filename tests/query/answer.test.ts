@@ -344,6 +344,9 @@ describe("createAsk, extractive", () => {
   });
 
   it("answers a second question of a message as a follow-up of the first", async () => {
+    // "…? Woraus, bitte?" is one question: the second has no word of its own but a courtesy.
+    const one = await ask()("Was legte im Hafen von Hamburg an? Woraus, bitte?", { history: [] });
+    expect(one.text).not.toContain("Woraus, bitte? ");
     const answer = await ask()("Was legte im Hafen von Hamburg an? Und woraus bestand seine Ladung?", { history: [] });
     expect(quotes(answer)).toContain("Containerschiff");
     expect(quotes(answer)).toContain("Elektronik");
