@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Message } from "grammy/types";
-import { addressedQuestion } from "../../src/telegram/features/ask.js";
+import { addressedQuestion, withoutBotMentions } from "../../src/telegram/features/ask.js";
 import {
   decodeCallback,
   encodeCallback,
@@ -212,6 +212,19 @@ describe("addressedQuestion", () => {
   it("takes replies to the bot", () => {
     expect(addressedQuestion(msg("und wann?", { reply_to_message: { message_id: 1, from: { id: 9 } } }), 9, "x_bot")).toBe("und wann?");
     expect(addressedQuestion(msg("und wann?", { reply_to_message: { message_id: 1, from: { id: 8 } } }), 9, "x_bot")).toBeUndefined();
+  });
+});
+
+describe("withoutBotMentions", () => {
+  const msg = (text: string, extra: object = {}) =>
+    ({ message_id: 5, date: 0, chat: { id: 1, type: "private" }, text, ...extra }) as unknown as Message.TextMessage;
+
+  it("reads a private question without the bot's @mention, which people type out of habit", () => {
+    const text = "@citebot_test_bot, wer hat sich bedankt?";
+    expect(withoutBotMentions(msg(text, { entities: [{ type: "mention", offset: 0, length: 17 }] }), 9, "citebot_test_bot")).toBe("wer hat sich bedankt?");
+    // Someone else's mention is part of the question.
+    const other = "Was sagt @someone_else?";
+    expect(withoutBotMentions(msg(other, { entities: [{ type: "mention", offset: 9, length: 13 }] }), 9, "citebot_test_bot")).toBe(other);
   });
 });
 

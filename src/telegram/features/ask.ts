@@ -26,7 +26,7 @@ export function askFeature(services: Services): Composer<Context> {
 
   text.chatType("private", async (ctx, next) => {
     if (ctx.msg.text.startsWith("/")) return next(); // other commands: the unhandled feature explains
-    await handleQuestion(ctx, ctx.msg.text, services, "private");
+    await handleQuestion(ctx, withoutBotMentions(ctx.msg, ctx.me.id, ctx.me.username), services, "private");
   });
 
   text.chatType(["group", "supergroup"], async (ctx) => {
@@ -48,6 +48,14 @@ export function addressedQuestion(message: Message.TextMessage, botId: number, b
   const mentions = entities.filter((e) => isMentionOf(e, text, botId, botUsername));
   const repliesToBot = message.reply_to_message?.from?.id === botId;
   if (mentions.length === 0 && !repliesToBot) return undefined;
+  return withoutBotMentions(message, botId, botUsername);
+}
+
+/** A message's text without its mentions of the bot (and the punctuation after one that opens it). */
+export function withoutBotMentions(message: Message.TextMessage, botId: number, botUsername: string): string {
+  const text = message.text;
+  const mentions = (message.entities ?? []).filter((e) => isMentionOf(e, text, botId, botUsername));
+  if (mentions.length === 0) return text;
   let question = text;
   for (const mention of [...mentions].sort((a, b) => b.offset - a.offset)) {
     question = question.slice(0, mention.offset) + question.slice(mention.offset + mention.length);
