@@ -105,20 +105,23 @@ export function notFoundText(language: Language, suggestions: readonly string[])
   return `${words.text} ${words.covers} ${suggestions.map((s) => `${frame.open}${s}${frame.close}`).join(", ")}.`;
 }
 
-const SMALLTALK: Readonly<Record<Language, Readonly<Record<"greeting" | "thanks" | "empty", string>>>> = {
+const SMALLTALK: Readonly<Record<Language, Readonly<Record<"greeting" | "thanks" | "empty" | "help", string>>>> = {
   de: {
     greeting: "Hallo! Ich beantworte Fragen zu meinen Nachrichtenquellen und belege jede Antwort mit einem wörtlichen Zitat. Frag zum Beispiel:",
+    help:
+      "Ich beantworte Fragen zu meinen Nachrichtenquellen, nur aus ihnen, und belege jede Antwort mit einem wörtlichen Zitat. Steht etwas nicht darin, sage ich das, statt zu raten. Frag zum Beispiel:",
     thanks: "Gern geschehen! Frag ruhig weiter, zum Beispiel:",
     empty: "Ich sehe in deiner Nachricht keine Frage. Schreib mir eine Frage zu den Artikeln, zum Beispiel:",
   },
   en: {
     greeting: "Hi! I answer questions about my news sources and back every answer with a verbatim quote. Try for example:",
+    help: "I answer questions about my news sources, from them alone, and back every answer with a verbatim quote. When they do not say, I tell you so instead of guessing. Try for example:",
     thanks: "You're welcome! Ask me anything else about the sources, for example:",
     empty: "I don't see a question in your message. Ask me something about the articles, for example:",
   },
 };
 
 /** The short friendly reply to a greeting, thanks, or a message without words: no citation, no refusal. */
-export function smalltalkText(intent: "greeting" | "thanks" | "empty", language: Language): string {
+export function smalltalkText(intent: "greeting" | "thanks" | "empty" | "help", language: Language): string {
   return SMALLTALK[language][intent];
 }

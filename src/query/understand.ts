@@ -17,8 +17,11 @@ import { contentWords, isLightWord, isStopword, questionWords, type Analyzer, ty
  */
 
 /** What a message is, before any retrieval. */
-/** A question; small talk; or a request for what the sources are about as a whole ("Worum geht es?"). */
-export type Intent = "question" | "greeting" | "thanks" | "empty" | "overview";
+/**
+ * A question; small talk; a question about the bot itself ("Was kannst du?"); or a request for what the
+ * sources are about as a whole ("Worum geht es?").
+ */
+export type Intent = "question" | "greeting" | "thanks" | "empty" | "help" | "overview";
 
 /** Why a question was read together with the previous turn. */
 export type FollowUpReason = "pronoun" | "ellipsis" | "reply" | "fallback";
@@ -161,6 +164,19 @@ const OPEN_OVERVIEW = new RegExp(
   `^(?:worum geht(?:'s| es)|was gibt(?:'s| es)(?: denn)? neues|gibt es (?:was |etwas )?neues|(?:was für |welche )?neuigkeiten(?: gibt es)?|` +
     `was (?:ist|war) (?:denn )?(?:passiert|los|geschehen)|what(?:'s| is) (?:this|it|this all) about|what(?:'s| is) new|(?:any )?news|` +
     `what happened|what(?:'s| is) (?:going on|happening))${SOFTENERS}[\\s?!.]*$`,
+  "iu",
+);
+
+/**
+ * A question about the bot itself, or for help: who or what it is, what it can do, how it works
+ * ("Wer bist du?", "Was kann ich dich fragen?", "What can you do?", "help"). Conversational phrases in
+ * the second person; the whole question must be one.
+ */
+const ABOUT_THE_BOT = new RegExp(
+  `^(?:wer bist du|was bist du|was (?:kannst|machst) du|wie funktionierst du|wie funktioniert (?:das|der bot|dieser bot)|` +
+    `bist du (?:ein |eine )?(?:bot|mensch|roboter|ki|maschine)|was kann ich (?:dich )?fragen|wie (?:benutze|nutze) ich dich|hilfe|` +
+    `who are you|what are you|what (?:can|do) you do|how do you work|how does (?:this|it) work|are you (?:a |an )?(?:bot|human|robot|ai|machine)|` +
+    `what can i ask(?: you)?|how do i use (?:you|this)|help)${SOFTENERS}[\\s?!.]*$`,
   "iu",
 );
 
@@ -307,7 +323,8 @@ export function understand(
   const language = intent !== "question" && preferred !== undefined && !SAYS_LANGUAGE.test(opening(question)) ? preferred : detected;
   // "Worum geht es?" asked first is about everything; after an answer, about its story, unless it names the sources.
   const aboutAll = intent === "question" && (ABOUT_THE_SOURCES.test(spelled) || ((history.length === 0 || sourcesNamed) && OPEN_OVERVIEW.test(spelled)));
-  const base = { question, truncated, language, intent: aboutAll ? ("overview" as const) : intent, answerType: null, unit: null, focus: null, followUp: null };
+  const help = intent === "question" && ABOUT_THE_BOT.test(spelled);
+  const base = { question, truncated, language, intent: help ? ("help" as const) : aboutAll ? ("overview" as const) : intent, answerType: null, unit: null, focus: null, followUp: null };
   if (base.intent !== "question") return { ...base, terms: [], searchText: "" };
   // Typed in lower case, as chats often are, its nouns and names are read as if capitalised.
   const asked = truecased(spelled, language, tools);

@@ -367,6 +367,14 @@ describe("createAsk, extractive", () => {
     expect((await ask()("What are the sources about?", { history: [] })).text).toMatch(/^The sources report, among other things: “In München/);
   });
 
+  it("answers a question about the bot itself with what it does and example questions, no citation or refusal", async () => {
+    const answer = await ask()("Was kannst du?", { history: [] });
+    expect(answer).toMatchObject({ kind: "smalltalk", language: "de" });
+    expect(answer.text).toMatch(/wörtlichen Zitat/);
+    if (answer.kind === "smalltalk") expect(answer.examples.length).toBeGreaterThan(0);
+    expect(await ask()("Who are you?", { history: [] })).toMatchObject({ kind: "smalltalk", language: "en" });
+  });
+
   it("frames the answer in English for an English question and quotes the German source", async () => {
     const answer = await ask()("How much does admission to the museum cost?", { history: [] });
     expect(answer).toMatchObject({ kind: "answered", language: "en" });

@@ -823,6 +823,14 @@ describe("understand", () => {
     expect(read("Was weißt du?").intent).toBe("overview");
   });
 
+  it("takes a question about the bot itself for a request for help, not a question about the sources", () => {
+    for (const q of ["Wer bist du?", "Was kannst du alles?", "Hilfe!", "Wie funktionierst du?", "Bist du ein Bot?", "Was kann ich dich fragen?", "Who are you?", "What can you do?", "help", "How does this work?", "Are you a bot?"]) {
+      expect([q, read(q).intent]).toEqual([q, "help"]);
+    }
+    // About someone else, it is a question.
+    for (const q of ["Wer bist du, Streik?", "Was kann die Bahn tun?", "Who can help the strikers?", "Wer hilft den Opfern?"]) expect([q, read(q).intent]).toEqual([q, "question"]);
+  });
+
   it("takes a request for what the sources are about, with no subject, for an overview of them", () => {
     for (const q of ["Worum geht es in den Artikeln?", "Welche Themen kennst du?", "Fass die Artikel zusammen.", "Was weißt du denn so?", "What are the sources about?", "Summarize the news, please.", "What topics do you cover?"]) {
       expect([q, read(q).intent]).toEqual([q, "overview"]);
