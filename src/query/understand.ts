@@ -223,7 +223,7 @@ const PREAMBLE =
  * like the preamble's; the preposition and what follows it are the question.
  */
 const OVERVIEW =
-  /^(was steht in den (quellen|artikeln)|was sagen die (quellen|artikel)|what do the (sources|articles) say|was (weißt|weisst) du|was wisst ihr|was wissen sie|erzähl(e|en sie)?( mir| uns)?( etwas| was| mehr)?|was gibt es neues|gibt es (etwas )?neues|gibt es neuigkeiten|(hast du|haben sie|gibt es) (infos|informationen|neuigkeiten)|infos|informationen|neuigkeiten|((gib|geben sie) (mir|uns) )?(einen |ein )?(überblick|zusammenfassung)|((give|get) (me|us) )?(an |a )?(overview|summary|rundown)|what do you know|tell me( something| more)?|what('s| is) new|(is there )?(any )?(news|updates?|info|information))(?=\s+(über|von|vom|zu|zum|zur|bei|beim|about|on|of|with)\s)\s*/iu;
+  /^(was steht in den (quellen|artikeln)|was sagen die (quellen|artikel)|what do the (sources|articles) say|was (weißt|weisst) du|was wisst ihr|was wissen sie|erzähl(e|en sie)?( mir| uns)?( etwas| was| mehr)?|was gibt es neues|gibt es (etwas )?neues|gibt es neuigkeiten|(hast du|haben sie|gibt es) (infos|informationen|neuigkeiten)|infos|informationen|neuigkeiten|((gib|geben sie) (mir|uns) )?(einen |ein )?(überblick|zusammenfassung)|((give|get) (me|us) )?(an |a )?(overview|summary|rundown)|what do you know|what can you tell (me|us)|tell me( something| more)?|what('s| is) new|(is there )?(any )?(news|updates?|info|information))(?=\s+(über|von|vom|zu|zum|zur|bei|beim|about|on|of|with)\s)\s*/iu;
 
 /**
  * Asking for an account of something named right after the request: "Erklär mir den Streik", "Beschreibe
@@ -232,6 +232,13 @@ const OVERVIEW =
  */
 const ACCOUNT_OF =
   /^(?:(?:erklär|erkläre|erklären sie|beschreib|beschreibe|beschreiben sie|explain|describe|summari[sz]e)(?:\s+(?:mir|uns|me|us))?\s+(?<about>.+?)|(?:fass|fasse|fassen sie)(?:\s+(?:mir|uns))?\s+(?<summed>.+?)\s+zusammen)(?:\s+(?:to me|to us|for me|kurz|bitte))?\s*[.!?]*$/iu;
+
+/**
+ * "Was kannst du mir über den Streik sagen?", "Kannst du mir etwas zum Streik erzählen?": OVERVIEW with
+ * the verb last, as German puts it. Conversational phrases; what follows the preposition is the question.
+ */
+const TELL_AROUND =
+  /^(?:was\s+(?:kannst|könntest)\s+du|kannst\s+du|könntest\s+du|was\s+können\s+sie|können\s+sie)\s+(?:mir\s+|uns\s+)?(?:(?:etwas|was|mehr|noch)\s+)*(?<about>(?:über|zu|zum|zur|von|vom)\s.+?)\s+(?:sagen|erzählen|berichten|mitteilen)\s*[?!.]*$/iu;
 
 /** The sources as a whole, named as a subject: "die Artikel", "alles", "the news". */
 const THE_SOURCES = /^(?:(?:die|the|deine|your|alle|all the)\s+)?(?:artikel|quellen|nachrichten|texte|meldungen|lage|news|articles|sources|stories)$|^(?:alles|everything)$/iu;
@@ -422,11 +429,11 @@ function framing(message: string): { question: string; newTopic: boolean; overvi
   const newTopic = marker !== undefined && marker.length < text.length;
   const announced = newTopic ? text.slice(marker.length) : text;
   // "Sag mal, was ist mit der Schule los?": a preamble before a request ("Tell me about …" is one itself).
-  const requests = OVERVIEW.test(announced) || HAPPENED.test(announced) || HAPPENED_AROUND.test(announced);
+  const requests = [OVERVIEW, HAPPENED, HAPPENED_AROUND, TELL_AROUND].some((request) => request.test(announced));
   const preamble = requests ? undefined : PREAMBLE.exec(announced)?.[0];
   const topical = preamble !== undefined && preamble.length < announced.length ? announced.slice(preamble.length) : announced;
   // "Was ist mit der Schule los?": German says the request around what it asks about.
-  const around = HAPPENED_AROUND.exec(topical);
+  const around = HAPPENED_AROUND.exec(topical) ?? TELL_AROUND.exec(topical);
   if (around?.groups?.["about"] !== undefined) return { question: around.groups["about"], newTopic, overview: true, sourcesNamed };
   const account = ACCOUNT_OF.exec(topical)?.groups;
   const subject = account?.["about"] ?? account?.["summed"];

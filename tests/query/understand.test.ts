@@ -790,8 +790,10 @@ describe("understand", () => {
         "Beschreibe den Streik!",
         "Fass den Streik zusammen.",
         "Gib mir einen Überblick über den Streik.",
+        "Was kannst du mir über den Streik sagen?",
+        "Kannst du mir etwas zum Streik erzählen?",
       ],
-      strike: ["Tell me about the strike", "What do you know about the strike?", "What do the sources say about the strike?", "Explain the strike to me.", "Summarize the strike.", "Give me an overview of the strike."],
+      strike: ["Tell me about the strike", "What do you know about the strike?", "What do the sources say about the strike?", "Explain the strike to me.", "Summarize the strike.", "Give me an overview of the strike.", "What can you tell me about the strike?"],
       // What happened somewhere is what the story's lead says.
       hafen: ["Was geschah im Hafen?", "Was ist los im Hafen?", "Was ist im Hafen los?", "Was ist denn mit dem Hafen los?", "Was ist beim Hafen passiert?"],
       harbour: ["What happened in the harbour?", "What is going on at the harbour?"],
