@@ -14,7 +14,7 @@ import { buildSentenceStats, coverage, matchTerms, matchedChunks, sentenceStats,
 import type { WordKnowledge } from "./cues.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
 import { exampleQuestion, exampleTopics } from "./topics.js";
-import { asked, dictionaryCuts, previousTurn, understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
+import { dictionaryCuts, previousTurn, understand, withPrevious, withoutFraming, type Understanding, type UnderstandTools } from "./understand.js";
 import { sameFamily, vocabularyOf } from "./vocabulary.js";
 
 /**
@@ -524,7 +524,7 @@ export function createAsk(deps: AskDependencies): Ask {
   const askOne = createAskOne(deps);
   return async (rawQuestion: string, context: AskContext): Promise<Answer> => {
     const { text, truncated } = cleanQuestion(rawQuestion, deps.settings.maxQuestionChars);
-    const questions = questionsIn(text, (question) => contentWords(asked(question), detectLanguage(question), deps.analyze).length > 0);
+    const questions = questionsIn(text, (question) => contentWords(withoutFraming(question), detectLanguage(question), deps.analyze).length > 0);
     if (questions.length < 2) return askOne(rawQuestion, context);
     const parts: { question: string; answer: Answer }[] = [];
     let history = context.history;

@@ -16,10 +16,9 @@ import { contentWords, isLightWord, isStopword, questionWords, type Analyzer, ty
  * continues the previous turn. Nothing here knows any article.
  */
 
-/** What a message is, before any retrieval. */
 /**
- * A question; small talk; a question about the bot itself ("Was kannst du?"); or a request for what the
- * sources are about as a whole ("Worum geht es?").
+ * What a message is, before any retrieval: a question; small talk; a question about the bot itself ("Was
+ * kannst du?"); or a request for what the sources are about as a whole ("Worum geht es?").
  */
 export type Intent = "question" | "greeting" | "thanks" | "empty" | "help" | "overview";
 
@@ -138,7 +137,6 @@ const BARE_OPENER = new RegExp(
     `(?:und|and|aber|but|wer|wen|wem|wessen|was|wie|wann|wo|woher|wohin|warum|wieso|weshalb|welche[rnms]?|who|whom|whose|what|how|when|where|why|which)(?![\\p{L}]))`,
   "iu",
 );
-/** Thanks, a farewell or "bitte" after the question mark: "…? Danke im Voraus!", "…? Thanks!" (conversational). */
 /** Words that soften a request without saying anything of it ("Was weißt du denn so?"). */
 const SOFTENERS = "(?:\\s+(?:denn|eigentlich|so|hier|da|alles|gerade|grad|jetzt|überhaupt|mal|kurz|heute|today|here|so far|all))*";
 /**
@@ -195,6 +193,7 @@ const PLEASE =
  */
 const SOURCES_SAY =
   /(?:,\s*)?(?<![\p{L}])(?:(?:laut|gemäß|nach|in)\s+(?:(?:den|dem|der|deinen|deinem|deiner|diesen|diesem|dieser)\s+)?(?:quellen|quelle|artikeln|artikel|texten|text|berichten|meldungen|nachrichten)|(?:according to|based on|in)\s+(?:(?:the|your|these|this)\s+)?(?:sources|source|articles|article|texts|text|reports|news))(?=\s*(?:[,:;?.!]|$))[,:;]?/giu;
+/** Thanks, a farewell or "bitte" after the question mark: "…? Danke im Voraus!", "…? Thanks!" (conversational). */
 const COURTESY_AFTER = new RegExp(`\\?\\s*(?:${THANKS_WORDS}|${GREETING_WORDS}|bitte|please)(?![\\p{L}])[^?]{0,30}$`, "iu");
 
 /** Phrases that open a question on a new topic, with the punctuation after them (general conversational German and English). */
@@ -406,7 +405,7 @@ function withBroader(terms: QueryTerm[], focus: QuestionFocus | null, language: 
 }
 
 /** What a message asks, without the words that only frame it or are courtesy ("Hallo! …? Danke!"). Pure. */
-export function asked(message: string): string {
+export function withoutFraming(message: string): string {
   return framing(message).question;
 }
 
@@ -463,7 +462,7 @@ function withoutCourtesies(message: string): string {
     rest = next;
   }
   // What is left asks something: a question mark, a request.
-  const asks = rest.includes("?") || [PREAMBLE, OVERVIEW, HAPPENED, ABOUT_THE_SOURCES, OPEN_OVERVIEW].some((request) => request.test(rest));
+  const asks = rest.includes("?") || [PREAMBLE, OVERVIEW, HAPPENED, ABOUT_THE_SOURCES, OPEN_OVERVIEW, ABOUT_THE_BOT].some((request) => request.test(rest));
   return asks ? rest : (chat ?? message);
 }
 

@@ -829,6 +829,8 @@ describe("understand", () => {
     for (const q of ["Wer bist du?", "Was kannst du alles?", "Hilfe!", "Wie funktionierst du?", "Bist du ein Bot?", "Was kann ich dich fragen?", "Who are you?", "What can you do?", "help", "How does this work?", "Are you a bot?"]) {
       expect([q, read(q).intent]).toEqual([q, "help"]);
     }
+    // After a greeting, too, without a question mark.
+    expect(read("Hi, help").intent).toBe("help");
     // About someone else, it is a question.
     for (const q of ["Wer bist du, Streik?", "Was kann die Bahn tun?", "Who can help the strikers?", "Wer hilft den Opfern?"]) expect([q, read(q).intent]).toEqual([q, "question"]);
   });
