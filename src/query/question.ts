@@ -24,6 +24,7 @@ export function cleanQuestion(raw: string, maxChars: number): CleanQuestion {
     .replace(/<\/?[a-zA-Z][^<>]*>/g, " ")
     .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? " ")
     .replace(/&#(\d{1,6});/g, (_, code: string) => safeCodePoint(Number(code)))
+    .replace(/^[^\n]*(?:\n[^\n]*)+$/u, questionsByLine)
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, " ")
     // Phones type "’" where keyboards type "'": one question either way.
     .replace(/[‘’ʼ]/g, "'")
@@ -36,6 +37,22 @@ export function cleanQuestion(raw: string, maxChars: number): CleanQuestion {
   const cut = text.slice(0, maxChars);
   const lastSpace = cut.lastIndexOf(" ");
   return { text: (lastSpace > maxChars / 2 ? cut.slice(0, lastSpace) : cut).trim(), truncated: true };
+}
+
+/** Question words of German and English: a question that has one asks its own kind of question. */
+export const QUESTION_WORD = /(?<![\p{L}])(wer|wen|wem|wessen|was|wie|wann|wo|woher|wohin|warum|wieso|weshalb|welche[rnms]?|who|whom|whose|what|how|when|where|why|which)(?![\p{L}])/iu;
+
+/**
+ * A message on several lines with a question mark after each line a question word opens, when two lines
+ * or more do ("wann kam es an⏎woher kam es"): a phone's Enter key ends a question as its "?" does, and
+ * the questions are answered one by one (see {@link questionsIn}).
+ */
+function questionsByLine(text: string): string {
+  const lines = text.split("\n");
+  const opensWithQuestionWord = (line: string) => QUESTION_WORD.exec(line.trim())?.index === 0;
+  // Two questions at least: a question broken over lines ("Wie viele⏎Verletzte?") is one.
+  if (lines.filter(opensWithQuestionWord).length < 2) return text;
+  return lines.map((line) => (opensWithQuestionWord(line) && !/[?.!:]\s*$/u.test(line) ? `${line.trimEnd()}?` : line)).join("\n");
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Language, Turn } from "../types.js";
 import { LEADER_NOUNS, answerType, asksForLeader, asksPlannedTime, measureNouns, namesFocus, periodFor, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { detectLanguage } from "./language.js";
 import { LINKING_ELEMENTS, feminines, withoutLinking } from "./vocabulary.js";
-import { cleanQuestion } from "./question.js";
+import { QUESTION_WORD, cleanQuestion } from "./question.js";
 import { contentWords, isLightWord, isStopword, questionWords, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
 
 /**
@@ -290,8 +290,6 @@ function subjectAfterBe(words: readonly string[], at: number): boolean {
 /** Greetings and thanks that belong to one language ("Hi", "ok" or an emoji do not). */
 const SAYS_LANGUAGE = /^(hallo|hallöchen|moin|servus|grüß|guten|danke|vielen|dankeschön|besten|tschüss|tschüs|auf wiedersehen|hello|good|thanks|thank|howdy|goodbye)/u;
 
-/** Question words of German and English: a question that has one asks its own kind of question. */
-const QUESTION_WORD = /(?<![\p{L}])(wer|wen|wem|wessen|was|wie|wann|wo|woher|wohin|warum|wieso|weshalb|welche[rnms]?|who|whom|whose|what|how|when|where|why|which)(?![\p{L}])/iu;
 /** How a continuing question begins: "und wann?", "and who?", "what about …". */
 const CONTINUATION = /^(und|aber|and|but|also|what about|und was ist mit|and what about|wie ist es mit)\b/u;
 

@@ -20,6 +20,13 @@ describe("cleanQuestion", () => {
     expect(cleanQuestion("Was will die GDL?", 1000).text).toBe("Was will die GDL?");
   });
 
+  it("ends each line of a message that asks on several lines with a question mark, where a question word opens it", () => {
+    expect(cleanQuestion("wann kam das schiff an\nwoher kam es", 1000).text).toBe("wann kam das schiff an? woher kam es?");
+    // One line, or lines that are no questions, are as written.
+    expect(cleanQuestion("wann kam das schiff an", 1000).text).toBe("wann kam das schiff an");
+    expect(cleanQuestion("Das Schiff\nkam an. Wann", 1000).text).toBe("Das Schiff kam an. Wann");
+  });
+
   it("strips HTML tags, scripts and entities", () => {
     expect(cleanQuestion('<b>Wer</b> ist <script>alert("x")</script>&quot;Tokajew&quot;?', 1000)).toEqual({
       text: 'Wer ist "Tokajew"?',
@@ -53,6 +60,7 @@ describe("questionsIn", () => {
     expect(questionsIn("Ich habe den Artikel gelesen. Wann kam das Schiff an?")).toEqual(["Ich habe den Artikel gelesen. Wann kam das Schiff an?"]);
     expect(questionsIn("Erzähl mir vom Hafen.")).toEqual(["Erzähl mir vom Hafen."]);
     expect(questionsIn("?? ?")).toEqual(["?? ?"]);
+    expect(questionsIn(cleanQuestion("wann kam das schiff an\nwoher kam es", 1000).text)).toEqual(["wann kam das schiff an?", "woher kam es?"]);
   });
 
   it("keeps a question without a word of its own with the one before, which it says more of", () => {
