@@ -189,6 +189,19 @@ describe("groups", () => {
     expect(api.botMessages(-100_999)).toHaveLength(0);
   });
 
+  it("answers /ask alone with its usage, whose example question the sources answer whatever they are", async () => {
+    const { api } = await start();
+    api.sendText(group, alice, "/ask");
+    const usage = (await api.botMessage(group.id)).text ?? "";
+    const example = /\/ask (.+)$/u.exec(usage)?.[1];
+    expect(example).toBeDefined();
+    api.sendText(group, alice, `/ask ${example}`);
+    const answer = await api.botMessage(group.id, 2);
+    // An overview of the sources, which any sources answer: their leads, quoted.
+    expect(expectValidHtml(answer)).toMatch(/^Die Quellen? bericht\S+:? .*„Nur eine Woche nach der Verlegung ausländischer Truppen/su);
+    expect(answer.html).toContain("<blockquote>");
+  });
+
   it("gives one final message in a group even when the pipeline streams", async () => {
     const sentence = sentencesOf(index).find((s) => s.text === EXPECTED_QUOTE)!;
     const { api } = await start({
