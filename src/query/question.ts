@@ -58,7 +58,7 @@ function questionsByLine(text: string): string {
 /**
  * A message of three words or more typed in capitals only (caps lock) in lower case: understanding
  * reads a question typed in lower case with its nouns and names capitalised again, and capitals
- * everywhere would make every word a name. An acronym alone ("GDL?") stays.
+ * everywhere would make every word a name. An acronym alone ("NATO?") stays.
  */
 function unshouted(text: string): string {
   const words = text.match(/\p{L}+/gu) ?? [];

@@ -16,8 +16,8 @@ describe("cleanQuestion", () => {
   it("writes a message typed in capitals only in lower case, which understanding reads as typed so", () => {
     expect(cleanQuestion("WIE VIELE GÄSTE KAMEN?", 1000).text).toBe("wie viele gäste kamen?");
     // An acronym alone, or among lower-case words, is as written.
-    expect(cleanQuestion("GDL?", 1000).text).toBe("GDL?");
-    expect(cleanQuestion("Was will die GDL?", 1000).text).toBe("Was will die GDL?");
+    expect(cleanQuestion("NATO?", 1000).text).toBe("NATO?");
+    expect(cleanQuestion("Was will die NATO?", 1000).text).toBe("Was will die NATO?");
   });
 
   it("ends each line of a message that asks on several lines with a question mark, where a question word opens it", () => {
