@@ -134,7 +134,7 @@ const INTERJECTION_WORDS =
 const BARE_OPENER = new RegExp(
   `^(?:${INTERJECTION_WORDS})\\s+(?=\\p{L})|^(?:${GREETING_WORDS}|${THANKS_WORDS}|${FILLER_WORDS})\\s+` +
     `(?=(?:(?:für|seit|in|an|auf|aus|bei|mit|nach|von|zu|um|bis|gegen|über|for|since|at|on|from|to|with|by|until|about)\\s+)?` +
-    `(?:und|and|aber|but|wer|wen|wem|wessen|was|wie|wann|wo|woher|wohin|warum|wieso|weshalb|welche[rnms]?|who|whom|whose|what|how|when|where|why|which)(?![\\p{L}]))`,
+    `(?:(?:und|and|aber|but)(?![\\p{L}])|${QUESTION_WORD.source}))`,
   "iu",
 );
 /** Words that soften a request without saying anything of it ("Was weißt du denn so?"). */
