@@ -61,8 +61,13 @@ export function composeExtractive(
 ): { text: string; citations: Citation[] } {
   const frame = FRAMING[language];
   const citations = selected.map((s, i) => citationFor(s.sentence, i + 1, doc(s.sentence.source)));
-  const quotes = citations.map((c) => `${frame.open}${c.quote}${frame.close} [${c.n}]`);
-  return { text: `${citations.length > 1 ? frame.many : frame.one} ${quotes.join(" ")}`, citations };
+  return { text: `${citations.length > 1 ? frame.many : frame.one} ${quoted(citations, language)}`, citations };
+}
+
+/** The quotes of citations in the language's quotation marks, each followed by its number. */
+function quoted(citations: readonly Citation[], language: Language): string {
+  const frame = FRAMING[language];
+  return citations.map((c) => `${frame.open}${c.quote}${frame.close} [${c.n}]`).join(" ");
 }
 
 const OVERVIEW_FRAMING: Readonly<Record<Language, { one: string; many: string }>> = {
@@ -78,9 +83,7 @@ const OVERVIEW_FRAMING: Readonly<Record<Language, { one: string; many: string }>
  * composeOverview(citations, "en") // "The sources report, among other things: “…” [1] “…” [2]"
  */
 export function composeOverview(citations: readonly Citation[], language: Language): string {
-  const frame = FRAMING[language];
-  const quotes = citations.map((c) => `${frame.open}${c.quote}${frame.close} [${c.n}]`);
-  return `${citations.length > 1 ? OVERVIEW_FRAMING[language].many : OVERVIEW_FRAMING[language].one} ${quotes.join(" ")}`;
+  return `${citations.length > 1 ? OVERVIEW_FRAMING[language].many : OVERVIEW_FRAMING[language].one} ${quoted(citations, language)}`;
 }
 
 const NOT_FOUND: Readonly<Record<Language, { text: string; covers: string }>> = {
