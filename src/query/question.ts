@@ -50,7 +50,7 @@ export const QUESTION_WORD = /(?<![\p{L}])(wer|wen|wem|wessen|was|wie|wann|wo|wo
 function questionsByLine(text: string): string {
   const lines = text.split("\n");
   const opensWithQuestionWord = (line: string) => QUESTION_WORD.exec(line.trim())?.index === 0;
-  // Two questions at least: a question broken over lines ("Wie viele⏎Verletzte?") is one.
+  // Two questions at least: a question broken over lines ("Wie viele⏎Gäste?") is one.
   if (lines.filter(opensWithQuestionWord).length < 2) return text;
   return lines.map((line) => (opensWithQuestionWord(line) && !/[?.!:]\s*$/u.test(line) ? `${line.trimEnd()}?` : line)).join("\n");
 }
