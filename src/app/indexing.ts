@@ -10,7 +10,9 @@ import {
   type BuildSummary,
   type LoadedIndex,
 } from "../ingest/store.js";
+import { analyze } from "../ingest/keyword.js";
 import type { Logger } from "../log.js";
+import { sentenceDescriber } from "../query/answer.js";
 
 /**
  * Constructs the configured embedder. The only place that builds `OpenAIEmbeddings`; everything
@@ -50,6 +52,8 @@ export function buildOptions(config: Config, embeddings: CitebotEmbeddings) {
     chunking: config.chunking,
     hnsw: { m: config.hnsw.m, efConstruction: config.hnsw.efConstruction },
     batchSize: config.embeddings.kind === "openai" ? config.embeddings.batchSize : 256,
+    // What reading needs of each sentence, stored so that a question only decodes it (see query/score.ts).
+    describer: sentenceDescriber(analyze),
   };
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import hnswlib from "hnswlib-node";
 import { buildOptions, createEmbeddings } from "../app/indexing.js";
+import { decodeFacts } from "../ingest/facts.js";
 import { createPipeline, type Pipeline } from "../app/pipeline.js";
 import { parseConfig, type Config } from "../config.js";
 import { loadKeywordIndex } from "../ingest/bm25.js";
@@ -479,6 +480,7 @@ async function openBreakdown(config: Config): Promise<Record<string, number>> {
     sentences = decodeChunkStore(await readFile(path.join(dir, "chunks.bin"))).sentences.count;
   });
   await time("sentences.bin read+decode", async () => decodeAnalysis(await readFile(path.join(dir, "sentences.bin")), sentences));
+  await time("facts.bin read+decode", async () => decodeFacts(await readFile(path.join(dir, "facts.bin")), sentences));
   await time("vectors.hnsw readIndex", async () => {
     const manifest = await readManifest(dir);
     const hnsw = new HierarchicalNSW("cosine", manifest.embedder.dimension);

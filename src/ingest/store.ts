@@ -4,6 +4,7 @@ import path from "node:path";
 import hnswlib from "hnswlib-node";
 import type { Chunk, DocInfo, SourceDoc } from "../types.js";
 import { CorruptFileError } from "./binary.js";
+import { decodeFacts, encodeFacts, type SentenceDescriber, type SentenceFacts } from "./facts.js";
 import { chunkDoc, type ChunkingOptions, type ChunkDraft } from "./chunk.js";
 import { decodeChunkStore, encodeChunkStore, type ChunkStore } from "./chunkstore.js";
 import type { CitebotEmbeddings } from "./embed.js";
@@ -45,6 +46,7 @@ const FILES = {
   manifest: "manifest.json",
   chunks: "chunks.bin",
   sentences: "sentences.bin",
+  facts: "facts.bin",
   vectors: "vectors.f32",
   hnsw: "vectors.hnsw",
   keywords: "keywords.bm25",
@@ -66,6 +68,8 @@ export interface Manifest {
    * the sentences are analysed again when the index is opened, and `npm run index` rewrites the file.
    */
   readonly analysis?: { readonly version: string; readonly sentences: number };
+  /** Which facts facts.bin holds (see `SentenceDescriber`); absent when the build was given no describer. */
+  readonly facts?: { readonly version: string };
   readonly docs: readonly DocInfo[];
   /** Every other file of the index, as written; absent in indexes written before it was recorded. */
   readonly files?: Readonly<Record<string, FileRecord>>;
@@ -93,6 +97,8 @@ export interface LoadedIndex {
   readonly sentenceTable: SentenceTable;
   /** The stems of every sentence, as this citebot's analyzer computes them (stored, or recomputed on open). */
   readonly analysis: SentenceAnalysis;
+  /** What reading needs of each sentence beyond its stems, when the build stored it (the reader checks its version). */
+  readonly facts?: SentenceFacts;
   readonly docs: readonly DocInfo[];
   doc(source: string): DocInfo | undefined;
   /**
@@ -122,6 +128,8 @@ export interface BuildOptions {
   readonly rebuild?: boolean;
   readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
   readonly onWarning?: (message: string) => void;
+  /** Works out each sentence's facts for facts.bin; without one, no facts are stored and reading works them out on demand. */
+  readonly describer?: SentenceDescriber;
   /** Takes the build lock and resolves to its release; {@link acquireLock} unless a test watches it. */
   readonly lock?: (indexDir: string) => Promise<() => Promise<void>>;
 }
@@ -212,8 +220,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
 
     if (previous && removed === 0 && plan.every((p) => p.status === "unchanged")) {
       const chunks = previous.store.chunks.length;
-      const current = previous.manifest.analysis?.version === analysisVersion(analyze);
-      if (!current) await rewriteAnalysis(options.indexDir, previous, started);
+      const current =
+        previous.manifest.analysis?.version === analysisVersion(analyze) &&
+        (options.describer === undefined || previous.manifest.facts?.version === options.describer.version);
+      if (!current) await rewriteAnalysis(options.indexDir, previous, started, options.describer);
       return summary(count, removed, chunks, 0, started, skipped, !current);
     }
 
@@ -274,7 +284,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     for (const chunk of chunks) chunkCounts.set(chunk.source, (chunkCounts.get(chunk.source) ?? 0) + 1);
     const docInfos: DocInfo[] = docs.map((doc) => docInfo(doc, chunkCounts.get(doc.source) ?? 0));
     const chunkStore = encodeChunkStore(docs, chunks);
-    const analysis = await analyzeInSlices(decodeChunkStore(chunkStore).sentences);
+    const table = decodeChunkStore(chunkStore).sentences;
+    const analysis = await analyzeInSlices(table);
+    const facts = await options.describer?.describe(table, analysis, yieldToEventLoop);
     const manifest: Manifest = {
       schema: SCHEMA_VERSION,
       buildId: randomBytes(8).toString("hex"),
@@ -285,6 +297,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       hnsw: { space: "cosine", m: options.hnsw.m, efConstruction: options.hnsw.efConstruction },
       counts: { docs: docInfos.length, chunks: chunks.length },
       analysis: { version: analysis.version, sentences: analysis.offsets.length - 1 },
+      ...(facts ? { facts: { version: facts.version } } : {}),
       docs: docInfos,
     };
 
@@ -299,6 +312,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       await writeFile(path.join(dir, FILES.vectors), Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength));
       await writeFile(path.join(dir, FILES.chunks), chunkStore);
       await writeFile(path.join(dir, FILES.sentences), encodeAnalysis(analysis));
+      if (facts) await writeFile(path.join(dir, FILES.facts), encodeFacts(facts));
       await writeFile(path.join(dir, FILES.keywords), buildKeywordIndex(chunks.map((c) => c.text)).serialize());
       const state = embedder.saveState?.();
       if (state) await writeFile(path.join(dir, FILES.embedder), state);
@@ -336,7 +350,7 @@ export async function openIndex(
   }
   await graph;
   hnsw.setEf(options.ef);
-  const { store, analysis, keywords, embedder } = parts;
+  const { store, analysis, facts, keywords, embedder } = parts;
   const bySource = new Map(manifest.docs.map((d) => [d.source, d]));
   const docIndex = new Map(store.sources.map((source, i) => [source, i]));
   const dimension = manifest.embedder.dimension;
@@ -348,6 +362,7 @@ export async function openIndex(
     chunks: store.chunks,
     sentenceTable: store.sentences,
     analysis,
+    ...(facts ? { facts } : {}),
     docs: manifest.docs,
     doc: (source) => bySource.get(source),
     docText: (source) => {
@@ -379,14 +394,16 @@ async function readParts(dir: string, manifest: Manifest, options: Parameters<ty
   const version = analysisVersion(analyze);
   const stored = manifest.analysis?.version === version;
   const withState = manifest.embedder.state && options.embeddings.loadState !== undefined;
-  const [chunkBytes, sentenceBytes, keywordBytes, state] = await Promise.all([
+  const [chunkBytes, sentenceBytes, factBytes, keywordBytes, state] = await Promise.all([
     readIndexFile(dir, FILES.chunks),
     stored ? readIndexFile(dir, FILES.sentences) : undefined,
+    stored && manifest.facts ? readIndexFile(dir, FILES.facts) : undefined,
     readIndexFile(dir, FILES.keywords),
     withState ? readIndexFile(dir, FILES.embedder) : undefined,
   ]);
   const read = new Map<string, Uint8Array>([[FILES.chunks, chunkBytes], [FILES.keywords, keywordBytes]]);
   if (sentenceBytes) read.set(FILES.sentences, sentenceBytes);
+  if (factBytes) read.set(FILES.facts, factBytes);
   if (state) read.set(FILES.embedder, state);
   const store = decodeOrFail(dir, FILES.chunks, () => decodeChunkStore(chunkBytes));
   if (store.chunks.length !== manifest.counts.chunks) {
@@ -410,6 +427,7 @@ async function readParts(dir: string, manifest: Manifest, options: Parameters<ty
     );
     analysis = analyzeSentences(store.sentences, analyze);
   }
+  const facts = factBytes ? decodeOrFail(dir, FILES.facts, () => decodeFacts(factBytes, store.sentences.count)) : undefined;
   let keywords: KeywordIndex;
   try {
     keywords = loadKeywordIndex(keywordBytes);
@@ -421,7 +439,7 @@ async function readParts(dir: string, manifest: Manifest, options: Parameters<ty
   // After decoding, so that a file of an older format is reported as that rather than as damage.
   await checkChecksums(dir, manifest, read);
   const embedder = state && options.embeddings.loadState ? options.embeddings.loadState(state) : options.embeddings;
-  return { store, analysis, keywords, embedder };
+  return { store, analysis, facts, keywords, embedder };
 }
 
 async function readIndexFile(dir: string, file: string): Promise<Buffer> {
@@ -551,16 +569,21 @@ async function analyzeInSlices(table: SentenceTable): Promise<SentenceAnalysis> 
 }
 
 /**
- * Nothing to embed, but the stored sentence analysis is from another analyzer: a new index with the same
- * files (hard links where the file system allows, copies otherwise) and a fresh sentences.bin.
+ * Nothing to embed, but the stored sentence analysis or facts are from another analyzer or lexicon: a new
+ * index with the same files (hard links where the file system allows, copies otherwise) and a fresh
+ * sentences.bin and facts.bin.
  */
-async function rewriteAnalysis(indexDir: string, previous: Previous, started: number): Promise<void> {
-  const analysis = await analyzeInSlices(previous.store.sentences);
+async function rewriteAnalysis(indexDir: string, previous: Previous, started: number, describer: SentenceDescriber | undefined): Promise<void> {
+  const table = previous.store.sentences;
+  const analysis = await analyzeInSlices(table);
+  const facts = await describer?.describe(table, analysis, yieldToEventLoop);
+  const { facts: _stale, ...kept } = previous.manifest;
   const manifest: Manifest = {
-    ...previous.manifest,
+    ...kept,
     buildId: randomBytes(8).toString("hex"),
     builtAt: new Date().toISOString(),
     analysis: { version: analysis.version, sentences: analysis.offsets.length - 1 },
+    ...(facts ? { facts: { version: facts.version } } : {}),
   };
   await writeAtomically(indexDir, async (dir) => {
     for (const file of [FILES.chunks, FILES.vectors, FILES.hnsw, FILES.keywords, FILES.embedder, ".gitkeep"]) {
@@ -568,6 +591,7 @@ async function rewriteAnalysis(indexDir: string, previous: Previous, started: nu
       if (await exists(from)) await link(from, path.join(dir, file)).catch(() => copyFile(from, path.join(dir, file)));
     }
     await writeFile(path.join(dir, FILES.sentences), encodeAnalysis(analysis));
+    if (facts) await writeFile(path.join(dir, FILES.facts), encodeFacts(facts));
   }, (files) => ({ ...manifest, buildMs: Math.round(performance.now() - started), files }));
 }
 

@@ -1,3 +1,4 @@
+import type { SentenceDescriber, SentenceFacts } from "../ingest/facts.js";
 import { analysisVersion, analyzeSentences, type SentenceAnalysis, type SentenceTable } from "../ingest/sentences.js";
 import { openLexicon, type Lexicon } from "../lexicon/index.js";
 import { turnOf, type Answer, type Ask, type AskContext, type Citation, type DocInfo, type Language, type Passage, type Turn } from "../types.js";
@@ -10,7 +11,17 @@ import { LlmError, guardedDisplay, leaksSecrets, rewriteQuery, streamAnswer, typ
 import { NOT_IN_SOURCES, answerMessages, rewriteMessages, type PromptSource } from "./prompts.js";
 import { STRICT_TYPES, mentions, read, type Reading } from "./read.js";
 import { retrieve, type RetrievalSettings, type SearchableIndex } from "./retrieve.js";
-import { buildSentenceStats, coverage, matchTerms, matchedChunks, sentenceStats, termHits, type SentenceStats } from "./score.js";
+import {
+  buildSentenceStats,
+  coverage,
+  describeSentences,
+  factsVersion,
+  matchTerms,
+  matchedChunks,
+  sentenceStats,
+  termHits,
+  type SentenceStats,
+} from "./score.js";
 import type { WordKnowledge } from "./cues.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
 import { exampleQuestion, exampleTopics } from "./topics.js";
@@ -31,6 +42,8 @@ export interface AnswerIndex extends SearchableIndex {
   readonly sentenceTable?: SentenceTable;
   /** The stems of those sentences, as the index stored them; used when made by the same analysis as `analyze`'s. */
   readonly analysis?: SentenceAnalysis;
+  /** What reading needs of each sentence beyond its stems, as the index stored it; used when made by this code and lexicon. */
+  readonly facts?: SentenceFacts;
 }
 
 export interface AskSettings {
@@ -79,11 +92,25 @@ function statsFor(index: AnswerIndex, analyze: Analyzer, lexicon: Lexicon): Sent
     const table = index.sentenceTable;
     const knows = wordKnowledge(lexicon);
     if (!table) stats = buildSentenceStats(index.chunks, analyze, knows);
-    else if (index.analysis?.version === analysisVersion(analyze)) stats = sentenceStats(table, index.analysis, analyze, knows);
+    else if (index.analysis?.version === analysisVersion(analyze)) stats = sentenceStats(table, index.analysis, analyze, knows, index.facts);
     else stats = sentenceStats(table, analyzeSentences(table, analyze), analyze, knows);
     statsCache.set(index, stats);
   }
   return stats;
+}
+
+/**
+ * Works out at index time what reading needs of each sentence (see `describeSentences`), with the
+ * lexicon questions are answered with, so that the index can store it.
+ */
+export function sentenceDescriber(analyze: Analyzer, lexicon: Lexicon = openLexicon()): SentenceDescriber {
+  const knows = wordKnowledge(lexicon);
+  return {
+    get version() {
+      return factsVersion(analyze, knows);
+    },
+    describe: (table, analysis, pause) => describeSentences(table, analysis, analyze, knows, pause),
+  };
 }
 
 /** Words remembered per lexicon view: sentences repeat their words, and a look-up costs a binary search and decoding. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   analysisVersion,
   analyzeSentences,
@@ -6,6 +7,7 @@ import {
   type SentenceAnalysis,
   type SentenceTable,
 } from "../ingest/sentences.js";
+import { createFactsBuilder, type SentenceFacts } from "../ingest/facts.js";
 import type { Chunk } from "../types.js";
 import { countedWords, namesReason, sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
@@ -68,13 +70,21 @@ export interface SentenceStats {
  * nouns and features computed on demand; it must be the analyzer that produced `analysis` (same
  * `analysisVersion`), or this throws rather than answer from stems another analyzer made.
  */
-export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, analyze: Analyzer, knows?: WordKnowledge): SentenceStats {
+export function sentenceStats(
+  table: SentenceTable,
+  analysis: SentenceAnalysis,
+  analyze: Analyzer,
+  knows?: WordKnowledge,
+  facts?: SentenceFacts,
+): SentenceStats {
   const { count } = table;
   if (analysis.version !== analysisVersion(analyze)) {
     throw new Error(`sentence analysis ${analysis.version} was not made by this analyzer (${analysisVersion(analyze)})`);
   }
   if (analysis.offsets.length !== count + 1) throw new Error(`analysis of ${analysis.offsets.length - 1} sentences for a table of ${count}`);
   const postings = postingsOf(analysis);
+  // Facts the index stored are used only when this code and lexicon would have made the same.
+  const stored = facts !== undefined && facts.count === count && facts.version === factsVersion(analyze, knows) ? facts : undefined;
   // Nouns and answer-type features are needed only for the few candidate sentences of a question, so
   // they are computed on first use, like the sentence objects and their stem sets.
   const sentences: (Sentence | undefined)[] = [];
@@ -129,6 +139,11 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
     stems: (index) => {
       if (!inRange(index)) return new Set();
       let set = stems[index];
+      if (!set && stored) {
+        const own = new Set(storedStems(index));
+        for (const stem of stored.row(FACT.moreStems, index)) own.add(stem);
+        stems[index] = set = own;
+      }
       if (!set) {
         const own = new Set(storedStems(index));
         // An acronym stands for its long form, which the article spelled out once: "VFB-Chef" is the head of
@@ -143,6 +158,10 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
     carried: (index) => {
       if (!inRange(index)) return NOTHING;
       let set = carried[index];
+      if (!set && stored) {
+        const row = stored.row(FACT.carried, index);
+        carried[index] = set = row.length > 0 ? new Set(row) : NOTHING;
+      }
       if (!set) {
         const goesOn = index > 0 && sourceOf(index - 1) === sourceOf(index) && OPENS_WITH_PRONOUN.test(textOf(index));
         const article = articleAround(index);
@@ -151,16 +170,120 @@ export function sentenceStats(table: SentenceTable, analysis: SentenceAnalysis, 
       }
       return set;
     },
-    features: (index) => (features[index] ??= typedFeatures(textOf(index), analyze, knows)),
-    lemmaStems: (index) => (lemmas[index] ??= lemmaStemsOf(textOf(index), analyze, knows)),
-    counted: (index) => (counted[index] ??= new Set(countedWords(textOf(index)).flatMap(analyze))),
-    countedNouns: (index) => (countedNouns[index] ??= new Set(countedWords(textOf(index), true).flatMap(analyze))),
+    features: (index) =>
+      (features[index] ??= stored && inRange(index) ? featuresFrom(stored.row(FACT.features, index)) : typedFeatures(textOf(index), analyze, knows)),
+    lemmaStems: (index) =>
+      (lemmas[index] ??= stored && inRange(index) ? new Set(stored.row(FACT.lemmaStems, index)) : lemmaStemsOf(textOf(index), analyze, knows)),
+    counted: (index) =>
+      (counted[index] ??= stored && inRange(index) ? new Set(stored.row(FACT.counted, index)) : new Set(countedWords(textOf(index)).flatMap(analyze))),
+    countedNouns: (index) =>
+      (countedNouns[index] ??=
+        stored && inRange(index) ? new Set(stored.row(FACT.countedNouns, index)) : new Set(countedWords(textOf(index), true).flatMap(analyze))),
     postings,
     chunkSentences: (chunkId) => {
       if (!Number.isInteger(chunkId) || chunkId < 0 || chunkId + 1 >= table.memberOffsets.length) return [];
       return Array.from(table.members.subarray(table.memberOffsets[chunkId], table.memberOffsets[chunkId + 1]));
     },
   };
+}
+
+/** The columns of a sentence's stored facts (see ingest/facts.ts), each what a {@link SentenceStats} method computes. */
+const FACT_COLUMNS = ["more stems", "carried", "lemma stems", "counted", "counted nouns", "features"] as const;
+const FACT = { moreStems: 0, carried: 1, lemmaStems: 2, counted: 3, countedNouns: 4, features: 5 } as const;
+
+/** Bump when a sentence's facts change in a way the probe below might not show. */
+const FACTS_VERSION = 1;
+
+/**
+ * A short article that asks for every kind of fact: a dateline and "die Stadt", an acronym spelled out,
+ * a name after its kind and its role, a pronoun going on, counted nouns, strong verb forms, answer types.
+ */
+const FACTS_PROBE = [
+  "Altdorf (dpa) - Der Verband Freier Bäcker (VFB) hat am Montag 120 Mitglieder zu einem Protest aufgerufen.",
+  "Der Bauunternehmer Ole Brandt versprach, die Stadt werde bis 2025 helfen.",
+  "Brandt traf sich deshalb in Berlin mit der Partei Novura und ihrem Parteichef.",
+  "Sie gewann zwei Sitze dazu, weil die Wähler unzufrieden waren.",
+  "Die VFB-Chefin sagte, der Verband habe drei Wochen lang verhandelt; zwölf Bäckereien schlossen.",
+  "The mayor, John Smith, said on Tuesday that 40 people were evacuated from London because of the flood.",
+];
+
+const factsVersions = new WeakMap<Analyzer, WeakMap<object, string>>();
+const WITHOUT_KNOWLEDGE = {};
+
+/**
+ * The version of the facts this code makes with `analyze` and `knows`: {@link FACTS_VERSION}, the analysis
+ * version (facts extend its stems) and a digest of the facts of a probe article, which changes with
+ * the lexicon behind `knows`. Stored facts are used only when their version equals this. Memoised.
+ */
+export function factsVersion(analyze: Analyzer, knows?: WordKnowledge): string {
+  let byKnowledge = factsVersions.get(analyze);
+  if (!byKnowledge) factsVersions.set(analyze, (byKnowledge = new WeakMap()));
+  let version = byKnowledge.get(knows ?? WITHOUT_KNOWLEDGE);
+  if (version === undefined) {
+    let at = 0;
+    const sentences = FACTS_PROBE.map((text) => {
+      const span = { start: at, end: at + text.length };
+      at += text.length + 1;
+      return span;
+    });
+    const text = FACTS_PROBE.join(" ");
+    const stats = buildSentenceStats([{ id: 0, source: "probe", start: 0, end: text.length, text, sentences }], analyze, knows);
+    const rows = FACTS_PROBE.map((_, i) => factsOf(stats, i));
+    const digest = createHash("sha256").update(JSON.stringify(rows)).digest("hex");
+    version = `${FACTS_VERSION}-${analysisVersion(analyze)}-${digest.slice(0, 12)}`;
+    byKnowledge.set(knows ?? WITHOUT_KNOWLEDGE, version);
+  }
+  return version;
+}
+
+/** Sentence i's facts as {@link FACT_COLUMNS} lists them; its stems beside those of the analysis are what its article adds. */
+function factsOf(stats: SentenceStats, index: number, own?: ReadonlySet<string>): string[][] {
+  const stems = [...stats.stems(index)];
+  const features = [...stats.features(index)].flatMap(([type, words]) => [type, String(words.length), ...words]);
+  return [
+    own ? stems.filter((stem) => !own.has(stem)) : stems,
+    [...stats.carried(index)],
+    [...stats.lemmaStems(index)],
+    [...stats.counted(index)],
+    [...stats.countedNouns(index)],
+    features,
+  ];
+}
+
+function featuresFrom(row: readonly string[]): ReadonlyMap<AnswerType, readonly string[]> {
+  const typed = new Map<AnswerType, string[]>();
+  for (let k = 0; k + 1 < row.length; ) {
+    const n = Number(row[k + 1]);
+    typed.set(row[k] as AnswerType, row.slice(k + 2, k + 2 + n));
+    k += 2 + n;
+  }
+  return typed;
+}
+
+/** Sentences described with one {@link SentenceStats} before a fresh one: its caches would hold every sentence's facts. */
+const DESCRIBED_PER_STATS = 5000;
+
+/**
+ * The facts of every sentence of an index, as {@link SentenceStats} would work them out on first use:
+ * what `npm run index` stores, so that a question only decodes them. `pause` is awaited now and then.
+ */
+export async function describeSentences(
+  table: SentenceTable,
+  analysis: SentenceAnalysis,
+  analyze: Analyzer,
+  knows?: WordKnowledge,
+  pause: () => Promise<void> = async () => {},
+): Promise<SentenceFacts> {
+  const builder = createFactsBuilder(factsVersion(analyze, knows), FACT_COLUMNS);
+  let stats = sentenceStats(table, analysis, analyze, knows);
+  for (let i = 0; i < table.count; i++) {
+    if (i % DESCRIBED_PER_STATS === DESCRIBED_PER_STATS - 1) stats = sentenceStats(table, analysis, analyze, knows);
+    if (i % 500 === 499) await pause();
+    const own = new Set<string>();
+    for (let k = analysis.offsets[i]!; k < analysis.offsets[i + 1]!; k++) own.add(analysis.vocab[analysis.stems[k]!]!);
+    builder.add(factsOf(stats, i, own));
+  }
+  return builder.finish();
 }
 
 /** A sentence opening with a personal pronoun: "Sie", "Er", "He", "She", "They" (grammar, not vocabulary). */

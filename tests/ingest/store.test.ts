@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { LocalLexicalEmbeddings, type CitebotEmbeddings } from "../../src/ingest/embed.js";
 import { analyze } from "../../src/ingest/keyword.js";
 import { SPLITTER_VERSION } from "../../src/ingest/load.js";
+import { createFactsBuilder, type SentenceDescriber } from "../../src/ingest/facts.js";
 import { encodeAnalysis, rejoinedParticleVerbs } from "../../src/ingest/sentences.js";
 import {
   buildIndex,
@@ -219,6 +220,49 @@ describe("building the index", () => {
     expect(await buildIndex(options(new LocalLexicalEmbeddings(128)))).toMatchObject({ written: false });
   });
 
+  it("stores the facts a describer works out for every sentence, and rewrites them alone when its version changes", async () => {
+    // A describer of the index stage's own: each sentence's first word and its length, in two columns.
+    const calls: string[] = [];
+    const describer = (version: string): SentenceDescriber => ({
+      version,
+      async describe(table, _analysis, pause) {
+        calls.push(version);
+        const builder = createFactsBuilder(version, ["first word", "length"]);
+        for (let i = 0; i < table.count; i++) {
+          builder.add([[table.text(i).split(" ")[0]!], [String(table.text(i).length)]]);
+          await pause();
+        }
+        return builder.finish();
+      },
+    });
+    await buildIndex(options(new LocalLexicalEmbeddings(64), { describer: describer("v1") }));
+    const embeddings = new LocalLexicalEmbeddings(64);
+    const index = await openIndex(indexDir, { embeddings, ef: 10 });
+    expect((await readManifest(indexDir)).facts).toEqual({ version: "v1" });
+    expect(index.facts?.version).toBe("v1");
+    expect(index.facts?.columns).toEqual(["first word", "length"]);
+    for (let i = 0; i < index.sentenceTable.count; i++) {
+      expect(index.facts?.row(0, i)).toEqual([index.sentenceTable.text(i).split(" ")[0]]);
+      expect(index.facts?.row(1, i)).toEqual([String(index.sentenceTable.text(i).length)]);
+    }
+    const graph = await readFile(path.join(indexDir, "vectors.hnsw"));
+
+    // Same seeds, same describer: nothing is written. A new version: the facts are rewritten, nothing embedded.
+    expect(await buildIndex(options(new LocalLexicalEmbeddings(64), { describer: describer("v1") }))).toMatchObject({ written: false });
+    const counter = { texts: 0, calls: 0 };
+    const summary = await buildIndex(options(new Counting(new LocalLexicalEmbeddings(64), counter), { describer: describer("v2") }));
+    expect(summary).toMatchObject({ embedded: 0, written: true });
+    expect(counter.texts).toBe(0);
+    expect(calls).toEqual(["v1", "v2"]);
+    expect(await readFile(path.join(indexDir, "vectors.hnsw"))).toEqual(graph);
+    expect((await openIndex(indexDir, { embeddings, ef: 10 })).facts?.version).toBe("v2");
+
+    // Damaged, facts.bin is reported like any other file.
+    const bytes = await readFile(path.join(indexDir, "facts.bin"));
+    await writeFile(path.join(indexDir, "facts.bin"), bytes.subarray(0, bytes.length - 16));
+    await expect(openIndex(indexDir, { embeddings, ef: 10 })).rejects.toThrow(/facts\.bin is damaged.*--rebuild/);
+  });
+
   it("says clearly which file of the index is damaged or missing", async () => {
     await buildIndex(options(new LocalLexicalEmbeddings(64)));
     const open = () => openIndex(indexDir, { embeddings: new LocalLexicalEmbeddings(64), ef: 10 });
@@ -328,7 +372,7 @@ describe("building the index", () => {
     expect(index.manifest.schema).toBe(SCHEMA_VERSION);
     expect(warnings.join("\n")).toMatch(/schema 2.*rebuilding it/);
     expect((await readdir(indexDir)).sort()).toEqual(
-      [".gitkeep", "chunks.bin", "embedder.bin", "keywords.bm25", "manifest.json", "sentences.bin", "vectors.f32", "vectors.hnsw"],
+      [".gitkeep", "chunks.bin", "embedder.bin", "facts.bin", "keywords.bm25", "manifest.json", "sentences.bin", "vectors.f32", "vectors.hnsw"],
     );
     expect(index.chunks.length).toBeGreaterThan(0);
   });

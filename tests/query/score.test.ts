@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { analyzeSentences, sentenceTable } from "../../src/ingest/sentences.js";
 import { answerType } from "../../src/query/cues.js";
-import { acronymsIn, aliasesIn, buildSentenceStats, namesBehind, townBehind, coverage, RANK_PRIOR, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
+import { decodeFacts, encodeFacts } from "../../src/ingest/facts.js";
+import { openLexicon } from "../../src/lexicon/index.js";
+import { acronymsIn, aliasesIn, buildSentenceStats, describeSentences, factsVersion, namesBehind, townBehind, coverage, RANK_PRIOR, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -73,6 +75,82 @@ describe("buildSentenceStats", () => {
     expect(() => stats.sentence(6)).toThrow(RangeError);
     const other = (text: string) => analyze(text).map((stem) => stem.slice(0, 4));
     expect(() => sentenceStats(table, analysis, other)).toThrow(/not made by this analyzer/);
+  });
+});
+
+describe("stored sentence facts", () => {
+  const lexicon = openLexicon();
+  const knowledge = () => ({
+    isPlace: (w: string) => lexicon.place(w) !== undefined,
+    isWord: (w: string) => lexicon.isGermanWord(w),
+    lemmas: (w: string) => lexicon.germanLemmas(w).map((l) => l.lemma),
+  });
+  // Every kind of fact: a dateline and "die Stadt", an acronym spelled out, a surname after its role, a
+  // name after its kind, a pronoun going on, strong verb forms, counted nouns, dates and places.
+  const REPORT = [
+    "Neustadt (dpa) - Der Verein Grüner Gärtner (VGG) hat am Dienstag 85 Mitglieder zu einer Kundgebung gerufen.",
+    "Die Vorsitzende Jana Holm verlangte, die Stadt solle bis 2027 zwei Gärten kaufen.",
+    "Sie sprach vor dem Rathaus, weil der Stadtrat schwieg.",
+    "Holm traf danach die Firma Gartex in Hamburg.",
+    "Der Verein zählt 400 Mitglieder; die VGG-Chefin blieb drei Stunden.",
+  ].join(" ");
+  const first = makeChunks("a.txt", ARTICLE, 3);
+  const chunks = [...first, ...makeChunks("b.txt", REPORT, 3, first.length)];
+
+  it("give every sentence what working it out on demand gives", async () => {
+    const table = sentenceTable(chunks);
+    const analysis = analyzeSentences(table, analyze);
+    const knows = knowledge();
+    const facts = decodeFacts(encodeFacts(await describeSentences(table, analysis, analyze, knows)), table.count);
+    const stored = sentenceStats(table, analysis, analyze, knows, facts);
+    const onDemand = sentenceStats(table, analysis, analyze, knows);
+    let features = 0;
+    for (let i = 0; i < table.count; i++) {
+      expect([...stored.stems(i)]).toEqual([...onDemand.stems(i)]);
+      expect([...stored.carried(i)]).toEqual([...onDemand.carried(i)]);
+      expect([...stored.lemmaStems(i)]).toEqual([...onDemand.lemmaStems(i)]);
+      expect([...stored.counted(i)]).toEqual([...onDemand.counted(i)]);
+      expect([...stored.countedNouns(i)]).toEqual([...onDemand.countedNouns(i)]);
+      expect([...stored.features(i)]).toEqual([...onDemand.features(i)]);
+      features += stored.features(i).size;
+    }
+    // The report's facts are not all empty: its article's names and its answer types were found.
+    const chief = [...Array(table.count).keys()].find((i) => table.text(i).startsWith("Der Verein zählt"))!;
+    expect(stored.stems(chief).has(analyze("Gärtner")[0]!)).toBe(true);
+    expect(features).toBeGreaterThan(5);
+  });
+
+  it("are read instead of worked out: a question touching a sentence looks nothing up", async () => {
+    const table = sentenceTable(chunks);
+    const analysis = analyzeSentences(table, analyze);
+    let lookUps = 0;
+    const base = knowledge();
+    const knows = {
+      isPlace: (w: string) => (lookUps++, base.isPlace(w)),
+      isWord: (w: string) => (lookUps++, base.isWord(w)),
+      lemmas: (w: string) => (lookUps++, base.lemmas(w)),
+    };
+    const facts = await describeSentences(table, analysis, analyze, knows);
+    const stats = sentenceStats(table, analysis, analyze, knows, facts);
+    lookUps = 0;
+    for (let i = 0; i < table.count; i++) [stats.stems(i), stats.carried(i), stats.lemmaStems(i), stats.features(i)].forEach(() => {});
+    expect(lookUps).toBe(0);
+    const onDemand = sentenceStats(table, analysis, analyze, knows);
+    for (let i = 0; i < table.count; i++) [onDemand.stems(i), onDemand.lemmaStems(i), onDemand.features(i)].forEach(() => {});
+    expect(lookUps).toBeGreaterThan(0);
+  });
+
+  it("are not used when another lexicon would make other facts", async () => {
+    const table = sentenceTable(chunks);
+    const analysis = analyzeSentences(table, analyze);
+    const knows = knowledge();
+    const facts = await describeSentences(table, analysis, analyze, knows);
+    // A lexicon that knows no lemmas: the stored lemma stems would be wrong for it.
+    const without = { ...knowledge(), lemmas: () => [] };
+    expect(factsVersion(analyze, without)).not.toBe(factsVersion(analyze, knows));
+    const stats = sentenceStats(table, analysis, analyze, without, facts);
+    for (let i = 0; i < table.count; i++) expect(stats.lemmaStems(i).size).toBe(0);
+    expect([...Array(table.count).keys()].some((i) => sentenceStats(table, analysis, analyze, knows, facts).lemmaStems(i).size > 0)).toBe(true);
   });
 });
 
