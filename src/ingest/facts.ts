@@ -34,8 +34,9 @@ export function createFactsBuilder(version: string, columns: readonly string[]):
 } {
   const strings: string[] = [];
   const ids = new Map<string, number>();
-  const offsets = columns.map(() => [0]);
-  const values = columns.map(() => [] as number[]);
+  // Growing typed arrays, not arrays of numbers: at 100k chunks there are millions of ids.
+  const offsets = columns.map(() => new GrowingIds(0));
+  const values = columns.map(() => new GrowingIds());
   let count = 0;
   return {
     add(rows) {
@@ -60,11 +61,33 @@ export function createFactsBuilder(version: string, columns: readonly string[]):
         count,
         columns,
         strings,
-        offsets.map((o) => Uint32Array.from(o)),
-        values.map((v) => Uint32Array.from(v)),
+        offsets.map((o) => o.done()),
+        values.map((v) => v.done()),
       );
     },
   };
+}
+
+class GrowingIds {
+  #ids = new Uint32Array(1024);
+  length = 0;
+
+  constructor(...first: number[]) {
+    for (const id of first) this.push(id);
+  }
+
+  push(id: number): void {
+    if (this.length === this.#ids.length) {
+      const grown = new Uint32Array(this.#ids.length * 2);
+      grown.set(this.#ids);
+      this.#ids = grown;
+    }
+    this.#ids[this.length++] = id;
+  }
+
+  done(): Uint32Array {
+    return this.#ids.slice(0, this.length);
+  }
 }
 
 function factsOf(
