@@ -25,7 +25,8 @@ import {
 import type { WordKnowledge } from "./cues.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
 import { exampleQuestion, exampleTopics } from "./topics.js";
-import { dictionaryCuts, previousTurn, understand, withPrevious, withoutFraming, type Understanding, type UnderstandTools } from "./understand.js";
+import { withoutFraming } from "./framing.js";
+import { dictionaryCuts, previousTurn, understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
 import { sameFamily, vocabularyOf } from "./vocabulary.js";
 
 /**
