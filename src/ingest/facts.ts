@@ -24,7 +24,16 @@ export interface SentenceFacts {
 export interface SentenceDescriber {
   /** Changes whenever the facts would: the code that makes them, the lexicon, the analyzer. */
   readonly version: string;
-  describe(table: SentenceTable, analysis: SentenceAnalysis, pause: () => Promise<void>): Promise<SentenceFacts>;
+  /**
+   * `known(i)`, when given, is sentence i's rows as the previous build of this version stored them (a
+   * sentence of a source that did not change), or undefined: those need not be worked out again.
+   */
+  describe(
+    table: SentenceTable,
+    analysis: SentenceAnalysis,
+    pause: () => Promise<void>,
+    known?: (sentence: number) => readonly (readonly string[])[] | undefined,
+  ): Promise<SentenceFacts>;
 }
 
 /** Collects rows sentence by sentence, each string stored once. */

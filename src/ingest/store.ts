@@ -173,6 +173,8 @@ interface Previous {
   readonly store: ChunkStore;
   readonly vectors: Float32Array;
   readonly embedderState: Uint8Array | undefined;
+  /** Its sentence facts, when they are of the version the build's describer makes. */
+  readonly facts?: SentenceFacts;
 }
 
 /**
@@ -286,7 +288,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     const chunkStore = encodeChunkStore(docs, chunks);
     const table = decodeChunkStore(chunkStore).sentences;
     const analysis = await analyzeInSlices(table);
-    const facts = await options.describer?.describe(table, analysis, yieldToEventLoop);
+    const unchanged = new Set(plan.filter((p) => p.status === "unchanged").map((p) => p.doc.source));
+    const facts = await options.describer?.describe(table, analysis, yieldToEventLoop, unchangedFacts(previous, table, unchanged));
     const manifest: Manifest = {
       schema: SCHEMA_VERSION,
       buildId: randomBytes(8).toString("hex"),
@@ -548,11 +551,59 @@ async function readPrevious(options: BuildOptions, warn: (message: string) => vo
     const vectors = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
     if (vectors.length !== store.chunks.length * manifest.embedder.dimension) throw new Error("vector file size does not match");
     const embedderState = manifest.embedder.state ? await readFile(path.join(options.indexDir, FILES.embedder)) : undefined;
-    return { manifest, store, vectors, embedderState };
+    const facts = await readPreviousFacts(options, manifest, store.sentences.count);
+    return { manifest, store, vectors, embedderState, ...(facts ? { facts } : {}) };
   } catch (error) {
     warn(`previous index unreadable, rebuilding everything: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/**
+ * The previous build's sentence facts, when they are of the version the describer makes now, so that an
+ * unchanged source's are taken as they are; undefined otherwise, or when they cannot be read (then they
+ * are worked out again: losing them costs time, not an answer).
+ */
+async function readPreviousFacts(options: BuildOptions, manifest: Manifest, sentences: number): Promise<SentenceFacts | undefined> {
+  if (options.describer === undefined || manifest.facts?.version !== options.describer.version) return undefined;
+  try {
+    return decodeFacts(await readFile(path.join(options.indexDir, FILES.facts)), sentences);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * For each sentence of a source that did not change, its rows in the previous build's facts: the same
+ * chunks in the same order give the same sentences in the same order, and a sentence's facts depend on
+ * its own article only. Undefined for the others.
+ */
+function unchangedFacts(
+  previous: Previous | undefined,
+  table: SentenceTable,
+  unchanged: ReadonlySet<string>,
+): ((sentence: number) => string[][] | undefined) | undefined {
+  const facts = previous?.facts;
+  if (!previous || !facts || unchanged.size === 0) return undefined;
+  const firstOf = (sentences: SentenceTable) => {
+    const first = new Map<string, number>();
+    for (let i = 0; i < sentences.count; i++) {
+      const source = sentences.source(i);
+      if (unchanged.has(source) && !first.has(source)) first.set(source, i);
+    }
+    return first;
+  };
+  const before = previous.store.sentences;
+  const [then, now] = [firstOf(before), firstOf(table)];
+  return (sentence) => {
+    const source = table.source(sentence);
+    const first = now.get(source);
+    const firstThen = then.get(source);
+    if (first === undefined || firstThen === undefined) return undefined;
+    const j = firstThen + (sentence - first);
+    if (j >= before.count || before.source(j) !== source || before.text(j) !== table.text(sentence)) return undefined;
+    return facts.columns.map((_, c) => facts.row(c, j));
+  };
 }
 
 /**

@@ -110,7 +110,7 @@ export function sentenceDescriber(analyze: Analyzer, lexicon: Lexicon = openLexi
     get version() {
       return factsVersion(analyze, knows);
     },
-    describe: (table, analysis, pause) => describeSentences(table, analysis, analyze, knows, pause),
+    describe: (table, analysis, pause, known) => describeSentences(table, analysis, analyze, knows, pause, known),
   };
 }
 

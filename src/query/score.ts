@@ -265,7 +265,8 @@ const DESCRIBED_PER_STATS = 5000;
 
 /**
  * The facts of every sentence of an index, as {@link SentenceStats} would work them out on first use:
- * what `npm run index` stores, so that a question only decodes them. `pause` is awaited now and then.
+ * what `npm run index` stores, so that a question only decodes them. `pause` is awaited now and then;
+ * a sentence `known` gives rows for (an unchanged source's, from the previous build) takes them as they are.
  */
 export async function describeSentences(
   table: SentenceTable,
@@ -273,12 +274,18 @@ export async function describeSentences(
   analyze: Analyzer,
   knows?: WordKnowledge,
   pause: () => Promise<void> = async () => {},
+  known?: (sentence: number) => readonly (readonly string[])[] | undefined,
 ): Promise<SentenceFacts> {
   const builder = createFactsBuilder(factsVersion(analyze, knows), FACT_COLUMNS);
   let stats = sentenceStats(table, analysis, analyze, knows);
   for (let i = 0; i < table.count; i++) {
     if (i % DESCRIBED_PER_STATS === DESCRIBED_PER_STATS - 1) stats = sentenceStats(table, analysis, analyze, knows);
     if (i % 500 === 499) await pause();
+    const stored = known?.(i);
+    if (stored) {
+      builder.add(stored);
+      continue;
+    }
     const own = new Set<string>();
     for (let k = analysis.offsets[i]!; k < analysis.offsets[i + 1]!; k++) own.add(analysis.vocab[analysis.stems[k]!]!);
     builder.add(factsOf(stats, i, own));

@@ -263,6 +263,36 @@ describe("building the index", () => {
     await expect(openIndex(indexDir, { embeddings, ef: 10 })).rejects.toThrow(/facts\.bin is damaged.*--rebuild/);
   });
 
+  it("takes an unchanged source's facts from the previous build and works out only the rest", async () => {
+    const worked: string[] = [];
+    const describer: SentenceDescriber = {
+      version: "v1",
+      async describe(table, _analysis, _pause, known) {
+        const builder = createFactsBuilder("v1", ["words"]);
+        for (let i = 0; i < table.count; i++) {
+          const stored = known?.(i);
+          if (!stored) worked.push(table.text(i));
+          builder.add(stored ?? [table.text(i).split(" ").slice(0, 2)]);
+        }
+        return builder.finish();
+      },
+    };
+    await buildIndex(options(new LocalLexicalEmbeddings(64), { describer }));
+    const everything = worked.length;
+    expect(everything).toBeGreaterThan(5);
+    worked.length = 0;
+    // A source before the others in order, and one changed: only their sentences are worked out.
+    await writeFile(path.join(seedsDir, "0-new.txt"), "Ein neuer Bericht. Er hat zwei Sätze.");
+    await writeFile(path.join(seedsDir, "c.txt"), "Ganz anderer Text. Mit neuen Sätzen. Und noch einem.");
+    await buildIndex(options(new LocalLexicalEmbeddings(64), { describer }));
+    expect(worked.sort()).toEqual(["Ein neuer Bericht.", "Er hat zwei Sätze.", "Ganz anderer Text.", "Mit neuen Sätzen.", "Und noch einem."]);
+    // Every sentence's facts are what working them all out gives.
+    const index = await openIndex(indexDir, { embeddings: new LocalLexicalEmbeddings(64), ef: 10 });
+    for (let i = 0; i < index.sentenceTable.count; i++) {
+      expect(index.facts?.row(0, i)).toEqual(index.sentenceTable.text(i).split(" ").slice(0, 2));
+    }
+  });
+
   it("says clearly which file of the index is damaged or missing", async () => {
     await buildIndex(options(new LocalLexicalEmbeddings(64)));
     const open = () => openIndex(indexDir, { embeddings: new LocalLexicalEmbeddings(64), ef: 10 });
