@@ -73,7 +73,7 @@ export async function createPipeline(
 ): Promise<Pipeline> {
   let current = await openOrBuildIndex(config, logger);
   const lexicon = options.lexicon ?? openLexicon();
-  prepareIndex(current, analyze, lexicon);
+  prepared(current, prepareIndex(current, analyze, lexicon), logger);
   const llm = config.answer.mode === "llm" ? (options.chatModel ?? (await createChatModel(config))) : undefined;
   const ask = createAsk({
     lexicon,
@@ -89,7 +89,7 @@ export async function createPipeline(
     index: () => current,
     reload: async () => {
       const next = await openOrBuildIndex(config, logger);
-      prepareIndex(next, analyze, lexicon); // before the swap, so the first question on the new index does not pay for it
+      prepared(next, prepareIndex(next, analyze, lexicon), logger); // before the swap, so the first question on the new index does not pay for it
       current = next;
       logger.info({ buildId: current.manifest.buildId, chunks: current.chunks.length }, "index reloaded");
       return current;
@@ -109,4 +109,19 @@ export function pipelineLibrary(config: Config, logger: Logger, pipeline: Pipeli
       return `+${summary.added} ~${summary.updated} −${summary.removed} · ${index.docs.length} docs, ${index.chunks.length} chunks`;
     },
   });
+}
+
+/**
+ * Says when an index's stored sentence facts are not used: answers are the same, but each sentence's
+ * facts are worked out when a question first touches it, which slows first answers on a large index.
+ * An index built before facts were stored needs `npm run index`; facts of another lexicon (a switched-off
+ * resource in eval, or a lexicon compiled since) are expected to differ.
+ */
+function prepared(index: LoadedIndex, { factsStored }: { readonly factsStored: boolean }, logger: Logger): void {
+  if (factsStored) return;
+  if (index.facts === undefined) {
+    logger.warn(`the index at ${index.dir} stores no sentence facts: first answers work them out and are slower until you run npm run index`);
+  } else {
+    logger.info("the index's sentence facts were made with another lexicon or citebot version: answers work them out (npm run index stores this one's)");
+  }
 }

@@ -81,10 +81,13 @@ const statsCache = new WeakMap<object, SentenceStats>();
  * Prepares an index's sentence statistics and the index of its vocabulary ahead of the first question. Answering does it on demand anyway;
  * calling this right after an index is opened (at start, or before a hot swap) moves that cost off the
  * first asker's wait. With the analysis the index stored, that cost is small; an index without one (or
- * with one by another analyzer) has its sentences analysed here.
+ * with one by another analyzer) has its sentences analysed here. Says whether the sentence facts the index
+ * stored are used (see `describeSentences`).
  */
-export function prepareIndex(index: AnswerIndex, analyze: Analyzer, lexicon?: Lexicon): void {
-  vocabularyOf(statsFor(index, analyze, lexicon ?? openLexicon()).postings).prepare();
+export function prepareIndex(index: AnswerIndex, analyze: Analyzer, lexicon?: Lexicon): { readonly factsStored: boolean } {
+  const stats = statsFor(index, analyze, lexicon ?? openLexicon());
+  vocabularyOf(stats.postings).prepare();
+  return { factsStored: stats.factsStored };
 }
 
 function statsFor(index: AnswerIndex, analyze: Analyzer, lexicon: Lexicon): SentenceStats {

@@ -36,6 +36,8 @@ export interface Sentence {
 export interface SentenceStats {
   /** How many sentences there are; they are numbered 0 … count − 1. */
   readonly count: number;
+  /** True when the facts the index stored are used, false when they are worked out on first use (none stored, or another version's). */
+  readonly factsStored: boolean;
   /** Sentence i, built on first use (an index of 100k chunks has 300k sentences; most are never quoted). */
   sentence(index: number): Sentence;
   /** The source of sentence i, without building the sentence (its text is decoded only when quoted). */
@@ -133,6 +135,7 @@ export function sentenceStats(
   };
   return {
     count,
+    factsStored: stored !== undefined,
     sentence,
     source: sourceOf,
     chunk: (index) => (inRange(index) ? table.firstChunk[index]! : -1),

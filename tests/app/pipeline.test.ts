@@ -1,4 +1,4 @@
-import { cp, writeFile } from "node:fs/promises";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { tempDir } from "../helpers/temp.js";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -34,6 +34,38 @@ describe("createPipeline", () => {
 
     const answer = await pipeline.ask(museum, { history: [] });
     expect(answer.kind === "answered" && answer.citations[0]?.quote).toBe("Der Eintritt kostet zwölf Euro.");
+  });
+});
+
+describe("stored sentence facts", () => {
+  it("are used when the index has them; without them the pipeline says so, and npm run index stores them", async () => {
+    const work = await tempDir("citebot-facts-");
+    await cp(path.resolve("seeds", SEED), path.join(work, "seeds", SEED));
+    const config = parseConfig({ SEEDS_DIR: path.join(work, "seeds"), INDEX_DIR: path.join(work, "index") });
+    const lines: string[] = [];
+    const logger = createLogger("info", [], { destination: { write: (line: string) => lines.push(line) } });
+    const noted = () => lines.filter((line) => line.includes("sentence facts"));
+    const first = await createPipeline(config, logger);
+    expect(first.index().facts).toBeDefined();
+    expect(noted()).toEqual([]);
+
+    // An index built before facts were stored.
+    const manifestPath = path.join(work, "index", "manifest.json");
+    const { facts: _facts, files, ...manifest } = JSON.parse(await readFile(manifestPath, "utf8"));
+    const { ["facts.bin"]: _file, ...otherFiles } = files;
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, files: otherFiles }));
+    await rm(path.join(work, "index", "facts.bin"));
+    const old = await createPipeline(config, logger);
+    expect(old.index().facts).toBeUndefined();
+    expect(noted()).toEqual([expect.stringMatching(/stores no sentence facts.*npm run index/)]);
+    // Answered all the same.
+    const question = "Wer ist der Präsident Kasachstans?";
+    expect(await old.ask(question, { history: [] })).toEqual(await first.ask(question, { history: [] }));
+
+    lines.length = 0;
+    expect(await updateIndex(config, logger)).toMatchObject({ embedded: 0, written: true });
+    expect((await createPipeline(config, logger)).index().facts).toBeDefined();
+    expect(noted()).toEqual([]);
   });
 });
 
