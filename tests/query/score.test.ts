@@ -88,9 +88,9 @@ describe("stored sentence facts", () => {
   // Every kind of fact: a dateline and "die Stadt", an acronym spelled out, a surname after its role, a
   // name after its kind, a pronoun going on, strong verb forms, counted nouns, dates and places.
   const REPORT = [
-    "Neustadt (dpa) - Der Verein Grüner Gärtner (VGG) hat am Dienstag 85 Mitglieder zu einer Kundgebung gerufen.",
+    "Neustadt (dpa) - Der Verein Grüner Gärtner (VGG) hat am Dienstag 85 Mitglieder zu einem Gartenfest gerufen.",
     "Die Vorsitzende Jana Holm verlangte, die Stadt solle bis 2027 zwei Gärten kaufen.",
-    "Sie sprach vor dem Rathaus, weil der Stadtrat schwieg.",
+    "Sie sprach vor dem Vereinsheim, weil der Vorstand schwieg.",
     "Holm traf danach die Firma Gartex in Hamburg.",
     "Der Verein zählt 400 Mitglieder; die VGG-Chefin blieb drei Stunden.",
   ].join(" ");
