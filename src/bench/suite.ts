@@ -238,7 +238,8 @@ async function measureIndexing(config: Config, docs: number, corpusMs: number): 
   const summary = await buildIndex({
     ...buildOptions(config, embeddings),
     rebuild: true,
-    onProgress: ({ done, total }) => {
+    onProgress: ({ phase, done, total }) => {
+      if (phase !== "embedding") return;
       if (done === 0) embedStarted = performance.now();
       if (done === total) embedEnded = performance.now();
     },

@@ -71,22 +71,31 @@ async function main(): Promise<number> {
   }
 }
 
-/** A progress bar with chunks/s on a terminal; plain log lines (at most every 2 s) otherwise. */
+/** What each phase of a build counts, and says it did. */
+const PHASES = {
+  embedding: { unit: "chunks", done: "embedded" },
+  describing: { unit: "sentences", done: "described" },
+} as const;
+
+type Phase = keyof typeof PHASES;
+
+/** A progress bar per phase with items/s on a terminal; plain log lines (at most every 2 s) otherwise. */
 function createProgress(log: (message: string) => void) {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { stream: process.stderr, format: "embedding [{bar}] {value}/{total} chunks | {rate} chunks/s | eta {eta_formatted}", hideCursor: true },
+      { stream: process.stderr, format: "{phase} [{bar}] {value}/{total} {unit} | {rate} {unit}/s | eta {eta_formatted}", hideCursor: true },
       cliProgress.Presets.shades_classic,
     );
     let started = 0;
-    let active = false;
+    let active: Phase | undefined;
     return {
-      update({ done, total }: { done: number; total: number }) {
+      update({ phase, done, total }: { phase: Phase; done: number; total: number }) {
         if (total === 0) return;
-        if (!active) {
-          bar.start(total, 0, { rate: "0" });
+        if (active !== phase) {
+          if (active) bar.stop();
+          bar.start(total, 0, { phase, unit: PHASES[phase].unit, rate: "0" });
           started = performance.now();
-          active = true;
+          active = phase;
         }
         const seconds = (performance.now() - started) / 1000;
         bar.update(done, { rate: seconds > 0 ? (done / seconds).toFixed(0) : "…" });
@@ -94,19 +103,21 @@ function createProgress(log: (message: string) => void) {
       interrupt() {},
       stop() {
         if (active) bar.stop();
-        active = false;
+        active = undefined;
       },
     };
   }
   let last = 0;
-  const started = performance.now();
+  let current: { phase: Phase; started: number } | undefined;
   return {
-    update({ done, total }: { done: number; total: number }) {
+    update({ phase, done, total }: { phase: Phase; done: number; total: number }) {
       const now = performance.now();
+      if (current?.phase !== phase) current = { phase, started: now };
       if (total === 0 || (done !== total && done !== 0 && now - last < 2000)) return;
       last = now;
-      const rate = done / Math.max((now - started) / 1000, 1e-3);
-      log(`embedded ${done}/${total} chunks (${rate.toFixed(0)} chunks/s)`);
+      const rate = done / Math.max((now - current.started) / 1000, 1e-3);
+      const { unit, done: verb } = PHASES[phase];
+      log(`${verb} ${done}/${total} ${unit} (${rate.toFixed(0)} ${unit}/s)`);
     },
     interrupt() {},
     stop() {},

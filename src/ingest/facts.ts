@@ -18,8 +18,9 @@ export interface SentenceFacts {
 }
 
 /**
- * Works out the facts of every sentence of a table; `pause` yields to the event loop now and then, so a
- * bot re-indexing in-process keeps answering. Injected into the build by the app, which knows the lexicon.
+ * Works out the facts of every sentence of a table; `pause` is told now and then how many sentences are
+ * done, and yields to the event loop, so a bot re-indexing in-process keeps answering and a long build
+ * shows its progress. Injected into the build by the app, which knows the lexicon.
  */
 export interface SentenceDescriber {
   /** Changes whenever the facts would: the code that makes them, the lexicon, the analyzer. */
@@ -31,7 +32,7 @@ export interface SentenceDescriber {
   describe(
     table: SentenceTable,
     analysis: SentenceAnalysis,
-    pause: () => Promise<void>,
+    pause: (done: number) => Promise<void>,
     known?: (sentence: number) => readonly (readonly string[])[] | undefined,
   ): Promise<SentenceFacts>;
 }

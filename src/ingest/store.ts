@@ -126,7 +126,8 @@ export interface BuildOptions {
   readonly batchSize?: number;
   /** Ignore the previous index: re-chunk, re-fit and re-embed everything. */
   readonly rebuild?: boolean;
-  readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
+  /** Progress of the long phases: embedding chunks, then describing sentences (see {@link SentenceDescriber}). */
+  readonly onProgress?: (progress: { readonly phase: "embedding" | "describing"; readonly done: number; readonly total: number }) => void;
   readonly onWarning?: (message: string) => void;
   /** Works out each sentence's facts for facts.bin; without one, no facts are stored and reading works them out on demand. */
   readonly describer?: SentenceDescriber;
@@ -225,7 +226,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       const current =
         previous.manifest.analysis?.version === analysisVersion(analyze) &&
         (options.describer === undefined || previous.manifest.facts?.version === options.describer.version);
-      if (!current) await rewriteAnalysis(options.indexDir, previous, started, options.describer);
+      if (!current) await rewriteAnalysis(options, previous, started);
       return summary(count, removed, chunks, 0, started, skipped, !current);
     }
 
@@ -289,7 +290,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     const table = decodeChunkStore(chunkStore).sentences;
     const analysis = await analyzeInSlices(table);
     const unchanged = new Set(plan.filter((p) => p.status === "unchanged").map((p) => p.doc.source));
-    const facts = await options.describer?.describe(table, analysis, yieldToEventLoop, unchangedFacts(previous, table, unchanged));
+    const facts = await describeInSlices(options, table, analysis, unchangedFacts(previous, table, unchanged));
     const manifest: Manifest = {
       schema: SCHEMA_VERSION,
       buildId: randomBytes(8).toString("hex"),
@@ -606,6 +607,29 @@ function unchangedFacts(
   };
 }
 
+/** The describer's facts of every sentence, with progress and the event loop served between slices; undefined without a describer. */
+async function describeInSlices(
+  options: BuildOptions,
+  table: SentenceTable,
+  analysis: SentenceAnalysis,
+  known?: (sentence: number) => string[][] | undefined,
+): Promise<SentenceFacts | undefined> {
+  if (!options.describer) return undefined;
+  const total = table.count;
+  options.onProgress?.({ phase: "describing", done: 0, total });
+  const facts = await options.describer.describe(
+    table,
+    analysis,
+    async (done) => {
+      options.onProgress?.({ phase: "describing", done, total });
+      await yieldToEventLoop();
+    },
+    known,
+  );
+  options.onProgress?.({ phase: "describing", done: total, total });
+  return facts;
+}
+
 /**
  * Analyses the sentences of a table a slice at a time, yielding between slices, so a bot re-indexing
  * in-process keeps answering during the seconds a large corpus takes.
@@ -624,10 +648,11 @@ async function analyzeInSlices(table: SentenceTable): Promise<SentenceAnalysis> 
  * index with the same files (hard links where the file system allows, copies otherwise) and a fresh
  * sentences.bin and facts.bin.
  */
-async function rewriteAnalysis(indexDir: string, previous: Previous, started: number, describer: SentenceDescriber | undefined): Promise<void> {
+async function rewriteAnalysis(options: BuildOptions, previous: Previous, started: number): Promise<void> {
+  const { indexDir } = options;
   const table = previous.store.sentences;
   const analysis = await analyzeInSlices(table);
-  const facts = await describer?.describe(table, analysis, yieldToEventLoop);
+  const facts = await describeInSlices(options, table, analysis);
   const { facts: _stale, ...kept } = previous.manifest;
   const manifest: Manifest = {
     ...kept,
@@ -653,13 +678,13 @@ async function embedInBatches(
   onProgress: BuildOptions["onProgress"],
 ): Promise<number[][]> {
   const out: number[][] = [];
-  onProgress?.({ done: 0, total: texts.length });
+  onProgress?.({ phase: "embedding", done: 0, total: texts.length });
   for (let i = 0; i < texts.length; i += batchSize) {
     const batch = texts.slice(i, i + batchSize);
     const vectors = await embedder.embedDocuments(batch);
     if (vectors.length !== batch.length) throw new Error(`embedder returned ${vectors.length} vectors for ${batch.length} texts`);
     out.push(...vectors);
-    onProgress?.({ done: out.length, total: texts.length });
+    onProgress?.({ phase: "embedding", done: out.length, total: texts.length });
     await yieldToEventLoop(); // a bot re-indexing in-process keeps answering between batches
   }
   return out;

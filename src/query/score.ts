@@ -282,14 +282,14 @@ export async function describeSentences(
   analysis: SentenceAnalysis,
   analyze: Analyzer,
   knows?: WordKnowledge,
-  pause: () => Promise<void> = async () => {},
+  pause: (done: number) => Promise<void> = async () => {},
   known?: (sentence: number) => readonly (readonly string[])[] | undefined,
 ): Promise<SentenceFacts> {
   const builder = createFactsBuilder(factsVersion(analyze, knows), FACT_COLUMNS);
   let stats = sentenceStats(table, analysis, analyze, knows);
   for (let i = 0; i < table.count; i++) {
     if (i % DESCRIBED_PER_STATS === DESCRIBED_PER_STATS - 1) stats = sentenceStats(table, analysis, analyze, knows);
-    if (i % 500 === 499) await pause();
+    if (i % 500 === 499) await pause(i + 1);
     const stored = known?.(i);
     if (stored) {
       builder.add(stored);

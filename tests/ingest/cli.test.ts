@@ -32,6 +32,10 @@ describe("npm run index", () => {
     expect(summary).toMatchObject({ added: 1, updated: 0, removed: 0, unchanged: 0 });
     expect(summary.embedded).toBe(summary.chunks);
     expect(first.stderr).toMatch(/index written/);
+    // Each long phase says how far it got, in what it counts.
+    expect(first.stderr).toMatch(new RegExp(`embedded ${summary.chunks}/${summary.chunks} chunks`));
+    expect(first.stderr).toMatch(/described (\d+)\/\1 sentences/);
+    expect(first.stderr).not.toMatch(/embedded \d+\/\d+ sentences|described \d+\/\d+ chunks/);
 
     const second = await indexCli(args);
     expect(JSON.parse(second.stdout)).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 1, embedded: 0 });

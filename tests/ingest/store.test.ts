@@ -230,7 +230,7 @@ describe("building the index", () => {
         const builder = createFactsBuilder(version, ["first word", "length"]);
         for (let i = 0; i < table.count; i++) {
           builder.add([[table.text(i).split(" ")[0]!], [String(table.text(i).length)]]);
-          await pause();
+          await pause(i + 1);
         }
         return builder.finish();
       },
