@@ -1,5 +1,5 @@
 /**
- * The container of citebot's binary index files (chunks.bin, sentences.bin): a JSON header, then flat
+ * The container of citebot's binary index files (chunks.bin, sentences.bin, facts.bin): a JSON header, then flat
  * typed arrays, each starting on an 8-byte boundary, so that opening a file is one read and a few
  * typed-array views onto it instead of parsing millions of values. Little-endian, as the typed arrays of
  * every platform Node runs on. Layout: u32 header length · header JSON (with `magic` and the `sections`'
@@ -7,9 +7,11 @@
  */
 
 /** A section of a binary index file. */
-export type Section = Uint8Array | Uint32Array;
+export type Section = Uint8Array | Uint16Array | Uint32Array;
 
-type SectionType = "u8" | "u32";
+type SectionType = "u8" | "u16" | "u32";
+
+const SIZES: Readonly<Record<SectionType, number>> = { u8: 1, u16: 2, u32: 4 };
 
 interface SectionInfo {
   readonly type: SectionType;
@@ -26,7 +28,7 @@ export class CorruptFileError extends Error {
  * keys `magic` and `sections`, which the container adds.
  */
 export function encodeBinary(magic: string, header: Readonly<Record<string, unknown>>, sections: readonly Section[]): Buffer {
-  const infos: SectionInfo[] = sections.map((s) => ({ type: s instanceof Uint32Array ? "u32" : "u8", length: s.length }));
+  const infos: SectionInfo[] = sections.map((s) => ({ type: s instanceof Uint32Array ? "u32" : s instanceof Uint16Array ? "u16" : "u8", length: s.length }));
   const json = Buffer.from(JSON.stringify({ magic, ...header, sections: infos }), "utf8");
   const prefix = Buffer.alloc(4);
   prefix.writeUInt32LE(json.length, 0);
@@ -63,12 +65,19 @@ export function decodeBinary(bytes: Uint8Array, magic: string): { header: Record
   const sections: Section[] = [];
   let at = align(4 + headerLength);
   for (const info of infos) {
-    const size = info.type === "u32" ? 4 : 1;
+    const size = SIZES[info.type];
     if (at + info.length * size > bytes.length) {
       throw new CorruptFileError(`truncated: a section of ${info.length * size} bytes at ${at} in a file of ${bytes.length} bytes`);
     }
     const offset = bytes.byteOffset + at;
-    sections.push(info.type === "u32" ? new Uint32Array(bytes.buffer, offset, info.length) : new Uint8Array(bytes.buffer, offset, info.length));
+    const { buffer } = bytes;
+    sections.push(
+      info.type === "u32"
+        ? new Uint32Array(buffer, offset, info.length)
+        : info.type === "u16"
+          ? new Uint16Array(buffer, offset, info.length)
+          : new Uint8Array(buffer, offset, info.length),
+    );
     at = align(at + info.length * size);
   }
   if (at !== align(bytes.length)) throw new CorruptFileError(`${bytes.length - at} bytes after the last section`);
@@ -80,7 +89,7 @@ function isSectionInfo(value: unknown): value is SectionInfo {
   return (
     typeof info === "object" &&
     info !== null &&
-    (info.type === "u8" || info.type === "u32") &&
+    (info.type === "u8" || info.type === "u16" || info.type === "u32") &&
     Number.isInteger(info.length) &&
     (info.length ?? -1) >= 0
   );

@@ -72,7 +72,8 @@ export function createFactsBuilder(version: string, columns: readonly string[]):
         columns,
         strings,
         offsets.map((o) => o.done()),
-        values.map((v) => v.done()),
+        // Two bytes an id while the strings fit: at 100k chunks, 36k strings and 8M ids.
+        values.map((v) => (strings.length <= 0x10000 ? Uint16Array.from(v.done()) : v.done())),
       );
     },
   };
@@ -100,14 +101,17 @@ class GrowingIds {
   }
 }
 
+/** String ids: two bytes each when there are at most 65,536 strings, four otherwise. */
+type Ids = Uint16Array | Uint32Array;
+
 function factsOf(
   version: string,
   count: number,
   columns: readonly string[],
   strings: readonly string[],
   offsets: readonly Uint32Array[],
-  values: readonly Uint32Array[],
-): SentenceFacts & { readonly strings: readonly string[]; readonly offsets: readonly Uint32Array[]; readonly values: readonly Uint32Array[] } {
+  values: readonly Ids[],
+): SentenceFacts & { readonly strings: readonly string[]; readonly offsets: readonly Uint32Array[]; readonly values: readonly Ids[] } {
   return {
     version,
     count,
@@ -127,7 +131,7 @@ function factsOf(
 
 const MAGIC = "citebot-facts-v1";
 
-/** facts.bin: the strings (NUL-separated UTF-8), then each column's row offsets and string ids. */
+/** facts.bin: the strings (NUL-separated UTF-8), then each column's row offsets and string ids (u16 or u32). */
 export function encodeFacts(facts: SentenceFacts): Buffer {
   const built = facts as ReturnType<typeof factsOf>;
   if (!built.strings) throw new Error("only facts from createFactsBuilder or decodeFacts can be encoded");
@@ -152,11 +156,11 @@ export function decodeFacts(bytes: Uint8Array, sentences: number): SentenceFacts
   if (!(stringBytes instanceof Uint8Array) || stringBytes instanceof Uint32Array || rows.length !== columns.length * 2) {
     throw new CorruptFileError("unexpected sections");
   }
-  if (!rows.every((r) => r instanceof Uint32Array)) throw new CorruptFileError("unexpected sections");
+  if (!rows.every((r, k) => r instanceof Uint32Array || (k % 2 === 1 && r instanceof Uint16Array))) throw new CorruptFileError("unexpected sections");
   const strings = header.strings === 0 ? [] : Buffer.from(stringBytes.buffer, stringBytes.byteOffset, stringBytes.length).toString("utf8").split("\u0000");
   if (strings.length !== header.strings) throw new CorruptFileError(`${strings.length} strings, header says ${String(header.strings)}`);
   const offsets = columns.map((_, c) => rows[2 * c] as Uint32Array);
-  const values = columns.map((_, c) => rows[2 * c + 1] as Uint32Array);
+  const values = columns.map((_, c) => rows[2 * c + 1] as Ids);
   columns.forEach((name, c) => {
     const at = offsets[c]!;
     const ids = values[c]!;

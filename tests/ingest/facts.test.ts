@@ -30,6 +30,23 @@ describe("sentence facts", () => {
     expect(facts.row(0, 1024)).toEqual(["1024", "1025"]);
   });
 
+  it("store ids in two bytes while the strings fit, and in four beyond 65,536 strings", () => {
+    const small = createFactsBuilder("v1", ["n"]);
+    const large = createFactsBuilder("v1", ["n"]);
+    for (let i = 0; i < 70_000; i++) {
+      small.add([[String(i % 100)]]);
+      large.add([[String(i)]]);
+    }
+    const smallBytes = encodeFacts(small.finish());
+    const largeBytes = encodeFacts(large.finish());
+    expect(smallBytes.length).toBeLessThan(70_000 * 4 + 70_001 * 4);
+    const decodedSmall = decodeFacts(smallBytes, 70_000);
+    const decodedLarge = decodeFacts(largeBytes, 70_000);
+    expect(decodedSmall.row(0, 69_999)).toEqual(["99"]);
+    expect(decodedLarge.row(0, 69_999)).toEqual(["69999"]);
+    expect(decodedLarge.row(0, 65_537)).toEqual(["65537"]);
+  });
+
   it("refuse a file for another table, a truncated one, and one that names a string it lacks", () => {
     const bytes = encodeFacts(sample());
     expect(() => decodeFacts(bytes, 4)).toThrow(CorruptFileError);
