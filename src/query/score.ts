@@ -108,6 +108,12 @@ export function sentenceStats(
     });
   };
   const textOf = (index: number) => (inRange(index) ? table.text(index) : "");
+  /** A stored column's row of sentence i as a set, or undefined when nothing is stored for it. */
+  const storedSet = (column: number, index: number): ReadonlySet<string> | undefined => {
+    if (!stored || !inRange(index)) return undefined;
+    const row = stored.row(column, index);
+    return row.length > 0 ? new Set(row) : NOTHING;
+  };
   /** Sentence i's stems as the index stored them, in row order. */
   const storedStems = (index: number): string[] => {
     const out: string[] = [];
@@ -142,18 +148,17 @@ export function sentenceStats(
     stems: (index) => {
       if (!inRange(index)) return new Set();
       let set = stems[index];
-      if (!set && stored) {
-        const own = new Set(storedStems(index));
-        for (const stem of stored.row(FACT.moreStems, index)) own.add(stem);
-        stems[index] = set = own;
-      }
       if (!set) {
         const own = new Set(storedStems(index));
-        // An acronym stands for its long form, which the article spelled out once: "VFB-Chef" is the head of
-        // the "Verband Freier Bäcker".
-        const article = articleAround(index);
-        if (article.aliases.size > 0) for (const stem of [...own]) for (const long of article.aliases.get(stem) ?? []) own.add(long);
-        for (const name of article.behind[index - article.first] ?? []) own.add(name);
+        if (stored) {
+          for (const stem of stored.row(FACT.moreStems, index)) own.add(stem);
+        } else {
+          // An acronym stands for its long form, which the article spelled out once: "VFB-Chef" is the head of
+          // the "Verband Freier Bäcker".
+          const article = articleAround(index);
+          if (article.aliases.size > 0) for (const stem of [...own]) for (const long of article.aliases.get(stem) ?? []) own.add(long);
+          for (const name of article.behind[index - article.first] ?? []) own.add(name);
+        }
         stems[index] = set = own;
       }
       return set;
@@ -161,10 +166,7 @@ export function sentenceStats(
     carried: (index) => {
       if (!inRange(index)) return NOTHING;
       let set = carried[index];
-      if (!set && stored) {
-        const row = stored.row(FACT.carried, index);
-        carried[index] = set = row.length > 0 ? new Set(row) : NOTHING;
-      }
+      if (!set && stored) carried[index] = set = storedSet(FACT.carried, index);
       if (!set) {
         const goesOn = index > 0 && sourceOf(index - 1) === sourceOf(index) && OPENS_WITH_PRONOUN.test(textOf(index));
         const article = articleAround(index);
@@ -175,13 +177,9 @@ export function sentenceStats(
     },
     features: (index) =>
       (features[index] ??= stored && inRange(index) ? featuresFrom(stored.row(FACT.features, index)) : typedFeatures(textOf(index), analyze, knows)),
-    lemmaStems: (index) =>
-      (lemmas[index] ??= stored && inRange(index) ? new Set(stored.row(FACT.lemmaStems, index)) : lemmaStemsOf(textOf(index), analyze, knows)),
-    counted: (index) =>
-      (counted[index] ??= stored && inRange(index) ? new Set(stored.row(FACT.counted, index)) : new Set(countedWords(textOf(index)).flatMap(analyze))),
-    countedNouns: (index) =>
-      (countedNouns[index] ??=
-        stored && inRange(index) ? new Set(stored.row(FACT.countedNouns, index)) : new Set(countedWords(textOf(index), true).flatMap(analyze))),
+    lemmaStems: (index) => (lemmas[index] ??= storedSet(FACT.lemmaStems, index) ?? lemmaStemsOf(textOf(index), analyze, knows)),
+    counted: (index) => (counted[index] ??= storedSet(FACT.counted, index) ?? new Set(countedWords(textOf(index)).flatMap(analyze))),
+    countedNouns: (index) => (countedNouns[index] ??= storedSet(FACT.countedNouns, index) ?? new Set(countedWords(textOf(index), true).flatMap(analyze))),
     postings,
     chunkSentences: (chunkId) => {
       if (!Number.isInteger(chunkId) || chunkId < 0 || chunkId + 1 >= table.memberOffsets.length) return [];
