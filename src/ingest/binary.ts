@@ -98,3 +98,26 @@ function isSectionInfo(value: unknown): value is SectionInfo {
 function align(offset: number): number {
   return Math.ceil(offset / 8) * 8;
 }
+
+/** A Uint32Array that grows as ids are pushed: rows of millions of ids, without arrays of numbers. */
+export class GrowingIds {
+  #ids = new Uint32Array(1024);
+  length = 0;
+
+  constructor(...first: number[]) {
+    for (const id of first) this.push(id);
+  }
+
+  push(id: number): void {
+    if (this.length === this.#ids.length) {
+      const grown = new Uint32Array(this.#ids.length * 2);
+      grown.set(this.#ids);
+      this.#ids = grown;
+    }
+    this.#ids[this.length++] = id;
+  }
+
+  done(): Uint32Array {
+    return this.#ids.slice(0, this.length);
+  }
+}

@@ -1,4 +1,4 @@
-import { CorruptFileError, decodeBinary, encodeBinary, type Section } from "./binary.js";
+import { CorruptFileError, decodeBinary, encodeBinary, GrowingIds, type Section } from "./binary.js";
 import type { SentenceAnalysis, SentenceTable } from "./sentences.js";
 
 /**
@@ -77,28 +77,6 @@ export function createFactsBuilder(version: string, columns: readonly string[]):
       );
     },
   };
-}
-
-class GrowingIds {
-  #ids = new Uint32Array(1024);
-  length = 0;
-
-  constructor(...first: number[]) {
-    for (const id of first) this.push(id);
-  }
-
-  push(id: number): void {
-    if (this.length === this.#ids.length) {
-      const grown = new Uint32Array(this.#ids.length * 2);
-      grown.set(this.#ids);
-      this.#ids = grown;
-    }
-    this.#ids[this.length++] = id;
-  }
-
-  done(): Uint32Array {
-    return this.#ids.slice(0, this.length);
-  }
 }
 
 /** String ids: two bytes each when there are at most 65,536 strings, four otherwise. */

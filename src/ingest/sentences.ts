@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Chunk } from "../types.js";
-import { CorruptFileError, decodeBinary, encodeBinary } from "./binary.js";
+import { CorruptFileError, decodeBinary, encodeBinary, GrowingIds } from "./binary.js";
 
 /**
  * The sentences of an index and their analysis. Chunks are what retrieval finds; sentences are what an
@@ -193,8 +193,7 @@ export function createAnalysisBuilder(analyze: Analyzer): { add(text: string): v
   const vocab: string[] = [];
   const ids = new Map<string, number>();
   const offsets: number[] = [0];
-  let stems = new Uint32Array(1024);
-  let used = 0;
+  const stems = new GrowingIds();
   return {
     add(text) {
       for (const stem of sentenceStems(text, analyze)) {
@@ -204,17 +203,12 @@ export function createAnalysisBuilder(analyze: Analyzer): { add(text: string): v
           ids.set(stem, id);
           vocab.push(stem);
         }
-        if (used === stems.length) {
-          const grown = new Uint32Array(stems.length * 2);
-          grown.set(stems);
-          stems = grown;
-        }
-        stems[used++] = id;
+        stems.push(id);
       }
-      offsets.push(used);
+      offsets.push(stems.length);
     },
     finish() {
-      const rows = { offsets: Uint32Array.from(offsets), stems: stems.slice(0, used) };
+      const rows = { offsets: Uint32Array.from(offsets), stems: stems.done() };
       return { version: analysisVersion(analyze), vocab, ...rows, ...invert(vocab.length, rows.offsets, rows.stems) };
     },
   };
