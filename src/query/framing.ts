@@ -245,7 +245,7 @@ export function intentOf(question: string, language: Language, analyze: Analyzer
   const match = GREETING.exec(lower) ?? THANKS.exec(lower);
   if (!match) return "question";
   const rest = lower.slice(match[0].length);
-  // "Hallo Bot!", "Danke dir", "Hi there :)" are greetings; "Hallo, wer ist der Präsident?" is a question.
+  // "Hallo Bot!", "Danke dir", "Hi there :)" are greetings; "Hallo, wer leitet den Verein?" is a question.
   const substantial = contentWords(rest, language, analyze);
   if (rest.includes("?") || substantial.length > 2) return "question";
   return THANKS.test(lower) ? "thanks" : "greeting";
