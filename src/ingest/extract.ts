@@ -1,5 +1,4 @@
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import type { parseHTML } from "linkedom";
 
 /**
  * The extract stage (load → extract → chunk): turns a seed file's bytes into the plain text that is
@@ -49,7 +48,7 @@ export async function extract(format: SeedFormat, bytes: Uint8Array): Promise<Ex
       case "markdown":
         return decodeUtf8(bytes, stripMarkdown);
       case "html":
-        return extractHtml(decodeHtml(bytes));
+        return await extractHtml(decodeHtml(bytes));
       case "pdf":
         return await extractPdf(bytes);
     }
@@ -101,7 +100,10 @@ const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "butt
  * headline comes first; the date is read from `<meta property="article:published_time">`, JSON-LD
  * `datePublished` and the like.
  */
-export function extractHtml(html: string): Extracted | ExtractionFailure {
+async function extractHtml(html: string): Promise<Extracted | ExtractionFailure> {
+  // Loaded with the first web page, as unpdf is with the first PDF: linkedom alone costs about 190 ms of
+  // every start, and most indexes are opened, not built, and hold no web page.
+  const [{ parseHTML }, { Readability }] = await Promise.all([import("linkedom"), import("@mozilla/readability")]);
   const { document } = parseHTML(html);
   const date = publicationDate(document); // before Readability, which changes the document
   // Readability keeps a block inside the article that its own rules do not recognise as an ad ("ad",
