@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LocalLexicalEmbeddings } from "../../src/ingest/embed.js";
+import { IdfTable, LocalLexicalEmbeddings } from "../../src/ingest/embed.js";
 import { analyze } from "../../src/ingest/keyword.js";
 
 const cosine = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + v * b[i]!, 0);
@@ -59,6 +59,23 @@ describe("local lexical embeddings", () => {
 
   it("rejects a corrupt state", () => {
     expect(() => new LocalLexicalEmbeddings(256).loadState(new Uint8Array([1, 2, 3]))).toThrow(/truncated/);
+    // Two hashes stored out of order: looked up by bisection, they would give wrong IDFs silently.
+    const state = Buffer.from(embedder.saveState());
+    const first = state.readUInt32LE(16);
+    state.writeUInt32LE(state.readUInt32LE(20), 16);
+    state.writeUInt32LE(first, 20);
+    expect(() => new LocalLexicalEmbeddings(256).loadState(state)).toThrow(/corrupt/);
+  });
+
+  it("finds every stored IDF and none of a hash it never saw", () => {
+    const table = IdfTable.of([
+      [7, 1.5],
+      [0xffffffff, 2.5],
+      [3, 0.5],
+    ]);
+    expect([3, 7, 0xffffffff].map((hash) => table.get(hash))).toEqual([0.5, 1.5, 2.5]);
+    expect([0, 5, 8, 0xfffffffe].map((hash) => table.get(hash))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(IdfTable.of([]).get(1)).toBeUndefined();
   });
 
   it("analyzes German text into folded stems without stop words", () => {
