@@ -71,8 +71,11 @@ export async function createPipeline(
   logger: Logger,
   options: { chatModel?: ChatModel; lexicon?: Lexicon } = {},
 ): Promise<Pipeline> {
-  let current = await openOrBuildIndex(config, logger);
   const lexicon = options.lexicon ?? openLexicon();
+  // Its tables are decompressed on the thread pool while the index opens, not on the first questions.
+  const loading = lexicon.load?.();
+  let current = await openOrBuildIndex(config, logger);
+  await loading;
   prepared(current, prepareIndex(current, analyze, lexicon), logger);
   const llm = config.answer.mode === "llm" ? (options.chatModel ?? (await createChatModel(config))) : undefined;
   const ask = createAsk({

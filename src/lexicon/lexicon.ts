@@ -4,9 +4,11 @@
  * its first use, so a process that never asks for synonyms never reads them.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gunzip, gunzipSync } from "node:zlib";
 import { englishBaseCandidates } from "./english.js";
 import { Dictionary, readStrings, readVarints } from "./format.js";
 import { adjectiveStems, nounStems } from "./german.js";
@@ -80,6 +82,12 @@ export interface Lexicon {
   place(name: string): Place | undefined;
   /** The country a German demonym or adjective names ("Spanier" → Spanien); undefined otherwise. */
   demonymPlace(word: string): Place | undefined;
+  /**
+   * Reads and decompresses every table now, on libuv's thread pool, so that no asker waits for it (each
+   * table otherwise loads on the first question that needs it, tens of milliseconds of that question's
+   * time). Never rejects: a table that cannot be read is left for its first use to report.
+   */
+  load?(): Promise<void>;
 }
 
 /** A compiled lexicon file is missing or damaged. `file` names it; the message says how to regenerate it. */
@@ -243,7 +251,9 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     return out;
   };
 
+  const tables = [german, synonyms, english, englishForms, englishSynonymTable, pivots, broader];
   return {
+    load: async () => void (await Promise.all(tables.map((table) => table.load()))),
     germanLemmas,
     isGermanNoun: (word) => germanLemmas(word).some((l) => l.pos === "noun"),
     isGermanForm: (word) => {
@@ -358,11 +368,22 @@ export function defaultLexiconDir(): string {
 
 const REGENERATE = "Restore it from git (git checkout -- data/lexicon) or regenerate it: apt-get install -y trans-de-en mythes-de, then npm run lexicon.";
 
-/** Reads and checks a file on first call; a failure is remembered and thrown again on every call. */
-function lazyDictionary(dir: string, name: string): () => Dictionary {
+const gunzipAsync = promisify(gunzip);
+
+/** A table read on first call, or ahead of it by `load`. */
+interface LazyDictionary {
+  (): Dictionary;
+  load(): Promise<void>;
+}
+
+/**
+ * Reads and checks a file on first call; a failure is remembered and thrown again on every call. `load`
+ * reads it ahead, off the main thread; what it cannot read is left to the first call to report.
+ */
+function lazyDictionary(dir: string, name: string): LazyDictionary {
   let loaded: Dictionary | undefined;
   let failure: LexiconError | undefined;
-  return () => {
+  const get = () => {
     if (loaded) return loaded;
     if (failure) throw failure;
     const path = join(dir, name);
@@ -380,6 +401,16 @@ function lazyDictionary(dir: string, name: string): () => Dictionary {
     }
     return loaded;
   };
+  const load = async () => {
+    if (loaded || failure) return;
+    try {
+      const bytes = await gunzipAsync(await readFile(join(dir, name)));
+      loaded ??= new Dictionary(bytes, { verify: false });
+    } catch {
+      // The first call reads the file again and reports why it cannot be used.
+    }
+  };
+  return Object.assign(get, { load });
 }
 
 /** Runs a decoding step, turning a format error in a damaged payload into a LexiconError naming the file. */

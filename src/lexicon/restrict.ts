@@ -26,5 +26,6 @@ export function withoutResources(lexicon: Lexicon, off: readonly LexiconResource
     englishSynonyms: (word) => (drop.has("wordnet") ? [] : lexicon.englishSynonyms(word)),
     place: (name) => (drop.has("places") ? undefined : lexicon.place(name)),
     demonymPlace: (word) => (drop.has("places") ? undefined : lexicon.demonymPlace(word)),
+    load: async () => lexicon.load?.(),
   };
 }

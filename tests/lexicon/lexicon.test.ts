@@ -309,6 +309,30 @@ describe("a missing or damaged lexicon", () => {
     expect(() => withoutPivots.germanPivots("Stausee")).toThrow(/german-pivots\.bin\.gz.*npm run lexicon/);
   });
 
+  it("reads every table ahead when loaded, so later look-ups need no file", async () => {
+    const dir = tempDir();
+    for (const name of readdirSync(defaultLexiconDir()).filter((n) => n.endsWith(".gz"))) copyFileSync(join(defaultLexiconDir(), name), join(dir, name));
+    const loaded = openLexicon(dir);
+    const lazy = openLexicon(dir);
+    await loaded.load?.();
+    for (const name of readdirSync(dir)) rmSync(join(dir, name));
+    expect(loaded.germanLemmas("trafen")).toContainEqual({ lemma: "treffen", pos: "verb" });
+    expect(loaded.englishToGerman("strike").map((t) => t.german)).toContain("Streik");
+    expect(loaded.germanPivots("Arzt").length).toBeGreaterThan(0);
+    expect(() => lazy.germanLemmas("trafen")).toThrow(LexiconError);
+  });
+
+  it("loads what it can ahead and leaves a missing or damaged file to its first use to report", async () => {
+    const dir = tempDir();
+    for (const name of readdirSync(defaultLexiconDir()).filter((n) => n.endsWith(".gz") && !n.includes("pivots"))) copyFileSync(join(defaultLexiconDir(), name), join(dir, name));
+    writeFileSync(join(dir, "english-german.bin.gz"), "not a lexicon");
+    const partial = openLexicon(dir);
+    await expect(partial.load?.()).resolves.toBeUndefined();
+    expect(partial.germanSynonyms("Streik").map((s) => s.word)).toContain("Ausstand");
+    expect(() => partial.germanPivots("Stausee")).toThrow(/german-pivots\.bin\.gz.*npm run lexicon/);
+    expect(() => partial.englishToGerman("strike")).toThrow(/english-german\.bin\.gz.*damaged/);
+  });
+
   it("names a damaged file and keeps the cause", () => {
     const dir = tempDir();
     for (const name of readdirSync(defaultLexiconDir()).filter((n) => n.endsWith(".gz"))) copyFileSync(join(defaultLexiconDir(), name), join(dir, name));
