@@ -1,7 +1,8 @@
 /**
  * The compiled lexicon (data/lexicon/, built by `npm run lexicon`): German lemmas, synonyms and pivot synonyms, English →
  * German translations and country names, behind one interface the query stages use. Each file is read on
- * its first use, so a process that never asks for synonyms never reads them.
+ * its first use, so a process that never asks for synonyms never reads them, or all at once off the main
+ * thread by `load()`, which the bot's pipeline calls while its index opens.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -108,8 +109,8 @@ const MAX_TRANSLATIONS = 12;
 /**
  * Opens the compiled lexicon in `dir` (default: data/lexicon/ of the repository, found by walking up from
  * this module to the folder with package.json, so it works from src/ under tsx and from dist/). Nothing is
- * read until first use; a missing or damaged file throws {@link LexiconError} on the first call that needs
- * it, and again on every later one.
+ * read until first use or `load()`; a missing or damaged file throws {@link LexiconError} on the first call
+ * that needs it, and again on every later one.
  *
  * @example
  * const lexicon = openLexicon();
