@@ -64,6 +64,8 @@ export interface SuiteOptions {
   /** A scratch folder; each size works in a subfolder that is removed afterwards unless `keep`. */
   readonly workDir: string;
   readonly keep?: boolean;
+  /** The environment of the cold-start child: the bench's own, as `npm start` gives it (see {@link startEnvironment}). */
+  readonly childEnv: NodeJS.ProcessEnv;
   /** Progress lines (stderr). */
   readonly log: (message: string) => void;
 }
@@ -190,7 +192,7 @@ export const HUGE_PAGES_TUNABLE = "glibc.malloc.hugetlb=1";
  * memory. The cold start is measured as `npm start` runs, so its child gets the same. A tunable the
  * user set stays.
  */
-export function startEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function startEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const set = env.GLIBC_TUNABLES;
   if (set?.split(":").includes(HUGE_PAGES_TUNABLE)) return env;
   return { ...env, GLIBC_TUNABLES: set ? `${set}:${HUGE_PAGES_TUNABLE}` : HUGE_PAGES_TUNABLE };
@@ -201,7 +203,7 @@ export function startEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.P
  * them one after another so that they never compete for the two cores.
  *
  * @example
- * const result = await benchSize(10_000, { settings, seedSentences, seed: 1, workload, workDir, log });
+ * const result = await benchSize(10_000, { settings, seedSentences, seed: 1, workload, workDir, childEnv: startEnvironment(process.env), log });
  */
 export async function benchSize(target: number, options: SuiteOptions): Promise<SizeResult> {
   const dir = path.join(options.workDir, `size-${target}`);
@@ -231,7 +233,7 @@ export async function benchSize(target: number, options: SuiteOptions): Promise<
     const endToEnd = await measureEndToEnd(pipeline, settings, questions.slice(0, options.workload.endToEnd), options.workload);
 
     options.log(`[${target}] cold start (${options.workload.coldStarts}×)`);
-    const coldStart = await measureColdStart(settings, config, questions[0]!, options.workload.coldStarts);
+    const coldStart = await measureColdStart(settings, config, questions[0]!, options.workload.coldStarts, options.childEnv);
     return { target, indexing, retrieval, coldStart, endToEnd };
   } finally {
     if (!options.keep) await rm(dir, { recursive: true, force: true });
@@ -427,6 +429,7 @@ async function measureColdStart(
   config: Config,
   question: string,
   runs: number,
+  env: NodeJS.ProcessEnv,
 ): Promise<ColdStartResult> {
   if (!(await stat(COLD_START_SCRIPT).catch(() => undefined))) {
     throw new Error(`${COLD_START_SCRIPT} is missing: run \`npm run build\` first (\`npm run bench\` does)`);
@@ -434,14 +437,14 @@ async function measureColdStart(
   const bare: { ms: number; rss: number }[] = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    const out = await spawnForLine(process.execPath, ["-e", "process.stdout.write(process.memoryUsage().rss + '\\n')"], startEnvironment());
+    const out = await spawnForLine(process.execPath, ["-e", "process.stdout.write(process.memoryUsage().rss + '\\n')"], env);
     bare.push({ ms: out.at - started, rss: Number(out.line) });
   }
   const ms: number[] = [];
   const children: ChildReport[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const out = await spawnForLine(process.execPath, [COLD_START_SCRIPT, JSON.stringify(settings), question], startEnvironment());
+    const out = await spawnForLine(process.execPath, [COLD_START_SCRIPT, JSON.stringify(settings), question], env);
     ms.push(out.at - started);
     children.push(JSON.parse(out.line) as ChildReport);
   }
@@ -451,7 +454,7 @@ async function measureColdStart(
   const drop = await dropPageCache();
   if (drop.dropped) {
     const started = performance.now();
-    const out = await spawnForLine(process.execPath, [COLD_START_SCRIPT, JSON.stringify(settings), question], startEnvironment());
+    const out = await spawnForLine(process.execPath, [COLD_START_SCRIPT, JSON.stringify(settings), question], env);
     const child = JSON.parse(out.line) as ChildReport;
     coldCache = { ms: out.at - started, phases: { importedMs: child.importedMs, openedMs: child.openedMs, answeredMs: child.answeredMs } };
   } else {

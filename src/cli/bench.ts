@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import { renderChart } from "../bench/chart.js";
 import { chartData, formatTable, type BenchReport, type Machine } from "../bench/report.js";
-import { benchSize, workloadFor, type SizeResult } from "../bench/suite.js";
+import { benchSize, startEnvironment, workloadFor, type SizeResult } from "../bench/suite.js";
 import { ConfigError, parseConfig, SETTING_NAMES } from "../config.js";
 import { loadSeeds } from "../ingest/load.js";
 
@@ -126,6 +126,7 @@ async function main(): Promise<number> {
           workload: workloadFor(values.quick, configuredEf),
           workDir,
           keep: values.keep,
+          childEnv: startEnvironment(process.env),
           log,
         }),
       );
