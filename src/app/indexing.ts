@@ -11,6 +11,7 @@ import {
   type LoadedIndex,
 } from "../ingest/store.js";
 import { analyze } from "../ingest/keyword.js";
+import type { Lexicon } from "../lexicon/index.js";
 import type { Logger } from "../log.js";
 import { sentenceDescriber } from "../query/answer.js";
 
@@ -43,8 +44,12 @@ export function createEmbeddings(config: Config, purpose: "index" | "query" = "i
   };
 }
 
-/** Build options for the configured index, shared by `npm run index`, `ask`, the bot and `/reindex`. */
-export function buildOptions(config: Config, embeddings: CitebotEmbeddings) {
+/**
+ * Build options for the configured index, shared by `npm run index`, `ask`, the bot and `/reindex`.
+ * `lexicon`: the one questions are answered with, when the caller has it open (the bot's pipeline), so
+ * that a rebuild describes sentences with it instead of reading every table again.
+ */
+export function buildOptions(config: Config, embeddings: CitebotEmbeddings, lexicon?: Lexicon) {
   return {
     seedsDir: config.seedsDir,
     indexDir: config.indexDir,
@@ -53,7 +58,7 @@ export function buildOptions(config: Config, embeddings: CitebotEmbeddings) {
     hnsw: { m: config.hnsw.m, efConstruction: config.hnsw.efConstruction },
     batchSize: config.embeddings.kind === "openai" ? config.embeddings.batchSize : 256,
     // What reading needs of each sentence, stored so that a question only decodes it (see query/score.ts).
-    describer: sentenceDescriber(analyze),
+    describer: sentenceDescriber(analyze, lexicon),
   };
 }
 
@@ -64,11 +69,11 @@ export function buildOptions(config: Config, embeddings: CitebotEmbeddings) {
 export async function updateIndex(
   config: Config,
   logger: Logger,
-  embeddings = createEmbeddings(config),
-  rebuild = false,
+  options: { readonly embeddings?: CitebotEmbeddings; readonly rebuild?: boolean; readonly lexicon?: Lexicon } = {},
 ): Promise<BuildSummary> {
+  const { embeddings = createEmbeddings(config), rebuild = false, lexicon } = options;
   return buildIndex({
-    ...buildOptions(config, embeddings),
+    ...buildOptions(config, embeddings, lexicon),
     rebuild,
     onWarning: (message) => logger.warn(message),
   });
@@ -80,7 +85,7 @@ export async function updateIndex(
  * (a file missing, truncated or not matching its checksum), is rebuilt from the seeds with a warning
  * saying why.
  */
-export async function openOrBuildIndex(config: Config, logger: Logger): Promise<LoadedIndex> {
+export async function openOrBuildIndex(config: Config, logger: Logger, lexicon?: Lexicon): Promise<LoadedIndex> {
   const embeddings = createEmbeddings(config, "query");
   const options = { embeddings, ef: config.hnsw.ef, onWarning: (message: string) => logger.warn(message) };
   let stale = false;
@@ -95,7 +100,7 @@ export async function openOrBuildIndex(config: Config, logger: Logger): Promise<
   }
   // An index of an older format or a damaged one is rebuilt whole: an incremental update would find
   // every source unchanged and keep its files.
-  const summary = await updateIndex(config, logger, undefined, stale);
+  const summary = await updateIndex(config, logger, { rebuild: stale, ...(lexicon ? { lexicon } : {}) });
   logger.info({ chunks: summary.chunks, ms: summary.ms }, "index built");
   return openIndex(config.indexDir, options);
 }

@@ -24,6 +24,8 @@ export interface Pipeline {
    * being answered finish on the index they started with.
    */
   reload(): Promise<LoadedIndex>;
+  /** The lexicon it answers with, its tables read; a rebuild describes the sentences with it too. */
+  readonly lexicon: Lexicon;
 }
 
 /** The answering settings of a {@link Config}. */
@@ -74,7 +76,7 @@ export async function createPipeline(
   const lexicon = options.lexicon ?? openLexicon();
   // Its tables are decompressed on the thread pool while the index opens, not on the first questions.
   const loading = lexicon.load?.();
-  let current = await openOrBuildIndex(config, logger);
+  let current = await openOrBuildIndex(config, logger, lexicon);
   await loading;
   prepared(current, prepareIndex(current, analyze, lexicon), logger);
   const llm = config.answer.mode === "llm" ? (options.chatModel ?? (await createChatModel(config))) : undefined;
@@ -89,9 +91,10 @@ export async function createPipeline(
   });
   return {
     ask,
+    lexicon,
     index: () => current,
     reload: async () => {
-      const next = await openOrBuildIndex(config, logger);
+      const next = await openOrBuildIndex(config, logger, lexicon);
       prepared(next, prepareIndex(next, analyze, lexicon), logger); // before the swap, so the first question on the new index does not pay for it
       current = next;
       logger.info({ buildId: current.manifest.buildId, chunks: current.chunks.length }, "index reloaded");
@@ -107,7 +110,7 @@ export async function createPipeline(
 export function pipelineLibrary(config: Config, logger: Logger, pipeline: Pipeline): Library {
   return libraryFromIndex(() => pipeline.index(), {
     reindex: async () => {
-      const summary = await updateIndex(config, logger);
+      const summary = await updateIndex(config, logger, { lexicon: pipeline.lexicon });
       const index = await pipeline.reload();
       return `+${summary.added} ~${summary.updated} −${summary.removed} · ${index.docs.length} docs, ${index.chunks.length} chunks`;
     },

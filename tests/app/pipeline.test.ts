@@ -3,7 +3,10 @@ import { tempDir } from "../helpers/temp.js";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { updateIndex } from "../../src/app/indexing.js";
-import { createPipeline } from "../../src/app/pipeline.js";
+import { createPipeline, pipelineLibrary } from "../../src/app/pipeline.js";
+import { analyze } from "../../src/ingest/keyword.js";
+import { openLexicon, withoutResources } from "../../src/lexicon/index.js";
+import { sentenceDescriber } from "../../src/query/answer.js";
 import { answerRecord, formatForTerminal } from "../../src/cli/output.js";
 import { parseConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
@@ -66,6 +69,28 @@ describe("stored sentence facts", () => {
     expect(await updateIndex(config, logger)).toMatchObject({ embedded: 0, written: true });
     expect((await createPipeline(config, logger)).index().facts).toBeDefined();
     expect(noted()).toEqual([]);
+  });
+});
+
+describe("a pipeline's own lexicon", () => {
+  it("describes the sentences of the index it builds and rebuilds, so their stored facts are used", async () => {
+    const work = await tempDir("citebot-lexicon-build-");
+    await cp(path.resolve("seeds", SEED), path.join(work, "seeds", SEED));
+    const config = parseConfig({ SEEDS_DIR: path.join(work, "seeds"), INDEX_DIR: path.join(work, "index") });
+    const lines: string[] = [];
+    const logger = createLogger("info", [], { destination: { write: (line: string) => lines.push(line) } });
+    // A lexicon whose facts differ from the full one's: eval's, with a resource switched off.
+    const lexicon = withoutResources(openLexicon(), ["lemmas"]);
+    const pipeline = await createPipeline(config, logger, { lexicon });
+    expect(pipeline.index().manifest.facts?.version).toBe(sentenceDescriber(analyze, lexicon).version);
+    expect(pipeline.index().manifest.facts?.version).not.toBe(sentenceDescriber(analyze).version);
+    expect(lines.filter((line) => line.includes("sentence facts"))).toEqual([]);
+
+    await writeFile(path.join(work, "seeds", "museum.txt"), MUSEUM);
+    await pipelineLibrary(config, logger, pipeline).reindex?.();
+    expect(pipeline.index().docs).toHaveLength(2);
+    expect(pipeline.index().manifest.facts?.version).toBe(sentenceDescriber(analyze, lexicon).version);
+    expect(lines.filter((line) => line.includes("sentence facts"))).toEqual([]);
   });
 });
 
