@@ -131,7 +131,7 @@ export function decodeFacts(bytes: Uint8Array, sentences: number): SentenceFacts
   }
   if (header.sentences !== sentences) throw new CorruptFileError(`facts of ${String(header.sentences)} sentences for a table of ${sentences}`);
   const [stringBytes, ...rows] = sections;
-  if (!(stringBytes instanceof Uint8Array) || stringBytes instanceof Uint32Array || rows.length !== columns.length * 2) {
+  if (!(stringBytes instanceof Uint8Array) || rows.length !== columns.length * 2) {
     throw new CorruptFileError("unexpected sections");
   }
   if (!rows.every((r, k) => r instanceof Uint32Array || (k % 2 === 1 && r instanceof Uint16Array))) throw new CorruptFileError("unexpected sections");
