@@ -40,13 +40,19 @@ describe("createPipeline", () => {
   });
 });
 
+/** A folder with the seed article and an index to come, and a logger whose lines are kept. */
+async function seededWork(prefix: string) {
+  const work = await tempDir(prefix);
+  await cp(path.resolve("seeds", SEED), path.join(work, "seeds", SEED));
+  const config = parseConfig({ SEEDS_DIR: path.join(work, "seeds"), INDEX_DIR: path.join(work, "index") });
+  const lines: string[] = [];
+  const logger = createLogger("info", [], { destination: { write: (line: string) => lines.push(line) } });
+  return { work, config, lines, logger };
+}
+
 describe("stored sentence facts", () => {
   it("are used when the index has them; without them the pipeline says so, and npm run index stores them", async () => {
-    const work = await tempDir("citebot-facts-");
-    await cp(path.resolve("seeds", SEED), path.join(work, "seeds", SEED));
-    const config = parseConfig({ SEEDS_DIR: path.join(work, "seeds"), INDEX_DIR: path.join(work, "index") });
-    const lines: string[] = [];
-    const logger = createLogger("info", [], { destination: { write: (line: string) => lines.push(line) } });
+    const { work, config, lines, logger } = await seededWork("citebot-facts-");
     const noted = () => lines.filter((line) => line.includes("sentence facts"));
     const first = await createPipeline(config, logger);
     expect(first.index().facts).toBeDefined();
@@ -74,11 +80,7 @@ describe("stored sentence facts", () => {
 
 describe("a pipeline's own lexicon", () => {
   it("describes the sentences of the index it builds and rebuilds, so their stored facts are used", async () => {
-    const work = await tempDir("citebot-lexicon-build-");
-    await cp(path.resolve("seeds", SEED), path.join(work, "seeds", SEED));
-    const config = parseConfig({ SEEDS_DIR: path.join(work, "seeds"), INDEX_DIR: path.join(work, "index") });
-    const lines: string[] = [];
-    const logger = createLogger("info", [], { destination: { write: (line: string) => lines.push(line) } });
+    const { work, config, lines, logger } = await seededWork("citebot-lexicon-build-");
     // A lexicon whose facts differ from the full one's: eval's, with a resource switched off.
     const lexicon = withoutResources(openLexicon(), ["lemmas"]);
     const pipeline = await createPipeline(config, logger, { lexicon });
