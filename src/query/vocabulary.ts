@@ -111,6 +111,17 @@ export function endsWithHead(stem: string, head: string): boolean {
 }
 
 /**
+ * Derivational suffixes whose tail is a noun of its own: "Gewerkschaft", "Staatsanwaltschaft" and
+ * "Botschaft" end in "haft" but are no kind of Haft. German grammar, not vocabulary.
+ */
+const SUFFIXES_ENDING_LIKE_A_NOUN = ["schaft"];
+
+/** True when `query` is only the tail of a derivational suffix that `stem` ends in (see {@link SUFFIXES_ENDING_LIKE_A_NOUN}). */
+function withinSuffix(query: string, stem: string): boolean {
+  return SUFFIXES_ENDING_LIKE_A_NOUN.some((suffix) => suffix.length > query.length && suffix.endsWith(query) && stem.endsWith(suffix));
+}
+
+/**
  * How well a compound stands for its head, given the head's length and its modifier's: a short head
  * counts fully only after a modifier of a few letters ("land" in "bundesland", not in "ausland").
  */
@@ -135,7 +146,7 @@ function spelledSimilarity(query: string, stem: string): number {
   // A compound's head: "befehl" in "schiessbefehl", "stadt" in "hafenstadt". German puts the head last, so
   // the compound is a kind of its head; a short head counts fully only after a modifier of a few letters
   // ("land" in "bundesland"), not after a particle ("ausland") or as the tail of a short word.
-  if (s > q && stem.endsWith(query)) return headMatch(q, s - q);
+  if (s > q && stem.endsWith(query) && !withinSuffix(query, stem)) return headMatch(q, s - q);
   // The same, where the stemmer cut the head's ending in the compound only ("weizenklei" for "kleie").
   const head = headInCompound(query);
   if (head !== undefined && s > head.length && stem.endsWith(head)) return headMatch(q, s - head.length);

@@ -241,6 +241,20 @@ describe("feminine role nouns", () => {
   });
 });
 
+describe("a derivational suffix", () => {
+  it("is no compound's head: a word its tail spells is not met by the words it ends", () => {
+    const [haft, ...others] = analyze("Haft Gewerkschaft Staatsanwaltschaft Botschaft Untersuchungshaft");
+    const [union, prosecution, embassy, custody] = others;
+    expect(stemSimilarity(haft!, union!)).toBe(0);
+    expect(stemSimilarity(haft!, prosecution!)).toBe(0);
+    expect(stemSimilarity(haft!, embassy!)).toBe(0);
+    // A compound on the noun itself still is one.
+    expect(stemSimilarity(haft!, custody!)).toBe(0.8);
+    const vocabulary = vocabularyOf(new Map(others.map((stem) => [stem, null])));
+    expect([...vocabulary.similar([haft!]).keys()]).toEqual([custody]);
+  });
+});
+
 describe("a compound question word", () => {
   it("meets its head in the sources as partial evidence, not a word it merely ends in", () => {
     expect(stemSimilarity("raumsond", "sond")).toBe(0.6);
