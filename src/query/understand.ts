@@ -1338,9 +1338,12 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
   // A light verb translates to light verbs ("said" → sagen): they help rank, as the German word would.
   const light = isLightWord(english);
   for (const t of safe(() => tools.lexicon.englishToGerman(english), tools)) {
+    // A separable verb's form with its particle after it ("lagerte aus" for "evacuated") is that verb
+    // ("auslagerte"), as the sources' "lagerte … aus" is read; its stem alone ("lagerte") is another verb.
+    const joined = particleVerb(t.german, tools);
     // A translation of several words counts by its content words ("jdm. die Schuld geben" → Schuld);
     // more than two make a definition, not a translation to look for.
-    let words = light ? t.german.split(/\s+/).filter((w) => isLightWord(w)) : contentOf(t.german, tools.analyze);
+    let words = joined !== null ? [joined] : light ? t.german.split(/\s+/).filter((w) => isLightWord(w)) : contentOf(t.german, tools.analyze);
     // An adjective and its noun name a kind of the noun ("freier Mitarbeiter" for "freelancer"): when the sources
     // do not use the adjective, the noun carries the sense.
     const used = (w: string) => tools.analyze(w).some(tools.inCorpus);
@@ -1350,6 +1353,14 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
     if (words.every(used)) kept.push({ german, rank: t.rank });
   }
   return kept;
+}
+
+/** The separable verb a two-word form spells with its particle last ("lagerte aus" → "auslagerte"), when the dictionary knows it; else null. */
+function particleVerb(german: string, tools: UnderstandTools): string | null {
+  const words = german.split(/\s+/);
+  if (words.length !== 2 || !/^\p{Ll}/u.test(words[0]!) || !CLAUSE_FINAL_PARTICLES.has(words[1]!)) return null;
+  const verb = `${words[1]}${words[0]}`;
+  return holds(() => tools.lexicon.isGermanWord(verb), tools) ? verb : null;
 }
 
 /**

@@ -666,6 +666,23 @@ describe("understand", () => {
     expect(first("Wohin zog die Firma um?")).toBe("umzog");
   });
 
+  it("reads a translation that is a separable verb's form with its particle last as that verb, not as its stem verb", () => {
+    // Ding lists "evacuated" as "lagerte aus", a form of "auslagern"; "lagerte" alone is "lagern", which the
+    // sources use in "verlagert" for something else.
+    const separable: UnderstandTools = {
+      ...tools,
+      inCorpus: (stem) => ["lagert", "auslagert", "verlagert"].includes(stem),
+      lexicon: {
+        ...lexicon,
+        isGermanWord: (w) => ["auslagerte", "lagerte"].includes(w.toLowerCase()),
+        englishToGerman: (w) => ({ evacuated: ["lagerte aus"] })[w.toLowerCase()]?.map((german, rank) => ({ german, rank })) ?? [],
+      },
+    };
+    const [evacuated] = understand("Which villages were evacuated?", [], false, separable, 1000).terms.filter((t) => t.word === "evacuated");
+    const stems = evacuated?.alternatives.filter((a) => a.via === "translation").map((a) => a.stem);
+    expect(stems).toEqual(["auslagert"]);
+  });
+
   it("takes the noun of an adjective-and-noun translation when the sources do not use the adjective", () => {
     const [walkout] = read("How long was the walkout?").terms;
     expect(walkout?.alternatives.filter((a) => a.via === "translation").map((a) => a.stem)).toEqual(["streik"]);
