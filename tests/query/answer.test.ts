@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { LocalLexicalEmbeddings } from "../../src/ingest/embed.js";
 import { analyze } from "../../src/ingest/keyword.js";
 import { buildIndex, openIndex, type LoadedIndex } from "../../src/ingest/store.js";
-import { createAsk, sentencesWith, type AskSettings } from "../../src/query/answer.js";
+import { createAsk, sentencesWith, usedBySources, type AskSettings } from "../../src/query/answer.js";
 import { buildSentenceStats } from "../../src/query/score.js";
 import { vocabularyOf } from "../../src/query/vocabulary.js";
 import { makeChunks } from "./fixtures.js";
@@ -669,5 +669,21 @@ describe("sentencesWith", () => {
     expect(found).toContain("Der Minister besuchte Schukow.");
     expect(found).not.toContain("Die Ministerin sprach mit Zhukov.");
     expect(found).not.toContain("Der Regen hielt an.");
+  });
+});
+
+describe("usedBySources", () => {
+  it("tells whether a corpus uses a word, a compound or an inflection of it, for each corpus its own", () => {
+    const harbour = buildSentenceStats(makeChunks("h.txt", "Die Eisenbahnbrücke wurde beschädigt. Der Direktor schwieg.", 4), analyze);
+    const rail = buildSentenceStats(makeChunks("r.txt", "Die Bahn fährt wieder. Die Züge sind direkt.", 4), analyze);
+    const [bridge] = analyze("Brücke");
+    const [direktor] = analyze("Direktor");
+    // A compound of it counts; a shorter word it begins with does not ("direkt" is no Direktor).
+    expect(usedBySources(harbour, bridge!)).toBe(true);
+    expect(usedBySources(rail, direktor!)).toBe(false);
+    // Asked again, and of the other corpus: each corpus answers for itself.
+    expect(usedBySources(rail, bridge!)).toBe(false);
+    expect(usedBySources(harbour, direktor!)).toBe(true);
+    expect(usedBySources(harbour, bridge!)).toBe(true);
   });
 });
