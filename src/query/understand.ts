@@ -1338,8 +1338,8 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
   // A light verb translates to light verbs ("said" → sagen): they help rank, as the German word would.
   const light = isLightWord(english);
   for (const t of safe(() => tools.lexicon.englishToGerman(english), tools)) {
-    // A separable verb's form with its particle after it ("lagerte aus" for "evacuated") is that verb
-    // ("auslagerte"), as the sources' "lagerte … aus" is read; its stem alone ("lagerte") is another verb.
+    // A separable verb's form with its particle after it ("hielt an" for "stopped") is that verb
+    // ("anhielt"), as the sources' "hielt … an" is read; its stem alone ("hielt") is another verb.
     const joined = particleVerb(t.german, tools);
     // A translation of several words counts by its content words ("jdm. die Schuld geben" → Schuld);
     // more than two make a definition, not a translation to look for.
@@ -1355,7 +1355,7 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
   return kept;
 }
 
-/** The separable verb a two-word form spells with its particle last ("lagerte aus" → "auslagerte"), when the dictionary knows it; else null. */
+/** The separable verb a two-word form spells with its particle last ("hielt an" → "anhielt"), when the dictionary knows it; else null. */
 function particleVerb(german: string, tools: UnderstandTools): string | null {
   const words = german.split(/\s+/);
   if (words.length !== 2 || !/^\p{Ll}/u.test(words[0]!) || !CLAUSE_FINAL_PARTICLES.has(words[1]!)) return null;

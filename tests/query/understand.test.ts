@@ -667,20 +667,20 @@ describe("understand", () => {
   });
 
   it("reads a translation that is a separable verb's form with its particle last as that verb, not as its stem verb", () => {
-    // Ding lists "evacuated" as "lagerte aus", a form of "auslagern"; "lagerte" alone is "lagern", which the
-    // sources use in "verlagert" for something else.
+    // The dictionary lists "stopped" as "hielt an", a form of "anhalten"; "hielt" alone is "halten", which the
+    // sources use in "festhielt" for something else.
     const separable: UnderstandTools = {
       ...tools,
-      inCorpus: (stem) => ["lagert", "auslagert", "verlagert"].includes(stem),
+      inCorpus: (stem) => ["hielt", "anhielt", "festhielt"].includes(stem),
       lexicon: {
         ...lexicon,
-        isGermanWord: (w) => ["auslagerte", "lagerte"].includes(w.toLowerCase()),
-        englishToGerman: (w) => ({ evacuated: ["lagerte aus"] })[w.toLowerCase()]?.map((german, rank) => ({ german, rank })) ?? [],
+        isGermanWord: (w) => ["anhielt", "hielt"].includes(w.toLowerCase()),
+        englishToGerman: (w) => ({ stopped: ["hielt an"] })[w.toLowerCase()]?.map((german, rank) => ({ german, rank })) ?? [],
       },
     };
-    const [evacuated] = understand("Which villages were evacuated?", [], false, separable, 1000).terms.filter((t) => t.word === "evacuated");
-    const stems = evacuated?.alternatives.filter((a) => a.via === "translation").map((a) => a.stem);
-    expect(stems).toEqual(["auslagert"]);
+    const [stopped] = understand("Why was the convoy stopped?", [], false, separable, 1000).terms.filter((t) => t.word === "stopped");
+    const stems = stopped?.alternatives.filter((a) => a.via === "translation").map((a) => a.stem);
+    expect(stems).toEqual(["anhielt"]);
   });
 
   it("takes the noun of an adjective-and-noun translation when the sources do not use the adjective", () => {
