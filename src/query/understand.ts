@@ -974,9 +974,8 @@ function withParticleVerbs(words: readonly QueryTerm[], question: string, langua
   if (language !== "de" || last === undefined || !CLAUSE_FINAL_PARTICLES.has(last)) return [...words];
   let found = false;
   const joined = words.map((term) => {
-    if (!/^\p{Ll}/u.test(term.word)) return term;
-    const verb = `${last}${term.word}`;
-    if (!holds(() => tools.lexicon.isGermanWord(verb), tools)) return term;
+    const verb = separableVerb(term.word, last, tools);
+    if (verb === null) return term;
     found = true;
     const stems = tools.analyze(verb).map((stem) => ({ stem, weight: 1, via: "word" as const }));
     return { ...term, word: verb, alternatives: [...term.alternatives, ...stems] };
@@ -1358,8 +1357,16 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
 /** The separable verb a two-word form spells with its particle last ("hielt an" → "anhielt"), when the dictionary knows it; else null. */
 function particleVerb(german: string, tools: UnderstandTools): string | null {
   const words = german.split(/\s+/);
-  if (words.length !== 2 || !/^\p{Ll}/u.test(words[0]!) || !CLAUSE_FINAL_PARTICLES.has(words[1]!)) return null;
-  const verb = `${words[1]}${words[0]}`;
+  return words.length === 2 ? separableVerb(words[0]!, words[1]!, tools) : null;
+}
+
+/**
+ * A lower-case verb form and a clause-final particle joined into the separable verb they spell ("fing"
+ * + "an" → "anfing"), when the dictionary knows it; else null.
+ */
+function separableVerb(form: string, particle: string, tools: UnderstandTools): string | null {
+  if (!/^\p{Ll}/u.test(form) || !CLAUSE_FINAL_PARTICLES.has(particle)) return null;
+  const verb = `${particle}${form}`;
   return holds(() => tools.lexicon.isGermanWord(verb), tools) ? verb : null;
 }
 
