@@ -111,8 +111,8 @@ export function endsWithHead(stem: string, head: string): boolean {
 }
 
 /**
- * Derivational suffixes whose tail is a noun of its own: "Gewerkschaft", "Staatsanwaltschaft" and
- * "Botschaft" end in "haft" but are no kind of Haft. German grammar, not vocabulary.
+ * Derivational suffixes whose tail is a noun of its own: "Mannschaft", "Bereitschaft" and "Botschaft"
+ * end in "haft" but are no kind of Haft. German grammar, not vocabulary.
  */
 const SUFFIXES_ENDING_LIKE_A_NOUN = ["schaft"];
 
