@@ -203,7 +203,7 @@ export function startEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * them one after another so that they never compete for the two cores.
  *
  * @example
- * const result = await benchSize(10_000, { settings, seedSentences, seed: 1, workload, workDir, childEnv: startEnvironment(process.env), log });
+ * const result = await benchSize(10_000, { settings, seedSentences, seed: 1, workload, workDir, childEnv: startEnvironment(env), log });
  */
 export async function benchSize(target: number, options: SuiteOptions): Promise<SizeResult> {
   const dir = path.join(options.workDir, `size-${target}`);
