@@ -51,9 +51,15 @@ function stripSuffixes(word: string): string {
     const suffix = SUFFIXES.find((s) => rest.endsWith(s) && rest.length - s.length >= 3);
     if (!suffix) break;
     rest = rest.slice(0, -suffix.length);
+    // A word ends in its inflection after its derivational suffix, never before it: what stands before
+    // "-ition" or "-ier-" is the root ("invest" in "Investition"), though it ends as an inflection does.
+    if (DERIVATIONAL.has(suffix)) break;
   }
   return rest;
 }
+
+/** The {@link SUFFIXES} that make a word of another (a noun of a verb, a verb of a noun), not inflect it. */
+const DERIVATIONAL: ReadonlySet<string> = new Set(["isierung", "ierungen", "ierung", "isiert", "isier", "ieren", "ierte", "iert", "ier", "ation", "ition", "ungen", "ung", "itat", "heit", "keit", "nis", "at", "i"]);
 
 /**
  * Splits an analysed stem into separable particle and root: "festgenomm" → fest + nehm, "festnahm" →

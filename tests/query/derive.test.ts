@@ -38,10 +38,17 @@ describe("sameDerivation", () => {
     ["demonstrierten", "Demonstrationen"],
     ["informieren", "Information"],
     ["kompensieren", "Kompensation"],
+    // Also when the root ends as an inflection does ("invest").
+    ["investieren", "Investition"],
+    ["Investitionen", "investiert"],
     // An -ieren verb of a short root: the stemmer leaves "reagi" for the infinitive, "reagiert" for the past.
     ["reagieren", "reagierten"],
     ["regieren", "regierte"],
     ["zitieren", "zitiert"],
+    // One whose base ends as an ending does ("invest", "protest"): not stripped below the "-i".
+    ["investieren", "investiert"],
+    ["protestieren", "protestierten"],
+    ["investierte", "investieren"],
     // A noun in "-nis" of its verb.
     ["gestanden", "Geständnis"],
     ["verstanden", "Verständnis"],
@@ -69,6 +76,7 @@ describe("sameDerivation", () => {
     // A short root with "-ier-" in one word only.
     ["reagieren", "Reagenz"],
     ["regieren", "Regen"],
+    ["investieren", "Investoren"],
     // A short noun and another noun in -ung.
     ["Zeit", "Zeitung"],
     ["Land", "Landung"],
