@@ -129,6 +129,36 @@ describe("Ding parsing", () => {
     // An umlaut is the same beginning.
     expect(germanLemmas.get("Arzt\tnoun")?.forms).toContain("Ärzte");
   });
+
+  it("takes no other word with the same English for a form of the headword", () => {
+    // Ding's parts may hold a word with the headword's English instead of its plural, comparison or
+    // participle: "Fahrgäste" is no form of "Fahrgastaufkommen", "beschädigt" none of "verdorben",
+    // "ausgenutzt" none of "ausbeuten".
+    const { germanLemmas } = parseDing(
+      [
+        "Fahrgastaufkommen {n} | Fahrgäste {pl} :: ridership | ridership",
+        "verdorben {adj}; verunziert {adj} | geschädigt {adj}; beschädigt {adj} :: marred {adj} | marred {adj}",
+        "ausbeuten {vt} | ausbeutend | ausgebeutet | beutet aus | beutete aus | ausgebeutet; ausgenutzt :: to exploit | exploiting | exploited | exploits | exploited | exploited",
+        "Museum {n} | Museen {pl} :: museum | museums",
+        "Feuerwehrmann {m} | Feuerwehrleute {pl} :: firefighter | firefighters",
+        "dunkel {adj} | dunkler | am dunkelsten :: dark | darker | darkest",
+        "treffen {vt} | treffend | getroffen | trifft | traf :: to meet | meeting | met | meets | met",
+        "essen {vt} | essend | gegessen | isst | aß :: to eat | eating | eaten | eats | ate",
+        "teilen {vt} | teilend | geteilt | teilt | teilte :: to share | sharing | shared | shares | shared",
+      ].join("\n"),
+    );
+    expect(germanLemmas.get("Fahrgastaufkommen\tnoun")?.forms).toEqual(new Set(["Fahrgastaufkommen"]));
+    expect(germanLemmas.get("verdorben\tadj")?.forms).toEqual(new Set(["verdorben"]));
+    expect(germanLemmas.get("ausbeuten\tverb")?.forms).toContain("ausgebeutet");
+    expect(germanLemmas.get("ausbeuten\tverb")?.forms).not.toContain("ausgenutzt");
+    // Forms that change a noun's or an adjective's last letters, a verb's vowel, or "-mann" to "-leute" stay.
+    expect(germanLemmas.get("Museum\tnoun")?.forms).toContain("Museen");
+    expect(germanLemmas.get("Feuerwehrmann\tnoun")?.forms).toContain("Feuerwehrleute");
+    expect(germanLemmas.get("dunkel\tadj")?.forms).toContain("dunkler");
+    expect(germanLemmas.get("treffen\tverb")?.forms).toEqual(new Set(["treffen", "treffend", "getroffen", "trifft", "traf"]));
+    expect(germanLemmas.get("essen\tverb")?.forms).toContain("aß");
+    expect(germanLemmas.get("teilen\tverb")?.forms).toContain("teilt");
+  });
 });
 
 // Modelled on Ding's lines for "head": köpfen and Kesselboden are short entries that Ding's own order puts

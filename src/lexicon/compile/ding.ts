@@ -11,6 +11,7 @@
  * are stripped from the text and read as tags.
  */
 import { fold } from "../../ingest/keyword.js";
+import { CLAUSE_FINAL_PARTICLES } from "../../ingest/sentences.js";
 
 export type DingPos = "noun" | "verb" | "adj";
 
@@ -245,6 +246,40 @@ function labelPenalty(labels: readonly string[]): number {
  * by one, a plural may be another alternative's ("Kerl; Kumpel | Kerle; Kumpels; Leute"): each goes to the
  * headword it shares the longest beginning with, and one that shares none with any ("Leute") to none.
  */
+/**
+ * Whether a form of an inflection part can be a form of its headword. German inflects at a word's end: a
+ * plural or a comparative keeps its headword's beginning but for the last two letters, umlaut aside
+ * ("Ärzte" / "Arzt", "Museen" / "Museum", "dunkler" / "dunkel"), and a verb form keeps the first letter of
+ * its root after the particle and "ge" ("traf", "getroffen" / "treffen"), or a vowel for a vowel ("aß" / "essen"). Ding's parts also hold other
+ * words with the same English ("Fahrgastaufkommen | Fahrgäste :: ridership | ridership", "ausbeuten | …
+ * | ausgebeutet; ausgenutzt"), which are no forms of it.
+ */
+function inflects(form: string, head: string, pos: DingPos): boolean {
+  const f = fold(form);
+  const h = fold(head);
+  if (pos !== "verb") {
+    // A compound in "-mann" has its plural in "-leute" ("Feuerwehrleute"), as the word "Mann" has none.
+    if (h.endsWith("mann") && f === `${h.slice(0, -4)}leute`) return true;
+    let n = 0;
+    while (n < f.length && n < h.length && f[n] === h[n]) n++;
+    return n >= Math.max(2, h.length - INFLECTED_END);
+  }
+  // A particle is followed by a verb of its own ("teil" in "teilnehmen", not in "teilen").
+  const particle = [...CLAUSE_FINAL_PARTICLES].filter((p) => f.startsWith(p) && h.startsWith(p) && h.length - p.length >= MIN_VERB).sort((a, b) => b.length - a.length)[0] ?? "";
+  let root = f.slice(particle.length);
+  const headRoot = h.slice(particle.length);
+  const marker = /^(ge|zu)/.exec(root)?.[1];
+  if (marker !== undefined && !headRoot.startsWith(marker)) root = root.slice(marker.length);
+  // Ablaut may change a root's first letter only when it is a vowel ("aß" / "essen").
+  const vowel = (c: string | undefined) => c !== undefined && "aeiouy".includes(c);
+  return root !== "" && (root[0] === headRoot[0] || (vowel(root[0]) && vowel(headRoot[0])));
+}
+
+/** Letters of the shortest verb after a particle ("tun" in "antun"). */
+const MIN_VERB = 3;
+/** Letters at the end of a noun or adjective that its forms may change ("Museum" / "Museen"). */
+const INFLECTED_END = 2;
+
 function nounOf(form: string, heads: readonly DingAlternative[]): DingAlternative | undefined {
   const folded = fold(form);
   let best: DingAlternative | undefined;
@@ -343,7 +378,7 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
           const form = alt.text.replace(GERMAN_PRONOUN, "").replace(/^am /, "");
           const aligned = part.german.length === head.german.length;
           const headAlt = headPos === "noun" ? nounOf(form, aligned ? [head.german[k]!] : head.german) : head.german[aligned ? k : 0];
-          if (headAlt && headPos && isSingleWord(headAlt.text) && isSingleWord(form) && germanPos(headAlt.braces) === headPos) {
+          if (headAlt && headPos && isSingleWord(headAlt.text) && isSingleWord(form) && germanPos(headAlt.braces) === headPos && inflects(form, headAlt.text, headPos)) {
             addGerman(headAlt.text, headPos, form);
           }
         });
