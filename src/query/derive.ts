@@ -184,6 +184,7 @@ const MIN_WEAK_ROOT = 4;
  */
 export function sameDerivation(a: string, b: string): boolean {
   if (a === b) return false;
+  if (cutInfinitive(a, b) || cutInfinitive(b, a)) return true;
   if (verbAndUng(a, b) || verbAndUng(b, a)) return true;
   if (weakParticiple(a, b) || weakParticiple(b, a)) return true;
   const x = derivation(a);
@@ -210,6 +211,27 @@ function verbAndUng(verb: string, noun: string): boolean {
 function verbInIer(stem: string, root: string): boolean {
   return stem.startsWith(`${root}i`) && /^i(er|ert|erte|erten|ertes|erter|ertem)?$/.test(stem.slice(root.length));
 }
+
+/**
+ * A form of an "-igen" or "-ern" verb and the verb's infinitive: the stemmer cuts the infinitive to its root
+ * ("erledigen" → "erled", "verhindern" → "verhind") but keeps "ig" or "er" before a "-t" ("erledigt",
+ * "verhinderte" → "verhindert", "geschleudert"). A root of five letters or more: a shorter one is often
+ * another word's ("Wand" / "gewandert", "lief" / "geliefert").
+ */
+function cutInfinitive(form: string, root: string): boolean {
+  if (root.length < MIN_CUT_ROOT) return false;
+  // The participle's "ge" stands before the root, after a separable particle ("angekündigt" / "ankündigen").
+  const particle = PARTICLES.find((p) => root.startsWith(p) && root.length - p.length >= PARTICLE_ROOT) ?? "";
+  const participle = `${particle}ge${root.slice(particle.length)}`;
+  const rest = form.startsWith(root) ? form.slice(root.length) : form.startsWith(participle) ? form.slice(participle.length) : undefined;
+  return rest !== undefined && CUT_ENDINGS.has(rest);
+}
+
+const MIN_CUT_ROOT = 5;
+/** Letters of a verb's root after a particle ("kund" in "ankund"). */
+const PARTICLE_ROOT = 3;
+/** What follows the cut root in the verb's other stems. */
+const CUT_ENDINGS: ReadonlySet<string> = new Set(["igt", "ert"]);
 
 /** A verb made of a noun by an inseparable prefix: "verurteil" / "urteil", "verarbeit" / "arbeit" (a root of six letters or more). */
 function prefixed(long: string, short: string): boolean {

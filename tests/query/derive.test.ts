@@ -49,6 +49,11 @@ describe("sameDerivation", () => {
     ["investieren", "investiert"],
     ["protestieren", "protestierten"],
     ["investierte", "investieren"],
+    // An "-igen" or "-ern" verb, whose infinitive the stemmer cuts to its root ("erled", "verhind").
+    ["erledigen", "erledigt"],
+    ["verhindern", "verhinderte"],
+    ["schleudern", "geschleudert"],
+    ["ankündigen", "angekündigt"],
     // A noun in "-nis" of its verb.
     ["gestanden", "Geständnis"],
     ["verstanden", "Verständnis"],
@@ -77,6 +82,8 @@ describe("sameDerivation", () => {
     ["reagieren", "Reagenz"],
     ["regieren", "Regen"],
     ["investieren", "Investoren"],
+    // A cut root of four letters may be another word's.
+    ["Wand", "gewandert"],
     // A short noun and another noun in -ung.
     ["Zeit", "Zeitung"],
     ["Land", "Landung"],
