@@ -132,30 +132,33 @@ describe("Ding parsing", () => {
 
   it("takes no other word with the same English for a form of the headword", () => {
     // Ding's parts may hold a word with the headword's English instead of its plural, comparison or
-    // participle: "Fahrgäste" is no form of "Fahrgastaufkommen", "beschädigt" none of "verdorben",
-    // "ausgenutzt" none of "ausbeuten".
+    // participle (lines as in Ding): "Regeln" is no form of "Regelwerk", "unanfechtbar" none of
+    // "anfechtbar", "ausgenutzt" none of "ausbeuten"; "Akten" is Akte's, not Aktenstück's.
     const { germanLemmas } = parseDing(
       [
-        "Fahrgastaufkommen {n} | Fahrgäste {pl} :: ridership | ridership",
-        "verdorben {adj}; verunziert {adj} | geschädigt {adj}; beschädigt {adj} :: marred {adj} | marred {adj}",
+        "Regelwerk {n} | (geltende) Regeln {pl} :: rulebook; rule book | rulebook; rule book",
+        "anfechtbar {adj} [phil.] | unanfechtbar {adj} :: contestable; disputable; defeasible | indefeasible",
         "ausbeuten {vt} | ausbeutend | ausgebeutet | beutet aus | beutete aus | ausgebeutet; ausgenutzt :: to exploit | exploiting | exploited | exploits | exploited | exploited",
-        "Museum {n} | Museen {pl} :: museum | museums",
-        "Feuerwehrmann {m} | Feuerwehrleute {pl} :: firefighter | firefighters",
+        "Aktenstück {n}; Akte {f}; Akt {m} [Ös.]; Dossier {n} | Aktenbündel {pl}; Akten {pl}; Dossiers {pl} :: file | files",
+        "Thema {n} | Themen {pl} :: topic | topics",
+        "Kaufmann {m} | Kaufleute {pl} :: merchant | merchants",
         "dunkel {adj} | dunkler | am dunkelsten :: dark | darker | darkest",
-        "treffen {vt} | treffend | getroffen | trifft | traf :: to meet | meeting | met | meets | met",
+        "springen {vi} | springend | gesprungen | springt | sprang :: to jump | jumping | jumped | jumps | jumped",
         "essen {vt} | essend | gegessen | isst | aß :: to eat | eating | eaten | eats | ate",
         "teilen {vt} | teilend | geteilt | teilt | teilte :: to share | sharing | shared | shares | shared",
       ].join("\n"),
     );
-    expect(germanLemmas.get("Fahrgastaufkommen\tnoun")?.forms).toEqual(new Set(["Fahrgastaufkommen"]));
-    expect(germanLemmas.get("verdorben\tadj")?.forms).toEqual(new Set(["verdorben"]));
+    expect(germanLemmas.get("Regelwerk\tnoun")?.forms).toEqual(new Set(["Regelwerk"]));
+    expect(germanLemmas.get("anfechtbar\tadj")?.forms).toEqual(new Set(["anfechtbar"]));
     expect(germanLemmas.get("ausbeuten\tverb")?.forms).toContain("ausgebeutet");
     expect(germanLemmas.get("ausbeuten\tverb")?.forms).not.toContain("ausgenutzt");
+    expect(germanLemmas.get("Aktenstück\tnoun")?.forms).toEqual(new Set(["Aktenstück"]));
+    expect(germanLemmas.get("Akte\tnoun")?.forms).toContain("Akten");
     // Forms that change a noun's or an adjective's last letters, a verb's vowel, or "-mann" to "-leute" stay.
-    expect(germanLemmas.get("Museum\tnoun")?.forms).toContain("Museen");
-    expect(germanLemmas.get("Feuerwehrmann\tnoun")?.forms).toContain("Feuerwehrleute");
+    expect(germanLemmas.get("Thema\tnoun")?.forms).toContain("Themen");
+    expect(germanLemmas.get("Kaufmann\tnoun")?.forms).toContain("Kaufleute");
     expect(germanLemmas.get("dunkel\tadj")?.forms).toContain("dunkler");
-    expect(germanLemmas.get("treffen\tverb")?.forms).toEqual(new Set(["treffen", "treffend", "getroffen", "trifft", "traf"]));
+    expect(germanLemmas.get("springen\tverb")?.forms).toEqual(new Set(["springen", "springend", "gesprungen", "springt", "sprang"]));
     expect(germanLemmas.get("essen\tverb")?.forms).toContain("aß");
     expect(germanLemmas.get("teilen\tverb")?.forms).toContain("teilt");
   });

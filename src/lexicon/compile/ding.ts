@@ -241,28 +241,21 @@ function labelPenalty(labels: readonly string[]): number {
 }
 
 /**
- * The headword a German noun form belongs to: German nouns inflect at their end, so a plural begins as its
- * singular does, umlaut aside ("Ärzte" / "Arzt"). Where Ding's plurals do not align with the headwords one
- * by one, a plural may be another alternative's ("Kerl; Kumpel | Kerle; Kumpels; Leute"): each goes to the
- * headword it shares the longest beginning with, and one that shares none with any ("Leute") to none.
- */
-/**
  * Whether a form of an inflection part can be a form of its headword. German inflects at a word's end: a
  * plural or a comparative keeps its headword's beginning but for the last two letters, umlaut aside
- * ("Ärzte" / "Arzt", "Museen" / "Museum", "dunkler" / "dunkel"), and a verb form keeps the first letter of
- * its root after the particle and "ge" ("traf", "getroffen" / "treffen"), or a vowel for a vowel ("aß" / "essen"). Ding's parts also hold other
- * words with the same English ("Fahrgastaufkommen | Fahrgäste :: ridership | ridership", "ausbeuten | …
- * | ausgebeutet; ausgenutzt"), which are no forms of it.
+ * ("Ärzte" / "Arzt", "Themen" / "Thema", "dunkler" / "dunkel"), and a verb form keeps the first letter
+ * of its root after the particle and "ge" ("sprang", "gesprungen" / "springen"), or a vowel for a vowel
+ * ("aß" / "essen"). Ding's parts also hold other words with the same English ("Regelwerk | Regeln ::
+ * rulebook | rulebook", "anfechtbar | unanfechtbar", "ausbeuten | … | ausgebeutet; ausgenutzt"), which are
+ * no forms of it.
  */
 function inflects(form: string, head: string, pos: DingPos): boolean {
   const f = fold(form);
   const h = fold(head);
   if (pos !== "verb") {
-    // A compound in "-mann" has its plural in "-leute" ("Feuerwehrleute"), as the word "Mann" has none.
+    // A compound in "-mann" has its plural in "-leute" ("Kaufleute"), as the word "Mann" has none.
     if (h.endsWith("mann") && f === `${h.slice(0, -4)}leute`) return true;
-    let n = 0;
-    while (n < f.length && n < h.length && f[n] === h[n]) n++;
-    return n >= Math.max(2, h.length - INFLECTED_END);
+    return sharedLength(f, h) >= Math.max(2, h.length - INFLECTED_END);
   }
   // A particle is followed by a verb of its own ("teil" in "teilnehmen", not in "teilen").
   const particle = [...CLAUSE_FINAL_PARTICLES].filter((p) => f.startsWith(p) && h.startsWith(p) && h.length - p.length >= MIN_VERB).sort((a, b) => b.length - a.length)[0] ?? "";
@@ -275,19 +268,32 @@ function inflects(form: string, head: string, pos: DingPos): boolean {
   return root !== "" && (root[0] === headRoot[0] || (vowel(root[0]) && vowel(headRoot[0])));
 }
 
+/** How many letters two words share at their beginning. */
+function sharedLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
 /** Letters of the shortest verb after a particle ("tun" in "antun"). */
 const MIN_VERB = 3;
-/** Letters at the end of a noun or adjective that its forms may change ("Museum" / "Museen"). */
+/** Letters at the end of a noun or adjective that its forms may change ("Thema" / "Themen"). */
 const INFLECTED_END = 2;
 
+/**
+ * The headword a German noun form belongs to: German nouns inflect at their end, so a plural begins as its
+ * singular does, umlaut aside ("Ärzte" / "Arzt"). Where Ding's plurals do not align with the headwords one
+ * by one, a plural may be another alternative's ("Kerl; Kumpel | Kerle; Kumpels; Leute"): each goes to the
+ * headword it can be a form of (see {@link inflects}) that it shares the longest beginning with, and one
+ * that is no form of any ("Leute") to none.
+ */
 function nounOf(form: string, heads: readonly DingAlternative[]): DingAlternative | undefined {
   const folded = fold(form);
   let best: DingAlternative | undefined;
   let bestLength = 1;
   for (const head of heads) {
-    const other = fold(head.text);
-    let n = 0;
-    while (n < folded.length && n < other.length && folded[n] === other[n]) n++;
+    if (!inflects(form, head.text, "noun")) continue;
+    const n = sharedLength(folded, fold(head.text));
     if (n > bestLength) [best, bestLength] = [head, n];
   }
   return best;
