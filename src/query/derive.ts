@@ -52,7 +52,7 @@ function stripSuffixes(word: string): string {
     if (!suffix) break;
     rest = rest.slice(0, -suffix.length);
     // A word ends in its inflection after its derivational suffix, never before it: what stands before
-    // "-ition" or "-ier-" is the root ("invest" in "Investition"), though it ends as an inflection does.
+    // "-ition" or "-ier-" is the root ("interpret" in "Interpretation"), though it ends as an inflection does.
     if (DERIVATIONAL.has(suffix)) break;
   }
   return rest;
@@ -214,9 +214,9 @@ function verbInIer(stem: string, root: string): boolean {
 
 /**
  * A form of an "-igen" or "-ern" verb and the verb's infinitive: the stemmer cuts the infinitive to its root
- * ("erledigen" → "erled", "verhindern" → "verhind") but keeps "ig" or "er" before a "-t" ("erledigt",
+ * ("beseitigen" → "beseit", "verhindern" → "verhind") but keeps "ig" or "er" before a "-t" ("beseitigt",
  * "verhinderte" → "verhindert", "geschleudert"). A root of five letters or more: a shorter one is often
- * another word's ("Wand" / "gewandert", "lief" / "geliefert").
+ * another word's ("Wand" / "gewandert", "sich" / "gesichert").
  */
 function cutInfinitive(form: string, root: string): boolean {
   if (root.length < MIN_CUT_ROOT) return false;
