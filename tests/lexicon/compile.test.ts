@@ -130,6 +130,25 @@ describe("Ding parsing", () => {
     expect(germanLemmas.get("Arzt\tnoun")?.forms).toContain("Ärzte");
   });
 
+  it("takes an English form for the headword it begins as where the parts do not align, and no tag for a form", () => {
+    // Lines as in Ding: "he/she cheats; he/she swindles" inflects "to cheat; to swindle; to diddle; to chisel"
+    // two for four, and "{adj}" is a part-of-speech tag, not an irregular form of "value-free".
+    const { englishForms } = parseDing(
+      [
+        "jdn. betrügen {vt}; sich etw. erschwindeln {vr} | betrügend; erschwindelnd | betrogen; erschwindelt | er/sie betrügt | ich/er/sie betrog :: to cheat; to swindle; to diddle [Br.]; to chisel [Am.] sb. | cheating; swindling; diddling; chiseling | cheated; swindled; diddled; chiseled | he/she cheats; he/she swindles | I/he/she cheated; I/he/she swindled",
+        "wertneutral {adj} | wertneutral {adj} :: value-free {adj} | value-neutral {adj}; neutral {adj}",
+        "gut {adj} | besser | am besten :: good | better | best",
+      ].join("\n"),
+    );
+    expect(englishForms.get("swindles")).toEqual(["swindle"]);
+    expect(englishForms.get("swindled")).toEqual(["swindle"]);
+    expect(englishForms.get("cheats")).toEqual(["cheat"]);
+    expect(englishForms.has("adj")).toBe(false);
+    expect(englishForms.has("neutral")).toBe(false);
+    // Aligned one by one, an irregular form is its headword's.
+    expect(englishForms.get("better")).toEqual(["good"]);
+  });
+
   it("takes no other word with the same English for a form of the headword", () => {
     // Ding's parts may hold a word with the headword's English instead of its plural, comparison or
     // participle (lines as in Ding): "Regeln" is no form of "Regelwerk", "unanfechtbar" none of

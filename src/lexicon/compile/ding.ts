@@ -268,6 +268,22 @@ function inflects(form: string, head: string, pos: DingPos): boolean {
   return root !== "" && (root[0] === headRoot[0] || (vowel(root[0]) && vowel(headRoot[0])));
 }
 
+/** Ding's part-of-speech tags, which its braces hold beside irregular forms ("free {adj}", "to go {went; gone}"). */
+const ENGLISH_TAGS: ReadonlySet<string> = new Set(["adj", "adv", "n", "pl", "vi", "vt", "vr", "prp", "conj", "num", "pron", "art", "interj", "sing"]);
+
+/**
+ * Whether an English form in an inflection part can be a form of a headword: English inflects at a word's
+ * end, an irregular form changes its middle ("struck" / "strike", "caught" / "catch"), so a form keeps the
+ * headword's beginning but for its last three letters. A part that does not align with the headwords may
+ * also hold another word with the same German ("canceled" beside "reduced").
+ */
+function englishInflects(form: string, lemma: string): boolean {
+  return sharedLength(form, lemma) >= Math.max(1, lemma.length - ENGLISH_CHANGED_END);
+}
+
+/** Letters at the end of an English word that its irregular forms may change ("strike" / "struck"). */
+const ENGLISH_CHANGED_END = 3;
+
 /** How many letters two words share at their beginning. */
 function sharedLength(a: string, b: string): number {
   let n = 0;
@@ -363,7 +379,8 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
       for (const brace of alt.braces) {
         for (const form of brace.split(/[;,]\s*/)) {
           const f = form.trim().toLowerCase();
-          if (isSingleWord(f)) addForm(f, lemma);
+          // Braces also hold Ding's part-of-speech tags ("free {adj}"), which are no forms.
+          if (isSingleWord(f) && !ENGLISH_TAGS.has(f)) addForm(f, lemma);
         }
       }
     }
@@ -372,10 +389,19 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
       for (const alt of part.german) if (isSingleWord(alt.text)) germanWords.add(alt.text);
       if (inflection[partIndex]) {
         part.english.forEach((alt, j) => {
-          const headAlt = head.english[part.english.length === head.english.length ? j : 0];
-          const lemma = headAlt && englishKey(headAlt.text, 1);
           const form = englishKey(alt.text.toLowerCase().replace(ENGLISH_PRONOUN, ""), 1);
-          if (!lemma || !form) return;
+          if (!form) return;
+          // Aligned one by one with the headwords, a form is its headword's, however irregular ("good |
+          // better"); otherwise ("to lag; to trail | … | lagged; trailed; trailed behind") the headword's
+          // it begins as, if any.
+          const aligned = part.english.length === head.english.length;
+          const lemma = aligned
+            ? englishKey(head.english[j]!.text, 1)
+            : head.english
+                .flatMap((h) => englishKey(h.text, 1) ?? [])
+                .filter((l) => englishInflects(form, l))
+                .sort((a, b) => sharedLength(form, b) - sharedLength(form, a))[0];
+          if (lemma === undefined) return;
           // Noun plurals are checked by their first letter: Ding aligns "countries; states" with "country; nation".
           if (headPos === "noun" && form[0] !== lemma[0]) return;
           addForm(form, lemma);
