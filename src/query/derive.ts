@@ -53,13 +53,13 @@ function stripSuffixes(word: string): string {
     rest = rest.slice(0, -suffix.length);
     // A word ends in its inflection after its derivational suffix, never before it: what stands before
     // "-ition" or "-ier-" is the root ("interpret" in "Interpretation"), though it ends as an inflection does.
-    if (DERIVATIONAL.has(suffix)) break;
+    if (!INFLECTIONS.has(suffix)) break;
   }
   return rest;
 }
 
-/** The {@link SUFFIXES} that make a word of another (a noun of a verb, a verb of a noun), not inflect it. */
-const DERIVATIONAL: ReadonlySet<string> = new Set(["isierung", "ierungen", "ierung", "isiert", "isier", "ieren", "ierte", "iert", "ier", "ation", "ition", "ungen", "ung", "itat", "heit", "keit", "nis", "at", "i"]);
+/** The {@link SUFFIXES} that inflect a word; the others make a word of another (a noun of a verb, a verb of a noun). */
+const INFLECTIONS: ReadonlySet<string> = new Set(["ten", "te", "et", "en", "st", "e", "t", "n"]);
 
 /**
  * Splits an analysed stem into separable particle and root: "festgenomm" → fest + nehm, "festnahm" →
@@ -216,7 +216,7 @@ function verbInIer(stem: string, root: string): boolean {
  * A form of an "-igen" or "-ern" verb and the verb's infinitive: the stemmer cuts the infinitive to its root
  * ("beseitigen" → "beseit", "verhindern" → "verhind") but keeps "ig" or "er" before a "-t" ("beseitigt",
  * "verhinderte" → "verhindert", "geschleudert"). A root of five letters or more: a shorter one is often
- * another word's ("Wand" / "gewandert", "sich" / "gesichert").
+ * another word's ("Wand" / "gewandert").
  */
 function cutInfinitive(form: string, root: string): boolean {
   if (root.length < MIN_CUT_ROOT) return false;
@@ -227,6 +227,7 @@ function cutInfinitive(form: string, root: string): boolean {
   return rest !== undefined && CUT_ENDINGS.has(rest);
 }
 
+/** Letters of a root the stemmer cut an infinitive to, for it to meet the verb's other forms. */
 const MIN_CUT_ROOT = 5;
 /** Letters of a verb's root after a particle ("kund" in "ankund"). */
 const PARTICLE_ROOT = 3;

@@ -257,7 +257,7 @@ function inflects(form: string, head: string, pos: DingPos): boolean {
     if (h.endsWith("mann") && f === `${h.slice(0, -4)}leute`) return true;
     return sharedLength(f, h) >= Math.max(2, h.length - INFLECTED_END);
   }
-  // A particle is followed by a verb of its own ("teil" in "teilnehmen", not in "teilen").
+  // A particle is followed by a verb of its own ("frei" in "freilassen", not in "freien").
   const particle = [...CLAUSE_FINAL_PARTICLES].filter((p) => f.startsWith(p) && h.startsWith(p) && h.length - p.length >= MIN_VERB).sort((a, b) => b.length - a.length)[0] ?? "";
   let root = f.slice(particle.length);
   const headRoot = h.slice(particle.length);
@@ -268,20 +268,20 @@ function inflects(form: string, head: string, pos: DingPos): boolean {
   return root !== "" && (root[0] === headRoot[0] || (vowel(root[0]) && vowel(headRoot[0])));
 }
 
-/** Ding's part-of-speech tags, which its braces hold beside irregular forms ("free {adj}", "to go {went; gone}"). */
+/** Ding's part-of-speech tags, which its braces hold beside irregular forms ("green {adj}", "to sing {sang; sung}"). */
 const ENGLISH_TAGS: ReadonlySet<string> = new Set(["adj", "adv", "n", "pl", "vi", "vt", "vr", "prp", "conj", "num", "pron", "art", "interj", "sing"]);
 
 /**
  * Whether an English form in an inflection part can be a form of a headword: English inflects at a word's
- * end, an irregular form changes its middle ("struck" / "strike", "caught" / "catch"), so a form keeps the
+ * end, an irregular form changes its middle ("sang" / "sing", "caught" / "catch"), so a form keeps the
  * headword's beginning but for its last three letters. A part that does not align with the headwords may
- * also hold another word with the same German ("canceled" beside "reduced").
+ * also hold another word with the same German ("mourned" beside "grieved").
  */
 function englishInflects(form: string, lemma: string): boolean {
   return sharedLength(form, lemma) >= Math.max(1, lemma.length - ENGLISH_CHANGED_END);
 }
 
-/** Letters at the end of an English word that its irregular forms may change ("strike" / "struck"). */
+/** Letters at the end of an English word that its irregular forms may change ("catch" / "caught"). */
 const ENGLISH_CHANGED_END = 3;
 
 /** How many letters two words share at their beginning. */
@@ -379,7 +379,7 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
       for (const brace of alt.braces) {
         for (const form of brace.split(/[;,]\s*/)) {
           const f = form.trim().toLowerCase();
-          // Braces also hold Ding's part-of-speech tags ("free {adj}"), which are no forms.
+          // Braces also hold Ding's part-of-speech tags ("green {adj}"), which are no forms.
           if (isSingleWord(f) && !ENGLISH_TAGS.has(f)) addForm(f, lemma);
         }
       }
