@@ -165,6 +165,7 @@ describe("Ding parsing", () => {
         "springen {vi} | springend | gesprungen | springt | sprang :: to jump | jumping | jumped | jumps | jumped",
         "essen {vt} | essend | gegessen | isst | aß :: to eat | eating | eaten | eats | ate",
         "teilen {vt} | teilend | geteilt | teilt | teilte :: to share | sharing | shared | shares | shared",
+        "gut {adj} | besser | am besten :: good | better | best",
       ].join("\n"),
     );
     expect(germanLemmas.get("Regelwerk\tnoun")?.forms).toEqual(new Set(["Regelwerk"]));
@@ -180,6 +181,8 @@ describe("Ding parsing", () => {
     expect(germanLemmas.get("springen\tverb")?.forms).toEqual(new Set(["springen", "springend", "gesprungen", "springt", "sprang"]));
     expect(germanLemmas.get("essen\tverb")?.forms).toContain("aß");
     expect(germanLemmas.get("teilen\tverb")?.forms).toContain("teilt");
+    // So does an adjective's comparison, however irregular, in a line that gives its superlative with "am".
+    expect(germanLemmas.get("gut\tadj")?.forms).toEqual(new Set(["gut", "besser", "besten"]));
   });
 });
 

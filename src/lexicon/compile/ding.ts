@@ -357,6 +357,7 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
       english: splitTopLevel(englishParts[i]!, "; ").map(parseAlternative).filter((a) => a.text !== ""),
     }));
     const head = parts[0]!;
+    const aligned = (part: Part) => part.german.length === head.german.length;
     const headPos = head.german.map((a) => germanPos(a.braces)).find((p) => p !== undefined);
     const inflection = parts.map((part, i) => isInflectionPart(part, i, headPos, head));
     // Entries with many phrases are the common senses (Ding has no frequencies); inflections do not count,
@@ -406,11 +407,13 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
           if (headPos === "noun" && form[0] !== lemma[0]) return;
           addForm(form, lemma);
         });
+        // An adjective's comparison, its superlative with "am", is its own however irregular ("gut | besser
+        // | am besten"): a line of that shape holds no other word in those parts.
+        const compared = headPos === "adj" && partIndex <= 2 && aligned(part) && parts[2]?.german.every((a) => a.text.startsWith("am ")) === true;
         part.german.forEach((alt, k) => {
           const form = alt.text.replace(GERMAN_PRONOUN, "").replace(/^am /, "");
-          const aligned = part.german.length === head.german.length;
-          const headAlt = headPos === "noun" ? nounOf(form, aligned ? [head.german[k]!] : head.german) : head.german[aligned ? k : 0];
-          if (headAlt && headPos && isSingleWord(headAlt.text) && isSingleWord(form) && germanPos(headAlt.braces) === headPos && inflects(form, headAlt.text, headPos)) {
+          const headAlt = headPos === "noun" ? nounOf(form, aligned(part) ? [head.german[k]!] : head.german) : head.german[aligned(part) ? k : 0];
+          if (headAlt && headPos && isSingleWord(headAlt.text) && isSingleWord(form) && germanPos(headAlt.braces) === headPos && (compared || inflects(form, headAlt.text, headPos))) {
             addGerman(headAlt.text, headPos, form);
           }
         });
