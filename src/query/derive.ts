@@ -219,12 +219,13 @@ function verbInIer(stem: string, root: string): boolean {
  * another word's ("Wand" / "gewandert").
  */
 function cutInfinitive(form: string, root: string): boolean {
-  if (root.length < MIN_CUT_ROOT) return false;
+  // Most pairs end otherwise: told before looking for a particle.
+  if (root.length < MIN_CUT_ROOT || !CUT_ENDINGS.some((ending) => form.endsWith(ending))) return false;
   // The participle's "ge" stands before the root, after a separable particle ("angekündigt" / "ankündigen").
   const particle = PARTICLES.find((p) => root.startsWith(p) && root.length - p.length >= PARTICLE_ROOT) ?? "";
   const participle = `${particle}ge${root.slice(particle.length)}`;
   const rest = form.startsWith(root) ? form.slice(root.length) : form.startsWith(participle) ? form.slice(participle.length) : undefined;
-  return rest !== undefined && CUT_ENDINGS.has(rest);
+  return rest !== undefined && CUT_ENDINGS.includes(rest);
 }
 
 /** Letters of a root the stemmer cut an infinitive to, for it to meet the verb's other forms. */
@@ -232,7 +233,7 @@ const MIN_CUT_ROOT = 5;
 /** Letters of a verb's root after a particle ("kund" in "ankund"). */
 const PARTICLE_ROOT = 3;
 /** What follows the cut root in the verb's other stems. */
-const CUT_ENDINGS: ReadonlySet<string> = new Set(["igt", "ert"]);
+const CUT_ENDINGS: readonly string[] = ["igt", "ert"];
 
 /** A verb made of a noun by an inseparable prefix: "verurteil" / "urteil", "verarbeit" / "arbeit" (a root of six letters or more). */
 function prefixed(long: string, short: string): boolean {

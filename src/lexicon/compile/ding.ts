@@ -258,7 +258,7 @@ function inflects(form: string, head: string, pos: DingPos): boolean {
     return sharedLength(f, h) >= Math.max(2, h.length - INFLECTED_END);
   }
   // A particle is followed by a verb of its own ("frei" in "freilassen", not in "freien").
-  const particle = [...CLAUSE_FINAL_PARTICLES].filter((p) => f.startsWith(p) && h.startsWith(p) && h.length - p.length >= MIN_VERB).sort((a, b) => b.length - a.length)[0] ?? "";
+  const particle = PARTICLES_LONGEST_FIRST.find((p) => f.startsWith(p) && h.startsWith(p) && h.length - p.length >= MIN_VERB) ?? "";
   let root = f.slice(particle.length);
   const headRoot = h.slice(particle.length);
   const marker = /^(ge|zu)/.exec(root)?.[1];
@@ -290,6 +290,9 @@ function sharedLength(a: string, b: string): number {
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   return n;
 }
+
+/** Separable particles, the longest first, so that "zurück" is not read as "zu" + "rück". */
+const PARTICLES_LONGEST_FIRST = [...CLAUSE_FINAL_PARTICLES].sort((a, b) => b.length - a.length);
 
 /** Letters of the shortest verb after a particle ("tun" in "antun"). */
 const MIN_VERB = 3;
@@ -357,7 +360,8 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
       english: splitTopLevel(englishParts[i]!, "; ").map(parseAlternative).filter((a) => a.text !== ""),
     }));
     const head = parts[0]!;
-    const aligned = (part: Part) => part.german.length === head.german.length;
+    // Whether a part's alternatives on one side match the headwords one by one.
+    const aligned = (part: Part, side: "german" | "english") => part[side].length === head[side].length;
     const headPos = head.german.map((a) => germanPos(a.braces)).find((p) => p !== undefined);
     const inflection = parts.map((part, i) => isInflectionPart(part, i, headPos, head));
     // Entries with many phrases are the common senses (Ding has no frequencies); inflections do not count,
@@ -395,8 +399,7 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
           // Aligned one by one with the headwords, a form is its headword's, however irregular ("good |
           // better"); otherwise ("to lag; to trail | … | lagged; trailed; trailed behind") the headword's
           // it begins as, if any.
-          const aligned = part.english.length === head.english.length;
-          const lemma = aligned
+          const lemma = aligned(part, "english")
             ? englishKey(head.english[j]!.text, 1)
             : head.english
                 .flatMap((h) => englishKey(h.text, 1) ?? [])
@@ -409,10 +412,11 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
         });
         // An adjective's comparison, its superlative with "am", is its own however irregular ("gut | besser
         // | am besten"): a line of that shape holds no other word in those parts.
-        const compared = headPos === "adj" && partIndex <= 2 && aligned(part) && parts[2]?.german.every((a) => a.text.startsWith("am ")) === true;
+        const compared = headPos === "adj" && partIndex <= 2 && aligned(part, "german") && parts[2]?.german.every((a) => a.text.startsWith("am ")) === true;
+        const germanAligned = aligned(part, "german");
         part.german.forEach((alt, k) => {
           const form = alt.text.replace(GERMAN_PRONOUN, "").replace(/^am /, "");
-          const headAlt = headPos === "noun" ? nounOf(form, aligned(part) ? [head.german[k]!] : head.german) : head.german[aligned(part) ? k : 0];
+          const headAlt = headPos === "noun" ? nounOf(form, germanAligned ? [head.german[k]!] : head.german) : head.german[germanAligned ? k : 0];
           if (headAlt && headPos && isSingleWord(headAlt.text) && isSingleWord(form) && germanPos(headAlt.braces) === headPos && (compared || inflects(form, headAlt.text, headPos))) {
             addGerman(headAlt.text, headPos, form);
           }
