@@ -200,6 +200,23 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     return [key, ...lemmas.map((l) => l.lemma.toLowerCase())].filter((h, i, all) => all.indexOf(h) === i);
   };
 
+  /**
+   * An adjective or participle used as a noun ("die Kranken", "Angestellte") has the weak form as its lemma,
+   * while OpenThesaurus files such nouns by the strong masculine ("Kranker", "Angestellter"): the key
+   * that form is filed under, for a noun lemma in "-e" whose stem is an adjective or a participle ("Lage" is
+   * none: "lag" is a verb's past, not its participle).
+   */
+  const nominalHeads = (lemmas: readonly Lemma[]): string[] =>
+    lemmas.flatMap((l) => {
+      if (l.pos !== "noun" || !l.lemma.endsWith("e")) return [];
+      const stem = normaliseGerman(l.lemma.slice(0, -1));
+      const strong = `${stem}er`;
+      if (!synonyms().has(strong)) return [];
+      const of = lemmasOfForm(stem) ?? germanLemmas(stem);
+      const adjective = of.some((s) => s.pos === "adj") || (/(t|en|nd)$/.test(stem) && of.some((s) => s.pos === "verb"));
+      return adjective ? [strong] : [];
+    });
+
   /** The words a table lists under each of `heads`, in order, without duplicates or the heads themselves. */
   const listedUnder = (heads: readonly string[], listed: (head: string) => readonly string[]): Synonym[] => {
     const seen = new Set(heads);
@@ -268,15 +285,17 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     germanSynonyms(word, lemmas) {
       const readings = lemmas ?? germanLemmas(word);
       const heads = headsOf(word, readings);
+      const nominal = nominalHeads(readings);
       // A reading's lemma takes the synsets of its part of speech, told by German capitalisation: a noun's
       // spell it with a capital, a verb's and an adjective's without ("Pläne" is Plan's, not flat's).
       const capital = (key: string): boolean | undefined => {
+        if (nominal.includes(key)) return true;
         const of = readings.filter((l) => l.lemma.toLowerCase() === key);
         if (of.length === 0) return undefined;
         if (of.every((l) => l.pos === "noun")) return true;
         return of.some((l) => l.pos === "noun") ? undefined : false;
       };
-      return synonymsFiledUnder(heads, new Set(heads), undefined, capital);
+      return synonymsFiledUnder([...heads, ...nominal], new Set([...heads, ...nominal]), undefined, capital);
     },
     germanPhraseSynonyms(words) {
       if (words.length < 2) return [];
