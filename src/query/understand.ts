@@ -678,7 +678,7 @@ export function expandTerms(
       if (heads !== undefined) term = { ...term, heads };
       // A capitalised word takes no synonyms of an adjective spelt alike (see asNoun).
       const readings = safe(() => lexicon.germanLemmas(term.word), tools);
-      const lemmas = term.capitalised === true ? asNoun(readings) : term.position === 0 && verbFirst ? asVerb(readings) : readings;
+      const lemmas = term.capitalised === true ? asNoun(readings, term.word) : term.position === 0 && verbFirst ? asVerb(readings) : readings;
       for (const lemma of lemmas) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
       // "Spanier", "spanische": news names the country ("die Wahl in Spanien").
       const country = safe(() => [lexicon.demonymPlace(term.word)].filter((p) => p !== undefined), tools)[0];
@@ -938,11 +938,32 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
 /**
  * A noun's readings among a word's: German capitalises nouns, so a capitalised word the dictionary reads as a
  * noun is that noun (or a verb made a noun), not an adjective's form spelt alike ("Herbst", not the
- * superlative of "herb"); a word without a noun reading keeps all of its readings.
+ * superlative of "herb"), nor a verb's finite form spelt alike ("Garten" / garen, "Betrug" / betragen,
+ * "Planet" / planen); a word without a noun reading keeps all of its readings. Without `word`, a verb
+ * reading is kept whatever the form.
  */
-function asNoun(readings: readonly Lemma[]): readonly Lemma[] {
-  return readings.some((l) => l.pos === "noun") ? readings.filter((l) => l.pos !== "adj") : readings;
+function asNoun(readings: readonly Lemma[], word?: string): readonly Lemma[] {
+  if (!readings.some((l) => l.pos === "noun")) return readings;
+  return readings.filter((l) => l.pos !== "adj" && (word === undefined || l.pos !== "verb" || verbMadeNoun(word, l.lemma)));
 }
+
+/**
+ * Whether a capitalised word is a verb made a noun: its infinitive ("Treffen"), its stem ("Kauf", "Streik")
+ * or a participle with or without an adjective's ending ("Angeklagte", "Verletzten", "Reisende"). A
+ * participle is told by its form, general German grammar: "ge-" at the start or after a particle, an
+ * inseparable prefix, "-iert", or the present's "-end".
+ */
+function verbMadeNoun(word: string, verb: string): boolean {
+  const w = word.toLowerCase();
+  const stem = verb.replace(/e?n$/, "");
+  if (w === verb || w === stem || w === `${stem}e`) return true;
+  const participle = (form: string) =>
+    /end$/.test(form) || (/(t|en)$/.test(form) && (PARTICIPLE_START.test(form) || /iert$/.test(form)));
+  return participle(w) || participle(w.replace(/(e|en|er|es|em)$/, ""));
+}
+
+/** How a past participle begins: "ge-", a particle and "ge" ("angeklagt", "festgenommen"), or an inseparable prefix. */
+const PARTICIPLE_START = /^(?:ge|be|ver|er|zer|ent|emp|miss|\p{L}{2,5}ge)/u;
 
 /**
  * The readings of a capitalised word whose synonyms it takes: its noun's, and a verb's only when the word is

@@ -515,6 +515,33 @@ describe("understand", () => {
     expect(stems("Wann war das Treffen?", "Treffen")).toContain("begegn");
   });
 
+  it("reads a capitalised noun that spells a verb's finite form as the noun only", () => {
+    // "Garten" is also "(sie) garen"'s plural form, "Betrug" the past of "betragen": neither is that verb.
+    // A participle made a noun ("Angeklagte") and a verb's stem ("Kauf") are the verb's.
+    const readings: Record<string, Lemma[]> = {
+      garten: [{ lemma: "Garten", pos: "noun" }, { lemma: "garen", pos: "verb" }],
+      betrug: [{ lemma: "Betrug", pos: "noun" }, { lemma: "betragen", pos: "verb" }],
+      angeklagte: [{ lemma: "Angeklagte", pos: "noun" }, { lemma: "anklagen", pos: "verb" }],
+      kauf: [{ lemma: "Kauf", pos: "noun" }, { lemma: "kaufen", pos: "verb" }],
+    };
+    const spelt: UnderstandTools = {
+      ...tools,
+      lexicon: {
+        ...lexicon,
+        isGermanNoun: (w) => w.toLowerCase() in readings,
+        isGermanWord: (w) => w.toLowerCase() in readings,
+        germanLemmas: (w) => readings[w.toLowerCase()] ?? [],
+        germanSynonyms: () => [],
+      },
+      inCorpus: (s) => ["gar", "garen", "betrag", "betragen", "anklag", "anklagen", "kauf", "kaufen"].includes(s),
+    };
+    const stems = (question: string, word: string) => understand(question, [], false, spelt, 1000).terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
+    expect(stems("Wer pflegt den Garten?", "Garten")).not.toContain("gar");
+    expect(stems("Wie hoch war der Betrug?", "Betrug")).not.toContain("betrag");
+    expect(stems("Was sagte die Angeklagte?", "Angeklagte")).toContain("anklag");
+    expect(stems("Wann war der Kauf?", "Kauf")).toContain("kauf");
+  });
+
   it("takes no adjective of a synonym whose noun is a light one for a stand-in", () => {
     // OpenThesaurus lists "ungewöhnlicher Mensch" (an odd bird) among the synonyms of "Vogel".
     const birds: UnderstandTools = {
