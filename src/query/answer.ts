@@ -84,9 +84,11 @@ const statsCache = new WeakMap<object, SentenceStats>();
  * with one by another analyzer) has its sentences analysed here. Says whether the sentence facts the index
  * stored are used (see `describeSentences`).
  */
-export function prepareIndex(index: AnswerIndex, analyze: Analyzer, lexicon?: Lexicon): { readonly factsStored: boolean } {
-  const stats = statsFor(index, analyze, lexicon ?? openLexicon());
+export function prepareIndex(index: AnswerIndex, analyze: Analyzer, lexicon: Lexicon = openLexicon()): { readonly factsStored: boolean } {
+  const stats = statsFor(index, analyze, lexicon);
   vocabularyOf(stats.postings).prepare();
+  // Which articles are English: a look at every article's opening, tens of milliseconds at 100k chunks.
+  englishSideOf(index, stats, lexicon, analyze);
   return { factsStored: stats.factsStored };
 }
 
