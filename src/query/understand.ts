@@ -986,23 +986,35 @@ function listedWithoutForms(word: string, tools: UnderstandTools): boolean {
 }
 
 /**
- * A German separable verb whose particle ends the question ("Wann fing der Streik an?") is read as the
- * whole verb ("anfing" → anfangen → beginnen): the verb is the lower-case word that the lexicon knows
- * with the particle in front. Its own form stays among its stems.
+ * A German separable verb whose particle ends its clause ("Wann fing der Streik an?", "Wo kommen die
+ * Kranken hin, die …?") is read as the whole verb ("anfing" → anfangen → beginnen): the verb is a
+ * lower-case word of that clause that the lexicon knows with the particle in front. Its own form stays
+ * among its stems. German closes a clause with its verb's particle; a comma, semicolon or colon ends one.
  */
 function withParticleVerbs(words: readonly QueryTerm[], question: string, language: Language, tools: UnderstandTools): QueryTerm[] {
-  const last = question.match(/\p{L}+/gu)?.at(-1)?.toLowerCase();
-  if (language !== "de" || last === undefined || !CLAUSE_FINAL_PARTICLES.has(last)) return [...words];
-  let found = false;
-  const joined = words.map((term) => {
-    const verb = separableVerb(term.word, last, tools);
-    if (verb === null) return term;
-    found = true;
-    const stems = tools.analyze(verb).map((stem) => ({ stem, weight: 1, via: "word" as const }));
-    return { ...term, word: verb, alternatives: [...term.alternatives, ...stems] };
+  if (language !== "de") return [...words];
+  let out = [...words];
+  const clauses = question.split(/[,;:]/);
+  clauses.forEach((clause, k) => {
+    const clauseWords = (clause.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase());
+    const particle = clauseWords.at(-1);
+    if (particle === undefined || !CLAUSE_FINAL_PARTICLES.has(particle)) return;
+    // The question's last particle may close a clause a relative clause interrupted ("Wann fing der Streik,
+    // den alle fürchten, an?"): its verb is any of the question's.
+    const inClause = k === clauses.length - 1 ? undefined : new Set(clauseWords.slice(0, -1));
+    let found = false;
+    out = out.map((term) => {
+      if (found || (inClause !== undefined && !inClause.has(term.word.toLowerCase()))) return term;
+      const verb = separableVerb(term.word, particle, tools);
+      if (verb === null) return term;
+      found = true;
+      const stems = tools.analyze(verb).map((stem) => ({ stem, weight: 1, via: "word" as const }));
+      return { ...term, word: verb, alternatives: [...term.alternatives, ...stems] };
+    });
+    // The particle belongs to its verb now; alone it is no word of the question ("los" is not "Los").
+    if (found) out = out.filter((term) => term.word.toLowerCase() !== particle);
   });
-  // The particle belongs to its verb now; alone it is no word of the question ("los" is not "Los").
-  return found ? joined.filter((term) => term.word.toLowerCase() !== last) : joined;
+  return out;
 }
 
 /**

@@ -655,6 +655,9 @@ describe("understand", () => {
     // The particle is the verb's, not a word of its own ("los" is not "Los").
     const going: UnderstandTools = { ...verbs, lexicon: { ...verbs.lexicon, isGermanWord: (w) => ["losgeht", "streik", "los"].includes(w.toLowerCase()) } };
     expect(understand("Wann geht der Streik los?", [], false, going, 1000).terms.map((t) => t.word)).toEqual(["losgeht", "Streik"]);
+    // A particle ends its clause, not only the question: before a comma too, and after a clause between.
+    expect(understand("Wann fing der Streik an, den alle fürchten?", [], false, verbs, 1000).terms[0]?.word).toBe("anfing");
+    expect(understand("Wann fing der Streik, den alle fürchten, an?", [], false, verbs, 1000).terms[0]?.word).toBe("anfing");
   });
 
   it("reads where a German compound may be cut: a known modifier before a known head", () => {
