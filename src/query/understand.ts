@@ -957,13 +957,14 @@ function verbMadeNoun(word: string, verb: string): boolean {
   const w = word.toLowerCase();
   const stem = verb.replace(/e?n$/, "");
   if (w === verb || w === stem || w === `${stem}e`) return true;
+  const afterParticle = (form: string) => [...CLAUSE_FINAL_PARTICLES].some((p) => form.startsWith(`${p}ge`));
   const participle = (form: string) =>
-    /end$/.test(form) || (/(t|en)$/.test(form) && (PARTICIPLE_START.test(form) || /iert$/.test(form)));
+    /end$/.test(form) || (/(t|en)$/.test(form) && (PARTICIPLE_START.test(form) || afterParticle(form) || /iert$/.test(form)));
   return participle(w) || participle(w.replace(/(e|en|er|es|em)$/, ""));
 }
 
-/** How a past participle begins: "ge-", a particle and "ge" ("angeklagt", "festgenommen"), or an inseparable prefix. */
-const PARTICIPLE_START = /^(?:ge|be|ver|er|zer|ent|emp|miss|\p{L}{2,5}ge)/u;
+/** How a past participle begins without a particle: "ge-" or an inseparable prefix ("angeklagt" has "an" and "ge"). */
+const PARTICIPLE_START = /^(?:ge|be|ver|er|zer|ent|emp|miss)/;
 
 /**
  * The readings of a capitalised word whose synonyms it takes: its noun's, and a verb's only when the word is

@@ -523,6 +523,7 @@ describe("understand", () => {
       betrug: [{ lemma: "Betrug", pos: "noun" }, { lemma: "betragen", pos: "verb" }],
       angeklagte: [{ lemma: "Angeklagte", pos: "noun" }, { lemma: "anklagen", pos: "verb" }],
       kauf: [{ lemma: "Kauf", pos: "noun" }, { lemma: "kaufen", pos: "verb" }],
+      auflagen: [{ lemma: "Auflage", pos: "noun" }, { lemma: "aufliegen", pos: "verb" }],
     };
     const spelt: UnderstandTools = {
       ...tools,
@@ -533,11 +534,13 @@ describe("understand", () => {
         germanLemmas: (w) => readings[w.toLowerCase()] ?? [],
         germanSynonyms: () => [],
       },
-      inCorpus: (s) => ["gar", "garen", "betrag", "betragen", "anklag", "anklagen", "kauf", "kaufen"].includes(s),
+      inCorpus: (s) => ["gar", "garen", "betrag", "betragen", "anklag", "anklagen", "kauf", "kaufen", "auflieg", "aufliegen"].includes(s),
     };
     const stems = (question: string, word: string) => understand(question, [], false, spelt, 1000).terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
     expect(stems("Wer pflegt den Garten?", "Garten")).not.toContain("gar");
     expect(stems("Wie hoch war der Betrug?", "Betrug")).not.toContain("betrag");
+    // "Auflagen" is "(sie) lagen auf", no participle: a particle and "ge" begin one ("angeklagt").
+    expect(stems("Welche Auflagen gibt es?", "Auflagen")).not.toContain("auflieg");
     expect(stems("Was sagte die Angeklagte?", "Angeklagte")).toContain("anklag");
     expect(stems("Wann war der Kauf?", "Kauf")).toContain("kauf");
   });
