@@ -533,16 +533,21 @@ const AUXILIARY_DE = /^(ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|wu
 
 /**
  * A yes/no question opens with its finite verb, after an "und" perhaps ("Hat er gestanden?", "Und musste
- * jemand gerettet werden?", "Was he drunk?"): a clause of its own, not an ellipsis of the question before.
+ * jemand gerettet werden?", "Was he drunk?"), or after a word put in front of it with a comma ("Und
+ * Regenwasser, darf ich das nehmen?"): a clause of its own, not an ellipsis of the question before.
  * German: an auxiliary or modal, or a word the dictionary reads only as a verb; English: an auxiliary.
  */
 function isPolar(question: string, language: Language, tools: UnderstandTools): boolean {
-  const words = question.match(/[\p{L}'’]+/gu) ?? [];
-  const first = (/^(und|and|aber|but|also|so)$/i.test(words[0] ?? "") ? words[1] : words[0]) ?? "";
-  if (language === "en") return AUXILIARY_EN.test(first);
-  if (AUXILIARY_DE.test(first)) return true;
-  const readings = safe(() => tools.lexicon.germanLemmas(first), tools);
-  return readings.length > 0 && readings.every((l) => l.pos === "verb");
+  return question.split(",").some((clause, k) => {
+    const words = clause.match(/[\p{L}'’]+/gu) ?? [];
+    const first = (k === 0 && /^(und|and|aber|but|also|so)$/i.test(words[0] ?? "") ? words[1] : words[0]) ?? "";
+    if (language === "en") return AUXILIARY_EN.test(first);
+    if (AUXILIARY_DE.test(first)) return true;
+    // After a comma only an auxiliary or modal: a full verb there opens a relative or other clause as often.
+    if (k > 0) return false;
+    const readings = safe(() => tools.lexicon.germanLemmas(first), tools);
+    return readings.length > 0 && readings.every((l) => l.pos === "verb");
+  });
 }
 
 /** A German question whose second word is a subject pronoun: the first is its verb ("Kriege ich …?"). */

@@ -825,6 +825,9 @@ describe("understand", () => {
     expect(read("Und in Leipzig?", history).answerType).toBe("number");
     // Opening with its verb, a question is a clause of its own: it asks yes or no, not how many.
     for (const q of ["Hat er gestanden?", "Und musste jemand ins Krankenhaus?", "Ist der Streik vorbei?"]) expect(read(q, history).answerType, q).toBeNull();
+    // So is one whose clause opens with its verb after a word put in front ("Und Leipzig, kann man da hin?").
+    expect(read("Und die Kinder, mussten die ins Krankenhaus?", history).answerType).toBeNull();
+    expect(read("And the children, were they hurt?", [{ question: "How many people were hurt?", answer: "…" }]).answerType).toBeNull();
     expect(read("Was he drunk?", [{ question: "How old is the captain?", answer: "…" }]).answerType).toBeNull();
   });
 
