@@ -201,8 +201,8 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   };
 
   /**
-   * An adjective or participle used as a noun ("die Kranken", "Angestellte") has the weak form as its lemma,
-   * while OpenThesaurus files such nouns by the strong masculine ("Kranker", "Angestellter"): the key
+   * An adjective or participle used as a noun ("die Jugendlichen", "Reisende") has the weak form as its lemma,
+   * while OpenThesaurus files such nouns by the strong masculine ("Jugendlicher", "Reisender"): the key
    * that form is filed under, for a noun lemma in "-e" whose stem is an adjective or a participle ("Lage" is
    * none: "lag" is a verb's past, not its participle).
    */

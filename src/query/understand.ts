@@ -534,7 +534,7 @@ const AUXILIARY_DE = /^(ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|wu
 /**
  * A yes/no question opens with its finite verb, after an "und" perhaps ("Hat er gestanden?", "Und musste
  * jemand gerettet werden?", "Was he drunk?"), or after a word put in front of it with a comma ("Und
- * Regenwasser, darf ich das nehmen?"): a clause of its own, not an ellipsis of the question before.
+ * Leitungswasser, darf man das trinken?"): a clause of its own, not an ellipsis of the question before.
  * German: an auxiliary or modal, or a word the dictionary reads only as a verb; English: an auxiliary.
  */
 function isPolar(question: string, language: Language, tools: UnderstandTools): boolean {
@@ -943,8 +943,8 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
 /**
  * A noun's readings among a word's: German capitalises nouns, so a capitalised word the dictionary reads as a
  * noun is that noun (or a verb made a noun), not an adjective's form spelt alike ("Herbst", not the
- * superlative of "herb"), nor a verb's finite form spelt alike ("Garten" / garen, "Betrug" / betragen,
- * "Planet" / planen); a word without a noun reading keeps all of its readings. Without `word`, a verb
+ * superlative of "herb"), nor a verb's finite form spelt alike ("Werft" / werfen, "Wand" / winden);
+ * a word without a noun reading keeps all of its readings. Without `word`, a verb
  * reading is kept whatever the form.
  */
 function asNoun(readings: readonly Lemma[], word?: string): readonly Lemma[] {
@@ -953,8 +953,8 @@ function asNoun(readings: readonly Lemma[], word?: string): readonly Lemma[] {
 }
 
 /**
- * Whether a capitalised word is a verb made a noun: its infinitive ("Treffen"), its stem ("Kauf", "Streik")
- * or a participle with or without an adjective's ending ("Angeklagte", "Verletzten", "Reisende"). A
+ * Whether a capitalised word is a verb made a noun: its infinitive ("Essen"), its stem ("Kauf", "Ruf")
+ * or a participle with or without an adjective's ending ("Angeklagte", "Gefangenen", "Reisende"). A
  * participle is told by its form, general German grammar: "ge-" at the start or after a particle, an
  * inseparable prefix, "-iert", or the present's "-end".
  */
@@ -962,9 +962,12 @@ function verbMadeNoun(word: string, verb: string): boolean {
   const w = word.toLowerCase();
   const stem = verb.replace(/e?n$/, "");
   if (w === verb || w === stem || w === `${stem}e`) return true;
+  const particle = (form: string) => [...CLAUSE_FINAL_PARTICLES].find((p) => form.startsWith(p));
+  // "beilagen" begins with the particle "bei", not with the prefix "be".
+  const prefixed = (form: string) => PARTICIPLE_START.test(form) && particle(form) === undefined;
   const afterParticle = (form: string) => [...CLAUSE_FINAL_PARTICLES].some((p) => form.startsWith(`${p}ge`));
   const participle = (form: string) =>
-    /end$/.test(form) || (/(t|en)$/.test(form) && (PARTICIPLE_START.test(form) || afterParticle(form) || /iert$/.test(form)));
+    /end$/.test(form) || (/(t|en)$/.test(form) && (prefixed(form) || afterParticle(form) || /iert$/.test(form)));
   return participle(w) || participle(w.replace(/(e|en|er|es|em)$/, ""));
 }
 
@@ -992,8 +995,8 @@ function listedWithoutForms(word: string, tools: UnderstandTools): boolean {
 }
 
 /**
- * A German separable verb whose particle ends its clause ("Wann fing der Streik an?", "Wo kommen die
- * Kranken hin, die …?") is read as the whole verb ("anfing" → anfangen → beginnen): the verb is a
+ * A German separable verb whose particle ends its clause ("Wann fing der Streik an?", "Wann reisen die
+ * Gäste ab, die …?") is read as the whole verb ("anfing" → anfangen → beginnen): the verb is a
  * lower-case word of that clause that the lexicon knows with the particle in front. Its own form stays
  * among its stems. German closes a clause with its verb's particle; a comma, semicolon or colon ends one.
  */

@@ -516,14 +516,14 @@ describe("understand", () => {
   });
 
   it("reads a capitalised noun that spells a verb's finite form as the noun only", () => {
-    // "Garten" is also "(sie) garen"'s plural form, "Betrug" the past of "betragen": neither is that verb.
+    // "Werft" is also "(ihr) werft" of "werfen", "Wand" the past of "winden": neither is that verb.
     // A participle made a noun ("Angeklagte") and a verb's stem ("Kauf") are the verb's.
     const readings: Record<string, Lemma[]> = {
-      garten: [{ lemma: "Garten", pos: "noun" }, { lemma: "garen", pos: "verb" }],
-      betrug: [{ lemma: "Betrug", pos: "noun" }, { lemma: "betragen", pos: "verb" }],
+      werft: [{ lemma: "Werft", pos: "noun" }, { lemma: "werfen", pos: "verb" }],
+      wand: [{ lemma: "Wand", pos: "noun" }, { lemma: "winden", pos: "verb" }],
       angeklagte: [{ lemma: "Angeklagte", pos: "noun" }, { lemma: "anklagen", pos: "verb" }],
       kauf: [{ lemma: "Kauf", pos: "noun" }, { lemma: "kaufen", pos: "verb" }],
-      auflagen: [{ lemma: "Auflage", pos: "noun" }, { lemma: "aufliegen", pos: "verb" }],
+      beilagen: [{ lemma: "Beilage", pos: "noun" }, { lemma: "beiliegen", pos: "verb" }],
     };
     const spelt: UnderstandTools = {
       ...tools,
@@ -534,13 +534,13 @@ describe("understand", () => {
         germanLemmas: (w) => readings[w.toLowerCase()] ?? [],
         germanSynonyms: () => [],
       },
-      inCorpus: (s) => ["gar", "garen", "betrag", "betragen", "anklag", "anklagen", "kauf", "kaufen", "auflieg", "aufliegen"].includes(s),
+      inCorpus: (s) => ["werf", "werfen", "wind", "winden", "anklag", "anklagen", "kauf", "kaufen", "beilieg", "beiliegen"].includes(s),
     };
     const stems = (question: string, word: string) => understand(question, [], false, spelt, 1000).terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
-    expect(stems("Wer pflegt den Garten?", "Garten")).not.toContain("gar");
-    expect(stems("Wie hoch war der Betrug?", "Betrug")).not.toContain("betrag");
-    // "Auflagen" is "(sie) lagen auf", no participle: a particle and "ge" begin one ("angeklagt").
-    expect(stems("Welche Auflagen gibt es?", "Auflagen")).not.toContain("auflieg");
+    expect(stems("Wer baut die Werft?", "Werft")).not.toContain("werf");
+    expect(stems("Wie hoch ist die Wand?", "Wand")).not.toContain("wind");
+    // "Beilagen" is "(sie) lagen bei", no participle: a particle and "ge" begin one ("angeklagt").
+    expect(stems("Welche Beilagen gibt es?", "Beilagen")).not.toContain("beilieg");
     expect(stems("Was sagte die Angeklagte?", "Angeklagte")).toContain("anklag");
     expect(stems("Wann war der Kauf?", "Kauf")).toContain("kauf");
   });
@@ -825,9 +825,9 @@ describe("understand", () => {
     expect(read("Und in Leipzig?", history).answerType).toBe("number");
     // Opening with its verb, a question is a clause of its own: it asks yes or no, not how many.
     for (const q of ["Hat er gestanden?", "Und musste jemand ins Krankenhaus?", "Ist der Streik vorbei?"]) expect(read(q, history).answerType, q).toBeNull();
-    // So is one whose clause opens with its verb after a word put in front ("Und Leipzig, kann man da hin?").
-    expect(read("Und die Kinder, mussten die ins Krankenhaus?", history).answerType).toBeNull();
-    expect(read("And the children, were they hurt?", [{ question: "How many people were hurt?", answer: "…" }]).answerType).toBeNull();
+    // So is one whose clause opens with its verb after a word put in front.
+    expect(read("Und die Hunde, durften die ins Tierheim?", history).answerType).toBeNull();
+    expect(read("And the dogs, were they rescued?", [{ question: "How many animals were rescued?", answer: "…" }]).answerType).toBeNull();
     expect(read("Was he drunk?", [{ question: "How old is the captain?", answer: "…" }]).answerType).toBeNull();
   });
 
