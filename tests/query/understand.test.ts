@@ -489,25 +489,33 @@ describe("understand", () => {
     expect(stems("Was geschah im Herbst?")).not.toContain("bitt");
   });
 
+  /** Tools whose lexicon knows only the words of `readings`, each with those readings, over sources that use the stems `used`. */
+  const readingTools = (readings: Record<string, Lemma[]>, used: readonly string[], germanSynonyms: Lexicon["germanSynonyms"] = () => []): UnderstandTools => ({
+    ...tools,
+    lexicon: {
+      ...lexicon,
+      isGermanNoun: (w) => w.toLowerCase() in readings,
+      isGermanWord: (w) => w.toLowerCase() in readings,
+      germanLemmas: (w) => readings[w.toLowerCase()] ?? [],
+      germanSynonyms,
+    },
+    inCorpus: (s) => used.includes(s),
+  });
+  /** The stems a question's word may match, understood with `reading`. */
+  const stemsWith = (reading: UnderstandTools) => (question: string, word: string) =>
+    understand(question, [], false, reading, 1000).terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
+
   it("gives a capitalised word the synonyms of its noun, and a verb's only when it is that verb made a noun", () => {
     const readings: Record<string, Lemma[]> = {
       verletzte: [{ lemma: "Verletzte", pos: "noun" }, { lemma: "verletzen", pos: "verb" }],
       treffen: [{ lemma: "Treffen", pos: "noun" }, { lemma: "treffen", pos: "verb" }],
     };
     const byHead: Record<string, string[]> = { verletzte: [], verletzen: ["kränken"], treffen: ["begegnen"] };
-    const hurt: UnderstandTools = {
-      ...tools,
-      lexicon: {
-        ...lexicon,
-        isGermanNoun: (w) => w.toLowerCase() in readings,
-        isGermanWord: (w) => w.toLowerCase() in readings,
-        germanLemmas: (w) => readings[w.toLowerCase()] ?? [],
-        germanSynonyms: (w, lemmas = readings[w.toLowerCase()] ?? []) =>
-          [...new Set([w.toLowerCase(), ...lemmas.map((l) => l.lemma.toLowerCase())])].flatMap((h) => byHead[h] ?? []).map((word, rank) => ({ word, rank })),
-      },
-      inCorpus: (s) => ["verletzt", "verletz", "krank", "treff", "begegn"].includes(s),
-    };
-    const stems = (question: string, word: string) => understand(question, [], false, hurt, 1000).terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
+    const stems = stemsWith(
+      readingTools(readings, ["verletzt", "verletz", "krank", "treff", "begegn"], (w, lemmas = readings[w.toLowerCase()] ?? []) =>
+        [...new Set([w.toLowerCase(), ...lemmas.map((l) => l.lemma.toLowerCase())])].flatMap((h) => byHead[h] ?? []).map((word, rank) => ({ word, rank })),
+      ),
+    );
     // "Verletzte" is a form of "verletzen" (it meets "verletzt"), but the verb's synonyms are another sense.
     expect(stems("Gab es bei dem Sturm Verletzte?", "Verletzte")).toContain("verletz");
     expect(stems("Gab es bei dem Sturm Verletzte?", "Verletzte")).not.toContain("krank");
@@ -525,18 +533,7 @@ describe("understand", () => {
       kauf: [{ lemma: "Kauf", pos: "noun" }, { lemma: "kaufen", pos: "verb" }],
       beilagen: [{ lemma: "Beilage", pos: "noun" }, { lemma: "beiliegen", pos: "verb" }],
     };
-    const spelt: UnderstandTools = {
-      ...tools,
-      lexicon: {
-        ...lexicon,
-        isGermanNoun: (w) => w.toLowerCase() in readings,
-        isGermanWord: (w) => w.toLowerCase() in readings,
-        germanLemmas: (w) => readings[w.toLowerCase()] ?? [],
-        germanSynonyms: () => [],
-      },
-      inCorpus: (s) => ["werf", "werfen", "wind", "winden", "anklag", "anklagen", "kauf", "kaufen", "beilieg", "beiliegen"].includes(s),
-    };
-    const stems = (question: string, word: string) => understand(question, [], false, spelt, 1000).terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
+    const stems = stemsWith(readingTools(readings, ["werf", "werfen", "wind", "winden", "anklag", "anklagen", "kauf", "kaufen", "beilieg", "beiliegen"]));
     expect(stems("Wer baut die Werft?", "Werft")).not.toContain("werf");
     expect(stems("Wie hoch ist die Wand?", "Wand")).not.toContain("wind");
     // "Beilagen" is "(sie) lagen bei", no participle: a particle and "ge" begin one ("angeklagt").
