@@ -944,8 +944,8 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
  * A noun's readings among a word's: German capitalises nouns, so a capitalised word the dictionary reads as a
  * noun is that noun (or a verb made a noun), not an adjective's form spelt alike ("Herbst", not the
  * superlative of "herb"), nor a verb's finite form spelt alike ("Werft" / werfen, "Wand" / winden);
- * a word without a noun reading keeps all of its readings. Without `word`, a verb
- * reading is kept whatever the form.
+ * a word without a noun reading keeps all of its readings. Without `word`, a verb reading is kept
+ * whatever the form.
  */
 function asNoun(readings: readonly Lemma[], word?: string): readonly Lemma[] {
   if (!readings.some((l) => l.pos === "noun")) return readings;
@@ -962,10 +962,9 @@ function verbMadeNoun(word: string, verb: string): boolean {
   const w = word.toLowerCase();
   const stem = verb.replace(/e?n$/, "");
   if (w === verb || w === stem || w === `${stem}e`) return true;
-  const particle = (form: string) => [...CLAUSE_FINAL_PARTICLES].find((p) => form.startsWith(p));
   // "beilagen" begins with the particle "bei", not with the prefix "be".
-  const prefixed = (form: string) => PARTICIPLE_START.test(form) && particle(form) === undefined;
-  const afterParticle = (form: string) => [...CLAUSE_FINAL_PARTICLES].some((p) => form.startsWith(`${p}ge`));
+  const prefixed = (form: string) => PARTICIPLE_START.test(form) && !PARTICLES.some((p) => form.startsWith(p));
+  const afterParticle = (form: string) => PARTICLES.some((p) => form.startsWith(`${p}ge`));
   const participle = (form: string) =>
     /end$/.test(form) || (/(t|en)$/.test(form) && (prefixed(form) || afterParticle(form) || /iert$/.test(form)));
   return participle(w) || participle(w.replace(/(e|en|er|es|em)$/, ""));
@@ -973,6 +972,7 @@ function verbMadeNoun(word: string, verb: string): boolean {
 
 /** How a past participle begins without a particle: "ge-" or an inseparable prefix ("angeklagt" has "an" and "ge"). */
 const PARTICIPLE_START = /^(?:ge|be|ver|er|zer|ent|emp|miss)/;
+const PARTICLES = [...CLAUSE_FINAL_PARTICLES];
 
 /**
  * The readings of a capitalised word whose synonyms it takes: its noun's, and a verb's only when the word is
