@@ -104,7 +104,7 @@ export function derivation(stem: string): Derivation | null {
 }
 
 /** Inseparable verb prefixes, longest first; they take the same vowel changes as particles. */
-const INSEPARABLE = ["miss", "zer", "ent", "emp", "ver", "be", "er"];
+export const INSEPARABLE: readonly string[] = ["miss", "zer", "ent", "emp", "ver", "be", "er"];
 
 /**
  * The present root of a strong verb form that {@link ABLAUT} knows, with its endings taken off one at a

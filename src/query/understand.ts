@@ -2,6 +2,7 @@ import { fold } from "../ingest/keyword.js";
 import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
 import { englishInflections, type Lemma, type Lexicon, type Synonym } from "../lexicon/index.js";
 import type { EnglishSide } from "./bilingual.js";
+import { INSEPARABLE } from "./derive.js";
 import type { Language, Turn } from "../types.js";
 import { LEADER_NOUNS, answerType, asksForLeader, asksPlannedTime, measureNouns, namesFocus, periodFor, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { asksAboutTheBot, asksAboutTheSources, framing, intentOf, saysLanguage, type Intent } from "./framing.js";
@@ -971,7 +972,7 @@ function verbMadeNoun(word: string, verb: string): boolean {
 }
 
 /** How a past participle begins without a particle: "ge-" or an inseparable prefix ("angeklagt" has "an" and "ge"). */
-const PARTICIPLE_START = /^(?:ge|be|ver|er|zer|ent|emp|miss)/;
+const PARTICIPLE_START = new RegExp(`^(?:ge|${INSEPARABLE.join("|")})`);
 const PARTICLES = [...CLAUSE_FINAL_PARTICLES];
 
 /**

@@ -78,6 +78,9 @@ const WORDNET = {
   },
 };
 
+/** Ding's lines parsed as one file. */
+const dingLines = (...lines: string[]) => parseDing(lines.join("\n"));
+
 describe("Ding parsing", () => {
   it("splits at separators outside brackets and strips annotations", () => {
     expect(splitTopLevel("to run {ran; run}; to go", "; ")).toEqual(["to run {ran; run}", "to go"]);
@@ -117,12 +120,10 @@ describe("Ding parsing", () => {
   it("takes a German plural for a form of its headword only where it begins as the headword does", () => {
     // Ding's lines: where the plurals do not align with the headwords one by one, the plural part lists the
     // plurals of other alternatives too ("Leute" is no form of "Kerl", "Kräfte" none of "Energie").
-    const { germanLemmas } = parseDing(
-      [
-        "Kerl {m}; Kumpel {m}; Alter [ugs.] | Kerle {pl}; Kumpel {pl}; Kumpels {pl}; Leute {pl} [ugs.] :: dude [coll.] | dudes; doods",
-        "Energie {f}; Kraft {f}; Dynamik {f} | Energien {pl}; Kräfte {pl} :: vigour | vigours",
-        "Arzt {m}; Ärztin {f} | Ärzte {pl}; Ärztinnen {pl} :: doctor | doctors",
-      ].join("\n"),
+    const { germanLemmas } = dingLines(
+      "Kerl {m}; Kumpel {m}; Alter [ugs.] | Kerle {pl}; Kumpel {pl}; Kumpels {pl}; Leute {pl} [ugs.] :: dude [coll.] | dudes; doods",
+      "Energie {f}; Kraft {f}; Dynamik {f} | Energien {pl}; Kräfte {pl} :: vigour | vigours",
+      "Arzt {m}; Ärztin {f} | Ärzte {pl}; Ärztinnen {pl} :: doctor | doctors",
     );
     expect(germanLemmas.get("Kerl\tnoun")?.forms).toEqual(new Set(["Kerl", "Kerle"]));
     expect(germanLemmas.get("Energie\tnoun")?.forms).toEqual(new Set(["Energie", "Energien"]));
@@ -133,12 +134,10 @@ describe("Ding parsing", () => {
   it("takes an English form for the headword it begins as where the parts do not align, and no tag for a form", () => {
     // Lines as in Ding: "he/she cheats; he/she swindles" inflects "to cheat; to swindle; to diddle; to chisel"
     // two for four, and "{adj}" is a part-of-speech tag, not an irregular form of "value-free".
-    const { englishForms } = parseDing(
-      [
-        "jdn. betrügen {vt}; sich etw. erschwindeln {vr} | betrügend; erschwindelnd | betrogen; erschwindelt | er/sie betrügt | ich/er/sie betrog :: to cheat; to swindle; to diddle [Br.]; to chisel [Am.] sb. | cheating; swindling; diddling; chiseling | cheated; swindled; diddled; chiseled | he/she cheats; he/she swindles | I/he/she cheated; I/he/she swindled",
-        "wertneutral {adj} | wertneutral {adj} :: value-free {adj} | value-neutral {adj}; neutral {adj}",
-        "gut {adj} | besser | am besten :: good | better | best",
-      ].join("\n"),
+    const { englishForms } = dingLines(
+      "jdn. betrügen {vt}; sich etw. erschwindeln {vr} | betrügend; erschwindelnd | betrogen; erschwindelt | er/sie betrügt | ich/er/sie betrog :: to cheat; to swindle; to diddle [Br.]; to chisel [Am.] sb. | cheating; swindling; diddling; chiseling | cheated; swindled; diddled; chiseled | he/she cheats; he/she swindles | I/he/she cheated; I/he/she swindled",
+      "wertneutral {adj} | wertneutral {adj} :: value-free {adj} | value-neutral {adj}; neutral {adj}",
+      "gut {adj} | besser | am besten :: good | better | best",
     );
     expect(englishForms.get("swindles")).toEqual(["swindle"]);
     expect(englishForms.get("swindled")).toEqual(["swindle"]);
@@ -153,20 +152,18 @@ describe("Ding parsing", () => {
     // Ding's parts may hold a word with the headword's English instead of its plural, comparison or
     // participle (lines as in Ding): "Regeln" is no form of "Regelwerk", "unanfechtbar" none of
     // "anfechtbar", "ausgenutzt" none of "ausbeuten"; "Akten" is Akte's, not Aktenstück's.
-    const { germanLemmas } = parseDing(
-      [
-        "Regelwerk {n} | (geltende) Regeln {pl} :: rulebook; rule book | rulebook; rule book",
-        "anfechtbar {adj} [phil.] | unanfechtbar {adj} :: contestable; disputable; defeasible | indefeasible",
-        "ausbeuten {vt} | ausbeutend | ausgebeutet | beutet aus | beutete aus | ausgebeutet; ausgenutzt :: to exploit | exploiting | exploited | exploits | exploited | exploited",
-        "Aktenstück {n}; Akte {f}; Akt {m} [Ös.]; Dossier {n} | Aktenbündel {pl}; Akten {pl}; Dossiers {pl} :: file | files",
-        "Thema {n} | Themen {pl} :: topic | topics",
-        "Kaufmann {m} | Kaufleute {pl} :: merchant | merchants",
-        "dunkel {adj} | dunkler | am dunkelsten :: dark | darker | darkest",
-        "springen {vi} | springend | gesprungen | springt | sprang :: to jump | jumping | jumped | jumps | jumped",
-        "essen {vt} | essend | gegessen | isst | aß :: to eat | eating | eaten | eats | ate",
-        "teilen {vt} | teilend | geteilt | teilt | teilte :: to share | sharing | shared | shares | shared",
-        "gut {adj} | besser | am besten :: good | better | best",
-      ].join("\n"),
+    const { germanLemmas } = dingLines(
+      "Regelwerk {n} | (geltende) Regeln {pl} :: rulebook; rule book | rulebook; rule book",
+      "anfechtbar {adj} [phil.] | unanfechtbar {adj} :: contestable; disputable; defeasible | indefeasible",
+      "ausbeuten {vt} | ausbeutend | ausgebeutet | beutet aus | beutete aus | ausgebeutet; ausgenutzt :: to exploit | exploiting | exploited | exploits | exploited | exploited",
+      "Aktenstück {n}; Akte {f}; Akt {m} [Ös.]; Dossier {n} | Aktenbündel {pl}; Akten {pl}; Dossiers {pl} :: file | files",
+      "Thema {n} | Themen {pl} :: topic | topics",
+      "Kaufmann {m} | Kaufleute {pl} :: merchant | merchants",
+      "dunkel {adj} | dunkler | am dunkelsten :: dark | darker | darkest",
+      "springen {vi} | springend | gesprungen | springt | sprang :: to jump | jumping | jumped | jumps | jumped",
+      "essen {vt} | essend | gegessen | isst | aß :: to eat | eating | eaten | eats | ate",
+      "teilen {vt} | teilend | geteilt | teilt | teilte :: to share | sharing | shared | shares | shared",
+      "gut {adj} | besser | am besten :: good | better | best",
     );
     expect(germanLemmas.get("Regelwerk\tnoun")?.forms).toEqual(new Set(["Regelwerk"]));
     expect(germanLemmas.get("anfechtbar\tadj")?.forms).toEqual(new Set(["anfechtbar"]));

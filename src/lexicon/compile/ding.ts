@@ -412,8 +412,8 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
         });
         // An adjective's comparison, its superlative with "am", is its own however irregular ("gut | besser
         // | am besten"): a line of that shape holds no other word in those parts.
-        const compared = headPos === "adj" && partIndex <= 2 && aligned(part, "german") && parts[2]?.german.every((a) => a.text.startsWith("am ")) === true;
         const germanAligned = aligned(part, "german");
+        const compared = headPos === "adj" && partIndex <= 2 && germanAligned && parts[2]?.german.every((a) => a.text.startsWith("am ")) === true;
         part.german.forEach((alt, k) => {
           const form = alt.text.replace(GERMAN_PRONOUN, "").replace(/^am /, "");
           const headAlt = headPos === "noun" ? nounOf(form, germanAligned ? [head.german[k]!] : head.german) : head.german[germanAligned ? k : 0];
