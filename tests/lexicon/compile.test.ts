@@ -265,6 +265,43 @@ describe("thesaurus parsing", () => {
     expect(broader.get("fahrzeug")).toEqual(["Fortbewegungsmittel"]);
   });
 
+  it("files the synset a word is the main word of under that word first, when the word's own entry lacks it", () => {
+    // Debian's file files some words with a rare sense only, their main sense under the other members.
+    const text = ["UTF-8", "lesen|1", "-|lesen (Trauben)|ernten", "schmökern|1", "-|lesen (Hauptform)|schmökern|studieren", ""].join("\n");
+    const { synsets, index } = parseMythes(decodeMythes(new TextEncoder().encode(text)));
+    expect(synsets[1]!.map((m) => m.word)).toEqual(["lesen", "schmökern", "studieren"]);
+    expect(index.get("lesen")).toEqual([1, 0]);
+    expect(index.get("schmökern")).toEqual([1]);
+  });
+
+  it("offers no word by which people are only addressed or greeted, and files no word under such a use", () => {
+    const text = [
+      "UTF-8",
+      "kumpel|2",
+      "-|Freund|Kumpel (ugs.)|Kamerad",
+      "-|Alter (Anrede) (ugs.)|Kumpel (Anrede) (ugs.)|Meister (Anrede, salopp)|Genosse",
+      "allerseits|1",
+      "-|(...) allerseits (Gruß)|(...) in die Runde (Gruß)",
+      "",
+    ].join("\n");
+    const { synsets, index } = parseMythes(decodeMythes(new TextEncoder().encode(text)));
+    // "Kumpel" means a friend; that one calls a stranger "Meister" says nothing of either word.
+    expect(index.get("kumpel")).toEqual([0]);
+    expect(synsets.flat().map((m) => m.word)).not.toContain("Meister");
+    expect(index.get("meister")).toBeUndefined();
+    expect(index.get("allerseits")).toBeUndefined();
+    expect(synsets.flat().map((m) => m.word)).not.toContain("in die Runde");
+  });
+
+  it("offers no frame with a slot for other words, whether the slot is in parentheses or not", () => {
+    const text = ["UTF-8", "allerdings|1", "-|allerdings|(...) aber doch|jedoch|zwar ... doch", "junior|1", "-|(...) junior|Sohn", ""].join("\n");
+    const { synsets, index } = parseMythes(decodeMythes(new TextEncoder().encode(text)));
+    expect(synsets[0]!.map((m) => m.word)).toEqual(["allerdings", "jedoch"]);
+    // "(...) junior" is a name's suffix, not the word "junior".
+    expect(synsets[1]!.map((m) => m.word)).toEqual(["Sohn"]);
+    expect(index.get("aber doch")).toBeUndefined();
+  });
+
   it("files an idiom of four words under itself, but offers no synonym longer than three", () => {
     const { synsets, index } = parseMythes(decodeMythes(new TextEncoder().encode(THESAURUS)));
     // "unter die Arme greifen" finds its synset, so a question that says it finds "unterstützen";

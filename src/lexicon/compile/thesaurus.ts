@@ -48,6 +48,10 @@ export function decodeMythes(bytes: Uint8Array): string {
   throw new Error(`the thesaurus is in encoding "${encoding}", which the compiler does not read (UTF-8 or ISO8859-1)`);
 }
 
+// A member used to address or greet someone ("Kumpel (Anrede)", "(…) allerseits (Gruß)") or as an exclamation:
+// that use says nothing of what the word means.
+const VOCATIVE_MARK = /^(Anrede|Gruß|Ausruf)(\s|$)/;
+
 /** Parses one member ("Niederschlag (meist Plural: Niederschläge) (ugs.)"); undefined when it is dropped or unusable. */
 export function parseMember(raw: string): { word: string; marked: boolean; relation: boolean } | undefined {
   let marked = false;
@@ -56,7 +60,7 @@ export function parseMember(raw: string): { word: string; marked: boolean; relat
   for (const group of raw.matchAll(/\(([^()]*)\)/g)) {
     const marks = (group[1] ?? "").split(/,\s*/);
     if (marks.some((m) => m === "Oberbegriff" || m === "Unterbegriff" || m === "Antonym")) relation = true;
-    if (marks.some((m) => DROP_MARKS.has(m))) drop = true;
+    if (marks.some((m) => DROP_MARKS.has(m) || VOCATIVE_MARK.test(m))) drop = true;
     if (marks.some((m) => SOFT_MARKS.has(m))) marked = true;
   }
   if (relation) return { word: cleanWord(raw) ?? "", marked, relation };
@@ -74,10 +78,16 @@ const MEMBER_WORDS = 3;
  */
 const KEY_WORDS = 4;
 
+function isVocative(raw: string): boolean {
+  return [...raw.matchAll(/\(([^()]*)\)/g)].some((group) => (group[1] ?? "").split(/,\s*/).some((m) => VOCATIVE_MARK.test(m)));
+}
+
 function cleanWord(raw: string, most = MEMBER_WORDS): string | undefined {
+  // A slot for other words ("(...) allerseits", "zwar (...) doch") makes a frame, no word, even in parentheses.
+  if (raw.includes("...") || raw.includes("…")) return undefined;
   // Parentheses hold optional parts ("(sich) regen", "(auf)keimen"), grammar hints and marks.
   const word = raw.replace(/\([^()]*\)/g, " ").replace(/\s+/g, " ").trim();
-  if (word === "" || word.includes("...") || word.includes("…") || /[()|]/.test(word)) return undefined;
+  if (word === "" || /[()|]/.test(word)) return undefined;
   if (word.split(" ").length > most) return undefined;
   return word;
 }
@@ -89,6 +99,8 @@ export function parseMythes(text: string): ThesaurusData {
   const synsetIds = new Map<string, number>();
   // Members (lower case) of each synset that are real members, not hypernyms.
   const memberKeys: Set<string>[] = [];
+  // Lower-case words marked "(Hauptform)" in each synset: the synset's main word.
+  const mainKeys: string[][] = [];
   const index = new Map<string, number[]>();
   const broader = new Map<string, string[]>();
   let at = 1; // line 0 names the encoding
@@ -109,12 +121,14 @@ export function parseMythes(text: string): ThesaurusData {
         synsetIds.set(body, id);
         const members: SynsetMember[] = [];
         const keys = new Set<string>();
+        const main: string[] = [];
         const seen = new Set<string>();
         for (const raw of fields.slice(1)) {
           const member = parseMember(raw);
           if (member === undefined || member.relation || member.word === "") continue;
           const key = member.word.toLowerCase();
           keys.add(key);
+          if (/\(Hauptform\)/.test(raw)) main.push(key);
           if (seen.has(member.word)) continue;
           seen.add(member.word);
           members.push({ word: member.word, marked: member.marked });
@@ -122,12 +136,15 @@ export function parseMythes(text: string): ThesaurusData {
         // Words dropped for their register or their length still find their synset.
         for (const raw of fields.slice(1)) {
           const word = cleanWord(raw, KEY_WORDS);
-          if (word !== undefined && !/\((Oberbegriff|Unterbegriff|Antonym)\)/.test(raw)) keys.add(word.toLowerCase());
+          if (word !== undefined && !/\((Oberbegriff|Unterbegriff|Antonym)\)/.test(raw) && !isVocative(raw)) keys.add(word.toLowerCase());
         }
         synsets.push(members);
         memberKeys.push(keys);
+        mainKeys.push(main);
       }
       if (headKey === undefined || !memberKeys[id]!.has(headKey)) continue;
+      // "Meister" is filed with the synset of ways to address a man; a word's sense is none it is only called by.
+      if (fields.slice(1).some((raw) => cleanWord(raw, KEY_WORDS)?.toLowerCase() === headKey && isVocative(raw))) continue;
       if (i < BROADER_SENSES) {
         const list = broader.get(headKey) ?? [];
         for (const raw of fields.slice(1)) {
@@ -154,6 +171,15 @@ export function parseMythes(text: string): ThesaurusData {
       const list = index.get(key) ?? [];
       list.push(id);
       index.set(key, list);
+    }
+  });
+  // Its entry also lacks, for some words, the synset they are the main word of: "krank" is filed with
+  // "fertig | kaputt" and "leiden" only, while "krank (Hauptform) | erkrankt | kränklich" is filed under
+  // the others. A synset a word is the main word of is its main sense, so it comes first.
+  mainKeys.forEach((keys, id) => {
+    for (const key of keys) {
+      const list = index.get(key);
+      if (list !== undefined && !list.includes(id)) list.unshift(id);
     }
   });
   return { synsets, index, broader };
