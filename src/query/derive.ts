@@ -154,7 +154,9 @@ export function derivationPrefixes(d: Derivation): string[] {
     // may be a participle ("geurteilt").
     const made = d.root.length >= 6 ? bases.flatMap((base) => INSEPARABLE.map((p) => `${p}${base}`)) : [];
     const unmade = bases.flatMap((base) => INSEPARABLE.flatMap((p) => (base.startsWith(p) && base.length - p.length >= 6 ? [base.slice(p.length), `ge${base.slice(p.length)}`] : [])));
-    return [...bases, ...bases.map((base) => `ge${base}`), ...ier, ...ier.map((base) => `ge${base}`), ...made, ...unmade];
+    // The noun the stemmer cut before "-est" (see cutEst): "manifestiert" is of "manif".
+    const cut = d.root.endsWith("est") && d.root.length - 3 >= MIN_EST_ROOT ? [d.root.slice(0, -3)] : [];
+    return [...bases, ...bases.map((base) => `ge${base}`), ...ier, ...ier.map((base) => `ge${base}`), ...made, ...unmade, ...cut];
   }
   const roots = [d.root, ...withE, ...(ABLAUT_SOURCES.get(d.root) ?? [])];
   return roots.flatMap((root) => ["", "ge", "zu"].map((marker) => `${d.particle}${marker}${root}`));
@@ -187,6 +189,7 @@ export function sameDerivation(a: string, b: string): boolean {
   if (cutInfinitive(a, b) || cutInfinitive(b, a)) return true;
   if (verbAndUng(a, b) || verbAndUng(b, a)) return true;
   if (weakParticiple(a, b) || weakParticiple(b, a)) return true;
+  if (cutEst(a, b) || cutEst(b, a)) return true;
   const x = derivation(a);
   const y = derivation(b);
   if (!x || !y) return false;
@@ -194,6 +197,19 @@ export function sameDerivation(a: string, b: string): boolean {
   if (x.particle !== y.particle || x.root !== y.root) return false;
   return x.particle !== "" || x.root.length >= 5 || (verbInIer(a, x.root) && verbInIer(b, y.root));
 }
+
+/**
+ * A noun in "-est" that the stemmer cut before that ending, taking it for a superlative's ("Manifest" →
+ * "manif"), and a word made of the whole noun ("manifestiert", "Manifestation").
+ */
+function cutEst(cut: string, form: string): boolean {
+  if (cut.length < MIN_EST_ROOT) return false;
+  const made = derivation(form);
+  return made !== null && made.particle === "" && made.root === `${cut}est`;
+}
+
+/** Letters left of a noun the stemmer cut before "-est": fewer, and superlatives meet ("best" in "bestiert"). */
+const MIN_EST_ROOT = 4;
 
 /**
  * "fuhrt" / "fuhrung", "gewarnt" / "warnung": a finite form of a verb of a short root (its "-t" kept by

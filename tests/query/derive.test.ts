@@ -62,6 +62,9 @@ describe("sameDerivation", () => {
     ["kaufen", "gekauft"],
     ["melden", "gemeldet"],
     ["gesucht", "suchen"],
+    // A noun in "-est", which the stemmer cuts before that ending ("manif"), and a verb or noun made of it.
+    ["Manifest", "manifestiert"],
+    ["Manifestation", "Manifeste"],
   ])("relates %s and %s", (a, b) => {
     expect(sameDerivation(stem(a), stem(b))).toBe(true);
   });
@@ -86,6 +89,8 @@ describe("sameDerivation", () => {
     // A noun that only looks like a participle, and a root of three letters ("Gebet" / "beten").
     ["Gebiet", "bietet"],
     ["beten", "Gebet"],
+    // A noun cut before "-est" to three letters ("Asbest" → "asb"): too short to tell.
+    ["Asbest", "asbestiert"],
   ])("keeps %s and %s apart", (a, b) => {
     expect(sameDerivation(stem(a), stem(b))).toBe(false);
   });
@@ -93,6 +98,8 @@ describe("sameDerivation", () => {
   it("finds the prefixed verb of a noun, and the noun of such a verb, among the beginnings it looks up", () => {
     expect(derivationPrefixes(derivation(stem("Urteil"))!)).toContain(stem("verurteilt").slice(0, stem("Urteil").length + 3));
     expect(derivationPrefixes(derivation(stem("verurteilt"))!)).toContain(stem("Urteil"));
+    // And the noun the stemmer cut before "-est" among those of the verb made of it.
+    expect(derivationPrefixes(derivation(stem("manifestiert"))!)).toContain(stem("Manifest"));
   });
 
   it("is a partial match in scoring, below a stem's own inflections", () => {
