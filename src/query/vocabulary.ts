@@ -129,6 +129,28 @@ function headMatch(head: number, modifier: number): number {
   return head >= 6 || modifier >= COMPOUND_MODIFIER ? 0.8 : 0.5;
 }
 
+/** Letters of a compound's head that is found only after a long modifier, and only in part (see {@link shortHead}). */
+const SHORT_HEAD = 3;
+/** Partial: measured on the tune side, 0.5 gained where 0.8 lost ("Demokrat" ends in "Rat" as "Aufsichtsrat" does). */
+const SHORT_HEAD_MATCH = 0.5;
+
+/**
+ * True when `stem` is a compound whose head is the three-letter `query`, after a modifier of
+ * {@link COMPOUND_MODIFIER} letters or more: "amt" in "finanzamt", "tag" in "landtag". Such a tail ends
+ * many unrelated words after a short beginning ("vortag", "zitat"), and some after a long one
+ * ("insgesamt"), as a head of four letters does ("land" in "ausland"): partial evidence, as that is.
+ */
+function shortHead(query: string, stem: string): boolean {
+  return (
+    query.length === SHORT_HEAD &&
+    stem.length - SHORT_HEAD >= COMPOUND_MODIFIER &&
+    /^\p{L}+$/u.test(query) &&
+    !exactOnly(stem) &&
+    stem.endsWith(query) &&
+    !withinSuffix(query, stem)
+  );
+}
+
 /** The exact and compound-head rules of {@link spelledSimilarity}, for a masculine met through its feminine. */
 function headSimilarity(query: string, stem: string): number {
   if (query === stem) return 1;
@@ -142,6 +164,7 @@ function spelledSimilarity(query: string, stem: string): number {
   if (query === stem) return 1;
   const q = query.length;
   const s = stem.length;
+  if (shortHead(query, stem)) return SHORT_HEAD_MATCH;
   if (exactOnly(query) || exactOnly(stem)) return 0;
   // A compound's head: "befehl" in "schiessbefehl", "stadt" in "hafenstadt". German puts the head last, so
   // the compound is a kind of its head; a short head counts fully only after a modifier of a few letters
@@ -303,6 +326,7 @@ const LONG_HEAD = 6;
 const LENGTH_CLASSES = [4, 5, 6, 7] as const;
 /** Seeds of the kinds of key in the filing, beside the length classes of the heads (4–7). */
 const TAIL = 1;
+const SHORT_TAIL = 2;
 const LONG = 8;
 
 function indexVocabulary(stems: readonly string[]): Vocabulary {
@@ -315,8 +339,9 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
   // are filed by length too, since a query of four letters matches only stems at most two longer than
   // itself that begin with it.
   const positions = new Map<string, number>();
-  // Up to four keys a stem: two beginnings, its ending, and a feminine's masculine ending.
-  const filing = new Filing(stems.length * 4);
+  // Up to five keys a stem: two beginnings, its ending, its last three letters (a short compound head's),
+  // and a feminine's masculine ending.
+  const filing = new Filing(stems.length * 5);
   for (let i = 0; i < stems.length; i++) {
     const stem = stems[i]!;
     positions.set(stem, i);
@@ -325,6 +350,7 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
     filing.add(hashOf(stem, 0, MIN_FUZZY, Math.min(length, 7)), i);
     if (length >= LONG_HEAD) filing.add(hashOf(stem, 0, LONG_HEAD, LONG), i);
     filing.add(hashOf(stem, length - MIN_FUZZY, length, TAIL), i);
+    if (length >= SHORT_HEAD + COMPOUND_MODIFIER) filing.add(hashOf(stem, length - SHORT_HEAD, length, SHORT_TAIL), i);
     // A feminine is found under its masculine's ending too, as a compound of it would be.
     const base = masculine(stem);
     if (base !== undefined && !exactOnly(base)) filing.add(hashOf(base, base.length - MIN_FUZZY, base.length, TAIL), i);
@@ -364,6 +390,10 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
         if (length >= prefix.length && length <= longest) eachIn(filed, hashOf(prefix, 0, MIN_FUZZY, length), visit);
       }
     };
+    // A compound with a three-letter query as its head (see shortHead).
+    if (query.length === SHORT_HEAD) eachIn(filed, hashOf(query, 0, SHORT_HEAD, SHORT_TAIL), (i) => {
+      if (shortHead(query, stems[i]!)) add(i);
+    });
     // The query itself, and the stems it begins with (from four letters on).
     for (let length = exactOnly(query) ? query.length : MIN_FUZZY; length <= query.length; length++) {
       const i = positions.get(length === query.length ? query : query.slice(0, length));

@@ -255,6 +255,19 @@ describe("a derivational suffix", () => {
   });
 });
 
+describe("a head of three letters", () => {
+  it("is met in part in a compound after a modifier of four letters or more, in the index as in the scan", () => {
+    const [amt, ...others] = analyze("Amt Finanzamt Bauamt Samt");
+    const [tax, building, velvet] = others;
+    expect(stemSimilarity(amt!, tax!)).toBe(0.5);
+    // After a modifier of three letters it may be a prefix's or a short word's tail ("Vortag", "Zitat").
+    expect(stemSimilarity(amt!, building!)).toBe(0);
+    expect(stemSimilarity(amt!, velvet!)).toBe(0);
+    const vocabulary = vocabularyOf(new Map(others.map((stem) => [stem, null])));
+    expect([...vocabulary.similar([amt!]).keys()]).toEqual([tax]);
+  });
+});
+
 describe("a compound question word", () => {
   it("meets its head in the sources as partial evidence, not a word it merely ends in", () => {
     expect(stemSimilarity("raumsond", "sond")).toBe(0.6);
