@@ -54,15 +54,10 @@ const VOCATIVE_MARK = /^(Anrede|Gruß|Ausruf)(\s|$)/;
 
 /** Parses one member ("Niederschlag (meist Plural: Niederschläge) (ugs.)"); undefined when it is dropped or unusable. */
 export function parseMember(raw: string): { word: string; marked: boolean; relation: boolean } | undefined {
-  let marked = false;
-  let drop = false;
-  let relation = false;
-  for (const group of raw.matchAll(/\(([^()]*)\)/g)) {
-    const marks = (group[1] ?? "").split(/,\s*/);
-    if (marks.some((m) => m === "Oberbegriff" || m === "Unterbegriff" || m === "Antonym")) relation = true;
-    if (marks.some((m) => DROP_MARKS.has(m) || VOCATIVE_MARK.test(m))) drop = true;
-    if (marks.some((m) => SOFT_MARKS.has(m))) marked = true;
-  }
+  const marks = marksOf(raw);
+  const relation = marks.some((m) => m === "Oberbegriff" || m === "Unterbegriff" || m === "Antonym");
+  const drop = marks.some((m) => DROP_MARKS.has(m) || VOCATIVE_MARK.test(m));
+  const marked = marks.some((m) => SOFT_MARKS.has(m));
   if (relation) return { word: cleanWord(raw) ?? "", marked, relation };
   const word = cleanWord(raw);
   if (word === undefined || drop) return undefined;
@@ -78,8 +73,13 @@ const MEMBER_WORDS = 3;
  */
 const KEY_WORDS = 4;
 
+/** The marks in a member's parentheses, each of a comma-separated group on its own: "(ugs., fig.)" → ugs., fig. */
+function marksOf(raw: string): string[] {
+  return [...raw.matchAll(/\(([^()]*)\)/g)].flatMap((group) => (group[1] ?? "").split(/,\s*/));
+}
+
 function isVocative(raw: string): boolean {
-  return [...raw.matchAll(/\(([^()]*)\)/g)].some((group) => (group[1] ?? "").split(/,\s*/).some((m) => VOCATIVE_MARK.test(m)));
+  return marksOf(raw).some((m) => VOCATIVE_MARK.test(m));
 }
 
 function cleanWord(raw: string, most = MEMBER_WORDS): string | undefined {
