@@ -138,7 +138,7 @@ const SHORT_HEAD_MATCH = 0.5;
  * True when `stem` is a compound whose head is the three-letter `query`, after a modifier of
  * {@link COMPOUND_MODIFIER} letters or more: "amt" in "finanzamt", "tag" in "landtag". Such a tail ends
  * many unrelated words after a short beginning ("vortag", "zitat"), and some after a long one
- * ("insgesamt"), as a head of four letters does ("land" in "ausland"): partial evidence, as that is.
+ * ("demokrat"), as a head of four letters does after a short one: partial evidence, as that is.
  */
 function shortHead(query: string, stem: string): boolean {
   return (

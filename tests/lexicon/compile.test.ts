@@ -294,11 +294,11 @@ describe("thesaurus parsing", () => {
   });
 
   it("offers no frame with a slot for other words, whether the slot is in parentheses or not", () => {
-    const text = ["UTF-8", "allerdings|1", "-|allerdings|(...) aber doch|jedoch|zwar ... doch", "junior|1", "-|(...) junior|Sohn", ""].join("\n");
+    const text = ["UTF-8", "allerdings|1", "-|allerdings|(...) aber doch|jedoch|zwar ... doch", "junior|1", "-|(...) junior|Nachwuchs", ""].join("\n");
     const { synsets, index } = parseMythes(decodeMythes(new TextEncoder().encode(text)));
     expect(synsets[0]!.map((m) => m.word)).toEqual(["allerdings", "jedoch"]);
     // "(...) junior" is a name's suffix, not the word "junior".
-    expect(synsets[1]!.map((m) => m.word)).toEqual(["Sohn"]);
+    expect(synsets[1]!.map((m) => m.word)).toEqual(["Nachwuchs"]);
     expect(index.get("aber doch")).toBeUndefined();
   });
 

@@ -174,8 +174,8 @@ export function parseMythes(text: string): ThesaurusData {
     }
   });
   // Its entry also lacks, for some words, the synset they are the main word of: "krank" is filed with
-  // "fertig | kaputt" and "leiden" only, while "krank (Hauptform) | erkrankt | kränklich" is filed under
-  // the others. A synset a word is the main word of is its main sense, so it comes first.
+  // "kaputt" and "leiden" only, while "krank (Hauptform) | erkrankt | kränklich" is filed under the
+  // others. A synset a word is the main word of is its main sense, so it comes first.
   mainKeys.forEach((keys, id) => {
     for (const key of keys) {
       const list = index.get(key);
