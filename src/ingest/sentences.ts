@@ -21,6 +21,9 @@ export const CLAUSE_FINAL_PARTICLES: ReadonlySet<string> = new Set([
   "unter", "um", "über", "durch", "nieder", "wieder", "dar", "entgegen", "herum", "voran", "hervor", "heran",
 ]);
 
+/** The same particles, the longest first, so that "zurück" is not read as "zu" + "rück". */
+export const PARTICLES_LONGEST_FIRST: readonly string[] = [...CLAUSE_FINAL_PARTICLES].sort((a, b) => b.length - a.length);
+
 /**
  * The sentences of an index: sentence i spans `start[i]`…`end[i]` of its source file's text and first
  * appears in chunk `firstChunk[i]`. Plain typed arrays, so a table of 300k sentences costs a few views.

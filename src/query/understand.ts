@@ -1,5 +1,5 @@
 import { fold } from "../ingest/keyword.js";
-import { CLAUSE_FINAL_PARTICLES } from "../ingest/sentences.js";
+import { CLAUSE_FINAL_PARTICLES, PARTICLES_LONGEST_FIRST } from "../ingest/sentences.js";
 import { englishInflections, type Lemma, type Lexicon, type Synonym } from "../lexicon/index.js";
 import type { EnglishSide } from "./bilingual.js";
 import { INSEPARABLE } from "./derive.js";
@@ -963,17 +963,20 @@ function verbMadeNoun(word: string, verb: string): boolean {
   const w = word.toLowerCase();
   const stem = verb.replace(/e?n$/, "");
   if (w === verb || w === stem || w === `${stem}e`) return true;
+  return isParticiple(w) || isParticiple(w.replace(/(e|en|er|es|em)$/, ""));
+}
+
+/** A lower-case form that is a participle by its shape (see {@link verbMadeNoun}). */
+function isParticiple(form: string): boolean {
+  if (/end$/.test(form)) return true;
+  if (!/(t|en)$/.test(form)) return false;
   // "beilagen" begins with the particle "bei", not with the prefix "be".
-  const prefixed = (form: string) => PARTICIPLE_START.test(form) && !PARTICLES.some((p) => form.startsWith(p));
-  const afterParticle = (form: string) => PARTICLES.some((p) => form.startsWith(`${p}ge`));
-  const participle = (form: string) =>
-    /end$/.test(form) || (/(t|en)$/.test(form) && (prefixed(form) || afterParticle(form) || /iert$/.test(form)));
-  return participle(w) || participle(w.replace(/(e|en|er|es|em)$/, ""));
+  const prefixed = PARTICIPLE_START.test(form) && !PARTICLES_LONGEST_FIRST.some((p) => form.startsWith(p));
+  return prefixed || PARTICLES_LONGEST_FIRST.some((p) => form.startsWith(`${p}ge`)) || /iert$/.test(form);
 }
 
 /** How a past participle begins without a particle: "ge-" or an inseparable prefix ("angeklagt" has "an" and "ge"). */
 const PARTICIPLE_START = new RegExp(`^(?:ge|${INSEPARABLE.join("|")})`);
-const PARTICLES = [...CLAUSE_FINAL_PARTICLES];
 
 /**
  * The readings of a capitalised word whose synonyms it takes: its noun's, and a verb's only when the word is

@@ -11,7 +11,7 @@
  * are stripped from the text and read as tags.
  */
 import { fold } from "../../ingest/keyword.js";
-import { CLAUSE_FINAL_PARTICLES } from "../../ingest/sentences.js";
+import { PARTICLES_LONGEST_FIRST } from "../../ingest/sentences.js";
 
 export type DingPos = "noun" | "verb" | "adj";
 
@@ -290,9 +290,6 @@ function sharedLength(a: string, b: string): number {
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   return n;
 }
-
-/** Separable particles, the longest first, so that "zurück" is not read as "zu" + "rück". */
-const PARTICLES_LONGEST_FIRST = [...CLAUSE_FINAL_PARTICLES].sort((a, b) => b.length - a.length);
 
 /** Letters of the shortest verb after a particle ("tun" in "antun"). */
 const MIN_VERB = 3;
