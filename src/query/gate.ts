@@ -1,5 +1,6 @@
 import { namesFocus, type QuestionFocus } from "./cues.js";
 import { coverage, type TermMatch } from "./score.js";
+import type { FollowUpReason } from "./understand.js";
 
 /**
  * The relevance gate: is the best evidence strong enough to answer, or should citebot say the sources do
@@ -57,15 +58,16 @@ export interface EvidenceUnit {
  * "wie viele". What "wie viele X" counts must stand in the counted unit's quoted sentences, every name the
  * question mentions in the unit or around it, and some other word of the question in its quoted sentences.
  * A category noun ("welche Sorten") is an ordinary term here: the answer need not repeat it.
- * `refersBack`: the question is a follow-up that points back by a pronoun, so the earlier turn's words
- * (its context terms) may say what it is about.
+ * `followUp`: why the question leans on the turn before, if it does. One that points back by a pronoun
+ * lets the earlier turn's words (its context terms) say what it is about; an ellipsis lets the earlier
+ * question's words say what is asked.
  */
 export function measureEvidence(
   matches: readonly TermMatch[],
   units: readonly EvidenceUnit[],
   focus: QuestionFocus | null,
   strict: boolean,
-  refersBack = false,
+  followUp: FollowUpReason | null = null,
 ): Evidence {
   // A passage from an article that never names what the question names (a place, a person) is about
   // something else: "das Wetter in Almaty" is not answered by the weather somewhere else. A news article
@@ -81,7 +83,13 @@ export function measureEvidence(
   // Nor is a passage that matches only the names: "Wer ist der Bürgermeister von Göttingen?" is not
   // answered by any sentence about Göttingen. Some word of what is asked must stand in the quoted sentences,
   // in any form the matching allows (inflected, in a compound, a synonym or translation).
-  const asked = askedTerms(matches, focus);
+  // An ellipsis ("Und im Krankenhaus Wernsfeld?") names a new subject for the question before: what that
+  // question asked ("wie viele Leute arbeiten …") is asked again, and a passage may speak to it instead.
+  // (What the last answer quoted is not asked: its names only say which story the talk is on.)
+  // (One with no words of its own, "Und wann?", asks nothing a passage must have, as before.)
+  const own = askedTerms(matches, focus);
+  const askedAgain = followUp === "ellipsis" && own.length > 0 ? matches.flatMap((m, t) => (m.term.askedBefore === true && m.term.weight > 0 ? [t] : [])) : [];
+  const asked = [...own, ...askedAgain];
   const speaksTo = (u: EvidenceUnit) => asked.length === 0 || asked.some((t) => u.quoted.some((hits) => (hits[t] ?? 0) > 0));
   // And a German question's nouns say what it is about: a passage near none of them, in an article whose
   // lead names none of them either, is off the subject ("Wie hoch ist der Turm?" is not answered by "die
@@ -90,7 +98,7 @@ export function measureEvidence(
   // In a follow-up that points back by a pronoun, a definite noun names what the last turn was about
   // ("Warum ist ihr die Firma so wichtig?" after a question on the Hallmann sale): its words say the
   // subject too. An indefinite one ("eine Geldstrafe") is a new thing asked about, and must be there.
-  const carried = refersBack && nouns.every((t) => matches[t]!.term.definite === true) ? matches.flatMap((m, t) => (m.term.context === true ? [t] : [])) : [];
+  const carried = followUp === "pronoun" && nouns.every((t) => matches[t]!.term.definite === true) ? matches.flatMap((m, t) => (m.term.context === true ? [t] : [])) : [];
   const onSubject = (u: EvidenceUnit) =>
     nouns.length === 0 || [...nouns, ...carried].some((t) => [...u.quoted, ...u.context, ...(u.lead ? [u.lead] : [])].some((hits) => (hits[t] ?? 0) > 0));
   const counts = units.map((u) => (!strict || u.typed) && namesOf(u) && speaksTo(u) && onSubject(u));

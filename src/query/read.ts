@@ -132,7 +132,7 @@ export function read(
   // "Wie viele Unfälle gab es letztes Jahr?": a count the quotes give for no such period is of another time.
   const period = understanding.period;
   const evidence = {
-    ...measureEvidence(matches, units, focus, strict || expected === "name" || asksWhichOrganization(understanding), understanding.followUp?.reason === "pronoun"),
+    ...measureEvidence(matches, units, focus, strict || expected === "name" || asksWhichOrganization(understanding), understanding.followUp?.reason ?? null),
     ...(period !== undefined ? { periodSaid: selected.some((s) => period.test(s.sentence.text)) } : {}),
   };
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected);

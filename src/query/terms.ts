@@ -57,6 +57,8 @@ export interface QueryTerm {
   readonly specifier?: boolean;
   /** A term of an earlier turn, joined to a follow-up as context. */
   readonly context?: boolean;
+  /** A context term from the earlier question itself, not a name its answer quoted: what an elliptical follow-up still asks. */
+  readonly askedBefore?: boolean;
   /** The nouns a measure question's answer is given with ("Höhe" for "wie hoch"): light, but what is asked. */
   readonly measure?: boolean;
   /**

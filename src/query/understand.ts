@@ -453,7 +453,7 @@ export function withPrevious(alone: Understanding, previous: Turn, reason: Follo
   const previousLanguage = detectLanguage(unframed);
   const before = withoutTypos(withUmlauts(unframed, previousLanguage, tools), previousLanguage, tools);
   const context = [
-    ...expandTerms(contentWords(before, previousLanguage, tools.analyze), previousLanguage, tools, before),
+    ...expandTerms(contentWords(before, previousLanguage, tools.analyze), previousLanguage, tools, before).map((t) => ({ ...t, askedBefore: true })),
     ...nameTerms(previous.story ?? previous.answer, tools),
   ]
     .filter((t) => !t.alternatives.some((a) => known.has(a.stem)))

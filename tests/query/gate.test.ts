@@ -45,10 +45,29 @@ describe("relevance gate", () => {
     // synonym) and "Hallmann", not "Firma".
     const question = (noun: object) => [match("Firma", { noun: true, ...noun }), match("wichtig", {}), match("Hallmann", { name: true, context: true, weight: 0.5 })];
     const unit = { quoted: [[0, 0.6, 1]], context: [], typed: false };
-    expect(measureEvidence(question({ definite: true }), [unit], null, false, true).coverage).toBeGreaterThan(0);
+    expect(measureEvidence(question({ definite: true }), [unit], null, false, "pronoun").coverage).toBeGreaterThan(0);
     // Asked alone, or of "eine Firma", the quote is off the subject.
-    expect(measureEvidence(question({ definite: true }), [unit], null, false, false).coverage).toBe(0);
-    expect(measureEvidence(question({}), [unit], null, false, true).coverage).toBe(0);
+    expect(measureEvidence(question({ definite: true }), [unit], null, false, null).coverage).toBe(0);
+    expect(measureEvidence(question({}), [unit], null, false, "pronoun").coverage).toBe(0);
+  });
+
+  it("lets an ellipsis's passage speak to what the question before asked, not to the names its answer quoted", () => {
+    const match = (word: string, extra: object): TermMatch =>
+      ({ term: { word, position: 0, alternatives: [], weight: 1, ...extra }, similar: new Map(), idf: 1 }) as unknown as TermMatch;
+    // "Und im Zoo Lindenau?" after "Wie viele Pfleger arbeiten im Tierpark Ostheim?": the answer counts the
+    // zoo's keepers ("Die 40 Pfleger …") in an article that names the zoo; "Ostheim" is what the last
+    // answer quoted, and says nothing asked.
+    const question = [
+      match("Zoo", { noun: true }),
+      match("Lindenau", { name: true }),
+      match("Pfleger", { context: true, askedBefore: true, weight: 0.5 }),
+      match("Ostheim", { context: true, weight: 0.5 }),
+    ];
+    const unit = (hits: number[]) => ({ quoted: [hits], context: [], typed: true, inDocument: [true, true, false, false], lead: [1, 1, 0, 0] });
+    expect(measureEvidence(question, [unit([0, 0, 1, 0])], null, true, "ellipsis").coverage).toBeGreaterThan(0);
+    // Asked alone it needs its own word; nor does the last answer's name stand in for what is asked.
+    expect(measureEvidence(question, [unit([0, 0, 1, 0])], null, true, null).coverage).toBe(0);
+    expect(measureEvidence(question, [unit([0, 0, 0, 1])], null, true, "ellipsis").coverage).toBe(0);
   });
 
   it("takes a sentence as on the subject its article's lead names, and off it when the lead names it neither", () => {

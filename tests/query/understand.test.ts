@@ -1084,9 +1084,15 @@ describe("understand", () => {
       answer: "Ein 67 Jahre alter Mann wird seit Samstag vermisst. Die Behörden nahmen zwei Mitarbeiter von Karim Massimow fest.",
       story: "Ein 67 Jahre alter Mann wird seit Samstag vermisst.",
     };
-    const words = withPrevious(read("Wie alt ist er?"), previous, "pronoun", tools).terms.map((t) => t.word);
+    const terms = withPrevious(read("Wie alt ist er?"), previous, "pronoun", tools).terms;
+    const words = terms.map((t) => t.word);
     expect(words).toContain("vermisst");
     expect(words).not.toContain("Massimow");
+    // The earlier question's words are what it asked; the names the answer quoted only say which story.
+    const asked = (word: string) => terms.find((t) => t.word === word)?.askedBefore === true;
+    expect(asked("vermisst")).toBe(true);
+    expect(asked("Samstag")).toBe(false);
+    expect(words).toContain("Samstag");
     // A turn remembered before stories were kept still lends its answer's names.
     const { story: _, ...older } = previous;
     expect(withPrevious(read("Wie alt ist er?"), older, "pronoun", tools).terms.map((t) => t.word)).toContain("Massimow");
