@@ -727,6 +727,8 @@ const DEMONSTRATIVE = /^(diese[rnms]?|jene[rnms]?|these|those)$/;
 const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/;
 /** Nouns for people in general: the sources count them as "Mitarbeiter", "Einwohner", "residents". */
 const GENERIC_PEOPLE = /^(people|persons|menschen|personen|leute|leuten)$/;
+/** The same nouns by language, as the sources write them: "300 Menschen" counts the "Leute" a question asks about. */
+export const PEOPLE_WORDS = { de: ["Menschen", "Personen", "Leute"], en: ["people", "persons"] } as const;
 /**
  * German compounds on "-leute" and "-kräfte" name people by what they do ("Rettungskräfte", "Fachleute"), and
  * the sources count the same people by another such noun ("80 Einsatzkräfte", "Helfer"): a count of people too.

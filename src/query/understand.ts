@@ -4,7 +4,7 @@ import { englishInflections, type Lemma, type Lexicon, type Synonym } from "../l
 import type { EnglishSide } from "./bilingual.js";
 import { INSEPARABLE } from "./derive.js";
 import type { Language, Turn } from "../types.js";
-import { LEADER_NOUNS, answerType, asksForLeader, asksPlannedTime, measureNouns, namesFocus, periodFor, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
+import { LEADER_NOUNS, PEOPLE_WORDS, answerType, asksForLeader, asksPlannedTime, measureNouns, namesFocus, periodFor, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { asksAboutTheBot, asksAboutTheSources, framing, intentOf, saysLanguage, type Intent } from "./framing.js";
 import { detectLanguage } from "./language.js";
 import { LINKING_ELEMENTS, feminines, withoutLinking } from "./vocabulary.js";
@@ -186,21 +186,17 @@ export function understand(
   // die Eisenbahnbrücke"), as it answers "was für eine Halle" (see sortsOf in read.ts). Not "welcher Verein",
   // one of them by name; nor English "which bridges" (measured: tune −1).
   const focus = found !== null && plural && language === "de" ? { ...found, sort: true as const } : found;
-  const terms = [
-    ...withBroader(
-      joined(
-        withLeaderNouns(
-          expandTerms(withParticleVerbs(contentWords(asked, language, tools.analyze), asked, language, tools), language, tools, asked, focus),
-          expected,
-          tools,
-        ),
-        language,
-        tools,
-      ),
-      focus,
-      language,
+  const words = joined(
+    withLeaderNouns(
+      expandTerms(withParticleVerbs(contentWords(asked, language, tools.analyze), asked, language, tools), language, tools, asked, focus),
+      expected,
       tools,
     ),
+    language,
+    tools,
+  );
+  const terms = [
+    ...withPeopleWords(withBroader(words, focus, language, tools), focus, language, tools),
     ...(expected === "number" ? measureTerm(asked, tools) : []),
     ...prepositionTerm(asked, tools),
   ];
@@ -221,6 +217,23 @@ export function understand(
   if (!previous) return alone;
   const reason: FollowUpReason | null = continues ? "reply" : followUpCue(asked, language, tools);
   return reason === null ? alone : withPrevious(alone, previous, reason, tools);
+}
+
+/**
+ * "Wie viele Leute …", "wie viele Feuerwehrkräfte …": a count of people that the sources give with
+ * another general word for people ("etwa 300 Menschen", "350 Feuerwehrleute"). The question's focus word
+ * takes the other general words the sources use at a synonym's weight, so the sentence with that count
+ * is found and ranked; which noun counts them does not matter to the gate either (see measureEvidence).
+ */
+function withPeopleWords(terms: QueryTerm[], focus: QuestionFocus | null, language: Language, tools: UnderstandTools): QueryTerm[] {
+  if (focus?.kind !== "people") return terms;
+  const stems = [...new Set(PEOPLE_WORDS[language].flatMap((word) => tools.analyze(word)))].filter(tools.inCorpus);
+  return terms.map((term) => {
+    if (term.name === true || !namesFocus(term.word, focus)) return term;
+    const known = new Set(term.alternatives.map((a) => a.stem));
+    const added = stems.filter((stem) => !known.has(stem)).map((stem) => ({ stem, weight: EXPANSION_WEIGHT.synonym, via: "synonym" as const }));
+    return added.length === 0 ? term : { ...term, alternatives: [...term.alternatives, ...added] };
+  });
 }
 
 /**
