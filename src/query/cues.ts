@@ -228,6 +228,15 @@ export function speaksOfPlan(sentence: string): boolean {
   return PLAN_SAID.test(sentence);
 }
 
+/**
+ * The kinds of organisation a which-question may ask for ("welches Institut", "welche Baufirma", "which
+ * charity"): a closed class of nouns, German ones also as a compound's head. The sentence side
+ * (ORGANIZATION_NOUN_DE, ORGANIZATION_WORD) knows the same kinds in their inflected forms.
+ */
+const ORGANIZATION_KIND_DE =
+  "organisation|bündnis|partei|allianz|behörde|firma|unternehmen|gruppe|institution|regierung|ministerium|institut|büro|verein|stiftung|gesellschaft|genossenschaft|gewerkschaft|bank|agentur|konzern|verband|betrieb";
+const ORGANIZATION_KIND_EN = "organi[sz]ation|alliance|party|agency|company|group|institution|government|ministry|institute|firm|association|union|foundation|bank|charity|club";
+
 /** Checked in order: the more specific phrase first ("wie lange" before "wie", "how many" before "how"). */
 const QUESTION_CUES: readonly Cue[] = [
   { type: "duration", pattern: phrase(String.raw`(für|über|in)\s+welchen\s+zeitraum|welche[rnms]?\s+(laufzeit|dauer|frist)|((for|over|in)\s+)?what\s+(period|time\s+span|term)|wie\s+langer?|wie\s+viele\s+(tage|wochen|monate|jahre|stunden|minuten)|seit\s+wie\s+vielen|how\s+long|for\s+how\s+many\s+(days|weeks|months|years|hours)|how\s+many\s+(days|weeks|months|years|hours|minutes)`) },
@@ -240,7 +249,7 @@ const QUESTION_CUES: readonly Cue[] = [
   // What someone said: answered by a quotation or reported speech, not by the sentence that names the occasion.
   { type: "statement", pattern: phrase(String.raw`(was|wie)\s+(${SPEECH_VERB_DE})|(what|how)\s+(did|does|do|has|have|had)\s+.+\s+(${SPEECH_VERB_EN})`) },
   { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(person|politiker|präsident|minister|mann|frau|sprecher)(in|innen)?)|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
-  { type: "organization", pattern: phrase(String.raw`welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(organisation|bündnis|partei|allianz|behörde|firma|unternehmen|gruppe|institution|regierung|ministerium))|which\s+(organi[sz]ation|alliance|party|agency|company|group|institution|government|ministry)|what\s+(organi[sz]ation|alliance|party|agency|company|group)`) },
+  { type: "organization", pattern: phrase(String.raw`welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${ORGANIZATION_KIND_DE}))|(which|what)\s+(\p{L}+\s+)?(${ORGANIZATION_KIND_EN})`) },
   { type: "role", pattern: phrase(String.raw`welche\s+(rolle|funktion|position|amt)|welches\s+amt|what\s+(role|position|job|office|title)|which\s+(role|position|office)`) },
   { type: "place", pattern: phrase(String.raw`wo|wohin|woher|welche[smnr]?\s+(\p{L}+\s+)?(${PLACE_NOUN_DE})|where|(which|what)\s+(${PLACE_NOUN_EN})`) },
   // A cause asked for by what it did: "What caused …", "what was behind …", "Was steckt hinter …", "Was führte zu …".
@@ -349,10 +358,10 @@ const ROLE_NOUN =
 const ORGANIZATION_NOUN_DE = new RegExp(
   String.raw`(organisation(en)?|bündnis(ses|se|sen)?|allianz(en)?|partei(en)?|ministerium[s]?|ministerien|regierung(en)?|behörde[n]?|` +
     String.raw`verband(e?s)?|verbände[n]?|union|konzern(e?s|e|en)?|unternehmen[s]?|firma|firmen|gericht(e?s|e|en)?|rat|rats|räte[n]?|` +
-    String.raw`parlament(e?s|e)?)$`,
+    String.raw`parlament(e?s|e)?|institut(e?s|e|en)?|büro[s]?|verein(e?s|e|en)?|stiftung(en)?|gesellschaft(en)?|genossenschaft(en)?|gewerkschaft(en)?|bank|banken|agentur(en)?|betrieb(e?s|e|en)?)$`,
 );
 const ORGANIZATION_WORD =
-  /(organi[sz]ations?|alliances?|party|parties|ministry|ministries|governments?|agency|agencies|councils?|parliaments?|courts?|company|companies)$/;
+  /(organi[sz]ations?|alliances?|party|parties|ministry|ministries|governments?|agency|agencies|councils?|parliaments?|courts?|company|companies|institutes?|firms?|associations?|unions?|foundations?|banks?|charity|charities|clubs?)$/;
 /** An acronym ("NATO", "WHO-Bericht" by its first part), not a Roman numeral ("Kornblume II"). */
 const ACRONYM = /^(?![IVXLC]+$)\p{Lu}{2,}$/u;
 const LEGAL_FORM = /^(gmbh|ag|se|kgaa|ltd|inc|plc|llc)$/i;

@@ -199,13 +199,14 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   // "Welche Firma …", "which company …": an organisation by its name, not the council or court the
   // sentence also speaks of, nor any other name (a river's, a person's). News names an organisation with
   // its kind ("des Baukonzerns Lerchenfeld", "der Verein Lichtblick", whether or not a dictionary lists
-  // the name), its acronym or its legal form ("GmbH").
+  // the name), its acronym or its legal form ("GmbH"), or joins its name to its kind by hyphens, German
+  // style ("des Max-Planck-Instituts", "die Heinrich-Böll-Stiftung").
   if (asksWhichOrganization(understanding)) {
     return (sentence, index) => {
       const organizations = stats.features(index).get("organization") ?? [];
       const isOrganization = (word: string) => organizations.some((stem) => fold(word).startsWith(stem));
       const words = sentence.text.split(/\s+/).map((w) => w.replace(/^[«»„“"‚'(]+|[,.;:!?«»„“"‚')]+$/gu, ""));
-      return words.some((w, k) => isOrganization(w) && (/^\p{Lu}/u.test(words[k + 1] ?? "") || isAcronymOrLegalForm(w)));
+      return words.some((w, k) => isOrganization(w) && (/^\p{Lu}/u.test(words[k + 1] ?? "") || isAcronymOrLegalForm(w) || /^\p{Lu}[\p{L}.]*-/u.test(w)));
     };
   }
   // "Wie heißen die Interessenten?": the name must be the role's, not the speaker's ("…, sagte Mehnert").

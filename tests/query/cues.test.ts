@@ -73,6 +73,11 @@ describe("answerType", () => {
     // A compound names what its head names: a "Baufirma" is a firm, a "Polizeisprecher" a person.
     expect(answerType("Welche Baufirma baut die neue Schule?")).toBe("organization");
     expect(answerType("Welche große Umweltorganisation klagt?")).toBe("organization");
+    // The kinds of organisation are a closed class: institutes, offices, clubs, foundations, charities.
+    expect(answerType("Welches Architekturbüro hat den Entwurf gezeichnet?")).toBe("organization");
+    expect(answerType("Von welchem Institut stammt die Studie?")).toBe("organization");
+    expect(answerType("Which building firm got the contract?")).toBe("organization");
+    expect(answerType("What charity runs the shelter?")).toBe("organization");
     expect(answerType("Welcher Polizeisprecher äußerte sich?")).toBe("person");
     expect(questionFocus("Welche Richterin leitete den Prozess?")).toEqual({ word: "richterin", kind: "role" });
     expect(questionFocus("Welche Städte waren betroffen?")).toEqual({ word: "städte", kind: "category" });
@@ -229,6 +234,9 @@ describe("sentenceFeatures", () => {
     expect(types("Er trat zurück, die Kosten kamen separat dazu.")).not.toContain("organization");
     expect(types("Die Fähre Kornblume II legte ab.")).not.toContain("organization");
     expect(types("Die UN und die Lerchenfeld GmbH halfen.")).toContain("organization");
+    expect(sentenceFeatures("Die Kamera stammt vom Fraunhofer-Institut in Jena.").types.get("organization")).toEqual(["fraunhofer-institut"]);
+    expect(sentenceFeatures("Der Verein Lichtblick und zwei Stiftungen halfen.").types.get("organization")).toEqual(["verein", "stiftungen"]);
+    expect(sentenceFeatures("The charity said two banks had agreed.").types.get("organization")).toEqual(["charity", "banks"]);
   });
 
   it("carries a place through a list: every name after the first one counts", () => {
