@@ -229,7 +229,7 @@ export function speaksOfPlan(sentence: string): boolean {
 }
 
 /**
- * The kinds of organisation a which-question may ask for ("welches Institut", "welche Baufirma", "which
+ * The kinds of organisation a which-question may ask for ("welche Stiftung", "welche Baufirma", "which
  * charity"): a closed class of nouns, German ones also as a compound's head. The sentence side
  * (ORGANIZATION_NOUN_DE, ORGANIZATION_WORD) knows the same kinds in their inflected forms.
  */
@@ -736,7 +736,7 @@ const DEMONSTRATIVE = /^(diese[rnms]?|jene[rnms]?|these|those)$/;
 const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/;
 /** Nouns for people in general: the sources count them as "Mitarbeiter", "Einwohner", "residents". */
 const GENERIC_PEOPLE = /^(people|persons|menschen|personen|leute|leuten)$/;
-/** The same nouns by language, as the sources write them: "300 Menschen" counts the "Leute" a question asks about. */
+/** The same nouns by language, as the sources write them: "rund 200 Menschen" counts the "Leute" a question asks about. */
 export const PEOPLE_WORDS = { de: ["Menschen", "Personen", "Leute"], en: ["people", "persons"] } as const;
 /**
  * German compounds on "-leute" and "-kräfte" name people by what they do ("Rettungskräfte", "Fachleute"), and

@@ -83,8 +83,8 @@ export function measureEvidence(
   // Nor is a passage that matches only the names: "Wer ist der Bürgermeister von Göttingen?" is not
   // answered by any sentence about Göttingen. Some word of what is asked must stand in the quoted sentences,
   // in any form the matching allows (inflected, in a compound, a synonym or translation).
-  // An ellipsis ("Und im Krankenhaus Wernsfeld?") names a new subject for the question before: what that
-  // question asked ("wie viele Leute arbeiten …") is asked again, and a passage may speak to it instead.
+  // An ellipsis ("Und im Zoo von Lindenau?") names a new subject for the question before: what that
+  // question asked ("wie viele Pfleger arbeiten …") is asked again, and a passage may speak to it instead.
   // (What the last answer quoted is not asked: its names only say which story the talk is on.)
   // (One with no words of its own, "Und wann?", asks nothing a passage must have, as before.)
   const own = askedTerms(matches, focus);

@@ -200,7 +200,7 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   // sentence also speaks of, nor any other name (a river's, a person's). News names an organisation with
   // its kind ("des Baukonzerns Lerchenfeld", "der Verein Lichtblick", whether or not a dictionary lists
   // the name), its acronym or its legal form ("GmbH"), or joins its name to its kind by hyphens, German
-  // style ("des Max-Planck-Instituts", "die Heinrich-Böll-Stiftung").
+  // style ("des Fraunhofer-Instituts", "die Heinrich-Böll-Stiftung").
   if (asksWhichOrganization(understanding)) {
     return (sentence, index) => {
       const organizations = stats.features(index).get("organization") ?? [];

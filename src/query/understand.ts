@@ -220,8 +220,8 @@ export function understand(
 }
 
 /**
- * "Wie viele Leute …", "wie viele Feuerwehrkräfte …": a count of people that the sources give with
- * another general word for people ("etwa 300 Menschen", "350 Feuerwehrleute"). The question's focus word
+ * "Wie viele Leute …", "wie viele Fachkräfte …": a count of people that the sources give with
+ * another general word for people ("rund 200 Menschen", "40 Fachleute", by its head). The question's focus word
  * takes the other general words the sources use at a synonym's weight, so the sentence with that count
  * is found and ranked; which noun counts them does not matter to the gate either (see measureEvidence).
  */

@@ -74,8 +74,8 @@ describe("answerType", () => {
     expect(answerType("Welche Baufirma baut die neue Schule?")).toBe("organization");
     expect(answerType("Welche große Umweltorganisation klagt?")).toBe("organization");
     // The kinds of organisation are a closed class: institutes, offices, clubs, foundations, charities.
-    expect(answerType("Welches Architekturbüro hat den Entwurf gezeichnet?")).toBe("organization");
-    expect(answerType("Von welchem Institut stammt die Studie?")).toBe("organization");
+    expect(answerType("Welches Ingenieurbüro hat den Entwurf gezeichnet?")).toBe("organization");
+    expect(answerType("Von welchem Forschungsinstitut stammt die Studie?")).toBe("organization");
     expect(answerType("Which building firm got the contract?")).toBe("organization");
     expect(answerType("What charity runs the shelter?")).toBe("organization");
     expect(answerType("Welcher Polizeisprecher äußerte sich?")).toBe("person");

@@ -235,11 +235,11 @@ describe("read", () => {
     expect(river("Welche Baufirma baut die Brücke in Kourou?").passes).toBe(false);
     const { ask: acronym } = setup("Die Brücke über die Kalde in Kourou baut die Kourou Bau (KBG). Die Lage blieb ruhig.", nothing, knows);
     expect(acronym("Welche Baufirma baut die Brücke in Kourou?").passes).toBe(true);
-    // German joins a name to its kind by hyphens: "des Max-Planck-Instituts", with no capital after it.
-    const { ask: hyphenated } = setup("Die Kamera der Sonde Kourou stammt vom Fraunhofer-Institut in Jena. Die Lage blieb ruhig.", nothing, knows);
-    expect(hyphenated("Von welchem Institut stammt die Kamera der Sonde Kourou?").passes).toBe(true);
-    const { ask: unnamed } = setup("Die Kamera der Sonde Kourou stammt von einem Institut in Jena. Die Lage blieb ruhig.", nothing, knows);
-    expect(unnamed("Von welchem Institut stammt die Kamera der Sonde Kourou?").passes).toBe(false);
+    // German joins a name to its kind by hyphens: "des Fraunhofer-Instituts", with no capital after it.
+    const { ask: hyphenated } = setup("Das Messgerät der Station Kourou stammt vom Fraunhofer-Institut in Jena. Die Lage blieb ruhig.", nothing, knows);
+    expect(hyphenated("Von welchem Forschungsinstitut stammt das Messgerät der Station Kourou?").passes).toBe(true);
+    const { ask: unnamed } = setup("Das Messgerät der Station Kourou stammt von einem Forschungsinstitut in Jena. Die Lage blieb ruhig.", nothing, knows);
+    expect(unnamed("Von welchem Forschungsinstitut stammt das Messgerät der Station Kourou?").passes).toBe(false);
   });
 
   it("quotes the next sentence too when only it names the asked-for person", () => {
