@@ -734,10 +734,13 @@ const PARTITIVE_DETERMINER = /^(den|diesen|jenen|ihren|seinen|unseren|euren|alle
 /** Demonstrative determiners, skipped as articles are ("welche dieser Firmen", "which of these shops"). */
 const DEMONSTRATIVE = /^(diese[rnms]?|jene[rnms]?|these|those)$/;
 const AUXILIARY = /^(is|are|was|were|did|do|does|has|have|had|will|can|could|would|should|ist|sind|war|waren|hat|haben|hatte|wird|wurde|kann)$/;
-/** Nouns for people in general: the sources count them as "Mitarbeiter", "Einwohner", "residents". */
-const GENERIC_PEOPLE = /^(people|persons|menschen|personen|leute|leuten)$/;
-/** The same nouns by language, as the sources write them: "rund 200 Menschen" counts the "Leute" a question asks about. */
+/**
+ * Nouns for people in general, by language, as the sources write them: the sources count them as
+ * "Mitarbeiter", "Einwohner", "residents", and "rund 200 Menschen" counts the "Leute" a question asks about.
+ */
 export const PEOPLE_WORDS = { de: ["Menschen", "Personen", "Leute"], en: ["people", "persons"] } as const;
+/** The same nouns in a question, lower case, "Leute" in its dative too ("mit wie vielen Leuten"). */
+const GENERIC_PEOPLE = new RegExp(`^(${[...PEOPLE_WORDS.de, ...PEOPLE_WORDS.en, "Leuten"].join("|").toLowerCase()})$`);
 /**
  * German compounds on "-leute" and "-kräfte" name people by what they do ("Rettungskräfte", "Fachleute"), and
  * the sources count the same people by another such noun ("80 Einsatzkräfte", "Helfer"): a count of people too.

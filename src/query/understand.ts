@@ -227,13 +227,15 @@ export function understand(
  */
 function withPeopleWords(terms: QueryTerm[], focus: QuestionFocus | null, language: Language, tools: UnderstandTools): QueryTerm[] {
   if (focus?.kind !== "people") return terms;
-  const stems = [...new Set(PEOPLE_WORDS[language].flatMap((word) => tools.analyze(word)))].filter(tools.inCorpus);
-  return terms.map((term) => {
-    if (term.name === true || !namesFocus(term.word, focus)) return term;
-    const known = new Set(term.alternatives.map((a) => a.stem));
-    const added = stems.filter((stem) => !known.has(stem)).map((stem) => ({ stem, weight: EXPANSION_WEIGHT.synonym, via: "synonym" as const }));
-    return added.length === 0 ? term : { ...term, alternatives: [...term.alternatives, ...added] };
-  });
+  const stems = PEOPLE_WORDS[language].flatMap((word) => tools.analyze(word)).filter(tools.inCorpus);
+  return terms.map((term) => (term.name === true || !namesFocus(term.word, focus) ? term : withStandIns(term, stems)));
+}
+
+/** A term with the corpus stems given added as stand-ins at a synonym's weight, those it has already left out. */
+function withStandIns(term: QueryTerm, stems: readonly string[]): QueryTerm {
+  const known = new Set(term.alternatives.map((a) => a.stem));
+  const added = [...new Set(stems)].filter((stem) => !known.has(stem)).map((stem) => ({ stem, weight: EXPANSION_WEIGHT.synonym, via: "synonym" as const }));
+  return added.length === 0 ? term : { ...term, alternatives: [...term.alternatives, ...added] };
 }
 
 /**
@@ -246,18 +248,9 @@ function withBroader(terms: QueryTerm[], focus: QuestionFocus | null, language: 
   if (language !== "de" || focus?.kind !== "counted") return terms;
   return terms.map((term) => {
     if (term.name === true || !namesFocus(term.word, focus)) return term;
-    const known = new Set(term.alternatives.map((a) => a.stem));
-    const added: QueryTerm["alternatives"][number][] = [];
-    for (const { word } of safe(() => tools.lexicon.germanBroader(term.word), tools)) {
-      if (word.includes(" ")) continue;
-      const stems = tools.analyze(word).filter((stem) => !known.has(stem) && tools.inCorpus(stem));
-      for (const stem of stems) {
-        known.add(stem);
-        added.push({ stem, weight: EXPANSION_WEIGHT.synonym, via: "synonym" });
-      }
-    }
+    const broader = safe(() => tools.lexicon.germanBroader(term.word), tools).filter(({ word }) => !word.includes(" "));
     // Not searched for: a hypernym ("Mensch", "Fahrzeug") finds passages about anything of its kind (measured: worse when searched).
-    return added.length === 0 ? term : { ...term, alternatives: [...term.alternatives, ...added] };
+    return withStandIns(term, broader.flatMap(({ word }) => tools.analyze(word)).filter(tools.inCorpus));
   });
 }
 
@@ -1050,9 +1043,7 @@ function withParticleVerbs(words: readonly QueryTerm[], question: string, langua
 function withLeaderNouns(terms: readonly QueryTerm[], expected: AnswerType | null, tools: UnderstandTools): QueryTerm[] {
   return terms.map((term) => {
     if (!asksForLeader(term.word, expected)) return term;
-    const have = new Set(term.alternatives.map((a) => a.stem));
-    const nouns = LEADER_NOUNS.flatMap((noun) => tools.analyze(noun)).filter((stem) => !have.has(stem) && tools.inCorpus(stem));
-    return { ...term, alternatives: [...term.alternatives, ...nouns.map((stem) => ({ stem, weight: EXPANSION_WEIGHT.synonym, via: "synonym" as const }))] };
+    return withStandIns(term, LEADER_NOUNS.flatMap((noun) => tools.analyze(noun)).filter(tools.inCorpus));
   });
 }
 
