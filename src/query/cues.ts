@@ -19,6 +19,12 @@ const phrase = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${s
  * "in welcher Stadt", "welche Bundesländer"): a list of country names answers them.
  */
 const PLACE_NOUN_DE = String.raw`(\p{L}*(land|länder|ländern|landes|staat|staaten|staates|stadt|städte|städten|dorf|dorfes|dörfer|dörfern))|region(en)?|orte?[ns]?|gemeinden?|provinz(en)?|gebiete?[ns]?|kontinente?n?|bezirke?[ns]?|kreise?[ns]?`;
+const PLACE_KIND_DE = new RegExp(String.raw`^(?:${PLACE_NOUN_DE}|metropole|metropolis)$`, "iu");
+
+/** True for a German noun for a kind of place: "Stadt", "Hansestadt", "Gemeinde", "Metropole" (closed class, grammar of place words). */
+export function isPlaceKind(noun: string): boolean {
+  return PLACE_KIND_DE.test(noun);
+}
 const PLACE_NOUN_EN = String.raw`countries|country|cities|city|towns?|villages?|regions?|states?|nations?|places?|provinces?|areas?|continents?|districts?`;
 
 /** "Wie hoch / breit / schwer …": an adjective of measure asks for a number with its unit. */
@@ -236,6 +242,12 @@ export function speaksOfPlan(sentence: string): boolean {
 const ORGANIZATION_KIND_DE =
   "organisation|bündnis|partei|allianz|behörde|firma|unternehmen|gruppe|institution|regierung|ministerium|institut|büro|verein|stiftung|gesellschaft|genossenschaft|gewerkschaft|bank|agentur|konzern|verband|betrieb";
 const ORGANIZATION_KIND_EN = "organi[sz]ation|alliance|party|agency|company|group|institution|government|ministry|institute|firm|association|union|foundation|bank|charity|club";
+const ORGANIZATION_KIND = new RegExp(String.raw`(?:${ORGANIZATION_KIND_DE})$`, "iu");
+
+/** True for a German noun for a kind of organisation, alone or as a compound's head ("Fluggesellschaft", "Großunternehmen"). */
+export function isOrganizationKind(noun: string): boolean {
+  return ORGANIZATION_KIND.test(noun) || isAcronymOrLegalForm(noun);
+}
 
 /** Checked in order: the more specific phrase first ("wie lange" before "wie", "how many" before "how"). */
 const QUESTION_CUES: readonly Cue[] = [

@@ -4,7 +4,7 @@ import { englishInflections, type Lemma, type Lexicon, type Synonym } from "../l
 import type { EnglishSide } from "./bilingual.js";
 import { INSEPARABLE } from "./derive.js";
 import type { Language, Turn } from "../types.js";
-import { LEADER_NOUNS, PEOPLE_WORDS, answerType, asksForLeader, asksPlannedTime, measureNouns, namesFocus, periodFor, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
+import { LEADER_NOUNS, PEOPLE_WORDS, answerType, asksForLeader, asksPlannedTime, isOrganizationKind, isPlaceKind, measureNouns, namesFocus, periodFor, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { asksAboutTheBot, asksAboutTheSources, framing, intentOf, saysLanguage, type Intent } from "./framing.js";
 import { detectLanguage } from "./language.js";
 import { LINKING_ELEMENTS, feminines, withoutLinking } from "./vocabulary.js";
@@ -1001,7 +1001,18 @@ function isPlainName(word: string, tools: UnderstandTools): boolean {
 /** A word the dictionary lists, but not as a noun and without forms: a town's name ("Berlin", "Köln"). */
 function listedWithoutForms(word: string, tools: UnderstandTools): boolean {
   const { lexicon } = tools;
-  return holds(() => lexicon.isGermanWord(word) && !lexicon.isGermanNoun(word) && lexicon.germanLemmas(word).length === 0, tools);
+  return holds(() => lexicon.isGermanWord(word) && !lexicon.isGermanNoun(word) && lexicon.germanLemmas(word).length === 0 && !thesaurusNoun(word, tools), tools);
+}
+
+/**
+ * A noun the inflection dictionary happens to lack but the thesaurus files with a noun it knows
+ * ("Bücherei" / Bibliothek), and not under a kind of place or organisation, as it files "Köln" under
+ * Stadt beside the nickname "Domstadt", and a firm's name under Großunternehmen beside its nickname.
+ */
+function thesaurusNoun(word: string, tools: UnderstandTools): boolean {
+  const { lexicon } = tools;
+  const nouns = lexicon.germanSynonyms(word).filter((s) => /^\p{Lu}\p{Ll}/u.test(s.word) && !s.word.includes(" ") && lexicon.isGermanNoun(s.word));
+  return nouns.length > 0 && !lexicon.germanBroader(word).some((b) => isPlaceKind(b.word) || isOrganizationKind(b.word));
 }
 
 /**

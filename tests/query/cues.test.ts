@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksPersonName, answerType, asksPlannedTime, countedWords, countsSomething, measureNouns, periodFor, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
+import { asksPersonName, answerType, asksPlannedTime, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -523,5 +523,14 @@ describe("asksPersonName", () => {
   it("tells a question for a person's name from one for any name", () => {
     for (const q of ["Wie heißt er?", "Wie heißt sie eigentlich?", "Und wie heißt die Frau?", "What's her name?", "wie heisst der?"]) expect(asksPersonName(q)).toBe(true);
     for (const q of ["Wie heißen die Interessenten?", "Wie heißt die Firma?", "Wie heißt der Fluss?", "What's the name of the ship?"]) expect(asksPersonName(q)).toBe(false);
+  });
+});
+
+describe("kinds of place and organisation", () => {
+  it("knows a kind of place or organisation, alone or as a compound's head, and nothing else", () => {
+    expect(["Stadt", "Hansestadt", "Gemeinde", "Metropole", "Bundesland"].every(isPlaceKind)).toBe(true);
+    expect(["Bibliothek", "Stadtrat", "Gebäude"].some(isPlaceKind)).toBe(false);
+    expect(["Fluggesellschaft", "Großunternehmen", "Verein", "AG"].every(isOrganizationKind)).toBe(true);
+    expect(["Bibliothek", "Stadt", "Giraffe"].some(isOrganizationKind)).toBe(false);
   });
 });

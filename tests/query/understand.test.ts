@@ -472,6 +472,21 @@ describe("understand", () => {
     expect(understand("Wie viele Einwohner hat Berlin?", [], false, listed, 1000).terms.find((t) => t.word === "Berlin")?.name).toBe(true);
   });
 
+  it("takes a word the thesaurus files with a known noun for a noun, unless it files it under a kind of place or organisation", () => {
+    const thesaurus: Lexicon = {
+      ...lexicon,
+      isGermanWord: (w) => ["Stadtarchiv", "Köln", "Hansaflug"].includes(w) || lexicon.isGermanWord(w),
+      isGermanNoun: (w) => ["Archiv", "Domstadt", "Kranich"].includes(w) || lexicon.isGermanNoun(w),
+      germanSynonyms: (w) => ({ Stadtarchiv: ["Archiv"], Köln: ["Domstadt"], Hansaflug: ["Kranich"] })[w]?.map((word, rank) => ({ word, rank })) ?? lexicon.germanSynonyms(w),
+      germanBroader: (w) => ({ Köln: ["Stadt"], Hansaflug: ["Fluggesellschaft"] })[w]?.map((word, rank) => ({ word, rank })) ?? [],
+    };
+    const listed: UnderstandTools = { ...tools, lexicon: thesaurus };
+    const term = (question: string, word: string) => understand(question, [], false, listed, 1000).terms.find((t) => t.word === word);
+    expect(term("Wann öffnet das Stadtarchiv wieder?", "Stadtarchiv")?.name).not.toBe(true);
+    expect(term("Wie viele Einwohner hat Köln?", "Köln")?.name).toBe(true);
+    expect(term("Wie viele Mitarbeiter hat Hansaflug?", "Hansaflug")?.name).toBe(true);
+  });
+
   it("takes a compound the dictionary cuts, after an article, for a name that also says what is asked", () => {
     const parts: UnderstandTools = {
       ...tools,
