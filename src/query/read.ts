@@ -135,7 +135,7 @@ export function read(
     ...measureEvidence(matches, units, focus, strict || expected === "name" || asksWhichOrganization(understanding), understanding.followUp?.reason ?? null),
     ...(period !== undefined ? { periodSaid: selected.some((s) => period.test(s.sentence.text)) } : {}),
   };
-  const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected);
+  const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected, askedCoverage(matches, askedTerms(matches, focus)));
   // An overview's first mention stays first: it need not repeat the words of what is asked to say what the story is.
   const ordered = passes && understanding.overview !== true ? countedFirst(selected, evidence, strict) : selected;
   return { passages, matches, selected: ordered, evidence, passes };
@@ -249,12 +249,23 @@ const ROLE_MATCH = 0.8;
  * Angaben", "the company did not say". When such a sentence covers the question at least as well
  * as the best one with the asked-for number, date or name, that number answers something else.
  */
-function saysUnknown(ranked: readonly ScoredSentence[], selected: readonly ScoredSentence[], expected: AnswerType | null): boolean {
+function saysUnknown(ranked: readonly ScoredSentence[], selected: readonly ScoredSentence[], expected: AnswerType | null, asked: (s: ScoredSentence) => { coverage: number; best: number }): boolean {
   if (expected === null || !(STRICT_TYPES.has(expected) || expected === "name")) return false;
   const unknown = ranked.find((s) => saysNotKnown(s.sentence.text));
   const typed = selected.find((s) => s.typeMatch) ?? selected[0];
   // A sentence that covers nothing of the question says nothing of it is unknown, however little the typed one covers.
-  return unknown !== undefined && typed !== undefined && unknown.index !== typed.index && unknown.coverage > 0 && unknown.coverage >= typed.coverage;
+  if (unknown === undefined || typed === undefined || unknown.index === typed.index || !(unknown.coverage > 0) || unknown.coverage < typed.coverage) return false;
+  // And it says that of what is asked: "Ob die Reederei in Kourou bleibt, ist offen" does not leave open
+  // when its ship was christened, which the typed sentence says in the question's own word. It covers as much of what is asked, and
+  // meets the asked word met best as well.
+  const [u, t] = [asked(unknown), asked(typed)];
+  return u.coverage >= t.coverage && u.best >= t.best;
+}
+
+/** How much of what a question asks (see {@link askedTerms}) a sentence covers, its names left out, and how well it meets the word it meets best. */
+function askedCoverage(matches: readonly TermMatch[], asked: readonly number[]): (s: ScoredSentence) => { coverage: number; best: number } {
+  const only = matches.map((m, t) => (asked.includes(t) ? m : { ...m, term: { ...m.term, weight: 0 } }));
+  return (s) => ({ coverage: coverage(only, [s.hits]), best: Math.max(0, ...asked.map((t) => s.hits[t] ?? 0)) });
 }
 
 /** Whether an article mentions every name the question names, remembered per article. */

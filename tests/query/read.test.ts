@@ -194,6 +194,17 @@ describe("read", () => {
     expect(expletive).toEqual(["Der Präsident in Kourou befahl den Abzug der Truppen."]);
   });
 
+  it("is not kept from a date by a sentence that leaves open something else about the same subject", () => {
+    const question = "Wann wurde das Schiff der Reederei Almeda in Kourou getauft?";
+    const text = "Kourou (dpa) - Die Reederei Almeda hat ein neues Schiff. Getauft wurde es im Mai 2024. Ob die Reederei Almeda in Kourou bleibt, ist offen.";
+    const reading = setup(text).ask(question);
+    expect(reading.passes).toBe(true);
+    expect(reading.selected.map((s) => s.sentence.text)).toContain("Getauft wurde es im Mai 2024.");
+    // Said of what is asked, it still declines: the date is of something else.
+    const open = "Kourou (dpa) - Die Reederei Almeda hat ein neues Schiff, es kam im Mai 2024 an. Wann das Schiff der Reederei Almeda in Kourou getauft wird, ist offen.";
+    expect(setup(open).ask(question).passes).toBe(false);
+  });
+
   it("is not kept from a figure by a sentence that says nothing of the question is known", () => {
     const names: Lexicon = { ...nothing, isGermanNoun: (word) => word !== "Brandt" && nothing.isGermanNoun(word) };
     const text = "Unternehmer Brandt führte die Firma in Kourou lange. Der 81 Jahre alte Gründer gilt als einflussreich. Zu den Kosten des Hafens machte die Stadt keine Angaben.";
