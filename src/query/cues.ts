@@ -383,7 +383,7 @@ export function isAcronymOrLegalForm(word: string): boolean {
   return ACRONYM.test(word.split("-")[0] ?? "") || LEGAL_FORM.test(word);
 }
 /** The nouns that name a cause ("Als Grund nannte …", "Ursache war …"). */
-const REASON_NOUNS = "grund|gründe|gründen|ursache|ursachen|reason|reasons|cause";
+const REASON_NOUNS = "grund|gründe|gründen|ursache|ursachen|anlass|anlässe|auslöser|hintergrund|reason|reasons|cause";
 /** Conjunctions and prepositions of cause, and the nouns that name one. */
 const REASON_WORD = new RegExp(`^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|because|due|since|therefore|owing|${REASON_NOUNS})$`, "i");
 const REASON_NAMED = new RegExp(String.raw`(?<![\p{L}])(?:${REASON_NOUNS})(?![\p{L}])`, "iu");

@@ -270,6 +270,10 @@ describe("sentenceFeatures: reasons", () => {
   it("finds a cause by its conjunction or by a noun that names one", () => {
     expect(sentenceFeatures("Als Gründe für die Mehrkosten nannte die Stadt gestiegene Preise.").types.has("reason")).toBe(true);
     expect(sentenceFeatures("Ursache war ein Tiefdruckgebiet.").types.has("reason")).toBe(true);
+    // The nouns a question asks a cause by ("Was war der Auslöser?") name one in a sentence too.
+    for (const sentence of ["Auslöser war ein Kurzschluss.", "Anlass ist ein Gutachten.", "Hintergrund ist ein Loch in der Kasse."]) {
+      expect(sentenceFeatures(sentence).types.has("reason"), sentence).toBe(true);
+    }
     expect(sentenceFeatures("Der Zug fuhr um acht Uhr ab.").types.has("reason")).toBe(false);
   });
 });
