@@ -617,10 +617,10 @@ export function saysNotKnown(sentence: string): boolean {
 
 /**
  * A question for the name of a role's holder; the role noun is group 1 (German: capitalised, after any
- * adjectives), 2 ("the name of the captain") or 3 ("the captain's name").
+ * adjectives), 2 ("the name of the captain", "the name of the ship's captain") or 3 ("the captain's name").
  */
 const NAME_OF_ROLE =
-  /(?<![\p{L}])(?:[Ww]ie\s+hei(?:ß|ss)(?:t|en)\s+(?:(?:eigentlich|denn|nochmal|genau|überhaupt|jetzt|nun|bitte)\s+)*(?:der|die|das|den)\s+(?:\p{Ll}+\s+)*(\p{Lu}[\p{L}-]*)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the\s+(?:\p{L}+\s+)??(\p{L}+)(?=\s*[?,.]|\s+(?:who|that|of|in|at|for)\b)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:\p{L}+\s+)??(\p{L}+)['’]s\s+(?:full\s+)?name\b)/u;
+  /(?<![\p{L}])(?:[Ww]ie\s+hei(?:ß|ss)(?:t|en)\s+(?:(?:eigentlich|denn|nochmal|genau|überhaupt|jetzt|nun|bitte)\s+)*(?:der|die|das|den)\s+(?:\p{Ll}+\s+)*(\p{Lu}[\p{L}-]*)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the\s+(?:\p{L}+\s+)??(?:\p{L}+['’]s\s+)?(\p{L}+)(?=\s*[?,.]|\s+(?:who|that|of|in|at|for)\b)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:\p{L}+\s+)??(\p{L}+)['’]s\s+(?:full\s+)?name\b)/u;
 
 /**
  * The noun a question is about: what "wie viele X / how many X" counts, the category of "welche X / which

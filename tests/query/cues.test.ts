@@ -87,6 +87,8 @@ describe("answerType", () => {
     expect(questionFocus("Wie heißt eigentlich der Richter?")).toEqual({ word: "richter", kind: "role" });
     expect(questionFocus("Wie heißt denn die Bürgermeisterin?")).toEqual({ word: "bürgermeisterin", kind: "role" });
     expect(questionFocus("What is the name of the mayor?")).toEqual({ word: "mayor", kind: "role" });
+    // Of someone's role: "the ship's captain" is a captain.
+    expect(questionFocus("What is the name of the old ship's captain?")).toEqual({ word: "captain", kind: "role" });
     // With the possessive, as a chat says it.
     expect(questionFocus("What's the captain's name?")).toEqual({ word: "captain", kind: "role" });
     expect(questionFocus("Wie heißt er?")).toBeNull();
