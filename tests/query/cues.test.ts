@@ -87,6 +87,10 @@ describe("answerType", () => {
     expect(questionFocus("Wie heißt eigentlich der Richter?")).toEqual({ word: "richter", kind: "role" });
     expect(questionFocus("Wie heißt denn die Bürgermeisterin?")).toEqual({ word: "bürgermeisterin", kind: "role" });
     expect(questionFocus("What is the name of the mayor?")).toEqual({ word: "mayor", kind: "role" });
+    // "Wie viel" and a verb ask for a sum, not a count of the subject after the verb; an adjective after "viele" ends otherwise.
+    expect(questionFocus("Wie viel zahlen Mieter am Hafen künftig?")).toBeNull();
+    expect(questionFocus("Wie viele neue Stellen entstehen am Hafen?")).toEqual({ word: "stellen", kind: "counted" });
+    expect(questionFocus("Mit wie vielen neuen Bussen fährt die Linie?")).toEqual({ word: "bussen", kind: "counted" });
     // Of someone's role: "the ship's captain" is a captain.
     expect(questionFocus("What is the name of the old ship's captain?")).toEqual({ word: "captain", kind: "role" });
     // With the possessive, as a chat says it.
