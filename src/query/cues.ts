@@ -688,7 +688,7 @@ export function questionFocus(asked: string): QuestionFocus | null {
       // neue Stellen"), or a preposition of rate before what it is counted per ("wie viel pro Kopf").
       if (kind === "counted" && /^(wie|wieviele?n?|zahl|anzahl)$/.test(w) && /^\p{Ll}/u.test(candidate) && !/(e|en|er|es|em)$/.test(lower) && !/^(pro|je|per)$/.test(lower)) break;
       // After "viel" or "viele" an adjective ends in -e, -es or -er ("wie viele neue Stellen", "wie viel frisches
-      // Wasser"), never in -en as after "vielen": "Wie viel zahlen Anwohner?" asks a sum, not a count of them.
+      // Wasser"), never in -en as after "vielen": "Wie viel zahlen Mieter?" asks a sum, not a count of them.
       if (kind === "counted" && /^(wie)?viele?$/.test(w === "wie" ? (next ?? "").toLowerCase() : w) && j === start && /^\p{Ll}/u.test(candidate) && lower.endsWith("en")) break;
       // An English noun phrase ends in its head, the word before the auxiliary: "how many fire engines were …"
       // counts engines, "how many line 12 buses were …" buses.

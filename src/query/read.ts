@@ -255,8 +255,8 @@ function saysUnknown(ranked: readonly ScoredSentence[], selected: readonly Score
   const typed = selected.find((s) => s.typeMatch) ?? selected[0];
   // A sentence that covers nothing of the question says nothing of it is unknown, however little the typed one covers.
   if (unknown === undefined || typed === undefined || unknown.index === typed.index || !(unknown.coverage > 0) || unknown.coverage < typed.coverage) return false;
-  // And it says that of what is asked: "Ob die Reederei in Kourou bleibt, ist offen" does not leave open
-  // when its ship was christened, which the typed sentence says in the question's own word. It covers as much of what is asked, and
+  // And it says that of what is asked: "Ob die Werft in Kourou bleibt, ist offen" does not leave open
+  // when its boat was christened, which the typed sentence says in the question's own word. It covers as much of what is asked, and
   // meets the asked word met best as well.
   const [u, t] = [asked(unknown), asked(typed)];
   return u.coverage >= t.coverage && u.best >= t.best;

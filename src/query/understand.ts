@@ -1006,7 +1006,7 @@ function listedWithoutForms(word: string, tools: UnderstandTools): boolean {
 
 /**
  * A noun the inflection dictionary happens to lack but the thesaurus files with a noun it knows
- * ("Bücherei" / Bibliothek), and not under a kind of place or organisation, as it files "Köln" under
+ * ("Abgabetermin" / Fristende), and not under a kind of place or organisation, as it files "Köln" under
  * Stadt beside the nickname "Domstadt", and a firm's name under Großunternehmen beside its nickname.
  */
 function thesaurusNoun(word: string, tools: UnderstandTools): boolean {

@@ -541,6 +541,6 @@ describe("kinds of place and organisation", () => {
     expect(["Stadt", "Hansestadt", "Gemeinde", "Metropole", "Bundesland"].every(isPlaceKind)).toBe(true);
     expect(["Bibliothek", "Stadtrat", "Gebäude"].some(isPlaceKind)).toBe(false);
     expect(["Fluggesellschaft", "Großunternehmen", "Verein", "AG"].every(isOrganizationKind)).toBe(true);
-    expect(["Bibliothek", "Stadt", "Giraffe"].some(isOrganizationKind)).toBe(false);
+    expect(["Bibliothek", "Stadt", "Fenster"].some(isOrganizationKind)).toBe(false);
   });
 });

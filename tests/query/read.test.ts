@@ -195,13 +195,13 @@ describe("read", () => {
   });
 
   it("is not kept from a date by a sentence that leaves open something else about the same subject", () => {
-    const question = "Wann wurde das Schiff der Reederei Almeda in Kourou getauft?";
-    const text = "Kourou (dpa) - Die Reederei Almeda hat ein neues Schiff. Getauft wurde es im Mai 2024. Ob die Reederei Almeda in Kourou bleibt, ist offen.";
+    const question = "Wann wurde der Kutter der Werft Almeda in Kourou getauft?";
+    const text = "Kourou (dpa) - Die Werft Almeda hat einen neuen Kutter. Getauft wurde er im Mai 2024. Ob die Werft Almeda in Kourou bleibt, ist offen.";
     const reading = setup(text).ask(question);
     expect(reading.passes).toBe(true);
-    expect(reading.selected.map((s) => s.sentence.text)).toContain("Getauft wurde es im Mai 2024.");
+    expect(reading.selected.map((s) => s.sentence.text)).toContain("Getauft wurde er im Mai 2024.");
     // Said of what is asked, it still declines: the date is of something else.
-    const open = "Kourou (dpa) - Die Reederei Almeda hat ein neues Schiff, es kam im Mai 2024 an. Wann das Schiff der Reederei Almeda in Kourou getauft wird, ist offen.";
+    const open = "Kourou (dpa) - Die Werft Almeda hat einen neuen Kutter, er kam im Mai 2024 an. Wann der Kutter der Werft Almeda in Kourou getauft wird, ist offen.";
     expect(setup(open).ask(question).passes).toBe(false);
   });
 
