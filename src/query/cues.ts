@@ -601,6 +601,11 @@ const COUNTS_SOMETHING = new RegExp(
   "u",
 );
 
+/** True when a question asks how many things there are ("wie viele", "how many"), not how much of something ("wie viel", "how much"). Grammar. */
+export function asksHowMany(question: string): boolean {
+  return /(?<![\p{L}])(?:how\s+many|wie\s*viele[nm]?)(?![\p{L}])/iu.test(question);
+}
+
 /** True when a number of the sentence counts something: "620 Mitarbeiter", not "bis Ende 2025.". */
 export function countsSomething(sentence: string): boolean {
   return COUNTS_SOMETHING.test(sentence);

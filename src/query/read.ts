@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { asksPersonName, countsSomething, isAcronymOrLegalForm, isReportedSpeech, namesFocus, saysNotKnown, speaksOfPlan, type AnswerType } from "./cues.js";
+import { asksHowMany, asksPersonName, countsSomething, isAcronymOrLegalForm, isReportedSpeech, namesFocus, saysNotKnown, speaksOfPlan, type AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -192,6 +192,9 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   }
   // "Wie viele Menschen": only a number that counts someone is of the asked-for kind.
   if (focus?.kind === "people" && expected === "number") return (sentence) => countsSomething(sentence.text);
+  // "How many parking spaces …": a number that counts things, not "2,50 Euro" beside the word for them
+  // ("How much rain …" asks an amount, given in a unit).
+  if (focus?.kind === "counted" && expected === "number" && asksHowMany(understanding.question)) return (sentence) => countsSomething(sentence.text);
   // "Wie heißt er?", "What's her name?": a person's name, not a town's or a court's.
   if (expected === "name" && asksPersonName(understanding.question)) {
     return (_sentence, index) => (stats.features(index).get("person") ?? []).length > 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksPersonName, answerType, asksPlannedTime, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
+import { asksHowMany, asksPersonName, answerType, asksPlannedTime, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -542,5 +542,12 @@ describe("kinds of place and organisation", () => {
     expect(["Bibliothek", "Stadtrat", "Gebäude"].some(isPlaceKind)).toBe(false);
     expect(["Fluggesellschaft", "Großunternehmen", "Verein", "AG"].every(isOrganizationKind)).toBe(true);
     expect(["Bibliothek", "Stadt", "Fenster"].some(isOrganizationKind)).toBe(false);
+  });
+});
+
+describe("asksHowMany", () => {
+  it("tells a count of things from an amount of something", () => {
+    for (const q of ["Wie viele Plätze hat das Parkhaus?", "Mit wie vielen Bussen?", "How many spaces are there?"]) expect(asksHowMany(q), q).toBe(true);
+    for (const q of ["Wie viel Regen fiel?", "How much money is it?", "Wie hoch ist die Miete?"]) expect(asksHowMany(q), q).toBe(false);
   });
 });

@@ -194,6 +194,16 @@ describe("read", () => {
     expect(expletive).toEqual(["Der Präsident in Kourou befahl den Abzug der Truppen."]);
   });
 
+  it("answers 'how many' with a number that counts things, not with a price beside the word for them", () => {
+    const question = "How many spaces does the car park in Kourou have?";
+    expect(setup("Kourou (AP) - A space in the car park in Kourou costs 3 euros a day. The car park in Kourou has two floors.").ask(question).passes).toBe(false);
+    const counted = setup("Kourou (AP) - A space in the car park in Kourou costs 3 euros a day. The car park in Kourou has 400 spaces.").ask(question);
+    expect(counted.passes).toBe(true);
+    expect(counted.selected[0]?.sentence.text).toBe("The car park in Kourou has 400 spaces.");
+    // "How much" asks an amount, which a unit gives.
+    expect(setup("Kourou (AP) - In Kourou 40 litres of rain fell overnight.").ask("How much rain fell in Kourou overnight?").passes).toBe(true);
+  });
+
   it("is not kept from a date by a sentence that leaves open something else about the same subject", () => {
     const question = "Wann wurde der Kutter der Werft Almeda in Kourou getauft?";
     const text = "Kourou (dpa) - Die Werft Almeda hat einen neuen Kutter. Getauft wurde er im Mai 2024. Ob die Werft Almeda in Kourou bleibt, ist offen.";
