@@ -384,6 +384,8 @@ export function isAcronymOrLegalForm(word: string): boolean {
 }
 /** The nouns that name a cause ("Als Grund nannte …", "Ursache war …"). */
 const REASON_NOUNS = "grund|gründe|gründen|ursache|ursachen|anlass|anlässe|auslöser|hintergrund|reason|reasons|cause";
+/** Words a year stands after when it dates something (grammar of dates). */
+const YEAR_BEFORE = /^(im|jahr|jahres|seit|bis|ab|von|anfang|ende|mitte|frühjahr|frühling|sommer|herbst|winter|in|since|until|by|from|year|spring|summer|autumn|fall|winter|early|late|mid)$/;
 /** Conjunctions and prepositions of cause, and the nouns that name one. */
 const REASON_WORD = new RegExp(`^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|because|due|since|therefore|owing|${REASON_NOUNS})$`, "i");
 const REASON_NAMED = new RegExp(String.raw`(?<![\p{L}])(?:${REASON_NOUNS})(?![\p{L}])`, "iu");
@@ -457,7 +459,9 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     const prev = i > 0 ? (words[i - 1] ?? "").replace(/\.$/, "") : "";
     const next = (words[i + 1] ?? "").replace(/\.$/, "").toLowerCase();
     const isNumber = /^\d+([.,]\d+)*$/.test(word) || NUMBER_WORDS.test(lower);
-    if (isNumber) add("number", word);
+    // A year after a word of the calendar ("bis Herbst 2027", "im Jahr 2019", "seit 2021") dates something; it is no amount.
+    const dated = /^(1\d{3}|20\d\d)$/.test(word) && (YEAR_BEFORE.test(prev.toLowerCase()) || MONTHS.test(prev.toLowerCase()));
+    if (isNumber && !dated) add("number", word);
     // A number joined to the word it counts: "71-year-old", "52-jährige", "3-Zimmer-Wohnung".
     const joined = /^(\d+)-\p{L}/u.exec(word);
     if (joined) add("number", joined[1]!);

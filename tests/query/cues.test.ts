@@ -272,6 +272,17 @@ describe("sentenceFeatures, times", () => {
   });
 });
 
+describe("sentenceFeatures: years", () => {
+  it("reads a year after a word of the calendar as a time, not as an amount", () => {
+    for (const sentence of ["Die Halle soll bis Herbst 2027 fertig sein.", "Im Jahr 2019 schloss die Mühle.", "Seit 2021 gilt die Regel."]) {
+      const types = sentenceFeatures(sentence).types;
+      expect(types.has("time"), sentence).toBe(true);
+      expect(types.has("number"), sentence).toBe(false);
+    }
+    expect(sentenceFeatures("Zum Fest kamen 2020 Gäste.").types.has("number")).toBe(true);
+  });
+});
+
 describe("sentenceFeatures: reasons", () => {
   it("finds a cause by its conjunction or by a noun that names one", () => {
     expect(sentenceFeatures("Als Gründe für die Mehrkosten nannte die Stadt gestiegene Preise.").types.has("reason")).toBe(true);
