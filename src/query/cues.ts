@@ -84,13 +84,13 @@ const COUNT_NOUN = /(?<![\p{L}])(zahl|anzahl|number)(?![\p{L}])/iu;
  * that names the currency ("how much damage in euros"), or one that asks how much is paid, invested or spent
  * ("Wie viel zahlt …", "wie viel steckt … in …", "how much did they pay").
  * ("zahlt" and not "Zahl": "wie hoch ist die Zahl" asks for a count.)
- * "Was" and "what" ask for one only with a cost or earnings ("Was soll die Brücke kosten?"; "Was passiert mit dem Geld?" asks what
+ * "Was" and "what" ask for one only with a cost, earnings, an investment or a budget ("Was soll die Brücke kosten?"; "Was passiert mit dem Geld?" asks what
  * happens), and "was" only in German: in English it is a verb ("my train was cancelled").
  */
 const MONEY_QUESTION = new RegExp(
   String.raw`(?<![\p{L}])(wie\s+viel|wie\s+hoch|how\s+much)(?![\p{L}]).*(?<![\p{L}])(geld|kosten|kostet|kostete|kosteten|gekostet|preis|gehalt|verdien\p{L}*|money|costs?|costing|price|salary|wages?|earns?|earning|euros?|dollars?|franken|pfund|pounds|zahlt|zahlen|zahlte|zahlten|bezahl\p{L}*|gezahlt|investier\p{L}*|steckt|stecken|steckte|steckten|gesteckt|pay|pays|paid|paying|invest|invests|invested|investing|spend|spends|spent|spending)(?![\p{L}])` +
     String.raw`|(?<![\p{L}])was(?![\p{L}]).*(?<![\p{L}])(kosten|kostet|kostete|kosteten|gekostet|verdien\p{L}*)(?![\p{L}])` +
-    String.raw`|(?<![\p{L}])what(?![\p{L}]).*(?<![\p{L}])(costs?|costing|price|salary|wages?|earns?|earning)(?![\p{L}])`,
+    String.raw`|(?<![\p{L}])what(?![\p{L}]).*(?<![\p{L}])(costs?|costing|price|salary|wages?|earns?|earning|investment|budget)(?![\p{L}])`,
   "iu",
 );
 const MONEY = measured(MONEY_UNIT);
@@ -255,7 +255,7 @@ const QUESTION_CUES: readonly Cue[] = [
   { type: "frequency", pattern: phrase(String.raw`wie\s+oft|wie\s+häufig|in\s+welchem\s+takt|how\s+often|how\s+frequently`) },
   { type: "time", pattern: phrase(String.raw`wann|seit\s+wann|bis\s+wann|in\s+welchem\s+(jahr|monat)|an\s+welchem\s+tag|${CLOCK_ASKED}|when|what\s+year|which\s+year|what\s+date|what\s+time|since\s+when`) },
   { type: "ordinal", pattern: phrase(String.raw`an\s+welcher\s+stelle|auf\s+welchem\s+(platz|rang)|welchen\s+(platz|rang)|der\s+wievielte|die\s+wievielte|das\s+wievielte|what\s+(rank|place|position)|which\s+(rank|place)|where\s+(does|do|did|is|are)\s+.+\s+rank|ranks?\s+where|ranked`) },
-  { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+(${MEASURE_DE})|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${QUANTITY_DE}))|how\s+(many|much|${MEASURE_EN})|(what|which)\s+(${QUANTITY_EN})`) },
+  { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+(${MEASURE_DE})|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${QUANTITY_DE}))|how\s+(many|much|${MEASURE_EN})|(what|which)\s+(${QUANTITY_EN})|what\s+(is|was|are|were)\s+the\s+(\p{L}+\s+)?(${QUANTITY_EN}|investment|budget)(?![\p{L}])`) },
   // Asking for a name wants the name itself, not a role ("der Bürgermeister") that stands for one.
   { type: "name", pattern: phrase(String.raw`wie\s+hei(ß|ss)(t|en)|wie\s+lautet\s+(der|sein|ihr)\s+name|(what|what's|what\s+is|what\s+was)\s+(the|his|her|their|its)\s+(\p{L}+['’]s\s+)?(full\s+)?name|vollen\s+namen`) },
   // What someone said: answered by a quotation or reported speech, not by the sentence that names the occasion.

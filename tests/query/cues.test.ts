@@ -50,6 +50,10 @@ describe("answerType", () => {
     ["What's behind the closure?", "reason"],
     ["What’s the name of the mayor?", "name"],
     ["Where’s the new plant?", "place"],
+    // A quantity or a sum named after "what is the …".
+    ["What is the total investment in the new plant?", "number"],
+    ["What was the budget for the festival?", "number"],
+    ["What is the overall share of the state?", "number"],
   ] as const)("%s → %s", (question, type) => {
     expect(answerType(question)).toBe(type);
   });
