@@ -51,9 +51,9 @@ describe("answerType", () => {
     ["What’s the name of the mayor?", "name"],
     ["Where’s the new plant?", "place"],
     // A quantity or a sum named after "what is the …".
-    ["What is the total investment in the new plant?", "number"],
-    ["What was the budget for the festival?", "number"],
-    ["What is the overall share of the state?", "number"],
+    ["What is the total investment in the new harbour?", "number"],
+    ["What was the budget for the regatta?", "number"],
+    ["What is the overall share of the harbour board?", "number"],
   ] as const)("%s → %s", (question, type) => {
     expect(answerType(question)).toBe(type);
   });

@@ -195,13 +195,13 @@ describe("read", () => {
   });
 
   it("answers 'how many' with a number that counts things, not with a price beside the word for them", () => {
-    const question = "How many spaces does the car park in Kourou have?";
-    expect(setup("Kourou (AP) - A space in the car park in Kourou costs 3 euros a day. The car park in Kourou has two floors.").ask(question).passes).toBe(false);
-    const counted = setup("Kourou (AP) - A space in the car park in Kourou costs 3 euros a day. The car park in Kourou has 400 spaces.").ask(question);
+    const question = "How many berths does the marina in Kourou have?";
+    expect(setup("Kourou (AP) - A berth in the marina in Kourou costs 3 euros a day. The marina in Kourou has two piers.").ask(question).passes).toBe(false);
+    const counted = setup("Kourou (AP) - A berth in the marina in Kourou costs 3 euros a day. The marina in Kourou has 400 berths.").ask(question);
     expect(counted.passes).toBe(true);
-    expect(counted.selected[0]?.sentence.text).toBe("The car park in Kourou has 400 spaces.");
+    expect(counted.selected[0]?.sentence.text).toBe("The marina in Kourou has 400 berths.");
     // "How much" asks an amount, which a unit gives.
-    expect(setup("Kourou (AP) - In Kourou 40 litres of rain fell overnight.").ask("How much rain fell in Kourou overnight?").passes).toBe(true);
+    expect(setup("Kourou (AP) - The quarry in Kourou sold 40 tonnes of gravel a day.").ask("How much gravel did the quarry in Kourou sell a day?").passes).toBe(true);
   });
 
   it("is not kept from a date by a sentence that leaves open something else about the same subject", () => {
