@@ -610,6 +610,12 @@ export function asksHowMany(question: string): boolean {
   return /(?<![\p{L}])(?:how\s+many|wie\s*viele[nm]?)(?![\p{L}])/iu.test(question);
 }
 
+/** The words the numbers of a sentence count, each the noun right after its number ("rund 300 betroffene Familien" → Familien); none for a measure. */
+export function countedByNumbers(sentence: string): string[] {
+  const global = new RegExp(COUNTS_SOMETHING.source, "gu");
+  return [...sentence.matchAll(global)].map((m) => (m[0].split(/\s+/u).at(-1) ?? "") + (/^[\p{L}-]*/u.exec(sentence.slice(m.index + m[0].length))?.[0] ?? ""));
+}
+
 /** True when a number of the sentence counts something: "620 Mitarbeiter", not "bis Ende 2025.". */
 export function countsSomething(sentence: string): boolean {
   return COUNTS_SOMETHING.test(sentence);

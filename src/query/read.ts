@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { asksHowMany, asksPersonName, countsSomething, isAcronymOrLegalForm, isReportedSpeech, namesFocus, saysNotKnown, speaksOfPlan, type AnswerType } from "./cues.js";
+import { asksHowMany, asksPersonName, countedByNumbers, countsSomething, isAcronymOrLegalForm, isReportedSpeech, namesFocus, saysNotKnown, speaksOfPlan, type AnswerType } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -113,7 +113,7 @@ export function read(
     stats,
     expected,
     categoryTerm,
-    ofKind(understanding, stats, at >= 0 ? matched[at] : undefined),
+    ofKind(understanding, stats, at >= 0 ? matched[at] : undefined, matched.filter((m, t) => t !== at && m.term.context !== true)),
     (i) => saidNext && i + 1 < stats.count && stats.source(i + 1) === stats.source(i) && continues(stats.sentence(i + 1).text),
   );
   const namesAll = namingAll(matches, stats);
@@ -180,8 +180,19 @@ function speakingFirst(scored: readonly ScoredSentence[], matches: readonly Term
   return [...scored.filter(speaks), ...scored.filter((s) => !speaks(s))];
 }
 
+/** Letters a word needs to be told by its inflection alone (see {@link inflectionOf}). */
+const MIN_INFLECTED = 5;
+
+/** True when two words are one in another inflection: they differ in their last letter or two at most ("Windräder" / "Windrädern"). Pure. */
+function inflectionOf(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  let k = 0;
+  while (k < x.length && k < y.length && x[k] === y[k]) k++;
+  return k >= Math.min(x.length, y.length) - 1 && Math.abs(x.length - y.length) <= 2;
+}
+
 /** What narrows the asked-for type further, for a sentence that has it, or undefined when nothing does. */
-function ofKind(understanding: Understanding, stats: SentenceStats, focused?: TermMatch): ((sentence: Sentence, index: number) => boolean) | undefined {
+function ofKind(understanding: Understanding, stats: SentenceStats, focused?: TermMatch, others: readonly TermMatch[] = []): ((sentence: Sentence, index: number) => boolean) | undefined {
   const { unit, focus, answerType: expected } = understanding;
   // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
   if (unit) return (sentence) => unit.test(sentence.text);
@@ -191,7 +202,12 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
     return (_sentence, index) => [...stats.countedNouns(index)].some((stem) => namesSame(focused.term, stem) && (focused.similar.get(stem) ?? 0) > 0);
   }
   // "Wie viele Menschen": only a number that counts someone is of the asked-for kind.
-  if (focus?.kind === "people" && expected === "number") return (sentence) => countsSomething(sentence.text);
+  // Not by a number of something else the question names: "neun Windräder" counts no visitors of "Wie viele
+  // Menschen kamen zur Versammlung über die Windräder?".
+  if (focus?.kind === "people" && expected === "number") {
+    const named = (word: string) => others.some((m) => m.term.word.length >= MIN_INFLECTED && inflectionOf(m.term.word, word));
+    return (sentence) => countedByNumbers(sentence.text).some((word) => !named(word));
+  }
   // "How many parking spaces …": a number that counts things, not "2,50 Euro" beside the word for them
   // ("How much rain …" asks an amount, given in a unit).
   if (focus?.kind === "counted" && expected === "number" && asksHowMany(understanding.question)) return (sentence) => countsSomething(sentence.text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksHowMany, asksPersonName, answerType, asksPlannedTime, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
+import { asksHowMany, asksPersonName, answerType, countedByNumbers, asksPlannedTime, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -564,5 +564,13 @@ describe("asksHowMany", () => {
   it("tells a count of things from an amount of something", () => {
     for (const q of ["Wie viele Plätze hat das Parkhaus?", "Mit wie vielen Bussen?", "How many spaces are there?"]) expect(asksHowMany(q), q).toBe(true);
     for (const q of ["Wie viel Regen fiel?", "How much money is it?", "Wie hoch ist die Miete?"]) expect(asksHowMany(q), q).toBe(false);
+  });
+});
+
+describe("countedByNumbers", () => {
+  it("gives the noun each number counts, not a measure's unit", () => {
+    expect(countedByNumbers("Am Hafen lagen neun Segelboote mit Masten von jeweils 14 Metern.")).toEqual(["Segelboote"]);
+    expect(countedByNumbers("Es kamen rund 300 betroffene Familien und 2 Millionen Menschen, dazu 40 workers.")).toEqual(["Familien", "Menschen", "workers"]);
+    expect(countedByNumbers("Die Halle kostet 4,5 Millionen Euro und öffnet um 9 Uhr.")).toEqual([]);
   });
 });

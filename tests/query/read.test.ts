@@ -194,6 +194,15 @@ describe("read", () => {
     expect(expletive).toEqual(["Der Präsident in Kourou befahl den Abzug der Truppen."]);
   });
 
+  it("does not answer a count of people with a number of something else the question names", () => {
+    const question = "Wie viele Leute besuchten die Messe über Segelboote in Kourou?";
+    const boats = setup("Kourou (dpa) - Auf der Messe über Segelboote in Kourou standen neun Segelboote. Die Messe dauerte zwei Tage.").ask(question);
+    expect(boats.passes).toBe(false);
+    const visitors = setup("Kourou (dpa) - Auf der Messe über Segelboote in Kourou standen neun Segelboote. Rund 180 Leute besuchten die Messe.").ask(question);
+    expect(visitors.passes).toBe(true);
+    expect(visitors.selected[0]?.sentence.text).toBe("Rund 180 Leute besuchten die Messe.");
+  });
+
   it("answers 'how many' with a number that counts things, not with a price beside the word for them", () => {
     const question = "How many berths does the marina in Kourou have?";
     expect(setup("Kourou (AP) - A berth in the marina in Kourou costs 3 euros a day. The marina in Kourou has two piers.").ask(question).passes).toBe(false);
