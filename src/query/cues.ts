@@ -79,6 +79,9 @@ const UNITS: readonly [RegExp, RegExp][] = [
 /** "Wie hoch ist die Zahl der …", "how high is the number of …": a count after all. */
 const COUNT_NOUN = /(?<![\p{L}])(zahl|anzahl|number)(?![\p{L}])/iu;
 
+/** English nouns for a sum of money that "what is the …" asks for, beside a cost or a price. */
+const SUM_NOUN_EN = "investment|budget";
+
 /**
  * A question for a sum of money: "wie viel Geld", "was kostet", "how much money", "how much does it cost", one
  * that names the currency ("how much damage in euros"), or one that asks how much is paid, invested or spent
@@ -90,7 +93,7 @@ const COUNT_NOUN = /(?<![\p{L}])(zahl|anzahl|number)(?![\p{L}])/iu;
 const MONEY_QUESTION = new RegExp(
   String.raw`(?<![\p{L}])(wie\s+viel|wie\s+hoch|how\s+much)(?![\p{L}]).*(?<![\p{L}])(geld|kosten|kostet|kostete|kosteten|gekostet|preis|gehalt|verdien\p{L}*|money|costs?|costing|price|salary|wages?|earns?|earning|euros?|dollars?|franken|pfund|pounds|zahlt|zahlen|zahlte|zahlten|bezahl\p{L}*|gezahlt|investier\p{L}*|steckt|stecken|steckte|steckten|gesteckt|pay|pays|paid|paying|invest|invests|invested|investing|spend|spends|spent|spending)(?![\p{L}])` +
     String.raw`|(?<![\p{L}])was(?![\p{L}]).*(?<![\p{L}])(kosten|kostet|kostete|kosteten|gekostet|verdien\p{L}*)(?![\p{L}])` +
-    String.raw`|(?<![\p{L}])what(?![\p{L}]).*(?<![\p{L}])(costs?|costing|price|salary|wages?|earns?|earning|investment|budget)(?![\p{L}])`,
+    String.raw`|(?<![\p{L}])what(?![\p{L}]).*(?<![\p{L}])(costs?|costing|price|salary|wages?|earns?|earning|${SUM_NOUN_EN})(?![\p{L}])`,
   "iu",
 );
 const MONEY = measured(MONEY_UNIT);
@@ -255,7 +258,7 @@ const QUESTION_CUES: readonly Cue[] = [
   { type: "frequency", pattern: phrase(String.raw`wie\s+oft|wie\s+häufig|in\s+welchem\s+takt|how\s+often|how\s+frequently`) },
   { type: "time", pattern: phrase(String.raw`wann|seit\s+wann|bis\s+wann|in\s+welchem\s+(jahr|monat)|an\s+welchem\s+tag|${CLOCK_ASKED}|when|what\s+year|which\s+year|what\s+date|what\s+time|since\s+when`) },
   { type: "ordinal", pattern: phrase(String.raw`an\s+welcher\s+stelle|auf\s+welchem\s+(platz|rang)|welchen\s+(platz|rang)|der\s+wievielte|die\s+wievielte|das\s+wievielte|what\s+(rank|place|position)|which\s+(rank|place)|where\s+(does|do|did|is|are)\s+.+\s+rank|ranks?\s+where|ranked`) },
-  { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+(${MEASURE_DE})|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${QUANTITY_DE}))|how\s+(many|much|${MEASURE_EN})|(what|which)\s+(${QUANTITY_EN})|what\s+(is|was|are|were)\s+the\s+(\p{L}+\s+)?(${QUANTITY_EN}|investment|budget)(?![\p{L}])`) },
+  { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+(${MEASURE_DE})|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${QUANTITY_DE}))|how\s+(many|much|${MEASURE_EN})|(what|which)\s+(${QUANTITY_EN})|what\s+(is|was|are|were)\s+the\s+(\p{L}+\s+)?(${QUANTITY_EN}|${SUM_NOUN_EN})(?![\p{L}])`) },
   // Asking for a name wants the name itself, not a role ("der Bürgermeister") that stands for one.
   { type: "name", pattern: phrase(String.raw`wie\s+hei(ß|ss)(t|en)|wie\s+lautet\s+(der|sein|ihr)\s+name|(what|what's|what\s+is|what\s+was)\s+(the|his|her|their|its)\s+(\p{L}+['’]s\s+)?(full\s+)?name|vollen\s+namen`) },
   // What someone said: answered by a quotation or reported speech, not by the sentence that names the occasion.
@@ -349,6 +352,8 @@ const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|a|an|one|wenige[rn]?
 /** An ordinal: "3.", "dritte", "third", an ordinal superlative ("zweitgrößte", "drittstärkste"), "erstmals". */
 const ORDINAL = /^(\d+\.|\d+(st|nd|rd|th)|erste[nrms]?|zweite[nrms]?|dritte[nrms]?|(vier|fünf|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|zwanzig)te[nrms]?|(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)\p{L}{2,}[sß]te[nrms]?|erstmal(s|ig\p{L}*)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/u;
 const MONTHS = new RegExp(`^(${MONTH_NAMES}|${WEEKDAY_NAMES}|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$`);
+/** Words besides {@link MONTHS} that a year stands after when it dates something: "im Jahr 2019", "bis Herbst 2027" (grammar of dates). */
+const YEAR_BEFORE = /^(im|jahr|jahres|seit|bis|ab|von|frühjahr|frühling|sommer|herbst|winter|in|since|until|by|from|year|spring|summer|autumn|fall|early|late|mid)$/;
 /** A season or a span of the calendar after "im" is a time, not a place: "im Sommer", "im Monat". */
 const TIME_NOUN = new RegExp(`^(?:frühjahr|frühling|sommer|herbst|winter|zeitraum|verlauf|laufe|vorfeld|anschluss|${DURATION_UNITS.source.slice(1, -1)}|${MONTHS.source.slice(1, -1)})$`);
 /**
@@ -384,8 +389,6 @@ export function isAcronymOrLegalForm(word: string): boolean {
 }
 /** The nouns that name a cause ("Als Grund nannte …", "Ursache war …"). */
 const REASON_NOUNS = "grund|gründe|gründen|ursache|ursachen|anlass|anlässe|auslöser|hintergrund|reason|reasons|cause";
-/** Words a year stands after when it dates something (grammar of dates). */
-const YEAR_BEFORE = /^(im|jahr|jahres|seit|bis|ab|von|anfang|ende|mitte|frühjahr|frühling|sommer|herbst|winter|in|since|until|by|from|year|spring|summer|autumn|fall|winter|early|late|mid)$/;
 /** Conjunctions and prepositions of cause, and the nouns that name one. */
 const REASON_WORD = new RegExp(`^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|because|due|since|therefore|owing|${REASON_NOUNS})$`, "i");
 const REASON_NAMED = new RegExp(String.raw`(?<![\p{L}])(?:${REASON_NOUNS})(?![\p{L}])`, "iu");
@@ -605,6 +608,9 @@ const COUNTS_SOMETHING = new RegExp(
   "u",
 );
 
+/** {@link COUNTS_SOMETHING}, for every match of a sentence (`matchAll` works on a copy, so it is shared safely). */
+const COUNTS_SOMETHING_ALL = new RegExp(COUNTS_SOMETHING.source, "gu");
+
 /** True when a question asks how many things there are ("wie viele", "how many"), not how much of something ("wie viel", "how much"). Grammar. */
 export function asksHowMany(question: string): boolean {
   return /(?<![\p{L}])(?:how\s+many|wie\s*viele[nm]?)(?![\p{L}])/iu.test(question);
@@ -612,8 +618,7 @@ export function asksHowMany(question: string): boolean {
 
 /** The words the numbers of a sentence count, each the noun right after its number ("rund 300 betroffene Familien" → Familien); none for a measure. */
 export function countedByNumbers(sentence: string): string[] {
-  const global = new RegExp(COUNTS_SOMETHING.source, "gu");
-  return [...sentence.matchAll(global)].map((m) => (m[0].split(/\s+/u).at(-1) ?? "") + (/^[\p{L}-]*/u.exec(sentence.slice(m.index + m[0].length))?.[0] ?? ""));
+  return [...sentence.matchAll(COUNTS_SOMETHING_ALL)].map((m) => (m[0].split(/\s+/u).at(-1) ?? "") + (/^[\p{L}-]*/u.exec(sentence.slice(m.index + m[0].length))?.[0] ?? ""));
 }
 
 /** True when a number of the sentence counts something: "620 Mitarbeiter", not "bis Ende 2025.". */

@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { asksHowMany, asksPersonName, countedByNumbers, countsSomething, isAcronymOrLegalForm, isReportedSpeech, namesFocus, saysNotKnown, speaksOfPlan, type AnswerType } from "./cues.js";
+import { asksHowMany, asksPersonName, countedByNumbers, countsSomething, isAcronymOrLegalForm, isReportedSpeech, namesFocus, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -135,7 +135,7 @@ export function read(
     ...measureEvidence(matches, units, focus, strict || expected === "name" || asksWhichOrganization(understanding), understanding.followUp?.reason ?? null),
     ...(period !== undefined ? { periodSaid: selected.some((s) => period.test(s.sentence.text)) } : {}),
   };
-  const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected, askedCoverage(matches, askedTerms(matches, focus)));
+  const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected, askedCoverage(matches, focus));
   // An overview's first mention stays first: it need not repeat the words of what is asked to say what the story is.
   const ordered = passes && understanding.overview !== true ? countedFirst(selected, evidence, strict) : selected;
   return { passages, matches, selected: ordered, evidence, passes };
@@ -275,16 +275,22 @@ function saysUnknown(ranked: readonly ScoredSentence[], selected: readonly Score
   // A sentence that covers nothing of the question says nothing of it is unknown, however little the typed one covers.
   if (unknown === undefined || typed === undefined || unknown.index === typed.index || !(unknown.coverage > 0) || unknown.coverage < typed.coverage) return false;
   // And it says that of what is asked: "Ob die Werft in Kourou bleibt, ist offen" does not leave open
-  // when its boat was christened, which the typed sentence says in the question's own word. It covers as much of what is asked, and
-  // meets the asked word met best as well.
+  // when its boat was christened, which the typed sentence says in the question's own word. It covers as
+  // much of what is asked, and meets the asked word met best as well.
   const [u, t] = [asked(unknown), asked(typed)];
   return u.coverage >= t.coverage && u.best >= t.best;
 }
 
 /** How much of what a question asks (see {@link askedTerms}) a sentence covers, its names left out, and how well it meets the word it meets best. */
-function askedCoverage(matches: readonly TermMatch[], asked: readonly number[]): (s: ScoredSentence) => { coverage: number; best: number } {
-  const only = matches.map((m, t) => (asked.includes(t) ? m : { ...m, term: { ...m.term, weight: 0 } }));
-  return (s) => ({ coverage: coverage(only, [s.hits]), best: Math.max(0, ...asked.map((t) => s.hits[t] ?? 0)) });
+function askedCoverage(matches: readonly TermMatch[], focus: QuestionFocus | null): (s: ScoredSentence) => { coverage: number; best: number } {
+  // Worked out only when a sentence says something is not known, which few questions meet.
+  let asked: number[] | undefined;
+  let only: TermMatch[] | undefined;
+  return (s) => {
+    asked ??= askedTerms(matches, focus);
+    only ??= matches.map((m, t) => (asked!.includes(t) ? m : { ...m, term: { ...m.term, weight: 0 } }));
+    return { coverage: coverage(only, [s.hits]), best: Math.max(0, ...asked.map((t) => s.hits[t] ?? 0)) };
+  };
 }
 
 /** Whether an article mentions every name the question names, remembered per article. */
