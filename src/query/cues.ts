@@ -712,7 +712,7 @@ export function questionFocus(asked: string): QuestionFocus | null {
       if (kind === "counted" && /^(wie)?viele?$/.test(w === "wie" ? (next ?? "").toLowerCase() : w) && j === start && /^\p{Ll}/u.test(candidate) && lower.endsWith("en")) break;
       // An English noun phrase ends in its head, the word before the auxiliary: "how many fire engines were …"
       // counts engines, "how many line 12 buses were …" buses.
-      const head = /^(which|what|how)$/.test(w) ? phraseHead(words, j) : lower;
+      const head = /^(which|what|how)$/.test(w) ? phraseHead(words, j, w === "how" && /^many$/i.test(next ?? "")) : lower;
       // "Wie viel Geld" is answered by "400 Millionen Euro": a unit of measure need not be repeated.
       if (kind === "counted" && MEASURE.test(head)) return null;
       // A role is not answered by any name, as a category is by its members: the role noun must stand there.
@@ -729,16 +729,22 @@ export function questionFocus(asked: string): QuestionFocus | null {
 /**
  * The head of the English noun phrase that begins at word `j`: the word before an auxiliary within the next
  * three words ("fire engines were", "line 12 buses were"), or the first word when an article or "of" comes
- * first ("litres of fuel have") or no auxiliary does ("staff left").
+ * first ("litres of fuel have") or no auxiliary does ("staff left"). "How many" takes a plural: without an
+ * auxiliary, its head is the phrase's first plural ("computer workstations at …" counts workstations).
  */
-function phraseHead(words: readonly string[], j: number): string {
-  for (let k = j + 1; k <= j + PHRASE_WORDS && k < words.length; k++) {
+function phraseHead(words: readonly string[], j: number, plural: boolean): string {
+  let firstPlural: string | undefined;
+  for (let k = j; k <= j + PHRASE_WORDS && k < words.length; k++) {
     const next = words[k]!.toLowerCase();
-    if (AUXILIARY.test(next)) return words[k - 1]!.toLowerCase();
-    if (FOCUS_SKIP.test(next)) break;
+    if (k > j && AUXILIARY.test(next)) return words[k - 1]!.toLowerCase();
+    if (k > j && FOCUS_SKIP.test(next)) break;
+    if (plural && firstPlural === undefined && k < j + PHRASE_WORDS && ENGLISH_PLURAL.test(next)) firstPlural = next;
   }
-  return (words[j] ?? "").toLowerCase();
+  return firstPlural ?? (words[j] ?? "").toLowerCase();
 }
+
+/** An English regular plural ("stops", "buses"), not a singular on -s ("bus", "glass", "various", "analysis"). */
+const ENGLISH_PLURAL = /\p{L}{2}s(?<!ss|us|is)$/u;
 
 /** Words of an English noun phrase looked at for its head. */
 const PHRASE_WORDS = 3;

@@ -457,6 +457,10 @@ describe("questionFocus", () => {
     // Its head is the word before the auxiliary, past a name and a number; "of" ends the phrase first.
     expect(questionFocus("How many RB 34 trains were cancelled in December?")).toEqual({ word: "trains", kind: "counted" });
     expect(questionFocus("How many hectares of forest have burned?")).toEqual({ word: "hectares", kind: "counted" });
+    // Without an auxiliary, "how many" counts the phrase's first plural, not its first word.
+    expect(questionFocus("How many bus stops in the old town were closed?")).toEqual({ word: "stops", kind: "counted" });
+    expect(questionFocus("How many hospital beds at the clinic remain?")).toEqual({ word: "beds", kind: "counted" });
+    expect(questionFocus("How many staff left?")).toEqual({ word: "staff", kind: "counted" });
     expect(questionFocus("Wie hoch ist die genaue Zahl der Toten?")).toEqual({ word: "toten", kind: "counted" });
     expect(questionFocus("What was the number of victims?")).toEqual({ word: "victims", kind: "counted" });
     expect(questionFocus("How much emergency money can a household receive?")).toBeNull();
