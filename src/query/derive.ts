@@ -156,7 +156,9 @@ export function derivationPrefixes(d: Derivation): string[] {
     const unmade = bases.flatMap((base) => INSEPARABLE.flatMap((p) => (base.startsWith(p) && base.length - p.length >= 6 ? [base.slice(p.length), `ge${base.slice(p.length)}`] : [])));
     // The noun the stemmer cut before "-est" (see cutEst): "manifestiert" is of "manif".
     const cut = d.root.endsWith("est") && d.root.length - 3 >= MIN_EST_ROOT ? [d.root.slice(0, -3)] : [];
-    return [...bases, ...bases.map((base) => `ge${base}`), ...ier, ...ier.map((base) => `ge${base}`), ...made, ...unmade, ...cut];
+    // The "-isieren" verb of a noun in "-ik" (see verbOfIk).
+    const isier = d.root.endsWith("ik") && d.root.length - 2 >= 3 ? [`${d.root.slice(0, -2)}isi`, `ge${d.root.slice(0, -2)}isi`] : [];
+    return [...bases, ...bases.map((base) => `ge${base}`), ...ier, ...ier.map((base) => `ge${base}`), ...made, ...unmade, ...cut, ...isier];
   }
   const roots = [d.root, ...withE, ...(ABLAUT_SOURCES.get(d.root) ?? [])];
   return roots.flatMap((root) => ["", "ge", "zu"].map((marker) => `${d.particle}${marker}${root}`));
@@ -188,6 +190,7 @@ export function sameDerivation(a: string, b: string): boolean {
   if (a === b) return false;
   if (cutInfinitive(a, b) || cutInfinitive(b, a)) return true;
   if (verbAndUng(a, b) || verbAndUng(b, a)) return true;
+  if (verbOfIk(a, b) || verbOfIk(b, a)) return true;
   if (weakParticiple(a, b) || weakParticiple(b, a)) return true;
   if (cutEst(a, b) || cutEst(b, a)) return true;
   const x = derivation(a);
@@ -218,6 +221,15 @@ const MIN_EST_ROOT = 4;
 function verbAndUng(verb: string, noun: string): boolean {
   const root = noun.slice(0, -3);
   return noun.endsWith("ung") && root.length >= 4 && (verb === `${root}t` || verb === `ge${root}t`);
+}
+
+/**
+ * "kritik" / "kritisiert": a noun in "-ik" and the verb in "-isieren" made of it ("Kritik" / "kritisieren",
+ * "Thematik" / "thematisieren"). The verb keeps "-isier-" or stems to root + "isi"; general morphology.
+ */
+function verbOfIk(noun: string, verb: string): boolean {
+  const root = noun.slice(0, -2);
+  return noun.endsWith("ik") && root.length >= 3 && verbInIer(verb, `${root}is`);
 }
 
 /**

@@ -54,6 +54,10 @@ describe("sameDerivation", () => {
     ["gestanden", "Geständnis"],
     ["verstanden", "Verständnis"],
     ["erlaubt", "Erlaubnis"],
+    // A noun in -ik and its verb in -isieren, whose past the stemmer cuts to a shorter root.
+    ["Kritik", "kritisierte"],
+    ["Kritik", "kritisieren"],
+    ["Symbolik", "symbolisiert"],
     // A verb of a short root and its noun in -ung.
     ["führt", "Führung"],
     ["gewarnt", "Warnung"],
@@ -91,6 +95,9 @@ describe("sameDerivation", () => {
     ["beten", "Gebet"],
     // A noun cut before "-est" to three letters ("Asbest" → "asb"): too short to tell.
     ["Asbest", "asbestiert"],
+    // A noun in -ik and an -ieren verb of another root.
+    ["Kritik", "kritzelte"],
+    ["Fabrik", "fabriziert"],
   ])("keeps %s and %s apart", (a, b) => {
     expect(sameDerivation(stem(a), stem(b))).toBe(false);
   });
@@ -100,6 +107,8 @@ describe("sameDerivation", () => {
     expect(derivationPrefixes(derivation(stem("verurteilt"))!)).toContain(stem("Urteil"));
     // And the noun the stemmer cut before "-est" among those of the verb made of it.
     expect(derivationPrefixes(derivation(stem("manifestiert"))!)).toContain(stem("Manifest"));
+    // And the "-isieren" verb of a noun in "-ik", whose root is shorter than the noun's.
+    expect(derivationPrefixes(derivation(stem("Kritik"))!).some((prefix) => stem("kritisierte").startsWith(prefix))).toBe(true);
   });
 
   it("is a partial match in scoring, below a stem's own inflections", () => {
