@@ -721,7 +721,10 @@ export function expandTerms(
       // So is a word the dictionary lists without forms and not as a noun ("Berlin", "Köln"): a town, named
       // whether or not the sources mention it, as a country is.
       const town = listedWithoutForms(term.word, tools);
-      if (acronym || demonym || (term.capitalised === true && proper && (place || unknown || town || term.alternatives.some((a) => exactly(a.stem))))) {
+      // What "wie viele" counts, or "welche" asks a kind of, is a noun by grammar ("Wie viele Fahrzeugstellplätze …"),
+      // though the dictionary lacks the compound: no name, unless it names a place.
+      const focused = focus !== null && focus.kind !== "people" && namesFocus(term.word, focus) && !place;
+      if (acronym || demonym || (term.capitalised === true && proper && !focused && (place || unknown || town || term.alternatives.some((a) => exactly(a.stem))))) {
         // A compound of dictionary words after an article ("ins Heimatmuseum", "der Mieterbund") names one
         // thing, and the article that answers must name it; but it is said as a noun is (a town goes without
         // an article), so it is also a word of what is asked, which the quoted sentence may have by its head.

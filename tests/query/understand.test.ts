@@ -472,6 +472,15 @@ describe("understand", () => {
     expect(understand("Wie viele Einwohner hat Berlin?", [], false, listed, 1000).terms.find((t) => t.word === "Berlin")?.name).toBe(true);
   });
 
+  it("takes what a question counts or asks a kind of for a noun, though the dictionary lacks it and the sources use it", () => {
+    // "Gerätewagen" is unknown to this lexicon and used by the sources: alone it reads as a name.
+    const used: UnderstandTools = { ...tools, inCorpus: (s) => s === "geratewag" || corpus.has(s), inCorpusExactly: (s) => s === "geratewag" };
+    const term = (question: string) => understand(question, [], false, used, 1000).terms.find((t) => t.word === "Gerätewagen");
+    expect(term("Wann kam Gerätewagen an?")?.name).toBe(true);
+    expect(term("Wie viele Gerätewagen hat die Wehr?")?.name).not.toBe(true);
+    expect(term("Welcher Gerätewagen fuhr zuerst?")?.name).not.toBe(true);
+  });
+
   it("takes a word the thesaurus files with a known noun for a noun, unless it files it under a kind of place or organisation", () => {
     const thesaurus: Lexicon = {
       ...lexicon,
