@@ -538,6 +538,9 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
       placeAt = i;
     }
   }
+  // A title in quotes after the noun it names ("die Initiative „Kurze Wege“", "das Projekt "Wilde Augen"") is
+  // that thing's name, whatever its words; a quote after a verb or colon is speech.
+  for (const { title } of quotedTitles(sentence)) for (const word of title.match(/[\p{L}\p{N}]+/gu) ?? []) add("name", word);
   // What was said supplies a statement: the words of the sentence, of which some are new to the question.
   if (STATEMENT.test(sentence)) for (const word of words) if (/^\p{L}/u.test(word)) add("statement", word);
   // Three or more names in a row: "in Frankfurt, München, Hamburg, Düsseldorf und Köln/Bonn".
@@ -548,6 +551,20 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     }
   }
   return { types };
+}
+
+/** A quoted title of up to six words right after a capitalised noun, not opening the sentence. */
+const TITLE = /(?<=[^\s.!?:]\s+)(\p{Lu}[\p{L}-]+)\s+["„“«‚]((?:[^"„“”«»‚‘\s]+\s*){1,6}?)["“”»‘]/gu;
+
+/**
+ * The quoted titles of a sentence with the nouns they name: "die Initiative „Kurze Wege“" → Initiative,
+ * "Kurze Wege". A quote after a verb or colon is speech, not a title.
+ *
+ * @example
+ * quotedTitles('Das Projekt "Wilde Augen" läuft.') // [{ noun: "Projekt", title: "Wilde Augen" }]
+ */
+export function quotedTitles(sentence: string): { noun: string; title: string }[] {
+  return [...sentence.matchAll(TITLE)].map((m) => ({ noun: m[1]!, title: m[2]!.trim() }));
 }
 
 /** A list of three or more capitalised items, the last joined by "und", "oder", "and" …. */

@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { asksHowMany, asksPersonName, countedByNumbers, countsSomething, isAcronymOrLegalForm, isReportedSpeech, namesFocus, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
+import { asksHowMany, asksPersonName, countedByNumbers, countsSomething, isAcronymOrLegalForm, isReportedSpeech, namesFocus, quotedTitles, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -229,8 +229,10 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
     };
   }
   // "Wie heißen die Interessenten?": the name must be the role's, not the speaker's ("…, sagte Mehnert").
+  // A thing's name is the title in quotes after its noun ("Wie heißt das Projekt?" / "das Projekt „Wilde Augen“").
   if (focus?.kind === "role" && (expected === "name" || expected === "person")) {
-    return (sentence, index) => namesApposed(sentence.text, stats.features(index).get("person") ?? []);
+    const titled = (text: string) => expected === "name" && focused !== undefined && quotedTitles(text).some((t) => namesSame(focused.term, fold(t.noun)));
+    return (sentence, index) => namesApposed(sentence.text, stats.features(index).get("person") ?? []) || titled(sentence.text);
   }
   return undefined;
 }

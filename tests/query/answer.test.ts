@@ -76,6 +76,15 @@ describe("createAsk, names in the sources", () => {
     expect(quotes(await ask("Wie heißt der Geschäftsführer von Kessler?"))).toContain("Frank Mehnert");
   });
 
+  it("answers for a thing's name with the title in quotes after its noun, not with what someone said", async () => {
+    const PARK =
+      " date 2024-06 Wiesental (dpa) - Im Stadtpark von Wiesental soll ein Spielplatz entstehen. Die Bürgerinitiative „Grüne Mitte“ sammelte dafür 800 Unterschriften. Der Sprecher der Stadt sagte: „Wir prüfen den Antrag.“";
+    const { index: park } = await makeIndex({ "park.txt": PARK });
+    const ask = askAlone(() => park);
+    expect(quotes(await ask("Wie heißt die Bürgerinitiative?"))).toContain("Grüne Mitte");
+    expect((await ask("Wie heißt der Antrag?")).kind).toBe("not_found");
+  });
+
   it("answers 'Wie heißt er?' with a person's name only, not a town's or a court's", async () => {
     const TRIAL =
       " date 2025-03 Halberg (dpa) - Das Landgericht Halberg hat einen 52 Jahre alten Unternehmer zu drei Jahren Haft verurteilt. Der Mann hatte Fördergelder für Heizungen erschlichen.";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksHowMany, asksPersonName, answerType, countedByNumbers, asksPlannedTime, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
+import { asksHowMany, asksPersonName, quotedTitles, answerType, countedByNumbers, asksPlannedTime, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -576,5 +576,19 @@ describe("countedByNumbers", () => {
     expect(countedByNumbers("Am Hafen lagen neun Segelboote mit Masten von jeweils 14 Metern.")).toEqual(["Segelboote"]);
     expect(countedByNumbers("Es kamen rund 300 betroffene Familien und 2 Millionen Menschen, dazu 40 workers.")).toEqual(["Familien", "Menschen", "workers"]);
     expect(countedByNumbers("Die Halle kostet 4,5 Millionen Euro und öffnet um 9 Uhr.")).toEqual([]);
+  });
+});
+
+describe("quotedTitles", () => {
+  it("reads a title in quotes after a noun as that noun's name, and a quote after a verb or colon as speech", () => {
+    expect(quotedTitles("Die Initiative „Kurze Wege“ sammelte Unterschriften.")).toEqual([{ noun: "Initiative", title: "Kurze Wege" }]);
+    expect(quotedTitles('Das Geld kommt aus dem Programm "Wald und Wiese", teilte die Stadt mit.')).toEqual([{ noun: "Programm", title: "Wald und Wiese" }]);
+    expect(quotedTitles('Er sagte: "Das ist gut."')).toEqual([]);
+    expect(quotedTitles("Der Landrat sprach von einem «großen Schritt».")).toEqual([]);
+    expect(quotedTitles('"Die Schule bleibt", sagte Bürgermeister Kranz.')).toEqual([]);
+  });
+
+  it("makes the title's words a name the sentence supplies", () => {
+    expect(sentenceFeatures("Die Initiative „Kurze Wege“ sammelte Unterschriften.").types.get("name")).toEqual(expect.arrayContaining(["kurze", "wege"]));
   });
 });
