@@ -76,8 +76,7 @@ export function measureEvidence(
   // A match counts as the term found at FOCUS_MATCH of the best the term can reach: a translation from
   // deeper in the dictionary weighs less than the word itself.
   // A term the sources have only by a stand-in (a compound's head, a synonym's) is found by that stand-in.
-  const reachable = (t: number) =>
-    FOCUS_MATCH * Math.min(1, matches[t]?.reach ?? Math.max(0, ...(matches[t]?.term.alternatives.map((a) => a.weight) ?? [1])));
+  const reachable = (t: number) => foundAt(matches[t]);
   const namesOf = (u: EvidenceUnit) =>
     names.every((t) => u.inDocument?.[t] === true || [...u.quoted, ...u.context].some((hits) => (hits[t] ?? 0) >= reachable(t)));
   // Nor is a passage that matches only the names: "Wer ist der Bürgermeister von Göttingen?" is not
@@ -127,6 +126,11 @@ export function measureEvidence(
   // What is counted must stand beside the number: "viele Vermisste, Dutzende Verletzte" gives no number of the missing.
   const focusFound = counted.some((u) => (u.counted ?? u.quoted.reduce((best, hits) => hits.map((h, k) => Math.max(h, best[k] ?? 0)), []))[t]! >= reachable(t));
   return { coverage: cov, focusFound, missingName, typed, counted: counts, lone };
+}
+
+/** How well a sentence must meet a term for the term to be found there: {@link FOCUS_MATCH} of the best the term can reach. */
+export function foundAt(match: TermMatch | undefined): number {
+  return FOCUS_MATCH * Math.min(1, match?.reach ?? Math.max(0, ...(match?.term.alternatives.map((a) => a.weight) ?? [1])));
 }
 
 /**

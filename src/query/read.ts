@@ -3,7 +3,7 @@ import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
 import { asksHowMany, asksPersonName, countedByNumbers, countsSomething, isAcronymOrLegalForm, isReportedSpeech, namesFocus, quotedTitles, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
-import { CONTEXT_SHARE, askedTerms, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
+import { CONTEXT_SHARE, askedTerms, foundAt, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 
@@ -122,7 +122,13 @@ export function read(
   const ranked = understanding.overview === true ? firstMentionFirst(spoken, matches, stats, expected) : spoken;
   const strict = expected !== null && STRICT_TYPES.has(expected);
   const selected = withContinuation(
-    withTypedNeighbour(withTypedFirst(selectSentences(ranked, { strict }), ranked, expected, stats, matches, namesAll), ranked, expected, roleTerm >= 0, stats),
+    withTypedNeighbour(
+      withCountedFirst(withTypedFirst(selectSentences(ranked, { strict }), ranked, expected, stats, matches, namesAll), ranked, focus?.kind === "counted" ? at : -1, stats, matches, namesAll),
+      ranked,
+      expected,
+      roleTerm >= 0,
+      stats,
+    ),
     ranked,
     expected,
   );
@@ -386,6 +392,34 @@ function withTypedFirst(
   // A sentence of an article that does not name what the question names cannot count ("… in Bremen").
   for (const s of scored) {
     if (!s.typeMatch || !namesAll(s.index)) continue;
+    const near = stats.chunkSentences(s.sentence.chunkId).map((i) => termHits(matches, stats, i).map((hit) => hit * CONTEXT_SHARE));
+    const value = coverage(matches, [s.hits, ...near]);
+    if (value > 0 && (!best || value > best.value)) best = { sentence: s, value };
+  }
+  return best ? [best.sentence, ...selected].slice(0, MAX_SENTENCES) : [...selected];
+}
+
+/**
+ * "How many households …" is answered by a number of households: when no selected sentence of the asked-for
+ * type names what is counted as the gate will look for it (not by a part: "Haus" in "Mehrfamilienhaus"), the
+ * best one that does leads the selection, judged with the sentences around it ("Wegen der Explosion stellten
+ * die Stadtwerke das Gas ab." | "Betroffen waren 140 Haushalte.").
+ */
+function withCountedFirst(
+  selected: readonly ScoredSentence[],
+  scored: readonly ScoredSentence[],
+  counted: number,
+  stats: SentenceStats,
+  matches: readonly TermMatch[],
+  namesAll: (sentence: number) => boolean,
+): ScoredSentence[] {
+  if (counted < 0) return [...selected];
+  const needed = foundAt(matches[counted]);
+  const names = (s: ScoredSentence) => s.typeMatch && (s.hits[counted] ?? 0) >= needed;
+  if (selected.some(names)) return [...selected];
+  let best: { sentence: ScoredSentence; value: number } | undefined;
+  for (const s of scored) {
+    if (!names(s) || !namesAll(s.index)) continue;
     const near = stats.chunkSentences(s.sentence.chunkId).map((i) => termHits(matches, stats, i).map((hit) => hit * CONTEXT_SHARE));
     const value = coverage(matches, [s.hits, ...near]);
     if (value > 0 && (!best || value > best.value)) best = { sentence: s, value };

@@ -76,6 +76,14 @@ describe("createAsk, names in the sources", () => {
     expect(quotes(await ask("Wie heißt der Geschäftsführer von Kessler?"))).toContain("Frank Mehnert");
   });
 
+  it("answers 'how many' by the sentence that counts the asked noun, though another names it only as a compound's part", async () => {
+    // "households" stands for Haushalt and Haus, which the lead has only in "Mehrfamilienhaus".
+    const FIRE =
+      " date 2024-01 Talheim (dpa) - Bei einem Brand in einem Mehrfamilienhaus in Talheim sind in der Nacht zwei Menschen leicht verletzt worden. Wegen des Feuers sperrte die Feuerwehr für mehrere Stunden die ganze Straße. Betroffen waren etwa 90 Haushalte, die bei Frost ohne Heizung blieben.";
+    const { index: fire } = await makeIndex({ "fire.txt": FIRE });
+    expect(quotes(await askAlone(() => fire)("How many households were cut off after the fire in Talheim?"))).toContain("90 Haushalte");
+  });
+
   it("answers for a thing's name with the title in quotes after its noun, not with what someone said", async () => {
     const PARK =
       " date 2024-06 Wiesental (dpa) - Im Stadtpark von Wiesental soll ein Spielplatz entstehen. Die Bürgerinitiative „Grüne Mitte“ sammelte dafür 800 Unterschriften. Der Sprecher der Stadt sagte: „Wir prüfen den Antrag.“";
