@@ -15,8 +15,8 @@ const PARTICLES = [
 
 /** Derivational and inflectional endings, longest first; what is left must still be a root of 3+ letters. */
 const SUFFIXES = [
-  "isierung", "ierungen", "ierung", "isiert", "isier", "ieren", "ierte", "iert", "ier", "ation", "ition", "ungen", "ung",
-  "itat", "heit", "keit", "nis", "ten", "te", "et", "en", "st", "at", "e", "t", "n", "i",
+  "isierung", "ierungen", "ierung", "barkeit", "isiert", "isier", "ieren", "ierte", "iert", "ier", "ation", "ition", "ungen", "ung",
+  "itat", "heit", "keit", "bar", "nis", "ten", "te", "et", "en", "st", "at", "e", "t", "n", "i",
 ];
 
 /**

@@ -54,6 +54,9 @@ describe("sameDerivation", () => {
     ["gestanden", "Geständnis"],
     ["verstanden", "Verständnis"],
     ["erlaubt", "Erlaubnis"],
+    // An adjective in -bar and its verb ("reachable" / "reached").
+    ["erreichbar", "erreicht"],
+    ["lieferbar", "geliefert"],
     // A noun in -ik and its verb in -isieren, whose past the stemmer cuts to a shorter root.
     ["Kritik", "kritisierte"],
     ["Kritik", "kritisieren"],
