@@ -442,7 +442,21 @@ const NEIGHBOUR_REACH = 1;
 function pointsBackOnly(understanding: Understanding, matches: readonly TermMatch[], quoted: readonly number[], stats: SentenceStats): boolean {
   if (understanding.followUp?.reason !== "pronoun" || understanding.answerType === null || quoted.length === 0) return false;
   const own = matches.filter((m) => m.term.context !== true);
-  return own.length > 0 && own.every((m) => !mentions(m, quoted[0]!, stats, OWN_MATCH));
+  return own.length > 0 && own.every((m) => !mentions(m, quoted[0]!, stats, OWN_MATCH) && !writesAsAsked(m, quoted[0]!, stats));
+}
+
+/**
+ * True when the article of a sentence has a word of the question as it was asked, whatever its weight: an
+ * English word the German sources use as it is ("Hotline", "Server") is theirs, not only the asker's.
+ */
+function writesAsAsked(match: TermMatch, sentence: number, stats: SentenceStats): boolean {
+  const [first, last] = articleRange(sentence, (i) => stats.source(i), stats.count);
+  return match.term.alternatives.some((a) => {
+    if (a.via !== "word") return false;
+    const list = stats.postings.get(a.stem);
+    const at = list ? lowerBound(list, first) : 0;
+    return list !== undefined && at < list.length && list[at]! <= last;
+  });
 }
 
 /** The candidate sentences the previous answer quoted, in a follow-up. */

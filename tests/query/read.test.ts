@@ -396,6 +396,21 @@ describe("read in a follow-up", () => {
     expect(reading.selected[0]?.sentence.text).toBe("Nach nur vier Minuten flohen sie mit der Beute.");
   });
 
+  it("looks for a follow-up's English word across the article when the German sources use it as it is", () => {
+    // "chatbot" translates to Telefonansage, which only the other article has; this one writes "Chatbot".
+    const text = "Die Stadtwerke Ahlen ändern die Tarife. Kunden können im Kundenzentrum kündigen. Zudem gibt es einen Chatbot, der werktags von 8 bis 20 Uhr antwortet.";
+    const other = "Die Bahn richtete eine Telefonansage ein.";
+    const first = makeChunks("a.txt", text, 2);
+    const chunks = [...first, ...makeChunks("b.txt", other, 2, first.length)];
+    const stats = buildSentenceStats(chunks, analyze);
+    const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
+    const lexicon: Lexicon = { ...nothing, englishToGerman: (w) => (w.toLowerCase() === "chatbot" ? [{ german: "Telefonansage", rank: 0 }] : []) };
+    const tools = { analyze, lexicon, inCorpus: (s: string) => stats.postings.has(s) };
+    const history = [{ question: "Where can customers cancel?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start: text.indexOf("Kunden") }] }];
+    const reading = read(understand("When can they use the chatbot?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 });
+    expect(reading.selected[0]?.sentence.text).toBe("Zudem gibt es einen Chatbot, der werktags von 8 bis 20 Uhr antwortet.");
+  });
+
   it("answers 'Wie heißt er?' only from the last answer's quotes and the sentence after them, or declines", () => {
     const text = "Die Bahn bot Gespräche an. «Wir sind bereit», sagte Bahnchefin Eva Roth. Es regnete. Ein Sprecher der Stadt sagte, man warte ab. Es wurde kühl. Es blieb ruhig.";
     const { stats, passages, tools } = article(text, 6);
