@@ -51,6 +51,8 @@ export interface QueryTerm {
   readonly asked?: boolean;
   /** Right after a German article or an article joined to a preposition ("der", "ins", "vom"): a thing of its kind, not a town. */
   readonly articled?: boolean;
+  /** After an indefinite article, perhaps past adjectives ("einen eigenen Rettungshubschrauber"): one thing of a kind, never a name. */
+  readonly indefinite?: boolean;
   /** Right after a definite article or a demonstrative ("die Firma", "dieser Mann", "the company"): a thing the conversation may have named before. */
   readonly definite?: boolean;
   /** Says which one of the noun before it is meant: a genitive or "of" attribute ("der Schaden des Streiks", "the lawyer of the museum thieves"). */
@@ -197,6 +199,19 @@ const DEFINITE = new Set(`${DEFINITE_DE} diese dieser dieses diesem diesen jene 
 /** German articles, alone or joined to a preposition. */
 const ARTICLES_DE = new Set(`${DEFINITE_DE} ein eine einem einen eines einer`.split(" "));
 
+/** German indefinite articles: what follows them is one of a kind. */
+const INDEFINITE_DE = /^(ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner|keines)$/;
+
+/** True when the word at `k` follows an indefinite article, directly or past up to two inflected adjectives ("einen eigenen …"). */
+function afterIndefinite(tokens: readonly string[], k: number): boolean {
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+    const token = tokens[j]!;
+    if (INDEFINITE_DE.test(token.toLowerCase())) return true;
+    if (!/^\p{Ll}+(e|en|er|es|em)$/u.test(token)) return false;
+  }
+  return false;
+}
+
 /** The question's words in order, as `contentWords` counts their positions. */
 export function questionWords(question: string): string[] {
   return question.match(WORD) ?? [];
@@ -257,6 +272,7 @@ export function contentWords(question: string, language: Language, analyze: Anal
       noun,
       capitalised: inner,
       articled: language === "de" && ARTICLES_DE.has(before),
+      ...(language === "de" && inner && afterIndefinite(tokens, k) ? { indefinite: true } : {}),
       definite: DEFINITE.has(before),
       ...(specifies(tokens, k, language) ? { specifier: true } : {}),
     });

@@ -723,7 +723,7 @@ export function expandTerms(
       const town = listedWithoutForms(term.word, tools);
       // What "wie viele" counts, or "welche" asks a kind of, is a noun by grammar ("Wie viele Fahrzeugstellplätze …"),
       // though the dictionary lacks the compound: no name, unless it names a place.
-      const focused = focus !== null && focus.kind !== "people" && namesFocus(term.word, focus) && !place;
+      const focused = ((focus !== null && focus.kind !== "people" && namesFocus(term.word, focus)) || term.indefinite === true) && !place;
       if (acronym || demonym || (term.capitalised === true && proper && !focused && (place || unknown || town || term.alternatives.some((a) => exactly(a.stem))))) {
         // A compound of dictionary words after an article ("ins Heimatmuseum", "der Mieterbund") names one
         // thing, and the article that answers must name it; but it is said as a noun is (a town goes without

@@ -481,6 +481,15 @@ describe("understand", () => {
     expect(term("Welcher Gerätewagen fuhr zuerst?")?.name).not.toBe(true);
   });
 
+  it("takes a word after an indefinite article, past its adjectives, for a noun, though the dictionary lacks it", () => {
+    const used: UnderstandTools = { ...tools, inCorpus: (s) => s === "geratewag" || corpus.has(s), inCorpusExactly: (s) => s === "geratewag" };
+    const term = (question: string) => understand(question, [], false, used, 1000).terms.find((t) => t.word === "Gerätewagen");
+    expect(term("Seit wann hat die Wehr einen eigenen Gerätewagen?")?.name).not.toBe(true);
+    expect(term("Gibt es keinen neuen Gerätewagen?")?.name).not.toBe(true);
+    // After a definite article or a preposition it may be a place's name.
+    expect(term("Wie viele Menschen leben in Gerätewagen?")?.name).toBe(true);
+  });
+
   it("takes a word the thesaurus files with a known noun for a noun, unless it files it under a kind of place or organisation", () => {
     const thesaurus: Lexicon = {
       ...lexicon,
