@@ -35,7 +35,8 @@ const ANNOUNCEMENT =
 const FILLER_WORDS =
   "also|so|well|naja|na ja|nun|ok(?:ay)?|alles klar|gut|super|prima|toll|klasse|cool|ah|aha|ach so|achso|oh|great|nice|alright|all right|got it|i see|interessant|interesting|verstehe|verstanden|right|" +
   "übrigens|by the way|btw|sorry|entschuldigung|entschuldige|verzeihung|excuse me|wait|moment|warte";
-const FILLER = new RegExp(`^(?:(?:${FILLER_WORDS})\\s*[,.!:…]+|(?:h+m+|ä+h+m*|e+h*m+|u+h+m*|u+m+)(?![\\p{L}])[\\s,.!:…]*)\\s*`, "iu");
+// "Um" alone is the German preposition ("Um wie viel Uhr …"): a hesitation only when set off or drawn out.
+const FILLER = new RegExp(`^(?:(?:${FILLER_WORDS})\\s*[,.!:…]+|(?:h+m+|ä+h+m*|e+h*m+|u+h+m*|u+m{2,}|u+m+(?=\\s*[,.!:…]))(?![\\p{L}])[\\s,.!:…]*)\\s*`, "iu");
 /** Interjections that are never a word of what is asked, whatever follows them ("ok ist das endgültig?"). */
 const INTERJECTION_WORDS =
   "ok(?:ay)?|hallo|hallöchen|hi|hey|huhu|moin|servus|danke|dankeschön|thanks|thx|h+m+|naja|na ja|aha|achso|ach so|alles klar|übrigens|btw|sorry|lol|haha+";

@@ -14,6 +14,14 @@ describe("framing", () => {
     expect(withoutFraming("Hallo Bot!")).toBe("Hallo Bot!");
   });
 
+  it("takes a hesitation for one only when it is set off or drawn out, not the preposition 'um'", () => {
+    expect(withoutFraming("Um wie viel Uhr beginnt das Konzert?")).toBe("Um wie viel Uhr beginnt das Konzert?");
+    expect(withoutFraming("Um welche Summe geht es?")).toBe("Um welche Summe geht es?");
+    expect(withoutFraming("Um, when does the concert start?")).toBe("when does the concert start?");
+    expect(withoutFraming("Ummm wann beginnt das Konzert?")).toBe("wann beginnt das Konzert?");
+    expect(withoutFraming("Ähm wann beginnt das Konzert?")).toBe("wann beginnt das Konzert?");
+  });
+
   it("says what the framing words say: a new topic, a request for an overview, the sources named", () => {
     expect(framing("Themenwechsel: Wer leitet den Verein?")).toMatchObject({ question: "Wer leitet den Verein?", newTopic: true, overview: false });
     expect(framing("Was weißt du über den Turm?")).toMatchObject({ question: "über den Turm?", overview: true });
