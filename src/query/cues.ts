@@ -538,7 +538,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
       placeAt = i;
     }
   }
-  // A title in quotes after the noun it names ("die Initiative „Kurze Wege“", "das Projekt "Wilde Augen"") is
+  // A title in quotes after the noun it names ("die Initiative „Kurze Wege“", "das Programm "Grüne Höfe"") is
   // that thing's name, whatever its words; a quote after a verb or colon is speech.
   for (const { title } of quotedTitles(sentence)) for (const word of title.match(/[\p{L}\p{N}]+/gu) ?? []) add("name", word);
   // What was said supplies a statement: the words of the sentence, of which some are new to the question.
@@ -561,7 +561,7 @@ const TITLE = /(?<=[^\s.!?:]\s+)(\p{Lu}[\p{L}-]+)\s+["„“«‚]((?:[^"„“�
  * "Kurze Wege". A quote after a verb or colon is speech, not a title.
  *
  * @example
- * quotedTitles('Das Projekt "Wilde Augen" läuft.') // [{ noun: "Projekt", title: "Wilde Augen" }]
+ * quotedTitles('Das Programm "Grüne Höfe" läuft.') // [{ noun: "Programm", title: "Grüne Höfe" }]
  */
 export function quotedTitles(sentence: string): { noun: string; title: string }[] {
   return [...sentence.matchAll(TITLE)].map((m) => ({ noun: m[1]!, title: m[2]!.trim() }));
@@ -747,7 +747,7 @@ export function questionFocus(asked: string): QuestionFocus | null {
  * The head of the English noun phrase that begins at word `j`: the word before an auxiliary within the next
  * three words ("fire engines were", "line 12 buses were"), or the first word when an article or "of" comes
  * first ("litres of fuel have") or no auxiliary does ("staff left"). "How many" takes a plural: without an
- * auxiliary, its head is the phrase's first plural ("computer workstations at …" counts workstations).
+ * auxiliary, its head is the phrase's first plural ("office desks at …" counts desks).
  */
 function phraseHead(words: readonly string[], j: number, plural: boolean): string {
   let firstPlural: string | undefined;

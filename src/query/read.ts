@@ -235,7 +235,7 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
     };
   }
   // "Wie heißen die Interessenten?": the name must be the role's, not the speaker's ("…, sagte Mehnert").
-  // A thing's name is the title in quotes after its noun ("Wie heißt das Projekt?" / "das Projekt „Wilde Augen“").
+  // A thing's name is the title in quotes after its noun ("Wie heißt das Programm?" / "das Programm „Grüne Höfe“").
   if (focus?.kind === "role" && (expected === "name" || expected === "person")) {
     const titled = (text: string) => expected === "name" && focused !== undefined && quotedTitles(text).some((t) => namesSame(focused.term, fold(t.noun)));
     return (sentence, index) => namesApposed(sentence.text, stats.features(index).get("person") ?? []) || titled(sentence.text);
@@ -388,22 +388,40 @@ function withTypedFirst(
   if (expected === null || !STRICT_TYPES.has(expected) || selected.some((s) => s.typeMatch)) return [...selected];
   // The typed sentence that, with the sentences around it, covers the question best ("81 Jahre alt" one
   // sentence after the name).
+  return ledBy(bestInContext(scored, (s) => s.typeMatch, stats, matches, namesAll), selected);
+}
+
+/**
+ * The sentence that `fits` and, with the sentences of its chunk, covers the question best, or undefined.
+ * A sentence of an article that does not name what the question names cannot count ("… in Bremen").
+ */
+function bestInContext(
+  scored: readonly ScoredSentence[],
+  fits: (s: ScoredSentence) => boolean,
+  stats: SentenceStats,
+  matches: readonly TermMatch[],
+  namesAll: (sentence: number) => boolean,
+): ScoredSentence | undefined {
   let best: { sentence: ScoredSentence; value: number } | undefined;
-  // A sentence of an article that does not name what the question names cannot count ("… in Bremen").
   for (const s of scored) {
-    if (!s.typeMatch || !namesAll(s.index)) continue;
+    if (!fits(s) || !namesAll(s.index)) continue;
     const near = stats.chunkSentences(s.sentence.chunkId).map((i) => termHits(matches, stats, i).map((hit) => hit * CONTEXT_SHARE));
     const value = coverage(matches, [s.hits, ...near]);
     if (value > 0 && (!best || value > best.value)) best = { sentence: s, value };
   }
-  return best ? [best.sentence, ...selected].slice(0, MAX_SENTENCES) : [...selected];
+  return best?.sentence;
+}
+
+/** The selection with `first` leading it, when there is one. */
+function ledBy(first: ScoredSentence | undefined, selected: readonly ScoredSentence[]): ScoredSentence[] {
+  return first ? [first, ...selected].slice(0, MAX_SENTENCES) : [...selected];
 }
 
 /**
- * "How many households …" is answered by a number of households: when no selected sentence of the asked-for
- * type names what is counted as the gate will look for it (not by a part: "Haus" in "Mehrfamilienhaus"), the
- * best one that does leads the selection, judged with the sentences around it ("Wegen der Explosion stellten
- * die Stadtwerke das Gas ab." | "Betroffen waren 140 Haushalte.").
+ * "How many tenants …" is answered by a number of tenants: when no selected sentence of the asked-for type
+ * names what is counted as the gate will look for it (not only inside another word: "Mieterhöhung"), the
+ * best one that does leads the selection, judged with the sentences around it ("Nach dem Brand sperrte die
+ * Stadt das Haus." | "Betroffen sind 40 Mieter.").
  */
 function withCountedFirst(
   selected: readonly ScoredSentence[],
@@ -417,14 +435,7 @@ function withCountedFirst(
   const needed = foundAt(matches[counted]);
   const names = (s: ScoredSentence) => s.typeMatch && (s.hits[counted] ?? 0) >= needed;
   if (selected.some(names)) return [...selected];
-  let best: { sentence: ScoredSentence; value: number } | undefined;
-  for (const s of scored) {
-    if (!names(s) || !namesAll(s.index)) continue;
-    const near = stats.chunkSentences(s.sentence.chunkId).map((i) => termHits(matches, stats, i).map((hit) => hit * CONTEXT_SHARE));
-    const value = coverage(matches, [s.hits, ...near]);
-    if (value > 0 && (!best || value > best.value)) best = { sentence: s, value };
-  }
-  return best ? [best.sentence, ...selected].slice(0, MAX_SENTENCES) : [...selected];
+  return ledBy(bestInContext(scored, names, stats, matches, namesAll), selected);
 }
 
 /** Added to the score of a sentence right after one the previous answer quoted, in a follow-up (set on the second tune set's conversations: 0.15–0.4 tried). */
@@ -447,7 +458,7 @@ function pointsBackOnly(understanding: Understanding, matches: readonly TermMatc
 
 /**
  * True when the article of a sentence has a word of the question as it was asked, whatever its weight: an
- * English word the German sources use as it is ("Hotline", "Server") is theirs, not only the asker's.
+ * English word the German sources use as it is ("Chatbot", "Server") is theirs, not only the asker's.
  */
 function writesAsAsked(match: TermMatch, sentence: number, stats: SentenceStats): boolean {
   const [first, last] = articleRange(sentence, (i) => stats.source(i), stats.count);

@@ -51,7 +51,7 @@ export interface QueryTerm {
   readonly asked?: boolean;
   /** Right after a German article or an article joined to a preposition ("der", "ins", "vom"): a thing of its kind, not a town. */
   readonly articled?: boolean;
-  /** After an indefinite article, perhaps past adjectives ("einen eigenen Rettungshubschrauber"): one thing of a kind, never a name. */
+  /** After an indefinite article, perhaps past adjectives ("einen eigenen Löschzug"): one thing of a kind, never a name. */
   readonly indefinite?: boolean;
   /** Right after a definite article or a demonstrative ("die Firma", "dieser Mann", "the company"): a thing the conversation may have named before. */
   readonly definite?: boolean;

@@ -360,12 +360,12 @@ export function withoutTypos(question: string, language: Language, tools: Unders
   const german = (word: string) => holds(() => tools.lexicon.isGermanWord(word), tools);
   const inSources = (word: string) => usedAsWritten(word, tools);
   const part = (word: string) => german(word) || inSources(word);
-  // A noun in "-ung" of a verb the dictionary knows is a word too ("Alarmierungen" of "alarmieren").
+  // A noun in "-ung" of a verb the dictionary knows is a word too ("Sanierungen" of "sanieren").
   const ofVerb = (word: string) => {
     const base = /^(\p{L}{3,})ung(?:en)?$/u.exec(word)?.[1]?.toLowerCase();
     return base !== undefined && (german(`${base}en`) || german(`${base}n`));
   };
-  // A weak participle of a word the dictionary knows ("gekeult" of "keulen") is a word too.
+  // A weak participle of a word the dictionary knows ("gemäht" of "mähen") is a word too.
   const participle = (word: string) => {
     const root = /^ge(\p{L}{3,}?)e?t$/u.exec(word.toLowerCase())?.[1];
     return root !== undefined && german(`${root}en`);
@@ -733,7 +733,7 @@ export function expandTerms(
       // So is a word the dictionary lists without forms and not as a noun ("Berlin", "Köln"): a town, named
       // whether or not the sources mention it, as a country is.
       const town = listedWithoutForms(term.word, tools);
-      // What "wie viele" counts, or "welche" asks a kind of, is a noun by grammar ("Wie viele Fahrzeugstellplätze …"),
+      // What "wie viele" counts, or "welche" asks a kind of, is a noun by grammar ("Wie viele Gerätewagen …"),
       // though the dictionary lacks the compound: no name, unless it names a place.
       const focused = ((focus !== null && focus.kind !== "people" && namesFocus(term.word, focus)) || term.indefinite === true) && !place;
       if (acronym || demonym || (term.capitalised === true && proper && !focused && (place || unknown || town || term.alternatives.some((a) => exactly(a.stem))))) {
