@@ -365,15 +365,10 @@ export function withoutTypos(question: string, language: Language, tools: Unders
     const base = /^(\p{L}{3,})ung(?:en)?$/u.exec(word)?.[1]?.toLowerCase();
     return base !== undefined && (german(`${base}en`) || german(`${base}n`));
   };
-  // A weak participle of a word the dictionary knows ("gemäht" of "mähen") is a word too.
-  const participle = (word: string) => {
-    const root = /^ge(\p{L}{3,}?)e?t$/u.exec(word.toLowerCase())?.[1];
-    return root !== undefined && german(`${root}en`);
-  };
   // Chat German joins "es" to its verb ("gibts", "gehts"): the verb the dictionary knows and an "s".
   const contracted = (word: string) => language === "de" && /^\p{Ll}{3,}s$/u.test(word) && german(word.slice(0, -1));
   const known = (word: string) =>
-    language === "de" ? german(word) || ofVerb(word) || participle(word) || contracted(word) || !dictionaryCuts(word, part).next().done : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
+    language === "de" ? german(word) || ofVerb(word) || contracted(word) || !dictionaryCuts(word, part).next().done : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
   // Hundreds of spellings are tested: a German one by a single look-up of its form where the lexicon offers it.
   const listed = (word: string) =>
     language === "de" ? holds(() => tools.lexicon.isGermanForm?.(word) ?? tools.lexicon.isGermanWord(word), tools) : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
