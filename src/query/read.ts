@@ -461,13 +461,8 @@ function pointsBackOnly(understanding: Understanding, matches: readonly TermMatc
  * English word the German sources use as it is ("Chatbot", "Server") is theirs, not only the asker's.
  */
 function writesAsAsked(match: TermMatch, sentence: number, stats: SentenceStats): boolean {
-  const [first, last] = articleRange(sentence, (i) => stats.source(i), stats.count);
-  return match.term.alternatives.some((a) => {
-    if (a.via !== "word") return false;
-    const list = stats.postings.get(a.stem);
-    const at = list ? lowerBound(list, first) : 0;
-    return list !== undefined && at < list.length && list[at]! <= last;
-  });
+  const range = articleRange(sentence, (i) => stats.source(i), stats.count);
+  return match.term.alternatives.some((a) => a.via === "word" && inRange(stats, a.stem, range));
 }
 
 /** The candidate sentences the previous answer quoted, in a follow-up. */
@@ -563,16 +558,18 @@ function evidenceUnits(
  * posting list within the article's sentence range, not a scan of the list.
  */
 export function mentions(match: TermMatch, sentence: number, stats: SentenceStats, least = NAME_MATCH): boolean {
-  const [first, last] = articleRange(sentence, (i) => stats.source(i), stats.count);
-  for (const [stem, value] of match.similar) {
-    if (value < least) continue;
-    const list = stats.postings.get(stem);
-    if (!list) continue;
-    // Posting lists are ascending: the first entry at or after the article's first sentence decides.
-    const at = lowerBound(list, first);
-    if (at < list.length && list[at]! <= last) return true;
-  }
+  const range = articleRange(sentence, (i) => stats.source(i), stats.count);
+  for (const [stem, value] of match.similar) if (value >= least && inRange(stats, stem, range)) return true;
   return false;
+}
+
+/** True when a sentence in `[first, last]` has the stem. */
+function inRange(stats: SentenceStats, stem: string, [first, last]: readonly [number, number]): boolean {
+  const list = stats.postings.get(stem);
+  if (!list) return false;
+  // Posting lists are ascending: the first entry at or after the range's first sentence decides.
+  const at = lowerBound(list, first);
+  return at < list.length && list[at]! <= last;
 }
 
 /**

@@ -197,16 +197,17 @@ const DEFINITE_DE = "der die das dem den des im ins am ans zum zur vom beim";
 /** Definite articles and demonstratives, German and English, alone or joined to a preposition. */
 const DEFINITE = new Set(`${DEFINITE_DE} diese dieser dieses diesem diesen jene jener jenes the this that these those`.split(" "));
 /** German articles, alone or joined to a preposition. */
-const ARTICLES_DE = new Set(`${DEFINITE_DE} ein eine einem einen eines einer`.split(" "));
+const INDEFINITE_ARTICLES_DE = "ein eine einem einen eines einer";
+const ARTICLES_DE = new Set(`${DEFINITE_DE} ${INDEFINITE_ARTICLES_DE}`.split(" "));
 
-/** German indefinite articles: what follows them is one of a kind. */
-const INDEFINITE_DE = /^(ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner|keines)$/;
+/** German indefinite articles and their negation ("kein"): what follows them is one of a kind. */
+const INDEFINITE_DE = new Set(INDEFINITE_ARTICLES_DE.split(" ").flatMap((article) => [article, `k${article}`]));
 
 /** True when the word at `k` follows an indefinite article, directly or past up to two inflected adjectives ("einen eigenen …"). */
 function afterIndefinite(tokens: readonly string[], k: number): boolean {
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
     const token = tokens[j]!;
-    if (INDEFINITE_DE.test(token.toLowerCase())) return true;
+    if (INDEFINITE_DE.has(token.toLowerCase())) return true;
     if (!/^\p{Ll}+(e|en|er|es|em)$/u.test(token)) return false;
   }
   return false;

@@ -366,7 +366,7 @@ export function withoutTypos(question: string, language: Language, tools: Unders
     return base !== undefined && (german(`${base}en`) || german(`${base}n`));
   };
   // Chat German joins "es" to its verb ("gibts", "gehts"): the verb the dictionary knows and an "s".
-  const contracted = (word: string) => language === "de" && /^\p{Ll}{3,}s$/u.test(word) && german(word.slice(0, -1));
+  const contracted = (word: string) => /^\p{Ll}{3,}s$/u.test(word) && german(word.slice(0, -1));
   const known = (word: string) =>
     language === "de" ? german(word) || ofVerb(word) || contracted(word) || !dictionaryCuts(word, part).next().done : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
   // Hundreds of spellings are tested: a German one by a single look-up of its form where the lexicon offers it.
