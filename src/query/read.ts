@@ -123,7 +123,14 @@ export function read(
   const strict = expected !== null && STRICT_TYPES.has(expected);
   const selected = withContinuation(
     withTypedNeighbour(
-      withCountedFirst(withTypedFirst(selectSentences(ranked, { strict }), ranked, expected, stats, matches, namesAll), ranked, focus?.kind === "counted" ? at : -1, stats, matches, namesAll),
+      withLeaderFirst(
+        withCountedFirst(withTypedFirst(selectSentences(ranked, { strict }), ranked, expected, stats, matches, namesAll), ranked, focus?.kind === "counted" ? at : -1, stats, matches, namesAll),
+        ranked,
+        roleTerm < 0,
+        stats,
+        matches,
+        namesAll,
+      ),
       ranked,
       expected,
       roleTerm >= 0,
@@ -415,6 +422,32 @@ function bestInContext(
 /** The selection with `first` leading it, when there is one. */
 function ledBy(first: ScoredSentence | undefined, selected: readonly ScoredSentence[]): ScoredSentence[] {
   return first ? [first, ...selected].slice(0, MAX_SENTENCES) : [...selected];
+}
+
+/**
+ * "Wer leitet das Museum?", "who runs the museum?": when the selection leads with no sentence that names a
+ * person by a leader's noun, the best one in the first quote's article that does leads it ("Museumsleiterin
+ * Eva Roth sagte …"). The story's lead names the museum more often and better, but a leader is named where
+ * the role stands; a leader in another story leads something else.
+ */
+function withLeaderFirst(
+  selected: readonly ScoredSentence[],
+  scored: readonly ScoredSentence[],
+  noRole: boolean,
+  stats: SentenceStats,
+  matches: readonly TermMatch[],
+  namesAll: (sentence: number) => boolean,
+): ScoredSentence[] {
+  const first = selected[0];
+  const leaders = noRole ? matches.flatMap((m) => (m.term.context === true ? [] : (m.term.leaders ?? []))) : [];
+  if (leaders.length === 0 || first === undefined) return [...selected];
+  // The role nouns alone, met as a word or a compound's head ("Museumsleiterin"), not the leading word's
+  // other senses ("unter Führung von …" names who led something else).
+  const roles = matchTerms([{ word: "", position: -1, weight: 1, alternatives: leaders.map((stem) => ({ stem, weight: 1, via: "word" as const })) }], stats);
+  const story = stats.source(first.index);
+  const leads = (s: ScoredSentence) => s.typeMatch && stats.source(s.index) === story && termHits(roles, stats, s.index)[0]! >= ROLE_MATCH;
+  if (leads(first)) return [...selected];
+  return ledBy(bestInContext(scored, leads, stats, matches, namesAll), selected.filter((s) => !leads(s)));
 }
 
 /**

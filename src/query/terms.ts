@@ -74,6 +74,8 @@ export interface QueryTerm {
    * phrase's stems, all of which a sentence must have (in any form), with the phrase's weight.
    */
   readonly phrases?: readonly { readonly stems: readonly string[]; readonly weight: number }[];
+  /** Of a word that asks who leads ("leitet", "runs"): the stems of the role nouns the sources name a leader by ("Chef", "Leiter"). */
+  readonly leaders?: readonly string[];
 }
 
 const STOPWORDS = new Set(

@@ -1064,7 +1064,8 @@ function withParticleVerbs(words: readonly QueryTerm[], question: string, langua
 function withLeaderNouns(terms: readonly QueryTerm[], expected: AnswerType | null, tools: UnderstandTools): QueryTerm[] {
   return terms.map((term) => {
     if (!asksForLeader(term.word, expected)) return term;
-    return withStandIns(term, LEADER_NOUNS.flatMap((noun) => tools.analyze(noun)).filter(tools.inCorpus));
+    const leaders = [...new Set(LEADER_NOUNS.flatMap((noun) => tools.analyze(noun)).filter(tools.inCorpus))];
+    return { ...withStandIns(term, leaders), leaders };
   });
 }
 

@@ -276,6 +276,30 @@ describe("createAsk, a translation the sources do not use", () => {
   });
 });
 
+describe("createAsk, a question for who leads what the story names", () => {
+  const LIBRARY =
+    " date 2025-03 Marstal (dpa) - Zwei Jahre nach dem Brand in der Stadtbibliothek von Marstal hat das Amtsgericht zwei Männer zu Bewährungsstrafen verurteilt. " +
+    "Die Angeklagten im Alter von 22 und 25 Jahren hatten gestanden, in der Nacht zum 3. März 2023 Feuer im Lesesaal gelegt zu haben.\n\n" +
+    "Das Feuer zerstörte rund 14.000 Bücher und einen Teil des historischen Archivs. Die Feuerwehr war mit 60 Kräften im Einsatz. Verletzt wurde niemand. " +
+    "Der Schaden wurde auf 2,4 Millionen Euro geschätzt.\n\n" +
+    "«Die Tat war sinnlos», sagte Richterin Petra Olsen in der Urteilsbegründung. Das Gericht folgte weitgehend dem Antrag der Staatsanwaltschaft. " +
+    "Einer der Verteidiger kündigte an, Rechtsmittel zu prüfen.\n\n" +
+    "Bibliotheksleiterin Hanna Krüger zeigte sich nach dem Urteil erleichtert. «Wir wollen nach vorne schauen», sagte sie. " +
+    "Der Lesesaal soll im Herbst wieder öffnen, die Stadt hat dafür 800.000 Euro bereitgestellt.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "library.txt": LIBRARY }, true, 3));
+  });
+
+  it("quotes first the story's sentence that names a person by a leader's noun, not its lead, nor a leader of another story", async () => {
+    for (const q of ["Wer leitet die Bibliothek in Marstal?", "Who is the director of the library in Marstal?", "Who runs the library?"]) {
+      const answer = await askAlone(() => index)(q);
+      expect(answer.kind === "answered" && answer.citations[0]?.quote, q).toBe("Bibliotheksleiterin Hanna Krüger zeigte sich nach dem Urteil erleichtert.");
+      expect(answer.kind === "answered" && answer.citations.map((c) => c.source), q).not.toContain("000_308e1ab380b049a5.txt");
+    }
+  });
+});
+
 describe("createAsk, a conversation that stays with its story", () => {
   const UNION =
     " date 2025-02 Zwickau (dpa) - Der Autozulieferer Kessler will 700 Stellen streichen. Die IG Metall fordert bei Kessler eine Standortgarantie bis 2030. Die IG Metall ruft bei Kessler für Freitag zu einem Warnstreik auf.";

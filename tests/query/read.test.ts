@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import type { Lexicon } from "../../src/lexicon/index.js";
 import type { WordKnowledge } from "../../src/query/cues.js";
+import { usedBySources } from "../../src/query/answer.js";
 import { read } from "../../src/query/read.js";
 import { buildSentenceStats, type SentenceStats } from "../../src/query/score.js";
 import { understand } from "../../src/query/understand.js";
@@ -352,6 +353,22 @@ describe("read ranks what speaks to the question first", () => {
     const u = understand("Wer führt Kourou?", [], false, { analyze, lexicon: nothing, inCorpus }, 1000);
     const reading = read(u, passages, stats, { minCoverage: 0.3 });
     expect(reading.selected[0]?.sentence.text).toBe("Parteichefin Maria Lenz sprach von einem Sieg.");
+  });
+
+  it("answers who leads a place with the sentence naming a person by a leader's noun, not the lead that names the place better", () => {
+    const text =
+      "Zwei Jahre nach dem Brand in der Stadtbibliothek von Marstal hat das Gericht zwei Angeklagte verurteilt. Die Männer hatten Feuer gelegt. " +
+      "Die Kammer folgte der Staatsanwaltschaft. Ein Anwalt will Revision einlegen. Der Schaden lag bei einer Million Euro. " +
+      "Bibliotheksleiterin Hanna Krüger zeigte sich erleichtert.";
+    const chunks = makeChunks("a.txt", text, 3);
+    const stats = buildSentenceStats(chunks, analyze);
+    const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
+    // Production's corpus check: the sources use "Leiter" in a compound's inflected head.
+    const inCorpus = (stem: string) => usedBySources(stats, stem);
+    const lead = (q: string) => read(understand(q, [], false, { analyze, lexicon: nothing, inCorpus }, 1000), passages, stats, { minCoverage: 0.3 }).selected;
+    for (const q of ["Wer leitet die Bibliothek in Marstal?", "Who runs the Bibliothek in Marstal?", "Wer leitet die Stadtbibliothek?"]) {
+      expect(lead(q)[0]?.sentence.text, q).toBe("Bibliotheksleiterin Hanna Krüger zeigte sich erleichtert.");
+    }
   });
 });
 
