@@ -454,7 +454,8 @@ function withLeaderFirst(
  * "How many tenants …" is answered by a number of tenants: when no selected sentence of the asked-for type
  * names what is counted as the gate will look for it (not only inside another word: "Mieterhöhung"), the
  * best one that does leads the selection, judged with the sentences around it ("Nach dem Brand sperrte die
- * Stadt das Haus." | "Betroffen sind 40 Mieter.").
+ * Stadt das Haus." | "Betroffen sind 40 Mieter."). And one whose number stands right before the counted noun
+ * leads a first sentence whose numbers count something else beside it.
  */
 function withCountedFirst(
   selected: readonly ScoredSentence[],
@@ -467,6 +468,14 @@ function withCountedFirst(
   if (counted < 0) return [...selected];
   const needed = foundAt(matches[counted]);
   const names = (s: ScoredSentence) => s.typeMatch && (s.hits[counted] ?? 0) >= needed;
+  // A number right before the counted noun counts it ("312 Silbermünzen"); one in the same clause may count
+  // something else ("eine Belohnung von 20.000 Euro für Hinweise auf die Münzen").
+  const similar = [...matches[counted]!.similar].filter(([, value]) => value >= needed).map(([stem]) => stem);
+  const countsIt = (s: ScoredSentence) => names(s) && countedByNumbers(s.sentence.text).some((word) => similar.some((stem) => fold(word).startsWith(stem)));
+  if (selected[0] !== undefined && !countsIt(selected[0])) {
+    const direct = bestInContext(scored, countsIt, stats, matches, namesAll);
+    if (direct) return ledBy(direct, selected.filter((s) => s.index !== direct.index));
+  }
   if (selected.some(names)) return [...selected];
   return ledBy(bestInContext(scored, names, stats, matches, namesAll), selected);
 }

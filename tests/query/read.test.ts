@@ -88,6 +88,15 @@ describe("read", () => {
     expect(reading.selected[0]?.sentence.text).toBe("Nach Angaben der Bahn waren 8000 Fahrgäste betroffen.");
   });
 
+  it("answers how many with the sentence whose number counts the noun, not one whose number counts something else beside it", () => {
+    const text =
+      "Der Verein hat eine Prämie von 5000 Euro für Hinweise auf die gestohlenen Fahrräder ausgesetzt. Die Polizei sucht Zeugen. Der Vorstand ist entsetzt. " +
+      "In der Nacht holten die Täter 48 Rennfahrräder aus der Halle. Die Halle war nicht abgeschlossen.";
+    const { ask } = setup(text);
+    const reading = ask("Wie viele Fahrräder wurden gestohlen?");
+    expect(reading.selected[0]?.sentence.text).toBe("In der Nacht holten die Täter 48 Rennfahrräder aus der Halle.");
+  });
+
   it("answers how many people with a number that counts someone, whatever the sources call them", () => {
     const { ask } = setup("Die Firma schließt ihr Werk in Kourou bis Ende 2025. Die Lage blieb ruhig.");
     expect(ask("Wie viele Menschen arbeiten im Werk in Kourou?").passes).toBe(false);
