@@ -406,7 +406,7 @@ const LIST_JOIN = /^(und|oder|sowie|and|or)$/i;
 const PLACE_PREPOSITION = /^(in|nach|aus|zu|bei|an|von|im|into|from|to|near)$/i;
 
 /** Words that ask who leads something: "Wer führt / leitet …", "an der Spitze", "who leads / heads …", "the head of", "in charge of", "the director of". */
-const LEADING = /^(führt|führte|führen|anführt|anführte|anführen|leitet|leitete|leiten|spitze|leads|lead|led|heads|headed|head|leader|leaders|chief|boss|runs|ran|director|directors|charge)$/i;
+const LEADING = /^(führt|führte|führten|führen|geführt|anführt|anführte|anführen|angeführt|leitet|leitete|leiteten|leiten|geleitet|spitze|leads|lead|led|leading|heads|headed|heading|head|leader|leaders|chief|boss|runs|ran|running|director|directors|chair|chairs|chaired|chairing|charge)$/i;
 /**
  * The role nouns a news text names a leader by, as the head of a compound or alone ("Vereinschef",
  * "Schulleiter", "die Vorsitzende"; in English "plant director", "chief executive"): general usage that

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksHowMany, asksPersonName, quotedTitles, answerType, countedByNumbers, asksPlannedTime, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
+import { answerType, asksForLeader, asksHowMany, asksPersonName, asksPlannedTime, countedByNumbers, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, quotedTitles, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -590,5 +590,15 @@ describe("quotedTitles", () => {
 
   it("makes the title's words a name the sentence supplies", () => {
     expect(sentenceFeatures("Die Initiative „Kurze Wege“ sammelte Unterschriften.").types.get("name")).toEqual(expect.arrayContaining(["kurze", "wege"]));
+  });
+});
+
+describe("asksForLeader", () => {
+  it("reads every form of a leading verb as asking who leads, in a question for a person only", () => {
+    for (const word of ["leads", "leading", "led", "heads", "heading", "runs", "running", "chairs", "chaired", "leitet", "geleitet", "führt", "geführt", "angeführt"]) {
+      expect(asksForLeader(word, "person"), word).toBe(true);
+    }
+    expect(asksForLeader("leading", "time")).toBe(false);
+    expect(asksForLeader("reads", "person")).toBe(false);
   });
 });
