@@ -425,10 +425,10 @@ function ledBy(first: ScoredSentence | undefined, selected: readonly ScoredSente
 }
 
 /**
- * "Wer leitet das Museum?", "who runs the museum?": when the selection leads with no sentence that names a
- * person by a leader's noun, the best one in the first quote's article that does leads it ("Museumsleiterin
- * Eva Roth sagte …"). The story's lead names the museum more often and better, but a leader is named where
- * the role stands; a leader in another story leads something else.
+ * "Wer leitet die Bibliothek?", "who runs the library?": when the selection leads with no sentence that
+ * names a person by a leader's noun, the best one in the first quote's article that does leads it
+ * ("Bibliotheksleiterin Eva Roth sagte …"). The story's lead names the library more often and better, but
+ * a leader is named where the role stands; a leader in another story leads something else.
  */
 function withLeaderFirst(
   selected: readonly ScoredSentence[],
@@ -441,7 +441,7 @@ function withLeaderFirst(
   const first = selected[0];
   const leaders = noRole ? matches.flatMap((m) => (m.term.context === true ? [] : (m.term.leaders ?? []))) : [];
   if (leaders.length === 0 || first === undefined) return [...selected];
-  // The role nouns alone, met as a word or a compound's head ("Museumsleiterin"), not the leading word's
+  // The role nouns alone, met as a word or a compound's head ("Bibliotheksleiterin"), not the leading word's
   // other senses ("unter Führung von …" names who led something else).
   const roles = matchTerms([{ word: "", position: -1, weight: 1, alternatives: leaders.map((stem) => ({ stem, weight: 1, via: "word" as const })) }], stats);
   const story = stats.source(first.index);
@@ -468,8 +468,8 @@ function withCountedFirst(
   if (counted < 0) return [...selected];
   const needed = foundAt(matches[counted]);
   const names = (s: ScoredSentence) => s.typeMatch && (s.hits[counted] ?? 0) >= needed;
-  // A number right before the counted noun counts it ("312 Silbermünzen"); one in the same clause may count
-  // something else ("eine Belohnung von 20.000 Euro für Hinweise auf die Münzen").
+  // A number right before the counted noun counts it ("48 Rennfahrräder"); one in the same clause may count
+  // something else ("eine Prämie von 5000 Euro für Hinweise auf die Fahrräder").
   const similar = [...matches[counted]!.similar].filter(([, value]) => value >= needed).map(([stem]) => stem);
   const countsIt = (s: ScoredSentence) => names(s) && countedByNumbers(s.sentence.text).some((word) => similar.some((stem) => fold(word).startsWith(stem)));
   if (selected[0] !== undefined && !countsIt(selected[0])) {
