@@ -579,7 +579,7 @@ function resolved(term: QueryTerm, stats: SentenceStats): Resolved {
   let cache = resolutions.get(stats);
   if (!cache) resolutions.set(stats, (cache = { terms: new Map(), stems: 0 }));
   // Everything resolution reads of a term (see accepts and strictAlternative).
-  const key = `${term.name === true ? "N" : ""}${/^\p{Lu}/u.test(term.word) ? "U" : ""}|${term.heads?.join(",") ?? "-"}|${term.alternatives.map((a) => `${a.stem}:${a.weight}:${a.via}`).join(";")}`;
+  const key = `${term.name === true ? (term.asked === true ? "A" : "N") : ""}${/^\p{Lu}/u.test(term.word) ? "U" : ""}|${term.heads?.join(",") ?? "-"}|${term.alternatives.map((a) => `${a.stem}:${a.weight}:${a.via}`).join(";")}`;
   const known = cache.terms.get(key);
   if (known) return known;
   const n = stats.count;
@@ -629,6 +629,8 @@ export function accepts(
   if (query.length - stem.length >= COMPOUND_MODIFIER && query.endsWith(stem)) {
     // Where the dictionary reads the compound's parts, only its heads are heads: "Rand" is none of "Waldbrand".
     if (own && term.heads !== undefined && !term.heads.includes(stem)) return false;
+    // A name's tail is no mention of it: "zu Hause" does not name "Brennhausen", nor "am Bach" "Hellerbach".
+    if (own && term.name === true && term.asked !== true) return false;
     const modifier = query.slice(0, query.length - stem.length);
     const bare = withoutLinking(modifier);
     if (!begins(modifier) && (bare === undefined || !begins(bare))) return false;

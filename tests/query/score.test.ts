@@ -286,6 +286,16 @@ describe("matchTerms", () => {
     expect(verb?.similar.has("mission")).toBe(false);
   });
 
+  it("does not find a name by its tail: a town in -hausen is not mentioned by 'zu Hause'; a compound noun is by its head", () => {
+    const stats = buildSentenceStats(makeChunks("t.txt", "Die Wasserwerke Brennhausen erhöhen den Preis. Viele Kunden blieben zu Hause. Ein Landhaus brannte.", 1), analyze);
+    const town = { word: "Brennhausen", position: 0, weight: 1, name: true, alternatives: [{ stem: "brennhaus", weight: 1, via: "word" as const }] };
+    const [name] = matchTerms([town], stats);
+    expect([...(name?.similar.keys() ?? [])]).toEqual(["brennhaus"]);
+    // The same word as a noun ("ein Brennhaus") is a kind of house, found by its head where the sources use its modifier.
+    const [noun] = matchTerms([{ ...town, name: false }], stats);
+    expect(noun?.similar.has("haus")).toBe(true);
+  });
+
   it("finds the question's own word as the modifier of a compound of the sources, weakly, and a synonym's not", () => {
     const stats = buildSentenceStats(makeChunks("p.txt", "Die IG Metall kündigte für Freitag eine Protestkundgebung an. Es regnete.", 1), analyze);
     // A lower-case word ("When is the protest?"), which is found as it is, not by spelling as a name is.
