@@ -629,7 +629,7 @@ export function accepts(
   if (query.length - stem.length >= COMPOUND_MODIFIER && query.endsWith(stem)) {
     // Where the dictionary reads the compound's parts, only its heads are heads: "Rand" is none of "Waldbrand".
     if (own && term.heads !== undefined && !term.heads.includes(stem)) return false;
-    // A name's tail is no mention of it: "zu Hause" does not name "Brennhausen", nor "am Bach" "Hellerbach".
+    // A name's tail is no mention of it: "zu Hause" does not name "Kornhausen", nor "am Bach" "Tannbach".
     if (own && term.name === true && term.asked !== true) return false;
     const modifier = query.slice(0, query.length - stem.length);
     const bare = withoutLinking(modifier);
