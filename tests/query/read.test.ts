@@ -25,6 +25,15 @@ const nothing: Lexicon = {
   demonymPlace: () => undefined,
 };
 
+/** One article in chunks of `size` sentences, each a passage ranked in text order, and the tools to read questions about it. */
+function article(text: string, size: number) {
+  const chunks = makeChunks("a.txt", text, size);
+  const stats = buildSentenceStats(chunks, analyze);
+  const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
+  const tools = { analyze, lexicon: nothing, inCorpus: (s: string) => stats.postings.has(s) };
+  return { stats, passages, tools };
+}
+
 function setup(text: string, lexicon: Lexicon = nothing, knows?: WordKnowledge) {
   const chunks = makeChunks("a.txt", text, 3);
   const stats: SentenceStats = buildSentenceStats(chunks, analyze, knows);
@@ -369,12 +378,10 @@ describe("read ranks what speaks to the question first", () => {
       "Zwei Jahre nach dem Brand in der Stadtbibliothek von Marstal hat das Gericht zwei Angeklagte verurteilt. Die Männer hatten Feuer gelegt. " +
       "Die Kammer folgte der Staatsanwaltschaft. Ein Anwalt will Revision einlegen. Der Schaden lag bei einer Million Euro. " +
       "Bibliotheksleiterin Hanna Krüger zeigte sich erleichtert.";
-    const chunks = makeChunks("a.txt", text, 3);
-    const stats = buildSentenceStats(chunks, analyze);
-    const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
+    const { stats, passages, tools } = article(text, 3);
     // Production's corpus check: the sources use "Leiter" in a compound's inflected head.
     const inCorpus = (stem: string) => usedBySources(stats, stem);
-    const lead = (q: string) => read(understand(q, [], false, { analyze, lexicon: nothing, inCorpus }, 1000), passages, stats, { minCoverage: 0.3 }).selected;
+    const lead = (q: string) => read(understand(q, [], false, { ...tools, inCorpus }, 1000), passages, stats, { minCoverage: 0.3 }).selected;
     for (const q of ["Wer leitet die Bibliothek in Marstal?", "Who runs the Bibliothek in Marstal?", "Wer leitet die Stadtbibliothek?"]) {
       expect(lead(q)[0]?.sentence.text, q).toBe("Bibliotheksleiterin Hanna Krüger zeigte sich erleichtert.");
     }
@@ -382,15 +389,6 @@ describe("read ranks what speaks to the question first", () => {
 });
 
 describe("read in a follow-up", () => {
-  /** One article in chunks of `size` sentences, each a passage ranked in text order, and the tools to read questions about it. */
-  function article(text: string, size: number) {
-    const chunks = makeChunks("a.txt", text, size);
-    const stats = buildSentenceStats(chunks, analyze);
-    const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
-    const tools = { analyze, lexicon: nothing, inCorpus: (s: string) => stats.postings.has(s) };
-    return { stats, passages, tools };
-  }
-
   it("prefers the sentence right after the one the previous answer quoted", () => {
     const text = "Der Verband kritisierte den Streik. «Das ist maßlos», sagte Sprecher Paul Brandt. Die Bahn bot Gespräche an. «Wir sind bereit», sagte Bahnchefin Eva Roth.";
     const { stats, passages, tools } = article(text, 4);
