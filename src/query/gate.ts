@@ -43,6 +43,8 @@ export interface EvidenceUnit {
   readonly inDocument?: readonly boolean[];
   /** Term hits of the first sentence of the unit's article: a news article's lead says what all of it is about. */
   readonly lead?: readonly number[];
+  /** For each term: whether the unit's sentences, those around them or the lead begin a word with a modifier of the term's compound (QueryTerm.modifiers). */
+  readonly modifiersSaid?: readonly boolean[];
   /** For each term: how well the words beside a number in the quoted sentences match it (what the numbers count). */
   readonly counted?: readonly number[];
   /** Whether a number of the quoted sentences counts something: words follow it in its clause ("80 Mitarbeiter", not "bis 2030."). */
@@ -97,9 +99,12 @@ export function measureEvidence(
   // In a follow-up that points back by a pronoun, a definite noun names what the last turn was about
   // ("Warum ist ihr die Firma so wichtig?" after a question on the Hallmann sale): its words say the
   // subject too. An indefinite one ("eine Geldstrafe") is a new thing asked about, and must be there.
+  // A compound the sources lack is near by its modifier as well: "der Seilbahnunfall" is the story of a
+  // "Seilbahn", though its lead does not call it an "Unfall".
   const carried = followUp === "pronoun" && nouns.every((t) => matches[t]!.term.definite === true) ? matches.flatMap((m, t) => (m.term.context === true ? [t] : [])) : [];
   const onSubject = (u: EvidenceUnit) =>
-    nouns.length === 0 || [...nouns, ...carried].some((t) => [...u.quoted, ...u.context, ...(u.lead ? [u.lead] : [])].some((hits) => (hits[t] ?? 0) > 0));
+    nouns.length === 0 ||
+    [...nouns, ...carried].some((t) => [...u.quoted, ...u.context, ...(u.lead ? [u.lead] : [])].some((hits) => (hits[t] ?? 0) > 0) || u.modifiersSaid?.[t] === true);
   const counts = units.map((u) => (!strict || u.typed) && namesOf(u) && speaksTo(u) && onSubject(u));
   const counted = units.filter((_, k) => counts[k]);
   // A measure's noun ("Höhe") tells which sentence gives the measure, not that the sentence is about what

@@ -579,12 +579,14 @@ function evidenceUnits(
     const members = second !== undefined && pairsWithNext(first, second, strict) ? [first, second] : [first];
     k += members.length - 1;
     const near = [...new Set(members.flatMap((m) => stats.chunkSentences(m.sentence.chunkId)))];
+    const lead = articleStart(first.index, (i) => stats.source(i));
     units.push({
       quoted: members.map((m) => m.hits),
       context: near.map((i) => termHits(matches, stats, i)),
       typed: members.some((m) => m.typeMatch),
       inDocument: matches.map((m) => m.term.name === true && mentions(m, first.index, stats)),
-      lead: termHits(matches, stats, articleStart(first.index, (i) => stats.source(i))),
+      lead: termHits(matches, stats, lead),
+      modifiersSaid: matches.map((m) => beginsWith(m.term.modifiers, [...near, lead], stats)),
       countsSomething: members.some((m) => countsSomething(m.sentence.text)),
       counted: matches.map((m) =>
         Math.max(0, ...members.flatMap((member) => [...stats.counted(member.index)].map((stem) => (namesSame(m.term, stem) ? (m.similar.get(stem) ?? 0) : 0)))),
@@ -603,6 +605,12 @@ export function mentions(match: TermMatch, sentence: number, stats: SentenceStat
   const range = articleRange(sentence, (i) => stats.source(i), stats.count);
   for (const [stem, value] of match.similar) if (value >= least && inRange(stats, stem, range)) return true;
   return false;
+}
+
+/** True when one of `sentences` has a stem that is one of `prefixes` or begins with it. */
+function beginsWith(prefixes: readonly string[] | undefined, sentences: readonly number[], stats: SentenceStats): boolean {
+  if (prefixes === undefined || prefixes.length === 0) return false;
+  return sentences.some((i) => [...stats.stems(i)].some((stem) => prefixes.some((prefix) => stem.startsWith(prefix))));
 }
 
 /** True when a sentence in `[first, last]` has the stem. */

@@ -70,6 +70,11 @@ export interface QueryTerm {
    */
   readonly heads?: readonly string[];
   /**
+   * The stems of the modifiers of a compound the sources do not use, when they use words that begin with
+   * them ("Seilbahnunfall" → seilbahn, for "die Seilbahnkabine"): what the compound is about, though not what it is.
+   */
+  readonly modifiers?: readonly string[];
+  /**
    * Synonyms of two words that stand in only together ("Anzeige erstatten" for "anzeigen"): each
    * phrase's stems, all of which a sentence must have (in any form), with the phrase's weight.
    */

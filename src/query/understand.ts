@@ -717,7 +717,7 @@ export function expandTerms(
       // (A lexicon that fails knows nothing, and then no word is taken for unknown.)
       let split: ReturnType<typeof readParts> | undefined;
       const partsOfWord = () => (split ??= readParts(term.word, tools));
-      const unknown = lemmas.length === 0 && safe(() => [lexicon.isGermanWord(term.word)], tools)[0] === false && partsOfWord().length === 0;
+      const unknown = lemmas.length === 0 && safe(() => [lexicon.isGermanWord(term.word)], tools)[0] === false && partsOfWord().parts.length === 0;
       // An acronym names one party, union or agency ("SPD", "ADAC"), dictionary word or not: the article
       // that answers must name it, not another one of its kind.
       const acronym = /^\p{Lu}{2,6}$/u.test(term.word);
@@ -751,7 +751,8 @@ export function expandTerms(
       // stand in for it, below the word itself ("Nachtzüge" → Züge, "weiterverkauft" → verkauft).
       // A role the sources name only in the feminine ("Intendantin") is used too: its parts are no stand-ins.
       const used = [...alternatives.keys()].some((stem) => exactly(stem) || feminines(stem).some(exactly));
-      const parts = used ? [] : partsOfWord();
+      const { parts, modifiers } = used ? { parts: [], modifiers: [] } : partsOfWord();
+      if (modifiers.length > 0) term = { ...term, modifiers };
       // A capitalised compound's head is a noun too: "Hafenmauer" ends in Mauer, not in the comparative of "mau".
       const partLemmas = (part: string) => {
         const found = safe(() => lexicon.germanLemmas(part), tools);
@@ -1113,21 +1114,23 @@ const MIN_HEAD = 4;
  * Generic German morphology over the lexicon; no list of words.
  */
 export function partsOf(word: string, tools: PartTools): string[] {
-  return readParts(word, tools).flatMap((p) => (p.used ? [p.part] : []));
+  return readParts(word, tools).parts.flatMap((p) => (p.used ? [p.part] : []));
 }
 
 type PartTools = Pick<UnderstandTools, "lexicon" | "onLexiconError" | "analyze" | "beginsInCorpus" | "inCorpus">;
 
 /**
  * Every part {@link partsOf} considers, with whether the sources use it: a head they do not use may still
- * have synonyms they do ("Gästequartiere" → Quartier → Unterkunft, in "Gästeunterkünfte").
+ * have synonyms they do ("Gästequartiere" → Quartier → Unterkunft, in "Gästeunterkünfte"). And the stems
+ * of the modifiers the sources begin words with, which say what the compound is about (QueryTerm.modifiers).
  */
-function readParts(word: string, tools: PartTools): { part: string; used: boolean; loose?: boolean }[] {
+function readParts(word: string, tools: PartTools): { parts: { part: string; used: boolean; loose?: boolean }[]; modifiers: string[] } {
   const knows = (w: string) => holds(() => tools.lexicon.isGermanWord(w), tools);
   // A head is used when the sources have it or its dictionary form ("entschädigt" → entschädigen → Entschädigungen).
   const forms = (w: string) => [w, ...safe(() => tools.lexicon.germanLemmas(w), tools as UnderstandTools).map((l) => l.lemma)];
   const used = (w: string) => forms(w).some((form) => tools.analyze(form).some(tools.inCorpus));
   const parts: { part: string; used: boolean; loose?: boolean }[] = [];
+  const modifiers = new Set<string>();
   const push = (part: string) => {
     if (!parts.some((p) => p.part === part)) parts.push({ part, used: used(part) });
   };
@@ -1148,9 +1151,10 @@ function readParts(word: string, tools: PartTools): { part: string; used: boolea
         break;
       }
       push(head);
+      for (const stem of stems) modifiers.add(stem);
     }
   }
-  return parts;
+  return { parts, modifiers: [...modifiers] };
 }
 
 /**

@@ -300,6 +300,25 @@ describe("createAsk, a question for who leads what the story names", () => {
   });
 });
 
+describe("createAsk, a compound the sources do not use", () => {
+  const CABLE_CAR =
+    " date 2025-04 Oberwald (dpa) - Bei der Bergfahrt einer Seilbahnkabine am Kammberg sind am Samstagmittag 14 Menschen leicht verletzt worden. " +
+    "Sie stieß gegen 12.10 Uhr gegen einen Stützpfeiler, wie die Polizei mitteilte. An Bord waren 38 Fahrgäste.\n\n" +
+    "Der Betreiber ließ die Anlage nach dem Vorfall prüfen. Ein Gutachter soll klären, ob ein technischer Defekt vorlag. " +
+    "Die Bahn bleibt bis auf Weiteres geschlossen, Wanderer können den Gipfel über einen Fußweg erreichen.\n\n" +
+    "Es war der erste Unfall an der Anlage seit ihrer Eröffnung im Jahr 1998. Die Gemeinde will im Sommer über eine Erneuerung der Kabinen beraten.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "cable-car.txt": CABLE_CAR }, true));
+  });
+
+  it("takes the story that names its modifier for the story it asks about, not for another subject", async () => {
+    const answer = await askAlone(() => index)("Wie viele Leute sind bei dem Seilbahnunfall am Kammberg verletzt worden?");
+    expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("14 Menschen leicht verletzt");
+    expect((await askAlone(() => index)("Wie viele Leute sind bei dem Busunfall am Kammberg verletzt worden?")).kind).toBe("not_found");
+  });
+});
+
 describe("createAsk, a conversation that stays with its story", () => {
   const UNION =
     " date 2025-02 Zwickau (dpa) - Der Autozulieferer Kessler will 700 Stellen streichen. Die IG Metall fordert bei Kessler eine Standortgarantie bis 2030. Die IG Metall ruft bei Kessler für Freitag zu einem Warnstreik auf.";

@@ -80,6 +80,10 @@ describe("relevance gate", () => {
     expect(measureEvidence(question, [{ ...quoted, lead: [1, 0] }], null, true).coverage).toBeGreaterThan(0);
     expect(measureEvidence(question, [{ ...quoted, lead: [0, 0] }], null, true).coverage).toBe(0);
     expect(measureEvidence(question, [quoted], null, true).coverage).toBe(0);
+    // A lead that begins a word with the compound's modifier ("das Straßenbahnnetz" for "Straßenbahnlinie") says the
+    // subject too; one that does so for another term does not.
+    expect(measureEvidence(question, [{ ...quoted, lead: [0, 0], modifiersSaid: [true, false] }], null, true).coverage).toBeGreaterThan(0);
+    expect(measureEvidence(question, [{ ...quoted, lead: [0, 0], modifiersSaid: [false, true] }], null, true).coverage).toBe(0);
   });
 
   it("declines one loose match when another word of the question is nowhere in the sources, and not a close one", () => {
