@@ -106,6 +106,12 @@ const STOPWORDS = new Set(
     "mochte mochten möchte möchten " +
     // the forms of "all", which say how much of something, not what ("vor allem")
     "alle alles allem allen aller " +
+    // the other quantifying and pointing pronouns with their forms, which the dictionaries do not list
+    // (so a form such as "beiden" would otherwise be read as a name)
+    "beide beiden beider beides jede jeder jedes jeden jedem manche mancher manches manchen manchem mehrere mehrerer " +
+    "mehreren einige einiger einiges einigen einigem sämtliche sämtlicher sämtlichen solche solcher solches solchen " +
+    "solchem derselbe dieselbe dasselbe denselben demselben desselben dieselben irgendein irgendeine irgendeinen " +
+    "irgendeinem irgendeiner irgendwer irgendwas " +
     // subordinating conjunctions
     "weil obwohl falls wenn sodass nachdem bevor seitdem sobald solange indem " +
     "wegen trotz während statt innerhalb außerhalb ins beim ums aufs vor hinter neben zwischen ohne " +

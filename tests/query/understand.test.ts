@@ -1260,6 +1260,10 @@ describe("truecased", () => {
     expect(truecased("wo kann man das beantragen und die brücke sehen?", "de", withCorpus)).toBe("wo kann man das Beantragen und die Brücke sehen?");
     // Whoever capitalises a word after the first has cased the question already.
     expect(truecased("Wird die neue brücke in Brenningen teuer?", "de", withCorpus)).toBe("Wird die neue brücke in Brenningen teuer?");
+    // A form of a pronoun the dictionaries do not list is no name, though the sources use it.
+    const pronouns = { ...withCorpus, inCorpus: (stem: string) => ["beid", "jed", "mehr"].includes(stem) };
+    expect(truecased("wer hat gesagt, dass es den beiden gut geht?", "de", pronouns)).toBe("wer hat gesagt, dass es den beiden gut geht?");
+    expect(truecased("wie viel bekommt jeder von mehreren?", "de", pronouns)).toBe("wie viel bekommt jeder von mehreren?");
   });
 
   it("writes a place with its capital however it is typed, whether the sources name it or not", () => {
