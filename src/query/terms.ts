@@ -193,11 +193,13 @@ function specifies(words: readonly string[], k: number, language: Language): boo
     const head = von ? j - 2 : j - 1;
     return (von || article === "des" || article === "der") && head > 0 && /^\p{Lu}/u.test(words[head] ?? "");
   }
-  // The words right after "of" and its article, up to the noun: "of the museum thieves".
+  // The words right after "of" and its article, up to the noun: "of the museum thieves". A name ends the
+  // attribute: in "the mayor of Lindau belong to", the word after it is the clause's verb.
   for (; j > 0 && j >= k - 3; j--) {
     const w = words[j]!.toLowerCase();
     if (w === "of") return j > 1 && !NOT_WHICH_ONE.test(words[j - 1]!.toLowerCase());
     if (isStopword(w) && !/^(the|a|an)$/.test(w)) return false;
+    if (/^\p{Lu}/u.test(words[j]!) && /^\p{Ll}/u.test(words[k] ?? "")) return false;
   }
   return false;
 }

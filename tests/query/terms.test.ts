@@ -13,6 +13,8 @@ describe("contentWords", () => {
     expect(specifiers("Wie heißt der Bürgermeister?")).toEqual([]);
     expect(specifiers("How many of them lost their jobs?", "en")).toEqual([]);
     expect(specifiers("Over what period of time?", "en")).toEqual([]);
+    // A name ends the attribute; the word after it is the clause's verb.
+    expect(specifiers("Which party does the mayor of Lindau belong to?", "en")).toEqual(["Lindau"]);
   });
 
   it("drops the forms of \"all\", which say how much of something, not what", () => {
