@@ -630,6 +630,30 @@ export function combinedAnswer(parts: readonly { readonly question: string; read
   };
 }
 
+/**
+ * A follow-up that returns to the story before a detour: "Und wer hat die Anhebung beschlossen?" after a
+ * question on another story asks about the story where "die Anhebung" was. A definite noun names a thing
+ * the conversation knows; when the last answer's article does not speak of all the follow-up's own
+ * definite nouns, the most recent earlier answer whose article does is the one it leans on.
+ * Returns how many turns of the history to keep (up to that answer), or undefined to keep them all.
+ */
+function storyReturnedTo(index: AnswerIndex, stats: SentenceStats, understanding: Understanding, history: readonly Turn[]): number | undefined {
+  const reason = understanding.followUp?.reason;
+  if (reason !== "pronoun" && reason !== "ellipsis") return undefined;
+  // German marks nouns by their capital; an English definite phrase's words may be any of its parts.
+  const own = understanding.terms.filter((t) => t.definite === true && t.context !== true && t.name !== true && (understanding.language === "en" || t.noun === true));
+  if (own.length === 0) return undefined;
+  const matches = matchTerms(own, stats);
+  const speaksOfAll = (sources: readonly string[]) => sources.some((source) => matches.every((m) => articleCoverage(index, stats, [m], source) > 0));
+  const last = understanding.followUp?.previous.sources ?? [];
+  if (speaksOfAll(last)) return undefined;
+  for (let k = history.length - 2; k >= 0; k--) {
+    const sources = history[k]!.sources ?? [];
+    if (sources.length > 0 && !sources.every((source) => last.includes(source)) && speaksOfAll(sources)) return k + 1;
+  }
+  return undefined;
+}
+
 /** {@link createAsk} for one question. */
 function createAskOne(deps: AskDependencies): Ask {
   let lexicon = deps.lexicon;
@@ -639,6 +663,8 @@ function createAskOne(deps: AskDependencies): Ask {
     const stats = statsFor(index, deps.analyze, lexicon);
     const tools = toolsFor(deps, index, lexicon, stats);
     let understanding = understand(rawQuestion, context.history, context.continues === true, tools, deps.settings.maxQuestionChars, context.language);
+    const back = storyReturnedTo(index, stats, understanding, context.history);
+    if (back !== undefined) understanding = understand(rawQuestion, context.history.slice(0, back), context.continues === true, tools, deps.settings.maxQuestionChars, context.language);
     const { language } = understanding;
     const truncNote = understanding.truncated ? "question truncated" : undefined;
     if (understanding.intent === "overview") {

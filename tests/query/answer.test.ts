@@ -9,7 +9,7 @@ import { createAsk, sentencesWith, usedBySources, type AskSettings } from "../..
 import { buildSentenceStats } from "../../src/query/score.js";
 import { vocabularyOf } from "../../src/query/vocabulary.js";
 import { makeChunks } from "./fixtures.js";
-import { turnOf, type Answer } from "../../src/types.js";
+import { turnOf, type Answer, type Turn } from "../../src/types.js";
 
 const SETTINGS: AskSettings = {
   retrieval: { k: 6, denseK: 30, keywordK: 30, rrfK: 60, denseWeight: 1, keywordWeight: 1 },
@@ -339,6 +339,33 @@ describe("createAsk, a conversation that stays with its story", () => {
     expect(quotes(next)).toContain("Freitag");
     // A question that names its subject goes where it points.
     expect(quotes(await ask("When did the strike in France start?", { history: story }))).toContain("Montag");
+  });
+});
+
+describe("createAsk, a conversation that returns to its story after a detour", () => {
+  const SCHOOL =
+    " date 2025-03 Tannstedt (dpa) - Die Stadt Tannstedt erhöht zum 1. April die Gebühren ihrer Musikschule. Eine Unterrichtsstunde kostet dann 28 Euro statt bisher 22 Euro. " +
+    "Bürgermeisterin Karin Lodders begründete die Erhöhung mit gestiegenen Löhnen der Lehrkräfte. Der Stadtrat stimmte mit 18 zu 9 Stimmen zu.";
+  const STORM =
+    " date 2025-03 Ellwangen (dpa) - Ein Sturm hat in Ellwangen in der Nacht zum Sonntag 40 Dächer abgedeckt. Verletzt wurde niemand. " +
+    "Bürgermeister Tim Albers richtete ein Spendenkonto für die Betroffenen ein. Die Feuerwehr war mit 90 Kräften im Einsatz.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "school.txt": SCHOOL, "storm.txt": STORM }));
+  });
+
+  it("answers a follow-up whose definite nouns the last story lacks from the earlier story that has them", async () => {
+    const ask = createAsk({ index: () => index, analyze, settings: SETTINGS });
+    const history: Turn[] = [];
+    for (const q of ["Wie viel kostet in Tannstedt künftig eine Unterrichtsstunde?", "Wie viele Dächer hat der Sturm in Ellwangen abgedeckt?"]) {
+      history.push(turnOf(q, await ask(q, { history: [...history] })));
+    }
+    expect(history.map((t) => t.sources?.[0])).toEqual(["school.txt", "storm.txt"]);
+    const back = await ask("Und wie begründet die Bürgermeisterin die Erhöhung?", { history });
+    expect(back.kind === "answered" && back.citations[0]?.quote).toContain("gestiegenen Löhnen");
+    // One whose nouns the last story has stays with it.
+    const stays = await ask("Und was hat der Bürgermeister eingerichtet?", { history });
+    expect(stays.kind === "answered" && stays.citations[0]?.quote).toContain("Spendenkonto");
   });
 });
 
