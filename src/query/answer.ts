@@ -499,6 +499,13 @@ function withinStory(
   return readWithin(deps, index, stats, understanding, reading, story);
 }
 
+/** True when a reading answers from the story of an answer before the previous one, not from the previous one's. */
+function returnsToStory(reading: Reading, history: readonly Turn[], previous: Turn): boolean {
+  const from = reading.selected[0]?.sentence.source;
+  if (from === undefined || (previous.sources ?? []).includes(from)) return false;
+  return history.slice(0, -1).some((turn) => turn.sources?.includes(from) === true);
+}
+
 /** True when a reading that names nothing of its own answers from an article the previous answer did not quote. */
 function leavesStory(reading: Reading, previous: Turn): boolean {
   const from = reading.selected[0]?.sentence.source;
@@ -678,7 +685,10 @@ function createAskOne(deps: AskDependencies): Ask {
       return { kind: "smalltalk", text: smalltalkText(intent, language), language, mode: "extractive", examples };
     }
     let reading = await retrieveAndRead(deps, index, stats, understanding);
-    const previous = understanding.newTopic === true ? undefined : previousTurn(context.history, tools);
+    const told = understanding.newTopic === true ? undefined : previousTurn(context.history, tools);
+    // A question read alone that is answered from a story the conversation told before the last answer
+    // returns to it ("Wer zahlt die Reparatur?" after a detour): the last story has no claim on it.
+    const previous = told !== undefined && !(reading.passes && returnsToStory(reading, context.history, told)) ? told : undefined;
     if (previous && understanding.followUp === null) reading = inSameArticle(deps, index, stats, understanding, reading, previous.sources ?? []);
     // A question read alone may still lean on the previous turn: when alone it finds no grounded answer,
     // and that reading grounds it; or when it names nothing new but is answered from another article

@@ -348,7 +348,8 @@ describe("createAsk, a conversation that returns to its story after a detour", (
     "Bürgermeisterin Karin Lodders begründete die Erhöhung mit gestiegenen Löhnen der Lehrkräfte. Der Stadtrat stimmte mit 18 zu 9 Stimmen zu.";
   const STORM =
     " date 2025-03 Ellwangen (dpa) - Ein Sturm hat in Ellwangen in der Nacht zum Sonntag 40 Dächer abgedeckt. Verletzt wurde niemand. " +
-    "Bürgermeister Tim Albers richtete ein Spendenkonto für die Betroffenen ein. Die Feuerwehr war mit 90 Kräften im Einsatz.";
+    "Bürgermeister Tim Albers richtete ein Spendenkonto für die Betroffenen ein. Die Feuerwehr war mit 90 Kräften im Einsatz. " +
+    "Der Stadtrat rief am Sonntag mit allen Stimmen den Katastrophenfall aus.";
   let index: LoadedIndex;
   beforeAll(async () => {
     ({ index } = await makeIndex({ "school.txt": SCHOOL, "storm.txt": STORM }));
@@ -366,6 +367,18 @@ describe("createAsk, a conversation that returns to its story after a detour", (
     // One whose nouns the last story has stays with it.
     const stays = await ask("Und was hat der Bürgermeister eingerichtet?", { history });
     expect(stays.kind === "answered" && stays.citations[0]?.quote).toContain("Spendenkonto");
+  });
+
+  it("answers a question asked alone from the earlier story it is answered from, not from the last one", async () => {
+    const ask = createAsk({ index: () => index, analyze, settings: SETTINGS });
+    const history: Turn[] = [];
+    for (const q of ["Wie viel kostet in Tannstedt künftig eine Unterrichtsstunde?", "Wie viele Dächer hat der Sturm in Ellwangen abgedeckt?"]) {
+      history.push(turnOf(q, await ask(q, { history: [...history] })));
+    }
+    const alone = await ask("Mit wie vielen Stimmen hat der Stadtrat zugestimmt?", { history: [] });
+    expect(alone.kind === "answered" && alone.citations[0]?.quote).toContain("18 zu 9");
+    const back = await ask("Mit wie vielen Stimmen hat der Stadtrat zugestimmt?", { history });
+    expect(back.kind === "answered" && back.citations[0]?.quote).toContain("18 zu 9");
   });
 });
 
