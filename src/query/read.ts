@@ -383,6 +383,8 @@ function withContinuation(selected: readonly ScoredSentence[], scored: readonly 
 /**
  * A question that asks for a number, a date or a duration is answered by the best sentence that has one:
  * when the selection has none, that sentence leads it (the gate then asks whether it covers the question).
+ * So is one that asks why, by the best sentence that gives a reason ("weil …", "wegen …", "Als Grund
+ * nannte …"), though a reason is not told for certain and the gate does not require one.
  */
 function withTypedFirst(
   selected: readonly ScoredSentence[],
@@ -392,7 +394,7 @@ function withTypedFirst(
   matches: readonly TermMatch[],
   namesAll: (sentence: number) => boolean,
 ): ScoredSentence[] {
-  if (expected === null || !STRICT_TYPES.has(expected) || selected.some((s) => s.typeMatch)) return [...selected];
+  if (expected === null || !(STRICT_TYPES.has(expected) || expected === "reason") || selected.some((s) => s.typeMatch)) return [...selected];
   // The typed sentence that, with the sentences around it, covers the question best ("81 Jahre alt" one
   // sentence after the name).
   return ledBy(bestInContext(scored, (s) => s.typeMatch, stats, matches, namesAll), selected);

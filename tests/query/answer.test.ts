@@ -262,6 +262,23 @@ describe("createAsk, a reason the lead's paragraph gives", () => {
   });
 });
 
+describe("createAsk, a reason a later paragraph gives", () => {
+  const POOL = [
+    " date 2025-05 Marbach (dpa) - Das Freibad in Marbach bleibt in diesem Sommer geschlossen. Das teilte die Stadtverwaltung am Freitag mit. Die Saisonkarten werden erstattet.",
+    "Schon 2019 war das Freibad in Marbach einen Sommer lang geschlossen geblieben. Damals fehlten Rettungsschwimmer.",
+    "Taucher hatten im Frühjahr einen Riss im Becken entdeckt, deshalb darf kein Wasser eingelassen werden. Im vergangenen Jahr kamen rund 60.000 Badegäste ins Freibad.",
+  ].join("\n\n");
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "pool.txt": POOL }, false, 3));
+  });
+
+  it("quotes the sentence that gives a reason, not only the sentences that repeat the question's words", async () => {
+    const answer = await askAlone(() => index)("Warum bleibt das Freibad in Marbach geschlossen?");
+    expect(quotes(answer)).toContain("Riss im Becken");
+  });
+});
+
 describe("createAsk, a translation the sources do not use", () => {
   const MUSEUM =
     " date 2024-04 Winsen (dpa) - Aus dem Museum in Winsen sind 312 Silbermünzen gestohlen worden, sagte Polizeisprecher Tom Berg. Museumsleiterin Friederike Sander war direkt nach dem Einbruch vor Ort.";
