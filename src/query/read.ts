@@ -31,6 +31,9 @@ export interface ReadSettings {
 /** Answer types recognised for certain in a sentence (digits, number words, dates): evidence must carry them. */
 export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["number", "duration", "time", "ordinal"]);
 
+/** The answer types whose best sentence in context leads a selection that has none (see withTypedFirst). */
+const TYPED_FIRST: ReadonlySet<AnswerType> = new Set([...STRICT_TYPES, "reason", "list"]);
+
 /** Sentences after a retrieved passage that are read with it (1–3 tried on the tune sets; 2 was best). */
 const READ_PAST = 2;
 
@@ -384,7 +387,8 @@ function withContinuation(selected: readonly ScoredSentence[], scored: readonly 
  * A question that asks for a number, a date or a duration is answered by the best sentence that has one:
  * when the selection has none, that sentence leads it (the gate then asks whether it covers the question).
  * So is one that asks why, by the best sentence that gives a reason ("weil …", "wegen …", "Als Grund
- * nannte …"), though a reason is not told for certain and the gate does not require one.
+ * nannte …"), and one that asks for several of a kind ("Welche Städte …"), by the best sentence that lists
+ * some, though neither is told for certain and the gate does not require one.
  */
 function withTypedFirst(
   selected: readonly ScoredSentence[],
@@ -394,7 +398,7 @@ function withTypedFirst(
   matches: readonly TermMatch[],
   namesAll: (sentence: number) => boolean,
 ): ScoredSentence[] {
-  if (expected === null || !(STRICT_TYPES.has(expected) || expected === "reason") || selected.some((s) => s.typeMatch)) return [...selected];
+  if (expected === null || !TYPED_FIRST.has(expected) || selected.some((s) => s.typeMatch)) return [...selected];
   // The typed sentence that, with the sentences around it, covers the question best ("81 Jahre alt" one
   // sentence after the name).
   return ledBy(bestInContext(scored, (s) => s.typeMatch, stats, matches, namesAll), selected);

@@ -279,6 +279,23 @@ describe("createAsk, a reason a later paragraph gives", () => {
   });
 });
 
+describe("createAsk, a list a later paragraph gives", () => {
+  const SCHOOLS = [
+    " date 2025-06 Lindow (dpa) - Der Landkreis Lindow schließt zum Herbst mehrere Grundschulen. Das beschloss der Kreistag am Mittwoch. Die Eltern sind empört.",
+    "Schon 2020 hatte der Landkreis Lindow zwei Grundschulen geschlossen. Damals fehlten Lehrkräfte.",
+    "Betroffen sind die Standorte Almsdorf, Brenz und Kettwig. Im vergangenen Jahr besuchten rund 300 Kinder die Grundschulen.",
+  ].join("\n\n");
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "schools.txt": SCHOOLS }, false, 3));
+  });
+
+  it("quotes the sentence that lists some of the kind asked for, not only the sentences that repeat the question's words", async () => {
+    const answer = await askAlone(() => index)("Welche Grundschulen schließt der Landkreis Lindow?");
+    expect(quotes(answer)).toContain("Almsdorf, Brenz und Kettwig");
+  });
+});
+
 describe("createAsk, a translation the sources do not use", () => {
   const MUSEUM =
     " date 2024-04 Winsen (dpa) - Aus dem Museum in Winsen sind 312 Silbermünzen gestohlen worden, sagte Polizeisprecher Tom Berg. Museumsleiterin Friederike Sander war direkt nach dem Einbruch vor Ort.";
