@@ -651,7 +651,7 @@ function storyReturnedTo(index: AnswerIndex, stats: SentenceStats, understanding
   const own = understanding.terms.filter((t) => t.definite === true && t.context !== true && t.name !== true && (understanding.language === "en" || t.noun === true));
   if (own.length === 0) return undefined;
   const matches = matchTerms(own, stats);
-  const speaksOfAll = (sources: readonly string[]) => sources.some((source) => matches.every((m) => articleCoverage(index, stats, [m], source) > 0));
+  const speaksOfAll = (sources: readonly string[]) => sources.some((source) => namedIn(index, stats, matches, source) === matches.length);
   const last = understanding.followUp?.previous.sources ?? [];
   if (speaksOfAll(last)) return undefined;
   for (let k = history.length - 2; k >= 0; k--) {
