@@ -262,37 +262,24 @@ describe("createAsk, a reason the lead's paragraph gives", () => {
   });
 });
 
-describe("createAsk, a reason a later paragraph gives", () => {
+describe("createAsk, a reason or a list a later paragraph gives", () => {
   const POOL = [
     " date 2025-05 Marbach (dpa) - Das Freibad in Marbach bleibt in diesem Sommer geschlossen. Das teilte die Stadtverwaltung am Freitag mit. Die Saisonkarten werden erstattet.",
     "Schon 2019 war das Freibad in Marbach einen Sommer lang geschlossen geblieben. Damals fehlten Rettungsschwimmer.",
     "Taucher hatten im Frühjahr einen Riss im Becken entdeckt, deshalb darf kein Wasser eingelassen werden. Im vergangenen Jahr kamen rund 60.000 Badegäste ins Freibad.",
   ].join("\n\n");
-  let index: LoadedIndex;
-  beforeAll(async () => {
-    ({ index } = await makeIndex({ "pool.txt": POOL }, false, 3));
-  });
-
-  it("quotes the sentence that gives a reason, not only the sentences that repeat the question's words", async () => {
-    const answer = await askAlone(() => index)("Warum bleibt das Freibad in Marbach geschlossen?");
-    expect(quotes(answer)).toContain("Riss im Becken");
-  });
-});
-
-describe("createAsk, a list a later paragraph gives", () => {
   const SCHOOLS = [
     " date 2025-06 Lindow (dpa) - Der Landkreis Lindow schließt zum Herbst mehrere Grundschulen. Das beschloss der Kreistag am Mittwoch. Die Eltern sind empört.",
     "Schon 2020 hatte der Landkreis Lindow zwei Grundschulen geschlossen. Damals fehlten Lehrkräfte.",
     "Betroffen sind die Standorte Almsdorf, Brenz und Kettwig. Im vergangenen Jahr besuchten rund 300 Kinder die Grundschulen.",
   ].join("\n\n");
-  let index: LoadedIndex;
-  beforeAll(async () => {
-    ({ index } = await makeIndex({ "schools.txt": SCHOOLS }, false, 3));
-  });
 
-  it("quotes the sentence that lists some of the kind asked for, not only the sentences that repeat the question's words", async () => {
-    const answer = await askAlone(() => index)("Welche Grundschulen schließt der Landkreis Lindow?");
-    expect(quotes(answer)).toContain("Almsdorf, Brenz und Kettwig");
+  it.each([
+    ["gives a reason", POOL, "Warum bleibt das Freibad in Marbach geschlossen?", "Riss im Becken"],
+    ["lists some of the kind asked for", SCHOOLS, "Welche Grundschulen schließt der Landkreis Lindow?", "Almsdorf, Brenz und Kettwig"],
+  ])("quotes the sentence that %s, not only the sentences that repeat the question's words", async (_, article, question, fact) => {
+    const { index } = await makeIndex({ "article.txt": article }, false, 3);
+    expect(quotes(await askAlone(() => index)(question))).toContain(fact);
   });
 });
 
@@ -385,16 +372,17 @@ describe("createAsk, a conversation that returns to its story after a detour", (
     "Bürgermeister Tim Albers richtete ein Spendenkonto für die Betroffenen ein. Die Feuerwehr war mit 90 Kräften im Einsatz. " +
     "Der Stadtrat rief am Sonntag mit allen Stimmen den Katastrophenfall aus.";
   let index: LoadedIndex;
+  const ask = createAsk({ index: () => index, analyze, settings: SETTINGS });
+  // A question on one story, then a detour to the other.
+  const history: Turn[] = [];
   beforeAll(async () => {
     ({ index } = await makeIndex({ "school.txt": SCHOOL, "storm.txt": STORM }));
-  });
-
-  it("answers a follow-up whose definite nouns the last story lacks from the earlier story that has them", async () => {
-    const ask = createAsk({ index: () => index, analyze, settings: SETTINGS });
-    const history: Turn[] = [];
     for (const q of ["Wie viel kostet in Tannstedt künftig eine Unterrichtsstunde?", "Wie viele Dächer hat der Sturm in Ellwangen abgedeckt?"]) {
       history.push(turnOf(q, await ask(q, { history: [...history] })));
     }
+  });
+
+  it("answers a follow-up whose definite nouns the last story lacks from the earlier story that has them", async () => {
     expect(history.map((t) => t.sources?.[0])).toEqual(["school.txt", "storm.txt"]);
     const back = await ask("Und wie begründet die Bürgermeisterin die Erhöhung?", { history });
     expect(back.kind === "answered" && back.citations[0]?.quote).toContain("gestiegenen Löhnen");
@@ -404,11 +392,6 @@ describe("createAsk, a conversation that returns to its story after a detour", (
   });
 
   it("answers a question asked alone from the earlier story it is answered from, not from the last one", async () => {
-    const ask = createAsk({ index: () => index, analyze, settings: SETTINGS });
-    const history: Turn[] = [];
-    for (const q of ["Wie viel kostet in Tannstedt künftig eine Unterrichtsstunde?", "Wie viele Dächer hat der Sturm in Ellwangen abgedeckt?"]) {
-      history.push(turnOf(q, await ask(q, { history: [...history] })));
-    }
     const alone = await ask("Mit wie vielen Stimmen hat der Stadtrat zugestimmt?", { history: [] });
     expect(alone.kind === "answered" && alone.citations[0]?.quote).toContain("18 zu 9");
     const back = await ask("Mit wie vielen Stimmen hat der Stadtrat zugestimmt?", { history });
