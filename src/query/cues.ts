@@ -464,7 +464,11 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     const isNumber = /^\d+([.,]\d+)*$/.test(word) || NUMBER_WORDS.test(lower);
     // A year after a word of the calendar ("bis Herbst 2027", "im Jahr 2019", "seit 2021") dates something; it is no amount.
     const dated = /^(1\d{3}|20\d\d)$/.test(word) && (YEAR_BEFORE.test(prev.toLowerCase()) || MONTHS.test(prev.toLowerCase()));
-    if (isNumber && !dated) add("number", word);
+    // A clock time ("um 18 Uhr", "at 2 o'clock", "at 3:40 a.m.", whose hour and minutes are two words here)
+    // is a time of day, no amount.
+    const afterNext = (words[i + 2] ?? "").replace(/\.$/, "");
+    const clock = /^\d{1,2}([.:]\d{2})?$/.test(word) && (/^(uhr|a\.m|p\.m|o['’]clock)$/i.test(next) || (/^\d{2}$/.test(next) && /^(a\.m|p\.m)$/i.test(afterNext)));
+    if (isNumber && !dated && !clock) add("number", word);
     // A number joined to the word it counts: "71-year-old", "52-jährige", "3-Zimmer-Wohnung".
     const joined = /^(\d+)-\p{L}/u.exec(word);
     if (joined) add("number", joined[1]!);

@@ -206,6 +206,14 @@ describe("sentenceFeatures", () => {
     expect(types("Der Flug dauert sieben Jahre.")).not.toContain("time");
   });
 
+  it("takes a clock time for no amount: 'wie viel' is not answered by '18 Uhr'", () => {
+    expect(types("Die Lokführer legten um 18 Uhr die Arbeit nieder.")).not.toContain("number");
+    expect(types("The match kicked off at 3 o'clock.")).not.toContain("number");
+    expect(types("The gust was recorded at 3:40 a.m.")).not.toContain("number");
+    // A number beside a clock time still counts.
+    expect(types("Um 18 Uhr streikten 300 Beschäftigte.")).toContain("number");
+  });
+
   it("finds a point in time in a span of the calendar named from now", () => {
     expect(types("Die Gewerkschaft will noch in dieser Woche mit der Geschäftsführung verhandeln.")).toContain("time");
     expect(types("Der Umbau beginnt kommenden Monat.")).toContain("time");
