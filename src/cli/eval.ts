@@ -179,6 +179,8 @@ export interface ItemResult {
   readonly refused: boolean;
   readonly factsPresent: boolean;
   readonly evidenceHit: boolean;
+  /** The first citation overlaps the evidence: the quote an asker reads first is the one that answers. */
+  readonly evidenceFirst: boolean;
   readonly citations: number;
   readonly verbatim: number;
   readonly ms: number;
@@ -199,16 +201,16 @@ export function judge(
   const haystack = [answer.text, ...citations.map((c) => c.quote)].join("\n").toLowerCase();
   const factsPresent = (item.expect ?? []).every((group) => group.some((alt) => haystack.includes(alt.toLowerCase())));
   const evidence = item.evidence;
-  const evidenceHit =
-    evidence !== undefined &&
-    citations.some((c) => {
-      const text = fileText(c.source);
-      if (text === undefined) return false;
-      for (let at = text.indexOf(evidence); at >= 0; at = text.indexOf(evidence, at + 1)) {
-        if (c.start < at + evidence.length && at < c.end) return true;
-      }
-      return false;
-    });
+  const overlaps = (c: (typeof citations)[number]) => {
+    const text = fileText(c.source);
+    if (evidence === undefined || text === undefined) return false;
+    for (let at = text.indexOf(evidence); at >= 0; at = text.indexOf(evidence, at + 1)) {
+      if (c.start < at + evidence.length && at < c.end) return true;
+    }
+    return false;
+  };
+  const evidenceHit = citations.some(overlaps);
+  const evidenceFirst = citations[0] !== undefined && overlaps(citations[0]);
   const verbatim = citations.filter((c) => fileText(c.source)?.slice(c.start, c.end) === c.quote).length;
   return {
     ...about(item, kind),
@@ -216,6 +218,7 @@ export function judge(
     refused: answer.kind === "not_found",
     factsPresent,
     evidenceHit,
+    evidenceFirst,
     citations: citations.length,
     verbatim,
     ms,
@@ -235,6 +238,7 @@ export function failed(item: QaItem, ms: number, kind = itemKind(item)): ItemRes
     refused: false,
     factsPresent: false,
     evidenceHit: false,
+    evidenceFirst: false,
     citations: 0,
     verbatim: 0,
     ms,
@@ -299,6 +303,8 @@ export function metrics(results: readonly ItemResult[]) {
     answerAccuracy: ratio(answerable.filter((r) => !r.refused && r.factsPresent).length, answerable.length),
     evidenceHitRate: ratio(answerable.filter((r) => !r.refused && r.evidenceHit).length, answerable.length),
     correctWithEvidence: ratio(answerable.filter(correct).length, answerable.length),
+    /** Of the correct answers, those whose first quote is the evidence (the rest lead with another sentence). */
+    evidenceFirstRate: ratio(answerable.filter((r) => correct(r) && r.evidenceFirst).length, answerable.filter(correct).length),
     germanCorrectWithEvidence: ratio(byLang("de").filter(correct).length, byLang("de").length),
     englishCorrectWithEvidence: ratio(byLang("en").filter(correct).length, byLang("en").length),
     verbatimRate: ratio(results.reduce((sum, r) => sum + r.verbatim, 0), citations),
@@ -462,6 +468,7 @@ export function formatSet(name: string, m: Metrics): string {
     `  correct with evidence   ${pct(m.correctWithEvidence)}   German ${pct(m.germanCorrectWithEvidence)}, English ${pct(m.englishCorrectWithEvidence)}`,
     `  answer accuracy         ${pct(m.answerAccuracy)}   (expected facts present)`,
     `  evidence hit rate       ${pct(m.evidenceHitRate)}   (a citation overlaps the evidence)`,
+    `  evidence quoted first   ${pct(m.evidenceFirstRate)}   (of the correct answers, the first quote is the evidence)`,
     `  verbatim citations      ${pct(m.verbatimRate)}`,
     `  refusal accuracy        ${pct(m.refusalAccuracy)}   (unanswerable questions declined)`,
     `  false-refusal rate      ${pct(m.falseRefusalRate)}   (answerable questions declined)`,

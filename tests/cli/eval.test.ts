@@ -49,6 +49,14 @@ describe("judge", () => {
     expect(isRight(result)).toBe(true);
   });
 
+  it("tells whether the first quote is the evidence or a later one", () => {
+    const first = judge(item, answered("[1] [2]", [cite("Es gab Hunderte Verletzte."), cite("Ende.")]), fileText, 5);
+    expect(first).toMatchObject({ evidenceHit: true, evidenceFirst: true });
+    const second = judge(item, answered("[1] [2]", [cite("Ende."), cite("Es gab Hunderte Verletzte.")]), fileText, 5);
+    expect(second).toMatchObject({ evidenceHit: true, evidenceFirst: false });
+    expect(isRight(second)).toBe(true);
+  });
+
   it("counts a quote that is not at its offsets as not verbatim", () => {
     const result = judge(item, answered("Hunderte [1]", [cite("Es gab Hunderte Verletzte.", 1)]), fileText, 5);
     expect(result.verbatim).toBe(0);
@@ -117,6 +125,7 @@ const r = (over: Partial<ItemResult>): ItemResult => ({
   refused: false,
   factsPresent: true,
   evidenceHit: true,
+  evidenceFirst: true,
   citations: 1,
   verbatim: 1,
   ms: 10,
@@ -142,6 +151,11 @@ describe("metrics and floors", () => {
     expect(m.latencyP50Ms).toBe(10);
     expect(m.latencyP95Ms).toBe(30);
     expect([m.right, m.total]).toEqual([2, 5]);
+  });
+
+  it("measures how often a correct answer quotes its evidence first", () => {
+    const m = metrics([r({}), r({ evidenceFirst: false }), r({ evidenceHit: false, evidenceFirst: false }), r({ refused: true, evidenceFirst: false })]);
+    expect(m.evidenceFirstRate).toBe(0.5);
   });
 
   it("measures conversation turns apart from the questions asked alone", () => {
