@@ -209,6 +209,18 @@ const STATEMENT = new RegExp(
   "iu",
 );
 
+/** Verbs that attribute a quotation to its speaker ("…», sagte sie", "… rief er", "she said"). Grammar, not vocabulary. */
+const ATTRIBUTION = /(?<![\p{L}])(sagte|sagten|sagt|rief|riefen|erklärte|betonte|said|says|told)(?![\p{L}])/iu;
+
+/**
+ * True when a sentence quotes someone's own words and says who spoke them: quotation marks and a verb
+ * of saying ("«Wir lassen uns nicht erpressen», sagte der Bürgermeister."). What someone said is there
+ * word for word, not announced ("Auch der Verband übte Kritik.") or summed up.
+ */
+export function isAttributedQuote(sentence: string): boolean {
+  return /[«»„“"]/.test(sentence) && ATTRIBUTION.test(sentence);
+}
+
 /** True when a sentence is reported speech: it has a subjunctive auxiliary ("Der Plan sei zu teuer"). */
 export function isReportedSpeech(sentence: string): boolean {
   return REPORTED.test(sentence);

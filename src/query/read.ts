@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { asksHowMany, asksPersonName, countedByNumbers, countsSomething, isAcronymOrLegalForm, isReportedSpeech, namesFocus, quotedTitles, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
+import { asksHowMany, asksPersonName, countedByNumbers, countsSomething, isAcronymOrLegalForm, isAttributedQuote, isReportedSpeech, namesFocus, quotedTitles, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, foundAt, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -153,7 +153,7 @@ export function read(
   };
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected, askedCoverage(matches, focus));
   // An overview's first mention stays first: it need not repeat the words of what is asked to say what the story is.
-  const ordered = passes && understanding.overview !== true ? countedFirst(selected, evidence, strict) : selected;
+  const ordered = passes && understanding.overview !== true ? answerFirst(countedFirst(selected, evidence, strict), expected, strict) : selected;
   return { passages, matches, selected: ordered, evidence, passes };
 }
 
@@ -546,6 +546,28 @@ function countedFirst(selected: readonly ScoredSentence[], evidence: Evidence, s
   const counts = (k: number) => evidence.counted?.[units[k]!] !== false;
   const lead = selected.find((_, k) => counts(k))?.sentence.source;
   return [...selected.filter((_, k) => counts(k)), ...selected.filter((s, k) => !counts(k) && s.sentence.source === lead)];
+}
+
+/**
+ * The selection with what answers first: of a question for a reason, a list, a person …, the sentences that
+ * carry that kind of answer lead, before those that only speak of the subject ("Warum schließt das Werk?"
+ * is answered by "Als Gründe nannte …", not by the lead that says it closes). Of a question for what
+ * someone said, their own quoted words with who spoke them lead, before a sentence that announces or sums
+ * them up. A run of consecutive sentences moves as one: the sentence right before a quotation names whom
+ * it is from. Strict types are ordered by the gate already (see countedFirst); the order within each kind
+ * stays. Pure.
+ */
+export function answerFirst(selected: readonly ScoredSentence[], expected: AnswerType | null, strict = false): ScoredSentence[] {
+  if (expected === null || strict) return [...selected];
+  const runs: ScoredSentence[][] = [];
+  for (const s of selected) {
+    const run = runs.at(-1);
+    if (run && run.at(-1)!.index + 1 === s.index) run.push(s);
+    else runs.push([s]);
+  }
+  const answers = (s: ScoredSentence) => (expected === "statement" ? isAttributedQuote(s.sentence.text) : s.typeMatch);
+  const leads = (run: readonly ScoredSentence[]) => run.some(answers);
+  return [...runs.filter(leads), ...runs.filter((run) => !leads(run))].flat();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, asksForLeader, asksHowMany, asksPersonName, asksPlannedTime, countedByNumbers, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, quotedTitles, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
+import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, countedByNumbers, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, quotedTitles, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -125,6 +125,16 @@ describe("answerType", () => {
     expect(sentenceFeatures("Die GDL fordert 9,5 Prozent mehr Lohn.").types.has("statement")).toBe(true);
     expect(sentenceFeatures("The union warns of further strikes.").types.has("statement")).toBe(true);
     expect(sentenceFeatures("Die Brücke wurde 1990 gebaut.").types.has("statement")).toBe(false);
+  });
+
+  it("tells a quotation with its speaker from a sentence that announces or sums up what was said", () => {
+    expect(isAttributedQuote("«Wir lassen uns nicht erpressen», sagte der Bürgermeister.")).toBe(true);
+    expect(isAttributedQuote("„Das ist ein guter Tag“, rief er.")).toBe(true);
+    expect(isAttributedQuote('"We cannot risk it," the engineer said.')).toBe(true);
+    expect(isAttributedQuote("Auch der Fahrgastverband übte Kritik.")).toBe(false);
+    expect(isAttributedQuote("Die Linie sei die wichtigste Investition, sagte sie.")).toBe(false);
+    // A title in quotation marks is no quotation.
+    expect(isAttributedQuote("Die Sonde «Panakeia» startete am Donnerstag.")).toBe(false);
   });
 
   it("reads a relative 'who' or 'which' as no question word", () => {

@@ -3,8 +3,8 @@ import { analyze } from "../../src/ingest/keyword.js";
 import type { Lexicon } from "../../src/lexicon/index.js";
 import type { WordKnowledge } from "../../src/query/cues.js";
 import { usedBySources } from "../../src/query/answer.js";
-import { read } from "../../src/query/read.js";
-import { buildSentenceStats, type SentenceStats } from "../../src/query/score.js";
+import { answerFirst, read } from "../../src/query/read.js";
+import { buildSentenceStats, type ScoredSentence, type SentenceStats } from "../../src/query/score.js";
 import { understand } from "../../src/query/understand.js";
 import type { Passage } from "../../src/types.js";
 import { makeChunks } from "./fixtures.js";
@@ -321,9 +321,10 @@ describe("read", () => {
     );
     const reading = ask("Warum schließt Kourou Plast das Werk in Almaty?");
     expect(reading.passes).toBe(true);
+    // The reasons lead the answer; the sentence that names the event follows (see answerFirst).
     expect(reading.selected.slice(0, 2).map((s) => s.sentence.text)).toEqual([
-      "Die Firma Kourou Plast schließt ihr Werk in Almaty bis Ende 2025.",
       "Als Gründe nannte die Geschäftsführung hohe Energiekosten.",
+      "Die Firma Kourou Plast schließt ihr Werk in Almaty bis Ende 2025.",
     ]);
   });
 
@@ -445,5 +446,39 @@ describe("read in a follow-up", () => {
     const roth = name(after("Die Bahn bot"));
     expect(roth.passes).toBe(true);
     expect(roth.selected.map((s) => s.sentence.text)).toContain("«Wir sind bereit», sagte Bahnchefin Eva Roth.");
+  });
+});
+
+describe("answerFirst", () => {
+  const scored = (index: number, text: string, typeMatch = false): ScoredSentence => ({
+    index,
+    sentence: { source: "a.txt", start: index * 100, end: index * 100 + text.length, text, chunkId: 0 },
+    hits: [1],
+    coverage: 1,
+    typeMatch,
+    score: 1,
+  });
+  const texts = (selected: readonly ScoredSentence[]) => selected.map((s) => s.sentence.text);
+
+  it("leads an answer with the sentences that carry the kind of answer asked for, in the order they were ranked", () => {
+    const lead = scored(0, "Der Hersteller schließt sein Werk in Saalfeld.");
+    const reason = scored(5, "Als Gründe nannte die Geschäftsführung die schwache Nachfrage.", true);
+    const other = scored(9, "Als weiteren Grund nannte sie die Energiekosten.", true);
+    expect(texts(answerFirst([lead, reason, other], "reason"))).toEqual([reason, other, lead].map((s) => s.sentence.text));
+    // Without an answer type, and for the strict types the gate has ordered, the ranking stays.
+    expect(texts(answerFirst([lead, reason], null))).toEqual([lead, reason].map((s) => s.sentence.text));
+    expect(texts(answerFirst([lead, reason], "number", true))).toEqual([lead, reason].map((s) => s.sentence.text));
+  });
+
+  const summed = scored(7, "Die Linie sei die wichtigste Investition seit Jahrzehnten.", true);
+  const quoted = scored(2, "«Heute ist ein guter Tag für die Stadt», sagte Oberbürgermeisterin Krämer.", true);
+
+  it("leads an answer to what someone said with their own quoted words, before a sentence elsewhere that sums them up", () => {
+    expect(texts(answerFirst([summed, quoted], "statement"))).toEqual([quoted, summed].map((s) => s.sentence.text));
+  });
+
+  it("moves a run of consecutive sentences as one: the sentence right before a quotation names whom it is from", () => {
+    const announced = scored(1, "Auch der Fahrgastverband übte Kritik.");
+    expect(texts(answerFirst([summed, announced, quoted], "statement"))).toEqual([announced, quoted, summed].map((s) => s.sentence.text));
   });
 });
