@@ -198,11 +198,11 @@ const FACTS_VERSION = 5;
 /**
  * A short article that asks for every kind of fact: a dateline and "die Stadt", an acronym spelled out,
  * a name after its kind and its role, a pronoun going on, counted nouns, strong verb forms, and each
- * answer type (times, spans, frequencies, ordinals, amounts, places, organisations, lists, reasons), so
+ * answer type (times and clock times, spans, frequencies, ordinals, amounts, places, organisations, lists, reasons), so
  * that a change to how any of them is read changes the version. A change the probe does not show needs
  * {@link FACTS_VERSION} bumped.
  */
-const FACTS_PROBE = [
+export const FACTS_PROBE = [
   "Altdorf (dpa) - Der Verband Freier Bäcker (VFB) hat am Montag 120 Mitglieder zu einem Backfest aufgerufen.",
   "Der Bauunternehmer Ole Brandt versprach, die Stadt werde bis 2025 helfen.",
   "Brandt traf sich deshalb in Berlin mit der Partei Novura und ihrem Parteichef.",
@@ -211,7 +211,7 @@ const FACTS_PROBE = [
   "The mayor, John Smith, said on Tuesday that 40 people were moved from London because of the works.",
   "Die Arbeiten sollen im Frühjahr 2027 beginnen, drei Jahre dauern und 4,5 Millionen Euro kosten.",
   "Der Konzern Almet liefert zweimal täglich Brot nach Hamburg, Bremen und Kiel; es war der dritte Auftrag.",
-  "Wegen des Glatteises fielen am 12. März rund 40 Prozent der Busse aus, teilte Bürgermeisterin Jana Holm mit.",
+  "Wegen des Glatteises fielen am 12. März ab 6 Uhr rund 40 Prozent der Busse aus, teilte Bürgermeisterin Jana Holm mit.",
 ];
 
 const factsVersions = new WeakMap<Analyzer, WeakMap<object, string>>();

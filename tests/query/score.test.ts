@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import { analyzeSentences, sentenceTable } from "../../src/ingest/sentences.js";
-import { answerType } from "../../src/query/cues.js";
+import { answerType, sentenceFeatures } from "../../src/query/cues.js";
 import { decodeFacts, encodeFacts } from "../../src/ingest/facts.js";
 import { openLexicon } from "../../src/lexicon/index.js";
-import { acronymsIn, aliasesIn, buildSentenceStats, describeSentences, factsVersion, namesBehind, townBehind, coverage, RANK_PRIOR, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
+import { acronymsIn, aliasesIn, buildSentenceStats, describeSentences, FACTS_PROBE, factsVersion, namesBehind, townBehind, coverage, RANK_PRIOR, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
@@ -118,6 +118,14 @@ describe("stored sentence facts", () => {
     const chief = [...Array(table.count).keys()].find((i) => table.text(i).startsWith("Der Verein zählt"))!;
     expect(stored.stems(chief).has(analyze("Gärtner")[0]!)).toBe(true);
     expect(features).toBeGreaterThan(5);
+  });
+
+  it("are versioned by a probe that has a clock time, so features stored when '6 Uhr' counted as an amount are described again", () => {
+    const clock = FACTS_PROBE.find((sentence) => /\d Uhr/.test(sentence));
+    expect(clock).toBeDefined();
+    const types = sentenceFeatures(clock!).types;
+    expect(types.get("time")).toContain("6");
+    expect(types.get("number") ?? []).not.toContain("6");
   });
 
   it("are read instead of worked out: a question touching a sentence looks nothing up", async () => {
