@@ -214,8 +214,8 @@ const ATTRIBUTION = /(?<![\p{L}])(sagte|sagten|sagt|rief|riefen|erklärte|betont
 
 /**
  * True when a sentence quotes someone's own words and says who spoke them: quotation marks and a verb
- * of saying ("«Wir lassen uns nicht erpressen», sagte der Bürgermeister."). What someone said is there
- * word for word, not announced ("Auch der Verband übte Kritik.") or summed up.
+ * of saying ("«Wir bleiben bei unserem Plan», sagte der Bürgermeister."). What someone said is there
+ * word for word, not announced ("Auch der Verein übte Kritik.") or summed up.
  */
 export function isAttributedQuote(sentence: string): boolean {
   return /[«»„“"]/.test(sentence) && ATTRIBUTION.test(sentence);

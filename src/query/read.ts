@@ -550,8 +550,8 @@ function countedFirst(selected: readonly ScoredSentence[], evidence: Evidence, s
 
 /**
  * The selection with what answers first: of a question for a reason, a list, a person …, the sentences that
- * carry that kind of answer lead, before those that only speak of the subject ("Warum schließt das Werk?"
- * is answered by "Als Gründe nannte …", not by the lead that says it closes). Of a question for what
+ * carry that kind of answer lead, before those that only speak of the subject ("Warum schließt das Lager?"
+ * is answered by "Als Grund nannte der Betreiber …", not by the lead that says it closes). Of a question for what
  * someone said, their own quoted words with who spoke them lead, before a sentence that announces or sums
  * them up. A run of consecutive sentences moves as one: the sentence right before a quotation names whom
  * it is from. Strict types are ordered by the gate already (see countedFirst); the order within each kind

@@ -461,24 +461,24 @@ describe("answerFirst", () => {
   const texts = (selected: readonly ScoredSentence[]) => selected.map((s) => s.sentence.text);
 
   it("leads an answer with the sentences that carry the kind of answer asked for, in the order they were ranked", () => {
-    const lead = scored(0, "Der Hersteller schließt sein Werk in Saalfeld.");
-    const reason = scored(5, "Als Gründe nannte die Geschäftsführung die schwache Nachfrage.", true);
-    const other = scored(9, "Als weiteren Grund nannte sie die Energiekosten.", true);
+    const lead = scored(0, "Die Brauerei schließt ihr Lager in Kourou.");
+    const reason = scored(5, "Als Grund nannte der Betreiber die hohen Mieten.", true);
+    const other = scored(9, "Auch fehle es an Fahrern, weil die Löhne niedrig seien.", true);
     expect(texts(answerFirst([lead, reason, other], "reason"))).toEqual([reason, other, lead].map((s) => s.sentence.text));
     // Without an answer type, and for the strict types the gate has ordered, the ranking stays.
     expect(texts(answerFirst([lead, reason], null))).toEqual([lead, reason].map((s) => s.sentence.text));
     expect(texts(answerFirst([lead, reason], "number", true))).toEqual([lead, reason].map((s) => s.sentence.text));
   });
 
-  const summed = scored(7, "Die Linie sei die wichtigste Investition seit Jahrzehnten.", true);
-  const quoted = scored(2, "«Heute ist ein guter Tag für die Stadt», sagte Oberbürgermeisterin Krämer.", true);
+  const summed = scored(7, "Der Park sei das wichtigste Projekt seit Jahren.", true);
+  const quoted = scored(2, "«Heute ist ein guter Tag für das Dorf», sagte Bürgermeisterin Lang.", true);
 
   it("leads an answer to what someone said with their own quoted words, before a sentence elsewhere that sums them up", () => {
     expect(texts(answerFirst([summed, quoted], "statement"))).toEqual([quoted, summed].map((s) => s.sentence.text));
   });
 
   it("moves a run of consecutive sentences as one: the sentence right before a quotation names whom it is from", () => {
-    const announced = scored(1, "Auch der Fahrgastverband übte Kritik.");
+    const announced = scored(1, "Auch der Mieterverein übte Kritik.");
     expect(texts(answerFirst([summed, announced, quoted], "statement"))).toEqual([announced, quoted, summed].map((s) => s.sentence.text));
   });
 });
