@@ -551,7 +551,7 @@ function countedFirst(selected: readonly ScoredSentence[], evidence: Evidence, s
 /**
  * The selection with what answers first: of a question for a reason, a list, a person …, the sentences that
  * carry that kind of answer lead, before those that only speak of the subject ("Warum schließt das Lager?"
- * is answered by "Als Grund nannte der Betreiber …", not by the lead that says it closes). Of a question for what
+ * is answered by "Als Grund nannte die Firma …", not by the lead that says it closes). Of a question for what
  * someone said, their own quoted words with who spoke them lead, before a sentence that announces or sums
  * them up. A run of consecutive sentences moves as one: the sentence right before a quotation names whom
  * it is from. Strict types are ordered by the gate already (see countedFirst); the order within each kind
@@ -638,7 +638,8 @@ export function mentions(match: TermMatch, sentence: number, stats: SentenceStat
 /** True when one of `sentences` has a stem that is one of `prefixes` or begins with it. */
 function beginsWith(prefixes: readonly string[] | undefined, sentences: readonly number[], stats: SentenceStats): boolean {
   if (prefixes === undefined || prefixes.length === 0) return false;
-  return sentences.some((i) => [...stats.stems(i)].some((stem) => prefixes.some((prefix) => stem.startsWith(prefix))));
+  for (const i of sentences) for (const stem of stats.stems(i)) if (prefixes.some((prefix) => stem.startsWith(prefix))) return true;
+  return false;
 }
 
 /** True when a sentence in `[first, last]` has the stem. */
