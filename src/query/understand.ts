@@ -1412,7 +1412,15 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
   const kept: Sense[] = [];
   // A light verb translates to light verbs ("said" → sagen): they help rank, as the German word would.
   const light = isLightWord(english);
-  for (const t of safe(() => tools.lexicon.englishToGerman(english), tools)) {
+  const listed = safe(() => tools.lexicon.englishToGerman(english), tools);
+  // A feminine listed beside its masculine ("Bergführer", "Bergführerin") is the same sense: it shares
+  // the masculine's place in the order, so the senses after it are not pushed past the first ones.
+  const all = new Set(listed.map((t) => t.german));
+  const sense = (german: string) => (/\p{Ll}in$/u.test(german) && all.has(german.slice(0, -2)) ? german.slice(0, -2) : german);
+  const places = new Map<string, number>();
+  for (const t of listed) if (!places.has(sense(t.german))) places.set(sense(t.german), places.size);
+  for (const listedSense of listed) {
+    const t = { ...listedSense, rank: places.get(sense(listedSense.german))! };
     // A separable verb's form with its particle after it ("hielt an" for "stopped") is that verb
     // ("anhielt"), as the sources' "hielt … an" is read; its stem alone ("hielt") is another verb.
     const joined = particleVerb(t.german, tools);

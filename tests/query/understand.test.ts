@@ -245,6 +245,16 @@ describe("understand", () => {
     expect(term("What did Germany pay?", "Germany")?.alternatives.map((a) => a.stem)).toContain("deutschland");
   });
 
+  it("counts a feminine listed beside its masculine as one sense, so a later sense stays among the first ones", () => {
+    // Made-up dictionary order: three kinds of guide, each with its feminine, before the one the sources use.
+    const guides = ["Reiseleiter", "Reiseleiterin", "Stadtführer", "Stadtführerin", "Fremdenführer", "Fremdenführerin", "Bergführer", "Bergführerin"];
+    const listed: Lexicon = { ...lexicon, englishToGerman: (phrase) => (phrase.toLowerCase() === "guide" ? guides.map((german, rank) => ({ german, rank })) : []) };
+    const stems = new Set(analyze("Bergführer"));
+    const t: UnderstandTools = { analyze, lexicon: listed, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s) };
+    const guide = understand("What did the guide say?", [], false, t, 1000).terms.find((x) => x.word === "guide");
+    expect(guide?.alternatives.map((a) => a.stem)).toEqual(expect.arrayContaining(analyze("Bergführer")));
+  });
+
   it("takes the translations of an English word's WordNet synonyms only when the sources use none of its own", () => {
     const table: Record<string, string[]> = {
       environmentalist: ["Umweltschützer"],
