@@ -480,7 +480,10 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     // is a time of day, no amount.
     const afterNext = (words[i + 2] ?? "").replace(/\.$/, "");
     const clock = /^\d{1,2}([.:]\d{2})?$/.test(word) && (/^(uhr|a\.m|p\.m|o['’]clock)$/i.test(next) || (/^\d{2}$/.test(next) && /^(a\.m|p\.m)$/i.test(afterNext)));
-    if (isNumber && !dated && !clock) add("number", word);
+    // A number named as a year ("um das Jahr 260", "in the year 79") dates something, however few its digits.
+    const year = /^\d{1,4}$/.test(word) && /^(jahr|jahre|year)$/i.test(prev);
+    if (isNumber && !dated && !clock && !year) add("number", word);
+    if (year) add("time", word);
     // A number joined to the word it counts: "71-year-old", "52-jährige", "3-Zimmer-Wohnung".
     const joined = /^(\d+)-\p{L}/u.exec(word);
     if (joined) add("number", joined[1]!);

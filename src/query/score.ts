@@ -212,6 +212,7 @@ export const FACTS_PROBE = [
   "Die Arbeiten sollen im Frühjahr 2027 beginnen, drei Jahre dauern und 4,5 Millionen Euro kosten.",
   "Der Konzern Almet liefert zweimal täglich Brot nach Hamburg, Bremen und Kiel; es war der dritte Auftrag.",
   "Wegen des Glatteises fielen am 12. März ab 6 Uhr rund 40 Prozent der Busse aus, teilte Bürgermeisterin Jana Holm mit.",
+  "Die Burg wurde um das Jahr 950 errichtet.",
 ];
 
 const factsVersions = new WeakMap<Analyzer, WeakMap<object, string>>();

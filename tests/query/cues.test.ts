@@ -224,6 +224,15 @@ describe("sentenceFeatures", () => {
     expect(types("Um 18 Uhr kamen 300 Gäste.")).toContain("number");
   });
 
+  it("takes a number named as a year for a time, however few its digits: 'um das Jahr 950', 'in the year 79'", () => {
+    expect(types("Die Burg wurde um das Jahr 950 errichtet.")).toContain("time");
+    expect(sentenceFeatures("Die Burg wurde um das Jahr 950 errichtet.").types.get("number") ?? []).not.toContain("950");
+    expect(types("The town was buried in the year 79.")).toContain("time");
+    // A number of years is still an amount, and a number after other words no year.
+    expect(types("Die Burg ist 950 Jahre alt.")).not.toContain("time");
+    expect(types("Die Burg hat 950 Besucher im Jahr.")).toContain("number");
+  });
+
   it("finds a point in time in a span of the calendar named from now", () => {
     expect(types("Die Gewerkschaft will noch in dieser Woche mit der Geschäftsführung verhandeln.")).toContain("time");
     expect(types("Der Umbau beginnt kommenden Monat.")).toContain("time");

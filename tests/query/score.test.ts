@@ -128,6 +128,14 @@ describe("stored sentence facts", () => {
     expect(types.get("number") ?? []).not.toContain("6");
   });
 
+  it("are versioned by a probe that names a year of three digits, so features stored when it counted as an amount are described again", () => {
+    const year = FACTS_PROBE.find((sentence) => /Jahr \d{1,3}\b/.test(sentence));
+    expect(year).toBeDefined();
+    const types = sentenceFeatures(year!).types;
+    expect(types.get("time")).toContain("950");
+    expect(types.get("number") ?? []).not.toContain("950");
+  });
+
   it("are read instead of worked out: a question touching a sentence looks nothing up", async () => {
     const table = sentenceTable(chunks);
     const analysis = analyzeSentences(table, analyze);
