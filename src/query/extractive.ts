@@ -32,10 +32,14 @@ export function selectSentences(scored: readonly ScoredSentence[], { max = MAX_S
   const best = scored[0];
   if (!best) return [];
   const chosen = [best];
+  // A sentence of another article is measured against the best score of the leading article, not against
+  // the sentence that leads it: within an article a sentence of a lower score may rank first (scoreSentences).
+  const leading = Math.max(...scored.filter((s) => s.sentence.source === best.sentence.source).map((s) => s.score));
   for (const candidate of scored.slice(1)) {
     if (chosen.length >= max) break;
-    const next = candidate.index === best.index + 1 && candidate.sentence.source === best.sentence.source;
-    if (candidate.score < (next ? NEXT_FOLLOWER_RATIO : FOLLOWER_RATIO) * best.score || candidate.coverage <= 0) continue;
+    const same = candidate.sentence.source === best.sentence.source;
+    const next = candidate.index === best.index + 1 && same;
+    if (candidate.score < (next ? NEXT_FOLLOWER_RATIO : FOLLOWER_RATIO) * (same ? best.score : leading) || candidate.coverage <= 0) continue;
     const addsTerm = candidate.hits.some((hit, t) => hit > 0 && chosen.every((c) => (c.hits[t] ?? 0) < hit));
     const addsType = candidate.typeMatch && (strict || !chosen.some((c) => c.typeMatch));
     if (addsTerm || addsType) chosen.push(candidate);

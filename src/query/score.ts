@@ -789,6 +789,17 @@ export const TYPED_CATEGORY_HIT = 0.8;
 export const LEAD_SHARE = 0.6;
 
 /**
+ * How well a sentence must meet a term for the term to count as used there, when counting the sentences
+ * of an article that use it (see {@link articleRarity}): a form, compound or close relative of it.
+ */
+const ARTICLE_USE = 0.5;
+/**
+ * The most sentences of one document read for its terms' rarity: a news article has a few dozen; of a long
+ * document (a report as a PDF) those around the first candidate from it, so a question's cost stays bounded.
+ */
+const ARTICLE_READ = 240;
+
+/**
  * Scores candidate sentences for a question: coverage of its terms, plus a bonus when the sentence carries
  * the expected answer type (a number for "wie viele", a person for "wer"), plus a small retrieval prior.
  * `categoryTerm`, the index of a "welche X" question's category noun among the terms, counts as covered
@@ -797,7 +808,8 @@ export const LEAD_SHARE = 0.6;
  * measure's unit). `goesOn` tells whether the sentence after one goes on about it: when it does and carries
  * the type, the sentence has the bonus too, since the two are quoted together ("Betriebsrat und Gewerkschaft
  * reagierten empört." | "«…», sagte Betriebsratschef …"). Returns them best first, a later sentence of an
- * article ranked with part of its lead (see {@link LEAD_SHARE}). Pure: same inputs, same order, which keeps answers and tests stable.
+ * article ranked with part of its lead (see {@link LEAD_SHARE}), and each by its terms' rarity in its own
+ * article too (see {@link articleRarity}). Pure: same inputs, same order, which keeps answers and tests stable.
  */
 export function scoreSentences(
   candidates: readonly { readonly index: number; readonly prior: number; readonly bonus?: number }[],
@@ -808,6 +820,17 @@ export function scoreSentences(
   accepts: (sentence: Sentence, index: number) => boolean = () => true,
   goesOn: (index: number) => boolean = () => false,
 ): ScoredSentence[] {
+  // Each article's terms' rarity within it, worked out once for all its candidates.
+  const rarities = new Map<number, readonly number[]>();
+  const rarityIn = (index: number): readonly number[] => {
+    const [first, last] = articleRange(index, (i) => stats.source(i), stats.count);
+    let rarity = rarities.get(first);
+    if (!rarity) {
+      const from = Math.max(first, Math.min(index - ARTICLE_READ / 2, last + 1 - ARTICLE_READ));
+      rarities.set(first, (rarity = articleRarity(matches, stats, from, Math.min(last, from + ARTICLE_READ - 1))));
+    }
+    return rarity;
+  };
   // Each article's first sentence's hits, read once for all its candidates; each candidate's rank.
   const leads = new Map<number, readonly number[]>();
   const leadHits = (index: number): readonly number[] | undefined => {
@@ -870,8 +893,56 @@ export function scoreSentences(
     if (lead) ranks.set(index, score - cov + coverage(matches, [hits.map((hit, t) => (t === categoryTerm ? hit : Math.max(hit, LEAD_SHARE * (lead[t] ?? 0))))]));
     return { index, sentence, hits, coverage: cov, typeMatch, score };
   });
-  const rank = (s: ScoredSentence) => ranks.get(s.index) ?? s.score;
-  return scored.sort((a, b) => rank(b) - rank(a) || a.sentence.start - b.sentence.start);
+  // Which article's sentences stand where is the plain order's. Within an article, a sentence that meets the
+  // question by words the article uses in few places ranks above one that meets it by words the article uses
+  // throughout (its town, its subject): those say which of its sentences answers, these only which article.
+  // Its coverage, each term also weighted by its rarity in the article, stands in for its plain coverage
+  // there; the lead's part is added as before. (Ordered so across articles too: more right answers on the
+  // tune-side sets, but English ones lost to loose translations a rare word of another article met.)
+  const plain = (s: ScoredSentence) => ranks.get(s.index) ?? s.score;
+  const local = (s: ScoredSentence) => plain(s) + (s.coverage > 0 ? rarityCoverage(matches, s.hits, rarityIn(s.index)) - s.coverage : 0);
+  const order = scored.sort((a, b) => plain(b) - plain(a) || a.sentence.start - b.sentence.start);
+  const places = new Map<string, number[]>();
+  order.forEach((s, at) => {
+    const source = stats.source(s.index);
+    places.set(source, [...(places.get(source) ?? []), at]);
+  });
+  const ranked = [...order];
+  for (const at of places.values()) {
+    if (at.length < 2) continue;
+    const theirs = at.map((k) => order[k]!).sort((a, b) => local(b) - local(a) || a.sentence.start - b.sentence.start);
+    at.forEach((k, j) => (ranked[k] = theirs[j]!));
+  }
+  return ranked;
+}
+
+/**
+ * Each term's rarity within the article of sentences `first`…`last`, the way idf is a term's rarity in the
+ * corpus: ln(1 + (n + 1) / (df + 1)) over the article's n sentences, df of them using the term
+ * ({@link ARTICLE_USE}).
+ */
+function articleRarity(matches: readonly TermMatch[], stats: SentenceStats, first: number, last: number): number[] {
+  const used = matches.map(() => 0);
+  for (let i = first; i <= last; i++) {
+    termHits(matches, stats, i).forEach((hit, t) => {
+      if (hit >= ARTICLE_USE) used[t]!++;
+    });
+  }
+  const n = last - first + 1;
+  return used.map((df) => Math.log(1 + (n + 1) / (df + 1)));
+}
+
+/** {@link coverage} of one sentence's hits with each term's mass also weighted by its rarity in the article. */
+function rarityCoverage(matches: readonly TermMatch[], hits: readonly number[], rarity: readonly number[]): number {
+  let total = 0;
+  let covered = 0;
+  matches.forEach((match, t) => {
+    const mass = match.term.weight * match.idf * (rarity[t] ?? 1);
+    total += mass;
+    const hit = hits[t] ?? 0;
+    covered += mass * hit;
+  });
+  return total === 0 ? 0 : covered / total;
 }
 
 /**

@@ -28,6 +28,15 @@ describe("selectSentences", () => {
     expect(selectSentences([sentence(0, 1, [1, 0]), sentence(1, 0.5, [1, 0])]).map((s) => s.index)).toEqual([0]);
   });
 
+  it("measures a sentence of another article against the leading article's best score, when a sentence of a lower score leads it", () => {
+    // The leading article's first sentence scores 0.4 and its second 0.8 (ranked by rarity in the article);
+    // another article's 0.4 is close to the first, not to the article's best.
+    const elsewhere = { ...sentence(7, 0.4, [0, 0, 1]), sentence: { ...sentence(7, 0.4, [0, 0, 1]).sentence, source: "b.txt" } };
+    expect(selectSentences([sentence(0, 0.4, [1, 0, 0]), sentence(3, 0.8, [0, 1, 0]), elsewhere]).map((s) => s.index)).toEqual([0, 3]);
+    // Within the leading article, the sentence that leads is the measure, as before.
+    expect(selectSentences([sentence(0, 0.4, [1, 0, 0]), sentence(3, 0.35, [0, 1, 0])]).map((s) => s.index)).toEqual([0, 3]);
+  });
+
   it("adds a close sentence that carries the asked-for type the others lack", () => {
     expect(selectSentences([sentence(0, 1, [1]), sentence(1, 0.8, [1], true)]).map((s) => s.index)).toEqual([0, 1]);
   });

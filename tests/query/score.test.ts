@@ -425,6 +425,32 @@ describe("scoreSentences", () => {
     expect(first?.coverage).toBeLessThan(1);
   });
 
+  it("ranks a sentence that meets the question by a word its article uses once above those that meet it by the words the article uses throughout", () => {
+    // Made-up articles: the story names its town and its lift in most sentences, and its operator once, in a
+    // compound that meets the question's word only in part.
+    const story = [
+      "Hollweiler (dpa) - In Hollweiler fährt seit Montag eine neue Seilbahn.",
+      "Bürgermeister Jan Kurz nannte die Seilbahn in Hollweiler einen Gewinn.",
+      "Die Seilbahn in Hollweiler fährt täglich.",
+      "Landrätin Eva Brenn lobte die Seilbahn in Hollweiler.",
+      "Die Seilbahn in Hollweiler ist neu.",
+      "Viele Gäste fuhren mit der Seilbahn in Hollweiler.",
+      "Pfarrer Otto Lenz segnete die Seilbahn in Hollweiler.",
+      "Die Betreibergesellschaft ist der Verein Talbahn.",
+    ].join(" ");
+    // Another article, so that the town and the lift are rare in the corpus, as news of one place is.
+    const other = ["Brunnfeld (dpa) - Der Markt öffnet wieder.", ...Array.from({ length: 30 }, (_, i) => `Am Stand ${i + 1} gibt es Obst.`)].join(" ");
+    const first = makeChunks("s.txt", story, 3);
+    const corpus = buildSentenceStats([...first, ...makeChunks("o.txt", other, 3, first.length)], analyze);
+    const question = "Wer ist Betreiber der neuen Seilbahn in Hollweiler?";
+    const matches = matchTerms(contentWords(question, "de", analyze), corpus);
+    const candidates = Array.from({ length: corpus.count }, (_, index) => ({ index, prior: 0 }));
+    const [best, next] = scoreSentences(candidates, matches, corpus, answerType(question));
+    expect(best?.sentence.text).toBe("Die Betreibergesellschaft ist der Verein Talbahn.");
+    // Only the order: its score, which the gate weighs, is below theirs, as it covers less of the question.
+    expect(best!.score).toBeLessThan(next!.score);
+  });
+
   it("favours the duration for a how-long question", () => {
     const [best] = rank("Wie lange dauert die Reparatur?");
     expect(best?.sentence.text).toContain("drei Wochen");
