@@ -897,8 +897,9 @@ export function scoreSentences(
   // question by words the article uses in few places ranks above one that meets it by words the article uses
   // throughout (its town, its subject): those say which of its sentences answers, these only which article.
   // Its coverage, each term also weighted by its rarity in the article, stands in for its plain coverage
-  // there; the lead's part is added as before. (Ordered so across articles too: more right answers on the
-  // tune-side sets, but English ones lost to loose translations a rare word of another article met.)
+  // there; the lead's part is added as before. (Measured on the tune-side sets: ordered so across articles
+  // too, a word rare in another article pulled its sentences ahead, "pro" in "pro Tag" for "Pro Bahn"; with
+  // the rarity squared, more answers, but one of the tune split lost to a loose translation it raised.)
   const plain = (s: ScoredSentence) => ranks.get(s.index) ?? s.score;
   const local = (s: ScoredSentence) => plain(s) + (s.coverage > 0 ? rarityCoverage(matches, s.hits, rarityIn(s.index)) - s.coverage : 0);
   const order = scored.sort((a, b) => plain(b) - plain(a) || a.sentence.start - b.sentence.start);

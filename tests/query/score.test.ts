@@ -436,7 +436,7 @@ describe("scoreSentences", () => {
       "Die Seilbahn in Hollweiler ist neu.",
       "Viele Gäste fuhren mit der Seilbahn in Hollweiler.",
       "Pfarrer Otto Lenz segnete die Seilbahn in Hollweiler.",
-      "Die Betreibergesellschaft ist der Verein Talbahn.",
+      "Der Betreiberkonzern ist die Talbahn GmbH.",
     ].join(" ");
     // Another article, so that the town and the lift are rare in the corpus, as news of one place is.
     const other = ["Brunnfeld (dpa) - Der Markt öffnet wieder.", ...Array.from({ length: 30 }, (_, i) => `Am Stand ${i + 1} gibt es Obst.`)].join(" ");
@@ -446,7 +446,7 @@ describe("scoreSentences", () => {
     const matches = matchTerms(contentWords(question, "de", analyze), corpus);
     const candidates = Array.from({ length: corpus.count }, (_, index) => ({ index, prior: 0 }));
     const [best, next] = scoreSentences(candidates, matches, corpus, answerType(question));
-    expect(best?.sentence.text).toBe("Die Betreibergesellschaft ist der Verein Talbahn.");
+    expect(best?.sentence.text).toBe("Der Betreiberkonzern ist die Talbahn GmbH.");
     // Only the order: its score, which the gate weighs, is below theirs, as it covers less of the question.
     expect(best!.score).toBeLessThan(next!.score);
   });
