@@ -731,13 +731,14 @@ export function termHits(matches: readonly TermMatch[], stats: SentenceStats, in
 /**
  * The share of the question's weighted, idf-weighted terms that a set of sentences covers (0–1), each term
  * counted at its best match among them. One number for "does this evidence speak to the question", used
- * both for ranking sentences and by the relevance gate.
+ * both for ranking sentences and by the relevance gate. `factors` weighs each term further (its rarity in
+ * an article, see {@link articleRarity}).
  */
-export function coverage(matches: readonly TermMatch[], hits: readonly (readonly number[])[]): number {
+export function coverage(matches: readonly TermMatch[], hits: readonly (readonly number[])[], factors?: readonly number[]): number {
   let total = 0;
   let covered = 0;
   matches.forEach((match, t) => {
-    const mass = match.term.weight * match.idf;
+    const mass = match.term.weight * match.idf * (factors?.[t] ?? 1);
     total += mass;
     covered += mass * Math.max(0, ...hits.map((h) => h[t] ?? 0));
   });
@@ -823,9 +824,10 @@ export function scoreSentences(
   // Each article's terms' rarity within it, worked out once for all its candidates.
   const rarities = new Map<number, readonly number[]>();
   const rarityIn = (index: number): readonly number[] => {
-    const [first, last] = articleRange(index, (i) => stats.source(i), stats.count);
+    const first = articleStart(index, (i) => stats.source(i));
     let rarity = rarities.get(first);
     if (!rarity) {
+      const last = articleRange(index, (i) => stats.source(i), stats.count)[1];
       const from = Math.max(first, Math.min(index - ARTICLE_READ / 2, last + 1 - ARTICLE_READ));
       rarities.set(first, (rarity = articleRarity(matches, stats, from, Math.min(last, from + ARTICLE_READ - 1))));
     }
@@ -901,17 +903,22 @@ export function scoreSentences(
   // too, a word rare in another article pulled its sentences ahead, "pro" in "pro Tag" for "Pro Bahn"; with
   // the rarity squared, more answers, but one of the tune split lost to a loose translation it raised.)
   const plain = (s: ScoredSentence) => ranks.get(s.index) ?? s.score;
-  const local = (s: ScoredSentence) => plain(s) + (s.coverage > 0 ? rarityCoverage(matches, s.hits, rarityIn(s.index)) - s.coverage : 0);
   const order = scored.sort((a, b) => plain(b) - plain(a) || a.sentence.start - b.sentence.start);
   const places = new Map<string, number[]>();
   order.forEach((s, at) => {
     const source = stats.source(s.index);
-    places.set(source, [...(places.get(source) ?? []), at]);
+    const taken = places.get(source);
+    if (taken) taken.push(at);
+    else places.set(source, [at]);
   });
   const ranked = [...order];
   for (const at of places.values()) {
     if (at.length < 2) continue;
-    const theirs = at.map((k) => order[k]!).sort((a, b) => local(b) - local(a) || a.sentence.start - b.sentence.start);
+    const local = new Map(at.map((k) => {
+      const s = order[k]!;
+      return [s, plain(s) + (s.coverage > 0 ? coverage(matches, [s.hits], rarityIn(s.index)) - s.coverage : 0)] as const;
+    }));
+    const theirs = [...local.keys()].sort((a, b) => local.get(b)! - local.get(a)! || a.sentence.start - b.sentence.start);
     at.forEach((k, j) => (ranked[k] = theirs[j]!));
   }
   return ranked;
@@ -931,19 +938,6 @@ function articleRarity(matches: readonly TermMatch[], stats: SentenceStats, firs
   }
   const n = last - first + 1;
   return used.map((df) => Math.log(1 + (n + 1) / (df + 1)));
-}
-
-/** {@link coverage} of one sentence's hits with each term's mass also weighted by its rarity in the article. */
-function rarityCoverage(matches: readonly TermMatch[], hits: readonly number[], rarity: readonly number[]): number {
-  let total = 0;
-  let covered = 0;
-  matches.forEach((match, t) => {
-    const mass = match.term.weight * match.idf * (rarity[t] ?? 1);
-    total += mass;
-    const hit = hits[t] ?? 0;
-    covered += mass * hit;
-  });
-  return total === 0 ? 0 : covered / total;
 }
 
 /**

@@ -1134,8 +1134,8 @@ function readParts(word: string, tools: PartTools): { parts: { part: string; use
   const push = (part: string) => {
     if (!parts.some((p) => p.part === part)) parts.push({ part, used: used(part) });
   };
-  const feminine = /^(\p{L}{4,})in(nen)?$/u.exec(word);
-  if (feminine?.[1] && knows(feminine[1])) parts.push({ part: feminine[1], used: true });
+  const feminine = masculineOf(word);
+  if (feminine && knows(feminine)) parts.push({ part: feminine, used: true });
   // A known word is split as written; only an unknown one's masculine form is split too ("Vereinschefin").
   for (const candidate of knows(word) ? [word] : [word, ...parts.map((p) => p.part)]) {
     for (const { kind, head } of dictionaryCuts(candidate, knows)) {
@@ -1408,6 +1408,11 @@ interface Sense {
   readonly rank: number;
 }
 
+/** The masculine a German feminine noun is spelt on ("Vereinschefin", "Bergführerinnen" → "Vereinschef", "Bergführer"), or undefined. */
+function masculineOf(word: string): string | undefined {
+  return /^(\p{L}{4,})in(nen)?$/u.exec(word)?.[1];
+}
+
 function translations(english: string, tools: UnderstandTools): Sense[] {
   const kept: Sense[] = [];
   // A light verb translates to light verbs ("said" → sagen): they help rank, as the German word would.
@@ -1416,7 +1421,10 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
   // A feminine listed beside its masculine ("Bergführer", "Bergführerin") is the same sense: it shares
   // the masculine's place in the order, so the senses after it are not pushed past the first ones.
   const all = new Set(listed.map((t) => t.german));
-  const sense = (german: string) => (/\p{Ll}in$/u.test(german) && all.has(german.slice(0, -2)) ? german.slice(0, -2) : german);
+  const sense = (german: string) => {
+    const base = masculineOf(german);
+    return base !== undefined && all.has(base) ? base : german;
+  };
   const places = new Map<string, number>();
   for (const t of listed) if (!places.has(sense(t.german))) places.set(sense(t.german), places.size);
   for (const listedSense of listed) {
