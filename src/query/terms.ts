@@ -20,6 +20,11 @@ export interface Alternative {
    * a compound the sources do not use ("Nachtzüge" → Züge).
    */
   readonly via: "word" | "lemma" | "synonym" | "pivot" | "translation" | "part";
+  /**
+   * A pivot the dictionary reads only as a verb ("landen" for "enden"): German compounds end in nouns, so
+   * it is no compound's head, whatever noun ends alike ("Russland").
+   */
+  readonly verb?: boolean;
 }
 
 export interface QueryTerm {

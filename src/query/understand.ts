@@ -685,9 +685,10 @@ export function expandTerms(
     const add = (text: string, weight: number, via: Alternative["via"]) => {
       if (text.toLowerCase() !== term.word.toLowerCase()) expansions.add(text);
       const stems = analyze(text);
+      const verb = via === "pivot" && onlyVerb(text, tools);
       for (const stem of [...stems, ...(via === "lemma" ? unstemmed(text, stems) : [])]) {
         const known = alternatives.get(stem);
-        if (!known || known.weight < weight) alternatives.set(stem, { stem, weight, via });
+        if (!known || known.weight < weight) alternatives.set(stem, { stem, weight, via, ...(verb ? { verb } : {}) });
       }
     };
     for (const a of term.alternatives) alternatives.set(a.stem, a);
@@ -1444,6 +1445,14 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
     if (words.every(used)) kept.push({ german, rank: t.rank });
   }
   return kept;
+}
+
+/** A lower-case word the dictionary reads only as a verb ("landen"; not "laut", an adjective too). */
+function onlyVerb(word: string, tools: UnderstandTools): boolean {
+  if (!/^\p{Ll}+$/u.test(word)) return false;
+  // Written in lower case, it is none of its nouns ("das Landen").
+  const lemmas = safe(() => tools.lexicon.germanLemmas(word), tools).filter((l) => l.pos !== "noun");
+  return lemmas.length > 0 && lemmas.every((l) => l.pos === "verb");
 }
 
 /** The separable verb a two-word form spells with its particle last ("hielt an" → "anhielt"), when the dictionary knows it; else null. */

@@ -402,6 +402,24 @@ describe("understand", () => {
     expect(strike?.alternatives).toContainEqual({ stem: "ausstand", weight: EXPANSION_WEIGHT.synonym, via: "synonym" });
   });
 
+  it("marks a pivot the dictionary reads only as a verb, its nominalisation aside, and no other", () => {
+    const ended: UnderstandTools = {
+      ...tools,
+      lexicon: {
+        ...lexicon,
+        germanLemmas: (w) => (w === "landen" ? [{ lemma: "Landen", pos: "noun" }, { lemma: "landen", pos: "verb" }] : w === "still" ? [{ lemma: "still", pos: "adj" }, { lemma: "stillen", pos: "verb" }] : lexicon.germanLemmas(w)),
+        germanPivots: (w) => (w === "endete" ? ["landen", "Schluss", "still"].map((word, rank) => ({ word, rank })) : []),
+      },
+      inCorpus: (stem) => ["land", "schluss", "still"].includes(stem) || corpus.has(stem),
+    };
+    const pivots = understand("Wann endete der Markt?", [], false, ended, 1000).terms.find((t) => t.word === "endete")?.alternatives.filter((a) => a.via === "pivot");
+    expect(pivots).toEqual([
+      { stem: "land", weight: EXPANSION_WEIGHT.pivot, via: "pivot", verb: true },
+      { stem: "schluss", weight: EXPANSION_WEIGHT.pivot, via: "pivot" },
+      { stem: "still", weight: EXPANSION_WEIGHT.pivot, via: "pivot" },
+    ]);
+  });
+
   it("lets the head of a compound the sources do not use stand in for it, below the word, when they use its modifier", () => {
     const known = ["fern", "fernzüge", "züge", "bundestag", "wahl", "weiter", "verhandelt", "rathaus", "rathauschef", "chef", "chefin", "ministerin", "minister", "mini", "ster"];
     // The sources' stems: "Fernverkehr", "Zug", "Wahl", "weit", "verhandeln", "Rathaus", "Chef".

@@ -293,6 +293,20 @@ describe("a compound question word", () => {
   });
 });
 
+describe("a verb among a term's pivots", () => {
+  it("is no compound's head: a noun that ends like it is another word", () => {
+    // "landen" is a pivot of "enden" through English "end up"; "Weideland" is no kind of landing.
+    const term = { word: "endete", position: 0, weight: 1, alternatives: [{ stem: "land", weight: 0.5, via: "pivot" as const, verb: true }] };
+    const begins = (prefix: string) => ["weideland", "land", "landet"].some((s) => s.startsWith(prefix));
+    expect(accepts(term, term.alternatives[0]!, "weideland", 0.8, begins)).toBe(false);
+    expect(accepts(term, term.alternatives[0]!, "land", 1, begins)).toBe(true);
+    expect(accepts(term, term.alternatives[0]!, "landet", 0.9, begins)).toBe(true);
+    // A pivot that is not only a verb still meets the compounds it heads.
+    const noun = { ...term, alternatives: [{ stem: "land", weight: 0.5, via: "pivot" as const }] };
+    expect(accepts(noun, noun.alternatives[0]!, "weideland", 0.8, begins)).toBe(true);
+  });
+});
+
 describe("sameFamily", () => {
   it("meets a verb's noun in -ung, alone and as a compound's head, also where -eln drops its e", () => {
     expect(sameFamily("verhandelt", "verhandl")).toBe(true);
