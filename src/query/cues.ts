@@ -250,6 +250,35 @@ export function speaksOfPlan(sentence: string): boolean {
 }
 
 /**
+ * Which end of a span a when-question asks for: "Seit wann …", "Since when …" its start, "Bis wann …",
+ * "Until when …", "By when …" its end. News gives a start with "seit" or "since", or with a verb of
+ * beginning ("1952 gegründet", "im Frühjahr gestartet"), and an end with "bis" or "until" ("bis zum
+ * Sommer"); a sentence that gives the other end ("läuft bis Ende 2026" for "Seit wann läuft es?") is
+ * about the same span, but does not answer. General grammar, German and English.
+ */
+const BOUND_ASKED: Readonly<Record<"start" | "end", RegExp>> = {
+  start: /(?<![\p{L}])(seit\s+wann|since\s+when)(?![\p{L}])/iu,
+  end: /(?<![\p{L}])(bis\s+wann|until\s+when|till\s+when|by\s+when)(?![\p{L}])/iu,
+};
+const BOUND_SAID: Readonly<Record<"start" | "end", RegExp>> = {
+  start: /(?<![\p{L}])(seit|since|gegründet|gegründete[nmrs]?|gründete|founded|established|gestartet|gestartete[nmrs]?|started|begann|began|eröffnet|eröffnete|opened|entstand|entstanden)(?![\p{L}])/iu,
+  // "bis zu 45 Minuten" is "up to", an amount, not an end.
+  end: /(?<![\p{L}])(bis(?!\s+zu\s)|until|till)(?![\p{L}])/iu,
+};
+
+/** The end of a span a question asks for ("Seit wann …" its start, "Bis wann …" its end), or null. */
+export function boundAsked(question: string): "start" | "end" | null {
+  if (BOUND_ASKED.start.test(question)) return "start";
+  if (BOUND_ASKED.end.test(question)) return "end";
+  return null;
+}
+
+/** True when a sentence gives that end of a span: "seit 2017" or "gegründet" a start, "bis zum Sommer" an end. */
+export function saysBound(sentence: string, bound: "start" | "end"): boolean {
+  return BOUND_SAID[bound].test(sentence);
+}
+
+/**
  * The kinds of organisation a which-question may ask for ("welche Stiftung", "welche Baufirma", "which
  * charity"): a closed class of nouns, German ones also as a compound's head. The sentence side
  * (ORGANIZATION_NOUN_DE, ORGANIZATION_WORD) knows the same kinds in their inflected forms.

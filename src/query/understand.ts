@@ -4,7 +4,7 @@ import { englishInflections, type Lemma, type Lexicon, type Synonym } from "../l
 import type { EnglishSide } from "./bilingual.js";
 import { INSEPARABLE } from "./derive.js";
 import type { Language, Turn } from "../types.js";
-import { LEADER_NOUNS, PEOPLE_WORDS, answerType, asksForLeader, asksPlannedTime, isOrganizationKind, isPlaceKind, measureNouns, namesFocus, periodFor, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
+import { LEADER_NOUNS, PEOPLE_WORDS, answerType, asksForLeader, asksPlannedTime, boundAsked, isOrganizationKind, isPlaceKind, measureNouns, namesFocus, periodFor, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { asksAboutTheBot, asksAboutTheSources, framing, intentOf, saysLanguage, type Intent } from "./framing.js";
 import { detectLanguage } from "./language.js";
 import { LINKING_ELEMENTS, feminines, withoutLinking } from "./vocabulary.js";
@@ -51,6 +51,8 @@ export interface Understanding {
   readonly overview?: boolean;
   /** It asks when something is planned to happen ("Wann soll …", "When will …"): what is planned answers it. */
   readonly planned?: boolean;
+  /** It asks for a span's start ("Seit wann …") or end ("Bis wann …"): a sentence that gives that end answers it. */
+  readonly bound?: "start" | "end";
   /** The text for dense and keyword search: the question, its German expansions, and a follow-up's context. */
   readonly searchText: string;
 }
@@ -201,6 +203,7 @@ export function understand(
     ...prepositionTerm(asked, tools),
   ];
   const period = periodFor(asked);
+  const bound = boundAsked(asked);
   const alone: Understanding = {
     ...base,
     terms,
@@ -211,6 +214,7 @@ export function understand(
     searchText: searchTextOf(asked, terms),
     ...(overview ? { overview } : {}),
     ...(asksPlannedTime(asked) ? { planned: true } : {}),
+    ...(bound !== null ? { bound } : {}),
   };
   if (newTopic) return { ...alone, newTopic };
   const previous = previousTurn(history, tools);

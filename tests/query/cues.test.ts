@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, countedByNumbers, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, quotedTitles, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
+import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, boundAsked, countedByNumbers, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, quotedTitles, saysBound, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -550,6 +550,28 @@ describe("answerType of money questions", () => {
     expect(answerType("Was kostete der Bau der Brücke?")).toBe("number");
     expect(answerType("What did the new line end up costing?")).toBe("number");
     expect(answerType("Was kritisierte der Verband?")).toBe("statement");
+  });
+});
+
+describe("the ends of a span", () => {
+  it("tells a question about a span's start or end from one about when something happened", () => {
+    expect(boundAsked("Seit wann gibt es den Ruderverein?")).toBe("start");
+    expect(boundAsked("Since when has the club existed?")).toBe("start");
+    expect(boundAsked("Und bis wann?")).toBe("end");
+    expect(boundAsked("By when must the repairs be finished?")).toBe("end");
+    expect(boundAsked("Wann wurde der Ruderverein gegründet?")).toBeNull();
+  });
+
+  it("finds the words news gives a start or an end with, not an amount's 'bis zu'", () => {
+    expect(saysBound("Der Ruderverein wurde 1921 gegründet.", "start")).toBe(true);
+    expect(saysBound("Die Fähre fährt seit dem Frühjahr.", "start")).toBe(true);
+    expect(saysBound("The club was founded in 1921.", "start")).toBe(true);
+    expect(saysBound("Die Sperre gilt bis zum 3. Mai.", "end")).toBe(true);
+    expect(saysBound("The road stays closed until Friday.", "end")).toBe(true);
+    expect(saysBound("Die Sperre gilt bis zum 3. Mai.", "start")).toBe(false);
+    expect(saysBound("Die Fahrt dauert bis zu 40 Minuten.", "end")).toBe(false);
+    // A word that merely contains one is none.
+    expect(saysBound("Die Bistros schließen früh.", "end")).toBe(false);
   });
 });
 

@@ -62,6 +62,15 @@ describe("read", () => {
     expect(ask("Was weißt du über den Streik?").selected[0]?.sentence.text).toBe("Es ist bereits der dritte Streik der Gewerkschaft in diesem Jahr.");
   });
 
+  it("answers 'Seit wann …' with the sentence that gives the span's start, 'Bis wann …' with the one that gives its end", () => {
+    const { ask } = setup(
+      "Das Stadtmuseum Wendau zeigt Bilder von Malern der Region. Das Museum hat die Ausstellung im März eröffnet. " +
+        "Die Ausstellung läuft noch bis Ende Oktober. Der Eintritt kostet fünf Euro.",
+    );
+    expect(ask("Seit wann läuft die Ausstellung?").selected[0]?.sentence.text).toBe("Das Museum hat die Ausstellung im März eröffnet.");
+    expect(ask("Bis wann läuft die Ausstellung?").selected[0]?.sentence.text).toBe("Die Ausstellung läuft noch bis Ende Oktober.");
+  });
+
   it("answers a which-kind question with a compound that names the kind, not a sentence that repeats the word", () => {
     const { ask } = setup("Der Stadtrat will über Flächen für die neue Halle beraten. Unter anderem soll eine neue Montagehalle für Lastenräder entstehen.");
     for (const q of ["Was für eine Halle soll das werden?", "Welche Art von Halle soll entstehen?"]) {
