@@ -72,9 +72,9 @@ describe("read", () => {
   });
 
   it("answers a which-kind question with a compound that names the kind, not a sentence that repeats the word", () => {
-    const { ask } = setup("Der Stadtrat will über Flächen für die neue Halle beraten. Unter anderem soll eine neue Montagehalle für Lastenräder entstehen.");
+    const { ask } = setup("Der Stadtrat will über Flächen für die neue Halle beraten. Unter anderem soll eine neue Lagerhalle für Bauholz entstehen.");
     for (const q of ["Was für eine Halle soll das werden?", "Welche Art von Halle soll entstehen?"]) {
-      expect(ask(q).selected[0]?.sentence.text, q).toBe("Unter anderem soll eine neue Montagehalle für Lastenräder entstehen.");
+      expect(ask(q).selected[0]?.sentence.text, q).toBe("Unter anderem soll eine neue Lagerhalle für Bauholz entstehen.");
     }
   });
 
