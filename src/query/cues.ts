@@ -252,8 +252,8 @@ export function speaksOfPlan(sentence: string): boolean {
 /**
  * Which end of a span a when-question asks for: "Seit wann …", "Since when …" its start, "Bis wann …",
  * "Until when …", "By when …" its end. News gives a start with "seit" or "since", or with a verb of
- * beginning ("1952 gegründet", "im Frühjahr gestartet"), and an end with "bis" or "until" ("bis zum
- * Sommer"); a sentence that gives the other end ("läuft bis Ende 2026" for "Seit wann läuft es?") is
+ * beginning ("1921 gegründet", "im Mai gestartet"), and an end with "bis" or "until" ("bis zum
+ * Herbst"); a sentence that gives the other end ("läuft bis Ende Mai" for "Seit wann läuft sie?") is
  * about the same span, but does not answer. General grammar, German and English.
  */
 const BOUND_ASKED: Readonly<Record<"start" | "end", RegExp>> = {
@@ -273,7 +273,7 @@ export function boundAsked(question: string): "start" | "end" | null {
   return null;
 }
 
-/** True when a sentence gives that end of a span: "seit 2017" or "gegründet" a start, "bis zum Sommer" an end. */
+/** True when a sentence gives that end of a span: "seit 2019" or "gegründet" a start, "bis zum Herbst" an end. */
 export function saysBound(sentence: string, bound: "start" | "end"): boolean {
   return BOUND_SAID[bound].test(sentence);
 }

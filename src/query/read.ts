@@ -107,7 +107,7 @@ export function read(
   }
   // "Wann soll …": a sentence that speaks of a plan gives the planned date, one about what happened the past's.
   const plans = (i: number) => understanding.planned === true && speaksOfPlan(stats.sentence(i).text);
-  // "Seit wann …": a sentence that gives a span's start ("seit 2017", "gegründet") answers it, not one that gives its end.
+  // "Seit wann …": a sentence that gives a span's start ("seit 2019", "gegründet") answers it, not one that gives its end.
   const bounds = (i: number) => {
     if (understanding.bound === undefined) return 0;
     const text = stats.sentence(i).text;
