@@ -261,7 +261,7 @@ const BOUND_ASKED: Readonly<Record<"start" | "end", RegExp>> = {
   end: /(?<![\p{L}])(bis\s+wann|until\s+when|till\s+when|by\s+when)(?![\p{L}])/iu,
 };
 const BOUND_SAID: Readonly<Record<"start" | "end", RegExp>> = {
-  start: /(?<![\p{L}])(seit|since|gegründet|gegründete[nmrs]?|gründete|founded|established|gestartet|gestartete[nmrs]?|started|begann|began|eröffnet|eröffnete|opened|entstand|entstanden)(?![\p{L}])/iu,
+  start: /(?<![\p{L}])(seit|since|gegründet|gegründete[nmrs]?|gründete|founded|established|gestartet|gestartete[nmrs]?|started|begann|began|eröffnet|eröffnete|opened)(?![\p{L}])/iu,
   // "bis zu 45 Minuten" is "up to", an amount, not an end.
   end: /(?<![\p{L}])(bis(?!\s+zu\s)|until|till)(?![\p{L}])/iu,
 };
