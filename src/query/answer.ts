@@ -27,7 +27,7 @@ import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
 import { exampleQuestion, exampleTopics } from "./topics.js";
 import { withoutFraming } from "./framing.js";
 import { dictionaryCuts, previousTurn, understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
-import { sameFamily, vocabularyOf } from "./vocabulary.js";
+import { sameFamily, USED_MATCH, vocabularyOf } from "./vocabulary.js";
 
 /**
  * understand → retrieve → read → answer → cite, assembled into the {@link Ask} function every front end
@@ -155,32 +155,12 @@ function wordKnowledge(lexicon: Lexicon): WordKnowledge {
   };
 }
 
-/** How close a corpus word must be to an expansion for the expansion to count as used by the sources. */
-const USED_MATCH = 0.8;
-
 /**
- * Answers remembered per corpus, at most this many: a question's synonyms and translations recur in later
- * questions, and each first look-up reads the vocabulary's buckets (a tenth of a millisecond at 100k chunks).
- */
-const USES_KEPT = 100_000;
-const usesByCorpus = new WeakMap<SentenceStats, Map<string, boolean>>();
-
-/**
- * Whether the sources use a stem, or a compound or inflection of it: an expansion worth keeping. Not merely
- * a word that shares its first letters, nor a shorter word it begins with: "Direktor" is not used where the
- * sources say "direkt". Remembered per corpus.
+ * Whether the sources use a stem, or a compound or inflection of it: an expansion worth keeping (see
+ * Vocabulary.uses).
  */
 export function usedBySources(stats: SentenceStats, stem: string): boolean {
-  if (stats.postings.has(stem)) return true;
-  let uses = usesByCorpus.get(stats);
-  if (!uses) usesByCorpus.set(stats, (uses = new Map()));
-  let used = uses.get(stem);
-  if (used === undefined) {
-    used = [...vocabularyOf(stats.postings).similar([stem])].some(([s, v]) => (v >= USED_MATCH && !stem.startsWith(s)) || sameFamily(stem, s));
-    if (uses.size >= USES_KEPT) uses.clear();
-    uses.set(stem, used);
-  }
-  return used;
+  return stats.postings.has(stem) || vocabularyOf(stats.postings).uses(stem);
 }
 
 const topicsCache = new WeakMap<object, readonly string[]>();

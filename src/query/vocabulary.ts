@@ -283,11 +283,26 @@ export interface Vocabulary {
    * vocabulary's order: the same map a scan of every stem would give.
    */
   similar(queries: readonly string[], options?: { readonly spelling?: boolean }): Map<string, number>;
+  /**
+   * Whether the sources use a stem, or a compound, inflection or family member of it ({@link USED_MATCH} or
+   * the same family): an expansion worth keeping. Not a shorter word it begins with ("Direktor" is not used
+   * where the sources say "direkt"), nor one that only shares its first letters. Remembered.
+   */
+  uses(query: string): boolean;
   /** True when some stem is `prefix` or begins with it (a compound's modifier the sources use: "nacht" in "nachtverkehr"). */
   begins(prefix: string): boolean;
   /** Builds now what the first query would build on demand (the spelling index), to keep it off an asker's wait. */
   prepare(): void;
 }
+
+/** How close a corpus word must be to an expansion for the expansion to count as used by the sources. */
+export const USED_MATCH = 0.8;
+
+/**
+ * Answers of `uses` remembered per vocabulary, at most this many: a question's synonyms and translations
+ * recur in later questions, and each first look-up reads the vocabulary's buckets.
+ */
+const USES_KEPT = 100_000;
 
 /** Query stems remembered per vocabulary; follow-up questions and citation mapping repeat them. */
 const QUERY_CACHE_LIMIT = 4096;
@@ -362,10 +377,15 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
   const tested = new Uint32Array(stems.length);
   let epoch = 0;
   const cache = new Map<string, StemMatches>();
+  const used = new Map<string, boolean>();
 
-  const matchesOf = (query: string, spelling = true): StemMatches => {
+  /**
+   * `strong`: only the rules that reach {@link USED_MATCH}, and word families, are looked up (what `uses`
+   * asks); not cached, since most expansions asked about are never looked for again.
+   */
+  const matchesOf = (query: string, spelling = true, strong = false): StemMatches => {
     const cacheKey = spelling ? query : `\u0000${query}`;
-    const known = cache.get(cacheKey);
+    const known = strong ? undefined : cache.get(cacheKey);
     if (known) return known;
     if (++epoch === 0xffffffff) {
       seen.fill(0);
@@ -395,13 +415,13 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
       if (shortHead(query, stems[i]!)) add(i);
     });
     // The query itself, and the stems it begins with (from four letters on).
-    for (let length = exactOnly(query) ? query.length : MIN_FUZZY; length <= query.length; length++) {
+    for (let length = exactOnly(query) || strong ? query.length : MIN_FUZZY; length <= query.length; length++) {
       const i = positions.get(length === query.length ? query : query.slice(0, length));
       if (i !== undefined) add(i);
     }
     // The stems it ends with: the heads of a compound query, also one whose final "e" the stemmer kept
     // only outside the compound ("weizenklei" → "kleie", see headInCompound).
-    if (!exactOnly(query)) {
+    if (!exactOnly(query) && !strong) {
       for (let from = COMPOUND_MODIFIER; from <= query.length - MIN_FUZZY; from++) {
         const tail = query.slice(from);
         for (const head of [tail, `${tail}e`]) {
@@ -444,8 +464,9 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
       });
       // Stems that begin with the query (at most two letters longer than a query of four), or share its
       // first six letters.
-      beginning(query, query.length > MIN_FUZZY ? Infinity : MIN_FUZZY + 2);
-      if (query.length >= SHARED_PREFIX) beginning(query.slice(0, SHARED_PREFIX));
+      // (A longer one, or one sharing six letters, is a weaker match: found by `strong` only as a family member.)
+      beginning(query, query.length > MIN_FUZZY && !strong ? Infinity : query.length + 2);
+      if (query.length >= SHARED_PREFIX && !strong) beginning(query.slice(0, SHARED_PREFIX));
       // The same word family: its members begin with particle, marker and root. (A beginning shorter than
       // four letters is a root of three without a particle, which sameDerivation does not accept.)
       const family = derivation(query);
@@ -465,7 +486,7 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
           if (seen[i] === epoch || tested[i] === epoch) return;
           tested[i] = epoch;
           if (spelledAlike(query, near, stems[i]!, index.keys[i]!)) add(i);
-        });
+        }, strong);
       }
     }
     // The look-ups above only narrow the vocabulary down; the similarity itself is stemSimilarity's.
@@ -480,6 +501,7 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
       }
     }
     const matches = { ordinals, values };
+    if (strong) return matches;
     if (cache.size >= QUERY_CACHE_LIMIT) cache.clear();
     cache.set(cacheKey, matches);
     return matches;
@@ -488,6 +510,17 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
   return {
     prepare() {
       spellings ??= indexSpellings(stems);
+    },
+    uses(query) {
+      if (positions.has(query)) return true;
+      let known = used.get(query);
+      if (known === undefined) {
+        const { ordinals, values } = matchesOf(query, true, true);
+        known = ordinals.some((i, k) => (values[k]! >= USED_MATCH && !query.startsWith(stems[i]!)) || sameFamily(query, stems[i]!));
+        if (used.size >= USES_KEPT) used.clear();
+        used.set(query, known);
+      }
+      return known;
     },
     begins(prefix) {
       if (positions.has(prefix)) return true;
@@ -557,7 +590,7 @@ function pieceSeed(parts: number, length: number, part: number): number {
  * from where it stands in the stem's key as the spelling budget allows (some more than once): all stems
  * {@link spelledAlike} can accept, and others.
  */
-function spellingCandidates(key: string, queryLength: number, spellings: Spellings, visit: (i: number) => void): void {
+function spellingCandidates(key: string, queryLength: number, spellings: Spellings, visit: (i: number) => void, strong = false): void {
   const probe = (parts: number, edits: number) => {
     for (let length = Math.max(0, key.length - edits); length <= key.length + edits; length++) {
       for (let part = 0; part < parts; part++) {
@@ -573,7 +606,12 @@ function spellingCandidates(key: string, queryLength: number, spellings: Spellin
   };
   // Stem lengths differ by two at most; the budget is one edit unless both have eight letters or more.
   if (queryLength <= SHORT_SPELLING + 2) probe(2, 1);
-  if (queryLength >= SHORT_SPELLING - 1) probe(3, queryLength > SHORT_SPELLING ? 2 : 1);
+  if (queryLength < SHORT_SPELLING - 1) return;
+  if (queryLength <= SHORT_SPELLING) probe(3, 1);
+  // Only the matches that reach USED_MATCH (`strong`, see spelledSimilarity): two edits make less, so
+  // there a stem counts only when its key is the query's, and then its first piece is the query's first.
+  else if (strong) eachIn(spellings.pieces, hashOf(key, 0, Math.floor(key.length / 3), pieceSeed(3, key.length, 0)), visit);
+  else probe(3, 2);
 }
 
 /** stemSimilarity's spelling rule, given both transliteration keys; `near` is {@link withinEdits} of the query's key. */

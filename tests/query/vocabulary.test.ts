@@ -8,7 +8,7 @@ import { accepts, buildSentenceStats, matchTerms, namesSame, type SentenceStats,
 import { contentWords } from "../../src/query/terms.js";
 import { detectLanguage } from "../../src/query/language.js";
 import { derivation, derivationPrefixes, sameDerivation } from "../../src/query/derive.js";
-import { masculine, sameFamily, stemSimilarity, transliterationKey, vocabularyOf, withinEdits } from "../../src/query/vocabulary.js";
+import { masculine, sameFamily, stemSimilarity, transliterationKey, USED_MATCH, vocabularyOf, withinEdits } from "../../src/query/vocabulary.js";
 import type { Chunk, SourceDoc } from "../../src/types.js";
 
 const chunking = { sentences: 4, overlap: 1 };
@@ -182,6 +182,29 @@ describe("vocabularyOf", () => {
       expect(fast.map((m) => [m.term.word, [...m.similar], m.idf]), question).toEqual(
         scan.map((m) => [m.term.word, [...m.similar], m.idf]),
       );
+    }
+  });
+
+  it("says a stem is used exactly when the scan finds a strong stand-in or a family member for it", () => {
+    // Looking up only the rules that can say "used" must not change the answer.
+    for (const [stats, queries] of [
+      [seed, queriesNear([...seed.postings.keys()], 3000, 7)],
+      [synthetic, queriesNear([...synthetic.postings.keys()], 1500, 8)],
+    ] as const) {
+      const vocabulary = vocabularyOf(stats.postings);
+      const answers = { used: 0, unused: 0, byFamilyOnly: 0 };
+      for (const query of queries) {
+        const scanned = [...similarExhaustive([query], stats)];
+        const strong = stats.postings.has(query) || scanned.some(([stem, value]) => value >= USED_MATCH && !query.startsWith(stem));
+        const expected = strong || scanned.some(([stem]) => sameFamily(query, stem));
+        expect(vocabulary.uses(query), query).toBe(expected);
+        expect(vocabulary.uses(query), `${query} (remembered)`).toBe(expected);
+        answers[expected ? "used" : "unused"]++;
+        if (expected && !strong) answers.byFamilyOnly++;
+      }
+      expect(answers.used).toBeGreaterThan(300);
+      expect(answers.unused).toBeGreaterThan(300);
+      expect(answers.byFamilyOnly).toBeGreaterThan(10);
     }
   });
 
