@@ -89,23 +89,31 @@ export function sentenceStats(
   const stored = facts !== undefined && facts.count === count && facts.version === factsVersion(analyze, knows) ? facts : undefined;
   // Nouns and answer-type features are needed only for the few candidate sentences of a question, so
   // they are computed on first use, like the sentence objects and their stem sets.
-  const sentences: (Sentence | undefined)[] = [];
-  const stems: (ReadonlySet<string> | undefined)[] = [];
-  const features: (ReadonlyMap<AnswerType, readonly string[]> | undefined)[] = [];
-  const lemmas: (ReadonlySet<string> | undefined)[] = [];
-  const counted: (ReadonlySet<string> | undefined)[] = [];
-  const countedNouns: (ReadonlySet<string> | undefined)[] = [];
-  const carried: (ReadonlySet<string> | undefined)[] = [];
+  // Maps, not arrays: a few thousand entries at indices up to the sentence count make an array switch
+  // between sparse and dense storage, copying hundreds of thousands of slots (tens of ms) now and then.
+  const sentences = new Map<number, Sentence>();
+  const stems = new Map<number, ReadonlySet<string>>();
+  const features = new Map<number, ReadonlyMap<AnswerType, readonly string[]>>();
+  const lemmas = new Map<number, ReadonlySet<string>>();
+  const counted = new Map<number, ReadonlySet<string>>();
+  const countedNouns = new Map<number, ReadonlySet<string>>();
+  const carried = new Map<number, ReadonlySet<string>>();
+  /** The value remembered for sentence i, computed by `make` on first use. */
+  const memo = <T>(map: Map<number, T>, index: number, make: () => T): T => {
+    let value = map.get(index);
+    if (value === undefined) map.set(index, (value = make()));
+    return value;
+  };
   const inRange = (index: number) => Number.isInteger(index) && index >= 0 && index < count;
   const sentence = (index: number): Sentence => {
     if (!inRange(index)) throw new RangeError(`no sentence ${index} among ${count}`);
-    return (sentences[index] ??= {
+    return memo(sentences, index, () => ({
       source: table.source(index),
       start: table.start[index]!,
       end: table.end[index]!,
       text: table.text(index),
       chunkId: table.firstChunk[index]!,
-    });
+    }));
   };
   const textOf = (index: number) => (inRange(index) ? table.text(index) : "");
   /** A stored column's row of sentence i as a set, or undefined when nothing is stored for it. */
@@ -147,7 +155,7 @@ export function sentenceStats(
     chunk: (index) => (inRange(index) ? table.firstChunk[index]! : -1),
     stems: (index) => {
       if (!inRange(index)) return new Set();
-      let set = stems[index];
+      let set = stems.get(index);
       if (!set) {
         const own = new Set(storedStems(index));
         if (stored) {
@@ -159,27 +167,28 @@ export function sentenceStats(
           if (article.aliases.size > 0) for (const stem of [...own]) for (const long of article.aliases.get(stem) ?? []) own.add(long);
           for (const name of article.behind[index - article.first] ?? []) own.add(name);
         }
-        stems[index] = set = own;
+        stems.set(index, (set = own));
       }
       return set;
     },
     carried: (index) => {
       if (!inRange(index)) return NOTHING;
-      let set = carried[index];
-      if (!set && stored) carried[index] = set = storedSet(FACT.carried, index);
+      let set = carried.get(index);
+      if (!set && stored) set = storedSet(FACT.carried, index);
       if (!set) {
         const goesOn = index > 0 && sourceOf(index - 1) === sourceOf(index) && OPENS_WITH_PRONOUN.test(textOf(index));
         const article = articleAround(index);
         const town = article.town[index - article.first] ?? [];
-        carried[index] = set = goesOn || town.length > 0 ? new Set([...(goesOn ? storedStems(index - 1) : []), ...town]) : NOTHING;
+        set = goesOn || town.length > 0 ? new Set([...(goesOn ? storedStems(index - 1) : []), ...town]) : NOTHING;
       }
+      carried.set(index, set);
       return set;
     },
     features: (index) =>
-      (features[index] ??= stored && inRange(index) ? featuresFrom(stored.row(FACT.features, index)) : typedFeatures(textOf(index), analyze, knows)),
-    lemmaStems: (index) => (lemmas[index] ??= storedSet(FACT.lemmaStems, index) ?? lemmaStemsOf(textOf(index), analyze, knows)),
-    counted: (index) => (counted[index] ??= storedSet(FACT.counted, index) ?? new Set(countedWords(textOf(index)).flatMap(analyze))),
-    countedNouns: (index) => (countedNouns[index] ??= storedSet(FACT.countedNouns, index) ?? new Set(countedWords(textOf(index), true).flatMap(analyze))),
+      memo(features, index, () => (stored && inRange(index) ? featuresFrom(stored.row(FACT.features, index)) : typedFeatures(textOf(index), analyze, knows))),
+    lemmaStems: (index) => memo(lemmas, index, () => storedSet(FACT.lemmaStems, index) ?? lemmaStemsOf(textOf(index), analyze, knows)),
+    counted: (index) => memo(counted, index, () => storedSet(FACT.counted, index) ?? new Set(countedWords(textOf(index)).flatMap(analyze))),
+    countedNouns: (index) => memo(countedNouns, index, () => storedSet(FACT.countedNouns, index) ?? new Set(countedWords(textOf(index), true).flatMap(analyze))),
     postings,
     chunkSentences: (chunkId) => {
       if (!Number.isInteger(chunkId) || chunkId < 0 || chunkId + 1 >= table.memberOffsets.length) return [];
