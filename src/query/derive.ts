@@ -211,6 +211,14 @@ function cutEst(cut: string, form: string): boolean {
   return made !== null && made.particle === "" && made.root === `${cut}est`;
 }
 
+/**
+ * The beginning of the words made of a noun, when the stemmer may have cut it before "-est" (see cutEst):
+ * "prot" (Protest) → "protest", with which "protestiert" begins. Undefined when too short to be one.
+ */
+export function uncutEst(stem: string): string | undefined {
+  return stem.length >= MIN_EST_ROOT ? `${stem}est` : undefined;
+}
+
 /** Letters left of a noun the stemmer cut before "-est": fewer, and superlatives meet ("best" in "bestiert"). */
 const MIN_EST_ROOT = 4;
 

@@ -1,4 +1,4 @@
-import { derivation, derivationPrefixes, sameDerivation } from "./derive.js";
+import { derivation, derivationPrefixes, sameDerivation, uncutEst } from "./derive.js";
 
 /**
  * How a question's stem meets the corpus vocabulary: {@link stemSimilarity} says how well one corpus stem
@@ -471,6 +471,9 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
       // four letters is a root of three without a particle, which sameDerivation does not accept.)
       const family = derivation(query);
       if (family) for (const prefix of derivationPrefixes(family)) if (prefix.length >= MIN_FUZZY) beginning(prefix);
+      // And those of a noun the stemmer cut before "-est" ("prot" → "protestiert"), which its root does not show.
+      const uncut = uncutEst(query);
+      if (uncut !== undefined) beginning(uncut);
       // A weak verb's participle ("such" → "gesucht", "gemeldet"), and a participle's verb (see derive.ts).
       const participleOf = query.startsWith("ge") ? [query.slice(2, -1), ...(query.endsWith("et") ? [query.slice(2, -2)] : [])] : [];
       for (const form of [`ge${query}t`, `ge${query}et`, ...participleOf]) {

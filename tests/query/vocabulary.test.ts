@@ -244,6 +244,22 @@ describe("the plural of a '-mann' compound", () => {
   });
 });
 
+describe("a noun the stemmer cut before '-est'", () => {
+  it("meets the words made of it from either side, in the index as in the scan", () => {
+    const [protest, manifest] = analyze("Protest Manifest");
+    const stems = analyze("protestierten Protestaktion Proteste Protokoll manifestiert Manifestation prost");
+    const vocabulary = vocabularyOf(new Map([...stems, protest!, manifest!].map((stem) => [stem, null])));
+    for (const query of [protest!, manifest!, ...stems]) {
+      const scan = new Map([...vocabulary.similar([query]).keys(), ...stems, protest!, manifest!].flatMap((stem) => (stemSimilarity(query, stem) > 0 ? [[stem, stemSimilarity(query, stem)] as const] : [])));
+      expect(new Map([...vocabulary.similar([query])].sort()), query).toEqual(new Map([...scan].sort()));
+    }
+    // "Demonstranten protestierten": the verb stands for the noun, by its family.
+    expect(vocabulary.similar([protest!]).get(analyze("protestierten")[0]!)).toBe(0.6);
+    expect(vocabulary.similar([manifest!]).get(analyze("manifestiert")[0]!)).toBeGreaterThan(0);
+    expect(vocabulary.similar([protest!]).has(analyze("Protokoll")[0]!)).toBe(false);
+  });
+});
+
 describe("feminine role nouns", () => {
   it("meet their masculine and its compounds both ways, and other words ending in -in stay themselves", () => {
     expect(masculine("sprecherin")).toBe("sprech");
