@@ -410,8 +410,8 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
         if (length >= prefix.length && length <= longest) eachIn(filed, hashOf(prefix, 0, MIN_FUZZY, length), visit);
       }
     };
-    // A compound with a three-letter query as its head (see shortHead).
-    if (query.length === SHORT_HEAD) eachIn(filed, hashOf(query, 0, SHORT_HEAD, SHORT_TAIL), (i) => {
+    // A compound with a three-letter query as its head (see shortHead): a weak match, so not for `strong`.
+    if (query.length === SHORT_HEAD && !strong) eachIn(filed, hashOf(query, 0, SHORT_HEAD, SHORT_TAIL), (i) => {
       if (shortHead(query, stems[i]!)) add(i);
     });
     // The query itself, and the stems it begins with (from four letters on).
@@ -458,9 +458,13 @@ function indexVocabulary(stems: readonly string[]): Vocabulary {
         });
       }
       // A compound with the query as its head, or the feminine of one.
+      // `strong` takes only the compounds whose head match reaches USED_MATCH: a suffix ("-schaft") or a
+      // short head after a particle ends thousands of stems, and their families are found by their beginnings.
       eachIn(filed, hashOf(query, query.length - MIN_FUZZY, query.length, TAIL), (i) => {
         const stem = stems[i]!;
-        if ((stem.length > query.length && stem.endsWith(query)) || masculine(stem)?.endsWith(query) === true) add(i);
+        const compound = stem.length > query.length && stem.endsWith(query);
+        if (strong && compound && (withinSuffix(query, stem) || headMatch(query.length, stem.length - query.length) < USED_MATCH)) return;
+        if (compound || masculine(stem)?.endsWith(query) === true) add(i);
       });
       // Stems that begin with the query (at most two letters longer than a query of four), or share its
       // first six letters.
