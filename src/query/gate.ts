@@ -126,6 +126,8 @@ export function measureEvidence(
   // A synonym names it too ("Stadtchefin" / "Bürgermeisterin"), as well as the sources can.
   if (focus?.kind === "role") {
     const named = FOCUS_MATCH * Math.max(0, ...(matches[t]?.similar.values() ?? []));
+    // A role no source names at all is not found either, however little any sentence has of it.
+    if (!(named > 0)) return { coverage: cov, focusFound: false, missingName, typed, counted: counts, lone };
     return { coverage: cov, focusFound: counted.some((u) => u.quoted.some((hits) => (hits[t] ?? 0) >= named)), missingName, typed, counted: counts, lone };
   }
   // What is counted must stand beside the number: "viele Vermisste, Dutzende Verletzte" gives no number of the missing.

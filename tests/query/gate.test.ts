@@ -182,6 +182,8 @@ describe("relevance gate", () => {
   it("wants the role of a which-role question named in the quoted sentence", () => {
     expect(evidenceFor("Welche Ministerin sprach von einem Schritt?", [1]).focusFound).toBe(true);
     expect(evidenceFor("Welche Ministerin kündigte an, die Fahrpläne zu ändern?", [4]).focusFound).toBe(false);
+    // A role no sentence of the sources names is found nowhere, whatever sentence is quoted.
+    expect(evidenceFor("Welche Botschafterin sprach von einem Schritt?", [1]).focusFound).toBe(false);
   });
 
 
