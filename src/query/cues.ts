@@ -708,6 +708,15 @@ const NAME_OF_ROLE =
   /(?<![\p{L}])(?:[Ww]ie\s+hei(?:ß|ss)(?:t|en)\s+(?:(?:eigentlich|denn|nochmal|genau|überhaupt|jetzt|nun|bitte)\s+)*(?:der|die|das|den)\s+(?:\p{Ll}+\s+)*(\p{Lu}[\p{L}-]*)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the\s+(?:\p{L}+\s+)??(?:\p{L}+['’]s\s+)?(\p{L}+)(?=\s*[?,.]|\s+(?:who|that|of|in|at|for)\b)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:\p{L}+\s+)??(\p{L}+)['’]s\s+(?:full\s+)?name\b)/u;
 
 /**
+ * "Wer ist (eigentlich) (der neue) Vorsitzende des …?": the role noun, after modal particles and an article with
+ * its adjectives, then the end, a preposition or a genitive's article.
+ */
+const HOLDER_DE =
+  /^[Ww]er\s+(?:ist|war)\s+(?:(?:eigentlich|denn|dort|da|hier|jetzt|nun|genau|derzeit|aktuell|bitte)\s+)*(?:(?:der|die|das)\s+(?:\p{Ll}+\s+)*)?(\p{Lu}[\p{L}-]*)(?=\s+(?:von|vom|der|des|bei|beim|im|in|am|an|für|aus)\s|\s*[?,.!]|$)/u;
+/** "Who is the (managing) director of …?": the last word of up to three before a preposition, a clause or the end. */
+const HOLDER_EN = /^[Ww]ho(?:\s+is|\s+was|['’]s)\s+the\s+(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s+(?:of|in|at|for|from|with|who|that|which|behind|quoted)\s|\s*[?,.!]|$)/u;
+
+/**
  * The noun a question is about: what "wie viele X / how many X" counts, the category of "welche X / which
  * X", or the role of "welche Richterin / which judge", whose holder is asked for. "people" is a count of
  * people in general ("wie viele Menschen", "how many people"), which the sources give by any noun.
@@ -732,6 +741,9 @@ export function questionFocus(asked: string): QuestionFocus | null {
   // "Wie heißt der Förster?", "What is the name of the mayor?": the name of whoever holds that role.
   const named = NAME_OF_ROLE.exec(question);
   if (named) return { word: (named[1] ?? named[2] ?? named[3]!).toLowerCase(), kind: "role" };
+  // "Wer ist der Ortsbrandmeister von Lindholt?", "Who is the managing director of …?": whoever holds that role.
+  const holder = HOLDER_DE.exec(question) ?? HOLDER_EN.exec(question);
+  if (holder) return { word: holder[1]!.toLowerCase(), kind: "role" };
   const words = question.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     const w = (words[i] ?? "").toLowerCase();

@@ -91,6 +91,15 @@ describe("answerType", () => {
     expect(questionFocus("Wie heißt eigentlich der Richter?")).toEqual({ word: "richter", kind: "role" });
     expect(questionFocus("Wie heißt denn die Bürgermeisterin?")).toEqual({ word: "bürgermeisterin", kind: "role" });
     expect(questionFocus("What is the name of the mayor?")).toEqual({ word: "mayor", kind: "role" });
+    // So does "who is the X": its holder, named where the role is.
+    expect(questionFocus("Who is the chief engineer of the Lindenau ferry?")).toEqual({ word: "engineer", kind: "role" });
+    expect(questionFocus("Who's the deputy treasurer?")).toEqual({ word: "treasurer", kind: "role" });
+    expect(questionFocus("Wer ist der Kassenwart des Schützenvereins?")).toEqual({ word: "kassenwart", kind: "role" });
+    expect(questionFocus("Wer ist eigentlich Vorsitzender im Kleingartenverein?")).toEqual({ word: "vorsitzender", kind: "role" });
+    expect(questionFocus("Wer ist der Präsident?")).toEqual({ word: "präsident", kind: "role" });
+    // Not a question about someone who did something.
+    expect(questionFocus("Wer ist am Samstag bei der Rallye mitgefahren?")).toBeNull();
+    expect(questionFocus("Who is responsible for the delay?")).toBeNull();
     // "Wie viel" and a verb ask for a sum, not a count of the subject after the verb; an adjective after "viele" ends otherwise.
     expect(questionFocus("Wie viel zahlen Mieter am Hafen künftig?")).toBeNull();
     expect(questionFocus("Wie viele neue Stellen entstehen am Hafen?")).toEqual({ word: "stellen", kind: "counted" });
@@ -504,7 +513,7 @@ describe("questionFocus", () => {
   });
 
   it("has none for questions without a focus noun", () => {
-    expect(questionFocus("Wer ist der Präsident?")).toBeNull();
+    expect(questionFocus("Wer hat gewonnen?")).toBeNull();
     expect(questionFocus("What did he say?")).toBeNull();
     // Counting people in general is no noun to find ("were" and "arrested" are not what is counted).
     expect(questionFocus("How many people were arrested?")).toEqual({ word: "people", kind: "people" });

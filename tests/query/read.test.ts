@@ -192,6 +192,12 @@ describe("read", () => {
     expect(reading.selected[0]?.sentence.text).toBe("«Das war Betrug», sagte Richterin Eva Lang.");
   });
 
+  it("declines a who-is-the-role question when no source names the role, whatever else they say of its subject", () => {
+    const { ask } = setup("Im Naturpark bei Kourou ist erstmals seit Jahren ein Wolf gesichtet worden. Parkleiter Jan Ode war zufrieden.");
+    expect(ask("Wer ist der Förster im Naturpark bei Kourou?").passes).toBe(false);
+    expect(ask("Wer ist der Parkleiter im Naturpark bei Kourou?").passes).toBe(true);
+  });
+
   it("declines a number question when the sources say the figure is not known", () => {
     const { ask } = setup("In Kourou schließt ein Werk, die Beschäftigten bekommen 300 Euro Bonus. Zur Höhe der Abfindung für die Beschäftigten in Kourou machte das Werk keine Angaben.");
     expect(ask("Wie viel Geld bekommen die Beschäftigten in Kourou als Abfindung?").passes).toBe(false);
