@@ -309,7 +309,7 @@ const QUESTION_CUES: readonly Cue[] = [
   { type: "role", pattern: phrase(String.raw`welche\s+(rolle|funktion|position|amt)|welches\s+amt|what\s+(role|position|job|office|title)|which\s+(role|position|office)`) },
   { type: "place", pattern: phrase(String.raw`wo|wohin|woher|welche[smnr]?\s+(\p{L}+\s+)?(${PLACE_NOUN_DE})|where|(which|what)\s+(${PLACE_NOUN_EN})`) },
   // A cause asked for by what it did: "What caused …", "what was behind …", "Was steckt hinter …", "Was führte zu …".
-  { type: "reason", pattern: phrase(String.raw`warum|wieso|weshalb|weswegen|aus\s+welchem\s+grund|why|for\s+what\s+reason|was\s+(steckt|steckte|stand|steht)\s+hinter|was\s+(führte|führt|hat)\s+(\p{L}+\s+)?zu|was\s+(war|ist|sind|waren)\s+(der|die)\s+(grund|gründe|ursache|ursachen|auslöser|anlass)|what\s+(caused|causes|led\s+to|leads\s+to|triggered|prompted)|what\s+(\p{L}+\s+){0,3}(was|is|were|are)\s+behind|what\s+(was|is|were|are)\s+the\s+(reason|reasons|cause|causes)`) },
+  { type: "reason", pattern: phrase(String.raw`warum|wieso|weshalb|weswegen|aus\s+welchem\s+grund|why|for\s+what\s+reason|was\s+(steckt|steckte|stand|steht)\s+hinter|was\s+(führte|führt|hat)\s+(\p{L}+\s+)?zu|was\s+(war|ist|sind|waren)\s+(der|die)\s+(grund|gründe|ursache|ursachen|auslöser|anlass)|what\s+(\p{L}+ly\s+)?(caused|causes|led\s+to|leads\s+to|triggered|prompted)|what\s+(\p{L}+\s+){0,3}(was|is|were|are)\s+behind|what\s+(was|is|were|are)\s+the\s+(reason|reasons|cause|causes)`) },
 ];
 
 /**

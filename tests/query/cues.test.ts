@@ -15,6 +15,9 @@ describe("answerType", () => {
     ["Welche Sprecherin hat sich geäußert?", "person"],
     // A cause asked for by what it did.
     ["What caused the flood?", "reason"],
+    // An adverb may stand between the question word and its verb.
+    ["What probably caused the power cut at the mill?", "reason"],
+    ["What actually led to the delay?", "reason"],
     ["What weather situation was behind the days of non-stop rain?", "reason"],
     ["Was steckt hinter dem Streik?", "reason"],
     ["Was war der Auslöser?", "reason"],
