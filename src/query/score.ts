@@ -173,16 +173,14 @@ export function sentenceStats(
     },
     carried: (index) => {
       if (!inRange(index)) return NOTHING;
-      let set = carried.get(index);
-      if (!set && stored) set = storedSet(FACT.carried, index);
-      if (!set) {
+      return memo(carried, index, () => {
+        const fromFacts = storedSet(FACT.carried, index);
+        if (fromFacts) return fromFacts;
         const goesOn = index > 0 && sourceOf(index - 1) === sourceOf(index) && OPENS_WITH_PRONOUN.test(textOf(index));
         const article = articleAround(index);
         const town = article.town[index - article.first] ?? [];
-        set = goesOn || town.length > 0 ? new Set([...(goesOn ? storedStems(index - 1) : []), ...town]) : NOTHING;
-      }
-      carried.set(index, set);
-      return set;
+        return goesOn || town.length > 0 ? new Set([...(goesOn ? storedStems(index - 1) : []), ...town]) : NOTHING;
+      });
     },
     features: (index) =>
       memo(features, index, () => (stored && inRange(index) ? featuresFrom(stored.row(FACT.features, index)) : typedFeatures(textOf(index), analyze, knows))),
