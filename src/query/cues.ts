@@ -346,13 +346,18 @@ function spelledOut(question: string): string {
   return question.replace(/(?<=(?<![\p{L}])(?:what|who|where|when|how|why|that|it|there))['’]s(?![\p{L}])/giu, " is");
 }
 
+/** The modal particles a chat question adds after its question word ("Wie heißt eigentlich …", "Wer ist denn …"): a closed class. */
+const MODAL_PARTICLES = "eigentlich|denn|nochmal|genau|überhaupt|jetzt|nun|bitte";
+
 /**
  * "Wie heißt er?", "Wie heißt die Frau?", "What's her name?": the name asked for is a person's, not a
  * town's or a court's. A pronoun counts only where it ends the question ("Wie heißen die Interessenten?"
  * asks for whoever they are). Grammar, not vocabulary.
  */
-const PERSON_NAMED =
-  /(?<![\p{L}])(?:wie\s+hei(?:ß|ss)(?:t|en)\s+(?:(?:eigentlich|denn|nochmal|genau|überhaupt)\s+)*(?:(?:er|sie|der|die)(?:\s+(?:eigentlich|denn|nochmal|genau|überhaupt))?\s*[?!.]*\s*$|(?:der|die)\s+(?:mann|frau|typ|kerl|person|dame|herr)(?![\p{L}]))|what(?:'s|\s+is|\s+was)\s+(?:his|her)\s+(?:full\s+)?name(?![\p{L}]))/iu;
+const PERSON_NAMED = new RegExp(
+  String.raw`(?<![\p{L}])(?:wie\s+hei(?:ß|ss)(?:t|en)\s+(?:(?:${MODAL_PARTICLES})\s+)*(?:(?:er|sie|der|die)(?:\s+(?:${MODAL_PARTICLES}))?\s*[?!.]*\s*$|(?:der|die)\s+(?:mann|frau|typ|kerl|person|dame|herr)(?![\p{L}]))|what(?:'s|\s+is|\s+was)\s+(?:his|her)\s+(?:full\s+)?name(?![\p{L}]))`,
+  "iu",
+);
 
 /** True when a question asks for a person's name (see PERSON_NAMED). */
 export function asksPersonName(question: string): boolean {
@@ -704,17 +709,21 @@ export function saysNotKnown(sentence: string): boolean {
  * A question for the name of a role's holder; the role noun is group 1 (German: capitalised, after any
  * adjectives), 2 ("the name of the captain", "the name of the ship's captain") or 3 ("the captain's name").
  */
-const NAME_OF_ROLE =
-  /(?<![\p{L}])(?:[Ww]ie\s+hei(?:ß|ss)(?:t|en)\s+(?:(?:eigentlich|denn|nochmal|genau|überhaupt|jetzt|nun|bitte)\s+)*(?:der|die|das|den)\s+(?:\p{Ll}+\s+)*(\p{Lu}[\p{L}-]*)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the\s+(?:\p{L}+\s+)??(?:\p{L}+['’]s\s+)?(\p{L}+)(?=\s*[?,.]|\s+(?:who|that|of|in|at|for)\b)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:\p{L}+\s+)??(\p{L}+)['’]s\s+(?:full\s+)?name\b)/u;
+const NAME_OF_ROLE = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Ww]ie\s+hei(?:ß|ss)(?:t|en)\s+(?:(?:${MODAL_PARTICLES})\s+)*(?:der|die|das|den)\s+(?:\p{Ll}+\s+)*(\p{Lu}[\p{L}-]*)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:full\s+)?name\s+of\s+the\s+(?:\p{L}+\s+)??(?:\p{L}+['’]s\s+)?(\p{L}+)(?=\s*[?,.]|\s+(?:who|that|of|in|at|for)\b)|[Ww]hat(?:'s|\s+is|\s+was)\s+the\s+(?:\p{L}+\s+)??(\p{L}+)['’]s\s+(?:full\s+)?name\b)`,
+  "u",
+);
 
 /**
  * "Wer ist (eigentlich) (der neue) Vorsitzende des …?": the role noun, after modal particles and an article with
  * its adjectives, then the end, a preposition or a genitive's article.
  */
-const HOLDER_DE =
-  /^[Ww]er\s+(?:ist|war)\s+(?:(?:eigentlich|denn|dort|da|hier|jetzt|nun|genau|derzeit|aktuell|bitte)\s+)*(?:(?:der|die|das)\s+(?:\p{Ll}+\s+)*)?(\p{Lu}[\p{L}-]*)(?=\s+(?:von|vom|der|des|bei|beim|im|in|am|an|für|aus)\s|\s*[?,.!]|$)/u;
-/** "Who is the (managing) director of …?": the last word of up to three before a preposition, a clause or the end. */
-const HOLDER_EN = /^[Ww]ho(?:\s+is|\s+was|['’]s)\s+the\s+(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s+(?:of|in|at|for|from|with|who|that|which|behind|quoted)\s|\s*[?,.!]|$)/u;
+const HOLDER_DE = new RegExp(
+  String.raw`^[Ww]er\s+(?:ist|war)\s+(?:(?:${MODAL_PARTICLES}|dort|da|hier|derzeit|aktuell)\s+)*(?:(?:der|die|das)\s+(?:\p{Ll}+\s+)*)?(\p{Lu}[\p{L}-]*)(?=\s+(?:von|vom|der|des|bei|beim|im|in|am|an|für|aus)\s|\s*[?,.!]|$)`,
+  "u",
+);
+/** "Who is the (managing) director of …?": the last word of up to three before a preposition, a clause, a participle ("quoted in …") or the end. */
+const HOLDER_EN = /^[Ww]ho(?:\s+is|\s+was|['’]s)\s+the\s+(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s+(?:of|in|at|for|from|with|who|that|which|behind|\p{L}+ed)\s|\s*[?,.!]|$)/u;
 
 /**
  * The noun a question is about: what "wie viele X / how many X" counts, the category of "welche X / which
