@@ -398,6 +398,15 @@ const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|a|an|one|wenige[rn]?
 /** An ordinal: "3.", "dritte", "third", an ordinal superlative ("zweitgrößte", "drittstärkste"), "erstmals". */
 const ORDINAL = /^(\d+\.|\d+(st|nd|rd|th)|erste[nrms]?|zweite[nrms]?|dritte[nrms]?|(vier|fünf|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|zwanzig)te[nrms]?|(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)\p{L}{2,}[sß]te[nrms]?|erstmal(s|ig\p{L}*)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/u;
 const MONTHS = new RegExp(`^(${MONTH_NAMES}|${WEEKDAY_NAMES}|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$`);
+/**
+ * Points of the calendar named by a word rather than a date: seasons, the holidays a year is told by, and the
+ * turns of a year, month or week ("im Frühjahr", "bis Weihnachten", "zum Jahreswechsel", "by Christmas").
+ * A closed class of the calendar, like the month names; it is a time only after a preposition or determiner
+ * ({@link CALENDAR_CUE}), since "Winter" and "Sommer" are also surnames.
+ */
+const CALENDAR_WORD =
+  /^(frühjahr|frühling|sommer|herbst|winter|spring|summer|autumn|weihnachten|ostern|pfingsten|silvester|neujahr|christmas|easter|(jahres|monats|wochen|quartals)(ende|anfang|beginn|mitte|wechsel|hälfte))$/;
+const CALENDAR_CUE = /^(im|in|am|an|zum|zur|bis|ab|seit|vor|nach|über|gegen|den|dem|diesen|diesem|dieses|kommenden|nächsten|vergangenen|letzten|the|this|next|last|by|until|since|before|after|over|during|early|late|mid)$/;
 /** Words besides {@link MONTHS} that a year stands after when it dates something: "im Jahr 2019", "bis Herbst 2027" (grammar of dates). */
 const YEAR_BEFORE = /^(im|jahr|jahres|seit|bis|ab|von|frühjahr|frühling|sommer|herbst|winter|in|since|until|by|from|year|spring|summer|autumn|fall|early|late|mid)$/;
 /** A season or a span of the calendar after "im" is a time, not a place: "im Sommer", "im Monat". */
@@ -522,6 +531,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     const joined = /^(\d+)-\p{L}/u.exec(word);
     if (joined) add("number", joined[1]!);
     if (/^(1\d{3}|20\d\d)$/.test(word) || MONTHS.test(lower) || DAYTIME.test(lower)) add("time", word);
+    if (CALENDAR_WORD.test(lower) && CALENDAR_CUE.test(prev.toLowerCase())) add("time", word);
     // "Anfang des Monats", "Ende der Woche": the span is the time said, not only its "Anfang", which is also
     // a word a question may ask with ("Wann fing der Streik an?").
     if (/^(anfang|ende|mitte)$/.test(lower) && /^(des|der|dieses|diesen|dieser|nächsten|kommenden|vergangenen|letzten)$/.test(next)) {

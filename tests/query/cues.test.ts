@@ -252,6 +252,19 @@ describe("sentenceFeatures", () => {
     expect(types("Die Woche war schwer für die Belegschaft.")).not.toContain("time");
   });
 
+  it("finds a point in time in a season, a holiday or a turn of the calendar after a preposition or determiner", () => {
+    expect(types("Eine Entscheidung darüber wird im Frühjahr erwartet.")).toContain("time");
+    expect(types("Im kommenden Sommer beginnt der Bau.")).toContain("time");
+    expect(types("Die Brücke soll bis Weihnachten fertig sein.")).toContain("time");
+    expect(types("Eine Entscheidung soll bis Jahresende fallen.")).toContain("time");
+    expect(types("Zum Jahreswechsel steigen die Preise.")).toContain("time");
+    expect(types("The decision is expected in the spring.")).toContain("time");
+    expect(types("The bridge should reopen by Christmas.")).toContain("time");
+    // A season's word as a name, or as what something is for, says no time.
+    expect(types("Trainer Frank Winter lobte die Mannschaft.")).not.toContain("time");
+    expect(types("Die Winterdienste sind bereit.")).not.toContain("time");
+  });
+
   it("finds a duration only where a count stands before a time unit", () => {
     expect(types("Nur eine Woche nach der Verlegung endete der Einsatz.")).toContain("duration");
     expect(types("Der Rückzug soll zehn Tage dauern.")).toContain("duration");
