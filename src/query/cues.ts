@@ -593,6 +593,8 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     }
     const place =
       (capitalised && i > 0 && PLACE_PREPOSITION.test(prev) && !TIME_NOUN.test(lower) && !TIME_HEAD.test(lower)) ||
+      // A name after a noun for a kind of place is that place: "der Ort Mühlstetten", "die Gemeinde Garrel".
+      (capitalised && i > 0 && knows !== undefined && !knows.isWord(word) && isPlaceKind(prev)) ||
       (capitalised && knows?.isPlace(word) === true) ||
       // A list goes on with the same kind of thing: "aus Dänemark, Schweden und Polen".
       (capitalised && !ARTICLES.test(word) && placeAt >= 0 && (placeAt === i - 1 || (placeAt === i - 2 && LIST_JOIN.test(prev))));

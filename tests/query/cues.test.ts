@@ -183,6 +183,15 @@ describe("sentenceFeatures of durations", () => {
   });
 });
 
+describe("sentenceFeatures of places", () => {
+  const knows = { isPlace: () => false, isWord: (w: string) => ["Ort", "Gemeinde", "Bürgermeister", "Besonders"].includes(w) };
+  it("takes a name after a noun for a kind of place for that place, not a name after a role", () => {
+    expect(sentenceFeatures("Besonders betroffen war der Ort Mühlstetten an der Erle.", knows).types.get("place")).toContain("mühlstetten");
+    expect(sentenceFeatures("Die Gemeinde Garrel stellt Container auf.", knows).types.get("place")).toContain("garrel");
+    expect(sentenceFeatures("Das sagte Bürgermeister Jens Tamm.", knows).types.get("place")).toBeUndefined();
+  });
+});
+
 describe("sentenceFeatures of people", () => {
   const knows = { isPlace: () => false, isWord: (w: string) => ["Landgericht", "Landrat", "Urteil", "Richterin", "Prozess"].includes(w) };
   it("takes a role or an unknown first name before a name for a person, not a noun before a place", () => {
