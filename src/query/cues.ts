@@ -397,7 +397,7 @@ const DURATION_WORDS = /^(tagelang|wochenlang|monatelang|jahrelang|stundenlang|j
 const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|a|an|one|wenige[rn]?|mehrere[rn]?|einige[rn]?|few|several|\d+([.,]\d+)?)$/;
 /** An ordinal: "3.", "dritte", "third", an ordinal superlative ("zweitgrößte", "drittstärkste"), "erstmals". */
 const ORDINAL = /^(\d+\.|\d+(st|nd|rd|th)|erste[nrms]?|zweite[nrms]?|dritte[nrms]?|(vier|fünf|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|zwanzig)te[nrms]?|(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)\p{L}{2,}[sß]te[nrms]?|erstmal(s|ig\p{L}*)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/u;
-const MONTHS = new RegExp(`^(${MONTH_NAMES}|${WEEKDAY_NAMES}|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$`);
+const MONTHS = new RegExp(`^(${MONTH_NAMES}|(?:${WEEKDAY_NAMES})s?|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$`);
 /**
  * Points of the calendar named by a word rather than a date: seasons, the holidays a year is told by, and the
  * turns of a year, month or week ("im Frühjahr", "bis Weihnachten", "zum Jahreswechsel", "by Christmas").

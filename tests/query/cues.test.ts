@@ -269,6 +269,9 @@ describe("sentenceFeatures", () => {
     expect(types("Zum Jahreswechsel steigen die Preise.")).toContain("time");
     expect(types("The decision is expected in the spring.")).toContain("time");
     expect(types("The bridge should reopen by Christmas.")).toContain("time");
+    // A weekday as an adverb or in the plural: "montags", "on Mondays".
+    expect(types("Das Museum ist montags geschlossen.")).toContain("time");
+    expect(types("The museum will close only on Mondays.")).toContain("time");
     // A season's word as a name, or as what something is for, says no time.
     expect(types("Trainer Frank Winter lobte die Mannschaft.")).not.toContain("time");
     expect(types("Die Winterdienste sind bereit.")).not.toContain("time");
