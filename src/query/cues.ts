@@ -297,7 +297,8 @@ export function isOrganizationKind(noun: string): boolean {
 const QUESTION_CUES: readonly Cue[] = [
   { type: "duration", pattern: phrase(String.raw`(für|über|in)\s+welchen\s+zeitraum|welche[rnms]?\s+(laufzeit|dauer|frist)|((for|over|in)\s+)?what\s+(period|time\s+span|term)|wie\s+langer?|wie\s+viele\s+(tage|wochen|monate|jahre|stunden|minuten)|seit\s+wie\s+vielen|how\s+long|for\s+how\s+many\s+(days|weeks|months|years|hours)|how\s+many\s+(days|weeks|months|years|hours|minutes)`) },
   { type: "frequency", pattern: phrase(String.raw`wie\s+oft|wie\s+häufig|in\s+welchem\s+takt|how\s+often|how\s+frequently`) },
-  { type: "time", pattern: phrase(String.raw`wann|seit\s+wann|bis\s+wann|in\s+welchem\s+(jahr|monat)|an\s+welchem\s+tag|${CLOCK_ASKED}|when|what\s+year|which\s+year|what\s+date|what\s+time|since\s+when`) },
+  // "Ab welchem Datum", "bis zu welchem Tag", "on which day": a which-question for a point of the calendar, after any preposition.
+  { type: "time", pattern: phrase(String.raw`wann|seit\s+wann|bis\s+wann|welche[nmrs]?\s+(jahr|monat|tag|tagen|tage|wochentag|wochentagen|datum|zeitpunkt|termin|stichtag)|${CLOCK_ASKED}|when|(what|which)\s+(years?|months?|days?|dates?|times)|what\s+time|since\s+when`) },
   { type: "ordinal", pattern: phrase(String.raw`an\s+welcher\s+stelle|auf\s+welchem\s+(platz|rang)|welchen\s+(platz|rang)|der\s+wievielte|die\s+wievielte|das\s+wievielte|what\s+(rank|place|position)|which\s+(rank|place)|where\s+(does|do|did|is|are)\s+.+\s+rank|ranks?\s+where|ranked`) },
   { type: "number", pattern: phrase(String.raw`wie\s*viele?n?|wieviele?|wie\s+(${MEASURE_DE})|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${QUANTITY_DE}))|how\s+(many|much|${MEASURE_EN})|(what|which)\s+(${QUANTITY_EN})|what\s+(is|was|are|were)\s+the\s+(\p{L}+\s+)?(${QUANTITY_EN}|${SUM_NOUN_EN})(?![\p{L}])`) },
   // Asking for a name wants the name itself, not a role ("der Bürgermeister") that stands for one.
