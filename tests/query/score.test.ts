@@ -136,6 +136,15 @@ describe("stored sentence facts", () => {
     expect(types.get("number") ?? []).not.toContain("950");
   });
 
+  it("are versioned by a probe with this round's time and place cues, so features stored before them are described again", () => {
+    const cued = FACTS_PROBE.find((sentence) => /montags/.test(sentence) && /bis Weihnachten/.test(sentence) && /Gemeinde \p{Lu}/u.test(sentence));
+    expect(cued).toBeDefined();
+    const knows = { isPlace: () => false, isWord: (w: string) => ["Gemeinde", "Weihnachten", "Brot"].includes(w) };
+    const types = sentenceFeatures(cued!, knows).types;
+    expect(types.get("time")).toEqual(expect.arrayContaining(["montags", "weihnachten"]));
+    expect(types.get("place")).toContain("lindtal");
+  });
+
   it("are read instead of worked out: a question touching a sentence looks nothing up", async () => {
     const table = sentenceTable(chunks);
     const analysis = analyzeSentences(table, analyze);
