@@ -594,7 +594,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     }
     const place =
       (capitalised && i > 0 && PLACE_PREPOSITION.test(prev) && !TIME_NOUN.test(lower) && !TIME_HEAD.test(lower)) ||
-      // A name after a noun for a kind of place is that place: "der Ort Mühlstetten", "die Gemeinde Garrel".
+      // A name after a noun for a kind of place is that place: "der Ort Quellbrunn", "die Gemeinde Rodenbach".
       (capitalised && i > 0 && knows !== undefined && !knows.isWord(word) && isPlaceKind(prev)) ||
       (capitalised && knows?.isPlace(word) === true) ||
       // A list goes on with the same kind of thing: "aus Dänemark, Schweden und Polen".
