@@ -22,7 +22,7 @@ import {
   termHits,
   type SentenceStats,
 } from "./score.js";
-import type { WordKnowledge } from "./cues.js";
+import { namesFocus, type WordKnowledge } from "./cues.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
 import { exampleQuestion, exampleTopics } from "./topics.js";
 import { withoutFraming } from "./framing.js";
@@ -346,7 +346,14 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
   // something else.
   const previous = new Set(understanding.followUp?.previous.sources ?? []);
   const same = previous.size > 0 ? read(understanding, passages.filter((p) => previous.has(p.chunk.source)), stats, settings, matches) : undefined;
-  const bound = understanding.followUp?.reason === "pronoun" || understanding.followUp?.reason === "ellipsis";
+  // An ellipsis that names what the last answer's articles never mention ("Und was kostet der Eintritt im
+  // Museum?" after an answer about the harbour) asks about another story and is not held to theirs. What
+  // it counts or asks the holder of may be missing ("Und wie viele Einwohner hat die Stadt?"): that asks
+  // the story something it does not say.
+  const focus = understanding.focus;
+  const asksAbout = (m: Reading["matches"][number]) => m.term.noun === true && m.term.context !== true && m.term.weight > 0 && !(focus !== null && namesFocus(m.term.word, focus));
+  const elsewhere = () => matches.some((m) => asksAbout(m) && ![...previous].some((source) => namedIn(index, stats, [m], source) > 0));
+  const bound = understanding.followUp?.reason === "pronoun" || (understanding.followUp?.reason === "ellipsis" && !elsewhere());
   const reading = same !== undefined && (same.passes || bound) ? same : read(understanding, passages, stats, settings, matches);
   deps.logger?.debug(
     {

@@ -460,6 +460,13 @@ describe("createAsk, extractive", () => {
     expect((await ask()("Wer gewann die Bundestagswahl 2021? Wer wurde Kanzler?", { history: [] })).kind).toBe("not_found");
   });
 
+  it("answers a continuing question that names another story from that story, not held to the last answer's", async () => {
+    const answer = await ask()("Wann wurde der Hafen eröffnet? Und was kostet der Eintritt im Museum?", { history: [] });
+    expect(quotes(answer)).toContain("1189");
+    expect(quotes(answer)).toContain("Der Eintritt kostet zwölf Euro.");
+    await expectVerbatim(answer, dir);
+  });
+
   it("answers a second question of a message as a follow-up of the first", async () => {
     // "…? Woraus, bitte?" is one question: the second has no word of its own but a courtesy.
     const one = await ask()("Was legte im Hafen von Hamburg an? Woraus, bitte?", { history: [] });
