@@ -539,7 +539,8 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
       const span = (words[i + 2] ?? "").replace(/\.$/, "");
       if (/^\p{Lu}/u.test(span) && [span, span.replace(/e?s$/u, "")].some((form) => TIME_NOUN.test(form.toLowerCase()))) add("time", span);
     }
-    if (ORDINAL.test(/^\d+\.$/.test(raw) ? raw : lower)) add("ordinal", word);
+    // "3." is an ordinal inside a sentence ("am 3. Mai"); at its end the full stop ends the sentence ("… 2026.").
+    if (ORDINAL.test(/^\d+\.$/.test(raw) && i < words.length - 1 ? raw : lower)) add("ordinal", word);
     // "29 Jahre alt", "54 years old": an age, not how long something lasts.
     const aged = /^(alt|alte|alter|altes|alten|altem|old)$/i.test((words[i + 2] ?? "").replace(/\.$/, ""));
     if ((isNumber || COUNTABLE_BEFORE_UNIT.test(lower)) && DURATION_UNITS.test(next) && !aged) {

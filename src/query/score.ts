@@ -206,8 +206,9 @@ const FACTS_VERSION = 5;
  * A short article that asks for every kind of fact: a dateline and "die Stadt", an acronym spelled out,
  * a name after its kind and its role, a pronoun going on, counted nouns, strong verb forms, and each
  * answer type (times and clock times, a weekday adverb, a holiday, spans, frequencies, ordinals, amounts,
- * places, a name after a kind of place, organisations, lists, reasons), so that a change to how any of
- * them is read changes the version. A change the probe does not show needs {@link FACTS_VERSION} bumped.
+ * one ending a sentence, places, a name after a kind of place, organisations, lists, reasons), so that a
+ * change to how any of them is read changes the version. A change the probe does not show needs
+ * {@link FACTS_VERSION} bumped.
  */
 export const FACTS_PROBE = [
   "Altdorf (dpa) - Der Verband Freier Bäcker (VFB) hat am Montag 120 Mitglieder zu einem Backfest aufgerufen.",
@@ -221,6 +222,7 @@ export const FACTS_PROBE = [
   "Wegen des Glatteises fielen am 12. März ab 6 Uhr rund 40 Prozent der Busse aus, teilte Bürgermeisterin Jana Holm mit.",
   "Die Burg wurde um das Jahr 950 errichtet.",
   "Die Gemeinde Lindtal liefert montags Brot, bis Weihnachten auch sonntags.",
+  "Die Zahl der Bäckereien in Lindtal sank auf 12.",
 ];
 
 const factsVersions = new WeakMap<Analyzer, WeakMap<object, string>>();

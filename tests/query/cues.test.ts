@@ -305,6 +305,10 @@ describe("sentenceFeatures", () => {
     expect(types("Der Verein stieg erstmals auf.")).toContain("ordinal");
     // Verbs that open with "erst" are no ordinals.
     expect(types("Die Kasse erstattete die Kosten, die Sperre erstreckt sich über den Ort.")).not.toContain("ordinal");
+    // A number with a full stop is an ordinal inside a sentence ("am 3. Mai"), not where the sentence ends.
+    expect(types("Am 3. Mai öffnet der Laden.")).toContain("ordinal");
+    expect(types("Der Bau beginnt im Sommer 2026.")).not.toContain("ordinal");
+    expect(types("Die Zahl der Mitglieder stieg auf 140.")).not.toContain("ordinal");
   });
 
   it("finds organisations by their nouns in any form and by legal forms, not by words that only end alike", () => {

@@ -145,6 +145,14 @@ describe("stored sentence facts", () => {
     expect(types.get("place")).toContain("lindtal");
   });
 
+  it("are versioned by a probe with a number that ends its sentence, so features stored when it counted as an ordinal are described again", () => {
+    const ending = FACTS_PROBE.find((sentence) => /\d\.$/.test(sentence));
+    expect(ending).toBeDefined();
+    const types = sentenceFeatures(ending!).types;
+    expect(types.get("number")).toContain("12");
+    expect(types.get("ordinal")).toBeUndefined();
+  });
+
   it("are read instead of worked out: a question touching a sentence looks nothing up", async () => {
     const table = sentenceTable(chunks);
     const analysis = analyzeSentences(table, analyze);
