@@ -6,7 +6,7 @@ import { claimsByNumber, citationFor, renumberCitations } from "./cite.js";
 import { NO_ENGLISH, englishSide, isEnglishTitle, type EnglishSide } from "./bilingual.js";
 import { composeExtractive, composeOverview, notFoundText, smalltalkText } from "./extractive.js";
 import { detectLanguage } from "./language.js";
-import { cleanQuestion, questionsIn } from "./question.js";
+import { cleanQuestion, coordinatedQuestions, questionsIn } from "./question.js";
 import { LlmError, guardedDisplay, leaksSecrets, rewriteQuery, streamAnswer, type ChatModel } from "./llm.js";
 import { NOT_IN_SOURCES, answerMessages, rewriteMessages, type PromptSource } from "./prompts.js";
 import { STRICT_TYPES, mentions, read, type Reading } from "./read.js";
@@ -573,8 +573,19 @@ export function createAsk(deps: AskDependencies): Ask {
   const askOne = createAskOne(deps);
   return async (rawQuestion: string, context: AskContext): Promise<Answer> => {
     const { text, truncated } = cleanQuestion(rawQuestion, deps.settings.maxQuestionChars);
-    const questions = questionsIn(text, (question) => contentWords(withoutFraming(question), detectLanguage(question), deps.analyze).length > 0);
-    if (questions.length < 2) return askOne(rawQuestion, context);
+    const hasContent = (question: string) => contentWords(withoutFraming(question), detectLanguage(question), deps.analyze).length > 0;
+    const questions = questionsIn(text, hasContent);
+    if (questions.length >= 2) return askEach(questions, truncated, context);
+    const answer = await askOne(rawQuestion, context);
+    // "Wann endete der Einsatz und wer war Massimow?": two questions read as one may find nothing where
+    // each finds its answer. Read as one first, since one half often says where the other is asked ("Who
+    // is the district administrator, and how many vehicles did he say …?" names no place in its first).
+    if (answer.kind !== "not_found") return answer;
+    const joined = questionsIn(coordinatedQuestions(text), hasContent);
+    return joined.length >= 2 ? askEach(joined, truncated, context) : answer;
+  };
+
+  async function askEach(questions: readonly string[], truncated: boolean, context: AskContext): Promise<Answer> {
     const parts: { question: string; answer: Answer }[] = [];
     let history = context.history;
     for (const question of questions) {
@@ -587,7 +598,7 @@ export function createAsk(deps: AskDependencies): Ask {
     }
     const combined = combinedAnswer(parts);
     return truncated && combined.note === undefined ? { ...combined, note: "question truncated" } : combined;
-  };
+  }
 }
 
 /**

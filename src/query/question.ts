@@ -40,7 +40,8 @@ export function cleanQuestion(raw: string, maxChars: number): CleanQuestion {
 }
 
 /** Question words of German and English: a question that has one asks its own kind of question. */
-export const QUESTION_WORD = /(?<![\p{L}])(wer|wen|wem|wessen|was|wie|wann|wo|woher|wohin|warum|wieso|weshalb|welche[rnms]?|who|whom|whose|what|how|when|where|why|which)(?![\p{L}])/iu;
+const QUESTION_WORDS = "wer|wen|wem|wessen|was|wie|wann|wo|woher|wohin|warum|wieso|weshalb|welche[rnms]?|who|whom|whose|what|how|when|where|why|which";
+export const QUESTION_WORD = new RegExp(String.raw`(?<![\p{L}])(${QUESTION_WORDS})(?![\p{L}])`, "iu");
 
 /**
  * A message on several lines with a question mark after each line a question word opens, when two lines
@@ -98,3 +99,23 @@ export function questionsIn(text: string, hasContent: (question: string) => bool
   if (pending !== "") questions.push(`${questions.pop()!} ${pending}`);
   return questions.length <= MAX_QUESTIONS ? questions : [...questions.slice(0, MAX_QUESTIONS - 1), questions.slice(MAX_QUESTIONS - 1).join(" ")];
 }
+
+/**
+ * A message with two questions joined by "und" / "and" before a question word, ended at the join: "Wann
+ * öffnet das Bad und wer bezahlt den Umbau?" → "Wann öffnet das Bad? Und wer bezahlt den Umbau?", to be
+ * asked one by one (see {@link questionsIn}) when read as one it finds nothing. Not "Wann und wo …?", one
+ * question for two things about one event (nothing stands between its question words). Grammar of
+ * coordination, no vocabulary. Pure.
+ *
+ * @example
+ * coordinatedQuestions("Wann öffnet das Bad und wer zahlt?") // "Wann öffnet das Bad? Und wer zahlt?"
+ */
+export function coordinatedQuestions(text: string): string {
+  return text.replace(COORDINATED, (_, conjunction: string) => `? ${conjunction[0]!.toUpperCase()}${conjunction.slice(1)}`);
+}
+
+/** After a question word, a word and more up to a letter (the first question): "und"/"and" before another question word. */
+const COORDINATED = new RegExp(
+  String.raw`(?<=(?:^|[?.!]\s+)(?:${QUESTION_WORDS})\s[^?]*?\p{L})\s*,?\s+(und|and)(?=\s+(?:${QUESTION_WORDS})(?![\p{L}]))`,
+  "giu",
+);

@@ -467,6 +467,14 @@ describe("createAsk, extractive", () => {
     await expectVerbatim(answer, dir);
   });
 
+  it("asks two questions joined by 'und' one by one when read as one they find nothing", async () => {
+    const answer = await ask()("Wann wurde der Hafen eröffnet und was kostet der Eintritt?", { history: [] });
+    expect(quotes(answer)).toContain("1189");
+    expect(quotes(answer)).toContain("Der Eintritt kostet zwölf Euro.");
+    expect(answer.text).toContain("Und was kostet der Eintritt?");
+    await expectVerbatim(answer, dir);
+  });
+
   it("answers a second question of a message as a follow-up of the first", async () => {
     // "…? Woraus, bitte?" is one question: the second has no word of its own but a courtesy.
     const one = await ask()("Was legte im Hafen von Hamburg an? Woraus, bitte?", { history: [] });

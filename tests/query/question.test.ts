@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanQuestion, questionsIn } from "../../src/query/question.js";
+import { cleanQuestion, coordinatedQuestions, questionsIn } from "../../src/query/question.js";
 
 describe("cleanQuestion", () => {
   it("writes typographic apostrophes as the plain one, as every keyboard's \"What's\" is the same question", () => {
@@ -67,6 +67,14 @@ describe("questionsIn", () => {
     const hasContent = (q: string) => /\p{L}{5,}/u.test(q.replace(/wie viel|wann|und/giu, ""));
     expect(questionsIn("Zahlt das Land etwas dazu? Wie viel?", hasContent)).toEqual(["Zahlt das Land etwas dazu? Wie viel?"]);
     expect(questionsIn("Zahlt das Land etwas dazu? Und wann kommt das Geld?", hasContent)).toEqual(["Zahlt das Land etwas dazu?", "Und wann kommt das Geld?"]);
+  });
+
+  it("ends the first of two questions joined by 'und' or 'and' before a question word, not one that asks two things at once", () => {
+    expect(coordinatedQuestions("Wann öffnet das Bad und wer bezahlt den Umbau?")).toBe("Wann öffnet das Bad? Und wer bezahlt den Umbau?");
+    expect(coordinatedQuestions("Who runs the bakery, and how many people work there?")).toBe("Who runs the bakery? And how many people work there?");
+    expect(coordinatedQuestions("Wann und wo wird weiterverhandelt?")).toBe("Wann und wo wird weiterverhandelt?");
+    expect(coordinatedQuestions("Wer hat gesagt, dass der Bau so teuer wird wie geplant?")).toBe("Wer hat gesagt, dass der Bau so teuer wird wie geplant?");
+    expect(coordinatedQuestions("Der Bau und wer ihn plant.")).toBe("Der Bau und wer ihn plant.");
   });
 
   it("asks at most a few questions of one message, the rest with the last", () => {
