@@ -348,7 +348,7 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
   const same = previous.size > 0 ? read(understanding, passages.filter((p) => previous.has(p.chunk.source)), stats, settings, matches) : undefined;
   // An ellipsis that names what the last answer's articles never mention ("Und was kostet der Eintritt im
   // Museum?" after an answer about the harbour) asks about another story and is not held to theirs. What
-  // it counts or asks the holder of may be missing ("Und wie viele Einwohner hat die Stadt?"): that asks
+  // it counts or asks the holder of may be missing ("Und wie viele Betten hat die Pension?"): that asks
   // the story something it does not say.
   const focus = understanding.focus;
   const asksAbout = (m: Reading["matches"][number]) => m.term.noun === true && m.term.context !== true && m.term.weight > 0 && !(focus !== null && namesFocus(m.term.word, focus));
@@ -577,9 +577,9 @@ export function createAsk(deps: AskDependencies): Ask {
     const questions = questionsIn(text, hasContent);
     if (questions.length >= 2) return askEach(questions, truncated, context);
     const answer = await askOne(rawQuestion, context);
-    // "Wann endete der Einsatz und wer war Massimow?": two questions read as one may find nothing where
+    // "Wann öffnet das Bad und wer bezahlt den Umbau?": two questions read as one may find nothing where
     // each finds its answer. Read as one first, since one half often says where the other is asked ("Who
-    // is the district administrator, and how many vehicles did he say …?" names no place in its first).
+    // runs the museum, and how many visitors came to its reopening in Bolham?" names no place in its first).
     if (answer.kind !== "not_found") return answer;
     const joined = questionsIn(coordinatedQuestions(text), hasContent);
     return joined.length >= 2 ? askEach(joined, truncated, context) : answer;

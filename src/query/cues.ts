@@ -764,7 +764,7 @@ export function questionFocus(asked: string): QuestionFocus | null {
   // "Wie heißt der Förster?", "What is the name of the mayor?": the name of whoever holds that role.
   const named = NAME_OF_ROLE.exec(question);
   if (named) return { word: (named[1] ?? named[2] ?? named[3]!).toLowerCase(), kind: "role" };
-  // "Wer ist der Ortsbrandmeister von Lindholt?", "Who is the managing director of …?": whoever holds that role.
+  // "Wer ist der Kassenwart von Quellbrunn?", "Who is the managing director of …?": whoever holds that role.
   const holder = HOLDER_DE.exec(question) ?? HOLDER_EN.exec(question);
   if (holder) return { word: holder[1]!.toLowerCase(), kind: "role" };
   const words = question.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
