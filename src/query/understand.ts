@@ -1430,10 +1430,24 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
     const base = masculineOf(german);
     return base !== undefined && all.has(base) ? base : german;
   };
+  // So do a word's inflected forms listed one after another ("eigene", "eigener", "eigen" for "own"): one
+  // sense by their shared dictionary form, so "besitzen" after them keeps its place among the first.
+  const lemmaOf = (german: string) => (/\s/.test(german) ? undefined : safe(() => tools.lexicon.germanLemmas(german), tools).find((l) => l.pos !== "noun")?.lemma);
   const places = new Map<string, number>();
-  for (const t of listed) if (!places.has(sense(t.german))) places.set(sense(t.german), places.size);
+  const byLemma = new Map<string, string>();
+  const placeOf = (german: string) => {
+    const lemma = lemmaOf(german);
+    const first = lemma === undefined ? undefined : byLemma.get(lemma);
+    return first ?? sense(german);
+  };
+  for (const t of listed) {
+    const key = placeOf(t.german);
+    if (!places.has(key)) places.set(key, places.size);
+    const lemma = lemmaOf(t.german);
+    if (lemma !== undefined && !byLemma.has(lemma)) byLemma.set(lemma, key);
+  }
   for (const listedSense of listed) {
-    const t = { ...listedSense, rank: places.get(sense(listedSense.german))! };
+    const t = { ...listedSense, rank: places.get(placeOf(listedSense.german))! };
     // A separable verb's form with its particle after it ("hielt an" for "stopped") is that verb
     // ("anhielt"), as the sources' "hielt … an" is read; its stem alone ("hielt") is another verb.
     const joined = particleVerb(t.german, tools);

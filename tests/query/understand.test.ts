@@ -255,6 +255,20 @@ describe("understand", () => {
     expect(guide?.alternatives.map((a) => a.stem)).toEqual(expect.arrayContaining(analyze("Bergführer")));
   });
 
+  it("counts the inflected forms of one word listed one after another as one sense", () => {
+    // Made-up dictionary order: four forms of one adjective, two other senses, then the one the sources use.
+    const calm = ["ruhige", "ruhiger", "ruhiges", "ruhig", "still", "leise", "gelassen"];
+    const listed: Lexicon = {
+      ...lexicon,
+      englishToGerman: (phrase) => (phrase.toLowerCase() === "calm" ? calm.map((german, rank) => ({ german, rank })) : []),
+      germanLemmas: (word) => (/^ruhig(e|er|es)?$/.test(word) ? [{ lemma: "ruhig", pos: "adj" }] : []),
+    };
+    const stems = new Set(analyze("gelassen"));
+    const t: UnderstandTools = { analyze, lexicon: listed, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s) };
+    const word = understand("Who stayed calm?", [], false, t, 1000).terms.find((x) => x.word === "calm");
+    expect(word?.alternatives.map((a) => a.stem)).toEqual(expect.arrayContaining(analyze("gelassen")));
+  });
+
   it("takes the translations of an English word's WordNet synonyms only when the sources use none of its own", () => {
     const table: Record<string, string[]> = {
       environmentalist: ["Umweltschützer"],
