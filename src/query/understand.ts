@@ -673,8 +673,8 @@ export function expandTerms(
     const nouns = senses.filter((s) => /^\p{Lu}/u.test(s.german));
     return nouns.length > 0 ? nouns : senses;
   };
-  const candidates = language === "en" ? words.map((w) => (numeral(w) ? [] : sensesOfTerm(w))) : [];
   const tokens = language === "en" ? questionWords(question) : [];
+  const candidates = language === "en" ? words.map((w) => (numeral(w) ? [] : withAgentSenses(sensesOfTerm(w), w, tokens, tools))) : [];
   const contextOf = (i: number) =>
     words.flatMap((w, j) =>
       j === i ? [] : [...w.alternatives.map((a) => a.stem), ...(candidates[j] ?? []).flatMap((c) => c.german.split(" ").flatMap(analyze))],
@@ -1316,7 +1316,10 @@ function chooseSenses(candidates: readonly Sense[], context: readonly string[], 
     for (const i of tools.sentencesWith(c.german.split(" ").flatMap(tools.analyze))) if (around.has(i)) return true;
     return false;
   };
-  return candidates.filter((c) => c.rank < FIRST_SENSES || together(c)).slice(0, MAX_TRANSLATIONS);
+  // The cap counts senses, not forms: a sense's forms share its rank (see translations).
+  const chosen = candidates.filter((c) => c.rank < FIRST_SENSES || together(c));
+  const ranks = [...new Set(chosen.map((c) => c.rank))].slice(0, MAX_TRANSLATIONS);
+  return chosen.filter((c) => ranks.includes(c.rank));
 }
 
 /**
@@ -1411,6 +1414,43 @@ function sensesOf(word: string, tools: UnderstandTools): Sense[] {
 interface Sense {
   readonly german: string;
   readonly rank: number;
+}
+
+/** An English subject question's opening: "who", then an auxiliary of a progressive or a perfect ("who is leading", "who has bought"). */
+const WHO_SUBJECT = /^(who|who's|whoever)$/i;
+
+/**
+ * "Who owns the pharmacy?" is answered by its owner, and German sources name the one who does a thing by a
+ * noun ("Inhaberin X", "Betreiber der Anlage"), not by the verb: the senses of the verb's English agent noun
+ * ("owner" → Eigentümer, Inhaber; "operator" → Betreiber) join its own, each at its rank. Only for the
+ * verb right after "who": elsewhere the doer is not what is asked. English word formation, looked up in
+ * the dictionary, which lists only agent nouns that exist.
+ */
+function withAgentSenses(senses: readonly Sense[], term: QueryTerm, tokens: readonly string[], tools: UnderstandTools): Sense[] {
+  const before = tokens.slice(0, term.position).map((t) => t.toLowerCase());
+  const opens = (before.length === 1 && WHO_SUBJECT.test(before[0]!)) || (before.length === 2 && WHO_SUBJECT.test(before[0]!) && AUXILIARY_EN.test(before[1]!));
+  if (!opens || !/^\p{Ll}+$/u.test(term.word)) return [...senses];
+  const lemmas = new Set([term.word, ...safe(() => tools.lexicon.englishLemmas(term.word), tools)]);
+  for (const lemma of lemmas) {
+    for (const agent of agentNouns(lemma)) {
+      const found = translations(agent, tools);
+      if (found.length === 0) continue;
+      const merged = [...senses];
+      for (const sense of found) if (!merged.some((s) => s.german === sense.german)) merged.push(sense);
+      // Stable: at an equal rank the verb's own sense stays first.
+      return merged.map((sense, k) => ({ sense, k })).sort((a, b) => a.sense.rank - b.sense.rank || a.k - b.k).map(({ sense }) => sense);
+    }
+  }
+  return [...senses];
+}
+
+/** The agent nouns English forms from a verb: "own" → owner, "operate" → operator, "run" → runner. */
+function agentNouns(verb: string): string[] {
+  if (verb.length < 3) return [];
+  const last = verb.at(-1)!;
+  if (last === "e") return [`${verb}r`, `${verb.slice(0, -1)}or`];
+  const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(verb) ? [`${verb}${last}er`] : [];
+  return [...doubled, `${verb}er`, `${verb}or`];
 }
 
 /** The masculine a German feminine noun is spelt on ("Vereinschefin", "Bergführerinnen" → "Vereinschef", "Bergführer"), or undefined. */

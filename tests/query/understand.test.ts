@@ -269,6 +269,36 @@ describe("understand", () => {
     expect(word?.alternatives.map((a) => a.stem)).toEqual(expect.arrayContaining(analyze("gelassen")));
   });
 
+  it("caps an English word's translations by senses, not by forms", () => {
+    // Made-up: three forms of one adjective and three other senses, all of them words of the sources.
+    const calm = ["ruhige", "ruhiger", "ruhig", "still", "leise", "gelassen"];
+    const listed: Lexicon = {
+      ...lexicon,
+      englishToGerman: (phrase) => (phrase.toLowerCase() === "calm" ? calm.map((german, rank) => ({ german, rank })) : []),
+      germanLemmas: (word) => (/^ruhig(e|er)?$/.test(word) ? [{ lemma: "ruhig", pos: "adj" }] : []),
+    };
+    const stems = new Set(calm.flatMap((w) => analyze(w)));
+    const t: UnderstandTools = { analyze, lexicon: listed, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s) };
+    const word = understand("Who stayed calm?", [], false, t, 1000).terms.find((x) => x.word === "calm");
+    expect(word?.alternatives.map((a) => a.stem)).toEqual(expect.arrayContaining(analyze("gelassen")));
+  });
+
+  it("reads the verb of a who-question by its agent noun's senses too", () => {
+    // Made-up: the sources name the one who keeps the lighthouse "Wärter", which only "keeper" translates to.
+    const table: Record<string, string[]> = { keep: ["behalten", "halten"], keeper: ["Wärter", "Hüter"], lighthouse: ["Leuchtturm"] };
+    const listed: Lexicon = {
+      ...lexicon,
+      englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })),
+      englishLemmas: (word) => (word === "keeps" ? ["keep"] : [word]),
+    };
+    const stems = new Set([...analyze("Wärter"), ...analyze("halten"), ...analyze("Leuchtturm")]);
+    const t: UnderstandTools = { analyze, lexicon: listed, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s) };
+    const keeps = (question: string) => understand(question, [], false, t, 1000).terms.find((x) => x.word === "keeps")?.alternatives.map((a) => a.stem);
+    expect(keeps("Who keeps the lighthouse?")).toEqual(expect.arrayContaining(analyze("Wärter")));
+    expect(keeps("Who is it that keeps the lighthouse?")).not.toEqual(expect.arrayContaining(analyze("Wärter")));
+    expect(keeps("What keeps the lighthouse dry?")).not.toEqual(expect.arrayContaining(analyze("Wärter")));
+  });
+
   it("takes the translations of an English word's WordNet synonyms only when the sources use none of its own", () => {
     const table: Record<string, string[]> = {
       environmentalist: ["Umweltschützer"],
