@@ -459,8 +459,29 @@ function withLeaderFirst(
   const roles = matchTerms([{ word: "", position: -1, weight: 1, alternatives: leaders.map((stem) => ({ stem, weight: 1, via: "word" as const })) }], stats);
   const story = stats.source(first.index);
   const leads = (s: ScoredSentence) => s.typeMatch && stats.source(s.index) === story && termHits(roles, stats, s.index)[0]! >= ROLE_MATCH;
+  // A surname stands for the role it was introduced with ("Geschäftsführer Tom Berg", then "Berg"), but a
+  // family firm bears it too ("die Brauerei Berg"): a sentence where the role itself stands names the leader
+  // for certain, and leads one that has the role only through the surname.
+  const roleStems = [...roles[0]!.similar].filter(([, value]) => value >= ROLE_MATCH).map(([stem]) => stem);
+  const literal = (s: ScoredSentence) => leads(s) && roleStems.some((stem) => inPostings(stats.postings.get(stem), s.index));
+  if (literal(first)) return [...selected];
+  const named = bestInContext(scored, literal, stats, matches, namesAll);
+  if (named) return ledBy(named, selected.filter((s) => s.index !== named.index));
   if (leads(first)) return [...selected];
   return ledBy(bestInContext(scored, leads, stats, matches, namesAll), selected.filter((s) => !leads(s)));
+}
+
+/** True when a posting list (ascending sentence indices) holds sentence i: a common role's list runs to thousands at 100k chunks. */
+function inPostings(list: Uint32Array | undefined, i: number): boolean {
+  if (list === undefined) return false;
+  let [low, high] = [0, list.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid] === i) return true;
+    if (list[mid]! < i) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
 }
 
 /**

@@ -402,6 +402,20 @@ describe("read ranks what speaks to the question first", () => {
       expect(lead(q)[0]?.sentence.text, q).toBe("Bibliotheksleiterin Hanna Krüger zeigte sich erleichtert.");
     }
   });
+
+  it("leads a who-leads answer with the sentence where the leader's role stands, not one that has it only through a surname a family firm bears too", () => {
+    const text =
+      "Lindtal (dpa) - Die Gärtnerei Wenzel in Lindtal schließt ihre Gewächshäuser. Bei der Gärtnerei Wenzel ist auch Ole Brandt angestellt. " +
+      "Die Heizkosten seien zu hoch geworden, sagte Geschäftsführer Karl Wenzel. Die Gärtnerei will künftig Blumen zukaufen.";
+    // A made-up dictionary: every capitalised word is a word but the names. Brandt works there, Wenzel leads it.
+    const knows: WordKnowledge = { isPlace: () => false, isWord: (w) => !["Wenzel", "Karl", "Lindtal", "Ole", "Brandt"].includes(w) };
+    const chunks = makeChunks("a.txt", text, 2);
+    const stats = buildSentenceStats(chunks, analyze, knows);
+    const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
+    const inCorpus = (stem: string) => usedBySources(stats, stem);
+    const u = understand("Wer leitet die Gärtnerei Wenzel?", [], false, { analyze, lexicon: nothing, inCorpus }, 1000);
+    expect(read(u, passages, stats, { minCoverage: 0.3 }).selected[0]?.sentence.text).toBe("Die Heizkosten seien zu hoch geworden, sagte Geschäftsführer Karl Wenzel.");
+  });
 });
 
 describe("read in a follow-up", () => {
