@@ -70,6 +70,19 @@ describe("relevance gate", () => {
     expect(measureEvidence(question, [unit([0, 0, 0, 1])], null, true, "ellipsis").coverage).toBe(0);
   });
 
+  it("lets a follow-up's count of people be answered by any people the story counts, not only by the asker's word for them", () => {
+    const match = (word: string, extra: object): TermMatch =>
+      ({ term: { word, position: 0, alternatives: [], weight: 1, ...extra }, similar: new Map(), idf: 1 }) as unknown as TermMatch;
+    // "Wie viele Leute trifft das?" after an answer on a mill that closes: "Rund 80 Arbeiter verlieren ihre Stelle."
+    // Its own words are the asker's, which the story never says: they weigh nothing (see read's pointsBackOnly).
+    const question = [match("Leute", { weight: 0 }), match("trifft", { weight: 0 }), match("Mühle", { context: true, weight: 0.5 })];
+    const focus = { word: "leute", kind: "people" } as const;
+    const unit = { quoted: [[0, 0, 0]], context: [[0, 0, 1]], typed: true, countsSomething: true, inDocument: [false, false, true], lead: [0, 0, 1] };
+    expect(measureEvidence(question, [unit], focus, true, "pronoun").counted).toEqual([true]);
+    // Asked alone, the people word must stand there.
+    expect(measureEvidence(question, [unit], focus, true, null).counted).toEqual([false]);
+  });
+
   it("takes a sentence as on the subject its article's lead names, and off it when the lead names it neither", () => {
     const match = (word: string, extra: object): TermMatch =>
       ({ term: { word, position: 0, alternatives: [], weight: 1, ...extra }, similar: new Map(), idf: 1 }) as unknown as TermMatch;
