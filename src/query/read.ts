@@ -465,7 +465,9 @@ function withLeaderFirst(
   const roleStems = [...roles[0]!.similar].filter(([, value]) => value >= ROLE_MATCH).map(([stem]) => stem);
   const literal = (s: ScoredSentence) => leads(s) && roleStems.some((stem) => inPostings(stats.postings.get(stem), s.index));
   if (literal(first)) return [...selected];
-  const named = bestInContext(scored, literal, stats, matches, namesAll);
+  // The best ranked of them: its own words say whose leader it is ("Geschäftsführerin Eva Roth" before
+  // "Dessen Vorsitzender …" of another body, which a chunk around it may favour).
+  const named = scored.find((s) => literal(s) && namesAll(s.index));
   if (named) return ledBy(named, selected.filter((s) => s.index !== named.index));
   if (leads(first)) return [...selected];
   return ledBy(bestInContext(scored, leads, stats, matches, namesAll), selected.filter((s) => !leads(s)));

@@ -416,6 +416,20 @@ describe("read ranks what speaks to the question first", () => {
     const u = understand("Wer leitet die Gärtnerei Wenzel?", [], false, { analyze, lexicon: nothing, inCorpus }, 1000);
     expect(read(u, passages, stats, { minCoverage: 0.3 }).selected[0]?.sentence.text).toBe("Die Heizkosten seien zu hoch geworden, sagte Geschäftsführer Karl Wenzel.");
   });
+
+  it("leads a who-leads answer with the best ranked sentence where the role stands, not another body's leader whose chunk says more of the question", () => {
+    const text =
+      "Die Stadtwerke Lindtal erhöhen zum März die Preise für Fernwärme. «Wir geben nur weiter, was uns selbst mehr kostet», sagte Roth. " +
+      "Geschäftsführerin Eva Roth verwies auf höhere Kosten für Gas. Die Erhöhung trifft rund 5.000 Haushalte. " +
+      "Der Mieterbund nannte die Erhöhung der Stadtwerke Lindtal überzogen. Dessen Vorsitzender Paul Brandt sagte, die Stadtwerke Lindtal nutzten ihre Lage aus.";
+    const knows: WordKnowledge = { isPlace: () => false, isWord: (w) => !["Lindtal", "Eva", "Roth", "Paul", "Brandt"].includes(w) };
+    const chunks = makeChunks("a.txt", text, 2);
+    const stats = buildSentenceStats(chunks, analyze, knows);
+    const passages: Passage[] = chunks.map((chunk, i) => ({ chunk, fused: 1 / (i + 1), distance: null, keywordScore: null }));
+    const inCorpus = (stem: string) => usedBySources(stats, stem);
+    const u = understand("Wer leitet die Stadtwerke Lindtal als Geschäftsführerin?", [], false, { analyze, lexicon: nothing, inCorpus }, 1000);
+    expect(read(u, passages, stats, { minCoverage: 0.3 }).selected[0]?.sentence.text).toBe("Geschäftsführerin Eva Roth verwies auf höhere Kosten für Gas.");
+  });
 });
 
 describe("read in a follow-up", () => {
