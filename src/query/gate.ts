@@ -88,8 +88,8 @@ export function measureEvidence(
   // question asked ("wie viele Pfleger arbeiten …") is asked again, and a passage may speak to it instead.
   // (What the last answer quoted is not asked: its names only say which story the talk is on.)
   // (One with no words of its own, "Und wann?", asks nothing a passage must have, as before.)
-  // In a follow-up the talk has named its story: "Wie viele Leute trifft das?" asks a count of any people
-  // in it ("620 Beschäftigte"), and the asker's word for them need not stand there (alone, it helps find the story).
+  // In a follow-up the talk has named its story: "Wie viele Leute arbeiten dort?" asks a count of any people
+  // in it ("80 Mitarbeiter"), and the asker's word for them need not stand there (alone, it helps find the story).
   const own = askedTerms(matches, focus).filter((t) => !(followUp !== null && focus?.kind === "people" && namesFocus(matches[t]!.term.word, focus)));
   const askedAgain = followUp === "ellipsis" && own.length > 0 ? matches.flatMap((m, t) => (m.term.askedBefore === true && m.term.weight > 0 ? [t] : [])) : [];
   const asked = [...own, ...askedAgain];

@@ -460,13 +460,13 @@ function withLeaderFirst(
   const story = stats.source(first.index);
   const leads = (s: ScoredSentence) => s.typeMatch && stats.source(s.index) === story && termHits(roles, stats, s.index)[0]! >= ROLE_MATCH;
   // A surname stands for the role it was introduced with ("Geschäftsführer Tom Berg", then "Berg"), but a
-  // family firm bears it too ("die Brauerei Berg"): a sentence where the role itself stands names the leader
+  // family firm bears it too ("die Bäckerei Berg"): a sentence where the role itself stands names the leader
   // for certain, and leads one that has the role only through the surname.
   const roleStems = [...roles[0]!.similar].filter(([, value]) => value >= ROLE_MATCH).map(([stem]) => stem);
   const literal = (s: ScoredSentence) => leads(s) && roleStems.some((stem) => inPostings(stats.postings.get(stem), s.index));
   if (literal(first)) return [...selected];
-  // The best ranked of them: its own words say whose leader it is ("Geschäftsführerin Eva Roth" before
-  // "Dessen Vorsitzender …" of another body, which a chunk around it may favour).
+  // The best ranked of them (`scored` is in rank order): its own words say whose leader it is, before the
+  // chair of another body whose chunk says more of the question.
   const named = scored.find((s) => literal(s) && namesAll(s.index));
   if (named) return ledBy(named, selected.filter((s) => s.index !== named.index));
   if (leads(first)) return [...selected];

@@ -1416,11 +1416,11 @@ interface Sense {
   readonly rank: number;
 }
 
-/** An English subject question's opening: "who", then an auxiliary of a progressive or a perfect ("who is leading", "who has bought"). */
+/** An English subject question's opening: "who", then perhaps an auxiliary ("who is leading", "who has bought", "who will run"). */
 const WHO_SUBJECT = /^(who|who's|whoever)$/i;
 
 /**
- * "Who owns the pharmacy?" is answered by its owner, and German sources name the one who does a thing by a
+ * "Who owns the bakery?" is answered by its owner, and German sources name the one who does a thing by a
  * noun ("Inhaberin X", "Betreiber der Anlage"), not by the verb: the senses of the verb's English agent noun
  * ("owner" → Eigentümer, Inhaber; "operator" → Betreiber) join its own, each at its rank. Only for the
  * verb right after "who": elsewhere the doer is not what is asked. English word formation, looked up in

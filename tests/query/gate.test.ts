@@ -73,7 +73,7 @@ describe("relevance gate", () => {
   it("lets a follow-up's count of people be answered by any people the story counts, not only by the asker's word for them", () => {
     const match = (word: string, extra: object): TermMatch =>
       ({ term: { word, position: 0, alternatives: [], weight: 1, ...extra }, similar: new Map(), idf: 1 }) as unknown as TermMatch;
-    // "Wie viele Leute trifft das?" after an answer on a mill that closes: "Rund 80 Arbeiter verlieren ihre Stelle."
+    // "Wie viele Leute sind betroffen?" after an answer on a mill that closes: "Rund 80 Arbeiter verlieren ihre Stelle."
     // Its own words are the asker's, which the story never says: they weigh nothing (see read's pointsBackOnly).
     const question = [match("Leute", { weight: 0 }), match("trifft", { weight: 0 }), match("Mühle", { context: true, weight: 0.5 })];
     const focus = { word: "leute", kind: "people" } as const;

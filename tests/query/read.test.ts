@@ -421,7 +421,7 @@ describe("read ranks what speaks to the question first", () => {
     const text =
       "Die Stadtwerke Lindtal erhöhen zum März die Preise für Fernwärme. «Wir geben nur weiter, was uns selbst mehr kostet», sagte Roth. " +
       "Geschäftsführerin Eva Roth verwies auf höhere Kosten für Gas. Die Erhöhung trifft rund 5.000 Haushalte. " +
-      "Der Mieterbund nannte die Erhöhung der Stadtwerke Lindtal überzogen. Dessen Vorsitzender Paul Brandt sagte, die Stadtwerke Lindtal nutzten ihre Lage aus.";
+      "Der Mieterbund nannte die Erhöhung der Stadtwerke Lindtal überzogen. Sein Vorsitzender Paul Brandt sagte, die Stadtwerke Lindtal nutzten ihre Lage aus.";
     const knows: WordKnowledge = { isPlace: () => false, isWord: (w) => !["Lindtal", "Eva", "Roth", "Paul", "Brandt"].includes(w) };
     const chunks = makeChunks("a.txt", text, 2);
     const stats = buildSentenceStats(chunks, analyze, knows);
