@@ -1435,8 +1435,13 @@ function withAgentSenses(senses: readonly Sense[], term: QueryTerm, tokens: read
     for (const agent of agentNouns(lemma)) {
       const found = translations(agent, tools);
       if (found.length === 0) continue;
+      // A sense both give takes the better of its two ranks: the verb's own list may have it deep down.
       const merged = [...senses];
-      for (const sense of found) if (!merged.some((s) => s.german === sense.german)) merged.push(sense);
+      for (const sense of found) {
+        const k = merged.findIndex((s) => s.german === sense.german);
+        if (k < 0) merged.push(sense);
+        else if (sense.rank < merged[k]!.rank) merged[k] = sense;
+      }
       // Stable: at an equal rank the verb's own sense stays first.
       return merged.map((sense, k) => ({ sense, k })).sort((a, b) => a.sense.rank - b.sense.rank || a.k - b.k).map(({ sense }) => sense);
     }

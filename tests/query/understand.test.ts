@@ -297,6 +297,11 @@ describe("understand", () => {
     expect(keeps("Who keeps the lighthouse?")).toEqual(expect.arrayContaining(analyze("Wärter")));
     expect(keeps("Who is it that keeps the lighthouse?")).not.toEqual(expect.arrayContaining(analyze("Wärter")));
     expect(keeps("What keeps the lighthouse dry?")).not.toEqual(expect.arrayContaining(analyze("Wärter")));
+    // A sense the verb lists deep down and its agent noun early takes the earlier rank, among the first senses.
+    table.keeps = ["behalten", "halten", "aufbewahren", "erhalten", "pflegen", "führen", "bewachen"];
+    table.keeper = ["Wärter", "bewachen"];
+    stems.add(analyze("bewachen")[0]!);
+    expect(keeps("Who keeps the lighthouse?")).toEqual(expect.arrayContaining(analyze("bewachen")));
   });
 
   it("takes the translations of an English word's WordNet synonyms only when the sources use none of its own", () => {
