@@ -1480,19 +1480,15 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
   const lemmaOf = (german: string) => (/\s/.test(german) ? undefined : safe(() => tools.lexicon.germanLemmas(german), tools).find((l) => l.pos !== "noun")?.lemma);
   const places = new Map<string, number>();
   const byLemma = new Map<string, string>();
-  const placeOf = (german: string) => {
-    const lemma = lemmaOf(german);
-    const first = lemma === undefined ? undefined : byLemma.get(lemma);
-    return first ?? sense(german);
-  };
-  for (const t of listed) {
-    const key = placeOf(t.german);
-    if (!places.has(key)) places.set(key, places.size);
+  const ranks = listed.map((t) => {
     const lemma = lemmaOf(t.german);
+    const key = (lemma === undefined ? undefined : byLemma.get(lemma)) ?? sense(t.german);
+    if (!places.has(key)) places.set(key, places.size);
     if (lemma !== undefined && !byLemma.has(lemma)) byLemma.set(lemma, key);
-  }
-  for (const listedSense of listed) {
-    const t = { ...listedSense, rank: places.get(placeOf(listedSense.german))! };
+    return places.get(key)!;
+  });
+  for (const [k, listedSense] of listed.entries()) {
+    const t = { ...listedSense, rank: ranks[k]! };
     // A separable verb's form with its particle after it ("hielt an" for "stopped") is that verb
     // ("anhielt"), as the sources' "hielt … an" is read; its stem alone ("hielt") is another verb.
     const joined = particleVerb(t.german, tools);
