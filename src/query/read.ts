@@ -463,7 +463,7 @@ function withLeaderFirst(
   // family firm bears it too ("die Bäckerei Berg"): a sentence where the role itself stands names the leader
   // for certain, and leads one that has the role only through the surname.
   const roleStems = [...roles[0]!.similar].filter(([, value]) => value >= ROLE_MATCH).map(([stem]) => stem);
-  const literal = (s: ScoredSentence) => leads(s) && roleStems.some((stem) => inPostings(stats.postings.get(stem), s.index));
+  const literal = (s: ScoredSentence) => leads(s) && roleStems.some((stem) => inRange(stats, stem, [s.index, s.index]));
   if (literal(first)) return [...selected];
   // The best ranked of them (`scored` is in rank order): its own words say whose leader it is, before the
   // chair of another body whose chunk says more of the question.
@@ -471,19 +471,6 @@ function withLeaderFirst(
   if (named) return ledBy(named, selected.filter((s) => s.index !== named.index));
   if (leads(first)) return [...selected];
   return ledBy(bestInContext(scored, leads, stats, matches, namesAll), selected.filter((s) => !leads(s)));
-}
-
-/** True when a posting list (ascending sentence indices) holds sentence i: a common role's list runs to thousands at 100k chunks. */
-function inPostings(list: Uint32Array | undefined, i: number): boolean {
-  if (list === undefined) return false;
-  let [low, high] = [0, list.length - 1];
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    if (list[mid] === i) return true;
-    if (list[mid]! < i) low = mid + 1;
-    else high = mid - 1;
-  }
-  return false;
 }
 
 /**
