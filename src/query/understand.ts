@@ -1395,7 +1395,7 @@ const SYNONYM_SENSE_RANK = Math.ceil((EXPANSION_WEIGHT.translationFirst - EXPANS
 
 /**
  * An English word's German senses that the sources use: its own translations or, when the sources use
- * none of them, the translations of its first WordNet synonym ("environmentalist" → conservationist →
+ * none of them, the first senses of its first WordNet synonym ("environmentalist" → conservationist →
  * Naturschützer), ranked from where a translation weighs as a synonym does. A word the sources translate
  * takes no synonym's senses: those are another word's, and would only add noise.
  */
@@ -1404,7 +1404,10 @@ function sensesOf(word: string, tools: UnderstandTools): Sense[] {
   if (own.length > 0) return own;
   const senses: Sense[] = [];
   for (const synonym of safe(() => tools.lexicon.englishSynonyms(word), tools).slice(0, FALLBACK_SYNONYMS)) {
-    for (const { german } of translations(synonym.word, tools)) {
+    // Its first senses only, as of a word's own (see chooseSenses): the ranks given here are the fallback's
+    // order, and a deep sense of the synonym would pass for a first one ("ocean" → sea → Mandat).
+    for (const { german, rank } of translations(synonym.word, tools)) {
+      if (rank >= FIRST_SENSES) continue;
       if (!senses.some((s) => s.german === german)) senses.push({ german, rank: SYNONYM_SENSE_RANK + senses.length });
     }
   }
