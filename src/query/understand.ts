@@ -1405,7 +1405,7 @@ function sensesOf(word: string, tools: UnderstandTools): Sense[] {
   const senses: Sense[] = [];
   for (const synonym of safe(() => tools.lexicon.englishSynonyms(word), tools).slice(0, FALLBACK_SYNONYMS)) {
     // Its first senses only, as of a word's own (see chooseSenses): the ranks given here are the fallback's
-    // order, and a deep sense of the synonym would pass for a first one ("ocean" → sea → Mandat).
+    // order, and a deep sense of the synonym would pass for a first one ("pond" → pool → Spieleinsatz).
     for (const { german, rank } of translations(synonym.word, tools)) {
       if (rank >= FIRST_SENSES) continue;
       if (!senses.some((s) => s.german === german)) senses.push({ german, rank: SYNONYM_SENSE_RANK + senses.length });

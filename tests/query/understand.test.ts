@@ -331,15 +331,15 @@ describe("understand", () => {
     const harbour = term("Which harbour?", "harbour")?.alternatives.map((a) => a.stem) ?? [];
     expect(harbour).toEqual(expect.arrayContaining(analyze("Hafen")));
     expect(harbour).not.toEqual(expect.arrayContaining(analyze("Hafenstadt")));
-    // Of the synonym's translations only its first senses, as of a word's own: "ocean" → sea → … Mandat
-    // (a rare sense listed ninth) is not what an ocean is.
-    table.ocean = ["Ozean"];
-    table.sea = ["See", "Meer", "Meerenge", "Meeresstraße", "Wasserstraße", "Küste", "Seefahrt", "Seegang", "Meeresgrund", "Mandat"];
-    const oceans: Lexicon = { ...wordnet, englishSynonyms: (word) => (word.toLowerCase() === "ocean" ? [{ word: "sea", rank: 0 }] : wordnet.englishSynonyms(word)) };
-    for (const word of ["Meer", "Mandat"]) for (const stem of analyze(word)) stems.add(stem);
-    const ocean = understand("How deep is the ocean?", [], false, { ...t, lexicon: oceans }, 1000).terms.find((x) => x.word === "ocean")?.alternatives.map((a) => a.stem) ?? [];
-    expect(ocean).toEqual(expect.arrayContaining(analyze("Meer")));
-    expect(ocean).not.toEqual(expect.arrayContaining(analyze("Mandat")));
+    // Of the synonym's translations only its first senses, as of a word's own: "pond" → pool → … Spieleinsatz
+    // (a stake, listed eleventh) is not what a pond is.
+    table.pond = ["Teich"];
+    table.pool = ["Pool", "Lache", "zusammenlegen", "Datenbasis", "Poolbillard", "Tümpel", "Teichbecken", "gemeinsam nutzen", "Wasserbecken", "Wettpool", "Spieleinsatz"];
+    const ponds: Lexicon = { ...wordnet, englishSynonyms: (word) => (word.toLowerCase() === "pond" ? [{ word: "pool", rank: 0 }] : wordnet.englishSynonyms(word)) };
+    for (const word of ["Tümpel", "Spieleinsatz"]) for (const stem of analyze(word)) stems.add(stem);
+    const pond = understand("How deep is the pond?", [], false, { ...t, lexicon: ponds }, 1000).terms.find((x) => x.word === "pond")?.alternatives.map((a) => a.stem) ?? [];
+    expect(pond).toEqual(expect.arrayContaining(analyze("Tümpel")));
+    expect(pond).not.toEqual(expect.arrayContaining(analyze("Spieleinsatz")));
   });
 
   it("takes only the noun senses of what an English how-many question counts", () => {
