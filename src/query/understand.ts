@@ -376,8 +376,18 @@ export function withoutTypos(question: string, language: Language, tools: Unders
   // Hundreds of spellings are tested: a German one by a single look-up of its form where the lexicon offers it.
   const listed = (word: string) =>
     language === "de" ? holds(() => tools.lexicon.isGermanForm?.(word) ?? tools.lexicon.isGermanWord(word), tools) : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
+  // A compound the dictionary knows only by its parts passes for known, but with a letter left out it is
+  // often two words by chance ("Eileburg" = Eile + Burg): the one word of the sources it is with that
+  // letter put back ("Eilenburg") is meant. Only a letter left out, and only one such word: a word of the
+  // question the sources lack ("Hausbau") is no typing error of one they have ("Ausbau").
+  const leftOut = (word: string) => {
+    if (language !== "de" || german(word) || ofVerb(word) || contracted(word)) return word;
+    const whole = oneEditAway(word).filter(({ candidate, kind }) => kind === INSERTED && inSources(candidate));
+    return whole.length === 1 ? whole[0]!.candidate : word;
+  };
   return question.replace(/\p{L}+/gu, (word) => {
-    if (word.length < MIN_TYPO_WORD || isStopword(word) || /^.\p{L}*\p{Lu}/u.test(word) || inSources(word) || known(word) || holds(() => tools.lexicon.place(word) !== undefined, tools)) return word;
+    if (word.length < MIN_TYPO_WORD || isStopword(word) || /^.\p{L}*\p{Lu}/u.test(word) || inSources(word) || holds(() => tools.lexicon.place(word) !== undefined, tools)) return word;
+    if (known(word)) return leftOut(word);
     const edits = oneEditAway(word);
     let best = word;
     let score = 0;
@@ -400,6 +410,9 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß";
  * The spellings a single typing error away from a word, with how likely each kind of error is taken to be:
  * two letters swapped (3), one left out (2), one too many (1), one mistyped (0). Case as typed. Pure.
  */
+/** The kind of edit {@link oneEditAway} marks a letter put in with (a letter the typist left out). */
+const INSERTED = 2;
+
 function oneEditAway(word: string): { candidate: string; kind: number }[] {
   const out = new Map<string, number>();
   const lower = word.toLowerCase();
@@ -408,7 +421,7 @@ function oneEditAway(word: string): { candidate: string; kind: number }[] {
     if (cased !== word && !out.has(cased)) out.set(cased, kind);
   };
   for (let i = 0; i + 1 < lower.length; i++) add(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2), 3);
-  for (let i = 0; i <= lower.length; i++) for (const c of LETTERS) add(lower.slice(0, i) + c + lower.slice(i), 2);
+  for (let i = 0; i <= lower.length; i++) for (const c of LETTERS) add(lower.slice(0, i) + c + lower.slice(i), INSERTED);
   for (let i = 0; i < lower.length; i++) add(lower.slice(0, i) + lower.slice(i + 1), 1);
   for (let i = 0; i < lower.length; i++) for (const c of LETTERS) if (c !== lower[i]) add(lower.slice(0, i) + c + lower.slice(i + 1), 0);
   return [...out].map(([candidate, kind]) => ({ candidate, kind }));

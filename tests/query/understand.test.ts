@@ -1443,6 +1443,19 @@ describe("withoutTypos", () => {
     expect(withoutTypos("Wer ist Qwertzuiop?", "de", typed)).toBe("Wer ist Qwertzuiop?");
   });
 
+  it("reads a compound the dictionary knows only by its parts as the sources' word with the letter it left out", () => {
+    const parts = (sourceWords: string) => {
+      const used = new Set(analyze(sourceWords));
+      return { ...typed, lexicon: { ...dictionary, isGermanWord: (w: string) => [...words, "regen", "feld"].includes(w.toLowerCase()) }, inCorpus: (stem: string) => used.has(stem) };
+    };
+    // "Regen" + "feld" are words, so the word passed for known; the sources name "Regensfeld".
+    expect(withoutTypos("Wie viele Regenfeld?", "de", parts("Regensfeld"))).toBe("Wie viele Regensfeld?");
+    // Two such words of the sources: which one was meant is not told.
+    expect(withoutTypos("Wie viele Regenfeld?", "de", parts("Regensfeld Regenefeld"))).toBe("Wie viele Regenfeld?");
+    // A word the sources use as it is typed stays.
+    expect(withoutTypos("Wie viele Regenfeld?", "de", parts("Regenfeld Regensfeld"))).toBe("Wie viele Regenfeld?");
+  });
+
   it("leaves a noun in -ung of a known verb and chat German's verb with 'es' joined to it as they are", () => {
     const known = (list: string[]) => ({ ...typed, lexicon: { ...dictionary, isGermanWord: (w: string) => [...words, ...list].includes(w.toLowerCase()) } });
     // "Würzungen" is listed and one letter away, but "Kürzungen" is of "kürzen".
