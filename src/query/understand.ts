@@ -376,10 +376,10 @@ export function withoutTypos(question: string, language: Language, tools: Unders
   // Hundreds of spellings are tested: a German one by a single look-up of its form where the lexicon offers it.
   const listed = (word: string) =>
     language === "de" ? holds(() => tools.lexicon.isGermanForm?.(word) ?? tools.lexicon.isGermanWord(word), tools) : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
-  // A compound the dictionary knows only by its parts passes for known, but with a letter left out it is
-  // often two words by chance ("Eileburg" = Eile + Burg): the one word of the sources it is with that
-  // letter put back ("Eilenburg") is meant. Only a letter left out, and only one such word: a word of the
-  // question the sources lack ("Hausbau") is no typing error of one they have ("Ausbau").
+  // A compound the dictionary knows only by its parts passes for known, but a word typed with a letter
+  // left out is often two words by chance ("Roseheim" = Rose + Heim): the one word of the sources it is
+  // with that letter put back ("Rosenheim") is meant. Only a letter left out, and only when the sources
+  // have one such word: any edit turned compounds the sources lack into words they have (tried: −2).
   const leftOut = (word: string) => {
     if (language !== "de" || german(word) || ofVerb(word) || contracted(word)) return word;
     const whole = oneEditAway(word).filter(({ candidate, kind }) => kind === INSERTED && inSources(candidate));
@@ -406,13 +406,13 @@ const MIN_TYPO_WORD = 5;
 /** The letters a typing error may leave out or put in. */
 const LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß";
 
+/** The kind of edit {@link oneEditAway} marks a letter put in with (a letter the typist left out). */
+const INSERTED = 2;
+
 /**
  * The spellings a single typing error away from a word, with how likely each kind of error is taken to be:
  * two letters swapped (3), one left out (2), one too many (1), one mistyped (0). Case as typed. Pure.
  */
-/** The kind of edit {@link oneEditAway} marks a letter put in with (a letter the typist left out). */
-const INSERTED = 2;
-
 function oneEditAway(word: string): { candidate: string; kind: number }[] {
   const out = new Map<string, number>();
   const lower = word.toLowerCase();
