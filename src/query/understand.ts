@@ -377,17 +377,18 @@ export function withoutTypos(question: string, language: Language, tools: Unders
   const listed = (word: string) =>
     language === "de" ? holds(() => tools.lexicon.isGermanForm?.(word) ?? tools.lexicon.isGermanWord(word), tools) : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
   // A compound the dictionary knows only by its parts passes for known, but a word typed with a letter
-  // left out is often two words by chance ("Roseheim" = Rose + Heim): the one word of the sources it is
-  // with that letter put back ("Rosenheim") is meant. Only a letter left out, and only when the sources
-  // have one such word: any edit turned compounds the sources lack into words they have (tried: −2).
-  const leftOut = (word: string) => {
+  // left out or one too many is often two words by chance ("Roseheim" = Rose + Heim, "Wanderssaison" =
+  // Wanders + Saison): the one word of the sources it is with that letter put back or taken out
+  // ("Rosenheim", "Wandersaison") is meant. Only those two errors, and only when the sources have one
+  // such word: any edit turned compounds the sources lack into words they have (tried: −2).
+  const misjoined = (word: string) => {
     if (language !== "de" || german(word) || ofVerb(word) || contracted(word)) return word;
-    const whole = oneEditAway(word).filter(({ candidate, kind }) => kind === INSERTED && inSources(candidate));
+    const whole = oneEditAway(word).filter(({ candidate, kind }) => (kind === INSERTED || kind === TOO_MANY) && inSources(candidate));
     return whole.length === 1 ? whole[0]!.candidate : word;
   };
   return question.replace(/\p{L}+/gu, (word) => {
     if (word.length < MIN_TYPO_WORD || isStopword(word) || /^.\p{L}*\p{Lu}/u.test(word) || inSources(word) || holds(() => tools.lexicon.place(word) !== undefined, tools)) return word;
-    if (known(word)) return leftOut(word);
+    if (known(word)) return misjoined(word);
     const edits = oneEditAway(word);
     let best = word;
     let score = 0;
@@ -406,8 +407,9 @@ const MIN_TYPO_WORD = 5;
 /** The letters a typing error may leave out or put in. */
 const LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß";
 
-/** The kind of edit {@link oneEditAway} marks a letter put in with (a letter the typist left out). */
+/** The kinds of edit {@link oneEditAway} marks a letter put in (one the typist left out) and one taken out (one typed too many) with. */
 const INSERTED = 2;
+const TOO_MANY = 1;
 
 /**
  * The spellings a single typing error away from a word, with how likely each kind of error is taken to be:
@@ -422,7 +424,7 @@ function oneEditAway(word: string): { candidate: string; kind: number }[] {
   };
   for (let i = 0; i + 1 < lower.length; i++) add(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2), 3);
   for (let i = 0; i <= lower.length; i++) for (const c of LETTERS) add(lower.slice(0, i) + c + lower.slice(i), INSERTED);
-  for (let i = 0; i < lower.length; i++) add(lower.slice(0, i) + lower.slice(i + 1), 1);
+  for (let i = 0; i < lower.length; i++) add(lower.slice(0, i) + lower.slice(i + 1), TOO_MANY);
   for (let i = 0; i < lower.length; i++) for (const c of LETTERS) if (c !== lower[i]) add(lower.slice(0, i) + c + lower.slice(i + 1), 0);
   return [...out].map(([candidate, kind]) => ({ candidate, kind }));
 }

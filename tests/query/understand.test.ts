@@ -1443,11 +1443,13 @@ describe("withoutTypos", () => {
     expect(withoutTypos("Wer ist Qwertzuiop?", "de", typed)).toBe("Wer ist Qwertzuiop?");
   });
 
-  it("reads a compound the dictionary knows only by its parts as the sources' word with the letter it left out", () => {
+  it("reads a compound the dictionary knows only by its parts as the sources' word with the letter it left out or had too many", () => {
     const parts = (sourceWords: string) => {
       const used = new Set(analyze(sourceWords));
-      return { ...typed, lexicon: { ...dictionary, isGermanWord: (w: string) => [...words, "regen", "feld"].includes(w.toLowerCase()) }, inCorpus: (stem: string) => used.has(stem) };
+      return { ...typed, lexicon: { ...dictionary, isGermanWord: (w: string) => [...words, "regen", "feld", "wander", "saison"].includes(w.toLowerCase()) }, inCorpus: (stem: string) => used.has(stem) };
     };
+    // "Wanders" (with its linking "s") + "Saison" are words too; the sources write "Wandersaison".
+    expect(withoutTypos("Wann beginnt die Wanderssaison?", "de", parts("Wandersaison"))).toBe("Wann beginnt die Wandersaison?");
     // "Regen" + "feld" are words, so the word passed for known; the sources name "Regensfeld".
     expect(withoutTypos("Wie viele Regenfeld?", "de", parts("Regensfeld"))).toBe("Wie viele Regensfeld?");
     // Two such words of the sources: which one was meant is not told.
