@@ -397,14 +397,8 @@ export function withoutTypos(question: string, language: Language, tools: Unders
       if (value > 0 && value + kind / 10 > score) [best, score] = [candidate, value + kind / 10];
     }
     if (best !== word || language !== "de") return best;
-    // A compound the dictionary lists by its parts only ("Lieferverzögerung"), with two letters swapped or one too many;
-    // or with one left out, when only one letter put back makes such a compound: for a word that is no typing
-    // error ("Hofrat", whose head is too short to be cut), many letters do ("Hofgrat", "Hofrate" …).
-    const cut = (candidate: string) => !dictionaryCuts(candidate, part).next().done;
-    const swappedOrTooMany = edits.find(({ candidate, kind }) => kind >= 1 && kind !== INSERTED && cut(candidate));
-    if (swappedOrTooMany !== undefined) return swappedOrTooMany.candidate;
-    const putBack = edits.filter(({ candidate, kind }) => kind === INSERTED && cut(candidate));
-    return putBack.length === 1 ? putBack[0]!.candidate : word;
+    // A compound the dictionary lists by its parts only ("Lieferverzögerung"), with two letters swapped or one too many.
+    return edits.find(({ candidate, kind }) => kind >= 1 && kind !== 2 && !dictionaryCuts(candidate, part).next().done)?.candidate ?? word;
   });
 }
 
