@@ -371,8 +371,9 @@ export function withoutTypos(question: string, language: Language, tools: Unders
   };
   // Chat German joins "es" to its verb ("gibts", "gehts"): the verb the dictionary knows and an "s".
   const contracted = (word: string) => /^\p{Ll}{3,}s$/u.test(word) && german(word.slice(0, -1));
-  const known = (word: string) =>
-    language === "de" ? german(word) || ofVerb(word) || contracted(word) || !dictionaryCuts(word, part).next().done : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
+  // Known as it is written; a German word may also be known by its parts (a compound, see misjoined).
+  const knownAsIs = (word: string) => (language === "de" ? german(word) || ofVerb(word) || contracted(word) : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0);
+  const byParts = (word: string) => language === "de" && !dictionaryCuts(word, part).next().done;
   // Hundreds of spellings are tested: a German one by a single look-up of its form where the lexicon offers it.
   const listed = (word: string) =>
     language === "de" ? holds(() => tools.lexicon.isGermanForm?.(word) ?? tools.lexicon.isGermanWord(word), tools) : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
@@ -382,13 +383,13 @@ export function withoutTypos(question: string, language: Language, tools: Unders
   // ("Rosenheim", "Wandersaison") is meant. Only those two errors, and only when the sources have one
   // such word: any edit turned compounds the sources lack into words they have (tried: −2).
   const misjoined = (word: string) => {
-    if (language !== "de" || german(word) || ofVerb(word) || contracted(word)) return word;
     const whole = oneEditAway(word).filter(({ candidate, kind }) => (kind === INSERTED || kind === TOO_MANY) && inSources(candidate));
     return whole.length === 1 ? whole[0]!.candidate : word;
   };
   return question.replace(/\p{L}+/gu, (word) => {
     if (word.length < MIN_TYPO_WORD || isStopword(word) || /^.\p{L}*\p{Lu}/u.test(word) || inSources(word) || holds(() => tools.lexicon.place(word) !== undefined, tools)) return word;
-    if (known(word)) return misjoined(word);
+    if (knownAsIs(word)) return word;
+    if (byParts(word)) return misjoined(word);
     const edits = oneEditAway(word);
     let best = word;
     let score = 0;
