@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/ingest/keyword.js";
 import type { Lemma, Lexicon } from "../../src/lexicon/index.js";
-import { EXPANSION_WEIGHT, leaningOn, partsOf, previousTurn, truecased, understand, withoutTypos, withPrevious, withUmlauts, type UnderstandTools } from "../../src/query/understand.js";
+import { EXPANSION_WEIGHT, compoundsWithLetter, dictionaryCuts, leaningOn, partsOf, previousTurn, truecased, understand, withoutTypos, withPrevious, withUmlauts, type UnderstandTools } from "../../src/query/understand.js";
 import type { Turn } from "../../src/types.js";
 
 /** A lexicon with a handful of entries, so these tests say what understanding does with what it is given. */
@@ -1456,6 +1456,40 @@ describe("withoutTypos", () => {
     expect(withoutTypos("Wie viele Regenfeld?", "de", parts("Regensfeld Regenefeld"))).toBe("Wie viele Regenfeld?");
     // A word the sources use as it is typed stays.
     expect(withoutTypos("Wie viele Regenfeld?", "de", parts("Regenfeld Regensfeld"))).toBe("Wie viele Regenfeld?");
+  });
+
+  it("puts back a letter left out of a compound of known words when only one letter makes one", () => {
+    const mock = { ...tools, lexicon: { ...dictionary, isGermanWord: (w: string) => [...words, "zelt", "lager", "laser", "kinder", "garten"].includes(w.toLowerCase()) }, inCorpus: () => false };
+    // Left out of the head, and of the modifier.
+    expect(withoutTypos("Wann beginnt die Liefervrzögerung?", "de", mock)).toBe("Wann beginnt die Lieferverzögerung?");
+    expect(withoutTypos("Wie groß ist der Kinergarten?", "de", mock)).toBe("Wie groß ist der Kindergarten?");
+    // "Zeltlaer": a "g" or an "s" put back makes a compound ("Zeltlager", "Zeltlaser"), so which one is not told.
+    expect(withoutTypos("Wie viele Zeltlaer?", "de", mock)).toBe("Wie viele Zeltlaer?");
+  });
+
+  it("finds the same compounds with a letter put back as cutting every such spelling does", () => {
+    const known = new Set(["zelt", "lager", "laser", "kinder", "garten", "arbeit", "markt", "stadt", "fest", "schule", "haus"]);
+    const knows = (w: string) => known.has(w.toLowerCase());
+    const LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß";
+    const slow = (word: string) => {
+      const lower = word.toLowerCase();
+      const out = new Set<string>();
+      for (let i = 0; i <= lower.length; i++) {
+        for (const c of LETTERS) {
+          const w = lower.slice(0, i) + c + lower.slice(i);
+          const cased = /^\p{Lu}/u.test(word) ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+          if (!dictionaryCuts(cased, knows).next().done) out.add(cased);
+        }
+      }
+      return [...out].sort();
+    };
+    for (const word of ["Zeltlaer", "Kinergarten", "Arbeitsmart", "Arbeitmarkt", "Stadfest", "Schlgarten", "Schulgartn", "Gartenhaus", "Gartnhaus", "Xyzabcdef"]) {
+      const fast = compoundsWithLetter(word, knows).sort();
+      const all = slow(word);
+      // At most two are reported: as many as tell one from several.
+      expect(all).toEqual(expect.arrayContaining(fast));
+      expect(fast.length).toBe(Math.min(all.length, 2));
+    }
   });
 
   it("leaves a noun in -ung of a known verb and chat German's verb with 'es' joined to it as they are", () => {
