@@ -398,13 +398,16 @@ export function withoutTypos(question: string, language: Language, tools: Unders
       if (value > 0 && value + kind / 10 > score) [best, score] = [candidate, value + kind / 10];
     }
     if (best !== word || language !== "de") return best;
-    // A compound the dictionary lists by its parts only ("Lieferverzögerung"), with two letters swapped or one too many;
-    // or with one left out, when only one letter put back makes such a compound: for a word that is no typing
+    // A compound the dictionary lists by its parts only ("Lieferverzögerung"), typed with two letters swapped,
+    // one left out or one too many, tried in that order, the order of how likely each error is (oneEditAway):
+    // a letter taken out leaves a compound of chance parts more often ("Kinergarten" → "Iner" + "Garten").
+    // A letter is put back only when just one letter makes such a compound: for a word that is no typing
     // error ("Hofrat", whose head is too short to be cut), many letters do ("Hofgrat", "Hofrate" …).
-    const swappedOrTooMany = edits.find(({ candidate, kind }) => kind >= 1 && kind !== INSERTED && byParts(candidate));
-    if (swappedOrTooMany !== undefined) return swappedOrTooMany.candidate;
+    const swapped = edits.find(({ candidate, kind }) => kind === SWAPPED && byParts(candidate));
+    if (swapped !== undefined) return swapped.candidate;
     const putBack = compoundsWithLetter(word, part, listed);
-    return putBack.length === 1 ? putBack[0]! : word;
+    if (putBack.length === 1) return putBack[0]!;
+    return edits.find(({ candidate, kind }) => kind === TOO_MANY && byParts(candidate))?.candidate ?? word;
   });
 }
 
@@ -414,6 +417,7 @@ const MIN_TYPO_WORD = 5;
 const LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß";
 
 /** The kinds of edit {@link oneEditAway} marks a letter put in (one the typist left out) and one taken out (one typed too many) with. */
+const SWAPPED = 3;
 const INSERTED = 2;
 const TOO_MANY = 1;
 
@@ -428,7 +432,7 @@ function oneEditAway(word: string): { candidate: string; kind: number }[] {
     const cased = /^\p{Lu}/u.test(word) ? w[0]!.toUpperCase() + w.slice(1) : w;
     if (cased !== word && !out.has(cased)) out.set(cased, kind);
   };
-  for (let i = 0; i + 1 < lower.length; i++) add(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2), 3);
+  for (let i = 0; i + 1 < lower.length; i++) add(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2), SWAPPED);
   for (let i = 0; i <= lower.length; i++) for (const c of LETTERS) add(lower.slice(0, i) + c + lower.slice(i), INSERTED);
   for (let i = 0; i < lower.length; i++) add(lower.slice(0, i) + lower.slice(i + 1), TOO_MANY);
   for (let i = 0; i < lower.length; i++) for (const c of LETTERS) if (c !== lower[i]) add(lower.slice(0, i) + c + lower.slice(i + 1), 0);

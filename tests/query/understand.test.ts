@@ -1467,6 +1467,12 @@ describe("withoutTypos", () => {
     expect(withoutTypos("Wie viele Zeltlaer?", "de", mock)).toBe("Wie viele Zeltlaer?");
   });
 
+  it("puts a letter back before it takes one out, the likelier typing error", () => {
+    // Taking out the "K" leaves "Iner" + "Garten", a compound of chance parts when the dictionary lists "Iner".
+    const mock = { ...tools, lexicon: { ...dictionary, isGermanWord: (w: string) => [...words, "kinder", "garten", "iner"].includes(w.toLowerCase()) }, inCorpus: () => false };
+    expect(withoutTypos("Wie groß ist der Kinergarten?", "de", mock)).toBe("Wie groß ist der Kindergarten?");
+  });
+
   it("finds the same compounds with a letter put back as cutting every such spelling does", () => {
     const known = new Set(["zelt", "lager", "laser", "kinder", "garten", "arbeit", "markt", "stadt", "fest", "schule", "haus"]);
     const knows = (w: string) => known.has(w.toLowerCase());
