@@ -303,7 +303,8 @@ export function truecased(question: string, language: Language, tools: Understan
  * words it knows: "Fussballverbot"), or else when the sources use it and not the word as written (a name:
  * "Muenster"). Not a "ue" after a vowel ("neue", "Feuer") or a "q", which is no umlaut, as Snowball's
  * German variant reads it. In a German question, an "a", "o", "u" without its dots ("fur", "Brucke")
- * too, where the dictionary knows the dotted word. The dictionary speaks for German questions only.
+ * too, where the dictionary knows the dotted word, or a compound's parts that the sources use ("Hofkase").
+ * The dictionary speaks for German questions only.
  * Pure given the tools.
  *
  * @example
@@ -322,15 +323,53 @@ export function withUmlauts(question: string, language: Language, tools: Underst
     // Umlauts left out ("Brucke", "fur"): the sources' stems fold them away already, so only the dictionary
     // tells; a capitalised word may be a name ("Kuhn", not "kühn"), so only a noun stands for it.
     const dotted = language === "de" ? dottedSpellings(word).filter(form) : [];
-    if ((spellings.length === 0 && dotted.length === 0) || (language === "de" && listed(word))) return word;
+    if (language === "de" && listed(word)) return word;
     // Whether the dictionary knows the word as written by its parts costs the most: asked once another spelling is found.
     const cut = () => language === "de" && !dictionaryCuts(word, listed).next().done;
+    // A compound whose parts the sources use, written without the dots of one of them ("Feuerwehrkrafte"):
+    // a German noun, capitalised, not cut into words as written (tried after the whole word's spellings).
+    const compound = () => {
+      if (language !== "de" || !/^\p{Lu}/u.test(word)) return word;
+      const spelled = dottedCompound(word, listed, (part) => tools.analyze(part).some(tools.inCorpus));
+      return spelled === undefined || cut() ? word : spelled;
+    };
+    if (spellings.length === 0 && dotted.length === 0) return compound();
     const spelled = spellings.find(inDictionary) ?? (inSources(word) ? undefined : spellings.find(inSources));
     if (spelled !== undefined) return cut() ? word : spelled;
     const capital = /^\p{Lu}/u.test(word);
     const undotted = dotted.find((w) => (capital ? holds(() => tools.lexicon.isGermanNoun(w), tools) : listed(w)));
-    return undotted !== undefined && !cut() ? undotted : word;
+    if (undotted !== undefined) return cut() ? word : undotted;
+    return compound();
   });
+}
+
+/**
+ * The spelling of a compound with dots put on some of its "a", "o", "u" that cuts into a modifier and a head
+ * the dictionary knows (see {@link dictionaryCuts}) and the sources use, the fewest changed first; undefined
+ * when none does. Why not cut each spelling in turn: a long name has dozens, and cutting each costs milliseconds
+ * (measured). The sources' stems fold umlauts away, so whether they use a part is asked of it as typed first, a
+ * cheap test that leaves few places to cut. Pure given the tests.
+ */
+export function dottedCompound(word: string, knows: (w: string) => boolean, used: (part: string) => boolean): string | undefined {
+  const head = (rest: string) => rest.charAt(0).toUpperCase() + rest.slice(1);
+  const modifier = (m: string) => {
+    const bare = withoutLinking(m);
+    return knows(m) || (bare !== undefined && knows(bare)) || knows(`${m}e`);
+  };
+  let best: { spelling: string; changes: number } | undefined;
+  for (let at = MIN_MODIFIER; at <= word.length - MIN_HEAD; at++) {
+    const [front, back] = [word.slice(0, at), word.slice(at)];
+    if (!used(front) || !used(back)) continue;
+    const fronts = [front, ...dottedSpellings(front)].filter(modifier);
+    const backs = [back, ...dottedSpellings(back)].filter((b) => knows(head(b)));
+    for (const f of fronts) {
+      for (const b of backs) {
+        const changes = [...f + b].filter((c, i) => c !== word[i]).length;
+        if (changes > 0 && (best === undefined || changes < best.changes)) best = { spelling: f + b, changes };
+      }
+    }
+  }
+  return best?.spelling;
 }
 
 /** A word's spellings with some of its first letters "a", "o", "u" as "ä", "ö", "ü", the most changed first. Pure. */

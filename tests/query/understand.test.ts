@@ -1395,6 +1395,22 @@ describe("withUmlauts", () => {
     expect(withUmlauts("Was sagt Herr Kuhn?", "de", plain)).toBe("Was sagt Herr Kuhn?");
   });
 
+  it("puts back the dots of a compound whose parts the dictionary knows and the sources use, and not a name's", () => {
+    const dotted: Lexicon = {
+      ...lexicon,
+      isGermanWord: (word) => ["hof", "käse", "laden", "hölle", "mann", "zelt", "gebühren"].includes(word.toLowerCase()),
+      isGermanNoun: (word) => ["hof", "käse", "laden", "hölle", "mann", "zelt", "gebühren"].includes(word.toLowerCase()),
+    };
+    // The sources speak of "Hofkäse" and "Zeltgebühren", and of a Mr "Hollmann", no "Hölle".
+    const corpus = new Set(analyze("Hof Käse Zelt Gebühren Hollmann"));
+    const plain = { ...typed, lexicon: dotted, inCorpus: (stem: string) => corpus.has(stem) };
+    expect(withUmlauts("Was kostet der Hofkase?", "de", plain)).toBe("Was kostet der Hofkäse?");
+    // "Hofladen" is a word as typed ("Hof" + "Laden"): left so.
+    expect(withUmlauts("Wo ist der Hofladen?", "de", plain)).toBe("Wo ist der Hofladen?");
+    expect(withUmlauts("Wie hoch sind die Zeltgebuhren?", "de", plain)).toBe("Wie hoch sind die Zeltgebühren?");
+    expect(withUmlauts("Was sagt Hollmann?", "de", plain)).toBe("Was sagt Hollmann?");
+  });
+
   it("leaves words that are spelt so, a vowel before ue, and spellings no source or dictionary knows either way", () => {
     expect(withUmlauts("Wie teuer ist das neue Feuer?", "de", typed)).toBe("Wie teuer ist das neue Feuer?");
     expect(withUmlauts("Was sagt der Poet über Israel?", "de", typed)).toBe("Was sagt der Poet über Israel?");
