@@ -439,7 +439,7 @@ export function withoutTypos(question: string, language: Language, tools: Unders
     if (best !== word || language !== "de") return best;
     // A compound the dictionary lists by its parts only ("Lieferverzögerung"), typed with two letters swapped,
     // one left out or one too many, tried in that order, the order of how likely each error is (oneEditAway):
-    // a letter taken out leaves a compound of chance parts more often ("Kinergarten" → "Iner" + "Garten").
+    // a letter taken out leaves a compound of chance parts more often ("Blumnbeet" → "Blum(e)" + "Beet", not "Blumen" + "Beet").
     // A letter is put back only when just one letter makes such a compound: for a word that is no typing
     // error ("Hofrat", whose head is too short to be cut), many letters do ("Hofgrat", "Hofrate" …).
     const swapped = edits.find(({ candidate, kind }) => kind === SWAPPED && byParts(candidate));
