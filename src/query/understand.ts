@@ -338,7 +338,9 @@ export function withUmlauts(question: string, language: Language, tools: Underst
     if (spelled !== undefined) return cut() ? word : spelled;
     const capital = /^\p{Lu}/u.test(word);
     const undotted = dotted.find((w) => (capital ? holds(() => tools.lexicon.isGermanNoun(w), tools) : listed(w)));
-    if (undotted !== undefined) return cut() ? word : undotted;
+    // A word the dictionary lists whole is likelier than one it reads only as parts by chance ("Bahnhofe" as
+    // "Bahn" + "Hofe" for "Bahnhöfe").
+    if (undotted !== undefined) return undotted;
     return compound();
   });
 }

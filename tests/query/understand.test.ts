@@ -1395,6 +1395,16 @@ describe("withUmlauts", () => {
     expect(withUmlauts("Was sagt Herr Kuhn?", "de", plain)).toBe("Was sagt Herr Kuhn?");
   });
 
+  it("puts the dots back on a listed noun though the word as typed is two words by chance", () => {
+    const dotted: Lexicon = {
+      ...lexicon,
+      isGermanWord: (word) => ["birne", "baume", "birnbäume"].includes(word.toLowerCase()),
+      isGermanNoun: (word) => ["birnbäume"].includes(word.toLowerCase()),
+    };
+    // "Birnbaume" cuts into "Birn(e)" + "Baume", but the dictionary lists "Birnbäume" whole.
+    expect(withUmlauts("Wie viele Birnbaume blühen?", "de", { ...typed, lexicon: dotted })).toBe("Wie viele Birnbäume blühen?");
+  });
+
   it("puts back the dots of a compound whose parts the dictionary knows and the sources use, and not a name's", () => {
     const dotted: Lexicon = {
       ...lexicon,
