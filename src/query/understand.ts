@@ -337,7 +337,9 @@ export function withUmlauts(question: string, language: Language, tools: Underst
     const spelled = spellings.find(inDictionary) ?? (inSources(word) ? undefined : spellings.find(inSources));
     if (spelled !== undefined) return cut() ? word : spelled;
     const capital = /^\p{Lu}/u.test(word);
-    const undotted = dotted.find((w) => (capital ? holds(() => tools.lexicon.isGermanNoun(w), tools) : listed(w)));
+    // A capitalised one only as a noun, or a word listed without any reading, which is a name ("München").
+    const named = (w: string) => listed(w) && safe(() => tools.lexicon.germanLemmas(w), tools).length === 0;
+    const undotted = dotted.find((w) => (capital ? holds(() => tools.lexicon.isGermanNoun(w), tools) || named(w) : listed(w)));
     // A word the dictionary lists whole is likelier than one it reads only as parts by chance ("Bahnhofe" as
     // "Bahn" + "Hofe" for "Bahnhöfe").
     if (undotted !== undefined) return undotted;

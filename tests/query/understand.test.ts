@@ -1383,16 +1383,19 @@ describe("withUmlauts", () => {
     );
   });
 
-  it("puts back umlauts left out where the dictionary knows the word only with them, a capitalised one only as a noun", () => {
+  it("puts back umlauts left out where the dictionary knows the word only with them, a capitalised one only as a noun or a name", () => {
     const dotted: Lexicon = {
       ...lexicon,
-      isGermanWord: (word) => ["für", "brücke", "kühn", "sperrt"].includes(word.toLowerCase()),
+      isGermanWord: (word) => ["für", "brücke", "kühn", "sperrt", "lübeck"].includes(word.toLowerCase()),
       isGermanNoun: (word) => ["brücke"].includes(word.toLowerCase()),
+      germanLemmas: (word) => (word.toLowerCase() === "kühn" ? [{ lemma: "kühn", pos: "adj" }] : []),
     };
     const plain = { ...typed, lexicon: dotted };
     expect(withUmlauts("Wie lange sperrt die Stadt die Brucke fur Autos?", "de", plain)).toBe("Wie lange sperrt die Stadt die Brücke für Autos?");
-    // "Kühn" is no noun: "Kuhn" is a name.
+    // "Kühn" is an adjective, no noun: "Kuhn" is a name.
     expect(withUmlauts("Was sagt Herr Kuhn?", "de", plain)).toBe("Was sagt Herr Kuhn?");
+    // "Lübeck" is listed with no reading at all: a name.
+    expect(withUmlauts("Wie weit ist es nach Lubeck?", "de", plain)).toBe("Wie weit ist es nach Lübeck?");
   });
 
   it("puts the dots back on a listed noun though the word as typed is two words by chance", () => {
