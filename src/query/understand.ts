@@ -432,7 +432,15 @@ export function withoutTypos(question: string, language: Language, tools: Unders
   return question.replace(/\p{L}+/gu, (word) => {
     if (word.length < MIN_TYPO_WORD || isStopword(word) || /^.\p{L}*\p{Lu}/u.test(word) || inSources(word) || holds(() => tools.lexicon.place(word) !== undefined, tools)) return word;
     if (knownAsIs(word)) return word;
-    if (byParts(word)) return misjoined(word);
+    if (byParts(word)) {
+      const joined = misjoined(word);
+      if (joined !== word) return joined;
+      // A letter typed twice reads as a linking letter more often than not ("Gartennzaun" as "Garten" + n +
+      // "Zaun"): the one word the dictionary lists with the double made single is meant.
+      const singles = new Set([...word.toLowerCase()].flatMap((c, i, all) => (i > 0 && all[i - 1] === c ? [word.slice(0, i) + word.slice(i + 1)] : [])));
+      const listedSingles = [...singles].filter(listed);
+      return listedSingles.length === 1 ? listedSingles[0]! : word;
+    }
     const edits = oneEditAway(word);
     let best = word;
     let score = 0;

@@ -1496,6 +1496,15 @@ describe("withoutTypos", () => {
     expect(withoutTypos("Wie viele Zeltlaer?", "de", mock)).toBe("Wie viele Zeltlaer?");
   });
 
+  it("makes a letter typed twice single when the dictionary lists the word so, though the double reads as a linking letter", () => {
+    const mock = { ...tools, lexicon: { ...dictionary, isGermanWord: (w: string) => [...words, "garten", "zaun", "gartenzaun"].includes(w.toLowerCase()) }, inCorpus: () => false };
+    expect(withoutTypos("Wie hoch ist der Gartennzaun?", "de", mock)).toBe("Wie hoch ist der Gartenzaun?");
+    // A compound with a double of its own that the dictionary does not list single stays.
+    expect(withoutTypos("Wie hoch ist der Gartenzaunn?", "de", { ...mock, lexicon: { ...mock.lexicon, isGermanWord: (w: string) => [...words, "garten", "zaun", "zaunn"].includes(w.toLowerCase()) } })).toBe(
+      "Wie hoch ist der Gartenzaunn?",
+    );
+  });
+
   it("puts a letter back before it takes one out, the likelier typing error", () => {
     // Taking out the "n" leaves "Blum(e)" + "Beet", a compound of chance parts.
     const mock = { ...tools, lexicon: { ...dictionary, isGermanWord: (w: string) => [...words, "blume", "blumen", "beet"].includes(w.toLowerCase()) }, inCorpus: () => false };
