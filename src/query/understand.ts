@@ -439,7 +439,20 @@ export function withoutTypos(question: string, language: Language, tools: Unders
       // "Zaun"): the one word the dictionary lists with the double made single is meant.
       const singles = new Set([...word.toLowerCase()].flatMap((c, i, all) => (i > 0 && all[i - 1] === c ? [word.slice(0, i) + word.slice(i + 1)] : [])));
       const listedSingles = [...singles].filter(listed);
-      return listedSingles.length === 1 ? listedSingles[0]! : word;
+      if (listedSingles.length === 1) return listedSingles[0]!;
+      // So is, with a letter left out, the one word the dictionary lists with a letter put back ("Sandkaste" as
+      // "Sand" + "Kaste" for "Sandkasten"). The price: a compound the dictionary does not list, one letter from
+      // one it does, is read as that one ("Bahnsteg" as "Bahnsteig").
+      const back = new Set<string>();
+      const lower = word.toLowerCase();
+      const cased = (w: string) => (/^\p{Lu}/u.test(word) ? w.charAt(0).toUpperCase() + w.slice(1) : w);
+      for (let i = 0; i <= lower.length && back.size < 2; i++) {
+        for (const c of LETTERS) {
+          const w = cased(lower.slice(0, i) + c + lower.slice(i));
+          if (listed(w)) back.add(w);
+        }
+      }
+      return back.size === 1 ? [...back][0]! : word;
     }
     const edits = oneEditAway(word);
     let best = word;

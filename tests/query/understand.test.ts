@@ -1505,6 +1505,15 @@ describe("withoutTypos", () => {
     );
   });
 
+  it("puts back a letter left out of a listed word that reads as two words by chance, when only one letter makes a listed word", () => {
+    const listedWords = [...words, "sand", "kaste", "sandkasten", "kasten"];
+    const mock = { ...tools, lexicon: { ...dictionary, isGermanWord: (w: string) => listedWords.includes(w.toLowerCase()) }, inCorpus: () => false };
+    expect(withoutTypos("Wie groß ist der Sandkaste?", "de", mock)).toBe("Wie groß ist der Sandkasten?");
+    // Two letters put back make listed words ("Sandkasten", "Sandkastel"): which one is not told.
+    const two = { ...mock, lexicon: { ...mock.lexicon, isGermanWord: (w: string) => [...listedWords, "sandkastel"].includes(w.toLowerCase()) } };
+    expect(withoutTypos("Wie groß ist der Sandkaste?", "de", two)).toBe("Wie groß ist der Sandkaste?");
+  });
+
   it("puts a letter back before it takes one out, the likelier typing error", () => {
     // Taking out the "n" leaves "Blum(e)" + "Beet", a compound of chance parts.
     const mock = { ...tools, lexicon: { ...dictionary, isGermanWord: (w: string) => [...words, "blume", "blumen", "beet"].includes(w.toLowerCase()) }, inCorpus: () => false };
