@@ -356,10 +356,7 @@ export function withUmlauts(question: string, language: Language, tools: Underst
  */
 export function dottedCompound(word: string, knows: (w: string) => boolean, used: (part: string) => boolean): string | undefined {
   const head = (rest: string) => rest.charAt(0).toUpperCase() + rest.slice(1);
-  const modifier = (m: string) => {
-    const bare = withoutLinking(m);
-    return knows(m) || (bare !== undefined && knows(bare)) || knows(`${m}e`);
-  };
+  const modifier = (m: string) => modifierKind(m, knows) !== undefined;
   let best: { spelling: string; changes: number } | undefined;
   for (let at = MIN_MODIFIER; at <= word.length - MIN_HEAD; at++) {
     const [front, back] = [word.slice(0, at), word.slice(at)];
@@ -1294,11 +1291,19 @@ export function* dictionaryCuts(word: string, knows: (w: string) => boolean): Ge
     const rest = word.slice(at);
     const head = /^\p{Lu}/u.test(word) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
     if (!knows(head)) continue;
-    const bare = withoutLinking(modifier);
-    // A modifier drops the final "e" of its noun ("Fährunglück", "Schulbus", "Grenzkontrolle").
-    const kind = knows(modifier) ? modifier : bare !== undefined && knows(bare) ? bare : knows(`${modifier}e`) ? `${modifier}e` : undefined;
+    const kind = modifierKind(modifier, knows);
     if (kind !== undefined) yield { kind, head };
   }
+}
+
+/**
+ * The word a compound's modifier is of, as the dictionary knows it: itself, without its linking letters
+ * ("Arbeits" → Arbeit), or with the final "e" a modifier drops ("Fährunglück", "Schulbus",
+ * "Grenzkontrolle"); undefined when none is known.
+ */
+function modifierKind(modifier: string, knows: (w: string) => boolean): string | undefined {
+  const bare = withoutLinking(modifier);
+  return knows(modifier) ? modifier : bare !== undefined && knows(bare) ? bare : knows(`${modifier}e`) ? `${modifier}e` : undefined;
 }
 
 /**
@@ -1314,11 +1319,8 @@ export function compoundsWithLetter(word: string, knows: (w: string) => boolean,
   const lower = word.toLowerCase();
   const cased = (w: string) => (capital ? w.charAt(0).toUpperCase() + w.slice(1) : w);
   const head = (rest: string) => (capital ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest);
-  // A modifier as dictionaryCuts reads one: known, or known without its linking letters or with its final "e".
-  const modifier = (m: string, test: (w: string) => boolean) => {
-    const bare = withoutLinking(m);
-    return test(m) || (bare !== undefined && test(bare)) || test(`${m}e`);
-  };
+  // A modifier as dictionaryCuts reads one.
+  const modifier = (m: string, test: (w: string) => boolean) => modifierKind(m, test) !== undefined;
   const found = new Set<string>();
   const add = (candidate: string) => {
     if (!dictionaryCuts(candidate, knows).next().done) found.add(candidate);
