@@ -328,15 +328,15 @@ export function withUmlauts(question: string, language: Language, tools: Underst
     const cut = () => language === "de" && !dictionaryCuts(word, listed).next().done;
     // A compound whose parts the sources use, written without the dots of one of them ("Feuerwehrkrafte"):
     // a German noun, capitalised, not cut into words as written (tried after the whole word's spellings).
+    const capital = /^\p{Lu}/u.test(word);
     const compound = () => {
-      if (language !== "de" || !/^\p{Lu}/u.test(word)) return word;
+      if (language !== "de" || !capital) return word;
       const spelled = dottedCompound(word, listed, (part) => tools.analyze(part).some(tools.inCorpus));
       return spelled === undefined || cut() ? word : spelled;
     };
     if (spellings.length === 0 && dotted.length === 0) return compound();
     const spelled = spellings.find(inDictionary) ?? (inSources(word) ? undefined : spellings.find(inSources));
     if (spelled !== undefined) return cut() ? word : spelled;
-    const capital = /^\p{Lu}/u.test(word);
     // A capitalised one only as a noun, or a word listed without any reading, which is a name ("München").
     const named = (w: string) => listed(w) && safe(() => tools.lexicon.germanLemmas(w), tools).length === 0;
     const undotted = dotted.find((w) => (capital ? holds(() => tools.lexicon.isGermanNoun(w), tools) || named(w) : listed(w)));
@@ -431,25 +431,7 @@ export function withoutTypos(question: string, language: Language, tools: Unders
     if (knownAsIs(word)) return word;
     if (byParts(word)) {
       const joined = misjoined(word);
-      if (joined !== word) return joined;
-      // A letter typed twice reads as a linking letter more often than not ("Gartennzaun" as "Garten" + n +
-      // "Zaun"): the one word the dictionary lists with the double made single is meant.
-      const singles = new Set([...word.toLowerCase()].flatMap((c, i, all) => (i > 0 && all[i - 1] === c ? [word.slice(0, i) + word.slice(i + 1)] : [])));
-      const listedSingles = [...singles].filter(listed);
-      if (listedSingles.length === 1) return listedSingles[0]!;
-      // So is, with a letter left out, the one word the dictionary lists with a letter put back ("Sandkaste" as
-      // "Sand" + "Kaste" for "Sandkasten"). The price: a compound the dictionary does not list, one letter from
-      // one it does, is read as that one ("Bahnsteg" as "Bahnsteig").
-      const back = new Set<string>();
-      const lower = word.toLowerCase();
-      const cased = (w: string) => (/^\p{Lu}/u.test(word) ? w.charAt(0).toUpperCase() + w.slice(1) : w);
-      for (let i = 0; i <= lower.length && back.size < 2; i++) {
-        for (const c of LETTERS) {
-          const w = cased(lower.slice(0, i) + c + lower.slice(i));
-          if (listed(w)) back.add(w);
-        }
-      }
-      return back.size === 1 ? [...back][0]! : word;
+      return joined !== word ? joined : (listedNearby(word, listed) ?? word);
     }
     const edits = oneEditAway(word);
     let best = word;
@@ -477,7 +459,7 @@ const MIN_TYPO_WORD = 5;
 /** The letters a typing error may leave out or put in. */
 const LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß";
 
-/** The kinds of edit {@link oneEditAway} marks a letter put in (one the typist left out) and one taken out (one typed too many) with. */
+/** The kinds of edit {@link oneEditAway} marks two letters swapped, a letter put in (one the typist left out) and one taken out (one typed too many) with. */
 const SWAPPED = 3;
 const INSERTED = 2;
 const TOO_MANY = 1;
@@ -490,7 +472,7 @@ function oneEditAway(word: string): { candidate: string; kind: number }[] {
   const out = new Map<string, number>();
   const lower = word.toLowerCase();
   const add = (w: string, kind: number) => {
-    const cased = /^\p{Lu}/u.test(word) ? w[0]!.toUpperCase() + w.slice(1) : w;
+    const cased = casedAs(word, w);
     if (cased !== word && !out.has(cased)) out.set(cased, kind);
   };
   for (let i = 0; i + 1 < lower.length; i++) add(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2), SWAPPED);
@@ -498,6 +480,34 @@ function oneEditAway(word: string): { candidate: string; kind: number }[] {
   for (let i = 0; i < lower.length; i++) add(lower.slice(0, i) + lower.slice(i + 1), TOO_MANY);
   for (let i = 0; i < lower.length; i++) for (const c of LETTERS) if (c !== lower[i]) add(lower.slice(0, i) + c + lower.slice(i + 1), 0);
   return [...out].map(([candidate, kind]) => ({ candidate, kind }));
+}
+
+/** A lower-case spelling with the first letter capitalised when `word`'s is: a correction keeps the case typed. Pure. */
+function casedAs(word: string, spelling: string): string {
+  return /^\p{Lu}/u.test(word) ? spelling.charAt(0).toUpperCase() + spelling.slice(1) : spelling;
+}
+
+/**
+ * For a word the dictionary reads only as parts, the one word it lists a typing error away when the error
+ * made the parts: a letter typed twice, which reads as a linking letter more often than not ("Gartennzaun"
+ * as "Garten" + n + "Zaun"), made single; or else a letter left out put back ("Sandkaste" as "Sand" +
+ * "Kaste" for "Sandkasten"). Undefined when no such word or several are listed. The price: a compound the
+ * dictionary does not list, one letter from one it does, is read as that one ("Bahnsteg" as "Bahnsteig").
+ * Pure given `listed`.
+ */
+function listedNearby(word: string, listed: (w: string) => boolean): string | undefined {
+  const lower = word.toLowerCase();
+  const singles = new Set([...lower].flatMap((c, i, all) => (i > 0 && all[i - 1] === c ? [word.slice(0, i) + word.slice(i + 1)] : [])));
+  const listedSingles = [...singles].filter(listed);
+  if (listedSingles.length === 1) return listedSingles[0]!;
+  const back = new Set<string>();
+  for (let i = 0; i <= lower.length && back.size < 2; i++) {
+    for (const c of LETTERS) {
+      const spelling = casedAs(word, lower.slice(0, i) + c + lower.slice(i));
+      if (listed(spelling)) back.add(spelling);
+    }
+  }
+  return back.size === 1 ? [...back][0] : undefined;
 }
 
 const UMLAUT: Readonly<Record<string, string>> = { ae: "ä", oe: "ö", ue: "ü", Ae: "Ä", Oe: "Ö", Ue: "Ü", ss: "ß" };
@@ -1315,10 +1325,9 @@ function modifierKind(modifier: string, knows: (w: string) => boolean): string |
  * than `knows` (one look-up of the form as written). Pure given the two tests.
  */
 export function compoundsWithLetter(word: string, knows: (w: string) => boolean, listed: (w: string) => boolean = knows): string[] {
-  const capital = /^\p{Lu}/u.test(word);
   const lower = word.toLowerCase();
-  const cased = (w: string) => (capital ? w.charAt(0).toUpperCase() + w.slice(1) : w);
-  const head = (rest: string) => (capital ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest);
+  // A capitalised word's head is capitalised too, as dictionaryCuts reads it.
+  const cased = (w: string) => casedAs(word, w);
   // A modifier as dictionaryCuts reads one.
   const modifier = (m: string, test: (w: string) => boolean) => modifierKind(m, test) !== undefined;
   const found = new Set<string>();
@@ -1331,12 +1340,12 @@ export function compoundsWithLetter(word: string, knows: (w: string) => boolean,
     // The modifier as typed, the letter in the head.
     if (modifier(typed, knows)) {
       for (let i = 0; i <= rest.length && found.size < 2; i++) {
-        for (const c of LETTERS) if (listed(head(rest.slice(0, i) + c + rest.slice(i)))) add(cased(lower.slice(0, at) + rest.slice(0, i) + c + rest.slice(i)));
+        for (const c of LETTERS) if (listed(cased(rest.slice(0, i) + c + rest.slice(i)))) add(cased(lower.slice(0, at) + rest.slice(0, i) + c + rest.slice(i)));
       }
     }
     // The head as typed (the word's end from `at − 1`), the letter in the modifier.
     const end = lower.slice(at - 1);
-    if (end.length >= MIN_HEAD && knows(head(end))) {
+    if (end.length >= MIN_HEAD && knows(cased(end))) {
       const start = lower.slice(0, at - 1);
       for (let i = 0; i <= start.length && found.size < 2; i++) {
         for (const c of LETTERS) if (modifier(cased(start.slice(0, i) + c + start.slice(i)), listed)) add(cased(start.slice(0, i) + c + start.slice(i) + end));
