@@ -200,7 +200,7 @@ const FACT_COLUMNS = ["more stems", "carried", "lemma stems", "counted", "counte
 const FACT = { moreStems: 0, carried: 1, lemmaStems: 2, counted: 3, countedNouns: 4, features: 5 } as const;
 
 /** Bump when a sentence's facts change in a way the probe below might not show. */
-const FACTS_VERSION = 5;
+const FACTS_VERSION = 6;
 
 /**
  * A short article that asks for every kind of fact: a dateline and "die Stadt", an acronym spelled out,
@@ -311,8 +311,13 @@ export async function describeSentences(
   return builder.finish();
 }
 
-/** A sentence opening with a personal pronoun: "Sie", "Er", "He", "She", "They" (grammar, not vocabulary). */
-const OPENS_WITH_PRONOUN = /^(?:Sie|Er|He|She|They)\s/u;
+/**
+ * A sentence opening with a personal pronoun, "Sie", "Er", "He", "She", "They", or with a preposition
+ * governing one, "Für sie", "Mit ihm", "For them": it goes on about what the sentence before named
+ * (grammar, not vocabulary).
+ */
+const OPENS_WITH_PRONOUN =
+  /^(?:(?:Sie|Er|He|She|They)\s|(?:Für|Mit|Von|Bei|Nach|Zu|Über|Gegen|Ohne|Auf|An|Aus|Durch|Unter|For|With|From|To|About|Against|Without)\s+(?:sie|ihn|ihm|ihr|ihnen|them|him|her)\s)/u;
 const NOTHING: ReadonlySet<string> = new Set();
 
 /** The first sentence of the article that sentence `index` belongs to. */

@@ -294,6 +294,19 @@ describe("townBehind", () => {
     expect(termHits(matches, stats, 1)[town]).toBe(0.5);
     expect(termHits(matches, stats, 2)[town]).toBe(0);
   });
+
+  it("lets a sentence that opens with a preposition and a pronoun meet the sentence before in part, as one opening with the pronoun does", () => {
+    const text = "Korbach (dpa) - Die Gebühr für Segelboote steigt deutlich. Für sie verlangt der Hafen künftig 90 Euro. Mit ihm sprach der Bürgermeister. Für die Kanus bleibt es bei 20 Euro.";
+    const stats = buildSentenceStats(makeChunks("k.txt", text, 4), analyze);
+    const matches = matchTerms(contentWords("Wie viel kostet ein Segelboot im Hafen?", "de", analyze), stats);
+    const boat = matches.findIndex((m) => m.term.word === "Segelboot");
+    expect(termHits(matches, stats, 0)[boat]).toBe(1);
+    expect(termHits(matches, stats, 1)[boat]).toBe(0.5);
+    // Only a personal pronoun points back: "Für die Kanus" names its own thing.
+    expect(termHits(matches, stats, 3)[boat]).toBe(0);
+    // "Mit ihm" after "Für sie …" goes on from that sentence, which does not name the boats.
+    expect(termHits(matches, stats, 2)[boat]).toBe(0);
+  });
 });
 
 describe("matchTerms", () => {
