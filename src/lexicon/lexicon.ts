@@ -79,6 +79,11 @@ export interface Lexicon {
   englishSynonyms(word: string): readonly Synonym[];
   /** Base forms of an English word that Ding knows ("ruled" → ["rule"], "better" → ["better", "good", "well"]). */
   englishLemmas(word: string): readonly string[];
+  /**
+   * True when an English word form is on a list of common words (SCOWL's smaller sizes: "arrested",
+   * "members"; not "garreted", "emmers"): the only sign of how often a word is used that the lexicon has.
+   */
+  isCommonEnglish?(word: string): boolean;
   /** A country or region by its English or German name, case-insensitive; undefined otherwise. */
   place(name: string): Place | undefined;
   /** The country a German demonym or adjective names ("Spanier" → Spanien); undefined otherwise. */
@@ -125,6 +130,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   const englishSynonymTable = lazyDictionary(dir, LEXICON_FILES.englishSynonyms);
   const pivots = lazyDictionary(dir, LEXICON_FILES.pivots);
   const broader = lazyDictionary(dir, LEXICON_FILES.broader);
+  const englishCommon = lazyDictionary(dir, LEXICON_FILES.englishCommon);
   let places: Map<string, Place> | undefined;
   let countries: readonly Place[] | undefined;
 
@@ -269,7 +275,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     return out;
   };
 
-  const tables = [german, synonyms, english, englishForms, englishSynonymTable, pivots, broader];
+  const tables = [german, synonyms, english, englishForms, englishSynonymTable, pivots, broader, englishCommon];
   return {
     load: async () => void (await Promise.all(tables.map((table) => table.load()))),
     germanLemmas,
@@ -347,6 +353,10 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
       return out;
     },
     englishLemmas,
+    isCommonEnglish: (word) => {
+      const key = normaliseEnglish(word);
+      return key !== "" && englishCommon().has(key);
+    },
     englishSynonyms(word) {
       const key = normaliseEnglish(word);
       if (key === "") return [];

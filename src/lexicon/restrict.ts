@@ -23,6 +23,7 @@ export function withoutResources(lexicon: Lexicon, off: readonly LexiconResource
     germanPivots: (word, lemmas) => (drop.has("pivots") ? [] : lexicon.germanPivots(word, lemmas)),
     englishToGerman: (phrase) => (drop.has("translations") ? [] : lexicon.englishToGerman(phrase)),
     englishLemmas: (word) => (drop.has("translations") ? [] : lexicon.englishLemmas(word)),
+    isCommonEnglish: (word) => lexicon.isCommonEnglish?.(word) ?? false,
     englishSynonyms: (word) => (drop.has("wordnet") ? [] : lexicon.englishSynonyms(word)),
     place: (name) => (drop.has("places") ? undefined : lexicon.place(name)),
     demonymPlace: (word) => (drop.has("places") ? undefined : lexicon.demonymPlace(word)),

@@ -422,6 +422,8 @@ export function withoutTypos(question: string, language: Language, tools: Unders
   // Wanders + Saison): the one word of the sources it is with that letter put back or taken out
   // ("Rosenheim", "Wandersaison") is meant. Only those two errors, and only when the sources have one
   // such word: any edit turned compounds the sources lack into words they have (tried: −2).
+  // English has no frequencies in the dictionary; a list of common words stands in (see COMMON_WORD).
+  const common = (word: string) => language === "en" && holds(() => tools.lexicon.isCommonEnglish?.(word) ?? false, tools);
   const misjoined = (word: string) => {
     const whole = oneEditAway(word).filter(({ candidate, kind }) => (kind === INSERTED || kind === TOO_MANY) && inSources(candidate));
     return whole.length === 1 ? whole[0]!.candidate : word;
@@ -438,7 +440,8 @@ export function withoutTypos(question: string, language: Language, tools: Unders
     let score = 0;
     for (const { candidate, kind } of edits) {
       const value = (inSources(candidate) ? 2 : 0) + (listed(candidate) ? 1 : 0);
-      if (value > 0 && value + kind / 10 > score) [best, score] = [candidate, value + kind / 10];
+      const likely = value > 0 ? value + kind / 10 + (common(candidate) ? COMMON_WORD : 0) : 0;
+      if (likely > score) [best, score] = [candidate, likely];
     }
     if (best !== word || language !== "de") return best;
     // A compound the dictionary lists by its parts only ("Lieferverzögerung"), typed with two letters swapped,
@@ -454,6 +457,14 @@ export function withoutTypos(question: string, language: Language, tools: Unders
   });
 }
 
+/**
+ * Added to an English spelling's likelihood when it is a common word: one error away from a word typed
+ * lie rare words as often as the one meant ("arreted" is "garreted" with a letter put back as much as
+ * "arrested"). More than one kind of edit apart, less than two: a common word a letter put back beats a
+ * rare one two letters swapped ("memers" → members, not emmers). Measured on every tune-side set retyped:
+ * a letter left out 1151 → 1156 of 1,547, doubled 1171 → 1172 (0.25 the same).
+ */
+const COMMON_WORD = 0.15;
 /** Shorter words are left as typed: a single error away from a four-letter word lie too many others. */
 const MIN_TYPO_WORD = 5;
 /** The letters a typing error may leave out or put in. */

@@ -58,6 +58,9 @@ const VERBS = {
 const NOUNS = { Verhaftung: { NOM: { SIN: "Verhaftung", PLU: "Verhaftungen" }, G: "F" } };
 
 /** WordNet in its file format: a licence line, then index lines (senses most frequent first) and data lines. */
+/** A word list as wamerican-small writes it: one word per line, names capitalised, possessives, accented loanwords. */
+const COMMON_ENGLISH = "Jane\nJane's\ncafé\nstrike\ntram\nstrikes\n";
+
 const WORDNET = {
   index: {
     noun: ["  1 licence text", "factory n 2 1 @ 2 1 00000001 00000002", "plant n 1 1 @ 1 0 00000003"].join("\n"),
@@ -337,7 +340,7 @@ describe("WordNet parsing", () => {
 });
 
 describe("compileLexicon", () => {
-  const sources = { ding: DING, thesaurus: THESAURUS, verbs: VERBS, nouns: NOUNS, wordnet: WORDNET };
+  const sources = { ding: DING, thesaurus: THESAURUS, verbs: VERBS, nouns: NOUNS, wordnet: WORDNET, commonEnglish: COMMON_ENGLISH };
 
   it("is deterministic: the same input gives the same bytes", () => {
     const a = compileLexicon(sources).files;
@@ -380,6 +383,8 @@ describe("compileLexicon", () => {
       // "Streik {m}; Ausstand {m} :: strike": two nouns of the same first sense, before "Fund" [min.], whose
       // first sense is another "strike" (pivots are looser than synonyms, and weighed lower for that).
       expect(lexicon.germanPivots("Streiks").map((s) => s.word)).toEqual(["Ausstand", "Fund"]);
+      // The common-word list, looked up in any case; a name, a possessive or an accented line is no word of it.
+      expect(["Strikes", "tram", "trams", "tramp", "jane", "cafe"].map((w) => lexicon.isCommonEnglish?.(w))).toEqual([true, true, false, false, false, false]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -425,7 +430,7 @@ describe("dictionary format", () => {
   });
 
   it("round-trips through gzip as the compiled files are stored", () => {
-    const compiled = compileLexicon({ ding: DING, thesaurus: THESAURUS, verbs: VERBS, nouns: NOUNS, wordnet: WORDNET }).files;
+    const compiled = compileLexicon({ ding: DING, thesaurus: THESAURUS, verbs: VERBS, nouns: NOUNS, wordnet: WORDNET, commonEnglish: COMMON_ENGLISH }).files;
     for (const bytes of compiled.values()) expect(new Dictionary(gunzipSync(bytes)).size).toBeGreaterThan(0);
   });
 });

@@ -1460,6 +1460,16 @@ describe("withoutTypos", () => {
     expect(withoutTypos("Wann beginnt die Lieferverzgöerung?", "de", typed)).toBe("Wann beginnt die Lieferverzögerung?");
   });
 
+  it("reads an English word as the common word one error away rather than a rare one, even an edit likelier by itself", () => {
+    const known = ["how", "many", "were", "there", "brokers", "borers"];
+    const english = { ...typed, lexicon: { ...dictionary, englishLemmas: (w: string) => (known.includes(w.toLowerCase()) ? [w.toLowerCase()] : []), isCommonEnglish: (w: string) => w.toLowerCase() === "brokers" } };
+    // "borers" is the letters swapped, "brokers" a letter put back; the common word is meant.
+    expect(withoutTypos("How many broers were there?", "en", english)).toBe("How many brokers were there?");
+    // Between two common words the likelier edit still decides.
+    const both = { ...english, lexicon: { ...english.lexicon, isCommonEnglish: () => true } };
+    expect(withoutTypos("How many broers were there?", "en", both)).toBe("How many borers were there?");
+  });
+
   it("leaves known words, compounds of known words, places, short words and names with capitals inside as they are", () => {
     expect(withoutTypos("Wie viele Blumentöpfe gab es?", "de", typed)).toBe("Wie viele Blumentöpfe gab es?");
     expect(withoutTypos("Wer ist das an der Lahnbrücke?", "de", { ...typed, lexicon: { ...dictionary, isGermanWord: (w) => [...words, "brücke"].includes(w.toLowerCase()) } })).toBe(

@@ -24,6 +24,8 @@ export interface LexiconSources {
   readonly nouns: unknown;
   /** WordNet's index and data files (wordnet-base, /usr/share/wordnet). */
   readonly wordnet: WordNetSources;
+  /** A list of common English words, one per line (wamerican-small, /usr/share/dict/american-english-small). */
+  readonly commonEnglish: string;
 }
 
 
@@ -149,7 +151,22 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
     [...wordNetSynonyms(sources.wordnet)].map(([lemma, synonyms]) => ({ key: lemma, payload: stringsPayload(synonyms) })),
     [],
   );
+  // Common English words (SCOWL): which of two spellings one typing error apart is likelier meant.
+  put(
+    LEXICON_FILES.englishCommon,
+    commonEnglishWords(sources.commonEnglish).map((key) => ({ key, payload: new Uint8Array(0) })),
+    [],
+  );
   return { files, stats };
+}
+
+/**
+ * The words of a word list, one per line, sorted and without repeats: only lower-case words of letters
+ * (a–z), since a typing error is corrected within a word; names ("Abby"), possessives ("Abby's") and
+ * accented loanwords are left out.
+ */
+export function commonEnglishWords(list: string): string[] {
+  return uniqueSorted(list.split(/\r?\n/).map((line) => line.trim()).filter((word) => /^[a-z]+$/.test(word)));
 }
 
 function compareStrings(a: string, b: string): number {
