@@ -417,13 +417,13 @@ export function withoutTypos(question: string, language: Language, tools: Unders
   // Hundreds of spellings are tested: a German one by a single look-up of its form where the lexicon offers it.
   const listed = (word: string) =>
     language === "de" ? holds(() => tools.lexicon.isGermanForm?.(word) ?? tools.lexicon.isGermanWord(word), tools) : safe(() => tools.lexicon.englishLemmas(word), tools).length > 0;
+  // English has no frequencies in the dictionary; a list of common words stands in (see COMMON_WORD).
+  const common = (word: string) => language === "en" && holds(() => tools.lexicon.isCommonEnglish?.(word) ?? false, tools);
   // A compound the dictionary knows only by its parts passes for known, but a word typed with a letter
   // left out or one too many is often two words by chance ("Roseheim" = Rose + Heim, "Wanderssaison" =
   // Wanders + Saison): the one word of the sources it is with that letter put back or taken out
   // ("Rosenheim", "Wandersaison") is meant. Only those two errors, and only when the sources have one
   // such word: any edit turned compounds the sources lack into words they have (tried: −2).
-  // English has no frequencies in the dictionary; a list of common words stands in (see COMMON_WORD).
-  const common = (word: string) => language === "en" && holds(() => tools.lexicon.isCommonEnglish?.(word) ?? false, tools);
   const misjoined = (word: string) => {
     const whole = oneEditAway(word).filter(({ candidate, kind }) => (kind === INSERTED || kind === TOO_MANY) && inSources(candidate));
     return whole.length === 1 ? whole[0]!.candidate : word;
