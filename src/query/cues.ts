@@ -460,6 +460,13 @@ export function namesReason(sentence: string): boolean {
 const ARTICLES = /^(der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|the|a|an)$/i;
 const LIST_JOIN = /^(und|oder|sowie|and|or)$/i;
 const PLACE_PREPOSITION = /^(in|nach|aus|zu|bei|an|von|im|into|from|to|near)$/i;
+/**
+ * Where something is, said by a preposition of place and an article before the noun: "in einem Hotel",
+ * "an der Landstraße", "in allen Verkaufsstellen" (German grammar; the nominative and accusative articles
+ * are left out, after which the noun is more often a direction or a thing than a place).
+ */
+const LOCATIVE_PREPOSITION = /^(in|im|an|am|bei|auf)$/i;
+const LOCATIVE_ARTICLE = /^(der|dem|den|einem|einer|allen)$/i;
 
 /** Words that ask who leads something: "Wer führt / leitet …", "an der Spitze", "who leads / heads …", "the head of", "in charge of", "the director of". */
 const LEADING = /^(führt|führte|führten|führen|geführt|anführt|anführte|anführen|angeführt|leitet|leitete|leiteten|leiten|geleitet|spitze|leads|lead|led|leading|heads|headed|heading|head|leader|leaders|chief|boss|runs|ran|running|director|directors|chair|chairs|chaired|chairing|charge)$/i;
@@ -595,6 +602,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     }
     const place =
       (capitalised && i > 0 && PLACE_PREPOSITION.test(prev) && !TIME_NOUN.test(lower) && !TIME_HEAD.test(lower)) ||
+      (capitalised && i > 1 && LOCATIVE_ARTICLE.test(prev) && LOCATIVE_PREPOSITION.test(words[i - 2] ?? "") && !TIME_NOUN.test(lower) && !TIME_HEAD.test(lower)) ||
       // A name after a noun for a kind of place is that place: "der Ort Quellbrunn", "die Gemeinde Rodenbach".
       (capitalised && i > 0 && knows !== undefined && !knows.isWord(word) && isPlaceKind(prev)) ||
       (capitalised && knows?.isPlace(word) === true) ||

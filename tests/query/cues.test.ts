@@ -343,6 +343,15 @@ describe("sentenceFeatures, places after a preposition", () => {
     expect(sentenceFeatures("Die Preise stiegen im Jahr 2021.").types.get("place")).toBeUndefined();
     expect(sentenceFeatures("Der Prozess endet im Dezember.").types.get("place")).toBeUndefined();
   });
+
+  it("takes a noun after a locative preposition and an article for a place too, but not a span of time", () => {
+    expect(sentenceFeatures("Die Gäste schlafen vorerst in einem Zeltlager.").types.get("place")).toEqual(["zeltlager"]);
+    expect(sentenceFeatures("Die Halle steht an der Kreisstraße.").types.get("place")).toEqual(["kreisstraße"]);
+    expect(sentenceFeatures("Karten gibt es in allen Filialen.").types.get("place")).toEqual(["filialen"]);
+    expect(sentenceFeatures("Die Arbeiten enden an dem Tag der Eröffnung.").types.get("place")).toBeUndefined();
+    // Not after a preposition of another kind: "mit der Partei" names no place.
+    expect(sentenceFeatures("Sie sprach mit der Bürgermeisterin.").types.get("place")).toBeUndefined();
+  });
 });
 
 describe("sentenceFeatures, times", () => {
