@@ -600,9 +600,10 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
       if (!located && !described) add("person", word);
       add("name", word);
     }
+    // Right after a preposition of place ("in Kassel", "im Landratsamt"), or after one and a dative article ("in einem Hotel").
+    const afterPreposition = i > 0 && (PLACE_PREPOSITION.test(prev) || (i > 1 && LOCATIVE_ARTICLE.test(prev) && LOCATIVE_PREPOSITION.test(words[i - 2] ?? "")));
     const place =
-      (capitalised && i > 0 && PLACE_PREPOSITION.test(prev) && !TIME_NOUN.test(lower) && !TIME_HEAD.test(lower)) ||
-      (capitalised && i > 1 && LOCATIVE_ARTICLE.test(prev) && LOCATIVE_PREPOSITION.test(words[i - 2] ?? "") && !TIME_NOUN.test(lower) && !TIME_HEAD.test(lower)) ||
+      (capitalised && afterPreposition && !TIME_NOUN.test(lower) && !TIME_HEAD.test(lower)) ||
       // A name after a noun for a kind of place is that place: "der Ort Quellbrunn", "die Gemeinde Rodenbach".
       (capitalised && i > 0 && knows !== undefined && !knows.isWord(word) && isPlaceKind(prev)) ||
       (capitalised && knows?.isPlace(word) === true) ||

@@ -348,21 +348,21 @@ export function withUmlauts(question: string, language: Language, tools: Underst
 }
 
 /**
- * The spelling of a compound with dots put on some of its "a", "o", "u" that cuts into a modifier and a head
+ * The spelling of a capitalised compound with dots put on some of its "a", "o", "u" that cuts into a modifier and a head
  * the dictionary knows (see {@link dictionaryCuts}) and the sources use, the fewest changed first; undefined
  * when none does. Why not cut each spelling in turn: a long name has dozens, and cutting each costs milliseconds
  * (measured). The sources' stems fold umlauts away, so whether they use a part is asked of it as typed first, a
  * cheap test that leaves few places to cut. Pure given the tests.
  */
 export function dottedCompound(word: string, knows: (w: string) => boolean, used: (part: string) => boolean): string | undefined {
-  const head = (rest: string) => rest.charAt(0).toUpperCase() + rest.slice(1);
   const modifier = (m: string) => modifierKind(m, knows) !== undefined;
   let best: { spelling: string; changes: number } | undefined;
   for (let at = MIN_MODIFIER; at <= word.length - MIN_HEAD; at++) {
     const [front, back] = [word.slice(0, at), word.slice(at)];
     if (!used(front) || !used(back)) continue;
     const fronts = [front, ...dottedSpellings(front)].filter(modifier);
-    const backs = [back, ...dottedSpellings(back)].filter((b) => knows(head(b)));
+    // The head capitalised, as dictionaryCuts reads a capitalised word's.
+    const backs = [back, ...dottedSpellings(back)].filter((b) => knows(casedAs(word, b)));
     for (const f of fronts) {
       for (const b of backs) {
         const changes = [...f + b].filter((c, i) => c !== word[i]).length;
@@ -1310,7 +1310,7 @@ export function* dictionaryCuts(word: string, knows: (w: string) => boolean): Ge
   for (let at = MIN_MODIFIER; at <= word.length - MIN_HEAD; at++) {
     const modifier = word.slice(0, at);
     const rest = word.slice(at);
-    const head = /^\p{Lu}/u.test(word) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
+    const head = casedAs(word, rest);
     if (!knows(head)) continue;
     const kind = modifierKind(modifier, knows);
     if (kind !== undefined) yield { kind, head };
