@@ -11,7 +11,7 @@ import { createFactsBuilder, type SentenceFacts } from "../ingest/facts.js";
 import type { Chunk } from "../types.js";
 import { countedWords, namesReason, sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
-import { COMPOUND_MODIFIER, MODIFIER_OF_SOURCE, endsWithHead, masculine, sameFamily, vocabularyOf, withoutLinking } from "./vocabulary.js";
+import { COMPOUND_MODIFIER, DERIVATION_MATCH, MODIFIER_OF_SOURCE, endsWithHead, masculine, sameFamily, vocabularyOf, withoutLinking } from "./vocabulary.js";
 
 export { stemSimilarity } from "./vocabulary.js";
 
@@ -721,11 +721,29 @@ export function termHits(matches: readonly TermMatch[], stats: SentenceStats, in
   let lemmas: ReadonlySet<string> | undefined;
   return matches.map((match) => {
     let best = 0;
-    for (const stem of stems) best = Math.max(best, match.similar.get(stem) ?? 0);
+    // The best match by a stem whose umlaut the sentence may not spell (see QueryTerm.umlauts): the stemmer
+    // folds "gründete" and "Grund" into one stem, "Bürger" and "Burg" too. One spelt without the umlaut
+    // is another word, at best of the family ("zählen" / "Zahl").
+    let folded = 0;
+    const umlauts = match.term.umlauts;
+    const unsure = (stem: string) => umlauts !== undefined && umlauts.some((u) => stem.includes(u.stem));
+    for (const stem of stems) {
+      const value = match.similar.get(stem) ?? 0;
+      if (value > 0 && unsure(stem)) folded = Math.max(folded, value);
+      else best = Math.max(best, value);
+    }
     // A form the stemmer leaves apart from the question's ("versprach" / "versprochen") meets it by lemma.
     if (best < 1 && match.lemmaStems && match.lemmaStems.size > 0) {
       lemmas ??= stats.lemmaStems(index);
-      for (const stem of match.lemmaStems) if (lemmas.has(stem)) best = 1;
+      for (const stem of match.lemmaStems) {
+        if (!lemmas.has(stem)) continue;
+        if (unsure(stem)) folded = 1;
+        else best = 1;
+      }
+    }
+    if (folded > best) {
+      const text = stats.sentence(index).text.toLowerCase();
+      best = umlauts!.some((u) => text.includes(u.spelt)) ? folded : Math.max(best, folded * DERIVATION_MATCH);
     }
     if (best < 1 && match.expansionStems && match.expansionStems.size > 0) {
       lemmas ??= stats.lemmaStems(index);

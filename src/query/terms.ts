@@ -84,6 +84,13 @@ export interface QueryTerm {
    * phrase's stems, all of which a sentence must have (in any form), with the phrase's weight.
    */
   readonly phrases?: readonly { readonly stems: readonly string[]; readonly weight: number }[];
+  /**
+   * Stems the stemmer folds an umlaut out of that the term's dictionary forms spell with one, each with
+   * that spelling ("grund" → "gründ" for "gegründet"): a sentence that has the stem only without the
+   * umlaut ("Grund") has another word, which counts in part (see score.ts). Only stems every dictionary
+   * form spells so: "Gründe" (plural of Grund) guards none.
+   */
+  readonly umlauts?: readonly { readonly stem: string; readonly spelt: string }[];
   /** Of a word that asks who leads ("leitet", "runs"): the stems of the role nouns the sources name a leader by ("Chef", "Leiter"). */
   readonly leaders?: readonly string[];
 }

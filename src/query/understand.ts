@@ -7,7 +7,7 @@ import type { Language, Turn } from "../types.js";
 import { LEADER_NOUNS, PEOPLE_WORDS, answerType, asksForLeader, asksPlannedTime, boundAsked, isOrganizationKind, isPlaceKind, measureNouns, namesFocus, periodFor, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { asksAboutTheBot, asksAboutTheSources, framing, intentOf, saysLanguage, type Intent } from "./framing.js";
 import { detectLanguage } from "./language.js";
-import { LINKING_ELEMENTS, feminines, withoutLinking } from "./vocabulary.js";
+import { LINKING_ELEMENTS, feminines, umlautSpelling, withoutLinking } from "./vocabulary.js";
 import { QUESTION_WORD, cleanQuestion } from "./question.js";
 import { contentWords, isLightWord, isStopword, questionWords, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
 
@@ -793,9 +793,18 @@ export function expandTerms(
     let term = words[i]!;
     const alternatives = new Map<string, Alternative>();
     const expansions = new Set<string>();
+    // The umlaut each stem is spelt with by the dictionary forms added (null: some spell it without).
+    const umlauts = new Map<string, string | null>();
     const add = (text: string, weight: number, via: Alternative["via"]) => {
       if (text.toLowerCase() !== term.word.toLowerCase()) expansions.add(text);
       const stems = analyze(text);
+      // An adjective's umlaut may be its comparative's ("länger" / "lange"), which is the same word.
+      const adjective = /[äöü]/iu.test(text) && safe(() => lexicon.germanLemmas(text), tools).some((l) => l.pos === "adj");
+      for (const stem of stems) {
+        const spelt = adjective ? null : umlautSpelling(text, stem);
+        if (spelt === undefined || umlauts.get(stem) === null) continue;
+        if (spelt === null || !umlauts.has(stem)) umlauts.set(stem, spelt);
+      }
       const verb = via === "pivot" && onlyVerb(text, tools);
       for (const stem of [...stems, ...(via === "lemma" ? unstemmed(text, stems) : [])]) {
         const known = alternatives.get(stem);
@@ -995,7 +1004,8 @@ export function expandTerms(
         continue;
       }
     }
-    out.push({ ...term, alternatives: [...alternatives.values()], expansions: [...expansions] });
+    const spelt = [...umlauts].flatMap(([stem, spelling]) => (spelling === null ? [] : [{ stem, spelt: spelling }]));
+    out.push({ ...term, alternatives: [...alternatives.values()], expansions: [...expansions], ...(spelt.length > 0 ? { umlauts: spelt } : {}) });
   }
   return out;
 }

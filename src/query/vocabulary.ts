@@ -1,3 +1,4 @@
+import { fold } from "../ingest/keyword.js";
 import { derivation, derivationPrefixes, sameDerivation, uncutEst } from "./derive.js";
 
 /**
@@ -27,7 +28,7 @@ const HEAD_OF_QUERY = 0.6;
 /** A word of the sources that begins with the question's word and goes on (see spelledSimilarity; 0.5–0.7 tried). */
 export const MODIFIER_OF_SOURCE = 0.5;
 /** A word of the same family ("Festnahmen" for "festgenommen") is partial evidence: related, not the same claim. */
-const DERIVATION_MATCH = 0.6;
+export const DERIVATION_MATCH = 0.6;
 /** Shortest stem matched other than exactly; also the length of the head and tail keys of the index. */
 const MIN_FUZZY = 4;
 /** Shortest stem matched by spelling (transliteration and edit distance). */
@@ -728,4 +729,26 @@ function mix(state: number, seed: number): number {
   hash = Math.imul(hash, 0xc2b2ae35);
   hash ^= hash >>> 16;
   return hash & 0x3fffffff;
+}
+
+/**
+ * How a word spells the letters of `stem` that the stemmer folded, when they have an umlaut: "gründen",
+ * "grund" → "gründ"; null when the word spells them without one ("Grund"); undefined when the word's
+ * folded spelling does not contain the stem (a strong verb's other vowel). Pure German orthography.
+ */
+export function umlautSpelling(word: string, stem: string): string | null | undefined {
+  const lower = word.toLowerCase();
+  // Where each folded letter came from: "ß" folds to two letters.
+  let folded = "";
+  const from: number[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    for (const letter of fold(lower[i]!)) {
+      folded += letter;
+      from.push(i);
+    }
+  }
+  const at = folded.indexOf(stem);
+  if (at < 0 || stem.length === 0) return undefined;
+  const spelt = lower.slice(from[at]!, from[at + stem.length - 1]! + 1);
+  return /[äöü]/u.test(spelt) ? spelt : null;
 }

@@ -6,6 +6,7 @@ import { decodeFacts, encodeFacts } from "../../src/ingest/facts.js";
 import { openLexicon } from "../../src/lexicon/index.js";
 import { acronymsIn, aliasesIn, buildSentenceStats, describeSentences, FACTS_PROBE, factsVersion, namesBehind, townBehind, coverage, RANK_PRIOR, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
+import { DERIVATION_MATCH } from "../../src/query/vocabulary.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
 
 describe("stemSimilarity", () => {
@@ -306,6 +307,25 @@ describe("townBehind", () => {
     expect(termHits(matches, stats, 3)[boat]).toBe(0);
     // "Mit ihm" after "Für sie …" goes on from that sentence, which does not name the boats.
     expect(termHits(matches, stats, 2)[boat]).toBe(0);
+  });
+});
+
+describe("termHits", () => {
+  it("counts a stem met only without the umlaut the question's word is spelt with as another word of its family", () => {
+    // The stemmer folds "gründete" and "Grund" into one stem.
+    const text = "Mainz (dpa) - Den Verein gründete 1990 Ida Holm. Als Grund nannte sie den Streit. Der Verein hat 40 Mitglieder.";
+    const stats = buildSentenceStats(makeChunks("m.txt", text, 3), analyze);
+    const [term] = contentWords("gegründet", "de", analyze);
+    const founded = { ...term!, alternatives: [...term!.alternatives, { stem: "grund", weight: 1, via: "lemma" as const }] };
+    const plain = matchTerms([founded], stats);
+    // Without the spelling, "Grund" meets "gegründet" as its dictionary form, better than "gründete" does.
+    expect(termHits(plain, stats, 1)[0]).toBe(1);
+    expect(termHits(plain, stats, 0)[0]).toBeLessThan(1);
+    const spelt = matchTerms([{ ...founded, umlauts: [{ stem: "grund", spelt: "gründ" }] }], stats);
+    expect(termHits(spelt, stats, 0)[0]).toBe(termHits(plain, stats, 0)[0]);
+    expect(termHits(spelt, stats, 1)[0]).toBe(DERIVATION_MATCH);
+    expect(termHits(spelt, stats, 0)[0]).toBeGreaterThan(DERIVATION_MATCH);
+    expect(termHits(spelt, stats, 2)[0]).toBe(0);
   });
 });
 

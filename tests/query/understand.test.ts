@@ -64,6 +64,26 @@ describe("understand", () => {
     });
   });
 
+  it("marks the stems a word's dictionary forms spell with an umlaut the stemmer folds, not a plural's or a comparative's", () => {
+    const forms: Record<string, Lemma[]> = {
+      gegründet: [{ lemma: "gründen", pos: "verb" }],
+      gründe: [{ lemma: "Grund", pos: "noun" }],
+      länger: [{ lemma: "länger", pos: "adj" }],
+    };
+    const german: Lexicon = {
+      ...lexicon,
+      germanLemmas: (w) => forms[w.toLowerCase()] ?? lexicon.germanLemmas(w),
+      isGermanWord: (w) => /^(wer|hat|den|verein|gegründet|welche|gründe|nannte|er|warum|dauerte|es|länger)$/i.test(w) || lexicon.isGermanWord(w),
+      isGermanNoun: (w) => /^(verein|gründe)$/i.test(w) || lexicon.isGermanNoun(w),
+    };
+    const withForms: UnderstandTools = { ...tools, lexicon: german };
+    const term = (q: string, word: string) => understand(q, [], false, withForms, 1000).terms.find((t) => t.word === word);
+    expect(term("Wer hat den Verein gegründet?", "gegründet")?.umlauts).toEqual([{ stem: "grund", spelt: "gründ" }]);
+    // "Gründe" is the plural of "Grund", "länger" the comparative of "lang": the same words without the umlaut.
+    expect(term("Welche Gründe nannte er?", "Gründe")?.umlauts).toBeUndefined();
+    expect(term("Warum dauerte es länger?", "länger")?.umlauts).toBeUndefined();
+  });
+
   it("lets the sources name what a number counts by its hypernym, and only that word", () => {
     // A German dictionary that knows the question's words, so it is read as German.
     const german: Lexicon = {
