@@ -144,6 +144,8 @@ export function periodFor(question: string): RegExp | null {
  * unitFor("Wie schwer ist die Sonde?")?.test("2,1 Tonnen") // true
  */
 export function unitFor(question: string): RegExp | null {
+  // "How long is the bridge?": a length or a span (see SIZE_OR_SPAN).
+  if (SIZE_OR_SPAN.test(question.toLowerCase())) return SIZE_OR_SPAN_UNIT;
   // "Welcher Anteil", "what share": a part of a whole is a percentage or a fraction, not any number.
   if (SHARE_QUESTION.test(question)) return SHARE;
   // "Um wie viel Uhr", "what time": a time of day, not any date.
@@ -324,6 +326,8 @@ const QUESTION_CUES: readonly Cue[] = [
  */
 export function answerType(question: string): AnswerType | null {
   const q = withoutRelatives(spelledOut(question).toLowerCase());
+  // "How long is the bridge?": a number, of metres or of days (see SIZE_OR_SPAN).
+  if (SIZE_OR_SPAN.test(q)) return "number";
   // The question word that comes first asks; a later one opens a clause of its own ("How old was the driver
   // who was hurt when a tree came down?" asks for an age). At one position the more specific phrase wins.
   let best: { type: AnswerType; at: number } | null = null;
@@ -386,6 +390,14 @@ function withoutRelatives(question: string): string {
 
 const NUMBER_WORD = String.raw`zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|hunderte|hunderten|tausend|tausende|tausenden|dutzend|dutzende|million|millionen|milliarde|milliarden|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|hundreds|thousand|thousands|dozen|dozens|million|millions|billion|billions`;
 const NUMBER_WORDS = new RegExp(`^(${NUMBER_WORD})$`);
+/**
+ * "How long is the bridge?", "How long was the strike?": English asks a length and a span alike where
+ * German says "wie lang" or "wie lange". Asked of a thing by a form of "be" alone (no verb to go on:
+ * "How long is the line expected to stay shut?" asks a span), either answers it: a number with a unit
+ * of length or of time.
+ */
+const SIZE_OR_SPAN = /(?<![\p{L}])how\s+long\s+(is|was|are|were)\s+(the|a|an|its|his|her|their|this|that)\s+(?![^?]*(?<![\p{L}])to\s)/u;
+const SIZE_OR_SPAN_UNIT = measured(String.raw`${LENGTH_UNIT}|sekunden?|minuten?|stunden?|tage?n?|wochen?|monate?n?|jahre?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?`);
 const DURATION_UNITS =
   /^(sekunden?|minuten?|stunden?|tage?n?|tagen|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/;
 /** Words that say how often: a timetable's "Takt", "täglich", "zweimal", "daily". */
