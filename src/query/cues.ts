@@ -392,11 +392,11 @@ const NUMBER_WORD = String.raw`zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|
 const NUMBER_WORDS = new RegExp(`^(${NUMBER_WORD})$`);
 /**
  * "How long is the bridge?", "How long was the strike?": English asks a length and a span alike where
- * German says "wie lang" or "wie lange". Asked of a thing by a form of "be" alone (no verb to go on:
- * "How long is the line expected to stay shut?" asks a span), either answers it: a number with a unit
- * of length or of time.
+ * written German says "wie lang" or "wie lange"; spoken German says "Wie lang war der Streik?" too. Asked
+ * of a thing by a form of "be" alone (no verb to go on: "How long is the line expected to stay shut?"
+ * asks a span), either answers it: a number with a unit of length or of time.
  */
-const SIZE_OR_SPAN = /(?<![\p{L}])how\s+long\s+(is|was|are|were)\s+(the|a|an|its|his|her|their|this|that)\s+(?![^?]*(?<![\p{L}])to\s)/u;
+const SIZE_OR_SPAN = /(?<![\p{L}])(how\s+long\s+(is|was|are|were)\s+(the|a|an|its|his|her|their|this|that)|wie\s+lang\s+(ist|war|sind|waren)\s+(der|die|das|sein|seine|ihr|ihre))\s+(?![^?]*(?<![\p{L}])to\s)/u;
 const SIZE_OR_SPAN_UNIT = measured(String.raw`${LENGTH_UNIT}|sekunden?|minuten?|stunden?|tage?n?|wochen?|monate?n?|jahre?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?`);
 const DURATION_UNITS =
   /^(sekunden?|minuten?|stunden?|tage?n?|tagen|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/;

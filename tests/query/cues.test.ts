@@ -396,17 +396,21 @@ describe("sentenceFeatures: lists", () => {
 
 describe("unitFor", () => {
   it("reads 'how long is / was the …' as asking a length or a span, and 'how long' with a verb as a span", () => {
-    for (const question of ["How long was the main hall of the old mill?", "How long is the flooded stretch?", "How long was the strike?"]) {
+    // German says "wie lange" for a span, but "wie lang ist / war der …" for both, as English does.
+    for (const question of ["How long was the main hall of the old mill?", "How long is the flooded stretch?", "How long was the strike?", "Wie lang war der Streik?", "Wie lang ist die neue Strecke?"]) {
       expect(answerType(question), question).toBe("number");
       const unit = unitFor(question);
       for (const answer of ["rund 38 Meter lang", "auf einer Länge von 120 Metern", "dauerte zwei Tage", "nach 48 Stunden"]) expect(unit?.test(answer), `${question} / ${answer}`).toBe(true);
       for (const other of ["rund 38 Euro", "am 15. September", "14 Zimmer"]) expect(unit?.test(other), `${question} / ${other}`).toBe(false);
     }
     // A verb after the thing asks how long something goes on: given by its end, too ("bis Ende der Woche").
-    for (const question of ["How long is the road from Alden to Brix expected to stay shut?", "How long will it be closed?", "How long did the rescue take?"]) {
+    for (const question of ["How long is the road from Alden to Brix expected to stay shut?", "How long will it be closed?", "How long did the rescue take?", "Wie lange dauerte die Sperrung?"]) {
       expect(answerType(question), question).toBe("duration");
       expect(unitFor(question), question).toBeNull();
     }
+    // "Wie lang" with no form of "sein" asks a length, as before.
+    expect(unitFor("Wie lang soll die neue Brücke werden?")?.test("rund 240 Meter")).toBe(true);
+    expect(unitFor("Wie lang soll die neue Brücke werden?")?.test("zwei Tage")).toBe(false);
   });
 
   it("asks 'um wie viel Uhr', 'zu welchen Uhrzeiten' and 'what time' for a time of day, not a date", () => {
