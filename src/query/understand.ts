@@ -281,6 +281,9 @@ export function truecased(question: string, language: Language, tools: Understan
     const used = () => usedAsWritten(word, tools);
     // A place is a name however it is typed ("in norway", "peru"), in the sources or not.
     if (holds(() => tools.lexicon.place(word) !== undefined, tools)) return capital;
+    // So is a word no dictionary knows in any form, which the sources do not use either ("mona lisa"):
+    // as a capitalised one is, it is a name they never mention, and the question is declined.
+    if (!used() && unknownWord(word, tools)) return capital;
     if (language === "en" && !used()) return typed;
     const lemmas = safe(() => tools.lexicon.germanLemmas(word), tools);
     if (language === "de" && lemmas.length > 0) {
@@ -294,6 +297,26 @@ export function truecased(question: string, language: Language, tools: Understan
     const known = lemmas.length > 0 || holds(() => tools.lexicon.isGermanWord(word), tools) || (language === "en" && safe(() => tools.lexicon.englishLemmas(word), tools).length > 0);
     return !known && used() ? capital : typed;
   });
+}
+
+/** Letters a lower-case word needs to be taken for a name: shorter unknown ones are mostly typing slips. */
+const MIN_LOWER_NAME = 4;
+
+/**
+ * True when no dictionary knows a lower-case word: not as a German or English word or form, not as an
+ * inflection of a German one ("jemandem" of "jemand", which the word list lacks), not as a compound of
+ * German words ("stimmenverhältnis"), nor as a hyphenated join of known words ("laid-off").
+ */
+function unknownWord(word: string, tools: UnderstandTools): boolean {
+  if (word.length < MIN_LOWER_NAME || /\d/u.test(word)) return false;
+  const german = (w: string) => holds(() => tools.lexicon.isGermanWord(w), tools) || safe(() => tools.lexicon.germanLemmas(w), tools).length > 0;
+  const known = (w: string) =>
+    german(w) || safe(() => tools.lexicon.englishLemmas(w), tools).length > 0 || holds(() => tools.lexicon.isCommonEnglish?.(w) ?? false, tools);
+  if (known(word) || (word.includes("-") && word.split("-").every(known))) return false;
+  if ([1, 2].some((cut) => word.length - cut >= MIN_LOWER_NAME && german(word.slice(0, -cut)))) return false;
+  const capital = word[0]!.toUpperCase() + word.slice(1);
+  const listed = (w: string) => holds(() => tools.lexicon.isGermanWord(w), tools);
+  return dictionaryCuts(word, listed).next().done === true && dictionaryCuts(capital, listed).next().done === true;
 }
 
 /**

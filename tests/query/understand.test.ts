@@ -1352,8 +1352,9 @@ describe("truecased", () => {
           ],
         } as Record<string, Lemma[]>
       )[word.toLowerCase()] ?? [],
-    isGermanWord: (word) => ["brücke", "bäume", "neue", "teuer", "wird", "müssen", "fallen", "sales", "drop"].includes(word.toLowerCase()),
-    englishLemmas: (word) => (["sales", "drop", "much", "did"].includes(word.toLowerCase()) ? [word] : []),
+    isGermanWord: (word) =>
+      ["brücke", "bäume", "neue", "teuer", "wird", "müssen", "fallen", "sales", "drop", "kann", "sehen", "gesagt", "geht", "bekommt", "jeder", "mehreren", "reise", "gemalt", "viele"].includes(word.toLowerCase()),
+    englishLemmas: (word) => (["sales", "drop", "much", "did", "cold", "does", "get", "painted", "who"].includes(word.toLowerCase()) ? [word] : []),
   };
   const withCorpus = { ...tools, lexicon: cased, inCorpus: (stem: string) => ["bruck", "brenning", "hallmann", "baum"].includes(stem) };
 
@@ -1370,6 +1371,20 @@ describe("truecased", () => {
     const pronouns = { ...withCorpus, inCorpus: (stem: string) => ["beid", "jed", "mehr"].includes(stem) };
     expect(truecased("wer hat gesagt, dass es den beiden gut geht?", "de", pronouns)).toBe("wer hat gesagt, dass es den beiden gut geht?");
     expect(truecased("wie viel bekommt jeder von mehreren?", "de", pronouns)).toBe("wie viel bekommt jeder von mehreren?");
+  });
+
+  it("writes a word no dictionary knows, which the sources do not use either, as the name it is", () => {
+    // The sources never mention the painting: a name, so the question is declined, not answered from loose words.
+    expect(truecased("wer hat die mona lisa gemalt?", "de", withCorpus)).toBe("wer hat die Mona Lisa gemalt?");
+    expect(truecased("who painted the mona lisa?", "en", withCorpus)).toBe("who painted the Mona Lisa?");
+    // Not a form of a word the dictionary lists ("jemandem" of "jemand"), a compound of its words, or a join of known words.
+    const words: Lexicon = { ...cased, isGermanWord: (word) => ["jemand", "stimmen", "verhältnis", "gesucht", "hat"].includes(word.toLowerCase()) || cased.isGermanWord(word), englishLemmas: (word) => (["laid", "off", "workers", "help"].includes(word.toLowerCase()) ? [word] : cased.englishLemmas(word)) };
+    const known = { ...withCorpus, lexicon: words };
+    expect(truecased("wer hat nach jemandem gesucht?", "de", known)).toBe("wer hat nach jemandem gesucht?");
+    expect(truecased("wie war das stimmenverhältnis?", "de", known)).toBe("wie war das stimmenverhältnis?");
+    expect(truecased("who will help the laid-off workers?", "en", known)).toBe("who will help the laid-off workers?");
+    // A short one is more likely a slip of the keys than a name.
+    expect(truecased("wer hat die xyz gemalt?", "de", known)).toBe("wer hat die xyz gemalt?");
   });
 
   it("writes a place with its capital however it is typed, whether the sources name it or not", () => {
