@@ -198,7 +198,7 @@ export function understand(
     tools,
   );
   const terms = [
-    ...withPeopleWords(withBroader(words, focus, language, tools), focus, language, tools),
+    ...withoutPreambleNames(withPeopleWords(withBroader(words, focus, language, tools), focus, language, tools), asked),
     ...(expected === "number" ? measureTerm(asked, tools) : []),
     ...prepositionTerm(asked, tools),
   ];
@@ -221,6 +221,26 @@ export function understand(
   if (!previous) return alone;
   const reason: FollowUpReason | null = continues ? "reply" : followUpCue(asked, language, tools);
   return reason === null ? alone : withPrevious(alone, previous, reason, tools);
+}
+
+/**
+ * "Altdorf und Neustadt erhöhen beide die Gebühr. Wie hoch ist sie in Neustadt?", "Comparing Altdorf and
+ * Neustadt: …": a question whose last clause names one of the names its opening named asks about that one;
+ * the others only say what the asker read about, and the article that answers need not name them, nor
+ * should their words draw the answer to their story. A last clause that names none leaves every name
+ * asked ("In Altdorf steigt die Gebühr. Wie hoch ist sie?"). Clauses end at a sentence's end, a colon,
+ * a semicolon or a dash between spaces.
+ */
+function withoutPreambleNames(terms: QueryTerm[], question: string): QueryTerm[] {
+  const body = question.replace(/[\s?!.]+$/u, "");
+  const boundary = [...body.matchAll(/[.:;!?]\s+|\s[–—-]\s/gu)].at(-1);
+  if (boundary === undefined) return terms;
+  const last = body.slice(boundary.index + boundary[0].length);
+  if ((last.match(/\p{L}+/gu) ?? []).length < 2) return terms;
+  const inLast = (word: string) => new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "iu").test(last);
+  const named = (t: QueryTerm) => t.name === true && t.context !== true;
+  if (!terms.some((t) => named(t) && inLast(t.word))) return terms;
+  return terms.filter((t) => !(named(t) && !inLast(t.word)));
 }
 
 /**

@@ -1330,6 +1330,22 @@ describe("a German word with more synonyms the sources use than are kept", () =>
   });
 });
 
+describe("understand, a question after an opening that names more than it asks about", () => {
+  // Two towns the sources name; the dictionary knows neither.
+  const nouns: Lexicon = { ...lexicon, isGermanNoun: (w) => /^gebühr$/i.test(w) || lexicon.isGermanNoun(w), isGermanWord: (w) => /^gebühr$/i.test(w) || lexicon.isGermanWord(w) };
+  const towns = { ...tools, lexicon: nouns, inCorpus: (stem: string) => ["altdorf", "neustadt", "gebuhr"].includes(stem) || corpus.has(stem) };
+  const names = (q: string) => understand(q, [], false, towns, 1000).terms.filter((t) => t.name === true).map((t) => t.word);
+
+  it("asks about the name its last clause repeats, not the others of its opening", () => {
+    expect(names("Altdorf und Neustadt erhöhen beide die Gebühr. Wie hoch ist sie in Neustadt?")).toEqual(["Neustadt"]);
+    expect(names("Comparing Altdorf and Neustadt: what does Neustadt charge?")).toEqual(["Neustadt"]);
+    expect(names("Both Altdorf and Neustadt raise the fee – how much in Altdorf?")).toEqual(["Altdorf"]);
+    // A last clause that names none asks about what the opening named; one clause asks about all it names.
+    expect(names("In Altdorf steigt die Gebühr. Wie hoch ist sie jetzt?")).toEqual(["Altdorf"]);
+    expect(names("Wie hoch ist die Gebühr in Altdorf und Neustadt?")).toEqual(["Altdorf", "Neustadt"]);
+  });
+});
+
 describe("truecased", () => {
   const cased: Lexicon = {
     ...lexicon,
