@@ -190,7 +190,7 @@ export function understand(
   const focus = found !== null && plural && language === "de" ? { ...found, sort: true as const } : found;
   const words = joined(
     withLeaderNouns(
-      expandTerms(withParticleVerbs(contentWords(asked, language, tools.analyze), asked, language, tools), language, tools, asked, focus),
+      expandTerms(withParticleVerbs(withOpeningName(contentWords(asked, language, tools.analyze), asked, language, tools), asked, language, tools), language, tools, asked, focus),
       expected,
       tools,
     ),
@@ -221,6 +221,23 @@ export function understand(
   if (!previous) return alone;
   const reason: FollowUpReason | null = continues ? "reply" : followUpCue(asked, language, tools);
   return reason === null ? alone : withPrevious(alone, previous, reason, tools);
+}
+
+/**
+ * The word an English question opens with is capitalised whatever it is, so it is read as a name only
+ * when no English dictionary knows it and the sources use it ("Tannweiler and Wellmarsdorf both …"), as
+ * a capitalised German word the dictionary does not know is.
+ */
+function withOpeningName(terms: QueryTerm[], question: string, language: Language, tools: UnderstandTools): QueryTerm[] {
+  if (language !== "en") return terms;
+  const first = /^\s*(\p{Lu}[\p{L}-]*)/u.exec(question)?.[1];
+  if (first === undefined) return terms;
+  return terms.map((t) => {
+    if (t.word !== first || t.name === true) return t;
+    const lower = first.toLowerCase();
+    const english = safe(() => tools.lexicon.englishLemmas(lower), tools).length > 0 || holds(() => tools.lexicon.isCommonEnglish?.(lower) ?? false, tools);
+    return !english && t.alternatives.some((a) => tools.inCorpus(a.stem)) ? { ...t, name: true } : t;
+  });
 }
 
 /**

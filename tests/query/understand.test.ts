@@ -1332,7 +1332,12 @@ describe("a German word with more synonyms the sources use than are kept", () =>
 
 describe("understand, a question after an opening that names more than it asks about", () => {
   // Two towns the sources name; the dictionary knows neither.
-  const nouns: Lexicon = { ...lexicon, isGermanNoun: (w) => /^gebühr$/i.test(w) || lexicon.isGermanNoun(w), isGermanWord: (w) => /^gebühr$/i.test(w) || lexicon.isGermanWord(w) };
+  const nouns: Lexicon = {
+    ...lexicon,
+    isGermanNoun: (w) => /^gebühr$/i.test(w) || lexicon.isGermanNoun(w),
+    isGermanWord: (w) => /^gebühr$/i.test(w) || lexicon.isGermanWord(w),
+    englishLemmas: (w) => (/^(altdorf|neustadt)$/i.test(w) ? [] : lexicon.englishLemmas(w)),
+  };
   const towns = { ...tools, lexicon: nouns, inCorpus: (stem: string) => ["altdorf", "neustadt", "gebuhr"].includes(stem) || corpus.has(stem) };
   const names = (q: string) => understand(q, [], false, towns, 1000).terms.filter((t) => t.name === true).map((t) => t.word);
 
@@ -1340,6 +1345,9 @@ describe("understand, a question after an opening that names more than it asks a
     expect(names("Altdorf und Neustadt erhöhen beide die Gebühr. Wie hoch ist sie in Neustadt?")).toEqual(["Neustadt"]);
     expect(names("Comparing Altdorf and Neustadt: what does Neustadt charge?")).toEqual(["Neustadt"]);
     expect(names("Both Altdorf and Neustadt raise the fee – how much in Altdorf?")).toEqual(["Altdorf"]);
+    // An English question's first word is a name when no English dictionary knows it and the sources use it.
+    expect(names("Altdorf and Neustadt both raise the fee – how much in Altdorf?")).toEqual(["Altdorf"]);
+    expect(names("Children in Altdorf pay how much?")).toEqual(["Altdorf"]);
     // A last clause that names none asks about what the opening named; one clause asks about all it names.
     expect(names("In Altdorf steigt die Gebühr. Wie hoch ist sie jetzt?")).toEqual(["Altdorf"]);
     expect(names("Wie hoch ist die Gebühr in Altdorf und Neustadt?")).toEqual(["Altdorf", "Neustadt"]);
