@@ -397,9 +397,10 @@ const NUMBER_WORDS = new RegExp(`^(${NUMBER_WORD})$`);
  * asks a span), either answers it: a number with a unit of length or of time.
  */
 const SIZE_OR_SPAN = /(?<![\p{L}])(how\s+long\s+(is|was|are|were)\s+(the|a|an|its|his|her|their|this|that)|wie\s+lang\s+(ist|war|sind|waren)\s+(der|die|das|sein|seine|ihr|ihre))\s+(?![^?]*(?<![\p{L}])to\s)/u;
-const SIZE_OR_SPAN_UNIT = measured(String.raw`${LENGTH_UNIT}|sekunden?|minuten?|stunden?|tage?n?|wochen?|monate?n?|jahre?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?`);
-const DURATION_UNITS =
-  /^(sekunden?|minuten?|stunden?|tage?n?|tagen|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/;
+/** Units of time a span is given in (general German and English usage). */
+const DURATION_UNIT = String.raw`sekunden?|minuten?|stunden?|tage?n?|tagen|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?`;
+const SIZE_OR_SPAN_UNIT = measured(`${LENGTH_UNIT}|${DURATION_UNIT}`);
+const DURATION_UNITS = new RegExp(`^(${DURATION_UNIT})$`);
 /** Words that say how often: a timetable's "Takt", "täglich", "zweimal", "daily". */
 const FREQUENCY_WORD = /^([\p{L}-]*takt|täglich|stündlich|wöchentlich|monatlich|jährlich|(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d+)mal|mehrmals|daily|hourly|weekly|monthly|yearly|annually|once|twice)$/u;
 /** Determiners that make a span of the calendar a point in time: "dieser Woche", "next month". */
@@ -423,7 +424,7 @@ const CALENDAR_CUE = /^(im|in|am|an|zum|zur|bis|ab|seit|vor|nach|über|gegen|den
 /** Words besides {@link MONTHS} that a year stands after when it dates something: "im Jahr 2019", "bis Herbst 2027" (grammar of dates). */
 const YEAR_BEFORE = /^(im|jahr|jahres|seit|bis|ab|von|frühjahr|frühling|sommer|herbst|winter|in|since|until|by|from|year|spring|summer|autumn|fall|early|late|mid)$/;
 /** A season or a span of the calendar after "im" is a time, not a place: "im Sommer", "im Monat". */
-const TIME_NOUN = new RegExp(`^(?:frühjahr|frühling|sommer|herbst|winter|zeitraum|verlauf|laufe|vorfeld|anschluss|${DURATION_UNITS.source.slice(1, -1)}|${MONTHS.source.slice(1, -1)})$`);
+const TIME_NOUN = new RegExp(`^(?:frühjahr|frühling|sommer|herbst|winter|zeitraum|verlauf|laufe|vorfeld|anschluss|${DURATION_UNIT}|${MONTHS.source.slice(1, -1)})$`);
 /**
  * A compound whose head is a span of time ("in der Mittagszeit", "im Stundentakt", "in den Abendstunden",
  * "im Vorjahr"): a time, not a place. Not DURATION_UNITS: a "-tag" compound is as often a parliament

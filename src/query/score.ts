@@ -719,6 +719,7 @@ export function termHits(matches: readonly TermMatch[], stats: SentenceStats, in
   const stems = stats.stems(index);
   const carried = stats.carried(index);
   let lemmas: ReadonlySet<string> | undefined;
+  let lowered: string | undefined;
   return matches.map((match) => {
     let best = 0;
     // The best match by a stem whose umlaut the sentence may not spell (see QueryTerm.umlauts): the stemmer
@@ -742,7 +743,8 @@ export function termHits(matches: readonly TermMatch[], stats: SentenceStats, in
       }
     }
     if (folded > best) {
-      const text = stats.sentence(index).text.toLowerCase();
+      lowered ??= stats.sentence(index).text.toLowerCase();
+      const text = lowered;
       best = umlauts!.some((u) => text.includes(u.spelt)) ? folded : Math.max(best, folded * DERIVATION_MATCH);
     }
     if (best < 1 && match.expansionStems && match.expansionStems.size > 0) {

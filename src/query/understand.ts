@@ -234,9 +234,7 @@ function withOpeningName(terms: QueryTerm[], question: string, language: Languag
   if (first === undefined) return terms;
   return terms.map((t) => {
     if (t.word !== first || t.name === true) return t;
-    const lower = first.toLowerCase();
-    const english = safe(() => tools.lexicon.englishLemmas(lower), tools).length > 0 || holds(() => tools.lexicon.isCommonEnglish?.(lower) ?? false, tools);
-    return !english && t.alternatives.some((a) => tools.inCorpus(a.stem)) ? { ...t, name: true } : t;
+    return !knownInEnglish(first.toLowerCase(), tools) && t.alternatives.some((a) => tools.inCorpus(a.stem)) ? { ...t, name: true } : t;
   });
 }
 
@@ -336,6 +334,11 @@ export function truecased(question: string, language: Language, tools: Understan
   });
 }
 
+/** True when an English dictionary knows a lower-case word: WordNet's forms or the list of common words. */
+function knownInEnglish(word: string, tools: UnderstandTools): boolean {
+  return safe(() => tools.lexicon.englishLemmas(word), tools).length > 0 || holds(() => tools.lexicon.isCommonEnglish?.(word) ?? false, tools);
+}
+
 /** Letters a lower-case word needs to be taken for a name: shorter unknown ones are mostly typing slips. */
 const MIN_LOWER_NAME = 4;
 
@@ -347,8 +350,7 @@ const MIN_LOWER_NAME = 4;
 function unknownWord(word: string, tools: UnderstandTools): boolean {
   if (word.length < MIN_LOWER_NAME || /\d/u.test(word)) return false;
   const german = (w: string) => holds(() => tools.lexicon.isGermanWord(w), tools) || safe(() => tools.lexicon.germanLemmas(w), tools).length > 0;
-  const known = (w: string) =>
-    german(w) || safe(() => tools.lexicon.englishLemmas(w), tools).length > 0 || holds(() => tools.lexicon.isCommonEnglish?.(w) ?? false, tools);
+  const known = (w: string) => german(w) || knownInEnglish(w, tools);
   if (known(word) || (word.includes("-") && word.split("-").every(known))) return false;
   if ([1, 2].some((cut) => word.length - cut >= MIN_LOWER_NAME && german(word.slice(0, -cut)))) return false;
   const capital = word[0]!.toUpperCase() + word.slice(1);
