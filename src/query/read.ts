@@ -102,7 +102,7 @@ export function read(
   // named in its quotes or the sentence after them, or not named at all, not anyone else in the article.
   const ofWhom = (expected === "name" || expected === "person") && understanding.terms.every((t) => t.context === true);
   if ((ofWhom || pointsBack) && quoted.length > 0) {
-    const kept = new Set([...quoted, ...near]);
+    const kept = new Set([...quoted, ...near, ...introducing(quoted, stats)]);
     for (const i of [...candidates.keys()]) if (!kept.has(i)) candidates.delete(i);
   }
   // "Wann soll …": a sentence that speaks of a plan gives the planned date, one about what happened the past's.
@@ -557,6 +557,14 @@ function besideQuotes(quoted: readonly number[], stats: SentenceStats): Readonly
     for (let k = 1; k <= NEIGHBOUR_REACH; k++) if (stats.source(i + k) === stats.source(i)) near.add(i + k);
   }
   return near;
+}
+
+/**
+ * The sentences before quoted ones that go on from them (reported speech, a pronoun): they name who speaks
+ * or acts, which "Wer hat das gesagt?" asks of the quote.
+ */
+function introducing(quoted: readonly number[], stats: SentenceStats): number[] {
+  return quoted.filter((i) => i > 0 && stats.source(i - 1) === stats.source(i) && continues(stats.sentence(i).text)).map((i) => i - 1);
 }
 
 /**

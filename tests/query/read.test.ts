@@ -441,6 +441,15 @@ describe("read in a follow-up", () => {
     expect(who(quoted(text.indexOf("Die Bahn")))).toBe("«Wir sind bereit», sagte Bahnchefin Eva Roth.");
   });
 
+  it("asks who said it of the sentence before reported speech the previous answer quoted, which names the speaker", () => {
+    const text =
+      "Die Stadt erhöht die Gebühr für Parkplätze. «Wir haben keine Wahl», sagte Kämmerin Ida Kern. Die Kosten seien seit Jahren gestiegen. Der Handel kritisierte die Erhöhung.";
+    const { stats, passages, tools } = article(text, 4);
+    const history = [{ question: "Warum?", answer: "…", sources: ["a.txt"], quotes: [{ source: "a.txt", start: text.indexOf("Die Kosten") }] }];
+    const reading = read(understand("Wer hat das gesagt?", history, false, tools, 1000), passages, stats, { minCoverage: 0.1 });
+    expect(reading.selected[0]?.sentence.text).toBe("«Wir haben keine Wahl», sagte Kämmerin Ida Kern.");
+  });
+
   /** A robbery article and a follow-up in words it does not use, read after an answer that quoted its first sentence. */
   function robberyFollowUp(lexicon: Lexicon) {
     const text = "Die Räuber kamen durch den Hintereingang. Nach nur vier Minuten flohen sie mit der Beute. Die Bank benötigt nun neue Schlösser. Das Verfahren zog sich über zwei Jahre hin.";
