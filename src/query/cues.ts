@@ -522,7 +522,7 @@ export interface WordKnowledge {
  * @example
  * sentenceFeatures("Es gab Hunderte Verletzte.").types.has("number") // true
  */
-export function sentenceFeatures(sentence: string, knows?: WordKnowledge): SentenceFeatures {
+export function sentenceFeatures(sentence: string, knows?: WordKnowledge, named?: ReadonlySet<string>): SentenceFeatures {
   const types = new Map<AnswerType, string[]>();
   const add = (type: AnswerType, word: string) => {
     const list = types.get(type);
@@ -590,13 +590,9 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     // How often: "alle zehn Minuten", "im Zehn-Minuten-Takt", "dreimal täglich", "every ten minutes".
     if (FREQUENCY_WORD.test(lower) || ((/^(alle|every)$/.test(prev.toLowerCase()) || i > 1 && /^(alle|every)$/i.test(words[i - 2] ?? "")) && DURATION_UNITS.test(lower))) add("frequency", word);
     const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
-    const unknown = (w: string) => knows !== undefined && !knows.isWord(w);
-    // After "in", "aus", "nach" a name is a place's ("in Kassel"), not a person's.
-    const located = PLACE_PREPOSITION.test(words[i - 1] ?? "") || PLACE_PREPOSITION.test(words[i - 2] ?? "") || knows?.isPlace(word) === true;
+    const located = isLocated(words, i, knows);
     if (capitalised && i > 0 && /^\p{Lu}\p{Ll}/u.test(prev) && !ARTICLES.test(prev) && !ARTICLES.test(word)) {
-      // A person is a role and a name ("Landrätin Eva Lorenz") or a first name the dictionary does not
-      // know and a surname ("Jana Petersen"); a noun and a name ("Amtsgericht Kassel") is none.
-      if (knows === undefined || ROLE_NOUN.test(prev) || (unknown(prev) && !located)) {
+      if (namesPerson(prev, located, knows)) {
         add("person", prev);
         add("person", word);
       }
@@ -606,6 +602,9 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
         add("name", word);
       }
     }
+    // A surname the article gave in full stands for that person alone ("sagte Vogel"), though the
+    // dictionary knows the word; after an article it is the noun ("ein Vogel").
+    if (capitalised && named?.has(lower) === true && !ARTICLES.test(prev)) add("person", word);
     // A name: capitalised, not opening the sentence, and unknown to the dictionary ("Mirsojew", "Tromsø").
     if (capitalised && i > 0 && knows !== undefined && !ARTICLES.test(word) && !knows.isWord(word)) {
       // A name after a common noun names that thing ("Amtsgericht Kassel"), unless the noun is a role.
@@ -640,6 +639,39 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge): Sente
     }
   }
   return { types };
+}
+
+/** After "in", "aus", "nach" a name is a place's ("in Kassel"), not a person's; so is a country's name. */
+function isLocated(words: readonly string[], i: number, knows?: WordKnowledge): boolean {
+  return PLACE_PREPOSITION.test(words[i - 1] ?? "") || PLACE_PREPOSITION.test(words[i - 2] ?? "") || knows?.isPlace((words[i] ?? "").replace(/\.$/, "")) === true;
+}
+
+/**
+ * Whether a capitalised word before a name makes the two a person's: a role ("Landrätin Eva Lorenz") or a
+ * first name the dictionary does not know ("Jana Petersen"); a noun and a name ("Amtsgericht Kassel") are none.
+ */
+function namesPerson(prev: string, located: boolean, knows?: WordKnowledge): boolean {
+  return knows === undefined || ROLE_NOUN.test(prev) || (!knows.isWord(prev) && !located);
+}
+
+/**
+ * The names, lower-cased, of the people a sentence names in full, after a role or a first name
+ * ("Bürgermeisterin Petra Vogel" → petra, vogel): news gives a name in full once and then the surname
+ * alone, which may be a word the dictionary knows ("Vogel", "Koch", "Richter"). Pure.
+ *
+ * @example
+ * surnamesIn("Das sagte Bürgermeisterin Petra Vogel.", knows) // ["petra", "vogel"]
+ */
+export function surnamesIn(sentence: string, knows: WordKnowledge): string[] {
+  const words = (sentence.match(/[\p{L}\p{N}]+(?:[-.,'’][\p{L}\p{N}]+)*\.?/gu) ?? []).map((w) => w.replace(/\.$/, ""));
+  const names = new Set<string>();
+  for (let i = 1; i < words.length; i++) {
+    const [prev, word] = [words[i - 1]!, words[i]!];
+    if (!/^\p{Lu}\p{Ll}/u.test(word) || !/^\p{Lu}\p{Ll}/u.test(prev) || ARTICLES.test(prev) || ARTICLES.test(word)) continue;
+    if (!namesPerson(prev, isLocated(words, i, knows), knows)) continue;
+    for (const name of [prev, word]) if (!ROLE_NOUN.test(name)) names.add(name.toLowerCase());
+  }
+  return [...names];
 }
 
 /** A quoted title of up to six words right after a capitalised noun, not opening the sentence. */

@@ -9,7 +9,7 @@ import {
 } from "../ingest/sentences.js";
 import { createFactsBuilder, type SentenceFacts } from "../ingest/facts.js";
 import type { Chunk } from "../types.js";
-import { countedWords, namesReason, sentenceFeatures, type AnswerType, type WordKnowledge } from "./cues.js";
+import { countedWords, namesReason, sentenceFeatures, surnamesIn, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
 import { COMPOUND_MODIFIER, DERIVATION_MATCH, MODIFIER_OF_SOURCE, endsWithHead, masculine, sameFamily, vocabularyOf, withoutLinking } from "./vocabulary.js";
 
@@ -132,7 +132,13 @@ export function sentenceStats(
   // Per article, what its short references stand for, read on first use (see aliasesIn, namesBehind).
   const articles = new Map<
     string,
-    { first: number; aliases: ReadonlyMap<string, readonly string[]>; behind: readonly (readonly string[])[]; town: readonly (readonly string[])[] }
+    {
+      first: number;
+      aliases: ReadonlyMap<string, readonly string[]>;
+      behind: readonly (readonly string[])[];
+      town: readonly (readonly string[])[];
+      named: ReadonlySet<string>;
+    }
   >();
   const articleAround = (index: number) => {
     const source = sourceOf(index);
@@ -143,7 +149,8 @@ export function sentenceStats(
       for (let i = first; i <= last; i++) texts.push(textOf(i));
       // The sentences' stems as the index stored them: analysing them again cost most of an article's first reading.
       const behind = namesBehind(texts, analyze, knows, (j) => storedStems(first + j));
-      articles.set(source, (found = { first, aliases: aliasesIn(texts, analyze, knows), behind, town: townBehind(texts, analyze) }));
+      const named = new Set(knows ? texts.flatMap((text) => surnamesIn(text, knows)) : []);
+      articles.set(source, (found = { first, aliases: aliasesIn(texts, analyze, knows), behind, town: townBehind(texts, analyze), named }));
     }
     return found;
   };
@@ -183,7 +190,11 @@ export function sentenceStats(
       });
     },
     features: (index) =>
-      memo(features, index, () => (stored && inRange(index) ? featuresFrom(stored.row(FACT.features, index)) : typedFeatures(textOf(index), analyze, knows))),
+      memo(features, index, () =>
+        stored && inRange(index)
+          ? featuresFrom(stored.row(FACT.features, index))
+          : typedFeatures(textOf(index), analyze, knows, inRange(index) ? articleAround(index).named : undefined),
+      ),
     lemmaStems: (index) => memo(lemmas, index, () => storedSet(FACT.lemmaStems, index) ?? lemmaStemsOf(textOf(index), analyze, knows)),
     counted: (index) => memo(counted, index, () => storedSet(FACT.counted, index) ?? new Set(countedWords(textOf(index)).flatMap(analyze))),
     countedNouns: (index) => memo(countedNouns, index, () => storedSet(FACT.countedNouns, index) ?? new Set(countedWords(textOf(index), true).flatMap(analyze))),
@@ -200,7 +211,7 @@ const FACT_COLUMNS = ["more stems", "carried", "lemma stems", "counted", "counte
 const FACT = { moreStems: 0, carried: 1, lemmaStems: 2, counted: 3, countedNouns: 4, features: 5 } as const;
 
 /** Bump when a sentence's facts change in a way the probe below might not show. */
-const FACTS_VERSION = 7;
+const FACTS_VERSION = 8;
 
 /**
  * A short article that asks for every kind of fact: a dateline and "die Stadt", an acronym spelled out,
@@ -526,9 +537,9 @@ function lemmaStemsOf(text: string, analyze: Analyzer, knows?: WordKnowledge): R
   return stems;
 }
 
-function typedFeatures(text: string, analyze: Analyzer, knows?: WordKnowledge): ReadonlyMap<AnswerType, readonly string[]> {
+function typedFeatures(text: string, analyze: Analyzer, knows?: WordKnowledge, named?: ReadonlySet<string>): ReadonlyMap<AnswerType, readonly string[]> {
   const typed = new Map<AnswerType, string[]>();
-  for (const [type, words] of sentenceFeatures(text, knows).types) {
+  for (const [type, words] of sentenceFeatures(text, knows, named).types) {
     typed.set(
       type,
       words.flatMap((w) => {

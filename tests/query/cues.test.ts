@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, boundAsked, countedByNumbers, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, quotedTitles, saysBound, sentenceFeatures, speaksOfPlan, unitFor } from "../../src/query/cues.js";
+import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, boundAsked, countedByNumbers, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, quotedTitles, saysBound, sentenceFeatures, speaksOfPlan, surnamesIn, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -145,6 +145,18 @@ describe("answerType", () => {
     expect(sentenceFeatures("Die GDL fordert 9,5 Prozent mehr Lohn.").types.has("statement")).toBe(true);
     expect(sentenceFeatures("The union warns of further strikes.").types.has("statement")).toBe(true);
     expect(sentenceFeatures("Die Brücke wurde 1990 gebaut.").types.has("statement")).toBe(false);
+  });
+
+  it("reads a surname the article gave in full as a person where it stands alone, though the dictionary knows the word", () => {
+    const knows = { isPlace: () => false, isWord: (w: string) => ["Vogel", "Bürgermeisterin", "Rathaus", "Sitzung", "Vogelschutz"].includes(w) };
+    expect(surnamesIn("Das sagte Bürgermeisterin Petra Vogel am Montag.", knows)).toEqual(["petra", "vogel"]);
+    // A noun after a noun names nothing of a person's ("Rathaus Vogel" is no full name).
+    expect(surnamesIn("Die Sitzung im Rathaus endete.", knows)).toEqual([]);
+    const later = "«Wir bauen weiter», sagte Vogel nach der Sitzung.";
+    expect(sentenceFeatures(later, knows).types.get("person") ?? []).not.toContain("vogel");
+    expect(sentenceFeatures(later, knows, new Set(["vogel"])).types.get("person")).toContain("vogel");
+    // After an article the word is the noun it also is.
+    expect(sentenceFeatures("Ein Vogel saß auf dem Dach.", knows, new Set(["vogel"])).types.get("person") ?? []).not.toContain("vogel");
   });
 
   it("tells a quotation with its speaker from a sentence that announces or sums up what was said", () => {

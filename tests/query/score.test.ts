@@ -121,6 +121,13 @@ describe("stored sentence facts", () => {
     expect(features).toBeGreaterThan(5);
   });
 
+  it("take a surname the article gave in full as a person's in a later sentence that names no one else", () => {
+    const knows = { isPlace: () => false, isWord: (w: string) => ["Vogel", "Bürgermeisterin", "Haushalt", "Sitzung", "Bad"].includes(w) };
+    const text = "Die Bürgermeisterin Petra Vogel stellte den Haushalt vor. «Wir sparen nicht am Bad», sagte Vogel nach der Sitzung.";
+    const stats = buildSentenceStats(makeChunks("v.txt", text, 3), analyze, knows);
+    expect(stats.features(1).get("person")).toContain(analyze("Vogel")[0]);
+  });
+
   it("are versioned by a probe that has a clock time, so features stored when '6 Uhr' counted as an amount are described again", () => {
     const clock = FACTS_PROBE.find((sentence) => /\d Uhr/.test(sentence));
     expect(clock).toBeDefined();
