@@ -1113,8 +1113,12 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
   );
   // A compound stems as its head does, after its modifier as written (folded): no stemming per try.
   const modifiers = nouns.map((words) => words.map(fold));
-  // A verb's infinitive is a head too: German makes nouns of a noun and a verb ("Auto waschen" → das Autowaschen).
-  const infinitives = terms.map((t) => (language === "de" && t.context !== true && isInfinitive(t.word, tools) ? [t.word] : []));
+  // A verb's infinitive is a head too: German makes nouns of a noun and a verb ("Auto waschen" → das
+  // Autowaschen), and of the verb a question's verb means ("Wann geht der Bau los?" → der Baubeginn, whose
+  // head is the stem of "beginnen").
+  const infinitives = terms.map((t) =>
+    t.context === true ? [] : [...(language === "de" ? [t.word] : []), ...(t.expansions ?? []).slice(0, JOIN_WORDS), ...senses(t)].filter((w) => isInfinitive(w, tools)),
+  );
   const heads = nouns.map((words, k) => [...words, ...infinitives[k]!].map((w) => tools.analyze(w)).filter((stems) => stems.length === 1).map((stems) => stems[0]!));
   const asked = new Set(terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
   const found = terms.map(() => new Set<string>());

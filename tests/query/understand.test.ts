@@ -243,6 +243,23 @@ describe("understand", () => {
     for (const word of ["Auto", "waschen"]) expect(terms.find((x) => x.word === word)?.alternatives.map((a) => a.stem)).toContain("autowasch");
   });
 
+  it("joins a noun with the verb a question's verb means: wann geht der Bau los, der Baubeginn", () => {
+    const verbs: Lexicon = {
+      ...lexicon,
+      isGermanWord: (w) => ["bau", "losgehen", "beginnen", "geht"].includes(w.toLowerCase()),
+      germanLemmas: (w) =>
+        /^(beginnen|losgehen)$/i.test(w) ? [{ lemma: w.toLowerCase(), pos: "verb" }] : /^bau$/i.test(w) ? [{ lemma: "Bau", pos: "noun" }] : [],
+      isGermanNoun: (w) => /^bau$/i.test(w),
+      germanSynonyms: (w) => (/^(geht|losgehen)$/i.test(w) ? [{ word: "beginnen", rank: 0 }] : []),
+    };
+    const stems = new Set(["bau", "beginn", "baubeginn"]);
+    const t: UnderstandTools = { analyze, lexicon: verbs, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s) };
+    const terms = understand("Wie groß wird der Bau?", [], false, t, 1000).terms;
+    expect(terms.find((x) => x.word === "Bau")?.alternatives.map((a) => a.stem)).not.toContain("baubeginn");
+    const later = understand("Wann geht der Bau los?", [], false, t, 1000).terms;
+    expect(later.find((x) => x.word === "Bau")?.alternatives.map((a) => a.stem)).toContain("baubeginn");
+  });
+
   it("joins an English word's first sense that the sources use only inside a compound: Kremlin spokesman, Kremlsprecher", () => {
     const table: Record<string, string[]> = { kremlin: ["der Kreml"], spokesman: ["Sprecher"] };
     const kremlin: Lexicon = { ...lexicon, englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })) };
