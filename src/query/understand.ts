@@ -190,7 +190,7 @@ export function understand(
   const focus = found !== null && plural && language === "de" ? { ...found, sort: true as const } : found;
   const words = joined(
     withLeaderNouns(
-      expandTerms(withParticleVerbs(withOpeningName(contentWords(asked, language, tools.analyze), asked, language, tools), asked, language, tools), language, tools, asked, focus),
+      ownTerms(asked, language, tools, focus),
       expected,
       tools,
     ),
@@ -639,7 +639,7 @@ export function withPrevious(alone: Understanding, previous: Turn, reason: Follo
   const previousLanguage = detectLanguage(unframed);
   const before = withoutTypos(withUmlauts(unframed, previousLanguage, tools), previousLanguage, tools);
   const context = [
-    ...expandTerms(contentWords(before, previousLanguage, tools.analyze), previousLanguage, tools, before).map((t) => ({ ...t, askedBefore: true })),
+    ...joined(ownTerms(before, previousLanguage, tools), previousLanguage, tools).map((t) => ({ ...t, askedBefore: true })),
     ...nameTerms(previous.story ?? previous.answer, tools),
   ]
     .filter((t) => !t.alternatives.some((a) => known.has(a.stem)))
@@ -1212,6 +1212,16 @@ function thesaurusNoun(word: string, tools: UnderstandTools): boolean {
   const { lexicon } = tools;
   const nouns = lexicon.germanSynonyms(word).filter((s) => /^\p{Lu}\p{Ll}/u.test(s.word) && !s.word.includes(" ") && lexicon.isGermanNoun(s.word));
   return nouns.length > 0 && !lexicon.germanBroader(word).some((b) => isPlaceKind(b.word) || isOrganizationKind(b.word));
+}
+
+/**
+ * A question's own words as terms with their expansions: a separable verb read whole ("geht … los"), an
+ * English question's opening name kept. The same for a question asked alone and for the one a follow-up
+ * carries, so both read it alike.
+ */
+function ownTerms(asked: string, language: Language, tools: UnderstandTools, focus: QuestionFocus | null = null): QueryTerm[] {
+  const words = withParticleVerbs(withOpeningName(contentWords(asked, language, tools.analyze), asked, language, tools), asked, language, tools);
+  return expandTerms(words, language, tools, asked, focus);
 }
 
 /**

@@ -225,6 +225,10 @@ describe("understand", () => {
     for (const word of ["Sonde", "All"]) {
       expect(terms.find((x) => x.word === word)?.alternatives).toContainEqual({ stem: "raumsond", weight: EXPANSION_WEIGHT.synonym, via: "part" });
     }
+    // A follow-up carries the question read as it was alone.
+    const before = [{ question: "Wann flog die Sonde ins All?", answer: "Im Mai.", sources: ["a.txt"] }];
+    const carried = understand("Und wie lange dauerte das?", before, false, t, 1000).terms.filter((x) => x.context === true);
+    expect(carried.find((x) => x.word === "Sonde")?.alternatives.map((a) => a.stem)).toContain("raumsond");
     // A compound the question says itself belongs to that word alone.
     const council = understand("Was sagte der Stadtrat über den Rat der Stadt?", [], false, t, 1000).terms;
     for (const word of ["Stadt", "Rat"]) expect(council.find((x) => x.word === word)?.alternatives.map((a) => a.stem)).not.toContain("stadtrat");
@@ -828,6 +832,11 @@ describe("understand", () => {
     // The particle is the verb's, not a word of its own ("los" is not "Los").
     const going: UnderstandTools = { ...verbs, lexicon: { ...verbs.lexicon, isGermanWord: (w) => ["losgeht", "streik", "los"].includes(w.toLowerCase()) } };
     expect(understand("Wann geht der Streik los?", [], false, going, 1000).terms.map((t) => t.word)).toEqual(["losgeht", "Streik"]);
+    // So it is when a follow-up carries the question before it.
+    const before = [{ question: "Wann geht der Streik los?", answer: "Am Montag.", sources: ["a.txt"] }];
+    const carried = understand("Und wie lange dauert er?", before, false, going, 1000).terms.filter((t) => t.context === true).map((t) => t.word);
+    expect(carried).toContain("losgeht");
+    expect(carried).not.toContain("los");
     // A particle ends its clause, not only the question: before a comma too, and after a clause between.
     expect(understand("Wann fing der Streik an, den alle fürchten?", [], false, verbs, 1000).terms[0]?.word).toBe("anfing");
     expect(understand("Wann fing der Streik, den alle fürchten, an?", [], false, verbs, 1000).terms[0]?.word).toBe("anfing");
