@@ -857,6 +857,8 @@ export function expandTerms(
     const expansions = new Set<string>();
     // The umlaut each stem is spelt with by the dictionary forms added (null: some spell it without).
     const umlauts = new Map<string, string | null>();
+    // The part of a verb's infinitive its stem was cut from, where the stemmer cut more (see infinitiveStem).
+    const cut = new Map<string, string>();
     const add = (text: string, weight: number, via: Alternative["via"]) => {
       if (text.toLowerCase() !== term.word.toLowerCase()) expansions.add(text);
       const stems = analyze(text);
@@ -867,6 +869,10 @@ export function expandTerms(
         if (spelt === undefined || umlauts.get(stem) === null) continue;
         if (spelt === null || !umlauts.has(stem)) umlauts.set(stem, spelt);
       }
+      // A verb the stemmer cuts below what all its forms spell ("verdienen" → "verdi", "wandern" → "wand")
+      // meets other words there ("Verdi", "Wand"): a sentence must spell the verb's part ("verdien").
+      const kept = infinitiveStem(text, tools);
+      if (kept !== undefined) for (const stem of stems) if (fold(kept).length > stem.length && fold(kept).startsWith(stem)) cut.set(stem, kept);
       const verb = via === "pivot" && onlyVerb(text, tools);
       for (const stem of [...stems, ...(via === "lemma" ? unstemmed(text, stems) : [])]) {
         const known = alternatives.get(stem);
@@ -1066,7 +1072,10 @@ export function expandTerms(
         continue;
       }
     }
-    const spelt = [...umlauts].flatMap(([stem, spelling]) => (spelling === null ? [] : [{ stem, spelt: spelling }]));
+    const spelt = [
+      ...[...umlauts].flatMap(([stem, spelling]) => (spelling === null || cut.has(stem) ? [] : [{ stem, spelt: spelling }])),
+      ...[...cut].map(([stem, spelling]) => ({ stem, spelt: spelling })),
+    ];
     out.push({ ...term, alternatives: [...alternatives.values()], expansions: [...expansions], ...(spelt.length > 0 ? { umlauts: spelt } : {}) });
   }
   return out;
@@ -1747,6 +1756,17 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
     if (words.every(used)) kept.push({ german, rank: t.rank });
   }
   return kept;
+}
+
+/**
+ * The part of a German verb's infinitive that all its forms spell, lower case: the infinitive without
+ * "-en", or without "-n" after "-er", "-el" ("verdienen" → "verdien", "wandern" → "wander"); undefined
+ * for a word that is no infinitive. German grammar, not vocabulary.
+ */
+function infinitiveStem(word: string, tools: UnderstandTools): string | undefined {
+  const lower = word.toLowerCase();
+  if (!/^\p{Ll}+(?:en|ern|eln)$/u.test(word) || !safe(() => tools.lexicon.germanLemmas(word), tools).some((l) => l.pos === "verb" && l.lemma === lower)) return undefined;
+  return /(?:er|el)n$/u.test(lower) ? lower.slice(0, -1) : lower.slice(0, -2);
 }
 
 /** A lower-case word the dictionary reads only as a verb ("landen"; not "laut", an adjective too). */

@@ -84,6 +84,25 @@ describe("understand", () => {
     expect(term("Warum dauerte es länger?", "länger")?.umlauts).toBeUndefined();
   });
 
+  it("marks the stem the stemmer cuts a verb's infinitive to, below the part all its forms spell: verdienen is no Verdi", () => {
+    const forms: Record<string, Lemma[]> = {
+      verdienen: [{ lemma: "verdienen", pos: "verb" }],
+      wandern: [{ lemma: "wandern", pos: "verb" }],
+      merken: [{ lemma: "merken", pos: "verb" }],
+    };
+    const german: Lexicon = {
+      ...lexicon,
+      germanLemmas: (w) => forms[w.toLowerCase()] ?? lexicon.germanLemmas(w),
+      isGermanWord: (w) => /^(wie|viel|verdienen|die|piloten|wohin|wandern|störche|wer|hat|das|merken)$/i.test(w) || lexicon.isGermanWord(w),
+    };
+    const withForms: UnderstandTools = { ...tools, lexicon: german };
+    const term = (q: string, word: string) => understand(q, [], false, withForms, 1000).terms.find((t) => t.word === word);
+    expect(term("Wie viel verdienen die Piloten?", "verdienen")?.umlauts).toEqual([{ stem: "verdi", spelt: "verdien" }]);
+    expect(term("Wohin wandern die Störche?", "wandern")?.umlauts).toEqual([{ stem: "wand", spelt: "wander" }]);
+    // "merken" stems to "merk", which every form spells: nothing to guard.
+    expect(term("Wer hat das merken können?", "merken")?.umlauts).toBeUndefined();
+  });
+
   it("lets the sources name what a number counts by its hypernym, and only that word", () => {
     // A German dictionary that knows the question's words, so it is read as German.
     const german: Lexicon = {
