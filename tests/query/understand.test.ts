@@ -1463,6 +1463,21 @@ describe("truecased", () => {
     expect(truecased("wie teuer ist die reise nach peru?", "de", withPlaces)).toBe("wie teuer ist die reise nach Peru?");
   });
 
+  it("writes a word the dictionary lists without forms and the thesaurus files under a kind as the name it is", () => {
+    const filed: Lexicon = {
+      ...cased,
+      isGermanWord: (word) => ["köln", "konzern", "bereits", "return"].includes(word.toLowerCase()) || cased.isGermanWord(word),
+      germanBroader: (word) => (/^köln$/i.test(word) ? [{ word: "Stadt", rank: 0 }] : /^(konzern|return)$/i.test(word) ? [{ word: "Taste", rank: 0 }] : []),
+      englishLemmas: (word) => (/^return$/i.test(word) ? [word] : cased.englishLemmas(word)),
+    };
+    const withFiled = { ...withCorpus, lexicon: filed };
+    expect(truecased("wie teuer wird die brücke in köln?", "de", withFiled)).toBe("wie teuer wird die Brücke in Köln?");
+    // A word with forms is a common noun, however filed; one filed under nothing is no name.
+    expect(truecased("wie teuer wird die brücke bereits?", "de", withFiled)).toBe("wie teuer wird die Brücke bereits?");
+    // An English question's English word is no German name ("return", a key in German).
+    expect(truecased("does the drop return?", "en", withFiled)).toBe("does the drop return?");
+  });
+
   it("reads a lower-case question's names as names and its nouns as nouns", () => {
     const cased = understand("wie teuer wird die brücke in brenningen?", [], false, withCorpus, 1000);
     expect(cased.terms.find((t) => t.word === "Brenningen")?.name).toBe(true);
