@@ -320,7 +320,8 @@ export function truecased(question: string, language: Language, tools: Understan
     // kind of thing ("köln" under Stadt, "volkswagen" under Konzern); an adverb ("bereits") it files under
     // none. Not an English word of an English question ("return", which German has as a key's name).
     const filed = () => safe(() => tools.lexicon.germanBroader(word), tools).some((b) => /^\p{Lu}/u.test(b.word));
-    if ((language === "de" || !knownInEnglish(word, tools)) && listedWithoutForms(word, tools) && filed()) return capital;
+    const common = () => holds(() => tools.lexicon.isCommonEnglish?.(word) ?? false, tools);
+    if ((language === "de" || !common()) && listedWithoutForms(word, tools) && filed()) return capital;
     // So is a word no dictionary knows in any form, which the sources do not use either ("mona lisa"):
     // as a capitalised one is, it is a name they never mention, and the question is declined.
     if (!used() && unknownWord(word, tools)) return capital;

@@ -1468,7 +1468,8 @@ describe("truecased", () => {
       ...cased,
       isGermanWord: (word) => ["köln", "konzern", "bereits", "return"].includes(word.toLowerCase()) || cased.isGermanWord(word),
       germanBroader: (word) => (/^köln$/i.test(word) ? [{ word: "Stadt", rank: 0 }] : /^(konzern|return)$/i.test(word) ? [{ word: "Taste", rank: 0 }] : []),
-      englishLemmas: (word) => (/^return$/i.test(word) ? [word] : cased.englishLemmas(word)),
+      isCommonEnglish: (word) => /^return$/i.test(word),
+      englishLemmas: (word) => (/^(return|berlin)$/i.test(word) ? [word] : cased.englishLemmas(word)),
     };
     const withFiled = { ...withCorpus, lexicon: filed };
     expect(truecased("wie teuer wird die brücke in köln?", "de", withFiled)).toBe("wie teuer wird die Brücke in Köln?");
@@ -1476,6 +1477,10 @@ describe("truecased", () => {
     expect(truecased("wie teuer wird die brücke bereits?", "de", withFiled)).toBe("wie teuer wird die Brücke bereits?");
     // An English question's English word is no German name ("return", a key in German).
     expect(truecased("does the drop return?", "en", withFiled)).toBe("does the drop return?");
+    // A town WordNet lists too is still a name in one ("berlin" is a kind of limousine there).
+    expect(truecased("does the drop get to berlin?", "en", { ...withFiled, lexicon: { ...filed, isGermanWord: (w) => /^berlin$/i.test(w) || filed.isGermanWord(w), germanBroader: (w) => (/^berlin$/i.test(w) ? [{ word: "Stadt", rank: 0 }] : filed.germanBroader(w)) } })).toBe(
+      "does the drop get to Berlin?",
+    );
   });
 
   it("reads a lower-case question's names as names and its nouns as nouns", () => {
