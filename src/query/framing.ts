@@ -20,6 +20,8 @@ const GREETING_WORDS = "hallo|hallöchen|hi|hey|huhu|moin|servus|grüß dich|gr�
 const THANKS_WORDS = "danke|vielen dank|dankeschön|besten dank|merci|thanks|thank you|thx|cheers|super,? danke";
 const GREETING = new RegExp(`^(${GREETING_WORDS})\\b`, "u");
 const THANKS = new RegExp(`^(${THANKS_WORDS})\\b`, "u");
+/** Thanks or a goodbye that ends a message: "Super, danke!", "Alles klar, tschüss!" (conversational). */
+const CLOSING = new RegExp(`(?:^|[\\s,.;!])(?:(${THANKS_WORDS})|${GREETING_WORDS})[\\s!.,:;)]*$`, "u");
 /**
  * A greeting or thanks that opens a message before what it asks, with whom it addresses and the
  * punctuation after it: "Hallo zusammen, …", "Danke! …", "Hi there, …". Conversational, like the greetings.
@@ -244,12 +246,23 @@ export function intentOf(question: string, language: Language, analyze: Analyzer
   if (!words.some((w) => w.length >= 2 || /\d/.test(w))) return "empty";
   const lower = opening(question);
   const match = GREETING.exec(lower) ?? THANKS.exec(lower);
-  if (!match) return "question";
+  if (!match) return closingIntent(lower, language, analyze);
   const rest = lower.slice(match[0].length);
   // "Hallo Bot!", "Danke dir", "Hi there :)" are greetings; "Hallo, wer leitet den Verein?" is a question.
   const substantial = contentWords(rest, language, analyze);
   if (rest.includes("?") || substantial.length > 2) return "question";
   return THANKS.test(lower) ? "thanks" : "greeting";
+}
+
+/**
+ * A message that ends with thanks or a goodbye after one other word at most, and asks nothing: that word
+ * is a courtesy ("Super, danke!"), however it is typed ("Supr"); else a question.
+ */
+function closingIntent(lower: string, language: Language, analyze: Analyzer): Intent {
+  const closing = CLOSING.exec(lower);
+  if (!closing || lower.includes("?")) return "question";
+  if (contentWords(lower.slice(0, closing.index), language, analyze).length > 1) return "question";
+  return closing[1] !== undefined ? "thanks" : "greeting";
 }
 
 /** A greeting or thanks that says which language it is in ("Hallo", "Thanks"; not "Hi", "ok" or an emoji). */

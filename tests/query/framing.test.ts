@@ -39,6 +39,15 @@ describe("intentOf", () => {
     expect(intentOf("🙂 :)", "de", analyze)).toBe("empty");
     expect(intentOf("Hallo, wer leitet den Verein?", "de", analyze)).toBe("question");
   });
+
+  it("takes thanks or a goodbye that ends a message of one other word for what it is, however that word is typed", () => {
+    expect(intentOf("Supr, danke!", "de", analyze)).toBe("thanks");
+    expect(intentOf("Chers, thanks!", "en", analyze)).toBe("thanks");
+    expect(intentOf("Alles kar, tschüss!", "de", analyze)).toBe("greeting");
+    // A question stays one, with or without its question mark.
+    expect(intentOf("Wer leitet den Verein? Danke!", "de", analyze)).toBe("question");
+    expect(intentOf("Was kostet das Ticket nach Kiel, danke", "de", analyze)).toBe("question");
+  });
 });
 
 describe("requests about the sources or the bot", () => {
