@@ -144,6 +144,12 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
+/**
+ * German function words that are English content words ("When did the war end?", "the man in the hat",
+ * "did he die?"): an English question keeps them. General grammar of the two languages.
+ */
+const ENGLISH_CONTENT = new Set(["die", "war", "man", "hat", "bin", "den", "nun"]);
+
 /** True for words that never carry a question's content (articles, pronouns, auxiliaries, question words …). */
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word.toLowerCase());
@@ -266,7 +272,8 @@ export function contentWords(question: string, language: Language, analyze: Anal
     const before = previous;
     previous = word.toLowerCase();
     const lower = word.toLowerCase().replace(/['’]s$/, "");
-    if (STOPWORDS.has(lower) || seen.has(lower) || (lower.length < 2 && !/\d/.test(lower))) continue;
+    const englishContent = language === "en" && ENGLISH_CONTENT.has(lower);
+    if ((STOPWORDS.has(lower) && !englishContent) || seen.has(lower) || (lower.length < 2 && !/\d/.test(lower))) continue;
     // An English contraction is an auxiliary or a pronoun with its negation or verb ("don't", "they're", "I'll").
     if (language === "en" && /['’](t|re|ve|ll|d|m)$/.test(lower)) continue;
     // "Who is going to pay?": "going to" before a verb makes the future, as "will" does, and goes nowhere.
@@ -278,7 +285,8 @@ export function contentWords(question: string, language: Language, analyze: Anal
     // "Wie heißt …", "wie lautet …": asking for a name; the answer names it, it does not say "heißt".
     if (before === "wie" && NAMING_VERB.test(lower)) continue;
     seen.add(lower);
-    const stems = [...new Set(analyze(lower))];
+    // The index drops them as German stop words; their translations ("Krieg", "sterben") carry them.
+    const stems = englishContent ? [lower] : [...new Set(analyze(lower))];
     if (stems.length === 0) continue;
     const inner = match.index > 0 && /^\p{Lu}/u.test(word);
     // A number the question names ("Gleis 4", "the 40-year-old", "2019") is as specific as a name: the

@@ -5,6 +5,14 @@ import { contentWords } from "../../src/query/terms.js";
 describe("contentWords", () => {
   const words = (question: string, language: "de" | "en" = "de") => contentWords(question, language, analyze);
 
+  it("keeps an English question's words that are German function words: die, war, man, hat", () => {
+    expect(words("When did the war end?", "en").map((t) => t.word)).toEqual(["war", "end"]);
+    expect(words("In which year did the composer die?", "en").map((t) => t.word)).toEqual(["year", "composer", "die"]);
+    expect(words("What did the man in the hat say?", "en").map((t) => t.word)).toEqual(["man", "hat"]);
+    // In a German question they are the article and the auxiliaries they are.
+    expect(words("Wann war die Wahl?").map((t) => t.word)).toEqual(["Wahl"]);
+  });
+
   it("marks the attribute that says which one of a noun is meant, not a count's or a frame's", () => {
     const specifiers = (q: string, language: "de" | "en" = "de") => words(q, language).filter((t) => t.specifier).map((t) => t.word);
     expect(specifiers("Wie hoch ist der Schaden des Streiks für die Betreiber?")).toEqual(["Streiks"]);
