@@ -708,14 +708,19 @@ export function countedWords(sentence: string, nounsOnly = false): string[] {
   const isNumber = (token: string) => /^\d+([.,]\d+)*$/.test(token) || NUMBER_WORDS.test(token.toLowerCase());
   const isWord = (token: string) => (nounsOnly ? COUNTED_NOUN : /^[\p{L}]/u).test(token);
   const counted = new Set<string>();
+  const stops = (k: number) => /^[^\p{L}\p{N}]/u.test(tokens[k]!);
   tokens.forEach((token, j) => {
     if (!isNumber(token)) return;
-    for (let k = j + 1; k < tokens.length && !/^[^\p{L}\p{N}]/u.test(tokens[k]!); k++) {
-      if (isWord(tokens[k]!)) counted.add(tokens[k]!.toLowerCase());
-    }
-    for (let k = j - 1; k >= 0 && !/^[^\p{L}\p{N}]/u.test(tokens[k]!); k--) {
-      if (isWord(tokens[k]!)) counted.add(tokens[k]!.toLowerCase());
-    }
+    const clause: string[] = [];
+    let end = j + 1;
+    for (; end < tokens.length && !stops(end); end++) clause.push(tokens[end]!);
+    let start = j - 1;
+    for (; start >= 0 && !stops(start); start--) clause.push(tokens[start]!);
+    // A number set off by commas with no noun of its own ("…eingestellt, insgesamt fünf, sagte …", "…, more
+    // than 300.") counts what the clause before it names.
+    const alone = !clause.some((w) => COUNTED_NOUN.test(w)) && tokens[start] === "," && (end >= tokens.length || /^[,.;!?]$/.test(tokens[end]!));
+    if (alone) for (let k = start - 1; k >= 0 && !stops(k); k--) clause.push(tokens[k]!);
+    for (const word of clause) if (isWord(word)) counted.add(word.toLowerCase());
   });
   return [...counted];
 }

@@ -505,6 +505,13 @@ describe("countedWords", () => {
     expect(countedWords("Niemand wurde verletzt.")).toEqual([]);
   });
 
+  it("gives the clause before a number set off on its own with no noun of its own: what it counts is named there", () => {
+    expect(countedWords("Neue Fahrer habe man eingestellt, insgesamt fünf, sagte der Chef.", true)).toContain("fahrer");
+    expect(countedWords("Volunteers came from all over, more than 300.", true)).toContain("volunteers");
+    // A number with a noun of its own counts that: "viele Tote, Hunderte Verletzte".
+    expect(countedWords("Es gab viele Tote, Hunderte Verletzte.", true)).not.toContain("tote");
+  });
+
   it("gives only the nouns when asked: German capitalised words, English plurals", () => {
     expect(countedWords("Binnen 72 Stunden waren 140 Liter Regen pro Quadratmeter gefallen.", true)).not.toContain("gefallen");
     expect(countedWords("Binnen 72 Stunden waren 140 Liter Regen pro Quadratmeter gefallen.", true)).toEqual(expect.arrayContaining(["liter", "regen"]));
