@@ -317,9 +317,9 @@ export function truecased(question: string, language: Language, tools: Understan
     // A place is a name however it is typed ("in norway", "peru"), in the sources or not.
     if (holds(() => tools.lexicon.place(word) !== undefined, tools)) return capital;
     // So is a town or a firm: a word the dictionary lists without forms, which the thesaurus files under a
-    // kind of thing ("köln" under Stadt, "volkswagen" under Konzern); an adverb ("bereits") it files under
-    // none. Not an English word of an English question ("return", which German has as a key's name).
-    const filed = () => safe(() => tools.lexicon.germanBroader(word), tools).some((b) => /^\p{Lu}/u.test(b.word));
+    // kind of place or organisation ("köln" under Stadt, "volkswagen" under Konzern); not an adverb, filed
+    // under none or under something else ("täglich" under Zeitspanne). Not an English word of an English question ("return", which German has as a key's name).
+    const filed = () => safe(() => tools.lexicon.germanBroader(word), tools).some((b) => isPlaceKind(b.word) || isOrganizationKind(b.word));
     const common = () => holds(() => tools.lexicon.isCommonEnglish?.(word) ?? false, tools);
     if ((language === "de" || !common()) && listedWithoutForms(word, tools) && filed()) return capital;
     // So is a word no dictionary knows in any form, which the sources do not use either ("mona lisa"):

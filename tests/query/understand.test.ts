@@ -1466,8 +1466,9 @@ describe("truecased", () => {
   it("writes a word the dictionary lists without forms and the thesaurus files under a kind as the name it is", () => {
     const filed: Lexicon = {
       ...cased,
-      isGermanWord: (word) => ["köln", "konzern", "bereits", "return"].includes(word.toLowerCase()) || cased.isGermanWord(word),
-      germanBroader: (word) => (/^köln$/i.test(word) ? [{ word: "Stadt", rank: 0 }] : /^(konzern|return)$/i.test(word) ? [{ word: "Taste", rank: 0 }] : []),
+      isGermanWord: (word) => ["köln", "konzern", "bereits", "return", "täglich"].includes(word.toLowerCase()) || cased.isGermanWord(word),
+      germanBroader: (word) =>
+        /^köln$/i.test(word) ? [{ word: "Stadt", rank: 0 }] : /^return$/i.test(word) ? [{ word: "Konzern", rank: 0 }] : /^täglich$/i.test(word) ? [{ word: "Zeitspanne", rank: 0 }] : [],
       isCommonEnglish: (word) => /^return$/i.test(word),
       englishLemmas: (word) => (/^(return|berlin)$/i.test(word) ? [word] : cased.englishLemmas(word)),
     };
@@ -1475,6 +1476,7 @@ describe("truecased", () => {
     expect(truecased("wie teuer wird die brücke in köln?", "de", withFiled)).toBe("wie teuer wird die Brücke in Köln?");
     // A word with forms is a common noun, however filed; one filed under nothing is no name.
     expect(truecased("wie teuer wird die brücke bereits?", "de", withFiled)).toBe("wie teuer wird die Brücke bereits?");
+    expect(truecased("wie teuer wird die brücke täglich?", "de", withFiled)).toBe("wie teuer wird die Brücke täglich?");
     // An English question's English word is no German name ("return", a key in German).
     expect(truecased("does the drop return?", "en", withFiled)).toBe("does the drop return?");
     // A town WordNet lists too is still a name in one ("berlin" is a kind of limousine there).
