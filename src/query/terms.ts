@@ -88,7 +88,8 @@ export interface QueryTerm {
    * Stems the stemmer folds an umlaut out of that the term's dictionary forms spell with one, each with
    * that spelling ("grund" → "gründ" for "gegründet"): a sentence that has the stem only without the
    * umlaut ("Grund") has another word, which counts in part (see score.ts). Only stems every dictionary
-   * form spells so: "Gründe" (plural of Grund) guards none.
+   * form spells so: "Gründe" (plural of Grund) guards none. Likewise a verb's stem the stemmer cut below
+   * what all the verb's forms spell, with that part ("verdi" → "verdien" for "verdienen", not "Verdi").
    */
   readonly umlauts?: readonly { readonly stem: string; readonly spelt: string }[];
   /** Of a word that asks who leads ("leitet", "runs"): the stems of the role nouns the sources name a leader by ("Chef", "Leiter"). */

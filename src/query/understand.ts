@@ -318,7 +318,8 @@ export function truecased(question: string, language: Language, tools: Understan
     if (holds(() => tools.lexicon.place(word) !== undefined, tools)) return capital;
     // So is a town or a firm: a word the dictionary lists without forms, which the thesaurus files under a
     // kind of place or organisation ("köln" under Stadt, "volkswagen" under Konzern); not an adverb, filed
-    // under none or under something else ("täglich" under Zeitspanne). Not an English word of an English question ("return", which German has as a key's name).
+    // under none or under something else ("täglich" under Zeitspanne); not a common English word of an
+    // English question ("return", which German has as a key's name).
     const filed = () => safe(() => tools.lexicon.germanBroader(word), tools).some((b) => isPlaceKind(b.word) || isOrganizationKind(b.word));
     const common = () => holds(() => tools.lexicon.isCommonEnglish?.(word) ?? false, tools);
     if ((language === "de" || !common()) && listedWithoutForms(word, tools) && filed()) return capital;
