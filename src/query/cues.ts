@@ -513,6 +513,9 @@ export interface WordKnowledge {
   lemmas?(word: string): readonly string[];
 }
 
+/** A sentence's words as its features read them: with inner hyphens, points and apostrophes, and a full stop after them kept ("3.", "Str."). */
+const SENTENCE_WORD = /[\p{L}\p{N}]+(?:[-.,'’][\p{L}\p{N}]+)*\.?/gu;
+
 /**
  * Which answer types a sentence can supply (a number, a duration, a person …), from surface cues:
  * digits and number words, a count before a time unit, role nouns and runs of capitalised names,
@@ -529,7 +532,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge, named?
     if (list) list.push(word.toLowerCase());
     else types.set(type, [word.toLowerCase()]);
   };
-  const words = sentence.match(/[\p{L}\p{N}]+(?:[-.,'’][\p{L}\p{N}]+)*\.?/gu) ?? [];
+  const words = sentence.match(SENTENCE_WORD) ?? [];
   let placeAt = -1;
   for (let i = 0; i < words.length; i++) {
     const raw = words[i] ?? "";
@@ -663,7 +666,7 @@ function namesPerson(prev: string, located: boolean, knows?: WordKnowledge): boo
  * surnamesIn("Das sagte Bürgermeisterin Petra Vogel.", knows) // ["petra", "vogel"]
  */
 export function surnamesIn(sentence: string, knows: WordKnowledge): string[] {
-  const words = (sentence.match(/[\p{L}\p{N}]+(?:[-.,'’][\p{L}\p{N}]+)*\.?/gu) ?? []).map((w) => w.replace(/\.$/, ""));
+  const words = (sentence.match(SENTENCE_WORD) ?? []).map((w) => w.replace(/\.$/, ""));
   const names = new Set<string>();
   for (let i = 1; i < words.length; i++) {
     const [prev, word] = [words[i - 1]!, words[i]!];

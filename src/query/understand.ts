@@ -320,7 +320,7 @@ export function truecased(question: string, language: Language, tools: Understan
     // kind of place or organisation ("köln" under Stadt, "volkswagen" under Konzern); not an adverb, filed
     // under none or under something else ("täglich" under Zeitspanne); not a common English word of an
     // English question ("return", which German has as a key's name).
-    const filed = () => safe(() => tools.lexicon.germanBroader(word), tools).some((b) => isPlaceKind(b.word) || isOrganizationKind(b.word));
+    const filed = () => holds(() => filedUnderPlaceOrOrganization(word, tools.lexicon), tools);
     const common = () => holds(() => tools.lexicon.isCommonEnglish?.(word) ?? false, tools);
     if ((language === "de" || !common()) && listedWithoutForms(word, tools) && filed()) return capital;
     // So is a word no dictionary knows in any form, which the sources do not use either ("mona lisa"):
@@ -879,7 +879,8 @@ export function expandTerms(
       // A verb the stemmer cuts below what all its forms spell ("verdienen" → "verdi", "wandern" → "wand")
       // meets other words there ("Verdi", "Wand"): a sentence must spell the verb's part ("verdien").
       const kept = infinitiveStem(text, tools);
-      if (kept !== undefined) for (const stem of stems) if (fold(kept).length > stem.length && fold(kept).startsWith(stem)) cut.set(stem, kept);
+      const whole = kept === undefined ? "" : fold(kept);
+      for (const stem of stems) if (whole.length > stem.length && whole.startsWith(stem)) cut.set(stem, kept!);
       const verb = via === "pivot" && onlyVerb(text, tools);
       for (const stem of [...stems, ...(via === "lemma" ? unstemmed(text, stems) : [])]) {
         const known = alternatives.get(stem);
@@ -1097,7 +1098,12 @@ const JOIN_TERMS = 16;
 
 /** A lower-case word that is a verb's infinitive as the dictionary lists it ("waschen", "gießen"). */
 function isInfinitive(word: string, tools: UnderstandTools): boolean {
-  return /^\p{Ll}+en$/u.test(word) && safe(() => tools.lexicon.germanLemmas(word), tools).some((l) => l.pos === "verb" && l.lemma === word);
+  return /^\p{Ll}+en$/u.test(word) && listedAsVerb(word, tools);
+}
+
+/** A lower-case word the dictionary lists as a verb's dictionary form, as written. */
+function listedAsVerb(word: string, tools: UnderstandTools): boolean {
+  return safe(() => tools.lexicon.germanLemmas(word), tools).some((l) => l.pos === "verb" && l.lemma === word);
 }
 
 /**
@@ -1227,7 +1233,12 @@ function listedWithoutForms(word: string, tools: UnderstandTools): boolean {
 function thesaurusNoun(word: string, tools: UnderstandTools): boolean {
   const { lexicon } = tools;
   const nouns = lexicon.germanSynonyms(word).filter((s) => /^\p{Lu}\p{Ll}/u.test(s.word) && !s.word.includes(" ") && lexicon.isGermanNoun(s.word));
-  return nouns.length > 0 && !lexicon.germanBroader(word).some((b) => isPlaceKind(b.word) || isOrganizationKind(b.word));
+  return nouns.length > 0 && !filedUnderPlaceOrOrganization(word, lexicon);
+}
+
+/** Whether the thesaurus files a word under a kind of place or organisation ("Köln" under Stadt, "Volkswagen" under Konzern). */
+function filedUnderPlaceOrOrganization(word: string, lexicon: Lexicon): boolean {
+  return lexicon.germanBroader(word).some((b) => isPlaceKind(b.word) || isOrganizationKind(b.word));
 }
 
 /**
@@ -1771,9 +1782,8 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
  * for a word that is no infinitive. German grammar, not vocabulary.
  */
 function infinitiveStem(word: string, tools: UnderstandTools): string | undefined {
-  const lower = word.toLowerCase();
-  if (!/^\p{Ll}+(?:en|ern|eln)$/u.test(word) || !safe(() => tools.lexicon.germanLemmas(word), tools).some((l) => l.pos === "verb" && l.lemma === lower)) return undefined;
-  return /(?:er|el)n$/u.test(lower) ? lower.slice(0, -1) : lower.slice(0, -2);
+  if (!/^\p{Ll}+(?:en|ern|eln)$/u.test(word) || !listedAsVerb(word, tools)) return undefined;
+  return /(?:er|el)n$/u.test(word) ? word.slice(0, -1) : word.slice(0, -2);
 }
 
 /** A lower-case word the dictionary reads only as a verb ("landen"; not "laut", an adjective too). */
