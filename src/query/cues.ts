@@ -460,6 +460,12 @@ export function isAcronymOrLegalForm(word: string): boolean {
 const REASON_NOUNS = "grund|gründe|gründen|ursache|ursachen|anlass|anlässe|auslöser|hintergrund|reason|reasons|cause";
 /** Conjunctions and prepositions of cause, and the nouns that name one. */
 const REASON_WORD = new RegExp(`^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|because|due|since|therefore|owing|${REASON_NOUNS})$`, "i");
+/**
+ * "da" and "zumal" opening a clause (at the sentence's start or after a comma) and followed by its subject
+ * (an article, a pronoun, a determiner) join a cause to it: "Da der Stützpunkt weit entfernt liegt, …".
+ * Before its verb, "da" is an adverb of place or time ("Da kam der Bus"). German grammar.
+ */
+const CAUSAL_CLAUSE = /(?:^|[,;–]\s*)(?:da|zumal)\s+(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|er|sie|es|wir|man|sich|sein|seine|ihr|ihre|dieser|diese|dieses|kein|keine|viele|immer|nur|noch)(?![\p{L}])/iu;
 const REASON_NAMED = new RegExp(String.raw`(?<![\p{L}])(?:${REASON_NOUNS})(?![\p{L}])`, "iu");
 
 /**
@@ -534,6 +540,8 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge, named?
   };
   const words = sentence.match(SENTENCE_WORD) ?? [];
   let placeAt = -1;
+  const causal = CAUSAL_CLAUSE.exec(sentence);
+  if (causal) add("reason", causal[0].replace(/^[,;–\s]+/u, "").split(/\s+/u)[0]!);
   for (let i = 0; i < words.length; i++) {
     const raw = words[i] ?? "";
     const word = raw.replace(/\.$/, "");

@@ -159,6 +159,16 @@ describe("answerType", () => {
     expect(sentenceFeatures("Ein Vogel saß auf dem Dach.", knows, new Set(["vogel"])).types.get("person") ?? []).not.toContain("vogel");
   });
 
+  it("reads a clause opened by causal 'da' or 'zumal' as giving a reason, not 'da' for there or then", () => {
+    const reason = (s: string) => sentenceFeatures(s).types.has("reason");
+    expect(reason("Da der nächste Stützpunkt weit entfernt liegt, dauert es lange.")).toBe(true);
+    expect(reason("Die Stadt zahlt nichts, da die Grundsteuer nicht reicht.")).toBe(true);
+    expect(reason("Der Bus fährt selten, zumal viele Fahrer fehlen.")).toBe(true);
+    // Before its verb, "da" is an adverb of place or time.
+    expect(reason("Da kam der Bus um acht Uhr.")).toBe(false);
+    expect(reason("Er war da, als die Feuerwehr kam.")).toBe(false);
+  });
+
   it("tells a quotation with its speaker from a sentence that announces or sums up what was said", () => {
     expect(isAttributedQuote("«Wir bleiben bei unserem Plan», sagte der Bürgermeister.")).toBe(true);
     expect(isAttributedQuote("„Das ist ein guter Tag“, rief er.")).toBe(true);
