@@ -259,14 +259,21 @@ export function speaksOfPlan(sentence: string): boolean {
  * about the same span, but does not answer. General grammar, German and English.
  */
 const BOUND_ASKED: Readonly<Record<"start" | "end", RegExp>> = {
-  start: /(?<![\p{L}])(seit\s+wann|since\s+when)(?![\p{L}])/iu,
+  start: /(?<![\p{L}])(seit\s+wann|ab\s+wann|von\s+wann\s+an|since\s+when|from\s+when|as\s+of\s+when)(?![\p{L}])/iu,
   end: /(?<![\p{L}])(bis\s+wann|until\s+when|till\s+when|by\s+when)(?![\p{L}])/iu,
 };
 const BOUND_SAID: Readonly<Record<"start" | "end", RegExp>> = {
-  start: /(?<![\p{L}])(seit|since|gegründet|gegründete[nmrs]?|gründete|founded|established|gestartet|gestartete[nmrs]?|started|begann|began|eröffnet|eröffnete|opened)(?![\p{L}])/iu,
+  // "ab dem 20. Mai", "Vom 1. Oktober an", "from 3 March": a start given as a date ("fährt um 6 Uhr ab" is a verb's particle).
+  start: new RegExp(
+    String.raw`(?<![\p{L}])(?:(?:seit|since|gegründet|gegründete[nmrs]?|gründete|founded|established|gestartet|gestartete[nmrs]?|started|begann|began|eröffnet|eröffnete|opened|as\s+of|starting|ab\s+(?:dem|der|den|sofort)|vo[mn]\s+(?:\d{1,2}\.\s*)?\p{L}+(?:\s+\d{4})?\s+an|from\s+(?:${MONTH_NAMES}|${WEEKDAY_NAMES}|next|tomorrow|today|now))(?![\p{L}])|(?:ab|from)\s+\d)`,
+    "iu",
+  ),
   // "bis zu 45 Minuten" is "up to", an amount, not an end.
   end: /(?<![\p{L}])(bis(?!\s+zu\s)|until|till)(?![\p{L}])/iu,
 };
+
+/** "ab Montag", "ab Herbst": "ab" before a noun (case matters: "ab und zu" is no start). */
+const START_BEFORE_NOUN = /(?<![\p{L}])[Aa]b\s+\p{Lu}/u;
 
 /** The end of a span a question asks for ("Seit wann …" its start, "Bis wann …" its end), or null. */
 export function boundAsked(question: string): "start" | "end" | null {
@@ -277,7 +284,7 @@ export function boundAsked(question: string): "start" | "end" | null {
 
 /** True when a sentence gives that end of a span: "seit 2019" or "gegründet" a start, "bis zum Herbst" an end. */
 export function saysBound(sentence: string, bound: "start" | "end"): boolean {
-  return BOUND_SAID[bound].test(sentence);
+  return BOUND_SAID[bound].test(sentence) || (bound === "start" && START_BEFORE_NOUN.test(sentence));
 }
 
 /**

@@ -667,6 +667,20 @@ describe("the ends of a span", () => {
     expect(boundAsked("Wann wurde der Ruderverein gegründet?")).toBeNull();
   });
 
+  it("reads 'ab wann' and 'from when' as asking for a start, which news gives with 'ab' or 'vom … an' before a date", () => {
+    expect(boundAsked("Ab wann fährt der Bus wieder?")).toBe("start");
+    expect(boundAsked("From when will visitors be able to see it?")).toBe("start");
+    expect(saysBound("Ab dem 20. Mai darf es auf die Außenanlage.", "start")).toBe(true);
+    expect(saysBound("Vom 1. Oktober an fährt die neue Linie.", "start")).toBe(true);
+    expect(saysBound("The bridge reopens to cars from 3 March.", "start")).toBe(true);
+    // "ab" as a verb's particle, or a clock time, is no start of a span.
+    expect(saysBound("Der erste Bus fährt um 5.42 Uhr ab.", "start")).toBe(false);
+    expect(saysBound("Der Bus kam von der anderen Seite.", "start")).toBe(false);
+    expect(saysBound("Der Bus fährt ab und zu.", "start")).toBe(false);
+    expect(saysBound("Ab Montag fährt der Bus.", "start")).toBe(true);
+    expect(saysBound("Die Preise reichen von 2 bis 5 Euro.", "start")).toBe(false);
+  });
+
   it("finds the words news gives a start or an end with, not an amount's 'bis zu'", () => {
     expect(saysBound("Der Ruderverein wurde 1921 gegründet.", "start")).toBe(true);
     expect(saysBound("Die Fähre fährt seit dem Frühjahr.", "start")).toBe(true);
