@@ -624,7 +624,9 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge, named?
     // dictionary knows the word; after an article it is the noun ("ein Vogel").
     if (capitalised && named?.has(lower) === true && !ARTICLES.test(prev)) add("person", word);
     // A name: capitalised, not opening the sentence, and unknown to the dictionary ("Mirsojew", "Tromsø").
-    if (capitalised && i > 0 && knows !== undefined && !ARTICLES.test(word) && !knows.isWord(word)) {
+    // Right after a number it is what the number counts ("mit 40 Einsatzkräften"), a compound the dictionary lacks.
+    const counted = /^\d+([.,]\d+)*$/.test(prev) || NUMBER_WORDS.test(prev.toLowerCase());
+    if (capitalised && i > 0 && knows !== undefined && !ARTICLES.test(word) && !knows.isWord(word) && !counted) {
       // A name after a common noun names that thing ("Amtsgericht Kassel"), unless the noun is a role.
       const described = /^\p{Lu}/u.test(prev) && knows.isWord(prev) && !ROLE_NOUN.test(prev);
       if (!located && !described) add("person", word);
@@ -632,8 +634,10 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge, named?
     }
     // Right after a preposition of place ("in Kassel", "im Landratsamt"), or after one and a dative article ("in einem Hotel").
     const afterPreposition = i > 0 && (PLACE_PREPOSITION.test(prev) || (i > 1 && LOCATIVE_ARTICLE.test(prev) && LOCATIVE_PREPOSITION.test(words[i - 2] ?? "")));
+    // "im Alter von 23 Jahren", "in Höhe von 2 Millionen", "im Wert von 40.000 Euro": a measure, no place.
+    const measured = next === "von" && /^(\d|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|rund|etwa|knapp|mehr|über|bis)/iu.test(afterNext);
     const place =
-      (capitalised && afterPreposition && !TIME_NOUN.test(lower) && !TIME_HEAD.test(lower)) ||
+      (capitalised && afterPreposition && !measured && !TIME_NOUN.test(lower) && !TIME_HEAD.test(lower)) ||
       // A name after a noun for a kind of place is that place: "der Ort Quellbrunn", "die Gemeinde Rodenbach".
       (capitalised && i > 0 && knows !== undefined && !knows.isWord(word) && isPlaceKind(prev)) ||
       (capitalised && knows?.isPlace(word) === true) ||

@@ -211,7 +211,7 @@ const FACT_COLUMNS = ["more stems", "carried", "lemma stems", "counted", "counte
 const FACT = { moreStems: 0, carried: 1, lemmaStems: 2, counted: 3, countedNouns: 4, features: 5 } as const;
 
 /** Bump when a sentence's facts change in a way the probe below might not show. */
-const FACTS_VERSION = 9;
+const FACTS_VERSION = 10;
 
 /**
  * A short article that asks for every kind of fact: a dateline and "die Stadt", an acronym spelled out,
@@ -231,7 +231,7 @@ export const FACTS_PROBE = [
   "Die Arbeiten sollen im Frühjahr 2027 beginnen, drei Jahre dauern und 4,5 Millionen Euro kosten.",
   "Der Konzern Almet liefert zweimal täglich Brot nach Hamburg, Bremen und Kiel; es war der dritte Auftrag.",
   "Wegen des Glatteises fielen am 12. März ab 6 Uhr rund 40 Prozent der Busse aus, teilte Bürgermeisterin Jana Holm mit.",
-  "Die Burg wurde um das Jahr 950 errichtet.",
+  "Die Burg wurde um das Jahr 950 von Männern im Alter von 20 Jahren errichtet.",
   "Die Gemeinde Lindtal liefert montags Brot, bis Weihnachten auch sonntags, da die Nachfrage steigt.",
   "Die Zahl der Bäckereien in Lindtal sank auf 12.",
 ];

@@ -169,6 +169,22 @@ describe("answerType", () => {
     expect(reason("Er war da, als die Feuerwehr kam.")).toBe(false);
   });
 
+  it("reads a capitalised word the dictionary lacks right after a number as what the number counts, no person's name", () => {
+    const knows = { isPlace: () => false, isWord: (w: string) => ["Feuerwehr", "Sprecher", "Aufnahmen", "Einsätzen"].includes(w) };
+    expect(sentenceFeatures("Die Feuerwehr rückte mit 40 Einsatzkräften aus.", knows).types.get("person") ?? []).toEqual([]);
+    expect(sentenceFeatures("Rund 350 Ehrenamtliche sichten die Aufnahmen.", knows).types.get("person") ?? []).toEqual([]);
+    // A name elsewhere is still a person's.
+    expect(sentenceFeatures("Das sagte Sprecher Mirsojew nach 40 Einsätzen.", knows).types.get("person")).toContain("mirsojew");
+  });
+
+  it("reads 'im Alter von', 'in Höhe von' before an amount as a measure, no place", () => {
+    const knows = { isPlace: () => false, isWord: () => true };
+    expect(sentenceFeatures("Die Polizei nahm zwei Männer im Alter von 23 und 31 Jahren fest.", knows).types.get("place") ?? []).toEqual([]);
+    expect(sentenceFeatures("Das Land gab eine Förderung in Höhe von rund 610.000 Euro.", knows).types.get("place") ?? []).toEqual([]);
+    // A place that a "von" follows is still one.
+    expect(sentenceFeatures("Sie trafen sich im Rathaus von Lindtal.", knows).types.get("place")).toContain("rathaus");
+  });
+
   it("tells a quotation with its speaker from a sentence that announces or sums up what was said", () => {
     expect(isAttributedQuote("«Wir bleiben bei unserem Plan», sagte der Bürgermeister.")).toBe(true);
     expect(isAttributedQuote("„Das ist ein guter Tag“, rief er.")).toBe(true);
