@@ -629,15 +629,19 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge, named?
     if (capitalised && i > 0 && knows !== undefined && !ARTICLES.test(word) && !knows.isWord(word) && !counted) {
       // A name after a common noun names that thing ("Amtsgericht Kassel"), unless the noun is a role.
       const described = /^\p{Lu}/u.test(prev) && knows.isWord(prev) && !ROLE_NOUN.test(prev);
-      if (!located && !described) add("person", word);
+      // After an article it is a thing's or a place's ("über die Kalde"): news names a person without one.
+      if (!located && !described && !ARTICLES.test(prev)) add("person", word);
       add("name", word);
     }
     // Right after a preposition of place ("in Kassel", "im Landratsamt"), or after one and a dative article ("in einem Hotel").
     const afterPreposition = i > 0 && (PLACE_PREPOSITION.test(prev) || (i > 1 && LOCATIVE_ARTICLE.test(prev) && LOCATIVE_PREPOSITION.test(words[i - 2] ?? "")));
     // "im Alter von 23 Jahren", "in Höhe von 2 Millionen", "im Wert von 40.000 Euro": a measure, no place.
     const measured = next === "von" && /^(\d|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|rund|etwa|knapp|mehr|über|bis)/iu.test(afterNext);
+    // "nach" takes a place by its name ("nach Kassel") or home and the compass; before a common noun it says
+    // on what authority ("nach Angaben der Polizei", "nach Schätzung der Stadt").
+    const according = /^nach$/i.test(prev) && knows !== undefined && knows.isWord(word) && !knows.isPlace(word) && !/^(hause|norden|süden|osten|westen)$/.test(lower);
     const place =
-      (capitalised && afterPreposition && !measured && !TIME_NOUN.test(lower) && !TIME_HEAD.test(lower)) ||
+      (capitalised && afterPreposition && !measured && !according && !TIME_NOUN.test(lower) && !TIME_HEAD.test(lower)) ||
       // A name after a noun for a kind of place is that place: "der Ort Quellbrunn", "die Gemeinde Rodenbach".
       (capitalised && i > 0 && knows !== undefined && !knows.isWord(word) && isPlaceKind(prev)) ||
       (capitalised && knows?.isPlace(word) === true) ||

@@ -185,6 +185,22 @@ describe("answerType", () => {
     expect(sentenceFeatures("Sie trafen sich im Rathaus von Lindtal.", knows).types.get("place")).toContain("rathaus");
   });
 
+  it("reads a word the dictionary lacks after an article as a thing's or a place's name, no person's", () => {
+    const knows = { isPlace: () => false, isWord: (w: string) => ["Brücke", "Stadtrat"].includes(w) };
+    const features = sentenceFeatures("Der Stadtrat hat den Bau einer neuen Brücke über die Kalde beschlossen.", knows).types;
+    expect(features.get("person") ?? []).toEqual([]);
+    expect(features.get("name")).toContain("kalde");
+  });
+
+  it("reads 'nach' before a common noun as on whose authority ('nach Angaben der Polizei'), before a name as a place", () => {
+    const knows = { isPlace: (w: string) => w === "Polen", isWord: (w: string) => ["Angaben", "Polizei", "Schätzung", "Stadt", "Hause", "Polen"].includes(w) };
+    expect(sentenceFeatures("Nach Angaben der Polizei wurde niemand verletzt.", knows).types.get("place") ?? []).toEqual([]);
+    expect(sentenceFeatures("Der Schaden liegt nach Schätzung der Stadt bei 9.000 Euro.", knows).types.get("place") ?? []).toEqual([]);
+    expect(sentenceFeatures("Die Familie fuhr nach Kesselbach.", knows).types.get("place")).toEqual(["kesselbach"]);
+    expect(sentenceFeatures("Die Lieferung ging nach Polen.", knows).types.get("place")).toEqual(["polen"]);
+    expect(sentenceFeatures("Die Bewohner durften nach Hause.", knows).types.get("place")).toEqual(["hause"]);
+  });
+
   it("tells a quotation with its speaker from a sentence that announces or sums up what was said", () => {
     expect(isAttributedQuote("«Wir bleiben bei unserem Plan», sagte der Bürgermeister.")).toBe(true);
     expect(isAttributedQuote("„Das ist ein guter Tag“, rief er.")).toBe(true);
