@@ -7,7 +7,7 @@ import type { Language, Turn } from "../types.js";
 import { LEADER_NOUNS, PEOPLE_WORDS, answerType, asksForLeader, asksPlannedTime, boundAsked, isOrganizationKind, isPlaceKind, measureNouns, namesFocus, periodFor, questionFocus, unitFor, type AnswerType, type QuestionFocus } from "./cues.js";
 import { asksAboutTheBot, asksAboutTheSources, framing, intentOf, saysLanguage, type Intent } from "./framing.js";
 import { detectLanguage } from "./language.js";
-import { LINKING_ELEMENTS, feminines, umlautSpelling, withoutLinking } from "./vocabulary.js";
+import { LINKING_ELEMENTS, feminines, masculine, umlautSpelling, withoutLinking } from "./vocabulary.js";
 import { QUESTION_WORD, cleanQuestion } from "./question.js";
 import { contentWords, isLightWord, isStopword, questionWords, type Analyzer, type Alternative, type QueryTerm } from "./terms.js";
 
@@ -881,6 +881,9 @@ export function expandTerms(
       const kept = infinitiveStem(text, tools);
       const whole = kept === undefined ? "" : fold(kept);
       for (const stem of stems) if (whole.length > stem.length && whole.startsWith(stem)) cut.set(stem, kept!);
+      // So does a noun in "-er" cut to its root ("Richter" → richt, met in "Gericht", "Unterricht"), and the
+      // masculine a feminine meets ("Richterin"): a sentence must spell the noun ("richter").
+      for (const [stem, noun] of agentStems(text, stems, tools)) if (!cut.has(stem)) cut.set(stem, noun);
       const verb = via === "pivot" && onlyVerb(text, tools);
       for (const stem of [...stems, ...(via === "lemma" ? unstemmed(text, stems) : [])]) {
         const known = alternatives.get(stem);
@@ -1784,6 +1787,30 @@ function translations(english: string, tools: UnderstandTools): Sense[] {
 function infinitiveStem(word: string, tools: UnderstandTools): string | undefined {
   if (!/^\p{Ll}+(?:en|ern|eln)$/u.test(word) || !listedAsVerb(word, tools)) return undefined;
   return /(?:er|el)n$/u.test(word) ? word.slice(0, -1) : word.slice(0, -2);
+}
+
+/**
+ * The stems of `text` the stemmer cut below an "-er" noun ("Richter" → richt, "Sprecher" → sprech), with the
+ * noun as every form of it spells it ("richter"); for a feminine ("Richterin"), its masculine's. Not a noun
+ * declined as an adjective ("Angestellter", "Verletzter"), whose "-er" is an ending: its "-e" form is a form
+ * of it ("Angestellte"), or the word is a participle's or an adjective's too.
+ */
+function agentStems(text: string, stems: readonly string[], tools: UnderstandTools): [string, string][] {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(text)) return [];
+  const lower = text.toLowerCase();
+  const agent = () => {
+    const readings = safe(() => tools.lexicon.germanLemmas(text), tools);
+    const declined = safe(() => tools.lexicon.germanLemmas(`${text.slice(0, -2)}e`), tools);
+    return readings.some((l) => l.pos === "noun" && l.lemma === text) && readings.every((l) => l.pos === "noun") && !declined.some((l) => l.pos === "noun" && l.lemma === text);
+  };
+  const found: [string, string][] = [];
+  for (const stem of stems) {
+    if (lower.endsWith("er") && fold(lower) === `${stem}er` && agent()) found.push([stem, lower]);
+    const male = masculine(stem);
+    const feminine = /erinn?$/u.exec(lower);
+    if (male !== undefined && feminine !== null && stem.endsWith("erin")) found.push([male, lower.slice(0, feminine.index + 2)]);
+  }
+  return found;
 }
 
 /** A lower-case word the dictionary reads only as a verb ("landen"; not "laut", an adjective too). */

@@ -340,6 +340,25 @@ describe("createAsk, a compound the sources do not use", () => {
   });
 });
 
+describe("createAsk, a role noun the stemmer cuts to its root", () => {
+  const TREE_HOUSE =
+    " date 2023-11 Kessingen (dpa) - Ein Baumhaus in einem Garten in Kessingen darf stehen bleiben. " +
+    "Das hat das Amtsgericht Kessingen am Dienstag entschieden und damit einen Nachbarschaftsstreit beendet. " +
+    "Die Nachbarn hatten geklagt, weil sie von der Plattform aus beobachtet würden.\n\n" +
+    "Die Familie hatte das Baumhaus im Frühjahr 2022 für ihre beiden Kinder gebaut. Es kostete rund 6.500 Euro an Material. " +
+    "Richterin Claudia Wendt hatte sich die Lage im Juni bei einem Ortstermin selbst angesehen. " +
+    "Die mündliche Verhandlung im September hatte gut drei Stunden gedauert.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "tree-house.txt": TREE_HOUSE }, true));
+  });
+
+  it("does not find a judge ('Richter' → richt) in the court ('Amtsgericht'): the sentence that names the judge comes first", async () => {
+    const answer = await askAlone(() => index)("Welche Richterin hat am Amtsgericht Kessingen im Baumhaus-Streit entschieden?");
+    expect(answer.kind === "answered" && answer.citations[0]?.quote).toBe("Richterin Claudia Wendt hatte sich die Lage im Juni bei einem Ortstermin selbst angesehen.");
+  });
+});
+
 describe("createAsk, a conversation that stays with its story", () => {
   const UNION =
     " date 2025-02 Zwickau (dpa) - Der Autozulieferer Kessler will 700 Stellen streichen. Die IG Metall fordert bei Kessler eine Standortgarantie bis 2030. Die IG Metall ruft bei Kessler für Freitag zu einem Warnstreik auf.";

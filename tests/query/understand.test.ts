@@ -103,6 +103,31 @@ describe("understand", () => {
     expect(term("Wer hat das merken können?", "merken")?.umlauts).toBeUndefined();
   });
 
+  it("guards an '-er' noun the stemmer cuts to its root, and the masculine of a feminine, not a noun declined as an adjective", () => {
+    const forms: Record<string, Lemma[]> = {
+      richter: [{ lemma: "Richter", pos: "noun" }],
+      richte: [{ lemma: "richten", pos: "verb" }],
+      angestellter: [{ lemma: "Angestellter", pos: "noun" }],
+      angestellte: [{ lemma: "Angestellte", pos: "noun" }, { lemma: "Angestellter", pos: "noun" }],
+      verletzter: [{ lemma: "verletzen", pos: "verb" }],
+    };
+    const nouns = /^(richter|richterin|angestellter|verletzter)$/i;
+    const german: Lexicon = {
+      ...lexicon,
+      germanLemmas: (w) => forms[w.toLowerCase()] ?? lexicon.germanLemmas(w),
+      isGermanNoun: (w) => nouns.test(w) || lexicon.isGermanNoun(w),
+      isGermanWord: (w) => nouns.test(w) || lexicon.isGermanWord(w),
+    };
+    const withForms: UnderstandTools = { ...tools, lexicon: german };
+    const term = (q: string, word: string) => understand(q, [], false, withForms, 1000).terms.find((t) => t.word === word);
+    // "Richter" → richt, which "Gericht" and "Unterricht" end in: a sentence must spell "richter".
+    expect(term("Welcher Richter hat entschieden?", "Richter")?.umlauts).toEqual([{ stem: "richt", spelt: "richter" }]);
+    expect(term("Welche Richterin hat entschieden?", "Richterin")?.umlauts).toEqual([{ stem: "richt", spelt: "richter" }]);
+    // "Angestellter" / "Angestellte" and "Verletzter" (a participle's) end in an ending: nothing to guard.
+    expect(term("Was sagte der Angestellter dazu?", "Angestellter")?.umlauts).toBeUndefined();
+    expect(term("Wo liegt der Verletzter?", "Verletzter")?.umlauts).toBeUndefined();
+  });
+
   it("lets the sources name what a number counts by its hypernym, and only that word", () => {
     // A German dictionary that knows the question's words, so it is read as German.
     const german: Lexicon = {
