@@ -232,7 +232,7 @@ export const FACTS_PROBE = [
   "Der Konzern Almet liefert zweimal täglich Brot nach Hamburg, Bremen und Kiel; es war der dritte Auftrag.",
   "Wegen des Glatteises fielen am 12. März ab 6 Uhr rund 40 Prozent der Busse aus, teilte Bürgermeisterin Jana Holm mit.",
   "Die Burg an der Welbe wurde nach Angaben der Stadt um das Jahr 950 von Männern im Alter von 20 Jahren errichtet.",
-  "Die Gemeinde Lindtal liefert montags Brot, bis Weihnachten auch sonntags, da die Nachfrage steigt.",
+  "Die Gemeinde Lindtal liefert montags Brot, der Wagen fährt bis Weihnachten auch sonntags, da die Nachfrage steigt.",
   "Die Zahl der Bäckereien in Lindtal sank auf 12.",
 ];
 

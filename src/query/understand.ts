@@ -864,8 +864,9 @@ export function expandTerms(
     const expansions = new Set<string>();
     // The umlaut each stem is spelt with by the dictionary forms added (null: some spell it without).
     const umlauts = new Map<string, string | null>();
-    // The part of a verb's infinitive its stem was cut from, where the stemmer cut more (see infinitiveStem).
-    const cut = new Map<string, string>();
+    // The part of a verb's infinitive its stem was cut from, where the stemmer cut more (see infinitiveStem),
+    // or the noun in "-er" (see agentStems): each way a sentence may spell it.
+    const cut = new Map<string, readonly string[]>();
     const add = (text: string, weight: number, via: Alternative["via"]) => {
       if (text.toLowerCase() !== term.word.toLowerCase()) expansions.add(text);
       const stems = analyze(text);
@@ -880,7 +881,7 @@ export function expandTerms(
       // meets other words there ("Verdi", "Wand"): a sentence must spell the verb's part ("verdien").
       const kept = infinitiveStem(text, tools);
       const whole = kept === undefined ? "" : fold(kept);
-      for (const stem of stems) if (whole.length > stem.length && whole.startsWith(stem)) cut.set(stem, kept!);
+      for (const stem of stems) if (whole.length > stem.length && whole.startsWith(stem)) cut.set(stem, [kept!]);
       // So does a noun in "-er" cut to its root ("Richter" → richt, met in "Gericht", "Unterricht"), and the
       // masculine a feminine meets ("Richterin"): a sentence must spell the noun ("richter").
       for (const [stem, noun] of agentStems(text, stems, tools)) if (!cut.has(stem)) cut.set(stem, noun);
@@ -896,7 +897,8 @@ export function expandTerms(
       const heads = /^\p{Lu}/u.test(term.word) ? compoundHeads(term.word, tools) : undefined;
       if (heads !== undefined) term = { ...term, heads };
       // A capitalised word takes no synonyms of an adjective spelt alike (see asNoun).
-      const readings = safe(() => lexicon.germanLemmas(term.word), tools);
+      // A phrase the dictionary also files a verb under ("fährt" → "rad fahren") is one use of it, not its sense.
+      const readings = oneWordFirst(safe(() => lexicon.germanLemmas(term.word), tools));
       const lemmas = term.capitalised === true ? asNoun(readings, term.word) : term.position === 0 && verbFirst ? asVerb(readings) : readings;
       for (const lemma of lemmas) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
       // "Spanier", "spanische": news names the country ("die Wahl in Spanien").
@@ -1085,7 +1087,7 @@ export function expandTerms(
     }
     const spelt = [
       ...[...umlauts].flatMap(([stem, spelling]) => (spelling === null || cut.has(stem) ? [] : [{ stem, spelt: spelling }])),
-      ...[...cut].map(([stem, spelling]) => ({ stem, spelt: spelling })),
+      ...[...cut].flatMap(([stem, spellings]) => spellings.map((spelt) => ({ stem, spelt }))),
     ];
     out.push({ ...term, alternatives: [...alternatives.values()], expansions: [...expansions], ...(spelt.length > 0 ? { umlauts: spelt } : {}) });
   }
@@ -1795,7 +1797,7 @@ function infinitiveStem(word: string, tools: UnderstandTools): string | undefine
  * declined as an adjective ("Angestellter", "Verletzter"), whose "-er" is an ending: its "-e" form is a form
  * of it ("Angestellte"), or the word is a participle's or an adjective's too.
  */
-function agentStems(text: string, stems: readonly string[], tools: UnderstandTools): [string, string][] {
+function agentStems(text: string, stems: readonly string[], tools: UnderstandTools): [string, string[]][] {
   if (!/^\p{Lu}\p{Ll}+$/u.test(text)) return [];
   const lower = text.toLowerCase();
   const agent = () => {
@@ -1803,14 +1805,30 @@ function agentStems(text: string, stems: readonly string[], tools: UnderstandToo
     const declined = safe(() => tools.lexicon.germanLemmas(`${text.slice(0, -2)}e`), tools);
     return readings.some((l) => l.pos === "noun" && l.lemma === text) && readings.every((l) => l.pos === "noun") && !declined.some((l) => l.pos === "noun" && l.lemma === text);
   };
-  const found: [string, string][] = [];
+  const found: [string, string[]][] = [];
   for (const stem of stems) {
-    if (lower.endsWith("er") && fold(lower) === `${stem}er` && agent()) found.push([stem, lower]);
+    if (lower.endsWith("er") && fold(lower) === `${stem}er` && agent()) found.push([stem, withPluralUmlaut(lower)]);
     const male = masculine(stem);
     const feminine = /erinn?$/u.exec(lower);
-    if (male !== undefined && feminine !== null && stem.endsWith("erin")) found.push([male, lower.slice(0, feminine.index + 2)]);
+    if (male !== undefined && feminine !== null && stem.endsWith("erin")) found.push([male, withPluralUmlaut(lower.slice(0, feminine.index + 2))]);
   }
   return found;
+}
+
+/** An "-er" noun as written and with the umlaut its plural may take on the root's last vowel ("vater", "väter"; "richter" alone). */
+function withPluralUmlaut(noun: string): string[] {
+  const root = noun.slice(0, -2);
+  const at = Math.max(root.lastIndexOf("a"), root.lastIndexOf("o"), root.lastIndexOf("u"));
+  // "au" takes its umlaut on the "a" ("Bauer" → "Bäuerin"), as does a single vowel.
+  const vowel = at > 0 && root[at] === "u" && root[at - 1] === "a" ? at - 1 : at;
+  if (vowel < 0) return [noun];
+  const umlaut = ({ a: "ä", o: "ö", u: "ü" } as Record<string, string>)[root[vowel]!]!;
+  return [noun, `${root.slice(0, vowel)}${umlaut}${root.slice(vowel + 1)}er`];
+}
+
+/** The dictionary forms of a word without the phrases among them that share a one-word form's part of speech ("rad fahren" beside "fahren"). */
+export function oneWordFirst(readings: readonly Lemma[]): readonly Lemma[] {
+  return readings.filter((l) => !l.lemma.includes(" ") || !readings.some((m) => !m.lemma.includes(" ") && m.pos === l.pos));
 }
 
 /** A lower-case word the dictionary reads only as a verb ("landen"; not "laut", an adjective too). */

@@ -359,6 +359,23 @@ describe("createAsk, a role noun the stemmer cuts to its root", () => {
   });
 });
 
+describe("createAsk, a verb the dictionary also files under a phrase", () => {
+  const BUS =
+    " date 2025-03 Lindtal (dpa) - Die neue Buslinie 12 fährt ab Montag stündlich nach Kassel. " +
+    "Eine Fahrt kostet 2,40 Euro, wie die Verkehrsgesellschaft am Dienstag mitteilte. " +
+    "Die Linie ersetzt die alte Verbindung, die im vergangenen Jahr eingestellt worden war.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "bus.txt": BUS }, true));
+  });
+
+  it("does not read 'fährt' as 'rad fahren' and so as a word about a bicycle", async () => {
+    expect((await askAlone(() => index)("Wie viel kostet ein neues Rad in Lindtal?")).kind).toBe("not_found");
+    const answer = await askAlone(() => index)("Wie viel kostet eine Fahrt nach Kassel?");
+    expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("2,40 Euro");
+  });
+});
+
 describe("createAsk, a conversation that stays with its story", () => {
   const UNION =
     " date 2025-02 Zwickau (dpa) - Der Autozulieferer Kessler will 700 Stellen streichen. Die IG Metall fordert bei Kessler eine Standortgarantie bis 2030. Die IG Metall ruft bei Kessler für Freitag zu einem Warnstreik auf.";

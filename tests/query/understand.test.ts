@@ -106,12 +106,13 @@ describe("understand", () => {
   it("guards an '-er' noun the stemmer cuts to its root, and the masculine of a feminine, not a noun declined as an adjective", () => {
     const forms: Record<string, Lemma[]> = {
       richter: [{ lemma: "Richter", pos: "noun" }],
+      vater: [{ lemma: "Vater", pos: "noun" }],
       richte: [{ lemma: "richten", pos: "verb" }],
       angestellter: [{ lemma: "Angestellter", pos: "noun" }],
       angestellte: [{ lemma: "Angestellte", pos: "noun" }, { lemma: "Angestellter", pos: "noun" }],
       verletzter: [{ lemma: "verletzen", pos: "verb" }],
     };
-    const nouns = /^(richter|richterin|angestellter|verletzter)$/i;
+    const nouns = /^(richter|richterin|vater|angestellter|verletzter)$/i;
     const german: Lexicon = {
       ...lexicon,
       germanLemmas: (w) => forms[w.toLowerCase()] ?? lexicon.germanLemmas(w),
@@ -123,9 +124,27 @@ describe("understand", () => {
     // "Richter" → richt, which "Gericht" and "Unterricht" end in: a sentence must spell "richter".
     expect(term("Welcher Richter hat entschieden?", "Richter")?.umlauts).toEqual([{ stem: "richt", spelt: "richter" }]);
     expect(term("Welche Richterin hat entschieden?", "Richterin")?.umlauts).toEqual([{ stem: "richt", spelt: "richter" }]);
+    // A plural with an umlaut spells it too ("Väter").
+    expect(term("Was sagte der Vater dazu?", "Vater")?.umlauts).toEqual([
+      { stem: "vat", spelt: "vater" },
+      { stem: "vat", spelt: "väter" },
+    ]);
     // "Angestellter" / "Angestellte" and "Verletzter" (a participle's) end in an ending: nothing to guard.
     expect(term("Was sagte der Angestellter dazu?", "Angestellter")?.umlauts).toBeUndefined();
     expect(term("Wo liegt der Verletzter?", "Verletzter")?.umlauts).toBeUndefined();
+  });
+
+  it("reads a verb by its one-word infinitive, not by a phrase the dictionary also files it under ('rad fahren')", () => {
+    const forms: Record<string, Lemma[]> = {
+      fährt: [
+        { lemma: "fahren", pos: "verb" },
+        { lemma: "rad fahren", pos: "verb" },
+      ],
+    };
+    const german: Lexicon = { ...lexicon, germanLemmas: (w) => forms[w.toLowerCase()] ?? lexicon.germanLemmas(w) };
+    const term = understand("Wie lange fährt man bis Kassel?", [], false, { ...tools, lexicon: german }, 1000).terms.find((t) => t.word === "fährt");
+    expect(term?.alternatives.map((a) => a.stem)).toContain("fahr");
+    expect(term?.alternatives.map((a) => a.stem)).not.toContain("rad");
   });
 
   it("lets the sources name what a number counts by its hypernym, and only that word", () => {
