@@ -405,7 +405,7 @@ const NUMBER_WORDS = new RegExp(`^(${NUMBER_WORD})$`);
  */
 const SIZE_OR_SPAN = /(?<![\p{L}])(how\s+long\s+(is|was|are|were)\s+(the|a|an|its|his|her|their|this|that)|wie\s+lang\s+(ist|war|sind|waren)\s+(der|die|das|sein|seine|ihr|ihre))\s+(?![^?]*(?<![\p{L}])to\s)/u;
 /** Units of time a span is given in (general German and English usage). */
-const DURATION_UNIT = String.raw`sekunden?|minuten?|stunden?|tage?n?|tagen|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?`;
+const DURATION_UNIT = String.raw`sekunden?|minuten?|stunden?|tage?n?|tagen|tages|wochen?|monate?n?|monats|jahre?n?|jahres|jahrzehnte?n?|jahrzehnts|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?`;
 const SIZE_OR_SPAN_UNIT = measured(`${LENGTH_UNIT}|${DURATION_UNIT}`);
 const DURATION_UNITS = new RegExp(`^(${DURATION_UNIT})$`);
 /** Words that say how often: a timetable's "Takt", "täglich", "zweimal", "daily". */
@@ -415,7 +415,7 @@ const CALENDAR_DETERMINER = /^(diese[rnms]?|kommende[rnms]?|laufende[rnms]?|this
 /** Words that turn a span into a point in time: "zwei Stunden nach dem Anpfiff", "zwei Tage später". */
 const RELATIVE_TIME = /^(nach|vor|später|danach|zuvor|after|before|later|earlier|ago)$/;
 const DURATION_WORDS = /^(tagelang|wochenlang|monatelang|jahrelang|stundenlang|jahrzehntelang)$/;
-const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|a|an|one|wenige[rn]?|mehrere[rn]?|einige[rn]?|few|several|\d+([.,]\d+)?)$/;
+const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|eines|a|an|one|wenige[rn]?|mehrere[rn]?|einige[rn]?|few|several|\d+([.,]\d+)?)$/;
 /** An ordinal: "3.", "dritte", "third", an ordinal superlative ("zweitgrößte", "drittstärkste"), "erstmals". */
 const ORDINAL = /^(\d+\.|\d+(st|nd|rd|th)|erste[nrms]?|zweite[nrms]?|dritte[nrms]?|(vier|fünf|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|zwanzig)te[nrms]?|(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)\p{L}{2,}[sß]te[nrms]?|erstmal(s|ig\p{L}*)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/u;
 const MONTHS = new RegExp(`^(${MONTH_NAMES}|(?:${WEEKDAY_NAMES})s?|gestern|heute|morgen|yesterday|today|tomorrow|anfang|ende|mitte|vergangenen?|letzten?|nächsten?)$`);
@@ -586,6 +586,8 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge, named?
       // A span after or before something is a point in time: "zwei Stunden nach dem Anpfiff", "two days later".
       const after = (words[i + 2] ?? "").replace(/\.$/, "").toLowerCase();
       if (RELATIVE_TIME.test(after)) add("time", next);
+      // So is one within which something must happen, a deadline counted from now: "innerhalb eines Monats", "within two weeks".
+      if (/^(innerhalb|binnen|within)$/.test(prev.toLowerCase()) || (i > 1 && /^(innerhalb|binnen)$/i.test(words[i - 2] ?? "") && /^von$/i.test(prev))) add("time", next);
     }
     // A span of the calendar named from now: "in dieser Woche", "kommenden Monat", "this week", "next year".
     if (CALENDAR_DETERMINER.test(lower) && DURATION_UNITS.test(next)) add("time", next);

@@ -228,7 +228,7 @@ export const FACTS_PROBE = [
   "Sie gewann zwei Sitze dazu, weil die Kunden unzufrieden waren.",
   "Die VFB-Chefin sagte, der Verband habe drei Wochen lang verhandelt; zwölf Bäckereien schlossen.",
   "The mayor, John Smith, said on Tuesday that 40 people were moved from London because of the works.",
-  "Die Arbeiten sollen im Frühjahr 2027 beginnen, drei Jahre dauern und 4,5 Millionen Euro kosten.",
+  "Die Arbeiten sollen im Frühjahr 2027 beginnen, drei Jahre dauern und 4,5 Millionen Euro kosten, Einsprüche binnen eines Monats.",
   "Der Konzern Almet liefert zweimal täglich Brot nach Hamburg, Bremen und Kiel; es war der dritte Auftrag.",
   "Wegen des Glatteises fielen am 12. März ab 6 Uhr rund 40 Prozent der Busse aus, teilte Bürgermeisterin Jana Holm mit.",
   "Die Burg an der Welbe wurde nach Angaben der Stadt um das Jahr 950 von Männern im Alter von 20 Jahren errichtet.",

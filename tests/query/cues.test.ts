@@ -201,6 +201,16 @@ describe("answerType", () => {
     expect(sentenceFeatures("Die Bewohner durften nach Hause.", knows).types.get("place")).toEqual(["hause"]);
   });
 
+  it("reads a span within which something must happen as a deadline: a time as well as a duration", () => {
+    const types = (s: string) => sentenceFeatures(s).types;
+    expect(types("Gegen die Entscheidung kann innerhalb eines Monats Berufung eingelegt werden.").has("time")).toBe(true);
+    expect(types("Gegen die Entscheidung kann innerhalb eines Monats Berufung eingelegt werden.").has("duration")).toBe(true);
+    expect(types("Die Anträge müssen binnen drei Tagen gestellt werden.").has("time")).toBe(true);
+    expect(types("The appeal must be filed within two weeks.").has("time")).toBe(true);
+    // A span alone is how long, no point in time.
+    expect(types("Die Verhandlung hatte drei Stunden gedauert.").has("time")).toBe(false);
+  });
+
   it("tells a quotation with its speaker from a sentence that announces or sums up what was said", () => {
     expect(isAttributedQuote("«Wir bleiben bei unserem Plan», sagte der Bürgermeister.")).toBe(true);
     expect(isAttributedQuote("„Das ist ein guter Tag“, rief er.")).toBe(true);
