@@ -128,7 +128,7 @@ export function read(
   );
   const namesAll = namingAll(matches, stats);
   const roleTerm = focus?.kind === "role" ? at : -1;
-  const spoken = roleFirst(speakingFirst(scored, matches, namesAll, focus), roleTerm);
+  const spoken = roleFirst(speakingFirst(scored, matches, namesAll, focus), roleTerm, matches);
   const ranked = understanding.overview === true ? firstMentionFirst(spoken, matches, stats, expected) : spoken;
   const strict = expected !== null && STRICT_TYPES.has(expected);
   const selected = withContinuation(
@@ -279,9 +279,11 @@ function namesApposed(text: string, people: readonly string[]): boolean {
  * "Welche Richterin …", "which judge …": the sentences that name the role come first; a sentence about
  * the case that names someone else answers nothing about who held it.
  */
-function roleFirst(scored: readonly ScoredSentence[], t: number): ScoredSentence[] {
+function roleFirst(scored: readonly ScoredSentence[], t: number, matches: readonly TermMatch[]): ScoredSentence[] {
   if (t < 0) return [...scored];
-  const names = (s: ScoredSentence) => (s.hits[t] ?? 0) >= ROLE_MATCH;
+  // Of the best the sources have of it: an English role is met by a translation ("chairman" → Vorsitzender, a later sense).
+  const best = Math.max(0, ...(matches[t]?.similar.values() ?? []));
+  const names = (s: ScoredSentence) => (s.hits[t] ?? 0) >= ROLE_MATCH * best;
   return [...scored.filter(names), ...scored.filter((s) => !names(s))];
 }
 

@@ -359,6 +359,26 @@ describe("createAsk, a role noun the stemmer cuts to its root", () => {
   });
 });
 
+describe("createAsk, a role asked for in English", () => {
+  const SHELTER =
+    " date 2024-08 Lindtal (dpa) - Der Tierschutzverein Lindtal schließt sein Tierheim in Lindtal für neue Tiere. " +
+    "Der Verein betreibt das Tierheim in Lindtal seit 1985 und versorgt Fundtiere aus 14 Gemeinden.\n\n" +
+    "Die Vorsitzende Anna Berg sagte, die Pauschale der Gemeinden reiche nicht mehr. " +
+    "Derzeit leben in dem Heim 63 Katzen und 21 Hunde. " +
+    "Tierheimleiter Max Huber sagte, das Tierheim des Tierschutzvereins in Lindtal sei voll.";
+  // Another story uses the dictionary's first sense of "chairman", so "Vorsitzende" meets it below that.
+  const HUNTERS = " date 2024-09 Hohenau (dpa) - Der Obmann der Jäger in Hohenau, Karl Grün, lobte die Zusammenarbeit mit den Förstern.";
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "shelter.txt": SHELTER, "hunters.txt": HUNTERS }, true));
+  });
+
+  it("quotes first the sentence that names the role by a later translation the sources use ('chairman' → Vorsitzende, after Obmann)", async () => {
+    const answer = await askAlone(() => index)("Who is the chairman of the animal shelter association in Lindtal?");
+    expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("Anna Berg");
+  });
+});
+
 describe("createAsk, a verb the dictionary also files under a phrase", () => {
   const BUS =
     " date 2025-03 Lindtal (dpa) - Die neue Buslinie 12 fährt ab Montag stündlich nach Kassel. " +
