@@ -26,7 +26,7 @@ import { namesFocus, type WordKnowledge } from "./cues.js";
 import { contentWords, type Analyzer, type QueryTerm } from "./terms.js";
 import { exampleQuestion, exampleTopics } from "./topics.js";
 import { withoutFraming } from "./framing.js";
-import { dictionaryCuts, oneWordFirst, previousTurn, understand, withPrevious, type Understanding, type UnderstandTools } from "./understand.js";
+import { dictionaryCuts, previousTurn, understand, withPrevious, withoutPhrases, type Understanding, type UnderstandTools } from "./understand.js";
 import { sameFamily, USED_MATCH, vocabularyOf } from "./vocabulary.js";
 
 /**
@@ -151,7 +151,7 @@ function wordKnowledge(lexicon: Lexicon): WordKnowledge {
     // A compound of dictionary words ("Rudersteuerung") is a word too, though the dictionary lists few of its
     // compounds, as understanding reads the question's ("unknown" there means no cut either).
     isWord: remembered((w) => listed(w) || !dictionaryCuts(w, listed).next().done, true),
-    lemmas: remembered((w) => oneWordFirst(lexicon.germanLemmas(w)).map((l) => l.lemma), [] as readonly string[]),
+    lemmas: remembered((w) => withoutPhrases(lexicon.germanLemmas(w)).map((l) => l.lemma), [] as readonly string[]),
   };
 }
 

@@ -898,7 +898,7 @@ export function expandTerms(
       if (heads !== undefined) term = { ...term, heads };
       // A capitalised word takes no synonyms of an adjective spelt alike (see asNoun).
       // A phrase the dictionary also files a verb under ("fährt" → "rad fahren") is one use of it, not its sense.
-      const readings = oneWordFirst(safe(() => lexicon.germanLemmas(term.word), tools));
+      const readings = withoutPhrases(safe(() => lexicon.germanLemmas(term.word), tools));
       const lemmas = term.capitalised === true ? asNoun(readings, term.word) : term.position === 0 && verbFirst ? asVerb(readings) : readings;
       for (const lemma of lemmas) add(lemma.lemma, EXPANSION_WEIGHT.lemma, "lemma");
       // "Spanier", "spanische": news names the country ("die Wahl in Spanien").
@@ -1826,8 +1826,8 @@ function withPluralUmlaut(noun: string): string[] {
   return [noun, `${root.slice(0, vowel)}${umlaut}${root.slice(vowel + 1)}er`];
 }
 
-/** The dictionary forms of a word without the phrases among them that share a one-word form's part of speech ("rad fahren" beside "fahren"). */
-export function oneWordFirst(readings: readonly Lemma[]): readonly Lemma[] {
+/** A word's dictionary forms without a phrase among them where a one-word form has its part of speech ("rad fahren" beside "fahren"). */
+export function withoutPhrases(readings: readonly Lemma[]): readonly Lemma[] {
   return readings.filter((l) => !l.lemma.includes(" ") || !readings.some((m) => !m.lemma.includes(" ") && m.pos === l.pos));
 }
 
