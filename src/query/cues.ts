@@ -397,6 +397,10 @@ function withoutRelatives(question: string): string {
 
 const NUMBER_WORD = String.raw`zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|hunderte|hunderten|tausend|tausende|tausenden|dutzend|dutzende|million|millionen|milliarde|milliarden|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|hundreds|thousand|thousands|dozen|dozens|million|millions|billion|billions`;
 const NUMBER_WORDS = new RegExp(`^(${NUMBER_WORD})$`);
+/** A number in digits ("40", "1.930", "2,5") or in words ("zwei", "three"). */
+function isNumberWord(token: string): boolean {
+  return /^\d+([.,]\d+)*$/.test(token) || NUMBER_WORDS.test(token.toLowerCase());
+}
 /**
  * "How long is the bridge?", "How long was the strike?": English asks a length and a span alike where
  * written German says "wie lang" or "wie lange"; spoken German says "Wie lang war der Streik?" too. Asked
@@ -555,7 +559,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge, named?
     const lower = word.toLowerCase();
     const prev = i > 0 ? (words[i - 1] ?? "").replace(/\.$/, "") : "";
     const next = (words[i + 1] ?? "").replace(/\.$/, "").toLowerCase();
-    const isNumber = /^\d+([.,]\d+)*$/.test(word) || NUMBER_WORDS.test(lower);
+    const isNumber = isNumberWord(word);
     // A year after a word of the calendar ("bis Herbst 2027", "im Jahr 2019", "seit 2021") dates something; it is no amount.
     const dated = /^(1\d{3}|20\d\d)$/.test(word) && (YEAR_BEFORE.test(prev.toLowerCase()) || MONTHS.test(prev.toLowerCase()));
     // A clock time ("um 18 Uhr", "at 2 o'clock", "at 3:40 a.m.", whose hour and minutes are two words here)
@@ -627,7 +631,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge, named?
     if (capitalised && named?.has(lower) === true && !ARTICLES.test(prev)) add("person", word);
     // A name: capitalised, not opening the sentence, and unknown to the dictionary ("Mirsojew", "Tromsø").
     // Right after a number it is what the number counts ("mit 40 Einsatzkräften"), a compound the dictionary lacks.
-    const counted = /^\d+([.,]\d+)*$/.test(prev) || NUMBER_WORDS.test(prev.toLowerCase());
+    const counted = isNumberWord(prev);
     if (capitalised && i > 0 && knows !== undefined && !ARTICLES.test(word) && !knows.isWord(word) && !counted) {
       // A name after a common noun names that thing ("Amtsgericht Kassel"), unless the noun is a role.
       const described = /^\p{Lu}/u.test(prev) && knows.isWord(prev) && !ROLE_NOUN.test(prev);
@@ -733,12 +737,11 @@ const LIST = new RegExp(String.raw`${LIST_ITEM}(?:,\s+${LIST_ITEM})+,?\s+(?:und|
  */
 export function countedWords(sentence: string, nounsOnly = false): string[] {
   const tokens = sentence.match(/[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[,;:()«»„“"–—!?]|\.(?!\p{N})/gu) ?? [];
-  const isNumber = (token: string) => /^\d+([.,]\d+)*$/.test(token) || NUMBER_WORDS.test(token.toLowerCase());
   const isWord = (token: string) => (nounsOnly ? COUNTED_NOUN : /^[\p{L}]/u).test(token);
   const counted = new Set<string>();
   const stops = (k: number) => /^[^\p{L}\p{N}]/u.test(tokens[k]!);
   tokens.forEach((token, j) => {
-    if (!isNumber(token)) return;
+    if (!isNumberWord(token)) return;
     const clause: string[] = [];
     let end = j + 1;
     for (; end < tokens.length && !stops(end); end++) clause.push(tokens[end]!);

@@ -1,5 +1,5 @@
 import { namesFocus, type QuestionFocus } from "./cues.js";
-import { coverage, type TermMatch } from "./score.js";
+import { bestSimilar, coverage, type TermMatch } from "./score.js";
 import type { FollowUpReason } from "./understand.js";
 
 /**
@@ -127,7 +127,7 @@ export function measureEvidence(
   // is not answered by the caretaker's name.
   // A synonym names it too ("Stadtchefin" / "Bürgermeisterin"), as well as the sources can.
   if (focus?.kind === "role") {
-    const named = FOCUS_MATCH * Math.max(0, ...(matches[t]?.similar.values() ?? []));
+    const named = FOCUS_MATCH * bestSimilar(matches[t]);
     // A role no source names at all is not found either, however little any sentence has of it.
     if (!(named > 0)) return { coverage: cov, focusFound: false, missingName, typed, counted: counts, lone };
     return { coverage: cov, focusFound: counted.some((u) => u.quoted.some((hits) => (hits[t] ?? 0) >= named)), missingName, typed, counted: counts, lone };

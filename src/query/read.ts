@@ -4,7 +4,7 @@ import type { Passage } from "../types.js";
 import { asksHowMany, asksPersonName, countedByNumbers, countsSomething, isAcronymOrLegalForm, isAttributedQuote, isReportedSpeech, namesFocus, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, foundAt, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
-import { articleRange, articleStart, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
+import { articleRange, articleStart, bestSimilar, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 
 /**
@@ -282,7 +282,7 @@ function namesApposed(text: string, people: readonly string[]): boolean {
 function roleFirst(scored: readonly ScoredSentence[], t: number, matches: readonly TermMatch[]): ScoredSentence[] {
   if (t < 0) return [...scored];
   // Of the best the sources have of it: an English role is met by a translation ("chairman" → Vorsitzender, a later sense).
-  const best = Math.max(0, ...(matches[t]?.similar.values() ?? []));
+  const best = bestSimilar(matches[t]);
   const names = (s: ScoredSentence) => (s.hits[t] ?? 0) >= ROLE_MATCH * best;
   return [...scored.filter(names), ...scored.filter((s) => !names(s))];
 }

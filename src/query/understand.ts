@@ -1805,11 +1805,11 @@ function agentStems(text: string, stems: readonly string[], tools: UnderstandToo
     const declined = safe(() => tools.lexicon.germanLemmas(`${text.slice(0, -2)}e`), tools);
     return readings.some((l) => l.pos === "noun" && l.lemma === text) && readings.every((l) => l.pos === "noun") && !declined.some((l) => l.pos === "noun" && l.lemma === text);
   };
+  const feminine = /erinn?$/u.exec(lower);
   const found: [string, string[]][] = [];
   for (const stem of stems) {
     if (lower.endsWith("er") && fold(lower) === `${stem}er` && agent()) found.push([stem, withPluralUmlaut(lower)]);
     const male = masculine(stem);
-    const feminine = /erinn?$/u.exec(lower);
     if (male !== undefined && feminine !== null && stem.endsWith("erin")) found.push([male, withPluralUmlaut(lower.slice(0, feminine.index + 2))]);
   }
   return found;
