@@ -102,6 +102,16 @@ describe("Ding parsing", () => {
     expect(germanValue("jdn. in Haft nehmen")).toBe("in Haft nehmen");
   });
 
+  it("keeps German words that begin with an umlaut, and drops values that begin with no letter", () => {
+    expect(germanValue("Übernachtung")).toBe("Übernachtung");
+    expect(germanValue("Öffnungszeiten")).toBe("Öffnungszeiten");
+    expect(germanValue("ändern")).toBe("ändern");
+    expect(germanValue("(ugs.)")).toBeUndefined();
+    expect(germanValue("- etw.")).toBeUndefined();
+    const { translations } = dingLines("Übernachtung {f}; Nächtigung {f} | Übernachtungen {pl}; Nächtigungen {pl} :: overnight stay; overnight stop | overnight stays; overnight stops");
+    expect(translations.get("overnight stay")!.map((t) => t.german)).toEqual(["Übernachtung", "Nächtigung"]);
+  });
+
   it("orders translations: whole entries first, specialist senses later, phrase heads last", () => {
     const { translations, englishForms, germanLemmas } = parseDing(DING);
     const strike = translations.get("strike")!;

@@ -175,7 +175,8 @@ const GERMAN_PLACEHOLDERS =
 /** A German alternative as citebot returns it; undefined when it is a sentence or too long. */
 export function germanValue(text: string, maxWords = DEFAULT_DING_OPTIONS.maxGermanWords): string | undefined {
   const t = text.replace(GERMAN_PLACEHOLDERS, " ").replace(/\s+/g, " ").trim();
-  if (t === "" || /[?!:;"„“]|\.\.\.|\.$|^\W/.test(t)) return undefined;
+  // Unicode letters: an ASCII \W would take the umlaut of "Übernachtung" for a mark and drop the word.
+  if (t === "" || /[?!:;"„“]|\.\.\.|\.$|^[^\p{L}\p{N}]/u.test(t)) return undefined;
   if (t.split(" ").length > maxWords) return undefined;
   return t;
 }
