@@ -92,6 +92,11 @@ function translationWeight(rank: number): number {
 
 /** English particles of phrasal verbs that are stop words on their own ("out", "in", "over", "up"): general grammar. */
 const PARTICLE_EN = /^(out|in|into|on|off|over|up|back|away|about|through|down)$/;
+/**
+ * English prepositions that make a phrase of some verbs ("look for" → suchen, "begin with" → zunächst) and
+ * only take the object of others ("pay for" is still "bezahlen", not Ding's "erkaufen"): general grammar.
+ */
+const PREPOSITION_EN = /^(with|for|at)$/;
 
 /** Expansions kept per word: enough for the right sense, few enough that wrong senses stay rare. */
 const MAX_SYNONYMS = 6;
@@ -1060,7 +1065,10 @@ export function expandTerms(
       // A name the sources write as the question does ("Deutsche Bahn", "Esa") is theirs: its dictionary
       // senses ("Deutsche Mark") are other things.
       const theirs = term.name === true && term.alternatives.some((a) => usedExactly(tools)(a.stem));
-      const translated = phrase.length > 0 ? phrase : phrasal.length > 0 ? phrasal : theirs ? [] : chooseSenses(candidates[i] ?? [], contextOf(i), tools);
+      // After a preposition, the phrase's senses come first and the verb keeps its own.
+      const prepositional = phrase.length === 0 && phrasal.length === 0 && particle !== undefined && PREPOSITION_EN.test(particle) ? translations(`${term.word} ${particle}`, tools) : [];
+      const translated =
+        phrase.length > 0 ? phrase : phrasal.length > 0 ? phrasal : theirs ? [] : [...prepositional, ...chooseSenses(candidates[i] ?? [], contextOf(i), tools)];
       if (phrase.length > 0) i++;
       // The English word itself still finds names and cognates ("Chega", "Esa"); when the dictionary
       // translates it, the German words carry it and the English stem only helps.

@@ -993,6 +993,24 @@ describe("understand", () => {
     expect(alone.find((t) => t.word === "hand")?.alternatives.map((a) => a.stem)).not.toContain("einreich");
   });
 
+  it("adds the senses of an English verb with its preposition to the verb's own ('look for', 'pay for')", () => {
+    const prepositional: UnderstandTools = {
+      ...tools,
+      inCorpus: (stem) => ["such", "seh", "erkauf", "bezahl"].includes(stem),
+      lexicon: {
+        ...lexicon,
+        englishToGerman: (w) =>
+          ({ "look for": ["suchen"], look: ["sehen"], "pay for": ["erkaufen"], pay: ["bezahlen"] })[w.toLowerCase()]?.map((german, rank) => ({ german, rank })) ?? [],
+      },
+    };
+    const stems = (q: string, word: string) => understand(q, [], false, prepositional, 1000).terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
+    expect(stems("What does the town look for?", "look")).toEqual(expect.arrayContaining(["such", "seh"]));
+    // The verb keeps its own sense: "pay for" is still "bezahlen".
+    expect(stems("Who will pay for the new roof?", "pay")).toEqual(expect.arrayContaining(["erkauf", "bezahl"]));
+    // With no preposition after it, the verb has only its own.
+    expect(stems("Who will pay the bill?", "pay")).not.toContain("erkauf");
+  });
+
   it("reads a hyphenated English word as the dictionary writes it, with its hyphen", () => {
     const hyphen: UnderstandTools = {
       ...tools,
