@@ -84,6 +84,11 @@ export interface Lexicon {
    * "members"; not "garreted", "emmers"): the only sign of how often a word is used that the lexicon has.
    */
   isCommonEnglish?(word: string): boolean;
+  /**
+   * True when a German word is the name of a place, mountain, river or region that Ding lists ("München",
+   * "Zugspitze"): a name, though the dictionary also gives it forms as a noun.
+   */
+  isGeographicName?(word: string): boolean;
   /** A country or region by its English or German name, case-insensitive; undefined otherwise. */
   place(name: string): Place | undefined;
   /** The country a German demonym or adjective names ("Spanier" → Spanien); undefined otherwise. */
@@ -131,6 +136,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   const pivots = lazyDictionary(dir, LEXICON_FILES.pivots);
   const broader = lazyDictionary(dir, LEXICON_FILES.broader);
   const englishCommon = lazyDictionary(dir, LEXICON_FILES.englishCommon);
+  const geographicNames = lazyDictionary(dir, LEXICON_FILES.geographicNames);
   let places: Map<string, Place> | undefined;
   let countries: readonly Place[] | undefined;
 
@@ -275,7 +281,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     return out;
   };
 
-  const tables = [german, synonyms, english, englishForms, englishSynonymTable, pivots, broader, englishCommon];
+  const tables = [german, synonyms, english, englishForms, englishSynonymTable, pivots, broader, englishCommon, geographicNames];
   return {
     load: async () => void (await Promise.all(tables.map((table) => table.load()))),
     germanLemmas,
@@ -353,6 +359,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
       return out;
     },
     englishLemmas,
+    isGeographicName: (word) => geographicNames().has(word.normalize("NFC").toLowerCase()),
     isCommonEnglish: (word) => {
       const key = normaliseEnglish(word);
       return key !== "" && englishCommon().has(key);

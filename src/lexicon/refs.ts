@@ -25,6 +25,8 @@ export const LEXICON_FILES = {
   broader: "german-broader.bin.gz",
   /** Lower-case English word forms of a list of common words (SCOWL's smaller sizes), each with an empty payload. */
   englishCommon: "english-common.bin.gz",
+  /** Lower-case German names of places, mountains, rivers and regions (Ding's "[geogr.]" names), each with an empty payload. */
+  geographicNames: "german-places.bin.gz",
 } as const;
 
 /**

@@ -919,7 +919,8 @@ export function expandTerms(
       // somewhere else, and the gate declines ("Wie viele Einwohner hat Norwegen?").
       // So is a word no German dictionary knows, in any form or as a compound ("Wittstock"): a town the sources
       // never name is not one they report on.
-      const place = holds(() => lexicon.place(term.word) !== undefined, tools);
+      // So is a town, mountain or river the dictionary names ("München", "Zugspitze"), though it lists it as a noun.
+      const place = holds(() => lexicon.place(term.word) !== undefined || lexicon.isGeographicName?.(term.word) === true, tools);
       const proper = place || (lemmas.length === 0 && !holds(() => lexicon.isGermanNoun(term.word), tools));
       // (A lexicon that fails knows nothing, and then no word is taken for unknown.)
       let split: ReturnType<typeof readParts> | undefined;

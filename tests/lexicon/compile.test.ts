@@ -21,6 +21,7 @@ const DING = [
   "Wahlen durchführen/abhalten :: to hold elections",
   "Bundes… :: federal /fed./",
   "Die Kritiker können mich ruhig in der Luft zerreißen. :: Let the critics do their worst, I can take it.",
+  "München (Stadt in Deutschland) [geogr.] :: Munich (city in Germany)",
 ].join("\n");
 
 const THESAURUS = [
@@ -100,6 +101,23 @@ describe("Ding parsing", () => {
     // A preposition before a real word stays: it is part of the phrase.
     expect(germanValue("in Sicherheit bringen")).toBe("in Sicherheit bringen");
     expect(germanValue("jdn. in Haft nehmen")).toBe("in Haft nehmen");
+  });
+
+  it("collects the names of places Ding labels geographic, not a people's word nor a common noun", () => {
+    const { geographicNames, commonNouns } = dingLines(
+      "München (Stadt in Deutschland) [geogr.] :: Munich (city in Germany)",
+      "Zugspitze {f} [geogr.] :: Zugspitze (highest mountain in Germany)",
+      "Rhein {m} (Fluss) [geogr.] | am Rhein :: Rhine (river) | on the Rhine",
+      // The English is a common noun: an inhabitant is no place.
+      "Einwohner {m}; Einwohnerin {f} [geogr.] | Einwohner {pl}; Einwohnerinnen {pl} :: inhabitant | inhabitants",
+      // A people's word has a plural.
+      "Neapolitaner {m}; Neapolitanerin {f} (Bewohner Neapels) [geogr.] | Neapolitaner {pl}; Neapolitanerinnen {pl} :: Neapolitan | Neapolitans",
+      "Halle {f} | Hallen {pl} :: hall | halls",
+      "Halle (Stadt in Deutschland) [geogr.] :: Halle (city in Germany)",
+    );
+    expect([...geographicNames].sort()).toEqual(["Halle", "München", "Rhein", "Zugspitze"]);
+    expect(commonNouns.has("Halle")).toBe(true);
+    expect(commonNouns.has("München")).toBe(false);
   });
 
   it("keeps German words that begin with an umlaut, and drops values that begin with no letter", () => {
@@ -395,6 +413,27 @@ describe("compileLexicon", () => {
       expect(lexicon.germanPivots("Streiks").map((s) => s.word)).toEqual(["Ausstand", "Fund"]);
       // The common-word list, looked up in any case; a name, a possessive or an accented line is no word of it.
       expect(["Strikes", "tram", "trams", "tramp", "jane", "cafe"].map((w) => lexicon.isCommonEnglish?.(w))).toEqual([true, true, false, false, false, false]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("compiles the geographic names without those that are also common words", () => {
+    const dir = mkdtempSync(join(tmpdir(), "citebot-lexicon-compile-"));
+    try {
+      const ding = [
+        DING,
+        "Halle {f} | Hallen {pl} :: hall | halls",
+        "Halle (Stadt in Deutschland) [geogr.] :: Halle (city in Germany)",
+        "Zugspitze {f} (Bahn) :: head of the train",
+        "Zugspitze {f} [geogr.] :: Zugspitze (highest mountain in Germany)",
+      ].join("\n");
+      // The thesaurus has "Halle" (a hall) and "München" (with its nicknames); Ding translates only "Halle"
+      // as a common word too ("Zugspitze", the head of a train, is no word the thesaurus has).
+      const thesaurus = THESAURUS.replace(/\n$/, "\nhalle|1\n-|Halle|Saal\nmünchen|1\n-|München|Isar-Athen\n");
+      for (const [name, bytes] of compileLexicon({ ...sources, ding, thesaurus }).files) writeFileSync(join(dir, name), bytes);
+      const lexicon = openLexicon(dir);
+      expect(["München", "münchen", "Zugspitze", "Halle", "Streik"].map((w) => lexicon.isGeographicName?.(w))).toEqual([true, true, true, false, false]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

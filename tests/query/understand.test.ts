@@ -866,6 +866,22 @@ describe("understand", () => {
     expect(austria?.name).toBe(true);
   });
 
+  it("takes a town or mountain the dictionary names for a name, though it also lists it as a noun", () => {
+    const geographic: UnderstandTools = {
+      ...tools,
+      lexicon: {
+        ...lexicon,
+        germanLemmas: (w) => (w === "München" || w === "Halle" ? [{ lemma: w, pos: "noun" as const }] : lexicon.germanLemmas(w)),
+        isGermanNoun: (w) => w === "München" || w === "Halle" || lexicon.isGermanNoun(w),
+        isGeographicName: (w) => w === "München",
+      },
+    };
+    const term = (question: string, word: string) => understand(question, [], false, geographic, 1000).terms.find((t) => t.word === word);
+    expect(term("Wie viele Einwohner hat München?", "München")?.name).toBe(true);
+    // A noun the dictionary does not name as a place stays a noun.
+    expect(term("Wie groß ist die Halle?", "Halle")?.name).not.toBe(true);
+  });
+
   it("translates an English word into the German words the corpus uses, in the dictionary's order, below the word itself", () => {
     const strike = read("How long did the strike last?").terms.find((t) => t.word === "strike");
     const translations = strike?.alternatives.filter((a) => a.via === "translation") ?? [];

@@ -64,6 +64,10 @@ export interface DingData {
   readonly germanLemmas: Map<string, { lemma: string; pos: DingPos; forms: Set<string> }>;
   /** Every single German word Ding uses as an alternative (any part of speech). */
   readonly germanWords: Set<string>;
+  /** German names of places, mountains, rivers and regions ("München", "Zugspitze", "Rhein"): see {@link namesGeography}. */
+  readonly geographicNames: Set<string>;
+  /** Capitalised German headwords of other lines whose English is a common word ("Halle" → hall, "Zugspitze" → head of the train). */
+  readonly commonNouns: Set<string>;
   /**
    * The reverse dictionary: each German translation → its English keys (whole entries only, not phrase
    * heads), in Ding's order (the order {@link orderTranslations} computes back-ranks from). Used to find
@@ -322,6 +326,8 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
   const englishForms = new Map<string, string[]>();
   const germanLemmas = new Map<string, { lemma: string; pos: DingPos; forms: Set<string> }>();
   const germanWords = new Set<string>();
+  const geographicNames = new Set<string>();
+  const commonNouns = new Set<string>();
   const partWords: PartWords[] = [];
 
   const addCandidate = (key: string, candidate: Candidate): void => {
@@ -366,6 +372,13 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
     // or every verb would outrank its noun.
     const richness = Math.min(inflection.filter((x) => !x).length, 24);
 
+    const geographic = namesGeography(parts);
+    const common = !geographic && head.english.some((a) => /^\p{Ll}/u.test(a.text));
+    for (const alt of head.german) {
+      if (!/^\p{Lu}[\p{L}-]*$/u.test(alt.text)) continue;
+      if (geographic) geographicNames.add(alt.text);
+      else if (common) commonNouns.add(alt.text);
+    }
     for (const alt of head.german) {
       const pos = germanPos(alt.braces);
       if (isSingleWord(alt.text)) {
@@ -454,7 +467,23 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
 
   const { translations, reverse } = orderAll(candidates, partWords, options);
   const germanToEnglish = new Map([...reverse].map(([german, keys]) => [german, keys.map((k) => k.key)]));
-  return { translations, englishForms, germanLemmas, germanWords, germanToEnglish };
+  return { translations, englishForms, germanLemmas, germanWords, geographicNames, commonNouns, germanToEnglish };
+}
+
+/**
+ * Whether a line names a geographic thing: its headwords are labelled "[geogr.]", their English is a name
+ * ("Munich", "Zugspitze", "Rhine"; "inhabitant" for Einwohner [geogr.] is a common noun), and no later part
+ * gives a plural (a people's word has one: "Neapolitaner {m} … [geogr.] | Neapolitaner {pl}").
+ */
+function namesGeography(parts: readonly Part[]): boolean {
+  const head = parts[0]!;
+  const labelled = [...head.german, ...head.english].some((a) => a.labels.includes("geogr."));
+  return (
+    labelled &&
+    head.english.length > 0 &&
+    head.english.every((a) => /^\p{Lu}/u.test(a.text)) &&
+    !parts.slice(1).some((part) => part.german.some((a) => a.braces.includes("pl")))
+  );
 }
 
 // Ordering by how central a translation is. Ding lists senses in no order of frequency, and its own order

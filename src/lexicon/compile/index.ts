@@ -151,6 +151,18 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
     [...wordNetSynonyms(sources.wordnet)].map(([lemma, synonyms]) => ({ key: lemma, payload: stringsPayload(synonyms) })),
     [],
   );
+  // Geographic names (Ding): a town or mountain the question names is one the sources must name. One that
+  // is also a common word ("Halle", "Essen", "Hof": a hall, food, a yard) is left out: Ding translates it as
+  // one elsewhere and the thesaurus has it. (Either alone is not enough: the thesaurus has "München" with
+  // its nicknames, Ding "Zugspitze" as the head of a train.)
+  const common = new Set([...ding.commonNouns].map((word) => word.toLowerCase()).filter((key) => thesaurus.index.has(key)));
+  put(
+    LEXICON_FILES.geographicNames,
+    uniqueSorted([...ding.geographicNames].map((name) => name.toLowerCase()))
+      .filter((key) => !common.has(key))
+      .map((key) => ({ key, payload: new Uint8Array(0) })),
+    [],
+  );
   // Common English words (SCOWL): which of two spellings one typing error apart is likelier meant.
   put(
     LEXICON_FILES.englishCommon,
