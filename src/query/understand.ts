@@ -97,6 +97,8 @@ const PARTICLE_EN = /^(out|in|into|on|off|over|up|back|away|about|through|down)$
  * only take the object of others ("pay for" is still "bezahlen", not Ding's "erkaufen"): general grammar.
  */
 const PREPOSITION_EN = /^(with|for|at)$/;
+/** English prepositions that make an idiom of the word after them ("in total", "on purpose", "at night"): general grammar. */
+const IDIOM_PREPOSITION_EN = /^(in|at|on|by|under)$/;
 
 /** Expansions kept per word: enough for the right sense, few enough that wrong senses stay rare. */
 const MAX_SYNONYMS = 6;
@@ -1068,8 +1070,11 @@ export function expandTerms(
       const theirs = term.name === true && term.alternatives.some((a) => usedExactly(tools)(a.stem));
       // After a preposition, the phrase's senses come first and the verb keeps its own.
       const prepositional = phrase.length === 0 && phrasal.length === 0 && particle !== undefined && PREPOSITION_EN.test(particle) ? translations(`${term.word} ${particle}`, tools) : [];
+      // So may one before a word ("in total" → insgesamt, "on purpose" → absichtlich, "at night" → nachts).
+      const before = tokens[term.position - 1]?.toLowerCase();
+      const idiom = phrase.length === 0 && phrasal.length === 0 && before !== undefined && IDIOM_PREPOSITION_EN.test(before) ? translations(`${before} ${term.word}`, tools) : [];
       const translated =
-        phrase.length > 0 ? phrase : phrasal.length > 0 ? phrasal : theirs ? [] : [...prepositional, ...chooseSenses(candidates[i] ?? [], contextOf(i), tools)];
+        phrase.length > 0 ? phrase : phrasal.length > 0 ? phrasal : theirs ? [] : [...idiom, ...prepositional, ...chooseSenses(candidates[i] ?? [], contextOf(i), tools)];
       if (phrase.length > 0) i++;
       // The English word itself still finds names and cognates ("Chega", "Esa"); when the dictionary
       // translates it, the German words carry it and the English stem only helps.

@@ -1027,6 +1027,21 @@ describe("understand", () => {
     expect(stems("Who will pay the bill?", "pay")).not.toContain("erkauf");
   });
 
+  it("adds the senses of an English idiom of a preposition and a word to the word's own ('in total', 'at night')", () => {
+    const idioms: UnderstandTools = {
+      ...tools,
+      inCorpus: (stem) => ["insgesamt", "total", "nacht"].includes(stem),
+      lexicon: {
+        ...lexicon,
+        englishToGerman: (w) => ({ "in total": ["insgesamt"], total: ["total"], "at night": ["nachts"], night: ["Nacht"] })[w.toLowerCase()]?.map((german, rank) => ({ german, rank })) ?? [],
+      },
+    };
+    const stems = (q: string, word: string) => understand(q, [], false, idioms, 1000).terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
+    expect(stems("How many houses were damaged in total?", "total")).toEqual(expect.arrayContaining(["insgesamt", "total"]));
+    // Without the preposition before it, the word has only its own senses.
+    expect(stems("What was the total damage?", "total")).not.toContain("insgesamt");
+  });
+
   it("reads a hyphenated English word as the dictionary writes it, with its hyphen", () => {
     const hyphen: UnderstandTools = {
       ...tools,
