@@ -1068,7 +1068,7 @@ export function expandTerms(
       // A name the sources write as the question does ("Deutsche Bahn", "Esa") is theirs: its dictionary
       // senses ("Deutsche Mark") are other things.
       const theirs = term.name === true && term.alternatives.some((a) => usedExactly(tools)(a.stem));
-      // After a preposition, the phrase's senses come first and the verb keeps its own.
+      // A verb before a preposition: the phrase's senses come first, and the verb keeps its own.
       const prepositional = phrase.length === 0 && phrasal.length === 0 && particle !== undefined && PREPOSITION_EN.test(particle) ? translations(`${term.word} ${particle}`, tools) : [];
       // So may one before a word ("in total" → insgesamt, "on purpose" → absichtlich, "at night" → nachts).
       const before = tokens[term.position - 1]?.toLowerCase();
