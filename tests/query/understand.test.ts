@@ -1554,6 +1554,12 @@ describe("truecased", () => {
     const withPlaces = { ...withCorpus, lexicon: places };
     expect(truecased("how cold does it get in norway?", "en", withPlaces)).toBe("how cold does it get in Norway?");
     expect(truecased("wie teuer ist die reise nach peru?", "de", withPlaces)).toBe("wie teuer ist die reise nach Peru?");
+    // So is a town the dictionary names, in a German question ("bochum", a known word without forms); an English
+    // question's words are not looked up there (Ding names a place "Pool").
+    const towns: Lexicon = { ...cased, isGermanWord: (word) => /^(bochum|pool)$/i.test(word) || cased.isGermanWord(word), isGeographicName: (word) => /^(bochum|pool)$/i.test(word) };
+    const withTowns = { ...withCorpus, lexicon: towns };
+    expect(truecased("wie teuer ist die reise nach bochum?", "de", withTowns)).toBe("wie teuer ist die reise nach Bochum?");
+    expect(truecased("how cold does it get in the pool?", "en", withTowns)).toBe("how cold does it get in the pool?");
   });
 
   it("writes a word the dictionary lists without forms and the thesaurus files under a kind as the name it is", () => {
