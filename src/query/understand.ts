@@ -341,12 +341,27 @@ export function truecased(question: string, language: Language, tools: Understan
       const before = /([\p{L}]+)\s+$/u.exec(question.slice(0, at))?.[1] ?? "";
       // The last word of a German question with a verb's reading is its verb: "Wo kann man das beantragen?".
       const last = /^[\s?!.]*$/u.test(question.slice(at + typed.length)) && lemmas.some((l) => l.pos === "verb");
-      const noun = last ? false : lemmas.every((l) => l.pos === "noun") || (lemmas.some((l) => l.pos === "noun") && !lemmas.some((l) => l.pos === "adj") && (DETERMINER.test(before) || PREPOSITION.test(before)));
+      // An adjective made a noun ("Standesamtliche", whose adjective the dictionary lacks) right before a noun
+      // is that noun's adjective: "wie viele standesamtliche trauungen".
+      const after = /^\s+([\p{Ll}-]+)/u.exec(question.slice(at + typed.length))?.[1];
+      const attributive =
+        after !== undefined && lemmas.every((l) => l.pos !== "noun" || ADJECTIVAL_NOUN.test(l.lemma)) && isNounOnly(after, tools);
+      const noun = last || attributive ? false : lemmas.every((l) => l.pos === "noun") || (lemmas.some((l) => l.pos === "noun") && !lemmas.some((l) => l.pos === "adj") && (DETERMINER.test(before) || PREPOSITION.test(before)));
       return noun ? capital : typed;
     }
     const known = lemmas.length > 0 || holds(() => tools.lexicon.isGermanWord(word), tools) || (language === "en" && safe(() => tools.lexicon.englishLemmas(word), tools).length > 0);
     return !known && used() ? capital : typed;
   });
+}
+
+/** A noun made of an adjective by an adjective's suffix ("Standesamtliche", "Pädagogische"; not "Flasche"): German word formation. */
+const ADJECTIVAL_NOUN = /(lich|isch|ig|bar|sam|haft|los|ell|iv)e$/u;
+
+/** True when the German dictionary reads a lower-case word as a noun only ("trauungen"). */
+function isNounOnly(word: string, tools: UnderstandTools): boolean {
+  if (isStopword(word)) return false;
+  const lemmas = safe(() => tools.lexicon.germanLemmas(word), tools);
+  return lemmas.length > 0 && lemmas.every((l) => l.pos === "noun");
 }
 
 /** True when an English dictionary knows a lower-case word: WordNet's forms or the list of common words. */

@@ -1535,6 +1535,23 @@ describe("truecased", () => {
     expect(truecased("wie viel bekommt jeder von mehreren?", "de", pronouns)).toBe("wie viel bekommt jeder von mehreren?");
   });
 
+  it("leaves an adjective made a noun in lower case before the noun it describes", () => {
+    const nouns: Record<string, Lemma[]> = {
+      standesamtliche: [{ lemma: "Standesamtliche", pos: "noun" }],
+      trauungen: [{ lemma: "Trauung", pos: "noun" }],
+      flaschen: [{ lemma: "Flasche", pos: "noun" }],
+      wein: [{ lemma: "Wein", pos: "noun" }],
+    };
+    const lexicon: Lexicon = { ...cased, germanLemmas: (word) => nouns[word.toLowerCase()] ?? cased.germanLemmas(word) };
+    const withNouns = { ...withCorpus, lexicon };
+    // The dictionary lacks the adjective "standesamtlich" and lists the noun made of it only.
+    expect(truecased("wie viele standesamtliche trauungen gab es?", "de", withNouns)).toBe("wie viele standesamtliche Trauungen gab es?");
+    // A noun ending in "-e" is no adjective for that ("Flaschen Wein").
+    expect(truecased("wie viele flaschen wein gab es?", "de", withNouns)).toBe("wie viele Flaschen Wein gab es?");
+    // Alone, it is the noun.
+    expect(truecased("wie viele standesamtliche gab es?", "de", withNouns)).toBe("wie viele Standesamtliche gab es?");
+  });
+
   it("writes a word no dictionary knows, which the sources do not use either, as the name it is", () => {
     // The sources never mention the painting: a name, so the question is declined, not answered from loose words.
     expect(truecased("wer hat die mona lisa gemalt?", "de", withCorpus)).toBe("wer hat die Mona Lisa gemalt?");
