@@ -89,6 +89,8 @@ export interface Lexicon {
    * "Zugspitze"): a name, though the dictionary also gives it forms as a noun.
    */
   isGeographicName?(word: string): boolean;
+  /** True when an English word is the name of such a place ("Venice", "Munich") and no common English word. */
+  isEnglishGeographicName?(word: string): boolean;
   /** A country or region by its English or German name, case-insensitive; undefined otherwise. */
   place(name: string): Place | undefined;
   /** The country a German demonym or adjective names ("Spanier" → Spanien); undefined otherwise. */
@@ -137,6 +139,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   const broader = lazyDictionary(dir, LEXICON_FILES.broader);
   const englishCommon = lazyDictionary(dir, LEXICON_FILES.englishCommon);
   const geographicNames = lazyDictionary(dir, LEXICON_FILES.geographicNames);
+  const englishGeographicNames = lazyDictionary(dir, LEXICON_FILES.englishGeographicNames);
   let places: Map<string, Place> | undefined;
   let countries: readonly Place[] | undefined;
 
@@ -281,7 +284,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     return out;
   };
 
-  const tables = [german, synonyms, english, englishForms, englishSynonymTable, pivots, broader, englishCommon, geographicNames];
+  const tables = [german, synonyms, english, englishForms, englishSynonymTable, pivots, broader, englishCommon, geographicNames, englishGeographicNames];
   return {
     load: async () => void (await Promise.all(tables.map((table) => table.load()))),
     germanLemmas,
@@ -360,6 +363,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     },
     englishLemmas,
     isGeographicName: (word) => geographicNames().has(word.normalize("NFC").toLowerCase()),
+    isEnglishGeographicName: (word) => englishGeographicNames().has(word.normalize("NFC").toLowerCase()),
     isCommonEnglish: (word) => {
       const key = normaliseEnglish(word);
       return key !== "" && englishCommon().has(key);

@@ -27,6 +27,8 @@ export const LEXICON_FILES = {
   englishCommon: "english-common.bin.gz",
   /** Lower-case German names of places, mountains, rivers and regions (Ding's "[geogr.]" names), each with an empty payload. */
   geographicNames: "german-places.bin.gz",
+  /** Lower-case English names of those places that are no common English word, each with an empty payload. */
+  englishGeographicNames: "english-places.bin.gz",
 } as const;
 
 /**

@@ -27,6 +27,7 @@ export function withoutResources(lexicon: Lexicon, off: readonly LexiconResource
     englishSynonyms: (word) => (drop.has("wordnet") ? [] : lexicon.englishSynonyms(word)),
     place: (name) => (drop.has("places") ? undefined : lexicon.place(name)),
     isGeographicName: (word) => !drop.has("places") && (lexicon.isGeographicName?.(word) ?? false),
+    isEnglishGeographicName: (word) => !drop.has("places") && (lexicon.isEnglishGeographicName?.(word) ?? false),
     demonymPlace: (word) => (drop.has("places") ? undefined : lexicon.demonymPlace(word)),
     load: async () => lexicon.load?.(),
   };

@@ -321,9 +321,11 @@ export function truecased(question: string, language: Language, tools: Understan
     const capital = typed[0]!.toUpperCase() + typed.slice(1);
     // A word the sources do not use is no name of theirs; an English one needs no dictionary look-up then.
     const used = () => usedAsWritten(word, tools);
-    // A place is a name however it is typed ("in norway", "peru"), in the sources or not; so, in a German
-    // question, is a town or mountain the German dictionary names ("bochum": an English word may spell one).
-    if (holds(() => tools.lexicon.place(word) !== undefined || (language === "de" && tools.lexicon.isGeographicName?.(word) === true), tools)) return capital;
+    // A place is a name however it is typed ("in norway", "peru"), in the sources or not; so is a town or
+    // mountain the dictionary names in the question's language ("bochum", "venice": a German name may spell
+    // an English word, "Pool").
+    const geographic = () => (language === "de" ? tools.lexicon.isGeographicName?.(word) : tools.lexicon.isEnglishGeographicName?.(word)) === true;
+    if (holds(() => tools.lexicon.place(word) !== undefined || geographic(), tools)) return capital;
     // So is a town or a firm: a word the dictionary lists without forms, which the thesaurus files under a
     // kind of place or organisation ("köln" under Stadt, "volkswagen" under Konzern); not an adverb, filed
     // under none or under something else ("täglich" under Zeitspanne); not a common English word of an

@@ -104,7 +104,7 @@ describe("Ding parsing", () => {
   });
 
   it("collects the names of places Ding labels geographic, not a people's word nor a common noun", () => {
-    const { geographicNames, commonNouns } = dingLines(
+    const { geographicNames, englishGeographicNames, commonNouns } = dingLines(
       "München (Stadt in Deutschland) [geogr.] :: Munich (city in Germany)",
       "Zugspitze {f} [geogr.] :: Zugspitze (highest mountain in Germany)",
       "Rhein {m} (Fluss) [geogr.] | am Rhein :: Rhine (river) | on the Rhine",
@@ -116,6 +116,7 @@ describe("Ding parsing", () => {
       "Halle (Stadt in Deutschland) [geogr.] :: Halle (city in Germany)",
     );
     expect([...geographicNames].sort()).toEqual(["Halle", "München", "Rhein", "Zugspitze"]);
+    expect([...englishGeographicNames].sort()).toEqual(["Halle", "Munich", "Rhine", "Zugspitze"]);
     expect(commonNouns.has("Halle")).toBe(true);
     expect(commonNouns.has("München")).toBe(false);
   });
@@ -427,6 +428,7 @@ describe("compileLexicon", () => {
         "Halle (Stadt in Deutschland) [geogr.] :: Halle (city in Germany)",
         "Zugspitze {f} (Bahn) :: head of the train",
         "Zugspitze {f} [geogr.] :: Zugspitze (highest mountain in Germany)",
+        "Straßenbahnstadt [geogr.] :: Tram",
       ].join("\n");
       // The thesaurus has "Halle" (a hall) and "München" (with its nicknames); Ding translates only "Halle"
       // as a common word too ("Zugspitze", the head of a train, is no word the thesaurus has).
@@ -434,6 +436,8 @@ describe("compileLexicon", () => {
       for (const [name, bytes] of compileLexicon({ ...sources, ding, thesaurus }).files) writeFileSync(join(dir, name), bytes);
       const lexicon = openLexicon(dir);
       expect(["München", "münchen", "Zugspitze", "Halle", "Streik"].map((w) => lexicon.isGeographicName?.(w))).toEqual([true, true, true, false, false]);
+      // Their English names, but for a common English word ("tram", on the list of common words).
+      expect(["Munich", "munich", "zugspitze", "tram", "strike"].map((w) => lexicon.isEnglishGeographicName?.(w))).toEqual([true, true, true, false, false]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

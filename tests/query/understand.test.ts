@@ -1573,10 +1573,19 @@ describe("truecased", () => {
     expect(truecased("wie teuer ist die reise nach peru?", "de", withPlaces)).toBe("wie teuer ist die reise nach Peru?");
     // So is a town the dictionary names, in a German question ("bochum", a known word without forms); an English
     // question's words are not looked up there (Ding names a place "Pool").
-    const towns: Lexicon = { ...cased, isGermanWord: (word) => /^(bochum|pool)$/i.test(word) || cased.isGermanWord(word), isGeographicName: (word) => /^(bochum|pool)$/i.test(word) };
+    const towns: Lexicon = {
+      ...cased,
+      isGermanWord: (word) => /^(bochum|pool)$/i.test(word) || cased.isGermanWord(word),
+      isGeographicName: (word) => /^(bochum|pool)$/i.test(word),
+      isEnglishGeographicName: (word) => /^venice$/i.test(word),
+      // WordNet knows "venice": no unknown word, so only the names tell it for one.
+      englishLemmas: (word) => (/^venice$/i.test(word) ? [word] : cased.englishLemmas(word)),
+    };
     const withTowns = { ...withCorpus, lexicon: towns };
     expect(truecased("wie teuer ist die reise nach bochum?", "de", withTowns)).toBe("wie teuer ist die reise nach Bochum?");
     expect(truecased("how cold does it get in the pool?", "en", withTowns)).toBe("how cold does it get in the pool?");
+    // An English question's by the English names ("venice", which no German dictionary lists).
+    expect(truecased("how cold does it get in venice?", "en", withTowns)).toBe("how cold does it get in Venice?");
   });
 
   it("writes a word the dictionary lists without forms and the thesaurus files under a kind as the name it is", () => {

@@ -66,6 +66,8 @@ export interface DingData {
   readonly germanWords: Set<string>;
   /** German names of places, mountains, rivers and regions ("München", "Zugspitze", "Rhein"): see {@link namesGeography}. */
   readonly geographicNames: Set<string>;
+  /** The English names of those ("Munich", "Venice", "Rhine"), as Ding spells them. */
+  readonly englishGeographicNames: Set<string>;
   /** Capitalised German headwords of other lines whose English is a common word ("Halle" → hall, "Zugspitze" → head of the train). */
   readonly commonNouns: Set<string>;
   /**
@@ -327,6 +329,7 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
   const germanLemmas = new Map<string, { lemma: string; pos: DingPos; forms: Set<string> }>();
   const germanWords = new Set<string>();
   const geographicNames = new Set<string>();
+  const englishGeographicNames = new Set<string>();
   const commonNouns = new Set<string>();
   const partWords: PartWords[] = [];
 
@@ -374,6 +377,7 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
 
     const geographic = namesGeography(parts);
     const common = !geographic && head.english.some((a) => /^\p{Ll}/u.test(a.text));
+    if (geographic) for (const alt of head.english) if (/^\p{Lu}[\p{L}-]*$/u.test(alt.text)) englishGeographicNames.add(alt.text);
     for (const alt of head.german) {
       if (!/^\p{Lu}[\p{L}-]*$/u.test(alt.text)) continue;
       if (geographic) geographicNames.add(alt.text);
@@ -467,7 +471,7 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
 
   const { translations, reverse } = orderAll(candidates, partWords, options);
   const germanToEnglish = new Map([...reverse].map(([german, keys]) => [german, keys.map((k) => k.key)]));
-  return { translations, englishForms, germanLemmas, germanWords, geographicNames, commonNouns, germanToEnglish };
+  return { translations, englishForms, germanLemmas, germanWords, geographicNames, englishGeographicNames, commonNouns, germanToEnglish };
 }
 
 /**

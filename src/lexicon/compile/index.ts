@@ -164,9 +164,20 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
     [],
   );
   // Common English words (SCOWL): which of two spellings one typing error apart is likelier meant.
+  const commonEnglish = commonEnglishWords(sources.commonEnglish);
   put(
     LEXICON_FILES.englishCommon,
-    commonEnglishWords(sources.commonEnglish).map((key) => ({ key, payload: new Uint8Array(0) })),
+    commonEnglish.map((key) => ({ key, payload: new Uint8Array(0) })),
+    [],
+  );
+  // Their English names, for a question typed in lower case ("venice"); not one that is a common word
+  // ("turkey", "nice"), which lower case cannot tell from the name.
+  const everyday = new Set(commonEnglish);
+  put(
+    LEXICON_FILES.englishGeographicNames,
+    uniqueSorted([...ding.englishGeographicNames].map((name) => name.toLowerCase()))
+      .filter((key) => !everyday.has(key))
+      .map((key) => ({ key, payload: new Uint8Array(0) })),
     [],
   );
   return { files, stats };
