@@ -418,6 +418,8 @@ const FREQUENCY_WORD = /^([\p{L}-]*takt|täglich|stündlich|wöchentlich|monatli
 const CALENDAR_DETERMINER = /^(diese[rnms]?|kommende[rnms]?|laufende[rnms]?|this|next|last|coming)$/;
 /** Words that turn a span into a point in time: "zwei Stunden nach dem Anpfiff", "zwei Tage später". */
 const RELATIVE_TIME = /^(nach|vor|später|danach|zuvor|after|before|later|earlier|ago)$/;
+/** Prepositions of a span within which something must happen ("innerhalb eines Monats", "binnen drei Tagen", "within two weeks"). */
+const DEADLINE = /^(innerhalb|binnen|within)$/i;
 const DURATION_WORDS = /^(tagelang|wochenlang|monatelang|jahrelang|stundenlang|jahrzehntelang)$/;
 const COUNTABLE_BEFORE_UNIT = /^(ein|eine|einer|einem|einen|eines|a|an|one|wenige[rn]?|mehrere[rn]?|einige[rn]?|few|several|\d+([.,]\d+)?)$/;
 /** An ordinal: "3.", "dritte", "third", an ordinal superlative ("zweitgrößte", "drittstärkste"), "erstmals". */
@@ -591,7 +593,7 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge, named?
       const after = (words[i + 2] ?? "").replace(/\.$/, "").toLowerCase();
       if (RELATIVE_TIME.test(after)) add("time", next);
       // So is one within which something must happen, a deadline counted from now: "innerhalb eines Monats", "within two weeks".
-      if (/^(innerhalb|binnen|within)$/.test(prev.toLowerCase()) || (i > 1 && /^(innerhalb|binnen)$/i.test(words[i - 2] ?? "") && /^von$/i.test(prev))) add("time", next);
+      if (DEADLINE.test(prev) || (i > 1 && DEADLINE.test(words[i - 2] ?? "") && /^von$/i.test(prev))) add("time", next);
     }
     // A span of the calendar named from now: "in dieser Woche", "kommenden Monat", "this week", "next year".
     if (CALENDAR_DETERMINER.test(lower) && DURATION_UNITS.test(next)) add("time", next);

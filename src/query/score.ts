@@ -551,7 +551,6 @@ function typedFeatures(text: string, analyze: Analyzer, knows?: WordKnowledge, n
   return typed;
 }
 
-/** One query term resolved against the corpus: which stems it matches, how well, and how rare it is. */
 /**
  * The best a term's matches reach in the sources (0 when none): what a role or a focus is found at, at most.
  * A loop, not a spread: a word of a large family has thousands of similar stems at 100k chunks.
@@ -562,6 +561,7 @@ export function bestSimilar(match: TermMatch | undefined): number {
   return best;
 }
 
+/** One query term resolved against the corpus: which stems it matches, how well, and how rare it is. */
 export interface TermMatch {
   readonly term: QueryTerm;
   readonly similar: ReadonlyMap<string, number>;

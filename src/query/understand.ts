@@ -1086,11 +1086,12 @@ export function expandTerms(
       // A name the sources write as the question does ("Deutsche Bahn", "Esa") is theirs: its dictionary
       // senses ("Deutsche Mark") are other things.
       const theirs = term.name === true && term.alternatives.some((a) => usedExactly(tools)(a.stem));
-      // A verb before a preposition: the phrase's senses come first, and the verb keeps its own.
-      const prepositional = phrase.length === 0 && phrasal.length === 0 && particle !== undefined && PREPOSITION_EN.test(particle) ? translations(`${term.word} ${particle}`, tools) : [];
-      // So may one before a word ("in total" → insgesamt, "on purpose" → absichtlich, "at night" → nachts).
+      // A verb before a preposition ("look for") or a word after one ("in total" → insgesamt, "at night" →
+      // nachts) may make a phrase: its senses come first, and the word keeps its own.
+      const open = phrase.length === 0 && phrasal.length === 0;
       const before = tokens[term.position - 1]?.toLowerCase();
-      const idiom = phrase.length === 0 && phrasal.length === 0 && before !== undefined && IDIOM_PREPOSITION_EN.test(before) ? translations(`${before} ${term.word}`, tools) : [];
+      const prepositional = open && particle !== undefined && PREPOSITION_EN.test(particle) ? translations(`${term.word} ${particle}`, tools) : [];
+      const idiom = open && before !== undefined && IDIOM_PREPOSITION_EN.test(before) ? translations(`${before} ${term.word}`, tools) : [];
       const translated =
         phrase.length > 0 ? phrase : phrasal.length > 0 ? phrasal : theirs ? [] : [...idiom, ...prepositional, ...chooseSenses(candidates[i] ?? [], contextOf(i), tools)];
       if (phrase.length > 0) i++;

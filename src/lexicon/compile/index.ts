@@ -47,6 +47,8 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
     files.set(name, bytes);
     stats[name] = { entries: entries.length, pool: pool.length, bytes: bytes.length };
   };
+  // A set of lower-case words: each key once, in order, with an empty payload.
+  const putSet = (name: string, keys: Iterable<string>): void => put(name, uniqueSorted(keys).map((key) => ({ key, payload: new Uint8Array(0) })), []);
 
   // German forms → lemmas.
   const lemmas = [
@@ -156,30 +158,14 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
   // one elsewhere and the thesaurus has it. (Either alone is not enough: the thesaurus has "München" with
   // its nicknames, Ding "Zugspitze" as the head of a train.)
   const common = new Set([...ding.commonNouns].map((word) => word.toLowerCase()).filter((key) => thesaurus.index.has(key)));
-  put(
-    LEXICON_FILES.geographicNames,
-    uniqueSorted([...ding.geographicNames].map((name) => name.toLowerCase()))
-      .filter((key) => !common.has(key))
-      .map((key) => ({ key, payload: new Uint8Array(0) })),
-    [],
-  );
+  putSet(LEXICON_FILES.geographicNames, [...ding.geographicNames].map((name) => name.toLowerCase()).filter((key) => !common.has(key)));
   // Common English words (SCOWL): which of two spellings one typing error apart is likelier meant.
   const commonEnglish = commonEnglishWords(sources.commonEnglish);
-  put(
-    LEXICON_FILES.englishCommon,
-    commonEnglish.map((key) => ({ key, payload: new Uint8Array(0) })),
-    [],
-  );
-  // Their English names, for a question typed in lower case ("venice"); not one that is a common word
-  // ("turkey", "nice"), which lower case cannot tell from the name.
+  putSet(LEXICON_FILES.englishCommon, commonEnglish);
+  // The geographic names' English ones, for a question typed in lower case ("venice"); not one that is a
+  // common word ("turkey", "nice"), which lower case cannot tell from the name.
   const everyday = new Set(commonEnglish);
-  put(
-    LEXICON_FILES.englishGeographicNames,
-    uniqueSorted([...ding.englishGeographicNames].map((name) => name.toLowerCase()))
-      .filter((key) => !everyday.has(key))
-      .map((key) => ({ key, payload: new Uint8Array(0) })),
-    [],
-  );
+  putSet(LEXICON_FILES.englishGeographicNames, [...ding.englishGeographicNames].map((name) => name.toLowerCase()).filter((key) => !everyday.has(key)));
   return { files, stats };
 }
 
