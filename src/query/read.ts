@@ -379,16 +379,19 @@ const EXPLETIVE_ES = /^Es\s+(?:gab|gibt|geht|ging|kam|kommt|handelt|handelte)\s/
 /**
  * For a question that asks for no particular kind of thing ("Wie schnitt die Partei ab?"), the sentence
  * right after the best one is quoted too when it opens with a pronoun: it says more of the same thing, and
- * the answer is often there ("… die Liste X. Sie kam auf 12 Prozent.").
+ * the answer is often there ("… die Liste X. Sie kam auf 12 Prozent."). So for a why-question, where the
+ * quote has room left: news names a cause, then says what it was in reported speech ("Als Grund nannte er
+ * Schadstoffe. In den Decken sei Asbest gefunden worden."); a sentence already chosen is not pushed out.
  */
 function withContinuation(selected: readonly ScoredSentence[], scored: readonly ScoredSentence[], expected: AnswerType | null): ScoredSentence[] {
   const best = selected[0];
-  if (!best || (expected !== null && expected !== "statement")) return [...selected];
+  if (!best || (expected !== null && expected !== "statement" && expected !== "reason")) return [...selected];
   const following: ScoredSentence[] = [];
   for (let at = besideOf(best, scored); at && continues(at.sentence.text) && following.length < MAX_SENTENCES - 1; at = besideOf(at, scored)) {
     following.push(at);
   }
   const taken = new Set(following.map((s) => s.index));
+  if (expected === "reason") return [...selected, ...following.filter((s) => !selected.some((t) => t.index === s.index))].slice(0, MAX_SENTENCES);
   return [best, ...following, ...selected.slice(1).filter((s) => !taken.has(s.index))].slice(0, MAX_SENTENCES);
 }
 

@@ -228,6 +228,17 @@ describe("read", () => {
     expect(expletive).toEqual(["Der Präsident in Kourou befahl den Abzug der Truppen."]);
   });
 
+  it("quotes what a cause's sentence goes on to say after it, where the quote has room", () => {
+    const { ask } = setup(
+      "Die Schule in Kourou bleibt ein weiteres Jahr eine Baustelle. Als Grund für die Verzögerung der Sanierung in Kourou nannte die Stadt Schadstoffe im Altbau. " +
+        "In den Decken sei Asbest gefunden worden. Die Schüler lernen weiter in Containern.",
+    );
+    const quoted = ask("Warum gibt es eine Verzögerung bei der Sanierung in Kourou?").selected.map((s) => s.sentence.text);
+    expect(quoted[0]).toBe("Als Grund für die Verzögerung der Sanierung in Kourou nannte die Stadt Schadstoffe im Altbau.");
+    expect(quoted).toContain("In den Decken sei Asbest gefunden worden.");
+    expect(quoted).not.toContain("Die Schüler lernen weiter in Containern.");
+  });
+
   it("does not answer a count of people with a number of something else the question names", () => {
     const question = "Wie viele Leute besuchten die Messe über Segelboote in Kourou?";
     const boats = setup("Kourou (dpa) - Auf der Messe über Segelboote in Kourou standen neun Segelboote. Die Messe dauerte zwei Tage.").ask(question);
