@@ -10,6 +10,12 @@ describe("answerType", () => {
     ["Welche Lohnerhöhung verlangt die Gewerkschaft?", "number"],
     ["Unter welcher Telefonnummer kann man sich melden?", "number"],
     ["What turnout did the poll show?", "number"],
+    // Hours of the day asked for as "Uhrzeiten" are; "which" after any preposition asks ("during which", "under which").
+    ["During which hours is the helicopter ready to fly?", "time"],
+    ["What hours does the bus run on weekdays?", "time"],
+    ["Zu welchen Uhrzeiten darf man gießen?", "time"],
+    ["Under which law was the plant approved?", null],
+    ["How many hours did the strike last?", "duration"],
     // A role in the feminine asks for a person as the masculine does.
     ["Welche Politikerin ist für die Straßen zuständig?", "person"],
     ["Welche Sprecherin hat sich geäußert?", "person"],
