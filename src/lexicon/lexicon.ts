@@ -159,9 +159,14 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     // nouns ("Föderalistische"), so adjective stems are tried unless an adjective reading is already there;
     // a participle stem ("verhafteten" → verhaftet) adds its verb only when nothing else was found.
     const wasEmpty = found.length === 0;
+    // A capitalised word is not a verb form of a stem that is a noun's as well: "Dienstes" is the genitive of
+    // "Dienst", not "dienst" of "dienen" (found below, by its case ending).
+    const capitalised = /^\p{Lu}/u.test(word);
     if (!found.some((l) => l.pos === "adj")) {
       for (const stem of adjectiveStems(key)) {
-        for (const l of lemmasOfForm(stem) ?? []) if (l.pos === "adj" || (wasEmpty && l.pos === "verb")) add(l);
+        const readings = lemmasOfForm(stem) ?? [];
+        const noun = capitalised && readings.some((l) => l.pos === "noun");
+        for (const l of readings) if (l.pos === "adj" || (wasEmpty && l.pos === "verb" && !noun)) add(l);
       }
     }
     // A noun with a case ending Ding's entries do not list ("Bundestagswahlen" is, "Bundestagswahls" is not).

@@ -46,6 +46,14 @@ describe("germanLemmas", () => {
     expect(lexicon.germanLemmas("föderalistischen")).toContainEqual({ lemma: "föderalistisch", pos: "adj" });
   });
 
+  it("reads a capitalised noun's genitive the tables do not list as that noun, not as a verb form its stem also is", () => {
+    // The noun table has "Diensts", not "Dienstes"; "dienst" is also "du dienst" of "dienen".
+    expect(lexicon.germanLemmas("Dienstes")).toEqual([{ lemma: "Dienst", pos: "noun" }]);
+    expect(lexicon.germanLemmas("Geheimdienstes")).toEqual([{ lemma: "Geheimdienst", pos: "noun" }]);
+    // A participle's stem still finds its verb ("verhafteten" → verhaftet).
+    expect(lexicon.germanLemmas("verhafteten")).toContainEqual({ lemma: "verhaften", pos: "verb" });
+  });
+
   it("reads a loanword's -s plural as the singular the thesaurus lists, and finds its synonyms", () => {
     expect(lexicon.germanLemmas("Shops")).toEqual([{ lemma: "Shop", pos: "noun" }]);
     expect(lexicon.isGermanNoun("Shops")).toBe(true);
