@@ -823,6 +823,28 @@ describe("understand", () => {
     expect(stems).not.toContain("durftig");
   });
 
+  it("takes a compound's own synonyms where the thesaurus has some, not its head's, which name something more general", () => {
+    // "Geheimdienst" → Nachrichtendienst; its head "Dienst" → Angebot, Versorger is another sense.
+    const readings: Record<string, Lemma[]> = { geheimdienst: [{ lemma: "Geheimdienst", pos: "noun" }], dienst: [{ lemma: "Dienst", pos: "noun" }], geheim: [{ lemma: "geheim", pos: "adj" }] };
+    const byWord: Record<string, string[]> = { geheimdienst: ["Nachrichtendienst"], dienst: ["Angebot"], geheim: ["verborgen"] };
+    const secret: UnderstandTools = {
+      ...tools,
+      lexicon: {
+        ...lexicon,
+        isGermanWord: (w) => w.toLowerCase() in readings,
+        isGermanNoun: (w) => ["geheimdienst", "dienst"].includes(w.toLowerCase()),
+        germanLemmas: (w) => readings[w.toLowerCase()] ?? [],
+        germanSynonyms: (w) => (byWord[w.toLowerCase()] ?? []).map((word, rank) => ({ word, rank })),
+      },
+      inCorpus: (s) => ["dien", "nachrichtendien", "angebot", "geheim", "verborg"].includes(s),
+      beginsInCorpus: (s) => ["geheim"].includes(s),
+    };
+    const term = understand("Was macht der Geheimdienst in Almaty?", [], false, secret, 1000).terms.find((t) => t.word === "Geheimdienst");
+    const stems = term?.alternatives.map((a) => a.stem) ?? [];
+    expect(stems).toContain("nachrichtendien");
+    expect(stems).not.toContain("angebot");
+  });
+
   it("reads a name and a noun the asker joined ('Kaldebrücke') as the name the sources use and the noun's head", () => {
     const german: Lexicon = {
       ...lexicon,
