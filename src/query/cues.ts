@@ -99,7 +99,7 @@ const MONEY_QUESTION = new RegExp(
 const MONEY = measured(MONEY_UNIT);
 const WEIGHT_QUESTION = /(?<![\p{L}])(wie\s+viel\s+(wiegt|wiegen|wog|wogen|gewogen)|how\s+much\s+(\p{L}+\s+){0,4}(weigh|weighs|weighed))(?![\p{L}])/iu;
 const SHARE_QUESTION = /(?<![\p{L}])(welche[rnms]?\s+(\p{L}+\s+)?(anteil|prozentsatz|quote)|wie\s+viel\s+prozent|what\s+(share|percentage|proportion|fraction)|how\s+many\s+percent)(?![\p{L}])/iu;
-/** "Um wie viel Uhr", "zu welchen Uhrzeiten", "what time": a time of day, not a date or a day (also a cue for the time type). */
+/** "Um wie viel Uhr", "zu welchen Uhrzeiten", "what time", "during which hours": a time of day, not a date or a day (also a cue for the time type). */
 const CLOCK_ASKED = String.raw`um\s+wie\s*viel\s+uhr|wie\s+spät|(zu|um|ab|bis)\s+welche[rnms]?\s+uhrzeit(en)?|(at\s+)?what\s+time(?!\s+(of|period|span|frame|limit))|at\s+what\s+hour|(during\s+|at\s+)?(which|what)\s+hours`;
 const CLOCK_QUESTION = new RegExp(String.raw`(?<![\p{L}])(${CLOCK_ASKED})(?![\p{L}])`, "iu");
 /** A time of day: "um 7.40 Uhr", "zwischen 22 und 6 Uhr", "at 3 p.m.", "at midnight". */

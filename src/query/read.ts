@@ -390,8 +390,8 @@ function withContinuation(selected: readonly ScoredSentence[], scored: readonly 
   for (let at = besideOf(best, scored); at && continues(at.sentence.text) && following.length < MAX_SENTENCES - 1; at = besideOf(at, scored)) {
     following.push(at);
   }
-  const taken = new Set(following.map((s) => s.index));
   if (expected === "reason") return [...selected, ...following.filter((s) => !selected.some((t) => t.index === s.index))].slice(0, MAX_SENTENCES);
+  const taken = new Set(following.map((s) => s.index));
   return [best, ...following, ...selected.slice(1).filter((s) => !taken.has(s.index))].slice(0, MAX_SENTENCES);
 }
 
