@@ -367,8 +367,8 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
       return out;
     },
     englishLemmas,
-    isGeographicName: (word) => geographicNames().has(word.normalize("NFC").toLowerCase()),
-    isEnglishGeographicName: (word) => englishGeographicNames().has(word.normalize("NFC").toLowerCase()),
+    isGeographicName: (word) => geographicNames().has(normaliseGerman(word)),
+    isEnglishGeographicName: (word) => englishGeographicNames().has(normaliseEnglish(word)),
     isCommonEnglish: (word) => {
       const key = normaliseEnglish(word);
       return key !== "" && englishCommon().has(key);

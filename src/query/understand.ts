@@ -324,8 +324,7 @@ export function truecased(question: string, language: Language, tools: Understan
     // A place is a name however it is typed ("in norway", "peru"), in the sources or not; so is a town or
     // mountain the dictionary names in the question's language ("bochum", "venice": a German name may spell
     // an English word, "Pool").
-    const geographic = () => (language === "de" ? tools.lexicon.isGeographicName?.(word) : tools.lexicon.isEnglishGeographicName?.(word)) === true;
-    if (holds(() => tools.lexicon.place(word) !== undefined || geographic(), tools)) return capital;
+    if (holds(() => namesPlace(word, language, tools.lexicon), tools)) return capital;
     // So is a town or a firm: a word the dictionary lists without forms, which the thesaurus files under a
     // kind of place or organisation ("köln" under Stadt, "volkswagen" under Konzern); not an adverb, filed
     // under none or under something else ("täglich" under Zeitspanne); not a common English word of an
@@ -354,6 +353,12 @@ export function truecased(question: string, language: Language, tools: Understan
     const known = lemmas.length > 0 || holds(() => tools.lexicon.isGermanWord(word), tools) || (language === "en" && safe(() => tools.lexicon.englishLemmas(word), tools).length > 0);
     return !known && used() ? capital : typed;
   });
+}
+
+/** True for a country or region, or a town, mountain or river the dictionary names in the question's language. */
+function namesPlace(word: string, language: Language, lexicon: Lexicon): boolean {
+  if (lexicon.place(word) !== undefined) return true;
+  return (language === "de" ? lexicon.isGeographicName?.(word) : lexicon.isEnglishGeographicName?.(word)) === true;
 }
 
 /** A noun made of an adjective by an adjective's suffix ("Standesamtliche", "Pädagogische"; not "Flasche"): German word formation. */
@@ -940,7 +945,7 @@ export function expandTerms(
       // So is a word no German dictionary knows, in any form or as a compound ("Wittstock"): a town the sources
       // never name is not one they report on.
       // So is a town, mountain or river the dictionary names ("München", "Zugspitze"), though it lists it as a noun.
-      const place = holds(() => lexicon.place(term.word) !== undefined || lexicon.isGeographicName?.(term.word) === true, tools);
+      const place = holds(() => namesPlace(term.word, "de", lexicon), tools);
       const proper = place || (lemmas.length === 0 && !holds(() => lexicon.isGermanNoun(term.word), tools));
       // (A lexicon that fails knows nothing, and then no word is taken for unknown.)
       let split: ReturnType<typeof readParts> | undefined;

@@ -377,9 +377,9 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
 
     const geographic = namesGeography(parts);
     const common = !geographic && head.english.some((a) => /^\p{Ll}/u.test(a.text));
-    if (geographic) for (const alt of head.english) if (/^\p{Lu}[\p{L}-]*$/u.test(alt.text)) englishGeographicNames.add(alt.text);
+    if (geographic) for (const alt of head.english) if (CAPITALISED_WORD.test(alt.text)) englishGeographicNames.add(alt.text);
     for (const alt of head.german) {
-      if (!/^\p{Lu}[\p{L}-]*$/u.test(alt.text)) continue;
+      if (!CAPITALISED_WORD.test(alt.text)) continue;
       if (geographic) geographicNames.add(alt.text);
       else if (common) commonNouns.add(alt.text);
     }
@@ -473,6 +473,9 @@ export function parseDing(text: string, options: DingOptions = DEFAULT_DING_OPTI
   const germanToEnglish = new Map([...reverse].map(([german, keys]) => [german, keys.map((k) => k.key)]));
   return { translations, englishForms, germanLemmas, germanWords, geographicNames, englishGeographicNames, commonNouns, germanToEnglish };
 }
+
+/** One capitalised word, hyphens allowed ("München", "Baden-Baden"): how a name or a German noun is written. */
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}-]*$/u;
 
 /**
  * Whether a line names a geographic thing: its headwords are labelled "[geogr.]", their English is a name
