@@ -85,12 +85,14 @@ export function read(
   const { focus, answerType: expected } = understanding;
   // The term that says what is counted, which role's holder or which category is asked for.
   const at = focus === null ? -1 : matched.findIndex((m) => namesFocus(m.term.word, focus));
-  const weighted: TermMatch[] = matched.map((m, t) =>
-    t === at && (focus?.kind === "counted" || focus?.kind === "role") ? { ...m, term: { ...m.term, weight: m.term.weight * COUNTED_FOCUS_WEIGHT } } : m,
-  );
+  // Never changed once made: term hits are remembered per matches array (see termHits).
+  const weighted: readonly TermMatch[] = matched.map((m, t) => {
+    if (t !== at) return m;
+    const focused = focus?.kind === "counted" || focus?.kind === "role" ? { ...m, term: { ...m.term, weight: m.term.weight * COUNTED_FOCUS_WEIGHT } } : m;
+    // "Was für eine Halle …?": a kind of it (see sortsOf).
+    return focus?.sort === true ? sortsOf(focused) : focused;
+  });
   const categoryTerm = focus?.kind === "category" ? at : -1;
-  // "Was für eine Halle …?": a kind of it (see sortsOf).
-  if (focus?.sort === true && at >= 0) weighted[at] = sortsOf(weighted[at]!);
   const quoted = previouslyQuoted(understanding, [...candidates.keys()], stats);
   const near = besideQuotes(quoted, stats);
   // "Wie lange brauchten sie dafür?" after an answer about a bank robbery: when the last answer's

@@ -736,7 +736,23 @@ function sentencesContaining(stems: Iterable<string>, postings: SentenceStats["p
 }
 
 /** How well sentence `index` matches each term (0–1), in the order of `matches`. */
-export function termHits(matches: readonly TermMatch[], stats: SentenceStats, index: number): number[] {
+export function termHits(matches: readonly TermMatch[], stats: SentenceStats, index: number): readonly number[] {
+  let byMatches = hitsMemo.get(stats);
+  if (!byMatches) hitsMemo.set(stats, (byMatches = new WeakMap()));
+  let known = byMatches.get(matches);
+  if (!known) byMatches.set(matches, (known = new Map()));
+  let hits = known.get(index);
+  if (!hits) known.set(index, (hits = sentenceHits(matches, stats, index)));
+  return hits;
+}
+
+/**
+ * Hits remembered per question's matches (the array, as read passes it along) and sentence: ranking, an
+ * article's rarities, a unit's context and the typed sentences' chunks read the same sentences again.
+ */
+const hitsMemo = new WeakMap<SentenceStats, WeakMap<readonly TermMatch[], Map<number, readonly number[]>>>();
+
+function sentenceHits(matches: readonly TermMatch[], stats: SentenceStats, index: number): number[] {
   const stems = stats.stems(index);
   const carried = stats.carried(index);
   let lemmas: ReadonlySet<string> | undefined;

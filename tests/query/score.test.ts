@@ -334,6 +334,18 @@ describe("termHits", () => {
     expect(termHits(spelt, stats, 0)[0]).toBeGreaterThan(DERIVATION_MATCH);
     expect(termHits(spelt, stats, 2)[0]).toBe(0);
   });
+
+  it("gives each question's matches their own hits on a sentence read before for another question", () => {
+    const text = "Mainz (dpa) - Der Stadtrat beschloss den Bau einer Brücke. Die Brücke soll 2027 fertig sein.";
+    const stats = buildSentenceStats(makeChunks("b.txt", text, 3), analyze);
+    const bridge = matchTerms(contentWords("Brücke", "de", analyze), stats);
+    const council = matchTerms(contentWords("Stadtrat", "de", analyze), stats);
+    expect(termHits(bridge, stats, 1)).toEqual([1]);
+    expect(termHits(council, stats, 1)).toEqual([0]);
+    expect(termHits(council, stats, 0)).toEqual([1]);
+    // Asked again, the same hits.
+    expect(termHits(bridge, stats, 1)).toEqual([1]);
+  });
 });
 
 describe("matchTerms", () => {
