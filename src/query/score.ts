@@ -909,14 +909,10 @@ export function scoreSentences(
     }
     return rarity;
   };
-  // Each article's first sentence's hits, read once for all its candidates; each candidate's rank.
-  const leads = new Map<number, readonly number[]>();
+  // Each article's first sentence's hits (termHits remembers them for all its candidates); each candidate's rank.
   const leadHits = (index: number): readonly number[] | undefined => {
     const first = articleStart(index, (i) => stats.source(i));
-    if (first === index) return undefined;
-    let hits = leads.get(first);
-    if (!hits) leads.set(first, (hits = termHits(matches, stats, first)));
-    return hits;
+    return first === index ? undefined : termHits(matches, stats, first);
   };
   const ranks = new Map<number, number>();
   const scored = candidates.map(({ index, prior, bonus = 0 }): ScoredSentence => {
