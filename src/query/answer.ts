@@ -440,17 +440,21 @@ function inSameArticle(
 }
 
 /**
- * A reading whose article never mentions what the question's attribute names is declined: "der Schaden des
- * Streiks" is not answered by a flood's damage, nor "the lawyer of the museum thieves" by a fraudster's
- * lawyer. The attribute says which one is meant; the article must at least speak of it (in any form
- * the matching allows).
+ * A reading whose article never mentions what the question's attribute names, while another article it
+ * read does, is declined: "der Schaden des Streiks" is not answered by a flood's damage when the strike's
+ * article is there, nor "the lawyer of the museum thieves" by a fraudster's lawyer. The attribute says which
+ * one is meant. When no article read speaks of it (in any form the matching allows), the asker said it in
+ * other words ("der Notruf der Bergsteiger" for the hikers' call), and the reading stands.
  */
 function specified(index: AnswerIndex, stats: SentenceStats, reading: Reading): Reading {
   const from = reading.selected[0]?.sentence.source;
   if (!reading.passes || from === undefined) return reading;
   const attribute = reading.matches.filter((m) => m.term.specifier === true && m.term.context !== true && m.term.name !== true);
   if (attribute.length === 0) return reading;
-  return articleCoverage(index, stats, attribute, from) > 0 ? reading : { ...reading, passes: false };
+  const speaksOf = (source: string) => articleCoverage(index, stats, attribute, source) > 0;
+  if (speaksOf(from)) return reading;
+  const others = new Set(reading.passages.map((p) => p.chunk.source).filter((source) => source !== from));
+  return [...others].some(speaksOf) ? { ...reading, passes: false } : reading;
 }
 
 /** A question read again in the given articles only, with the matches of its first reading. */

@@ -167,6 +167,14 @@ describe("createAsk, a question that says which one it means", () => {
     expect((await ask("Wie hoch ist der wirtschaftliche Schaden des Streiks?")).kind).toBe("not_found");
     expect(quotes(await ask("Wie hoch ist der wirtschaftliche Schaden des Hochwassers?"))).toContain("40 Millionen Euro");
   });
+
+  it("answers when no article read speaks of the attribute: the asker said it in other words", async () => {
+    const { index: rescue } = await makeIndex({
+      "rescue.txt": " date 2024-10 Kreuzbach (dpa) - Die Bergwacht hat sieben Wanderer aus Bergnot an der Hohen Gratlspitze gerettet. Der Notruf ging gegen 15.30 Uhr bei der Leitstelle ein.",
+      "strike.txt": STRIKE,
+    });
+    expect(quotes(await askAlone(() => rescue)("Wann ging der Notruf der Bergsteiger ein?"))).toContain("15.30 Uhr");
+  });
 });
 
 describe("createAsk, a question whose nouns name another story", () => {
