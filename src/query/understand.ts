@@ -1092,7 +1092,15 @@ export function expandTerms(
       const adjacent = next !== undefined && next.position === term.position + 1;
       // A hyphenated word ("non-stop", "long-term") is one entry of the dictionary, written with its hyphen.
       const hyphenated = adjacent && question.toLowerCase().includes(`${term.word}-${next.word}`.toLowerCase());
-      const phrase = adjacent ? translations(hyphenated ? `${term.word}-${next.word}` : `${term.word} ${next.word}`, tools) : [];
+      const following = adjacent ? translations(hyphenated ? `${term.word}-${next.word}` : `${term.word} ${next.word}`, tools) : [];
+      // A phrase whose first word the question said before ("kinds of food … the food bank" → Tafel): a
+      // word is a term at its first place only, so the phrase is read from the word written before this one.
+      const said = tokens[term.position - 1];
+      const repeated =
+        following.length === 0 && said !== undefined && !words.some((w) => w.position === term.position - 1) && words.some((w, j) => j < i && w.word.toLowerCase() === said.toLowerCase())
+          ? translations(`${said} ${term.word}`, tools)
+          : [];
+      const phrase = following.length > 0 ? following : repeated;
       // A phrasal verb's particle is no word of its own ("carry out" → durchführen, "hand in" → einreichen):
       // the verb is looked up with it.
       const particle = tokens[term.position + 1]?.toLowerCase();
@@ -1108,7 +1116,7 @@ export function expandTerms(
       const idiom = open && before !== undefined && IDIOM_PREPOSITION_EN.test(before) ? translations(`${before} ${term.word}`, tools) : [];
       const translated =
         phrase.length > 0 ? phrase : phrasal.length > 0 ? phrasal : theirs ? [] : [...idiom, ...prepositional, ...chooseSenses(candidates[i] ?? [], contextOf(i), tools)];
-      if (phrase.length > 0) i++;
+      if (following.length > 0) i++;
       // The English word itself still finds names and cognates ("Chega", "Esa"); when the dictionary
       // translates it, the German words carry it and the English stem only helps.
       // A word of the sources' English articles is itself what they say, and keeps its weight there.
@@ -1127,7 +1135,7 @@ export function expandTerms(
         }
       });
       if (phrase.length > 0) {
-        const word = `${term.word} ${next!.word}`;
+        const word = following.length > 0 ? `${term.word} ${next!.word}` : `${said} ${term.word}`;
         out.push({ ...term, word, alternatives: [...alternatives.values()], expansions: [...expansions], noun: false });
         continue;
       }

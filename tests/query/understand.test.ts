@@ -1015,6 +1015,13 @@ describe("understand", () => {
     expect(terms.find((t) => t.word === "train driver")?.alternatives.map((a) => a.stem)).toContain("lokfuhr");
   });
 
+  it("reads the phrase where its first word was said before in the question", () => {
+    // "train" comes twice; the second one begins the phrase, and the first stays a word of its own.
+    const terms = read("Which train was the train driver on?").terms;
+    expect(terms.map((t) => t.word)).toEqual(["train", "train driver"]);
+    expect(terms.find((t) => t.word === "train driver")?.alternatives.map((a) => a.stem)).toContain("lokfuhr");
+  });
+
   it("looks an English verb up with its particle, which is no word of its own ('hand in')", () => {
     const phrasal: UnderstandTools = {
       ...tools,
