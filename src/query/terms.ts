@@ -139,6 +139,11 @@ const STOPWORDS = new Set(
     "than can could would should may might must shall just very any some then more most such other among between " +
     "during within without against toward towards upon via per each every both either " +
     "currently now yet ever again before behind beside despite instead exactly actually ones " +
+    // the other prepositions of both languages, a closed class like the ones above ("through", "gegenüber")
+    "aboard above across along alongside amid amidst around below beneath besides beyond concerning except excluding " +
+    "inside onto opposite outside regarding through throughout till underneath unlike until versus " +
+    "abseits anhand anstatt außer binnen entgegen entlang gegenüber gemäß infolge inmitten jenseits mittels oberhalb " +
+    "samt seitens unterhalb unweit zugunsten zwecks " +
     // about the question or article itself
     "artikel text quelle quellen bericht meldung laut zufolge steht stehen erwähnt genannt article text source sources " +
     "report story according mentioned say says tell"

@@ -25,6 +25,12 @@ describe("contentWords", () => {
     expect(specifiers("Which party does the mayor of Lindau belong to?", "en")).toEqual(["Lindau"]);
   });
 
+  it("drops every preposition, a closed class that says where or how, not what", () => {
+    expect(words("When do the walks through the forest start?", "en").map((t) => t.word)).toEqual(["walks", "forest", "start"]);
+    expect(words("Who lives across the river, opposite the school?", "en").map((t) => t.word)).toEqual(["lives", "river", "school"]);
+    expect(words("Wer wohnt gegenüber der Schule entlang des Flusses?").map((t) => t.word)).toEqual(["wohnt", "Schule", "Flusses"]);
+  });
+
   it("drops the forms of \"all\", which say how much of something, not what", () => {
     expect(words("Wen suchen die vor allem?").map((t) => t.word)).toEqual(["suchen"]);
     expect(words("Sind alle Schulen geschlossen?").map((t) => t.word)).toEqual(["Schulen", "geschlossen"]);
