@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { asksHowMany, asksPersonName, countedByNumbers, countsSomething, isAcronymOrLegalForm, isAttributedQuote, isReportedSpeech, namesFocus, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
+import { answerType, asksHowMany, asksPersonName, countedByNumbers, countsSomething, isAcronymOrLegalForm, isAttributedQuote, isReportedSpeech, namesFocus, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, foundAt, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, bestSimilar, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -131,7 +131,11 @@ export function read(
   const namesAll = namingAll(matches, stats);
   const roleTerm = focus?.kind === "role" ? at : -1;
   const spoken = roleFirst(speakingFirst(scored, matches, namesAll, focus), roleTerm, matches);
-  const ranked = understanding.overview === true ? firstMentionFirst(spoken, matches, stats, expected) : spoken;
+  const theirs = understanding.overview === true ? null : theirWords(spoken, understanding, quoted, stats);
+  const ranked = understanding.overview === true ? firstMentionFirst(spoken, matches, stats, expected) : (theirs ?? spoken);
+  // What a person said is asked for by who said it: the question's own words ("zur Schließung") need not
+  // stand in it, as a pronoun follow-up's words need not where they point back only (see pointsBackOnly).
+  const weighed = theirs === null ? matches : matches.map((m) => (m.term.context === true ? m : { ...m, term: { ...m.term, weight: 0, noun: false } }));
   const strict = expected !== null && STRICT_TYPES.has(expected);
   const selected = withContinuation(
     withTypedNeighbour(
@@ -151,19 +155,54 @@ export function read(
     ranked,
     expected,
   );
-  const units = evidenceUnits(selected, stats, matches, strict);
+  const units = evidenceUnits(selected, stats, weighed, strict);
   // A name may stand in the sentence after its subject ("…», sagte Vereinssprecherin Ida Holm."), but the
   // evidence must have one: a question for a name is not answered by a role.
   // "Wie viele Unfälle gab es letztes Jahr?": a count the quotes give for no such period is of another time.
   const period = understanding.period;
   const evidence = {
-    ...measureEvidence(matches, units, focus, strict || expected === "name" || asksWhichOrganization(understanding), understanding.followUp?.reason ?? null),
+    ...measureEvidence(weighed, units, focus, strict || expected === "name" || asksWhichOrganization(understanding), understanding.followUp?.reason ?? null),
     ...(period !== undefined ? { periodSaid: selected.some((s) => period.test(s.sentence.text)) } : {}),
   };
-  const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected, askedCoverage(matches, focus));
+  const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected, askedCoverage(weighed, focus));
   // An overview's first mention stays first: it need not repeat the words of what is asked to say what the story is.
   const ordered = passes && understanding.overview !== true ? answerFirst(countedFirst(selected, evidence, strict), expected, strict) : selected;
   return { passages, matches, selected: ordered, evidence, passes };
+}
+
+/** How many sentences back in its article the speaker of an unattributed statement is looked for ("…», sagte sie.", a quote on its own). */
+const SPEAKER_REACH = 3;
+
+/** The personal pronouns a question names the last answer's person by ("Was hat sie gesagt?"); "dazu" points to a subject, not a speaker. */
+const SPEAKER_PRONOUN = /(?<![\p{L}])(er|sie|he|she)(?![\p{L}])/iu;
+
+/**
+ * "Was hat sie zum Ausbau gesagt?", "What did he say about the recall?" after an answer to who someone is:
+ * the pronoun is that person, and what they said comes before another speaker's words on the subject. A
+ * statement is theirs when it names them (a name or role the last answer's quotes name a person by), or
+ * names no one and the last sentence before it that names anyone names them ("…», sagte sie.", a quote
+ * on its own after theirs). Null when the question asks no such thing or the sources have no such
+ * statement; otherwise the ranking with their statements first.
+ */
+function theirWords(ranked: readonly ScoredSentence[], understanding: Understanding, quoted: readonly number[], stats: SentenceStats): ScoredSentence[] | null {
+  const previous = understanding.followUp?.previous.question;
+  if (understanding.answerType !== "statement" || understanding.followUp?.reason !== "pronoun" || !SPEAKER_PRONOUN.test(understanding.question)) return null;
+  // After another kind of answer "sie" may be the town or the union the answer spoke of.
+  if (quoted.length === 0 || previous === undefined || answerType(previous) !== "person") return null;
+  const people = new Set(quoted.flatMap((i) => stats.features(i).get("person") ?? []));
+  if (people.size === 0) return null;
+  const personsOf = (i: number) => stats.features(i).get("person") ?? [];
+  const spokeBy = (i: number): boolean => {
+    const named = personsOf(i);
+    if (named.length > 0) return named.some((stem) => people.has(stem));
+    for (let k = i - 1; k >= 0 && k >= i - SPEAKER_REACH && stats.source(k) === stats.source(i); k--) {
+      const before = personsOf(k);
+      if (before.length > 0) return before.some((stem) => people.has(stem));
+    }
+    return false;
+  };
+  const theirs = new Set(ranked.filter((s) => s.typeMatch && spokeBy(s.index)));
+  return theirs.size > 0 ? [...theirs, ...ranked.filter((s) => !theirs.has(s))] : null;
 }
 
 /**

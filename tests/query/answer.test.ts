@@ -463,6 +463,28 @@ describe("createAsk, a conversation that returns to its story after a detour", (
   });
 });
 
+describe("createAsk, what the person the last answer named said", () => {
+  const PORT =
+    " date 2025-04 Seeburg (dpa) - Der Hafen von Seeburg soll für 80 Millionen Euro ausgebaut werden. " +
+    "«Damit sichern wir Arbeitsplätze für Jahrzehnte», sagte Hafenchefin Anke Brandt. " +
+    "Gegen den geplanten Ausbau stimmte im Stadtrat die Fraktion der Grünen. " +
+    "«Der geplante Ausbau zerstört Watt und Salzwiesen», sagte Grünen-Sprecher Ole Friis zum Ausbau des Hafens. " +
+    "Die Bauarbeiten sollen im Herbst beginnen.";
+  let index: LoadedIndex;
+  const ask = createAsk({ index: () => index, analyze, settings: SETTINGS });
+  beforeAll(async () => {
+    ({ index } = await makeIndex({ "port.txt": PORT }));
+  });
+
+  it("quotes the words that person said, not another speaker's on the same subject", async () => {
+    const q = "Wer leitet den Hafen in Seeburg?";
+    const first = await ask(q, { history: [] });
+    expect(quotes(first)).toContain("Anke Brandt");
+    const said = await ask("Was hat sie zum geplanten Ausbau gesagt?", { history: [turnOf(q, first)] });
+    expect(said.kind === "answered" && said.citations[0]?.quote).toContain("Arbeitsplätze");
+  });
+});
+
 describe("createAsk, a conversation that names nothing new", () => {
   const FERRY = " date 2025-03 Cuxhaven (dpa) - Die Fähre «Nordlicht II» ist am Dienstagmorgen gegen die Kaimauer geprallt. Dabei wurden 17 Menschen leicht verletzt.";
   const BIKES = " date 2025-03 Schweinfurt (dpa) - Der insolvente Fahrradhersteller Brenner ist gerettet. Ein Konzern aus den Niederlanden übernimmt die Firma.";
