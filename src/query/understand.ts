@@ -1091,8 +1091,11 @@ export function expandTerms(
       const next = words[i + 1];
       const adjacent = next !== undefined && next.position === term.position + 1;
       // A hyphenated word ("non-stop", "long-term") is one entry of the dictionary, written with its hyphen.
+      // One the dictionary lacks is the phrase it is made of: English makes nouns of phrasal verbs
+      // ("sign-ups" → sign up → anmelden, "check-ins").
       const hyphenated = adjacent && question.toLowerCase().includes(`${term.word}-${next.word}`.toLowerCase());
-      const following = adjacent ? translations(hyphenated ? `${term.word}-${next.word}` : `${term.word} ${next.word}`, tools) : [];
+      const asWritten = hyphenated ? translations(`${term.word}-${next.word}`, tools) : [];
+      const following = asWritten.length > 0 ? asWritten : adjacent ? translations(`${term.word} ${next.word}`, tools) : [];
       // A phrase whose first word the question said before ("kinds of food … the food bank" → Tafel): a
       // word is a term at its first place only, so the phrase is read from the word written before this one.
       const said = tokens[term.position - 1];

@@ -1038,6 +1038,25 @@ describe("understand", () => {
     expect(alone.find((t) => t.word === "hand")?.alternatives.map((a) => a.stem)).not.toContain("einreich");
   });
 
+  it("reads a hyphenated English noun the dictionary lacks as the phrase it is made of ('sign-ups' → sign up)", () => {
+    const hyphens: UnderstandTools = {
+      ...tools,
+      inCorpus: (stem) => ["anmeld", "zeich", "grenzuberschreit", "grenz"].includes(stem),
+      lexicon: {
+        ...lexicon,
+        englishToGerman: (w) =>
+          ({ "sign up": ["anmelden"], "sign ups": ["anmelden"], sign: ["Zeichen"], "cross-border": ["grenzüberschreitend"], "cross border": ["Grenze"] })[w.toLowerCase()]?.map((german, rank) => ({ german, rank })) ?? [],
+      },
+    };
+    const signUps = understand("Who are the new sign-ups?", [], false, hyphens, 1000).terms;
+    expect(signUps.map((t) => t.word)).toContain("sign ups");
+    expect(signUps.find((t) => t.word === "sign ups")?.alternatives.map((a) => a.stem)).toContain("anmeld");
+    // One the dictionary has with its hyphen keeps that entry's senses.
+    const crossBorder = understand("Which cross-border trains run?", [], false, hyphens, 1000).terms;
+    expect(crossBorder.find((t) => t.word === "cross border")?.alternatives.map((a) => a.stem)).toEqual(expect.arrayContaining(["grenzuberschreit"]));
+    expect(crossBorder.find((t) => t.word === "cross border")?.alternatives.map((a) => a.stem)).not.toContain("grenz");
+  });
+
   it("adds the senses of an English verb with its preposition to the verb's own ('look for', 'pay for')", () => {
     const prepositional: UnderstandTools = {
       ...tools,
