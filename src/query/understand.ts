@@ -93,10 +93,11 @@ function translationWeight(rank: number): number {
 /** English particles of phrasal verbs that are stop words on their own ("out", "in", "over", "up"): general grammar. */
 const PARTICLE_EN = /^(out|in|into|on|off|over|up|back|away|about|through|down)$/;
 /**
- * English prepositions that make a phrase of some verbs ("look for" → suchen, "begin with" → zunächst) and
+ * English prepositions that make a phrase of some verbs ("look for" → suchen, "begin with" → zunächst, "look
+ * after" → betreuen, "come from" → stammen) and
  * only take the object of others ("pay for" is still "bezahlen", not Ding's "erkaufen"): general grammar.
  */
-const PREPOSITION_EN = /^(with|for|at)$/;
+const PREPOSITION_EN = /^(with|for|at|after|from)$/;
 /** English prepositions that make an idiom of the word after them ("in total", "on purpose", "at night"): general grammar. */
 const IDIOM_PREPOSITION_EN = /^(in|at|on|by|under)$/;
 

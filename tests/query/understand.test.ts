@@ -1075,6 +1075,21 @@ describe("understand", () => {
     expect(stems("Who will pay the bill?", "pay")).not.toContain("erkauf");
   });
 
+  it("reads 'after' and 'from' after a verb as its preposition too ('look after', 'come from')", () => {
+    const prepositional: UnderstandTools = {
+      ...tools,
+      inCorpus: (stem) => ["betreu", "seh", "stamm", "komm"].includes(stem),
+      lexicon: {
+        ...lexicon,
+        englishToGerman: (w) =>
+          ({ "look after": ["betreuen"], look: ["sehen"], "come from": ["stammen"], come: ["kommen"] })[w.toLowerCase()]?.map((german, rank) => ({ german, rank })) ?? [],
+      },
+    };
+    const stems = (q: string, word: string) => understand(q, [], false, prepositional, 1000).terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
+    expect(stems("Who will look after the forest?", "look")).toEqual(expect.arrayContaining(["betreu", "seh"]));
+    expect(stems("Where do the hikers come from?", "come")).toContain("stamm");
+  });
+
   it("adds the senses of an English idiom of a preposition and a word to the word's own ('in total', 'at night')", () => {
     const idioms: UnderstandTools = {
       ...tools,
