@@ -1057,37 +1057,24 @@ describe("understand", () => {
     expect(crossBorder.find((t) => t.word === "cross border")?.alternatives.map((a) => a.stem)).not.toContain("grenz");
   });
 
-  it("adds the senses of an English verb with its preposition to the verb's own ('look for', 'pay for')", () => {
+  it("adds the senses of an English verb with its preposition to the verb's own ('look for', 'pay for', 'look after', 'come from')", () => {
     const prepositional: UnderstandTools = {
       ...tools,
-      inCorpus: (stem) => ["such", "seh", "erkauf", "bezahl"].includes(stem),
+      inCorpus: (stem) => ["such", "seh", "erkauf", "bezahl", "betreu", "stamm", "komm"].includes(stem),
       lexicon: {
         ...lexicon,
         englishToGerman: (w) =>
-          ({ "look for": ["suchen"], look: ["sehen"], "pay for": ["erkaufen"], pay: ["bezahlen"] })[w.toLowerCase()]?.map((german, rank) => ({ german, rank })) ?? [],
+          ({ "look for": ["suchen"], look: ["sehen"], "pay for": ["erkaufen"], pay: ["bezahlen"], "look after": ["betreuen"], "come from": ["stammen"], come: ["kommen"] })[w.toLowerCase()]?.map((german, rank) => ({ german, rank })) ?? [],
       },
     };
     const stems = (q: string, word: string) => understand(q, [], false, prepositional, 1000).terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
     expect(stems("What does the town look for?", "look")).toEqual(expect.arrayContaining(["such", "seh"]));
+    expect(stems("Who will look after the forest?", "look")).toEqual(expect.arrayContaining(["betreu", "seh"]));
+    expect(stems("Where do the hikers come from?", "come")).toContain("stamm");
     // The verb keeps its own sense: "pay for" is still "bezahlen".
     expect(stems("Who will pay for the new roof?", "pay")).toEqual(expect.arrayContaining(["erkauf", "bezahl"]));
     // With no preposition after it, the verb has only its own.
     expect(stems("Who will pay the bill?", "pay")).not.toContain("erkauf");
-  });
-
-  it("reads 'after' and 'from' after a verb as its preposition too ('look after', 'come from')", () => {
-    const prepositional: UnderstandTools = {
-      ...tools,
-      inCorpus: (stem) => ["betreu", "seh", "stamm", "komm"].includes(stem),
-      lexicon: {
-        ...lexicon,
-        englishToGerman: (w) =>
-          ({ "look after": ["betreuen"], look: ["sehen"], "come from": ["stammen"], come: ["kommen"] })[w.toLowerCase()]?.map((german, rank) => ({ german, rank })) ?? [],
-      },
-    };
-    const stems = (q: string, word: string) => understand(q, [], false, prepositional, 1000).terms.find((t) => t.word === word)?.alternatives.map((a) => a.stem) ?? [];
-    expect(stems("Who will look after the forest?", "look")).toEqual(expect.arrayContaining(["betreu", "seh"]));
-    expect(stems("Where do the hikers come from?", "come")).toContain("stamm");
   });
 
   it("adds the senses of an English idiom of a preposition and a word to the word's own ('in total', 'at night')", () => {
