@@ -99,7 +99,7 @@ export function read(
   // article has none of a pronoun follow-up's own words, they are the asker's, not the sources', and the
   // question asks for its kind of answer about what that answer spoke of. They are then not looked for.
   const pointsBack = pointsBackOnly(understanding, weighted, quoted, stats);
-  const matches = pointsBack ? weighted.map((m) => (m.term.context === true ? m : { ...m, term: { ...m.term, weight: 0, noun: false } })) : weighted;
+  const matches = pointsBack ? earlierTurnsOnly(weighted) : weighted;
   // "Wie heißt er?", "Wer ist das?" with no word of their own ask for the one the last answer spoke of:
   // named in its quotes or the sentence after them, or not named at all, not anyone else in the article.
   const ofWhom = (expected === "name" || expected === "person") && understanding.terms.every((t) => t.context === true);
@@ -135,7 +135,7 @@ export function read(
   const ranked = understanding.overview === true ? firstMentionFirst(spoken, matches, stats, expected) : (theirs ?? spoken);
   // What a person said is asked for by who said it: the question's own words ("zur Schließung") need not
   // stand in it, as a pronoun follow-up's words need not where they point back only (see pointsBackOnly).
-  const weighed = theirs === null ? matches : matches.map((m) => (m.term.context === true ? m : { ...m, term: { ...m.term, weight: 0, noun: false } }));
+  const weighed = theirs === null ? matches : earlierTurnsOnly(matches);
   const strict = expected !== null && STRICT_TYPES.has(expected);
   const selected = withContinuation(
     withTypedNeighbour(
@@ -168,6 +168,11 @@ export function read(
   // An overview's first mention stays first: it need not repeat the words of what is asked to say what the story is.
   const ordered = passes && understanding.overview !== true ? answerFirst(countedFirst(selected, evidence, strict), expected, strict) : selected;
   return { passages, matches, selected: ordered, evidence, passes };
+}
+
+/** The matches with the asker's own words not looked for (weight 0), only the earlier turn's: a follow-up that only points back. */
+function earlierTurnsOnly(matches: readonly TermMatch[]): TermMatch[] {
+  return matches.map((m) => (m.term.context === true ? m : { ...m, term: { ...m.term, weight: 0, noun: false } }));
 }
 
 /** How many sentences back in its article the speaker of an unattributed statement is looked for ("…», sagte sie.", a quote on its own). */
