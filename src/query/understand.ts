@@ -1099,10 +1099,10 @@ export function expandTerms(
       const following = asWritten.length > 0 ? asWritten : adjacent ? translations(`${term.word} ${next.word}`, tools) : [];
       // A phrase whose first word the question said before ("kinds of food … the food bank" → Tafel): a
       // word is a term at its first place only, so the phrase is read from the word written before this one.
-      const said = tokens[term.position - 1];
+      const before = tokens[term.position - 1]?.toLowerCase();
       const repeated =
-        following.length === 0 && said !== undefined && !words.some((w) => w.position === term.position - 1) && words.some((w, j) => j < i && w.word.toLowerCase() === said.toLowerCase())
-          ? translations(`${said} ${term.word}`, tools)
+        following.length === 0 && before !== undefined && !words.some((w) => w.position === term.position - 1) && words.some((w, j) => j < i && w.word.toLowerCase() === before)
+          ? translations(`${before} ${term.word}`, tools)
           : [];
       const phrase = following.length > 0 ? following : repeated;
       // A phrasal verb's particle is no word of its own ("carry out" → durchführen, "hand in" → einreichen):
@@ -1115,7 +1115,6 @@ export function expandTerms(
       // A verb before a preposition ("look for") or a word after one ("in total" → insgesamt, "at night" →
       // nachts) may make a phrase: its senses come first, and the word keeps its own.
       const open = phrase.length === 0 && phrasal.length === 0;
-      const before = tokens[term.position - 1]?.toLowerCase();
       const prepositional = open && particle !== undefined && PREPOSITION_EN.test(particle) ? translations(`${term.word} ${particle}`, tools) : [];
       const idiom = open && before !== undefined && IDIOM_PREPOSITION_EN.test(before) ? translations(`${before} ${term.word}`, tools) : [];
       const translated =
@@ -1139,7 +1138,7 @@ export function expandTerms(
         }
       });
       if (phrase.length > 0) {
-        const word = following.length > 0 ? `${term.word} ${next!.word}` : `${said} ${term.word}`;
+        const word = following.length > 0 ? `${term.word} ${next!.word}` : `${before} ${term.word}`;
         out.push({ ...term, word, alternatives: [...alternatives.values()], expansions: [...expansions], noun: false });
         continue;
       }
