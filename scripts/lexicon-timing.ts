@@ -10,6 +10,7 @@ const steps: [string, () => unknown][] = [
   ["German forms (germanLemmas)", () => lexicon.germanLemmas("trafen")],
   ["German synonyms (germanSynonyms)", () => lexicon.germanSynonyms("Streik")],
   ["German hypernyms (germanBroader)", () => lexicon.germanBroader("Autos")],
+  ["German kinds (germanNarrower)", () => lexicon.germanNarrower("Getränke")],
   ["English → German (englishToGerman)", () => lexicon.englishToGerman("strikes")],
   ["English synonyms (englishSynonyms)", () => lexicon.englishSynonyms("factories")],
   ["common English words (isCommonEnglish)", () => lexicon.isCommonEnglish?.("arrested")],

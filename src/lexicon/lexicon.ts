@@ -70,6 +70,12 @@ export interface Lexicon {
    * a hypernym names more than the word does.
    */
   germanBroader(word: string, lemmas?: readonly Lemma[]): readonly Synonym[];
+  /**
+   * The words whose first senses OpenThesaurus files under a German lemma or form as their hypernym, in
+   * lower case ("Getränke" → apfelschorle, saft, …): kinds of the thing, one level down. Unordered (the
+   * thesaurus ranks none of them above another), without duplicates.
+   */
+  germanNarrower(word: string, lemmas?: readonly Lemma[]): readonly Synonym[];
   /** German translations of an English word or phrase of up to 3 words (any inflection), best first, capped. [] when unknown. */
   englishToGerman(phrase: string): readonly Translation[];
   /**
@@ -137,6 +143,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
   const englishSynonymTable = lazyDictionary(dir, LEXICON_FILES.englishSynonyms);
   const pivots = lazyDictionary(dir, LEXICON_FILES.pivots);
   const broader = lazyDictionary(dir, LEXICON_FILES.broader);
+  const narrower = lazyDictionary(dir, LEXICON_FILES.narrower);
   const englishCommon = lazyDictionary(dir, LEXICON_FILES.englishCommon);
   const geographicNames = lazyDictionary(dir, LEXICON_FILES.geographicNames);
   const englishGeographicNames = lazyDictionary(dir, LEXICON_FILES.englishGeographicNames);
@@ -289,7 +296,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     return out;
   };
 
-  const tables = [german, synonyms, english, englishForms, englishSynonymTable, pivots, broader, englishCommon, geographicNames, englishGeographicNames];
+  const tables = [german, synonyms, english, englishForms, englishSynonymTable, pivots, broader, narrower, englishCommon, geographicNames, englishGeographicNames];
   return {
     load: async () => void (await Promise.all(tables.map((table) => table.load()))),
     germanLemmas,
@@ -335,6 +342,12 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
       return listedUnder(headsOf(word, lemmas), (head) => {
         const payload = broader().get(head);
         return payload === undefined ? [] : wrap(LEXICON_FILES.broader, dir, () => readStrings(payload));
+      });
+    },
+    germanNarrower(word, lemmas) {
+      return listedUnder(headsOf(word, lemmas), (head) => {
+        const payload = narrower().get(head);
+        return payload === undefined ? [] : wrap(LEXICON_FILES.narrower, dir, () => readStrings(payload));
       });
     },
     englishToGerman(phrase) {

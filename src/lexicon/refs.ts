@@ -23,6 +23,8 @@ export const LEXICON_FILES = {
   pivots: "german-pivots.bin.gz",
   /** Lower-case German word → its hypernyms in OpenThesaurus (newline-joined), first senses first. */
   broader: "german-broader.bin.gz",
+  /** Lower-case German word → the one-word words it is a hypernym of (newline-joined): the broader table turned round. */
+  narrower: "german-narrower.bin.gz",
   /** Lower-case English word forms of a list of common words (SCOWL's smaller sizes), each with an empty payload. */
   englishCommon: "english-common.bin.gz",
   /** Lower-case German names of places, mountains, rivers and regions (Ding's "[geogr.]" names), each with an empty payload. */

@@ -20,6 +20,7 @@ export function withoutResources(lexicon: Lexicon, off: readonly LexiconResource
     germanSynonyms: (word, lemmas) => (drop.has("synonyms") ? [] : lexicon.germanSynonyms(word, lemmas)),
     germanPhraseSynonyms: (words) => (drop.has("synonyms") ? [] : lexicon.germanPhraseSynonyms(words)),
     germanBroader: (word, lemmas) => (drop.has("hypernyms") ? [] : lexicon.germanBroader(word, lemmas)),
+    germanNarrower: (word, lemmas) => (drop.has("hypernyms") ? [] : lexicon.germanNarrower(word, lemmas)),
     germanPivots: (word, lemmas) => (drop.has("pivots") ? [] : lexicon.germanPivots(word, lemmas)),
     englishToGerman: (phrase) => (drop.has("translations") ? [] : lexicon.englishToGerman(phrase)),
     englishLemmas: (word) => (drop.has("translations") ? [] : lexicon.englishLemmas(word)),

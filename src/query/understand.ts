@@ -206,7 +206,7 @@ export function understand(
     tools,
   );
   const terms = [
-    ...withoutPreambleNames(withPeopleWords(withBroader(words, focus, language, tools), focus, language, tools), asked),
+    ...withoutPreambleNames(withPeopleWords(withKinds(withBroader(words, focus, language, tools), focus, language, tools), focus, language, tools), asked),
     ...(expected === "number" ? measureTerm(asked, tools) : []),
     ...prepositionTerm(asked, tools),
   ];
@@ -283,6 +283,69 @@ function withStandIns(term: QueryTerm, stems: readonly string[]): QueryTerm {
   const known = new Set(term.alternatives.map((a) => a.stem));
   const added = [...new Set(stems)].filter((stem) => !known.has(stem)).map((stem) => ({ stem, weight: EXPANSION_WEIGHT.synonym, via: "synonym" as const }));
   return added.length === 0 ? term : { ...term, alternatives: [...term.alternatives, ...added] };
+}
+
+/**
+ * "Welche Getränke stellt die Kelterei her?", "Welche Baumarten …?": the sources name a category's members
+ * by their own names ("Apfelsaft, Apfelschorle und Cidre", "Buchen und Eichen"), not by the category. Its
+ * kinds in OpenThesaurus down to {@link KIND_DEPTH} levels (Buche → Laubbaum → Baum) that the sources use
+ * stand in at a synonym's weight. A kind spelt as a compound on the category ("Kreisstraße") is left out:
+ * the reader takes those in full already (see sortsOf in read.ts). German only, as the resource is.
+ */
+function withKinds(terms: QueryTerm[], focus: QuestionFocus | null, language: Language, tools: UnderstandTools): QueryTerm[] {
+  if (language !== "de" || focus?.sort !== true) return terms;
+  return terms.map((term) => {
+    if (term.name === true || !namesFocus(term.word, focus)) return term;
+    const sorted = categoryOfSorts(term.word, tools.lexicon);
+    const category = sorted ?? term.word;
+    const own = tools.analyze(category);
+    const exactly = tools.inCorpusExactly ?? tools.inCorpus;
+    const kinds = safe(() => kindsOf(category, tools.lexicon), tools)
+      .flatMap((kind) => {
+        const stems = tools.analyze(kind);
+        return stems.length === 1 ? stems : [];
+      })
+      .filter((stem) => exactly(stem) && !own.some((part) => stem.endsWith(part)));
+    // "Baumarten" asks about trees: a sentence about "Bäume" is about them too.
+    return withStandIns(term, [...(sorted !== undefined ? own.filter(tools.inCorpus) : []), ...kinds]);
+  });
+}
+
+/** How far down the thesaurus a category's kinds are looked for: a species is filed under its family (Buche → Laubbaum → Baum). */
+const KIND_DEPTH = 2;
+/** Kinds read at most: "Mensch" has over a thousand, and a question reads each one's own kinds in turn. */
+const MOST_KINDS = 400;
+
+/** A German word's kinds in the thesaurus, breadth first, down to {@link KIND_DEPTH} levels, at most {@link MOST_KINDS}. */
+function kindsOf(category: string, lexicon: Lexicon): string[] {
+  const found = new Set<string>([category.toLowerCase()]);
+  let level = [category];
+  for (let depth = 0; depth < KIND_DEPTH && level.length > 0; depth++) {
+    const next: string[] = [];
+    // The category is read in any form ("Getränke"); its kinds are listed as lemmas already.
+    for (const word of level) {
+      for (const { word: kind } of depth === 0 ? lexicon.germanNarrower(word) : lexicon.germanNarrower(word, [])) {
+        if (found.size > MOST_KINDS) break;
+        if (found.has(kind)) continue;
+        found.add(kind);
+        next.push(kind);
+      }
+    }
+    level = next;
+  }
+  found.delete(category.toLowerCase());
+  return [...found];
+}
+
+/**
+ * A compound on "Arten" or "Sorten" names its category by its first part ("Baumarten" → Baum, "Obstsorten"
+ * → Obst, "Rettungsarten" → Rettung): general German word formation. Undefined for any other word, and where
+ * the first part is no word the dictionary knows ("Landkarten" is no kind of "Landk").
+ */
+function categoryOfSorts(word: string, lexicon: Lexicon): string | undefined {
+  const first = /^(\p{L}{3,}?)(?:arten|sorten)$/iu.exec(word)?.[1];
+  if (first === undefined) return undefined;
+  return [first, first.replace(/s$/u, "")].find((part) => part.length >= 3 && lexicon.isGermanWord(part));
 }
 
 /**

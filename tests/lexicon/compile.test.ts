@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { compileLexicon } from "../../src/lexicon/compile/index.js";
 import { englishKey, expandSlash, germanValue, orderTranslations, parseAlternative, parseDing, splitTopLevel, type Candidate } from "../../src/lexicon/compile/ding.js";
 import { parseNouns, parseVerbs } from "../../src/lexicon/compile/inflections.js";
-import { decodeMythes, parseMythes } from "../../src/lexicon/compile/thesaurus.js";
+import { decodeMythes, narrowerOf, parseMythes } from "../../src/lexicon/compile/thesaurus.js";
 import { wordNetSynonyms } from "../../src/lexicon/compile/wordnet.js";
 import { Dictionary, encodeDictionary, LexiconFormatError, readVarints, varintPayload } from "../../src/lexicon/format.js";
 import { openLexicon } from "../../src/lexicon/index.js";
@@ -295,6 +295,21 @@ describe("thesaurus parsing", () => {
     // A synset listed under a word it does not contain gives that word nothing.
     expect(broader.get("wagen")).toEqual(["Fahrzeug", "Gefährt"]);
     expect(broader.get("fahrzeug")).toEqual(["Fortbewegungsmittel"]);
+  });
+
+  it("turns the hypernyms round: a one-word hypernym lists the one-word words under it, in code-unit order", () => {
+    const narrower = narrowerOf(
+      new Map([
+        ["wagen", ["Fahrzeug", "Gefährt"]],
+        ["auto", ["Fahrzeug", "motorisiertes Fahrzeug"]],
+        ["rotes auto", ["Fahrzeug"]],
+      ]),
+    );
+    expect(narrower.get("fahrzeug")).toEqual(["auto", "wagen"]);
+    expect(narrower.get("gefährt")).toEqual(["wagen"]);
+    // A phrase is neither a category a question names nor a word a source's sentence is matched by.
+    expect(narrower.has("motorisiertes fahrzeug")).toBe(false);
+    expect([...narrower.values()].flat()).not.toContain("rotes auto");
   });
 
   it("files the synset a word is the main word of under that word first, when the word's own entry lacks it", () => {

@@ -191,6 +191,26 @@ describe("germanBroader", () => {
   });
 });
 
+describe("germanNarrower", () => {
+  const words = (word: string) => lexicon.germanNarrower(word).map((s) => s.word);
+
+  it("lists the words whose first senses OpenThesaurus files under a word as their hypernym, for any form of it", () => {
+    expect(words("Getränke")).toContain("apfelschorle");
+    expect(words("Baum")).toContain("laubbaum");
+    expect(words("Laubbaum")).toContain("buche");
+    // Hypernyms are not kinds, nor are synonyms.
+    expect(words("Auto")).not.toContain("fahrzeug");
+    expect(words("Fahrzeug")).not.toContain("fahrzeug");
+  });
+
+  it("ranks from 0 without duplicates and gives [] for unknown words", () => {
+    const kinds = lexicon.germanNarrower("Getränk");
+    expect(kinds.map((s) => s.rank)).toEqual(kinds.map((_, i) => i));
+    expect(new Set(kinds.map((s) => s.word)).size).toBe(kinds.length);
+    expect(lexicon.germanNarrower("Xqzvbrt")).toEqual([]);
+  });
+});
+
 describe("germanPivots", () => {
   const words = (word: string) => lexicon.germanPivots(word).map((s) => s.word);
 

@@ -14,6 +14,7 @@ const lexicon: Lexicon = {
   germanPhraseSynonyms: () => [],
   germanPivots: () => [],
   germanBroader: () => [],
+  germanNarrower: () => [],
   englishToGerman: (phrase) =>
     (({
       bridge: ["Brücke"],

@@ -18,6 +18,7 @@ const nothing: Lexicon = {
   germanPhraseSynonyms: () => [],
   germanPivots: () => [],
   germanBroader: () => [],
+  germanNarrower: () => [],
   englishToGerman: () => [],
   englishSynonyms: () => [],
   englishLemmas: () => [],

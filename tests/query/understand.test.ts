@@ -34,6 +34,7 @@ const lexicon: Lexicon = {
   },
   // Hypernyms: "Autos" are "Fahrzeuge", which the corpus says; "Gefährt" it does not.
   germanBroader: (word) => (/^autos?$/i.test(word) ? [{ word: "Fahrzeug", rank: 0 }, { word: "Gefährt", rank: 1 }] : []),
+  germanNarrower: () => [],
   englishSynonyms: () => [],
   englishLemmas: (word) => [word],
   place: () => undefined,
@@ -1472,6 +1473,31 @@ describe("a which-question's category", () => {
 
   it("asks for kinds of a plural German category, which German names by compounds on it", () => {
     expect(focusOf("Welche Brücken wurden gesperrt?")).toEqual({ word: "brücken", kind: "category", sort: true });
+  });
+
+  it("looks for a plural German category's kinds in the thesaurus, two levels down, that the sources use", () => {
+    const kinds: Record<string, string[]> = { getränk: ["apfelschorle", "limonade", "saft"], baum: ["laubbaum", "obstbaum"], laubbaum: ["buche", "eiche"] };
+    const nouns: Record<string, string> = { getränke: "Getränk", baumarten: "Baumart", vereine: "Verein" };
+    const withKinds: Lexicon = {
+      ...lexicon,
+      germanLemmas: (word) => (nouns[word.toLowerCase()] ? [{ lemma: nouns[word.toLowerCase()]!, pos: "noun" as const }] : []),
+      isGermanNoun: (word) => word.toLowerCase() in nouns || word.toLowerCase() === "baum",
+      isGermanWord: (word) => word.toLowerCase() in nouns || word.toLowerCase() === "baum",
+      germanNarrower: (word, lemmas) =>
+        [word, ...(lemmas ?? withKinds.germanLemmas(word)).map((l) => l.lemma)].flatMap((w) => kinds[w.toLowerCase()] ?? []).map((w, rank) => ({ word: w, rank })),
+    };
+    const stems = new Set(["apfelschorl", "saft", "buch", "eich", "baum", "obstbaum", "kelterei"]);
+    const t: UnderstandTools = { analyze, lexicon: withKinds, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s) };
+    const standIns = (question: string, word: string) =>
+      understand(question, [], false, t, 1000).terms.find((term) => term.word === word)?.alternatives.filter((a) => a.via === "synonym").map((a) => [a.stem, a.weight]);
+    // "Limonade" is no word of the sources.
+    expect(standIns("Welche Getränke stellt die Kelterei her?", "Getränke")).toEqual([["apfelschorl", 0.6], ["saft", 0.6]]);
+    // "Baumarten" asks for kinds of trees: a beech is a broad-leaved tree, which is a tree. "Obstbaum" is a
+    // compound on the category, which the reader takes in full anyway (sortsOf).
+    expect(standIns("Welche Baumarten wachsen dort?", "Baumarten")).toEqual([["baum", 0.6], ["buch", 0.6], ["eich", 0.6]]);
+    // Not for a singular category asking for one member, nor in English (the resource is German).
+    expect(standIns("Welcher Verein spendet Getränke?", "Getränke")).toEqual([]);
+    expect(standIns("Which drinks does it make?", "drinks") ?? []).toEqual([]);
   });
 
   it("asks for one member of a singular category, and leaves English as it is", () => {

@@ -9,7 +9,7 @@ import { encodeLemmaRef, LEXICON_FILES, phraseKey, POS_CODES } from "../refs.js"
 import { DEFAULT_DING_OPTIONS, parseDing, type DingOptions } from "./ding.js";
 import { parseNouns, parseVerbs } from "./inflections.js";
 import { derivePivots } from "./pivots.js";
-import { parseMythes } from "./thesaurus.js";
+import { narrowerOf, parseMythes } from "./thesaurus.js";
 import { wordNetSynonyms, type WordNetSources } from "./wordnet.js";
 
 /** The sources' contents, as read by scripts/lexicon.ts. */
@@ -112,6 +112,13 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
   put(
     LEXICON_FILES.broader,
     [...thesaurus.broader.keys()].sort(compareStrings).map((key) => ({ key, payload: stringsPayload(thesaurus.broader.get(key)!) })),
+    [],
+  );
+  // And the other way: what kinds of a thing the sources may name ("Apfelschorle" for a drink).
+  const narrower = narrowerOf(thesaurus.broader);
+  put(
+    LEXICON_FILES.narrower,
+    [...narrower.keys()].sort(compareStrings).map((key) => ({ key, payload: stringsPayload(narrower.get(key)!) })),
     [],
   );
 

@@ -24,6 +24,28 @@ export interface ThesaurusData {
   readonly broader: Map<string, string[]>;
 }
 
+/**
+ * The broader table turned round: a lower-case hypernym → the words that list it among their first senses'
+ * hypernyms, in code-unit order ("getränk" → apfelschorle, saft, …). One-word hypernyms and words only: a
+ * question's category and a source's word are single words. Pure.
+ */
+export function narrowerOf(broader: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+  const narrower = new Map<string, string[]>();
+  for (const [word, hypernyms] of broader) {
+    if (word.includes(" ")) continue;
+    for (const hypernym of hypernyms) {
+      const key = hypernym.toLowerCase();
+      if (key.includes(" ")) continue;
+      const list = narrower.get(key) ?? [];
+      if (!list.includes(word)) list.push(word);
+      narrower.set(key, list);
+    }
+  }
+  // The default sort compares code units: the same order on every machine.
+  for (const list of narrower.values()) list.sort();
+  return narrower;
+}
+
 /** The senses whose hypernyms a word keeps: its first ones, as for synonyms (later ones are rarer senses). */
 export const BROADER_SENSES = 2;
 /** Hypernyms kept per word: as many as a word's first senses list, within reason. */
