@@ -1027,8 +1027,9 @@ export function expandTerms(
       // as a noun (a doughnut, an inhabitant); it is a name when the town is one by the rule above.
       const demonym = /^\p{Lu}\p{L}{3,}er$/u.test(term.word) && isPlainName(term.word.slice(0, -2), tools);
       // So is a word the dictionary lists without forms and not as a noun ("Berlin", "Köln"): a town, named
-      // whether or not the sources mention it, as a country is.
-      const town = listedWithoutForms(term.word, tools);
+      // whether or not the sources mention it, as a country is. Not one made of words it knows ("Feuerball",
+      // "Waldfriedhof"): that is a compound noun the inflection tables lack, as for an unknown word.
+      const town = listedWithoutForms(term.word, tools) && partsOfWord().parts.length === 0;
       // What "wie viele" counts, or "welche" asks a kind of, is a noun by grammar ("Wie viele Gerätewagen …"),
       // though the dictionary lacks the compound: no name, unless it names a place.
       const focused = ((focus !== null && focus.kind !== "people" && namesFocus(term.word, focus)) || term.indefinite === true) && !place;

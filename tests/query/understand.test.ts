@@ -661,6 +661,9 @@ describe("understand", () => {
     // A word it lists without forms and not as a noun is a town, named though the sources never mention it.
     const listed: UnderstandTools = { ...tools, lexicon: { ...lexicon, isGermanWord: (w) => w === "Berlin" || lexicon.isGermanWord(w) } };
     expect(understand("Wie viele Einwohner hat Berlin?", [], false, listed, 1000).terms.find((t) => t.word === "Berlin")?.name).toBe(true);
+    // Not one made of words it knows ("Feuerball": Feuer + Ball): a compound noun the inflection tables lack.
+    const compound: UnderstandTools = { ...tools, lexicon: { ...lexicon, isGermanWord: (w) => ["feuerball", "feuer", "ball"].includes(w.toLowerCase()) || lexicon.isGermanWord(w) } };
+    expect(understand("Wie lange war der Feuerball zu sehen?", [], false, compound, 1000).terms.find((t) => t.word === "Feuerball")?.name).not.toBe(true);
   });
 
   it("takes what a question counts or asks a kind of for a noun, though the dictionary lacks it and the sources use it", () => {
