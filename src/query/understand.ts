@@ -965,6 +965,7 @@ export function expandTerms(
     // The part of a verb's infinitive its stem was cut from, where the stemmer cut more (see infinitiveStem),
     // or the noun in "-er" (see agentStems): each way a sentence may spell it.
     const cut = new Map<string, readonly string[]>();
+    const ownStem = (stem: string) => term.alternatives.some((a) => a.stem === stem);
     const add = (text: string, weight: number, via: Alternative["via"]) => {
       if (text.toLowerCase() !== term.word.toLowerCase()) expansions.add(text);
       const stems = analyze(text);
@@ -981,8 +982,9 @@ export function expandTerms(
       const whole = kept === undefined ? "" : fold(kept);
       for (const stem of stems) if (whole.length > stem.length && whole.startsWith(stem)) cut.set(stem, [kept!]);
       // So does a noun in "-er" cut to its root ("Richter" → richt, met in "Gericht", "Unterricht"), and the
-      // masculine a feminine meets ("Richterin"): a sentence must spell the noun ("richter").
-      for (const [stem, noun] of agentStems(text, stems, tools)) if (!cut.has(stem)) cut.set(stem, noun);
+      // masculine a feminine meets ("Richterin"): a sentence must spell the noun ("richter"). Not a stem the
+      // asked word gave itself: "Vorsitzender" spells "vorsitz" as its synonym "Vorsitzer" does not.
+      for (const [stem, noun] of agentStems(text, stems, tools)) if (!cut.has(stem) && (via === "lemma" || !ownStem(stem))) cut.set(stem, noun);
       const verb = via === "pivot" && onlyVerb(text, tools);
       for (const stem of [...stems, ...(via === "lemma" ? unstemmed(text, stems) : [])]) {
         const known = alternatives.get(stem);

@@ -130,6 +130,20 @@ describe("understand", () => {
       { stem: "vat", spelt: "vater" },
       { stem: "vat", spelt: "väter" },
     ]);
+    // An expansion's "-er" noun guards no stem the asked word spells itself: "Vorsitzer" (a synonym) is cut
+    // to "vorsitz", and so is "Vorsitzende", which a sentence may say as the question does.
+    const chair: UnderstandTools = {
+      ...withForms,
+      inCorpus: (s) => s === "vorsitz" || withForms.inCorpus(s),
+      lexicon: {
+        ...german,
+        germanLemmas: (w) => (/^vorsitzer$/i.test(w) ? [{ lemma: "Vorsitzer", pos: "noun" }] : /^vorsitzender$/i.test(w) ? [{ lemma: "Vorsitzender", pos: "noun" }] : german.germanLemmas(w)),
+        germanSynonyms: (w) => (/^vorsitzender$/i.test(w) ? [{ word: "Vorsitzer", rank: 0 }] : []),
+      },
+    };
+    const chairTerm = understand("Wer ist Vorsitzender des Vereins?", [], false, chair, 1000).terms.find((t) => t.word === "Vorsitzender");
+    expect(chairTerm?.alternatives.map((a) => a.stem)).toContain("vorsitz");
+    expect(chairTerm?.umlauts ?? []).not.toContainEqual(expect.objectContaining({ stem: "vorsitz" }));
     // "Angestellter" / "Angestellte" and "Verletzter" (a participle's) end in an ending: nothing to guard.
     expect(term("Was sagte der Angestellter dazu?", "Angestellter")?.umlauts).toBeUndefined();
     expect(term("Wo liegt der Verletzter?", "Verletzter")?.umlauts).toBeUndefined();
