@@ -98,12 +98,13 @@ export function measureEvidence(
   // lead names none of them either, is off the subject ("Wie hoch ist der Turm?" is not answered by "die
   // hohen Kosten"). A later sentence of the article says "der Bau" for the "Straßenbahnlinie" of its lead.
   const nouns = matches.flatMap((m, t) => (m.term.noun === true && m.term.name !== true && m.term.context !== true ? [t] : []));
-  // In a follow-up that points back by a pronoun, a definite noun names what the last turn was about
-  // ("Warum ist ihr die Firma so wichtig?" after a question on the Hallmann sale): its words say the
+  // In a follow-up that points back by a pronoun or goes on from the last turn ("Und …"), a definite noun
+  // names what the last turn was about ("Warum ist ihr die Firma so wichtig?" after a question on the
+  // Hallmann sale, "Und was kostet er im laufenden Betrieb?" after the tower's price): its words say the
   // subject too. An indefinite one ("eine Geldstrafe") is a new thing asked about, and must be there.
   // A compound the sources lack is near by its modifier as well: "der Seilbahnunfall" is the story of a
   // "Seilbahn", though its lead does not call it an "Unfall".
-  const carried = followUp === "pronoun" && nouns.every((t) => matches[t]!.term.definite === true) ? matches.flatMap((m, t) => (m.term.context === true ? [t] : [])) : [];
+  const carried = (followUp === "pronoun" || followUp === "ellipsis") && nouns.every((t) => matches[t]!.term.definite === true) ? matches.flatMap((m, t) => (m.term.context === true ? [t] : [])) : [];
   const onSubject = (u: EvidenceUnit) =>
     nouns.length === 0 ||
     [...nouns, ...carried].some((t) => [...u.quoted, ...u.context, ...(u.lead ? [u.lead] : [])].some((hits) => (hits[t] ?? 0) > 0) || u.modifiersSaid?.[t] === true);

@@ -242,11 +242,14 @@ const ARTICLES_DE = new Set(`${DEFINITE_DE} ${INDEFINITE_ARTICLES_DE}`.split(" "
 /** German indefinite articles and their negation ("kein"): what follows them is one of a kind. */
 const INDEFINITE_DE = new Set(INDEFINITE_ARTICLES_DE.split(" ").flatMap((article) => [article, `k${article}`]));
 
-/** True when the word at `k` follows an indefinite article, directly or past up to two inflected adjectives ("einen eigenen …"). */
-function afterIndefinite(tokens: readonly string[], k: number): boolean {
+/**
+ * True when the word at `k` follows one of `articles`, directly or past up to two inflected adjectives
+ * ("einen eigenen …", "im laufenden Betrieb").
+ */
+function afterArticle(tokens: readonly string[], k: number, articles: ReadonlySet<string>): boolean {
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
     const token = tokens[j]!;
-    if (INDEFINITE_DE.has(token.toLowerCase())) return true;
+    if (articles.has(token.toLowerCase())) return true;
     if (!/^\p{Ll}+(e|en|er|es|em)$/u.test(token)) return false;
   }
   return false;
@@ -314,8 +317,8 @@ export function contentWords(question: string, language: Language, analyze: Anal
       noun,
       capitalised: inner,
       articled: language === "de" && ARTICLES_DE.has(before),
-      ...(language === "de" && inner && afterIndefinite(tokens, k) ? { indefinite: true } : {}),
-      definite: DEFINITE.has(before),
+      ...(language === "de" && inner && afterArticle(tokens, k, INDEFINITE_DE) ? { indefinite: true } : {}),
+      definite: DEFINITE.has(before) || (language === "de" && inner && afterArticle(tokens, k, DEFINITE)),
       ...(specifies(tokens, k, language) ? { specifier: true } : {}),
     });
   }

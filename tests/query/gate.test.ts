@@ -46,6 +46,8 @@ describe("relevance gate", () => {
     const question = (noun: object) => [match("Firma", { noun: true, ...noun }), match("wichtig", {}), match("Hallmann", { name: true, context: true, weight: 0.5 })];
     const unit = { quoted: [[0, 0.6, 1]], context: [], typed: false };
     expect(measureEvidence(question({ definite: true }), [unit], null, false, "pronoun").coverage).toBeGreaterThan(0);
+    // So does one that goes on from it ("Und was kostet er im laufenden Betrieb?").
+    expect(measureEvidence(question({ definite: true }), [unit], null, false, "ellipsis").coverage).toBeGreaterThan(0);
     // Asked alone, or of "eine Firma", the quote is off the subject.
     expect(measureEvidence(question({ definite: true }), [unit], null, false, null).coverage).toBe(0);
     expect(measureEvidence(question({}), [unit], null, false, "pronoun").coverage).toBe(0);

@@ -52,6 +52,9 @@ describe("contentWords", () => {
     expect(terms.find((t) => t.word === "Firma")?.definite).toBe(true);
     expect(terms.find((t) => t.word === "Geldstrafe")?.definite).toBe(false);
     expect(words("Why is this company so important?", "en").find((t) => t.word === "company")?.definite).toBe(true);
+    // Past the adjectives between them, as German grammar puts them.
+    expect(words("Was kostet er im laufenden Betrieb?").find((t) => t.word === "Betrieb")?.definite).toBe(true);
+    expect(words("Zahlt sie eine hohe Geldstrafe?").find((t) => t.word === "Geldstrafe")?.definite).toBe(false);
   });
 
   it("marks the capitalised words inside a German question as nouns, not the first word or frame nouns", () => {
