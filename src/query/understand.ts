@@ -206,7 +206,7 @@ export function understand(
     tools,
   );
   const terms = [
-    ...withoutPreambleNames(withPeopleWords(withKinds(withBroader(words, focus, language, tools), focus, language, tools), focus, language, tools), asked),
+    ...withoutPreambleNames(withoutNegatedNames(withPeopleWords(withKinds(withBroader(words, focus, language, tools), focus, language, tools), focus, language, tools), asked), asked),
     ...(expected === "number" ? measureTerm(asked, tools) : []),
     ...prepositionTerm(asked, tools),
   ];
@@ -247,6 +247,32 @@ function withOpeningName(terms: QueryTerm[], question: string, language: Languag
 }
 
 /**
+ * "Wie viele stehen auf der Warteliste in Altdorf – nicht in Neustadt?", "How much is it in Altdorf? I
+ * don't mean Neustadt.": a name the question says it does not mean is not asked about, and the article
+ * that answers need not name it; nor is its clause the one that says what is asked (see
+ * withoutPreambleNames). Told by a negation before it, past a preposition or an article (general grammar;
+ * "mean" for "I don't mean"). A question that negates every name it says is about them still ("Warum
+ * erhöht nicht Altdorf …?").
+ */
+function withoutNegatedNames(terms: QueryTerm[], question: string): QueryTerm[] {
+  const named = terms.filter((t) => t.name === true && t.context !== true);
+  const negated = named.filter((t) => negatedBefore(t.word).test(question));
+  if (negated.length === 0 || negated.length === named.length) return terms;
+  return terms.filter((t) => !negated.includes(t));
+}
+
+/** A negation, then up to two prepositions, articles or "mean", then `word`. */
+function negatedBefore(word: string): RegExp {
+  const between = "(?:in|im|an|am|bei|beim|aus|von|vom|für|der|die|das|den|dem|des|the|of|at|for|from|mean)";
+  return new RegExp(`(?<![\\p{L}])(?:nicht|kein\\p{L}*|not|\\p{L}+n['’]t)\\s+(?:${between}\\s+){0,2}${escapeRegExp(word)}(?![\\p{L}])`, "iu");
+}
+
+/** A word as a regular expression that matches it literally. */
+function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
  * "Altdorf und Neustadt erhöhen beide die Gebühr. Wie hoch ist sie in Neustadt?", "Comparing Altdorf and
  * Neustadt: …": a question whose last clause names one of the names its opening named asks about that one;
  * the others only say what the asker read about, and the article that answers need not name them, nor
@@ -260,7 +286,7 @@ function withoutPreambleNames(terms: QueryTerm[], question: string): QueryTerm[]
   if (boundary === undefined) return terms;
   const last = body.slice(boundary.index + boundary[0].length);
   if ((last.match(/\p{L}+/gu) ?? []).length < 2) return terms;
-  const inLast = (word: string) => new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "iu").test(last);
+  const inLast = (word: string) => new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}`, "iu").test(last);
   const named = (t: QueryTerm) => t.name === true && t.context !== true;
   if (!terms.some((t) => named(t) && inLast(t.word))) return terms;
   return terms.filter((t) => !(named(t) && !inLast(t.word)));

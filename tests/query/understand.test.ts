@@ -1583,6 +1583,14 @@ describe("understand, a question after an opening that names more than it asks a
     expect(names("In Altdorf steigt die Gebühr. Wie hoch ist sie jetzt?")).toEqual(["Altdorf"]);
     expect(names("Wie hoch ist die Gebühr in Altdorf und Neustadt?")).toEqual(["Altdorf", "Neustadt"]);
   });
+
+  it("does not ask about a name the question says it does not mean", () => {
+    expect(names("Wie hoch ist die Gebühr in Altdorf – nicht in Neustadt?")).toEqual(["Altdorf"]);
+    expect(names("How much is the fee in Altdorf? I don't mean Neustadt.")).toEqual(["Altdorf"]);
+    expect(names("Wie hoch ist die Gebühr in Altdorf, nicht Neustadt?")).toEqual(["Altdorf"]);
+    // A question that negates every name it says is about them still.
+    expect(names("Warum erhöht nicht Altdorf die Gebühr?")).toEqual(["Altdorf"]);
+  });
 });
 
 describe("truecased", () => {
