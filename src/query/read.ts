@@ -194,9 +194,9 @@ function theirWords(ranked: readonly ScoredSentence[], understanding: Understand
   if (understanding.answerType !== "statement" || understanding.followUp?.reason !== "pronoun" || !SPEAKER_PRONOUN.test(understanding.question)) return null;
   // After another kind of answer "sie" may be the town or the union the answer spoke of.
   if (quoted.length === 0 || previous === undefined || answerType(previous) !== "person") return null;
-  const people = new Set(quoted.flatMap((i) => stats.features(i).get("person") ?? []));
-  if (people.size === 0) return null;
   const personsOf = (i: number) => stats.features(i).get("person") ?? [];
+  const people = new Set(quoted.flatMap(personsOf));
+  if (people.size === 0) return null;
   const spokeBy = (i: number): boolean => {
     const named = personsOf(i);
     if (named.length > 0) return named.some((stem) => people.has(stem));

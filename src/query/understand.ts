@@ -261,10 +261,12 @@ function withoutNegatedNames(terms: QueryTerm[], question: string): QueryTerm[] 
   return terms.filter((t) => !negated.includes(t));
 }
 
-/** A negation, then up to two prepositions, articles or "mean", then `word`. */
+/** The words that may stand between a negation and the name it negates: prepositions, articles, "mean" (grammar). */
+const NEGATION_GAP = "(?:in|im|an|am|bei|beim|aus|von|vom|für|der|die|das|den|dem|des|the|of|at|for|from|mean)";
+
+/** A negation, then up to two of {@link NEGATION_GAP}, then `word`. */
 function negatedBefore(word: string): RegExp {
-  const between = "(?:in|im|an|am|bei|beim|aus|von|vom|für|der|die|das|den|dem|des|the|of|at|for|from|mean)";
-  return new RegExp(`(?<![\\p{L}])(?:nicht|kein\\p{L}*|not|\\p{L}+n['’]t)\\s+(?:${between}\\s+){0,2}${escapeRegExp(word)}(?![\\p{L}])`, "iu");
+  return new RegExp(`(?<![\\p{L}])(?:nicht|kein\\p{L}*|not|\\p{L}+n['’]t)\\s+(?:${NEGATION_GAP}\\s+){0,2}${escapeRegExp(word)}(?![\\p{L}])`, "iu");
 }
 
 /** A word as a regular expression that matches it literally. */
@@ -325,7 +327,7 @@ function withKinds(terms: QueryTerm[], focus: QuestionFocus | null, language: La
     const sorted = categoryOfSorts(term.word, tools.lexicon);
     const category = sorted ?? term.word;
     const own = tools.analyze(category);
-    const exactly = tools.inCorpusExactly ?? tools.inCorpus;
+    const exactly = usedExactly(tools);
     const kinds = safe(() => kindsOf(category, tools.lexicon), tools)
       .flatMap((kind) => {
         const stems = tools.analyze(kind);
