@@ -202,6 +202,14 @@ const QUANTITY_EN = String.raw`share|percentage|proportion|amount|number|sum|pri
 /** Verbs of saying and of taking a stand, as a question asks about them ("Was sagte …", "Wie reagierte …"): general usage. */
 const SPEECH_VERB_DE = String.raw`sagte|sagt|sagten|sagen|erklärte|erklärt|meinte|meint|betonte|kritisierte|kritisiert|forderte|fordert|verlangte|verlangt|warnte|warnt|reagierte|reagiert|bewertete|bewertet|äußerte|äußert|nannte|nennt|bezeichnete|bezeichnet|kommentierte|antwortete|entgegnete|hat\s+.+\s+(gesagt|erklärt|kritisiert|gefordert|verlangt|gewarnt|reagiert|bewertet|geäußert|kommentiert)`;
 const SPEECH_VERB_EN = String.raw`say|tell|state|announce|critici[sz]e|demand|call|urge|warn|respond|react|comment|describe|argue|claim`;
+/**
+ * The nouns for what someone said as a stance ("Was war ihre Sorge?", "What was his argument?"): asked for
+ * by "what" with a copula, or by "welche"/"which", they ask for the words someone said. A closed class, as
+ * the speech verbs above.
+ */
+const STANCE_NOUN_DE = String.raw`argument|argumente|begründung|sorge|sorgen|bedenken|kritik|kritikpunkte?|einwand|einwände|forderung|forderungen|meinung|ansicht|haltung|standpunkt|befürchtung|befürchtungen|vorwurf|vorwürfe|einschätzung`;
+const STANCE_NOUN_EN = String.raw`argument|arguments|reasoning|concern|concerns|worry|worries|fear|fears|criticism|complaint|complaints|objection|objections|demand|demands|view|views|opinion|stance|explanation`;
+const STANCE_ASKED = String.raw`was\s+(war|ist|sind|waren)\s+(\p{L}+\s+){0,2}(${STANCE_NOUN_DE})|welche[rnms]?\s+(\p{L}+\s+)?(${STANCE_NOUN_DE})|what\s+(was|is|were|are)\s+(\p{L}+\s+){0,2}(${STANCE_NOUN_EN})|(which|what)\s+(${STANCE_NOUN_EN})`;
 /** The auxiliaries of German reported speech (Konjunktiv I): "Das Angebot sei zu niedrig". Grammar, not vocabulary. */
 const SUBJUNCTIVE = String.raw`sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|möge`;
 const REPORTED = new RegExp(String.raw`(?<![\p{L}])(?:${SUBJUNCTIVE})(?![\p{L}])`, "u");
@@ -313,7 +321,7 @@ const QUESTION_CUES: readonly Cue[] = [
   // Asking for a name wants the name itself, not a role ("der Bürgermeister") that stands for one.
   { type: "name", pattern: phrase(String.raw`wie\s+hei(ß|ss)(t|en)|wie\s+lautet\s+(der|sein|ihr)\s+name|(what|what's|what\s+is|what\s+was)\s+(the|his|her|their|its)\s+(\p{L}+['’]s\s+)?(full\s+)?name|vollen\s+namen`) },
   // What someone said: answered by a quotation or reported speech, not by the sentence that names the occasion.
-  { type: "statement", pattern: phrase(String.raw`(was|wie)\s+(${SPEECH_VERB_DE})|(what|how)\s+(did|does|do|has|have|had)\s+.+\s+(${SPEECH_VERB_EN})`) },
+  { type: "statement", pattern: phrase(String.raw`(was|wie)\s+(${SPEECH_VERB_DE})|(what|how)\s+(did|does|do|has|have|had)\s+.+\s+(${SPEECH_VERB_EN})|${STANCE_ASKED}`) },
   { type: "person", pattern: phrase(String.raw`wer|wen|wem|wessen|welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(person|politiker|präsident|minister|mann|frau|sprecher)(in|innen)?)|who|whom|whose|which\s+(person|politician|president|minister|man|woman|spokesman|spokesperson)`) },
   { type: "organization", pattern: phrase(String.raw`welche[rnms]?\s+(\p{L}+\s+)?(\p{L}*(${ORGANIZATION_KIND_DE}))|(which|what)\s+(\p{L}+\s+)?(${ORGANIZATION_KIND_EN})`) },
   { type: "role", pattern: phrase(String.raw`welche\s+(rolle|funktion|position|amt)|welches\s+amt|what\s+(role|position|job|office|title)|which\s+(role|position|office)`) },

@@ -153,6 +153,18 @@ describe("answerType", () => {
     expect(sentenceFeatures("Die Brücke wurde 1990 gebaut.").types.has("statement")).toBe(false);
   });
 
+  it("asks for a statement when a question asks for someone's argument, concern or demand", () => {
+    expect(answerType("What was his argument?")).toBe("statement");
+    expect(answerType("What were their main concerns?")).toBe("statement");
+    expect(answerType("Was war ihre Sorge?")).toBe("statement");
+    expect(answerType("Welche Bedenken hatte der Seniorenbeirat?")).toBe("statement");
+    expect(answerType("Which demands did the union make?")).toBe("statement");
+    // A cause asked for by its noun stays a reason; a position in a ranking, a role, are no stance.
+    expect(answerType("Was war der Grund dafür?")).toBe("reason");
+    expect(answerType("What position did the team finish in?")).toBe("ordinal");
+    expect(answerType("Welche Position hat sie im Verein?")).toBe("role");
+  });
+
   it("reads a surname the article gave in full as a person where it stands alone, though the dictionary knows the word", () => {
     const knows = { isPlace: () => false, isWord: (w: string) => ["Vogel", "Bürgermeisterin", "Rathaus", "Sitzung", "Vogelschutz"].includes(w) };
     expect(surnamesIn("Das sagte Bürgermeisterin Petra Vogel am Montag.", knows)).toEqual(["petra", "vogel"]);
