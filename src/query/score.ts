@@ -920,7 +920,9 @@ export function scoreSentences(
     const typedAt = (at: number) => {
       if (expected === null) return false;
       const features = stats.features(at);
-      const supplied = [...(features.get(expected) ?? []), ...(expected === "person" ? (features.get("organization") ?? []) : [])];
+      // An organisation is named by its kind and its name ("die Personalagentur Medivera"): the name is what
+      // a question that names the kind ("Welche Personalagentur …") does not know yet.
+      const supplied = [...(features.get(expected) ?? []), ...(expected === "person" ? (features.get("organization") ?? []) : []), ...(expected === "organization" ? (features.get("name") ?? []) : [])];
       return suppliesNew(supplied, matches) && accepts(stats.sentence(at), at);
     };
     const typed = () => typedAt(index);

@@ -318,6 +318,15 @@ describe("read", () => {
     expect(unnamed("Von welchem Forschungsinstitut stammt das Messgerät der Station Kourou?").passes).toBe(false);
   });
 
+  it("answers a question for an organisation of a kind with a sentence that names it by the same kind", () => {
+    const knows: WordKnowledge = { isPlace: () => false, isWord: (w) => !["Kourou", "Medivera"].includes(w) };
+    // "die Personalagentur Medivera": the kind is the question's own word, the name is the answer.
+    const { ask } = setup("Mit der Suche hat die Gemeinde Kourou die Personalagentur Medivera beauftragt. Die Lage blieb ruhig.", nothing, knows);
+    const reading = ask("Welche Personalagentur hat Kourou mit der Suche beauftragt?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected[0]?.typeMatch).toBe(true);
+  });
+
   it("quotes the next sentence too when only it names the asked-for person", () => {
     const { ask } = setup(
       "Der Streik traf vor allem Pendler. Auch der Fahrgastverband Pro Bahn übte deutliche Kritik. «Reisende werden zum Spielball», sagte Verbandssprecher Lothar Kampe. Die Bahn bot Erstattungen an.",
