@@ -58,6 +58,20 @@ const SHARE_UNIT = String.raw`prozent|prozentpunkte?n?|percent|%`;
 /** The words that scale a sum ("1,6 Milliarden"), which stand for its unit when the currency comes later. */
 const SCALE_UNIT = String.raw`millionen|milliarden|millions?|billions?`;
 
+const AREA_UNIT = String.raw`hektar|ha|\p{L}*quadratmeter[ns]?|\p{L}*quadratkilometer[ns]?|m²|km²|hectares?|acres?|square\s+(metres?|meters?|kilometres?|kilometers?|miles?)`;
+
+/**
+ * The units a number may be asked for by name ("how many hectares", "wie viele Tonnen"), each with what
+ * answers it: the measure of its kind, in either language. General knowledge of measures.
+ */
+const COUNTED_UNITS: readonly [RegExp, RegExp][] = [
+  [/^(hektar|quadratmeter|quadratkilometer|hectares|acres|square)$/, measured(AREA_UNIT)],
+  [/^(tonnen|kilogramm|kilo|tonnes|tons|kilograms|kilos|pounds)$/, WEIGHT],
+  [/^(kilometer|meter|metres|meters|kilometres|kilometers|miles)$/, measured(LENGTH_UNIT)],
+  [/^(liter|kubikmeter|litres|liters|gallons)$/, measured(VOLUME_UNIT)],
+];
+const COUNTED_UNIT = /(?<![\p{L}])(?:wie\s*viele|how\s+many)\s+(hektar|quadratmeter|quadratkilometer|tonnen|kilogramm|kilo|kilometer|meter|liter|kubikmeter|hectares|acres|square|tonnes|tons|kilograms|kilos|pounds|metres|meters|kilometres|kilometers|miles|litres|liters|gallons)(?![\p{L}])/iu;
+
 /**
  * The units that answer "wie schwer / wie breit / wie teuer …": general knowledge of measures, so that a
  * sentence with a clock time does not answer how heavy something is. "Wie hoch" asks for a level or a
@@ -154,6 +168,9 @@ export function unitFor(question: string): RegExp | null {
   if (MONEY_QUESTION.test(question)) return MONEY;
   // "Wie viel wiegt …", "how much does it weigh": a weight, as "wie schwer" asks.
   if (WEIGHT_QUESTION.test(question)) return WEIGHT;
+  // "How many hectares", "wie viele Tonnen": the unit is asked for by name.
+  const named = COUNTED_UNIT.exec(question)?.[1]?.toLowerCase();
+  if (named !== undefined) return COUNTED_UNITS.find(([unit]) => unit.test(named))?.[1] ?? null;
   const adjective = measureAdjective(question);
   if (/^(hoch|high)$/.test(adjective) && COUNT_NOUN.test(question)) return null;
   return UNITS.find(([asked]) => asked.test(adjective))?.[1] ?? null;

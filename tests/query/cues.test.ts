@@ -477,6 +477,18 @@ describe("sentenceFeatures: lists", () => {
 });
 
 describe("unitFor", () => {
+  it("reads 'how many hectares', 'wie viele Tonnen' as asking that measure, in either language's unit", () => {
+    const area = unitFor("How many hectares of orchard meadows are left in the district?");
+    expect(area?.test("noch etwa 3.100 Hektar Streuobstwiesen")).toBe(true);
+    expect(area?.test("mit 38 Beschäftigten")).toBe(false);
+    const weight = unitFor("Wie viele Tonnen Äpfel wurden angeliefert?");
+    expect(weight?.test("rund 2.300 Tonnen Äpfel")).toBe(true);
+    expect(weight?.test("9 Euro für 100 Äpfel")).toBe(false);
+    expect(unitFor("How many kilometres is the new cycle path?")?.test("auf 12 Kilometern")).toBe(true);
+    // A count of things names no unit.
+    expect(unitFor("How many workers lost their jobs?")).toBeNull();
+  });
+
   it("reads 'how long is / was the …' as asking a length or a span, and 'how long' with a verb as a span", () => {
     // German says "wie lange" for a span, but "wie lang ist / war der …" for both, as English does.
     for (const question of ["How long was the main hall of the old mill?", "How long is the flooded stretch?", "How long was the strike?", "Wie lang war der Streik?", "Wie lang ist die neue Strecke?"]) {
