@@ -283,6 +283,7 @@ export function speaksOfPlan(sentence: string): boolean {
  * Herbst"); a sentence that gives the other end ("läuft bis Ende Mai" for "Seit wann läuft sie?") is
  * about the same span, but does not answer. General grammar, German and English.
  */
+const BOTH_BOUNDS = /(?<![\p{L}])(von\s+wann\s+bis\s+wann|from\s+when\s+(to|until|till)\s+when)(?![\p{L}])/iu;
 const BOUND_ASKED: Readonly<Record<"start" | "end", RegExp>> = {
   start: /(?<![\p{L}])(seit\s+wann|ab\s+wann|von\s+wann\s+an|since\s+when|from\s+when|as\s+of\s+when)(?![\p{L}])/iu,
   end: /(?<![\p{L}])(bis\s+wann|until\s+when|till\s+when|by\s+when)(?![\p{L}])/iu,
@@ -302,6 +303,8 @@ const START_BEFORE_NOUN = /(?<![\p{L}])[Aa]b\s+\p{Lu}/u;
 
 /** The end of a span a question asks for ("Seit wann …" its start, "Bis wann …" its end), or null. */
 export function boundAsked(question: string): "start" | "end" | null {
+  // "Von wann bis wann …" asks for both ends: a sentence that gives its start is no worse than one that gives its end.
+  if (BOTH_BOUNDS.test(question)) return null;
   if (BOUND_ASKED.start.test(question)) return "start";
   if (BOUND_ASKED.end.test(question)) return "end";
   return null;

@@ -739,6 +739,12 @@ describe("the ends of a span", () => {
     expect(boundAsked("Wann wurde der Ruderverein gegründet?")).toBeNull();
   });
 
+  it("reads 'von wann bis wann' as asking for both ends, neither one alone", () => {
+    expect(boundAsked("Von wann bis wann bleiben die Laternen in Lindenau aus?")).toBeNull();
+    expect(boundAsked("From when to when is the road closed?")).toBeNull();
+    expect(answerType("Von wann bis wann bleiben die Laternen aus?")).toBe("time");
+  });
+
   it("reads 'ab wann' and 'from when' as asking for a start, which news gives with 'ab' or 'vom … an' before a date", () => {
     expect(boundAsked("Ab wann fährt der Bus wieder?")).toBe("start");
     expect(boundAsked("From when will visitors be able to see it?")).toBe("start");
