@@ -1222,6 +1222,10 @@ export function expandTerms(
           if (!holds(() => tools.english?.uses(a.stem) === true, tools)) alternatives.set(a.stem, { ...a, weight: Math.min(a.weight, EXPANSION_WEIGHT.translationLeast) });
         }
       }
+      // An abbreviation of a common noun ("GP", "CEO") that the sources never write as it is, but whose
+      // translation they use, is that noun, not a name their article must spell.
+      const abbreviation = term.name === true && !theirs && /^\p{Lu}{2,4}$/u.test(term.word);
+      if (abbreviation && translated.some(({ german }) => !/^\p{Lu}{2,}/u.test(german) && analyze(german).some(usedExactly(tools)))) term = { ...term, name: false };
       translated.forEach(({ german, rank }) => {
         const weight = translationWeight(rank);
         for (const part of german.split(/\s+/)) {

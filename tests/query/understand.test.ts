@@ -364,6 +364,19 @@ describe("understand", () => {
     expect(term("What did Germany pay?", "Germany")?.alternatives.map((a) => a.stem)).toContain("deutschland");
   });
 
+  it("reads an abbreviation the sources never write, but whose translation they use, as that word, not as a name", () => {
+    const table: Record<string, string[]> = { gp: ["Allgemeinmediziner"], nato: ["NATO"], practice: ["Praxis"] };
+    const abbreviations: Lexicon = { ...lexicon, englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })) };
+    const stems = new Set(["allgemeinmedizin", "praxis", "nato"]);
+    const t: UnderstandTools = { analyze, lexicon: abbreviations, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s) };
+    const term = (question: string, word: string) => understand(question, [], false, t, 1000).terms.find((x) => x.word === word);
+    const gp = term("How far is the nearest GP practice?", "GP");
+    expect(gp?.name).not.toBe(true);
+    expect(gp?.alternatives.map((a) => a.stem)).toContain("allgemeinmedizin");
+    // An acronym the sources write as it is stays a name their article must have.
+    expect(term("What did NATO decide?", "NATO")?.name).toBe(true);
+  });
+
   it("counts a feminine listed beside its masculine as one sense, so a later sense stays among the first ones", () => {
     // Made-up dictionary order: three kinds of guide, each with its feminine, before the one the sources use.
     const guides = ["Reiseleiter", "Reiseleiterin", "Stadtführer", "Stadtführerin", "Fremdenführer", "Fremdenführerin", "Bergführer", "Bergführerin"];
