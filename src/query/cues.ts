@@ -58,19 +58,20 @@ const SHARE_UNIT = String.raw`prozent|prozentpunkte?n?|percent|%`;
 /** The words that scale a sum ("1,6 Milliarden"), which stand for its unit when the currency comes later. */
 const SCALE_UNIT = String.raw`millionen|milliarden|millions?|billions?`;
 
+/** An area, which "how many hectares" asks for. */
 const AREA_UNIT = String.raw`hektar|ha|\p{L}*quadratmeter[ns]?|\p{L}*quadratkilometer[ns]?|m²|km²|hectares?|acres?|square\s+(metres?|meters?|kilometres?|kilometers?|miles?)`;
 
 /**
  * The units a number may be asked for by name ("how many hectares", "wie viele Tonnen"), each with what
  * answers it: the measure of its kind, in either language. General knowledge of measures.
  */
-const COUNTED_UNITS: readonly [RegExp, RegExp][] = [
-  [/^(hektar|quadratmeter|quadratkilometer|hectares|acres|square)$/, measured(AREA_UNIT)],
-  [/^(tonnen|kilogramm|kilo|tonnes|tons|kilograms|kilos|pounds)$/, WEIGHT],
-  [/^(kilometer|meter|metres|meters|kilometres|kilometers|miles)$/, measured(LENGTH_UNIT)],
-  [/^(liter|kubikmeter|litres|liters|gallons)$/, measured(VOLUME_UNIT)],
+const COUNTED_UNITS: readonly (readonly [readonly string[], RegExp])[] = [
+  [["hektar", "quadratmeter", "quadratkilometer", "hectares", "acres", "square"], measured(AREA_UNIT)],
+  [["tonnen", "kilogramm", "kilo", "tonnes", "tons", "kilograms", "kilos", "pounds"], WEIGHT],
+  [["kilometer", "meter", "metres", "meters", "kilometres", "kilometers", "miles"], measured(LENGTH_UNIT)],
+  [["liter", "kubikmeter", "litres", "liters", "gallons"], measured(VOLUME_UNIT)],
 ];
-const COUNTED_UNIT = /(?<![\p{L}])(?:wie\s*viele|how\s+many)\s+(hektar|quadratmeter|quadratkilometer|tonnen|kilogramm|kilo|kilometer|meter|liter|kubikmeter|hectares|acres|square|tonnes|tons|kilograms|kilos|pounds|metres|meters|kilometres|kilometers|miles|litres|liters|gallons)(?![\p{L}])/iu;
+const COUNTED_UNIT = new RegExp(String.raw`(?<![\p{L}])(?:wie\s*viele|how\s+many)\s+(${COUNTED_UNITS.flatMap(([names]) => names).join("|")})(?![\p{L}])`, "iu");
 
 /**
  * The units that answer "wie schwer / wie breit / wie teuer …": general knowledge of measures, so that a
@@ -170,7 +171,7 @@ export function unitFor(question: string): RegExp | null {
   if (WEIGHT_QUESTION.test(question)) return WEIGHT;
   // "How many hectares", "wie viele Tonnen": the unit is asked for by name.
   const named = COUNTED_UNIT.exec(question)?.[1]?.toLowerCase();
-  if (named !== undefined) return COUNTED_UNITS.find(([unit]) => unit.test(named))?.[1] ?? null;
+  if (named !== undefined) return COUNTED_UNITS.find(([names]) => names.includes(named))?.[1] ?? null;
   const adjective = measureAdjective(question);
   if (/^(hoch|high)$/.test(adjective) && COUNT_NOUN.test(question)) return null;
   return UNITS.find(([asked]) => asked.test(adjective))?.[1] ?? null;
@@ -283,11 +284,12 @@ export function speaksOfPlan(sentence: string): boolean {
  * Herbst"); a sentence that gives the other end ("läuft bis Ende Mai" for "Seit wann läuft sie?") is
  * about the same span, but does not answer. General grammar, German and English.
  */
-const BOTH_BOUNDS = /(?<![\p{L}])(von\s+wann\s+bis\s+wann|from\s+when\s+(to|until|till)\s+when)(?![\p{L}])/iu;
 const BOUND_ASKED: Readonly<Record<"start" | "end", RegExp>> = {
   start: /(?<![\p{L}])(seit\s+wann|ab\s+wann|von\s+wann\s+an|since\s+when|from\s+when|as\s+of\s+when)(?![\p{L}])/iu,
   end: /(?<![\p{L}])(bis\s+wann|until\s+when|till\s+when|by\s+when)(?![\p{L}])/iu,
 };
+/** "Von wann bis wann …", "from when to when …": both ends of a span asked for at once. */
+const BOTH_BOUNDS = /(?<![\p{L}])(von\s+wann\s+bis\s+wann|from\s+when\s+(to|until|till)\s+when)(?![\p{L}])/iu;
 const BOUND_SAID: Readonly<Record<"start" | "end", RegExp>> = {
   // "ab dem 20. Mai", "Vom 1. Oktober an", "from 3 March": a start given as a date ("fährt um 6 Uhr ab" is a verb's particle).
   start: new RegExp(
