@@ -258,6 +258,13 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
     return out;
   };
 
+  /** The words a table of word lists (the hypernyms, the kinds) files under each of `heads` (see listedUnder). */
+  const wordsFiledUnder = (heads: readonly string[], table: typeof broader, file: string): Synonym[] =>
+    listedUnder(heads, (head) => {
+      const payload = table().get(head);
+      return payload === undefined ? [] : wrap(file, dir, () => readStrings(payload));
+    });
+
   /** The synonyms of the thesaurus entries filed under `keys`, unmarked first, without the words in `seen`. */
   const synonymsFiledUnder = (
     keys: readonly string[],
@@ -338,18 +345,8 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
         return payload === undefined ? [] : wrap(LEXICON_FILES.pivots, dir, () => readVarints(payload).map((id) => pivots().poolString(id)));
       });
     },
-    germanBroader(word, lemmas) {
-      return listedUnder(headsOf(word, lemmas), (head) => {
-        const payload = broader().get(head);
-        return payload === undefined ? [] : wrap(LEXICON_FILES.broader, dir, () => readStrings(payload));
-      });
-    },
-    germanNarrower(word, lemmas) {
-      return listedUnder(headsOf(word, lemmas), (head) => {
-        const payload = narrower().get(head);
-        return payload === undefined ? [] : wrap(LEXICON_FILES.narrower, dir, () => readStrings(payload));
-      });
-    },
+    germanBroader: (word, lemmas) => wordsFiledUnder(headsOf(word, lemmas), broader, LEXICON_FILES.broader),
+    germanNarrower: (word, lemmas) => wordsFiledUnder(headsOf(word, lemmas), narrower, LEXICON_FILES.narrower),
     englishToGerman(phrase) {
       const key = normaliseEnglish(phrase).replace(/^to /, "");
       const words = key === "" ? [] : key.split(" ");

@@ -842,6 +842,13 @@ function suppliesNew(stems: readonly string[], matches: readonly TermMatch[]): b
 /** How much a word of the sentence before counts for one that opens with a pronoun standing for its subject (0.3–0.7 tried on the tune sets; 0.5 and 0.7 alike). */
 const CARRIED_SHARE = 0.5;
 
+/**
+ * The words of another type that supply an answer type too: an organisation answers "wer" as a person
+ * does, and an organisation is named by its kind and its name ("die Personalagentur Medivera"), the name
+ * being what a question that names the kind ("Welche Personalagentur …") does not know yet.
+ */
+const SUPPLIED_TOO: Partial<Record<AnswerType, AnswerType>> = { person: "organization", organization: "name" };
+
 /** Added to a sentence's coverage when it carries the kind of thing the question asks for. */
 export const TYPE_BONUS = 0.2;
 /** Added, scaled by the passage's fused rank (best = 1), so retrieval breaks ties between equal sentences. */
@@ -920,9 +927,8 @@ export function scoreSentences(
     const typedAt = (at: number) => {
       if (expected === null) return false;
       const features = stats.features(at);
-      // An organisation is named by its kind and its name ("die Personalagentur Medivera"): the name is what
-      // a question that names the kind ("Welche Personalagentur …") does not know yet.
-      const supplied = [...(features.get(expected) ?? []), ...(expected === "person" ? (features.get("organization") ?? []) : []), ...(expected === "organization" ? (features.get("name") ?? []) : [])];
+      const also = SUPPLIED_TOO[expected];
+      const supplied = [...(features.get(expected) ?? []), ...(also === undefined ? [] : (features.get(also) ?? []))];
       return suppliesNew(supplied, matches) && accepts(stats.sentence(at), at);
     };
     const typed = () => typedAt(index);

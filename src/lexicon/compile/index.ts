@@ -49,6 +49,9 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
   };
   // A set of lower-case words: each key once, in order, with an empty payload.
   const putSet = (name: string, keys: Iterable<string>): void => put(name, uniqueSorted(keys).map((key) => ({ key, payload: new Uint8Array(0) })), []);
+  // A table of lower-case words to lists of words: the keys in order, each list as its payload.
+  const putLists = (name: string, lists: ReadonlyMap<string, readonly string[]>): void =>
+    put(name, [...lists.keys()].sort(compareStrings).map((key) => ({ key, payload: stringsPayload(lists.get(key)!) })), []);
 
   // German forms → lemmas.
   const lemmas = [
@@ -109,18 +112,9 @@ export function compileLexicon(sources: LexiconSources, options: DingOptions = D
   put(LEXICON_FILES.synonyms, synsetEntries, synsetPool);
 
   // German hypernyms: what the sources may call a thing more generally ("Fahrzeuge" for cars).
-  put(
-    LEXICON_FILES.broader,
-    [...thesaurus.broader.keys()].sort(compareStrings).map((key) => ({ key, payload: stringsPayload(thesaurus.broader.get(key)!) })),
-    [],
-  );
+  putLists(LEXICON_FILES.broader, thesaurus.broader);
   // And the other way: what kinds of a thing the sources may name ("Apfelschorle" for a drink).
-  const narrower = narrowerOf(thesaurus.broader);
-  put(
-    LEXICON_FILES.narrower,
-    [...narrower.keys()].sort(compareStrings).map((key) => ({ key, payload: stringsPayload(narrower.get(key)!) })),
-    [],
-  );
+  putLists(LEXICON_FILES.narrower, narrowerOf(thesaurus.broader));
 
   // English → German.
   const germanPool = uniqueSorted([...ding.translations.values()].flatMap((list) => list.map((t) => t.german)));
