@@ -562,6 +562,9 @@ export interface WordKnowledge {
   lemmas?(word: string): readonly string[];
 }
 
+/** A capitalised word and, right after it, one to three words in parentheses: "Heßler (Freie Wähler)". */
+const AFTER_NAME_PARENTHESIS = /(\p{Lu}[\p{L}'’-]*)\s+\((\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*){0,2})\)/gu;
+
 /** A sentence's words as its features read them: with inner hyphens, points and apostrophes, and a full stop after them kept ("3.", "Str."). */
 const SENTENCE_WORD = /[\p{L}\p{N}]+(?:[-.,'’][\p{L}\p{N}]+)*\.?/gu;
 
@@ -689,6 +692,12 @@ export function sentenceFeatures(sentence: string, knows?: WordKnowledge, named?
       add("place", word);
       placeAt = i;
     }
+  }
+  // "Bürgermeister Frank Heßler (Freie Wähler)", "Landrat Ott (parteilos)": news puts the party or group a
+  // person belongs to in parentheses after their name (an age there is digits, a dateline's agency follows a place).
+  const persons = types.get("person") ?? [];
+  for (const [, name, group] of sentence.matchAll(AFTER_NAME_PARENTHESIS)) {
+    if (persons.includes(name!.toLowerCase())) for (const word of group!.split(/\s+/u)) add("organization", word);
   }
   // A title in quotes after the noun it names ("die Initiative „Kurze Wege“", "das Programm "Grüne Höfe"") is
   // that thing's name, whatever its words; a quote after a verb or colon is speech.

@@ -293,8 +293,11 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
     return (sentence, index) => {
       const organizations = stats.features(index).get("organization") ?? [];
       const isOrganization = (word: string) => organizations.some((stem) => fold(word).startsWith(stem));
-      const words = sentence.text.split(/\s+/).map((w) => w.replace(/^[«»„“"‚'(]+|[,.;:!?«»„“"‚')]+$/gu, ""));
-      return words.some((w, k) => isOrganization(w) && (/^\p{Lu}/u.test(words[k + 1] ?? "") || isAcronymOrLegalForm(w) || /^\p{Lu}[\p{L}.]*-/u.test(w)));
+      const raw = sentence.text.split(/\s+/);
+      const words = raw.map((w) => w.replace(/^[«»„“"‚'(]+|[,.;:!?«»„“"‚')]+$/gu, ""));
+      // A party also in parentheses after a person's name, as news gives it: "Torsten Albers (parteilos)".
+      const party = focused !== undefined && PARTY.test(focused.term.word);
+      return words.some((w, k) => isOrganization(w) && (/^\p{Lu}/u.test(words[k + 1] ?? "") || isAcronymOrLegalForm(w) || /^\p{Lu}[\p{L}.]*-/u.test(w) || (party && raw[k]!.startsWith("("))));
     };
   }
   // "Wie heißen die Interessenten?": the name must be the role's, not the speaker's ("…, sagte Mehnert").
@@ -305,6 +308,9 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   }
   return undefined;
 }
+
+/** The kinds of organisation news names in parentheses after a member's name. A closed class. */
+const PARTY = /^(partei|parteien|fraktion|party|parties)$/iu;
 
 /** "Welche Firma …", "which company …": a question for an organisation of a kind, which only its name answers. */
 function asksWhichOrganization(understanding: Understanding): boolean {

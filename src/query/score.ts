@@ -217,7 +217,7 @@ const FACTS_VERSION = 10;
  * A short article that asks for every kind of fact: a dateline and "die Stadt", an acronym spelled out,
  * a name after its kind and its role, a pronoun going on, counted nouns, strong verb forms, and each
  * answer type (times and clock times, a weekday adverb, a holiday, spans, frequencies, ordinals, amounts,
- * one ending a sentence, places, a name after a kind of place, organisations, lists, reasons), so that a
+ * one ending a sentence, places, a name after a kind of place, organisations, a party after a name, lists, reasons), so that a
  * change to how any of them is read changes the version. A change the probe does not show needs
  * {@link FACTS_VERSION} bumped.
  */
@@ -230,7 +230,7 @@ export const FACTS_PROBE = [
   "The mayor, John Smith, said on Tuesday that 40 people were moved from London because of the works.",
   "Die Arbeiten sollen im Frühjahr 2027 beginnen, drei Jahre dauern und 4,5 Millionen Euro kosten, Einsprüche binnen eines Monats.",
   "Der Konzern Almet liefert zweimal täglich Brot nach Hamburg, Bremen und Kiel; es war der dritte Auftrag.",
-  "Wegen des Glatteises fielen am 12. März ab 6 Uhr rund 40 Prozent der Busse aus, teilte Bürgermeisterin Jana Holm mit.",
+  "Wegen des Glatteises fielen am 12. März ab 6 Uhr rund 40 Prozent der Busse aus, teilte Bürgermeisterin Jana Holm (parteilos) mit.",
   "Die Burg an der Welbe wurde nach Angaben der Stadt um das Jahr 950 von Männern im Alter von 20 Jahren errichtet.",
   "Die Gemeinde Lindtal liefert montags Brot, der Wagen fährt bis Weihnachten auch sonntags, da die Nachfrage steigt.",
   "Die Zahl der Bäckereien in Lindtal sank auf 12.",

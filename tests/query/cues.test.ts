@@ -407,6 +407,16 @@ describe("sentenceFeatures", () => {
     expect(sentenceFeatures("The charity said two banks had agreed.").types.get("organization")).toEqual(["charity", "banks"]);
   });
 
+  it("reads the words in parentheses after a person's name as the group they belong to, as news names a party", () => {
+    const knows = { isPlace: () => false, isWord: (w: string) => ["Bürgermeister", "Geduld", "Landrätin", "Jahren", "Wahl"].includes(w) };
+    expect(sentenceFeatures("Bürgermeister Frank Heßler (Freie Wähler) bat um Geduld.", knows).types.get("organization")).toEqual(["freie", "wähler"]);
+    expect(sentenceFeatures("Das sagte Bürgermeister Torsten Albers (parteilos) am Montag.", knows).types.get("organization")).toEqual(["parteilos"]);
+    // An age, a place's district or a source after a dateline is none.
+    expect(sentenceFeatures("Landrätin Eva Brandt (54) trat zur Wahl an.", knows).types.get("organization")).toBeUndefined();
+    expect(sentenceFeatures("Hollerbach (dpa) - Die Wahl ist vorbei.", knows).types.get("organization")).toBeUndefined();
+    expect(sentenceFeatures("In Weidach (Landkreis Sandern) wird gewählt.", knows).types.get("organization")).toBeUndefined();
+  });
+
   it("carries a place through a list: every name after the first one counts", () => {
     const places = sentenceFeatures("Die Gäste kamen aus Portugal, Ungarn, Chile und Peru.").types.get("place");
     expect(places).toEqual(["portugal", "ungarn", "chile", "peru"]);

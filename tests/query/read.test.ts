@@ -327,6 +327,16 @@ describe("read", () => {
     expect(reading.selected[0]?.typeMatch).toBe(true);
   });
 
+  it("answers a question for a person's party with the party news gives in parentheses after the name, not a company's question", () => {
+    const knows: WordKnowledge = { isPlace: () => false, isWord: (w) => !["Kourou", "Albers", "Torsten"].includes(w) };
+    const { ask } = setup("„Wir denken in Jahrzehnten“, sagte Bürgermeister Torsten Albers (parteilos) in Kourou. Die Lage blieb ruhig.", nothing, knows);
+    const reading = ask("Welcher Partei gehört der Bürgermeister von Kourou an?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected[0]?.typeMatch).toBe(true);
+    // A party is no construction company.
+    expect(ask("Welche Baufirma baut das Rathaus in Kourou?").passes).toBe(false);
+  });
+
   it("quotes the next sentence too when only it names the asked-for person", () => {
     const { ask } = setup(
       "Der Streik traf vor allem Pendler. Auch der Fahrgastverband Pro Bahn übte deutliche Kritik. «Reisende werden zum Spielball», sagte Verbandssprecher Lothar Kampe. Die Bahn bot Erstattungen an.",
