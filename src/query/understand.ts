@@ -1280,7 +1280,7 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
   const exactly = usedExactly(tools);
   // An English word's first senses count even where the sources have them only inside compounds, which
   // is why the corpus filter dropped them: "Kremlin" is the "Kreml" of "Kremlsprecher".
-  const senses = (t: QueryTerm) =>
+  const senses = (t: QueryTerm, form = /./u) =>
     language !== "en"
       ? []
       : safe(() => tools.lexicon.englishToGerman(t.word), tools)
@@ -1288,14 +1288,22 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
           .flatMap(({ german }) => {
             const words = contentOf(german, tools.analyze);
             return words.length === 1 ? words : [];
-          });
+          })
+          .filter((w) => form.test(w));
   const nouns = terms.map((t) =>
     t.context === true
       ? []
       : [...new Set([...(language === "de" ? [t.word] : []), ...(t.expansions ?? []).slice(0, JOIN_WORDS), ...senses(t)])].filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w)),
   );
-  // A compound stems as its head does, after its modifier as written (folded): no stemming per try.
-  const modifiers = nouns.map((words) => words.map(fold));
+  // A compound stems as its head does, after its modifier as written (folded): no stemming per try. An
+  // English word is a modifier as it is written too, a loan German glues to a noun ("mini forest" → Miniwald).
+  const loan = (t: QueryTerm) => (language === "en" && t.context !== true && t.name !== true && /^\p{Ll}{3,}$/u.test(t.word) ? [t.word] : []);
+  const modifiers = nouns.map((words, k) => [...new Set([...words, ...loan(terms[k]!)].map(fold))]);
+  // Right before the noun it qualifies, an English adjective's translation is a modifier too ("old town" →
+  // Altstadt); not an adverb before a participle ("newly elected" / Neuwahl), which English marks by endings.
+  const qualifying = (t: QueryTerm, next: QueryTerm | undefined) =>
+    language === "en" && next !== undefined && next.position === t.position + 1 && t.name !== true && !/ly$/i.test(t.word) && !/(ed|ing)$/i.test(next.word);
+  const adjectives = terms.map((t, k) => (qualifying(t, terms[k + 1]) ? senses(t, /^\p{Ll}{3,}$/u).map(fold) : []));
   // A verb's infinitive is a head too: German makes nouns of a noun and a verb ("Auto waschen" → das
   // Autowaschen), and of the verb a question's verb means ("Wann geht der Bau los?" → der Baubeginn, whose
   // head is the stem of "beginnen").
@@ -1310,7 +1318,7 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
   for (let i = 0; i < tried; i++) {
     for (let j = 0; j < tried; j++) {
       if (i === j) continue;
-      for (const modifier of modifiers[i]!) {
+      for (const modifier of j === i + 1 ? [...modifiers[i]!, ...adjectives[i]!] : modifiers[i]!) {
         for (const head of heads[j]!) {
           for (const linker of LINKERS) {
             const stem = `${modifier}${linker}${head}`;

@@ -267,6 +267,22 @@ describe("understand", () => {
     expect(term("Wann wurde das Kreismuseum gebaut?", "Kreismuseum")?.phrases).toBeUndefined();
   });
 
+  it("meets an English word in a German compound that glues it, as a loan, to another word's translation (\"mini forest\" → Miniwald)", () => {
+    const table: Record<string, string[]> = { forest: ["Wald"] };
+    const compounds: Lexicon = { ...lexicon, englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })) };
+    const stems = new Set(["wald", "miniwald"]);
+    const t: UnderstandTools = { analyze, lexicon: compounds, inCorpus: (s) => stems.has(s) };
+    const alternatives = (question: string, word: string) => understand(question, [], false, t, 1000).terms.find((x) => x.word === word)?.alternatives.map((a) => a.stem) ?? [];
+    expect(alternatives("How large is the mini forest?", "mini")).toContain("miniwald");
+    expect(alternatives("How large is the mini forest?", "forest")).toContain("miniwald");
+    // An adjective's translation right before the noun ("old town" → Altstadt), not an adverb before a participle.
+    Object.assign(table, { old: ["alt"], town: ["Stadt"], newly: ["neu"], elected: ["Wahl"] });
+    for (const stem of ["alt", "stadt", "altstadt", "neu", "wahl", "neuwahl"]) stems.add(stem);
+    expect(alternatives("Where is the old town?", "old")).toContain("altstadt");
+    expect(alternatives("Is the town old?", "old")).not.toContain("altstadt");
+    expect(alternatives("Who was newly elected?", "newly")).not.toContain("neuwahl");
+  });
+
   it("reads a question's first word before a subject pronoun as its verb, with the verb's synonyms only", () => {
     const readings: Lemma[] = [
       { lemma: "Krieg", pos: "noun" },
