@@ -217,9 +217,9 @@ const FACTS_VERSION = 10;
  * A short article that asks for every kind of fact: a dateline and "die Stadt", an acronym spelled out,
  * a name after its kind and its role, a pronoun going on, counted nouns, strong verb forms, and each
  * answer type (times and clock times, a weekday adverb, a holiday, spans, frequencies, ordinals, amounts,
- * one ending a sentence, places, a name after a kind of place, organisations, a party after a name, lists, reasons), so that a
- * change to how any of them is read changes the version. A change the probe does not show needs
- * {@link FACTS_VERSION} bumped.
+ * one ending a sentence, places, a name after a kind of place, organisations, a party after a name, lists,
+ * reasons), so that a change to how any of them is read changes the version. A change the probe does not
+ * show needs {@link FACTS_VERSION} bumped.
  */
 export const FACTS_PROBE = [
   "Altdorf (dpa) - Der Verband Freier Bäcker (VFB) hat am Montag 120 Mitglieder zu einem Backfest aufgerufen.",

@@ -1271,7 +1271,8 @@ function listedAsVerb(word: string, tools: UnderstandTools): boolean {
  * The compounds the sources make of two of the question's words: "trial" (Verhandlung) and "days" (Tage)
  * are the "Verhandlungstage" a trial took, "Sonde" and "All" (Raum) the "Raumsonde". Each part's term
  * meets the compound at a synonym's weight. Tried: each German noun of a term (the word, its first
- * expansions, an English word's first senses) before each of another term's or its infinitive ("Auto
+ * expansions, an English word's first senses; an English word as written too, a loan, and right before
+ * its noun an English adjective's first senses) before each of another term's or its infinitive ("Auto
  * waschen" → "Autowaschen"), with each linking element,
  * and kept when the sources have the compound's stem as it is ("Kremlin spokesman" → "Kremlsprecher"); a
  * compound the question says itself ("Stadtrat") joins nothing.
