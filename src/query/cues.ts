@@ -501,8 +501,17 @@ export function isAcronymOrLegalForm(word: string): boolean {
 }
 /** The nouns that name a cause ("Als Grund nannte …", "Ursache war …"). */
 const REASON_NOUNS = "grund|gründe|gründen|ursache|ursachen|anlass|anlässe|auslöser|hintergrund|reason|reasons|cause";
-/** Conjunctions and prepositions of cause, and the nouns that name one. */
-const REASON_WORD = new RegExp(`^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|because|due|since|therefore|owing|${REASON_NOUNS})$`, "i");
+/**
+ * A compound whose head names a cause: any "-ursache" ("Brandursache"), and a "-grund" of a cause only
+ * ("Hauptgrund", "Beweggrund", "Kündigungsgrund"), since "Untergrund", "Vordergrund" and "Meeresgrund" are soil
+ * or places. General German word formation.
+ */
+const REASON_COMPOUND = String.raw`\p{L}+ursachen?|(haupt|beweg|\p{L}+ungs)gr(u|ü)nde?n?`;
+/** Conjunctions and prepositions of cause, the nouns that name one and the verb that gives one ("begründete … mit"). */
+const REASON_WORD = new RegExp(
+  `^(weil|denn|wegen|aufgrund|infolge|daher|deshalb|darum|because|due|since|therefore|owing|${REASON_NOUNS}|${REASON_COMPOUND}|begründ\\p{L}*)$`,
+  "iu",
+);
 /**
  * "da" and "zumal" opening a clause (at the sentence's start or after a comma) and followed by its subject
  * (an article, a pronoun, a determiner) join a cause to it: "Da der Stützpunkt weit entfernt liegt, …".

@@ -225,7 +225,7 @@ export const FACTS_PROBE = [
   "Altdorf (dpa) - Der Verband Freier Bäcker (VFB) hat am Montag 120 Mitglieder zu einem Backfest aufgerufen.",
   "Der Bauunternehmer Ole Brandt versprach, die Stadt werde bis 2025 helfen.",
   "Brandt traf sich deshalb in Berlin mit der Partei Novura und ihrem Parteichef.",
-  "Sie gewann zwei Sitze dazu, weil die Kunden unzufrieden waren.",
+  "Sie gewann zwei Sitze dazu, weil die Kunden unzufrieden waren; Hauptgrund sei der Preis.",
   "Die VFB-Chefin sagte, der Verband habe drei Wochen lang verhandelt; zwölf Bäckereien schlossen.",
   "The mayor, John Smith, said on Tuesday that 40 people were moved from London because of the works.",
   "Die Arbeiten sollen im Frühjahr 2027 beginnen, drei Jahre dauern und 4,5 Millionen Euro kosten, Einsprüche binnen eines Monats.",

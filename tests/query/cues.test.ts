@@ -474,6 +474,16 @@ describe("sentenceFeatures: reasons", () => {
     }
     expect(sentenceFeatures("Der Zug fuhr um acht Uhr ab.").types.has("reason")).toBe(false);
   });
+
+  it("finds a cause by a compound of its noun and by the verb that gives one ('Hauptgrund', 'begründete … mit')", () => {
+    for (const sentence of ["Hauptgrund für das Aus ist der Schneemangel.", "Die Brandursache ist noch unklar.", "Der Bürgermeister begründete die Erhöhung mit der Kreisumlage."]) {
+      expect(sentenceFeatures(sentence).types.has("reason"), sentence).toBe(true);
+    }
+    // A ground that is soil or a place is none.
+    for (const sentence of ["Der Untergrund ist weich.", "Im Vordergrund steht die Kirche.", "Das Wrack liegt am Meeresgrund."]) {
+      expect(sentenceFeatures(sentence).types.has("reason"), sentence).toBe(false);
+    }
+  });
 });
 
 describe("sentenceFeatures: lists", () => {
