@@ -1280,8 +1280,8 @@ function listedAsVerb(word: string, tools: UnderstandTools): boolean {
 function joined(terms: readonly QueryTerm[], language: Language, tools: UnderstandTools): QueryTerm[] {
   const exactly = usedExactly(tools);
   // An English word's first senses count even where the sources have them only inside compounds, which
-  // is why the corpus filter dropped them: "Kremlin" is the "Kreml" of "Kremlsprecher".
-  const senses = (t: QueryTerm, form = /./u) =>
+  // is why the corpus filter dropped them: "Kremlin" is the "Kreml" of "Kremlsprecher". Looked up once per term.
+  const senses = terms.map((t) =>
     language !== "en"
       ? []
       : safe(() => tools.lexicon.englishToGerman(t.word), tools)
@@ -1289,29 +1289,28 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
           .flatMap(({ german }) => {
             const words = contentOf(german, tools.analyze);
             return words.length === 1 ? words : [];
-          })
-          .filter((w) => form.test(w));
-  const nouns = terms.map((t) =>
-    t.context === true
-      ? []
-      : [...new Set([...(language === "de" ? [t.word] : []), ...(t.expansions ?? []).slice(0, JOIN_WORDS), ...senses(t)])].filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w)),
+          }),
   );
+  // The words of each term tried as a compound's part: the word, its first expansions and senses.
+  const parts = terms.map((t, k) => (t.context === true ? [] : [...new Set([...(language === "de" ? [t.word] : []), ...(t.expansions ?? []).slice(0, JOIN_WORDS), ...senses[k]!])]));
+  const nouns = parts.map((words) => words.filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w)));
   // A compound stems as its head does, after its modifier as written (folded): no stemming per try. An
   // English word is a modifier as it is written too, a loan German glues to a noun ("mini forest" → Miniwald).
   const loan = (t: QueryTerm) => (language === "en" && t.context !== true && t.name !== true && /^\p{Ll}{3,}$/u.test(t.word) ? [t.word] : []);
   const modifiers = nouns.map((words, k) => [...new Set([...words, ...loan(terms[k]!)].map(fold))]);
   // Right before the noun it qualifies, an English adjective's translation is a modifier too ("old town" →
-  // Altstadt); not an adverb before a participle ("newly elected" / Neuwahl), which English marks by endings.
-  const qualifying = (t: QueryTerm, next: QueryTerm | undefined) =>
-    language === "en" && next !== undefined && next.position === t.position + 1 && t.name !== true && !/ly$/i.test(t.word) && !/(ed|ing)$/i.test(next.word);
-  const adjectives = terms.map((t, k) => (qualifying(t, terms[k + 1]) ? senses(t, /^\p{Ll}{3,}$/u).map(fold) : []));
+  // Altstadt), of a noun head only: with a verb's ("newly elected" → wählen) it makes another word (Neuwahl).
+  const adjectives = terms.map((t, k) => {
+    const next = terms[k + 1];
+    return language === "en" && next !== undefined && next.position === t.position + 1 && t.name !== true ? senses[k]!.filter((w) => /^\p{Ll}{3,}$/u.test(w)).map(fold) : [];
+  });
   // A verb's infinitive is a head too: German makes nouns of a noun and a verb ("Auto waschen" → das
   // Autowaschen), and of the verb a question's verb means ("Wann geht der Bau los?" → der Baubeginn, whose
   // head is the stem of "beginnen").
-  const infinitives = terms.map((t) =>
-    t.context === true ? [] : [...(language === "de" ? [t.word] : []), ...(t.expansions ?? []).slice(0, JOIN_WORDS), ...senses(t)].filter((w) => isInfinitive(w, tools)),
-  );
-  const heads = nouns.map((words, k) => [...words, ...infinitives[k]!].map((w) => tools.analyze(w)).filter((stems) => stems.length === 1).map((stems) => stems[0]!));
+  const infinitives = parts.map((words) => words.filter((w) => isInfinitive(w, tools)));
+  const stemsOf = (words: readonly string[]) => words.map((w) => tools.analyze(w)).filter((stems) => stems.length === 1).map((stems) => stems[0]!);
+  const nounHeads = nouns.map(stemsOf);
+  const heads = nouns.map((words, k) => stemsOf([...words, ...infinitives[k]!]));
   const asked = new Set(terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
   const found = terms.map(() => new Set<string>());
   // Pairs grow with the square of the terms: a pasted text's first words are enough.
@@ -1319,8 +1318,9 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
   for (let i = 0; i < tried; i++) {
     for (let j = 0; j < tried; j++) {
       if (i === j) continue;
-      for (const modifier of j === i + 1 ? [...modifiers[i]!, ...adjectives[i]!] : modifiers[i]!) {
-        for (const head of heads[j]!) {
+      const pairs = [...modifiers[i]!.map((m) => [m, heads[j]!] as const), ...(j === i + 1 ? adjectives[i]!.map((m) => [m, nounHeads[j]!] as const) : [])];
+      for (const [modifier, ofHeads] of pairs) {
+        for (const head of ofHeads) {
           for (const linker of LINKERS) {
             const stem = `${modifier}${linker}${head}`;
             if (asked.has(stem) || !exactly(stem)) continue;

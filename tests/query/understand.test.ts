@@ -269,14 +269,19 @@ describe("understand", () => {
 
   it("meets an English word in a German compound that glues it, as a loan, to another word's translation (\"mini forest\" → Miniwald)", () => {
     const table: Record<string, string[]> = { forest: ["Wald"] };
-    const compounds: Lexicon = { ...lexicon, englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })) };
+    const compounds: Lexicon = {
+      ...lexicon,
+      englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })),
+      germanLemmas: (word) => (word === "wählen" ? [{ lemma: "wählen", pos: "verb" }] : []),
+    };
     const stems = new Set(["wald", "miniwald"]);
     const t: UnderstandTools = { analyze, lexicon: compounds, inCorpus: (s) => stems.has(s) };
     const alternatives = (question: string, word: string) => understand(question, [], false, t, 1000).terms.find((x) => x.word === word)?.alternatives.map((a) => a.stem) ?? [];
     expect(alternatives("How large is the mini forest?", "mini")).toContain("miniwald");
     expect(alternatives("How large is the mini forest?", "forest")).toContain("miniwald");
-    // An adjective's translation right before the noun ("old town" → Altstadt), not an adverb before a participle.
-    Object.assign(table, { old: ["alt"], town: ["Stadt"], newly: ["neu"], elected: ["Wahl"] });
+    // An adjective's translation right before the noun ("old town" → Altstadt), not before a verb ("newly
+    // elected": Ding gives "wählen", whose stem ends "Neuwahl").
+    Object.assign(table, { old: ["alt"], town: ["Stadt"], newly: ["neu"], elected: ["wählen"] });
     for (const stem of ["alt", "stadt", "altstadt", "neu", "wahl", "neuwahl"]) stems.add(stem);
     expect(alternatives("Where is the old town?", "old")).toContain("altstadt");
     expect(alternatives("Is the town old?", "old")).not.toContain("altstadt");
