@@ -349,8 +349,8 @@ async function retrieveAndRead(deps: AskDependencies, index: AnswerIndex, stats:
   // An ellipsis that names what the last answer's articles never mention ("Und was kostet der Eintritt im
   // Museum?" after an answer about the harbour) asks about another story and is not held to theirs. What
   // it counts or asks the holder of may be missing ("Und wie viele Betten hat die Pension?"): that asks
-  // the story something it does not say.
-  const focus = understanding.focus;
+  // the story something it does not say. What it asks the price of names a thing, as its other nouns do.
+  const focus = understanding.focus?.kind === "priced" ? null : understanding.focus;
   const asksAbout = (m: Reading["matches"][number]) => m.term.noun === true && m.term.context !== true && m.term.weight > 0 && !(focus !== null && namesFocus(m.term.word, focus));
   const elsewhere = () => matches.some((m) => asksAbout(m) && ![...previous].some((source) => namedIn(index, stats, [m], source) > 0));
   const bound = understanding.followUp?.reason === "pronoun" || (understanding.followUp?.reason === "ellipsis" && !elsewhere());

@@ -876,6 +876,17 @@ const HOLDER_DE = new RegExp(
   String.raw`^[Ww]er\s+(?:ist|war)\s+(?:(?:${MODAL_PARTICLES}|dort|da|hier|derzeit|aktuell)\s+)*(?:(?:der|die|das)\s+(?:\p{Ll}+\s+)*)?(\p{Lu}[\p{L}-]*)(?=\s+(?:von|vom|der|des|bei|beim|im|in|am|an|für|aus)\s|\s*[?,.!]|$)`,
   "u",
 );
+/**
+ * "Wie viel kostet (künftig) eine Jahreskarte …?", "Was kosten die neuen Busse?", "Wie teuer ist das Ticket?": the
+ * first noun after the article (adjectives are lower-case), whose price is asked.
+ */
+const PRICED_DE = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:[Ww]ie\s+viel|[Ww]as)\s+(?:kostet|kosten|kostete|kosteten)|[Ww]ie\s+teuer\s+(?:ist|sind|war|waren|wird|werden))\s+(?:\p{Ll}+\s+){0,2}?(?:der|die|das|den|dem|ein|eine|einen|einem|einer)\s+(?:\p{Ll}+\s+)*(\p{Lu}[\p{L}-]*)`,
+  "u",
+);
+/** "How much does a (single) ticket (for …) cost?", "How much is the new bus?": the head before a preposition, clause or "cost". */
+const PRICED_EN = /^(?:[Hh]ow\s+much\s+(?:(?:does|do|did|will|would)(?=.*\bcost\b)|is|are|was|were)|[Ww]hat\s+(?:does|do|did|will|would)(?=.*\bcost\b))\s+(?:a|an|the|one|each)\s+(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s+(?:of|in|at|for|from|with|on|to|that|which)\s|\s+cost\b|\s*[?,.!]|$)/u;
+
 /** "Who is the (managing) director of …?": the last word of up to three before a preposition, a clause, a participle ("quoted in …") or the end. */
 const HOLDER_EN = /^[Ww]ho(?:\s+is|\s+was|['’]s)\s+the\s+(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s+(?:of|in|at|for|from|with|who|that|which|behind|\p{L}+ed)\s|\s*[?,.!]|$)/u;
 
@@ -886,7 +897,7 @@ const HOLDER_EN = /^[Ww]ho(?:\s+is|\s+was|['’]s)\s+the\s+(?:\p{L}+\s+){0,2}?(\
  */
 export interface QuestionFocus {
   readonly word: string;
-  readonly kind: "counted" | "category" | "role" | "people";
+  readonly kind: "counted" | "category" | "role" | "people" | "priced";
   /** A category asked for a kind of it ("was für eine Halle", "what kind of farm"): the answer names a sort, most often a compound on it ("Montagehalle"). */
   readonly sort?: true;
 }
@@ -907,6 +918,9 @@ export function questionFocus(asked: string): QuestionFocus | null {
   // "Wer ist der Kassenwart von Quellbrunn?", "Who is the managing director of …?": whoever holds that role.
   const holder = HOLDER_DE.exec(question) ?? HOLDER_EN.exec(question);
   if (holder) return { word: holder[1]!.toLowerCase(), kind: "role" };
+  // "Wie viel kostet eine Jahreskarte?", "How much does a single ticket cost?": the price of that thing.
+  const priced = PRICED_DE.exec(question) ?? PRICED_EN.exec(question);
+  if (priced) return { word: priced[1]!.toLowerCase(), kind: "priced" };
   const words = question.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     const w = (words[i] ?? "").toLowerCase();

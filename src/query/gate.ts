@@ -133,6 +133,13 @@ export function measureEvidence(
     if (!(named > 0)) return { coverage: cov, focusFound: false, missingName, typed, counted: counts, lone };
     return { coverage: cov, focusFound: counted.some((u) => u.quoted.some((hits) => (hits[t] ?? 0) >= named)), missingName, typed, counted: counts, lone };
   }
+  // What a price is asked of must be named where the price is: "Der Bau des Stützpunkts kostete 11,5 Millionen
+  // Euro" gives no price of a single rescue flight. News gives its subject's price as "Das Projekt kostet …"
+  // or "Die Kosten …", so a sentence around the price or the article's lead may name the thing instead,
+  // by any of the question's senses of it.
+  if (focus?.kind === "priced") {
+    return { coverage: cov, focusFound: counted.some((u) => [...u.quoted, ...u.context, ...(u.lead ? [u.lead] : [])].some((hits) => (hits[t] ?? 0) > 0)), missingName, typed, counted: counts, lone };
+  }
   // What is counted must stand beside the number: "viele Vermisste, Dutzende Verletzte" gives no number of the missing.
   const focusFound = counted.some((u) => (u.counted ?? u.quoted.reduce((best, hits) => hits.map((h, k) => Math.max(h, best[k] ?? 0)), []))[t]! >= reachable(t));
   return { coverage: cov, focusFound, missingName, typed, counted: counts, lone };

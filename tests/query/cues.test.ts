@@ -126,6 +126,17 @@ describe("answerType", () => {
     // With the possessive, as a chat says it.
     expect(questionFocus("What's the captain's name?")).toEqual({ word: "captain", kind: "role" });
     expect(questionFocus("Wie heißt er?")).toBeNull();
+    // A price is asked of a thing: the first noun after the article, adjectives and particles before it.
+    expect(questionFocus("Wie viel kostet eine Jahreskarte für Erwachsene?")).toEqual({ word: "jahreskarte", kind: "priced" });
+    expect(questionFocus("Was kosten denn die neuen Kleinbusse?")).toEqual({ word: "kleinbusse", kind: "priced" });
+    expect(questionFocus("Wie teuer wird die neue Brücke?")).toEqual({ word: "brücke", kind: "priced" });
+    expect(questionFocus("How much does a single rescue flight from the base cost?")).toEqual({ word: "flight", kind: "priced" });
+    expect(questionFocus("How much is a monthly pass?")).toEqual({ word: "pass", kind: "priced" });
+    expect(questionFocus("What does the new ferry cost?")).toEqual({ word: "ferry", kind: "priced" });
+    // Not a price of a thing named: a sum paid, or what something is.
+    expect(questionFocus("How much did the town pay for it?")).toBeNull();
+    expect(questionFocus("What is the name of the new ferry?")).toEqual({ word: "ferry", kind: "role" });
+    expect(questionFocus("What does the mayor want?")).toBeNull();
     // People in general are counted by any noun; the word after them is no focus.
     expect(questionFocus("How many people live there?")).toEqual({ word: "people", kind: "people" });
     expect(questionFocus("Wie viele Menschen arbeiten dort?")).toEqual({ word: "menschen", kind: "people" });

@@ -126,6 +126,24 @@ describe("relevance gate", () => {
     expect(measureEvidence(gold, [{ quoted: [[0.59, 0, 1]], context: [], typed: true }], null, true).lone).toBe(true);
   });
 
+  it("finds a price's thing where the price is, or in the sentences and lead around it, and not elsewhere", () => {
+    const match = (word: string, extra: object): TermMatch =>
+      ({ term: { word, position: 0, alternatives: [], weight: 1, ...extra }, similar: new Map(), idf: 1 }) as unknown as TermMatch;
+    // "Wie viel kostet ein Ticket für die Orgelkonzerte?" and "Die Restaurierung der Orgel kostete 740.000 Euro.":
+    // the sum is the price of another thing, which no sentence around it calls a ticket.
+    const question = [match("kostet", {}), match("Ticket", { noun: true }), match("Orgelkonzerte", { noun: true })];
+    const focus = { word: "ticket", kind: "priced" } as const;
+    const unit = (quoted: number[], context: number[][] = [], lead = [0, 0, 1]) => ({ quoted: [quoted], context, typed: true, lead });
+    expect(measureEvidence(question, [unit([1, 0, 1])], focus, true).focusFound).toBe(false);
+    // "Ein Ticket kostet 12 Euro." names it; "Es kostet 12 Euro." after a sentence that does, too.
+    expect(measureEvidence(question, [unit([1, 1, 0])], focus, true).focusFound).toBe(true);
+    expect(measureEvidence(question, [unit([1, 0, 0], [[0, 0.8, 0]])], focus, true).focusFound).toBe(true);
+    // And "Der Eintritt kostet 12 Euro." in an article whose lead names the thing.
+    expect(measureEvidence(question, [unit([1, 0, 0], [], [0, 1, 1])], focus, true).focusFound).toBe(true);
+    // With no focus the sum stands as it did.
+    expect(measureEvidence(question, [unit([1, 0, 1])], null, true).focusFound).toBeNull();
+  });
+
   it("finds a how-many question's counted noun as the head of a phrase the dictionary knows whole", () => {
     expect(namesFocus("shuttle buses", { word: "buses", kind: "counted" })).toBe(true);
     expect(namesFocus("Busse", { word: "busse", kind: "counted" })).toBe(true);
