@@ -249,6 +249,11 @@ export function isAttributedQuote(sentence: string): boolean {
   return /[«»„“"]/.test(sentence) && ATTRIBUTION.test(sentence);
 }
 
+/** True when a sentence gives what someone said: a quotation, a verb of saying or reported speech (see STATEMENT). */
+export function givesStatement(sentence: string): boolean {
+  return STATEMENT.test(sentence);
+}
+
 /** True when a sentence is reported speech: it has a subjunctive auxiliary ("Der Plan sei zu teuer"). */
 export function isReportedSpeech(sentence: string): boolean {
   return REPORTED.test(sentence);

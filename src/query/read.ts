@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { answerType, asksHowMany, asksPersonName, countedByNumbers, countsSomething, isAcronymOrLegalForm, isAttributedQuote, isReportedSpeech, namesFocus, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
+import { answerType, asksHowMany, asksPersonName, countedByNumbers, countsSomething, givesStatement, isAcronymOrLegalForm, isAttributedQuote, isReportedSpeech, namesFocus, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, foundAt, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, bestSimilar, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -442,9 +442,32 @@ function withContinuation(selected: readonly ScoredSentence[], scored: readonly 
   for (let at = besideOf(best, scored); at && continues(at.sentence.text) && following.length < MAX_SENTENCES - 1; at = besideOf(at, scored)) {
     following.push(at);
   }
-  if (expected === "reason") return [...selected, ...following.filter((s) => !selected.some((t) => t.index === s.index))].slice(0, MAX_SENTENCES);
+  if (expected === "reason") return withAnnounced([...selected, ...following.filter((s) => !selected.some((t) => t.index === s.index))], scored);
   const taken = new Set(following.map((s) => s.index));
-  return [best, ...following, ...selected.slice(1).filter((s) => !taken.has(s.index))].slice(0, MAX_SENTENCES);
+  return withAnnounced([best, ...following, ...selected.slice(1).filter((s) => !taken.has(s.index))], scored);
+}
+
+/**
+ * A quoted sentence that announces what someone said without saying it ("Kritik kommt von der CDU-Fraktion.",
+ * "Skeptisch äußerte sich die FDP.") is followed by what was said, when the next sentence goes on from it
+ * and gives it ("Ihr Vorsitzender sagte, das Geld wäre in Radwegen besser angelegt."): news names a speaker
+ * in one sentence and the words in the next, opening it with a pronoun, a possessive or a quotation. The
+ * answer keeps the two together, at the cost of the last quote unless that one is of the asked kind. Not
+ * after the first quote, which withContinuation has followed already. Grammar, not vocabulary.
+ */
+function withAnnounced(selected: readonly ScoredSentence[], scored: readonly ScoredSentence[]): ScoredSentence[] {
+  const out = selected.slice(0, MAX_SENTENCES);
+  for (let k = 1; k < out.length; k++) {
+    const announcer = out[k]!;
+    const next = besideOf(announcer, scored);
+    if (!next || announcer.typeMatch || givesStatement(announcer.sentence.text) || out.some((s) => s.index === next.index)) continue;
+    if (!CONTINUES.test(next.sentence.text) || !givesStatement(next.sentence.text)) continue;
+    // A quote of the asked kind ("Als Grund nannte …") is not pushed out for it.
+    if (out.length >= MAX_SENTENCES && out.at(-1)!.typeMatch) continue;
+    out.splice(k + 1, 0, next);
+    k++;
+  }
+  return out.slice(0, MAX_SENTENCES);
 }
 
 /**

@@ -168,6 +168,16 @@ describe("read", () => {
     ]);
   });
 
+  it("quotes what a later quote announces, when the next sentence goes on from it by a pronoun and says it", () => {
+    const text =
+      "Die Stadt Kourou verleiht seit Mai Lastenräder an fünf Stationen. Mit einer vollen Ladung fährt ein Lastenrad in Kourou 60 Kilometer weit. " +
+      "Kritik an den Lastenrädern kommt von der Fraktion im Stadtrat. Ihr Vorsitzender sagte, das Geld wäre in Radwegen besser angelegt. Die Stationen sind rund um die Uhr offen.";
+    const quoted = setup(text).ask("Was sagt die Fraktion zu den Lastenrädern mit voller Ladung in Kourou?").selected.map((s) => s.sentence.text);
+    expect(quoted[0]).toBe("Mit einer vollen Ladung fährt ein Lastenrad in Kourou 60 Kilometer weit.");
+    // "Kritik kommt von …" names who spoke; the words come next, and are quoted with it.
+    expect(quoted.slice(1)).toEqual(["Kritik an den Lastenrädern kommt von der Fraktion im Stadtrat.", "Ihr Vorsitzender sagte, das Geld wäre in Radwegen besser angelegt."]);
+  });
+
   it("ranks a sentence whose next one quotes what was said as a sentence that says it: the reaction before a bystander's remark", () => {
     const { ask } = setup(
       "Die Lage in der Stadt ist angespannt. Der Betriebsrat des Herstellers reagierte empört. " +
