@@ -881,6 +881,8 @@ const HOLDER_DE = new RegExp(
   String.raw`^[Ww]er\s+(?:ist|war)\s+(?:(?:${MODAL_PARTICLES}|dort|da|hier|derzeit|aktuell)\s+)*(?:(?:der|die|das)\s+(?:\p{Ll}+\s+)*)?(\p{Lu}[\p{L}-]*)(?=\s+(?:von|vom|der|des|bei|beim|im|in|am|an|für|aus)\s|\s*[?,.!]|$)`,
   "u",
 );
+/** "Who is the (managing) director of …?": the last word of up to three before a preposition, a clause, a participle ("quoted in …") or the end. */
+const HOLDER_EN = /^[Ww]ho(?:\s+is|\s+was|['’]s)\s+the\s+(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s+(?:of|in|at|for|from|with|who|that|which|behind|\p{L}+ed)\s|\s*[?,.!]|$)/u;
 /**
  * "Wie viel kostet (künftig) eine Jahreskarte …?", "Was kosten die neuen Busse?", "Wie teuer ist das Ticket?": the
  * first noun after the article (adjectives are lower-case), whose price is asked.
@@ -891,9 +893,6 @@ const PRICED_DE = new RegExp(
 );
 /** "How much does a (single) ticket (for …) cost?", "How much is the new bus?": the head before a preposition, clause or "cost". */
 const PRICED_EN = /^(?:[Hh]ow\s+much\s+(?:(?:does|do|did|will|would)(?=.*\bcost\b)|is|are|was|were)|[Ww]hat\s+(?:does|do|did|will|would)(?=.*\bcost\b))\s+(?:a|an|the|one|each)\s+(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s+(?:of|in|at|for|from|with|on|to|that|which)\s|\s+cost\b|\s*[?,.!]|$)/u;
-
-/** "Who is the (managing) director of …?": the last word of up to three before a preposition, a clause, a participle ("quoted in …") or the end. */
-const HOLDER_EN = /^[Ww]ho(?:\s+is|\s+was|['’]s)\s+the\s+(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s+(?:of|in|at|for|from|with|who|that|which|behind|\p{L}+ed)\s|\s*[?,.!]|$)/u;
 
 /**
  * The noun a question is about: what "wie viele X / how many X" counts, the category of "welche X / which

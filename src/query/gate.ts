@@ -107,7 +107,7 @@ export function measureEvidence(
   const carried = (followUp === "pronoun" || followUp === "ellipsis") && nouns.every((t) => matches[t]!.term.definite === true) ? matches.flatMap((m, t) => (m.term.context === true ? [t] : [])) : [];
   const onSubject = (u: EvidenceUnit) =>
     nouns.length === 0 ||
-    [...nouns, ...carried].some((t) => [...u.quoted, ...u.context, ...(u.lead ? [u.lead] : [])].some((hits) => (hits[t] ?? 0) > 0) || u.modifiersSaid?.[t] === true);
+    [...nouns, ...carried].some((t) => saidAround(u, t) || u.modifiersSaid?.[t] === true);
   const counts = units.map((u) => (!strict || u.typed) && namesOf(u) && speaksTo(u) && onSubject(u));
   const counted = units.filter((_, k) => counts[k]);
   // A measure's noun ("Höhe") tells which sentence gives the measure, not that the sentence is about what
@@ -138,11 +138,16 @@ export function measureEvidence(
   // or "Die Kosten …", so a sentence around the price or the article's lead may name the thing instead,
   // by any of the question's senses of it.
   if (focus?.kind === "priced") {
-    return { coverage: cov, focusFound: counted.some((u) => [...u.quoted, ...u.context, ...(u.lead ? [u.lead] : [])].some((hits) => (hits[t] ?? 0) > 0)), missingName, typed, counted: counts, lone };
+    return { coverage: cov, focusFound: counted.some((u) => saidAround(u, t)), missingName, typed, counted: counts, lone };
   }
   // What is counted must stand beside the number: "viele Vermisste, Dutzende Verletzte" gives no number of the missing.
   const focusFound = counted.some((u) => (u.counted ?? u.quoted.reduce((best, hits) => hits.map((h, k) => Math.max(h, best[k] ?? 0)), []))[t]! >= reachable(t));
   return { coverage: cov, focusFound, missingName, typed, counted: counts, lone };
+}
+
+/** True when the unit's quotes, the sentences around them or its article's lead meet term `t` at all. */
+function saidAround(u: EvidenceUnit, t: number): boolean {
+  return [...u.quoted, ...u.context, ...(u.lead ? [u.lead] : [])].some((hits) => (hits[t] ?? 0) > 0);
 }
 
 /** How well a sentence must meet a term for the term to be found there: {@link FOCUS_MATCH} of the best the term can reach. */

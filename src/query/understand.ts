@@ -1310,7 +1310,7 @@ function joined(terms: readonly QueryTerm[], language: Language, tools: Understa
   const infinitives = parts.map((words) => words.filter((w) => isInfinitive(w, tools)));
   const stemsOf = (words: readonly string[]) => words.map((w) => tools.analyze(w)).filter((stems) => stems.length === 1).map((stems) => stems[0]!);
   const nounHeads = nouns.map(stemsOf);
-  const heads = nouns.map((words, k) => stemsOf([...words, ...infinitives[k]!]));
+  const heads = nounHeads.map((stems, k) => [...stems, ...stemsOf(infinitives[k]!)]);
   const asked = new Set(terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
   const found = terms.map(() => new Set<string>());
   // Pairs grow with the square of the terms: a pasted text's first words are enough.
