@@ -11,7 +11,7 @@ import { createFactsBuilder, type SentenceFacts } from "../ingest/facts.js";
 import type { Chunk } from "../types.js";
 import { countedWords, namesReason, sentenceFeatures, surnamesIn, type AnswerType, type WordKnowledge } from "./cues.js";
 import type { Analyzer, QueryTerm } from "./terms.js";
-import { COMPOUND_MODIFIER, DERIVATION_MATCH, MODIFIER_OF_SOURCE, endsWithHead, masculine, sameFamily, vocabularyOf, withoutLinking } from "./vocabulary.js";
+import { COMPOUND_MODIFIER, DERIVATION_MATCH, HEAD_OF_QUERY, MODIFIER_OF_SOURCE, endsWithHead, masculine, sameFamily, vocabularyOf, withoutLinking } from "./vocabulary.js";
 
 export { stemSimilarity } from "./vocabulary.js";
 
@@ -632,6 +632,19 @@ function resolved(term: QueryTerm, stats: SentenceStats): Resolved {
       if (alternative.weight >= 1 || alternative.via === "part") reach = Math.max(reach, alternative.weight);
       const weighted = value * alternative.weight;
       if (weighted > (similar.get(stem) ?? 0)) similar.set(stem, weighted);
+    }
+  }
+  // A head the dictionary reads after a modifier of three letters ("Bauschutt" → der Schutt, "Notausgang" →
+  // der Ausgang): the vocabulary takes a tail for a head only after four (see COMPOUND_MODIFIER), as "ver" in
+  // "verletzt" is no modifier; where the dictionary reads the compound's parts, it tells which tails are.
+  for (const alternative of term.alternatives) {
+    if (alternative.via !== "word" && alternative.via !== "lemma") continue;
+    for (const head of term.heads ?? []) {
+      const modifier = alternative.stem.slice(0, alternative.stem.length - head.length);
+      if (modifier.length === 0 || modifier.length >= COMPOUND_MODIFIER || !alternative.stem.endsWith(head)) continue;
+      if (vocabulary.similar([head], { spelling: false }).get(head) !== 1 || !vocabulary.begins(modifier)) continue;
+      const weighted = HEAD_OF_QUERY * alternative.weight;
+      if (weighted > (similar.get(head) ?? 0)) similar.set(head, weighted);
     }
   }
   const df = sentencesContaining(similar.keys(), stats.postings, n);

@@ -24,7 +24,7 @@ export function withoutLinking(modifier: string): string | undefined {
 export const LINKING_ELEMENTS = ["s", "es", "n", "en"] as const;
 const WITH_LINKING = new RegExp(`^(.{3,}?)(${LINKING_ELEMENTS.join("|")})$`, "u");
 /** The head of the question's compound ("Hubschrauber" for "Rettungshubschrauber"): the general word, partial evidence. */
-const HEAD_OF_QUERY = 0.6;
+export const HEAD_OF_QUERY = 0.6;
 /** A word of the sources that begins with the question's word and goes on (see spelledSimilarity; 0.5–0.7 tried). */
 export const MODIFIER_OF_SOURCE = 0.5;
 /** A word of the same family ("Festnahmen" for "festgenommen") is partial evidence: related, not the same claim. */

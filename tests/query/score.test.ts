@@ -381,6 +381,18 @@ describe("matchTerms", () => {
     expect(noun?.similar.has("haus")).toBe(true);
   });
 
+  it("finds a compound by the head the dictionary reads after a modifier of three letters, where the sources use the modifier, and no other tail so", () => {
+    const stats = buildSentenceStats(makeChunks("s.txt", "Im Wald lag Bauschutt. Entdeckt hatte den Schutt eine Försterin. Ein Bauer fand ihn. Das Spiel begann. Die Leute erschraken.", 1), analyze);
+    const term = { word: "Bauschutt", position: 0, weight: 1, alternatives: [{ stem: "bauschutt", weight: 1, via: "word" as const }] };
+    const found = (t: typeof term & { heads?: string[] }) => matchTerms([t], stats)[0]?.similar;
+    // "Bau" is too short to be taken for a modifier on its own spelling ("ver" in "verletzt" is none); the dictionary's cut tells.
+    expect(found({ ...term, heads: ["schutt"] })?.get("schutt")).toBe(0.6);
+    expect(found(term)?.has("schutt")).toBe(false);
+    // Where the sources never use the modifier, their head is another thing: a question's "Zugspiel" is not their "Spiel".
+    const spiel = { word: "Zugspiel", position: 0, weight: 1, heads: ["spiel"], alternatives: [{ stem: "zugspiel", weight: 1, via: "word" as const }] };
+    expect(matchTerms([spiel], stats)[0]?.similar.has("spiel")).toBe(false);
+  });
+
   it("finds the question's own word as the modifier of a compound of the sources, weakly, and a synonym's not", () => {
     const stats = buildSentenceStats(makeChunks("p.txt", "Die IG Metall kündigte für Freitag eine Protestkundgebung an. Es regnete.", 1), analyze);
     // A lower-case word ("When is the protest?"), which is found as it is, not by spelling as a name is.
