@@ -280,13 +280,17 @@ function escapeRegExp(word: string): string {
  * the others only say what the asker read about, and the article that answers need not name them, nor
  * should their words draw the answer to their story. A last clause that names none leaves every name
  * asked ("In Altdorf steigt die Gebühr. Wie hoch ist sie?"). Clauses end at a sentence's end, a colon,
- * a semicolon or a dash between spaces.
+ * a semicolon or a dash between spaces, and so does a fronted phrase (see FRONTED_PHRASE).
  */
+const CLAUSE_END = /[.:;!?]\s+|\s[–—-]\s/gu;
+
 function withoutPreambleNames(terms: QueryTerm[], question: string): QueryTerm[] {
   const body = question.replace(/[\s?!.]+$/u, "");
-  const boundary = [...body.matchAll(/[.:;!?]\s+|\s[–—-]\s/gu)].at(-1);
-  if (boundary === undefined) return terms;
-  const last = body.slice(boundary.index + boundary[0].length);
+  const boundary = [...body.matchAll(CLAUSE_END)].at(-1);
+  const fronted = FRONTED_PHRASE.exec(body)?.[0].length ?? 0;
+  const start = boundary === undefined ? fronted : Math.max(fronted, boundary.index + boundary[0].length);
+  if (start === 0) return terms;
+  const last = body.slice(start);
   if ((last.match(/\p{L}+/gu) ?? []).length < 2) return terms;
   const inLast = (word: string) => new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}`, "iu").test(last);
   const named = (t: QueryTerm) => t.name === true && t.context !== true;
@@ -844,7 +848,14 @@ function followUpCue(question: string, language: Language, tools: UnderstandTool
 
 // General German and English grammar for telling a fragment from a clause: prepositions, articles and
 // determiners, and the auxiliaries and copulas that make a clause without a full verb ("Wer ist …?").
-const PREPOSITION = /^(mit|für|seit|bis|von|vom|aus|in|im|an|am|auf|bei|nach|zu|zum|zur|über|unter|gegen|ohne|um|durch|wegen|ab|vor|with|for|since|until|from|in|on|at|by|over|under|after|before|during|to|into|of|about)$/i;
+const PREPOSITION_WORDS = "mit|für|seit|bis|von|vom|aus|in|im|an|am|auf|bei|nach|zu|zum|zur|über|unter|gegen|ohne|um|durch|wegen|ab|vor|with|for|since|until|from|in|on|at|by|over|under|after|before|during|to|into|of|about";
+const PREPOSITION = new RegExp(`^(${PREPOSITION_WORDS})$`, "i");
+/**
+ * A phrase opened by a preposition and set before the question word by a comma ("In the fee rises in
+ * Altdorf and Neustadt, what …", "Bei den Gebühren in Altdorf, wie …"): no clause of its own, but an
+ * opening as one is. Not a comma after a clause: "…, wo der Hangrutsch war" says more of a name asked.
+ */
+const FRONTED_PHRASE = new RegExp(String.raw`^(?:according\s+to|${PREPOSITION_WORDS})\s[^,.:;!?]*,\s+(?=${QUESTION_WORD.source})`, "iu");
 const DETERMINER = /^(der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|the|a|an|viele|vielen|viel|much|many|long|lange)$/i;
 const AUXILIARY_EN = /^(is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|shall|should|may|might|must|'s)$/i;
 

@@ -1613,6 +1613,11 @@ describe("understand, a question after an opening that names more than it asks a
     // An English question's first word is a name when no English dictionary knows it and the sources use it.
     expect(names("Altdorf and Neustadt both raise the fee – how much in Altdorf?")).toEqual(["Altdorf"]);
     expect(names("Children in Altdorf pay how much?")).toEqual(["Altdorf"]);
+    // A phrase opened by a preposition and set before the question word by a comma is such an opening too;
+    // a clause the question word opens after a comma says more of what is asked.
+    expect(names("In the fee rises in Altdorf and Neustadt, what does Neustadt charge?")).toEqual(["Neustadt"]);
+    expect(names("Bei den Gebühren in Altdorf und Neustadt, wie hoch ist sie in Altdorf?")).toEqual(["Altdorf"]);
+    expect(names("Wie hoch ist die Gebühr in Altdorf, wo auch Neustadt sie erhöht?")).toEqual(["Altdorf", "Neustadt"]);
     // A last clause that names none asks about what the opening named; one clause asks about all it names.
     expect(names("In Altdorf steigt die Gebühr. Wie hoch ist sie jetzt?")).toEqual(["Altdorf"]);
     expect(names("Wie hoch ist die Gebühr in Altdorf und Neustadt?")).toEqual(["Altdorf", "Neustadt"]);
