@@ -952,11 +952,17 @@ export function scoreSentences(
       // the lead reports: it meets the question's words through the lead.
       const first = articleStart(index, (i) => stats.source(i));
       // Further on, a reason named as such meets them through the sentence right before it, which it explains
-      // ("… fiel die Heizung aus." | "Als Grund nannte die Stadt …"); one joined to an event of its own
+      // ("… fiel die Heizung aus." | "Als Grund nannte die Stadt …"), or through the lead, whose event it
+      // explains after other details ("Grund für die Einschnitte ist …"); one joined to an event of its own
       // ("…, damals wegen eines Sturms") is that event's. (Two or three sentences back measured
       // worse: the reason then belongs to something else as often.)
       const named = () => index > first && namesReason(stats.sentence(index).text);
-      const lead = stats.chunk(first) === stats.chunk(index) ? leadHits(index) : named() ? termHits(matches, stats, index - 1) : undefined;
+      const before = () => {
+        const previous = termHits(matches, stats, index - 1);
+        const lead = leadHits(index) ?? [];
+        return previous.map((hit, t) => Math.max(hit, lead[t] ?? 0));
+      };
+      const lead = stats.chunk(first) === stats.chunk(index) ? leadHits(index) : named() ? before() : undefined;
       if (lead && typed()) {
         const leadHitsShared = lead.map((hit) => LEAD_SHARE * hit);
         const cov = coverage(matches, [leadHitsShared]);

@@ -4,7 +4,7 @@ import { analyzeSentences, sentenceTable } from "../../src/ingest/sentences.js";
 import { answerType, sentenceFeatures } from "../../src/query/cues.js";
 import { decodeFacts, encodeFacts } from "../../src/ingest/facts.js";
 import { openLexicon } from "../../src/lexicon/index.js";
-import { acronymsIn, aliasesIn, buildSentenceStats, describeSentences, FACTS_PROBE, factsVersion, namesBehind, townBehind, coverage, RANK_PRIOR, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
+import { acronymsIn, aliasesIn, buildSentenceStats, describeSentences, FACTS_PROBE, factsVersion, namesBehind, townBehind, coverage, LEAD_SHARE, RANK_PRIOR, matchTerms, matchedChunks, scoreSentences, sentenceStats, stemSimilarity, termHits } from "../../src/query/score.js";
 import { contentWords } from "../../src/query/terms.js";
 import { DERIVATION_MATCH } from "../../src/query/vocabulary.js";
 import { ARTICLE, makeChunks } from "./fixtures.js";
@@ -489,6 +489,24 @@ describe("scoreSentences", () => {
     expect(scored?.coverage).toBeGreaterThan(0);
     // Only in part: the sentence before it says what happened, not why.
     expect(scored?.coverage).toBeLessThan(coverage(matches, [termHits(matches, story, reason - 1)]));
+  });
+
+  it("meets a reason named as such, after a sentence on another detail, through the article's lead, whose event it explains", () => {
+    const story = buildSentenceStats(
+      makeChunks(
+        "c.txt",
+        "Talstadt (dpa) - Das Bürgerbüro in Talstadt verkürzt seine Öffnungszeiten. Montags bleibt es geschlossen. Freitags endet die Sprechzeit um zwölf Uhr. Grund für die Einschnitte ist vor allem der Personalmangel.",
+        2,
+      ),
+      analyze,
+    );
+    const reason = Array.from({ length: story.count }, (_, i) => i).find((i) => story.sentence(i).text.startsWith("Grund"))!;
+    expect(story.chunk(reason)).not.toBe(story.chunk(0));
+    const matches = matchTerms(contentWords("Warum verkürzt das Bürgerbüro in Talstadt die Öffnungszeiten?", "de", analyze), story);
+    const [scored] = scoreSentences([{ index: reason, prior: 0 }], matches, story, "reason");
+    expect(scored?.typeMatch).toBe(true);
+    // In part, as the lead's words count in a later sentence (LEAD_SHARE).
+    expect(scored?.coverage).toBeCloseTo(LEAD_SHARE * coverage(matches, [termHits(matches, story, 0)]), 5);
   });
 
   it("ranks a later sentence of an article with part of its lead, which says what the story is about", () => {
