@@ -891,8 +891,8 @@ const PRICED_DE = new RegExp(
   String.raw`(?<![\p{L}])(?:(?:[Ww]ie\s+viel|[Ww]as)\s+(?:kostet|kosten|kostete|kosteten)|[Ww]ie\s+teuer\s+(?:ist|sind|war|waren|wird|werden))\s+(?:\p{Ll}+\s+){0,2}?(?:der|die|das|den|dem|ein|eine|einen|einem|einer)\s+(?:\p{Ll}+\s+)*(\p{Lu}[\p{L}-]*)`,
   "u",
 );
-/** "How much does a (single) ticket (for …) cost?", "How much is the new bus?": the head before a preposition, clause or "cost". */
-const PRICED_EN = /^(?:[Hh]ow\s+much\s+(?:(?:does|do|did|will|would)(?=.*\bcost\b)|is|are|was|were)|[Ww]hat\s+(?:does|do|did|will|would)(?=.*\bcost\b))\s+(?:a|an|the|one|each)\s+(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s+(?:of|in|at|for|from|with|on|to|that|which)\s|\s+cost\b|\s*[?,.!]|$)/u;
+/** "How much does a (single) ticket (for …) cost?", "How much did the 3D printer cost?", "How much is the new bus?": the head, after up to three words, before a preposition, clause or "cost". */
+const PRICED_EN = /^(?:[Hh]ow\s+much\s+(?:(?:does|do|did|will|would)(?=.*\bcost\b)|is|are|was|were)|[Ww]hat\s+(?:does|do|did|will|would)(?=.*\bcost\b))\s+(?:a|an|the|one|each)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?(\p{L}+)(?=\s+(?:of|in|at|for|from|with|on|to|that|which)\s|\s+cost\b|\s*[?,.!]|$)/u;
 
 /**
  * The noun a question is about: what "wie viele X / how many X" counts, the category of "welche X / which

@@ -133,6 +133,9 @@ describe("answerType", () => {
     expect(questionFocus("How much does a single rescue flight from the base cost?")).toEqual({ word: "flight", kind: "priced" });
     expect(questionFocus("How much is a monthly pass?")).toEqual({ word: "pass", kind: "priced" });
     expect(questionFocus("What does the new ferry cost?")).toEqual({ word: "ferry", kind: "priced" });
+    // A modifier with a digit ("3D", "e-cargo") and up to three words before the thing.
+    expect(questionFocus("How much did the 3D printer for the club cost?")).toEqual({ word: "printer", kind: "priced" });
+    expect(questionFocus("How much will the two new daycare centres cost to build?")).toEqual({ word: "centres", kind: "priced" });
     // Not a price of a thing named: a sum paid, or what something is.
     expect(questionFocus("How much did the town pay for it?")).toBeNull();
     expect(questionFocus("What is the name of the new ferry?")).toEqual({ word: "ferry", kind: "role" });
