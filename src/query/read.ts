@@ -304,7 +304,12 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   // A thing's name is the title in quotes after its noun ("Wie heißt das Programm?" / "das Programm „Grüne Höfe“").
   if (focus?.kind === "role" && (expected === "name" || expected === "person")) {
     const titled = (text: string) => expected === "name" && focused !== undefined && quotedTitles(text).some((t) => namesSame(focused.term, fold(t.noun)));
-    return (sentence, index) => namesApposed(sentence.text, stats.features(index).get("person") ?? []) || titled(sentence.text);
+    // A role noun is a person word too ("sagte eine Sprecherin"), but no name of whoever holds the role.
+    return (sentence, index) => {
+      const roles = stats.features(index).get("role") ?? [];
+      const people = (stats.features(index).get("person") ?? []).filter((word) => !roles.includes(word));
+      return namesApposed(sentence.text, people) || titled(sentence.text);
+    };
   }
   return undefined;
 }

@@ -209,6 +209,16 @@ describe("read", () => {
     expect(ask("Wer ist der Parkleiter im Naturpark bei Kourou?").passes).toBe(true);
   });
 
+  it("declines a question for a role holder's name when the sources name the role only, not whoever holds it", () => {
+    // Kourou and Wiesenau are names; a role noun before another name ("Ein Sprecher des Landkreises Wiesenau") names no holder.
+    const knows: WordKnowledge = { isPlace: () => false, isWord: (w) => !["Kourou", "Wiesenau", "Eva", "Lang"].includes(w) };
+    const text = "Die Gewerkschaft in Kourou kritisierte die Erhöhung. Das löse das Problem nicht, sagte eine Sprecherin. Ein Sprecher des Landkreises Wiesenau teilte mit, die Stadt entscheide allein.";
+    const { ask } = setup(text, nothing, knows);
+    expect(ask("Wie heißt die Sprecherin der Gewerkschaft in Kourou?").passes).toBe(false);
+    const { ask: named } = setup(text.replace("sagte eine Sprecherin", "sagte Sprecherin Eva Lang"), nothing, knows);
+    expect(named("Wie heißt die Sprecherin der Gewerkschaft in Kourou?").passes).toBe(true);
+  });
+
   it("declines a number question when the sources say the figure is not known", () => {
     const { ask } = setup("In Kourou schließt ein Werk, die Beschäftigten bekommen 300 Euro Bonus. Zur Höhe der Abfindung für die Beschäftigten in Kourou machte das Werk keine Angaben.");
     expect(ask("Wie viel Geld bekommen die Beschäftigten in Kourou als Abfindung?").passes).toBe(false);
