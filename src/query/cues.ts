@@ -954,7 +954,8 @@ export function questionFocus(asked: string): QuestionFocus | null {
       const lower = candidate.toLowerCase();
       if (kind === "counted" && (GENERIC_PEOPLE.test(lower) || PEOPLE_COMPOUND.test(lower))) return { word: lower, kind: "people" };
       if (FOCUS_SKIP.test(lower)) {
-        if (AUXILIARY.test(lower)) break;
+        // A verb right after "wie viel" ("Wie viel gibt die Bank dazu?") has the subject after it, not what is counted.
+        if (AUXILIARY.test(lower) || (kind === "counted" && j === start && /^(gibt|gab)$/.test(lower))) break;
         continue;
       }
       // A pronoun ("how many of them") names nothing; a partitive names what is counted after its article

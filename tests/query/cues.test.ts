@@ -119,6 +119,10 @@ describe("answerType", () => {
     expect(questionFocus("Who is responsible for the delay?")).toBeNull();
     // "Wie viel" and a verb ask for a sum, not a count of the subject after the verb; an adjective after "viele" ends otherwise.
     expect(questionFocus("Wie viel zahlen Mieter am Hafen künftig?")).toBeNull();
+    // So does "gibt" or "gab" right after it: its subject follows ("die Bank"); after the noun, "gibt es" counts that noun.
+    expect(questionFocus("Und wie viel gibt die Bank dazu?")).toBeNull();
+    expect(questionFocus("Wie viel gab die Stadt für das Fest aus?")).toBeNull();
+    expect(questionFocus("Wie viele Einwohner gibt es?")).toEqual({ word: "einwohner", kind: "counted" });
     expect(questionFocus("Wie viele neue Stellen entstehen am Hafen?")).toEqual({ word: "stellen", kind: "counted" });
     expect(questionFocus("Mit wie vielen neuen Bussen fährt die Linie?")).toEqual({ word: "bussen", kind: "counted" });
     // Of someone's role: "the ship's captain" is a captain.
