@@ -953,6 +953,9 @@ export function questionFocus(asked: string): QuestionFocus | null {
       const candidate = words[j] ?? "";
       const lower = candidate.toLowerCase();
       if (kind === "counted" && (GENERIC_PEOPLE.test(lower) || PEOPLE_COMPOUND.test(lower))) return { word: lower, kind: "people" };
+      // "How much of the price …", "wie viel von den Kosten …": a part of a whole, given as a sum or a share
+      // ("davon übernahm das Land 60 Prozent"), which need not name the whole; "how many of them" counts them.
+      if (kind === "counted" && j === start && /^(of|von|vom)$/.test(lower) && /^(much|viel)$/i.test(words[start - 1] ?? "")) break;
       if (FOCUS_SKIP.test(lower)) {
         // A verb right after "wie viel" ("Wie viel gibt die Bank dazu?") has the subject after it, not what is counted.
         if (AUXILIARY.test(lower) || (kind === "counted" && j === start && /^(gibt|gab)$/.test(lower))) break;

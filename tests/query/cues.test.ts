@@ -123,6 +123,10 @@ describe("answerType", () => {
     expect(questionFocus("Und wie viel gibt die Bank dazu?")).toBeNull();
     expect(questionFocus("Wie viel gab die Stadt für das Fest aus?")).toBeNull();
     expect(questionFocus("Wie viele Einwohner gibt es?")).toEqual({ word: "einwohner", kind: "counted" });
+    // "How much of" a whole asks a part of it, a sum or a share that need not name the whole; "how many of" counts its members.
+    expect(questionFocus("And how much of the price did the state cover?")).toBeNull();
+    expect(questionFocus("Wie viel von den Kosten trägt das Land?")).toBeNull();
+    expect(questionFocus("How many of the buses were late?")).toEqual({ word: "buses", kind: "counted" });
     expect(questionFocus("Wie viele neue Stellen entstehen am Hafen?")).toEqual({ word: "stellen", kind: "counted" });
     expect(questionFocus("Mit wie vielen neuen Bussen fährt die Linie?")).toEqual({ word: "bussen", kind: "counted" });
     // Of someone's role: "the ship's captain" is a captain.
