@@ -274,6 +274,9 @@ function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** Where a clause of a question ends: a sentence's end, a colon, a semicolon or a dash between spaces. */
+const CLAUSE_END = /[.:;!?]\s+|\s[–—-]\s/gu;
+
 /**
  * "Altdorf und Neustadt erhöhen beide die Gebühr. Wie hoch ist sie in Neustadt?", "Comparing Altdorf and
  * Neustadt: …": a question whose last clause names one of the names its opening named asks about that one;
@@ -282,8 +285,6 @@ function escapeRegExp(word: string): string {
  * asked ("In Altdorf steigt die Gebühr. Wie hoch ist sie?"). Clauses end at a sentence's end, a colon,
  * a semicolon or a dash between spaces, and so does a fronted phrase (see FRONTED_PHRASE).
  */
-const CLAUSE_END = /[.:;!?]\s+|\s[–—-]\s/gu;
-
 function withoutPreambleNames(terms: QueryTerm[], question: string): QueryTerm[] {
   const body = question.replace(/[\s?!.]+$/u, "");
   const boundary = [...body.matchAll(CLAUSE_END)].at(-1);
