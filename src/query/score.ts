@@ -642,7 +642,7 @@ function resolved(term: QueryTerm, stats: SentenceStats): Resolved {
     for (const head of term.heads ?? []) {
       const modifier = alternative.stem.slice(0, alternative.stem.length - head.length);
       if (modifier.length === 0 || modifier.length >= COMPOUND_MODIFIER || !alternative.stem.endsWith(head)) continue;
-      if (vocabulary.similar([head], { spelling: false }).get(head) !== 1 || !vocabulary.begins(modifier)) continue;
+      if (!stats.postings.has(head) || !vocabulary.begins(modifier)) continue;
       const weighted = HEAD_OF_QUERY * alternative.weight;
       if (weighted > (similar.get(head) ?? 0)) similar.set(head, weighted);
     }

@@ -472,19 +472,23 @@ describe("scoreSentences", () => {
     expect(scored.some((s) => s.typeMatch)).toBe(true);
   });
 
-  it("meets a reason's sentence, past the lead's chunk, through the sentence before it, which it explains", () => {
-    const story = buildSentenceStats(
-      makeChunks(
-        "b.txt",
-        "Talstadt (dpa) - Die Stadt meldet einen ruhigen Winter. Der Winterdienst hatte wenig zu tun. Die Bibliothek bleibt geöffnet. Im Lesesaal fiel die Heizung aus. Als Grund nannte die Stadt marode Leitungen.",
-        3,
-      ),
-      analyze,
-    );
-    const reason = Array.from({ length: story.count }, (_, i) => i).find((i) => story.sentence(i).text.startsWith("Als Grund"))!;
+  /** A reason's sentence (the one that opens with `opening`) scored alone for a why-question, outside the lead's chunk. */
+  const reasonScored = (text: string, size: number, opening: string, question: string) => {
+    const story = buildSentenceStats(makeChunks("r.txt", text, size), analyze);
+    const reason = Array.from({ length: story.count }, (_, i) => i).find((i) => story.sentence(i).text.startsWith(opening))!;
     expect(story.chunk(reason)).not.toBe(story.chunk(0));
-    const matches = matchTerms(contentWords("Warum fiel die Heizung aus?", "de", analyze), story);
+    const matches = matchTerms(contentWords(question, "de", analyze), story);
     const [scored] = scoreSentences([{ index: reason, prior: 0 }], matches, story, "reason");
+    return { story, reason, matches, scored };
+  };
+
+  it("meets a reason's sentence, past the lead's chunk, through the sentence before it, which it explains", () => {
+    const { story, reason, matches, scored } = reasonScored(
+      "Talstadt (dpa) - Die Stadt meldet einen ruhigen Winter. Der Winterdienst hatte wenig zu tun. Die Bibliothek bleibt geöffnet. Im Lesesaal fiel die Heizung aus. Als Grund nannte die Stadt marode Leitungen.",
+      3,
+      "Als Grund",
+      "Warum fiel die Heizung aus?",
+    );
     expect(scored?.typeMatch).toBe(true);
     expect(scored?.coverage).toBeGreaterThan(0);
     // Only in part: the sentence before it says what happened, not why.
@@ -492,18 +496,12 @@ describe("scoreSentences", () => {
   });
 
   it("meets a reason named as such, after a sentence on another detail, through the article's lead, whose event it explains", () => {
-    const story = buildSentenceStats(
-      makeChunks(
-        "c.txt",
-        "Talstadt (dpa) - Das Bürgerbüro in Talstadt verkürzt seine Öffnungszeiten. Montags bleibt es geschlossen. Freitags endet die Sprechzeit um zwölf Uhr. Grund für die Einschnitte ist vor allem der Personalmangel.",
-        2,
-      ),
-      analyze,
+    const { story, matches, scored } = reasonScored(
+      "Talstadt (dpa) - Das Bürgerbüro in Talstadt verkürzt seine Öffnungszeiten. Montags bleibt es geschlossen. Freitags endet die Sprechzeit um zwölf Uhr. Grund für die Einschnitte ist vor allem der Personalmangel.",
+      2,
+      "Grund",
+      "Warum verkürzt das Bürgerbüro in Talstadt die Öffnungszeiten?",
     );
-    const reason = Array.from({ length: story.count }, (_, i) => i).find((i) => story.sentence(i).text.startsWith("Grund"))!;
-    expect(story.chunk(reason)).not.toBe(story.chunk(0));
-    const matches = matchTerms(contentWords("Warum verkürzt das Bürgerbüro in Talstadt die Öffnungszeiten?", "de", analyze), story);
-    const [scored] = scoreSentences([{ index: reason, prior: 0 }], matches, story, "reason");
     expect(scored?.typeMatch).toBe(true);
     // In part, as the lead's words count in a later sentence (LEAD_SHARE).
     expect(scored?.coverage).toBeCloseTo(LEAD_SHARE * coverage(matches, [termHits(matches, story, 0)]), 5);
