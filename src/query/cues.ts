@@ -523,10 +523,10 @@ const REASON_WORD = new RegExp(
  * Before its verb, "da" is an adverb of place or time ("Da kam der Bus"). German grammar.
  */
 const CAUSAL_CLAUSE = /(?:^|[,;–]\s*)(?:da|zumal)\s+(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|er|sie|es|wir|man|sich|sein|seine|ihr|ihre|dieser|diese|dieses|kein|keine|viele|immer|nur|noch)(?![\p{L}])/iu;
-const REASON_NAMED = new RegExp(String.raw`(?<![\p{L}])(?:${REASON_NOUNS})(?![\p{L}])`, "iu");
+const REASON_NAMED = new RegExp(String.raw`(?<![\p{L}])(?:${REASON_NOUNS}|${REASON_COMPOUND})(?![\p{L}])`, "iu");
 
 /**
- * True for a sentence that names a reason as a thing ("Als Grund nannte …", "Ursache sei …"), not only one
+ * True for a sentence that names a reason as a thing ("Als Grund nannte …", "Ursache sei …", "Hauptgrund ist …"), not only one
  * that joins a reason to its event ("weil", "wegen"): it may leave what it explains to the sentence before.
  * Read off the text, so that a sentence's features need not be computed to know it.
  */

@@ -1,10 +1,10 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { answerType, asksHowMany, asksPersonName, countedByNumbers, countsSomething, givesStatement, isAcronymOrLegalForm, isAttributedQuote, isReportedSpeech, namesFocus, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
+import { answerType, asksHowMany, asksPersonName, countedByNumbers, countsSomething, givesStatement, isAcronymOrLegalForm, isAttributedQuote, isReportedSpeech, namesFocus, namesReason, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, foundAt, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
-import { articleRange, articleStart, bestSimilar, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
+import { ARTICLE_READ, articleRange, articleStart, bestSimilar, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 
 /**
@@ -83,6 +83,10 @@ export function read(
     }
   }
   const { focus, answerType: expected } = understanding;
+  // A news article names its story's reason as such further on, in words of its own ("Hauptgrund für das
+  // Aus ist der Schneemangel."), which retrieval need not bring: the best passage's article's such
+  // sentences are read too, without a retrieval prior (scoring meets them through the lead, see scoreSentences).
+  if (expected === "reason") for (const i of reasonsNamed(passages[0], stats)) if (!candidates.has(i)) candidates.set(i, 0);
   // The term that says what is counted, which role's holder or which category is asked for.
   const at = focus === null ? -1 : matched.findIndex((m) => namesFocus(m.term.word, focus));
   // Never changed once made: term hits are remembered per matches array (see termHits).
@@ -168,6 +172,20 @@ export function read(
   // An overview's first mention stays first: it need not repeat the words of what is asked to say what the story is.
   const ordered = passes && understanding.overview !== true ? answerFirst(countedFirst(selected, evidence, strict), expected, strict) : selected;
   return { passages, matches, selected: ordered, evidence, passes };
+}
+
+/**
+ * The sentences of a passage's article that name a reason as such (see namesReason); none without a
+ * passage. Of a long document, only those within {@link ARTICLE_READ} sentences around the passage.
+ */
+function reasonsNamed(passage: Passage | undefined, stats: SentenceStats): number[] {
+  const at = passage === undefined ? undefined : stats.chunkSentences(passage.chunk.id)[0];
+  if (at === undefined) return [];
+  const [first, last] = articleRange(at, (i) => stats.source(i), stats.count);
+  const from = Math.max(first, at - ARTICLE_READ / 2);
+  const named: number[] = [];
+  for (let i = from; i <= Math.min(last, from + ARTICLE_READ - 1); i++) if (namesReason(stats.sentence(i).text)) named.push(i);
+  return named;
 }
 
 /** The matches with the asker's own words not looked for (weight 0), only the earlier turn's: a follow-up that only points back. */

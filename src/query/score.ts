@@ -894,7 +894,7 @@ const ARTICLE_USE = 0.5;
  * The most sentences of one document read for its terms' rarity: a news article has a few dozen; of a long
  * document (a report as a PDF) those around the first candidate from it, so a question's cost stays bounded.
  */
-const ARTICLE_READ = 240;
+export const ARTICLE_READ = 240;
 
 /**
  * Scores candidate sentences for a question: coverage of its terms, plus a bonus when the sentence carries

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, boundAsked, countedByNumbers, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, periodFor, questionFocus, quotedTitles, saysBound, sentenceFeatures, speaksOfPlan, surnamesIn, unitFor } from "../../src/query/cues.js";
+import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, boundAsked, countedByNumbers, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, namesReason, periodFor, questionFocus, quotedTitles, saysBound, sentenceFeatures, speaksOfPlan, surnamesIn, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -888,5 +888,15 @@ describe("asksForLeader", () => {
     }
     expect(asksForLeader("leading", "time")).toBe(false);
     expect(asksForLeader("reads", "person")).toBe(false);
+  });
+});
+
+describe("namesReason", () => {
+  it("is true for a sentence that names a cause by a noun or a compound of one, not for a place or soil named with 'Grund'", () => {
+    expect(namesReason("Als Grund nannte die Stadt fehlendes Personal.")).toBe(true);
+    expect(namesReason("Hauptgrund für das Aus ist der Schneemangel.")).toBe(true);
+    expect(namesReason("Die Brandursache ist noch unklar.")).toBe(true);
+    expect(namesReason("Im Untergrund fanden die Arbeiter Asbest.")).toBe(false);
+    expect(namesReason("Der Lift fuhr im Winter nur an neun Tagen.")).toBe(false);
   });
 });

@@ -440,6 +440,18 @@ describe("read ranks what speaks to the question first", () => {
     expect(reading.selected[0]?.sentence.text).toBe("Parteichefin Maria Lenz sprach von einem Sieg.");
   });
 
+  it("reads a reason the best article names as such further on, though retrieval did not bring its passage", () => {
+    const text =
+      "Kourou (dpa) - Nach 58 Jahren wird der Skilift in Kourou stillgelegt. Das hat der Verein am Freitag beschlossen. Von 96 Mitgliedern stimmten 81 dafür. " +
+      "Der Lift war 1966 gebaut worden. Eine Tageskarte kostete zuletzt 18 Euro. Familien lernten hier das Skifahren. " +
+      "Hauptgrund für das Aus ist der Schneemangel. In diesem Winter lief der Lift nur an neun Tagen.";
+    const { stats, passages, tools } = article(text, 3);
+    const u = understand("Warum wird der Skilift in Kourou stillgelegt?", [], false, tools, 1000);
+    // Only the lead's passage is retrieved: the reason's shares none of the question's words.
+    const reading = read(u, passages.slice(0, 1), stats, { minCoverage: 0.3 });
+    expect(reading.selected[0]?.sentence.text).toBe("Hauptgrund für das Aus ist der Schneemangel.");
+  });
+
   it("answers who leads a place with the sentence naming a person by a leader's noun, not the lead that names the place better", () => {
     const text =
       "Zwei Jahre nach dem Brand in der Stadtbibliothek von Marstal hat das Gericht zwei Angeklagte verurteilt. Die Männer hatten Feuer gelegt. " +
