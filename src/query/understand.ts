@@ -196,9 +196,15 @@ export function understand(
   // die Eisenbahnbrücke"), as it answers "was für eine Halle" (see sortsOf in read.ts). Not "welcher Verein",
   // one of them by name; nor English "which bridges" (measured: tune −1).
   const focus = found !== null && plural && language === "de" ? { ...found, sort: true as const } : found;
+  // A follow-up's words are read beside the last question's: a sense of one the sources use together with
+  // those ("How many branches does it have?" after a question on a butcher's → Filiale) is its sense here.
+  const previous = newTopic ? undefined : previousTurn(history, tools);
+  const reason: FollowUpReason | null = previous === undefined ? null : continues ? "reply" : followUpCue(asked, language, tools);
+  const earlier = previous !== undefined && reason !== null ? earlierTerms(previous, tools) : undefined;
+  const around = earlier?.terms.flatMap((t) => t.alternatives.map((a) => a.stem)) ?? [];
   const words = joined(
     withLeaderNouns(
-      ownTerms(asked, language, tools, focus),
+      ownTerms(asked, language, tools, focus, around),
       expected,
       tools,
     ),
@@ -225,10 +231,16 @@ export function understand(
     ...(bound !== null ? { bound } : {}),
   };
   if (newTopic) return { ...alone, newTopic };
-  const previous = previousTurn(history, tools);
   if (!previous) return alone;
-  const reason: FollowUpReason | null = continues ? "reply" : followUpCue(asked, language, tools);
-  return reason === null ? alone : withPrevious(alone, previous, reason, tools);
+  return reason === null ? alone : withPrevious(alone, previous, reason, tools, earlier);
+}
+
+/** The last question's own terms, read as typed, and that question as read ("Different topic: …" or "Weißt du, …" are none of its words). */
+function earlierTerms(previous: Turn, tools: UnderstandTools): { readonly terms: QueryTerm[]; readonly question: string } {
+  const unframed = framing(previous.question).question;
+  const language = detectLanguage(unframed);
+  const question = withoutTypos(withUmlauts(unframed, language, tools), language, tools);
+  return { terms: joined(ownTerms(question, language, tools), language, tools), question };
 }
 
 /**
@@ -770,14 +782,17 @@ export function leaningOn(history: readonly Turn[], leans?: (question: string) =
  * answer named, not someone a quote from another article named), and the search text carries them too.
  * Used for follow-ups and, by the caller, to retry a question that alone found no grounded answer.
  */
-export function withPrevious(alone: Understanding, previous: Turn, reason: FollowUpReason, tools: UnderstandTools): Understanding {
+export function withPrevious(
+  alone: Understanding,
+  previous: Turn,
+  reason: FollowUpReason,
+  tools: UnderstandTools,
+  earlier: { readonly terms: QueryTerm[]; readonly question: string } = earlierTerms(previous, tools),
+): Understanding {
   const known = new Set(alone.terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
-  // "Different topic: …" or "Weißt du, …" before the last question are none of its words.
-  const unframed = framing(previous.question).question;
-  const previousLanguage = detectLanguage(unframed);
-  const before = withoutTypos(withUmlauts(unframed, previousLanguage, tools), previousLanguage, tools);
+  const before = earlier.question;
   const context = [
-    ...joined(ownTerms(before, previousLanguage, tools), previousLanguage, tools).map((t) => ({ ...t, askedBefore: true })),
+    ...earlier.terms.map((t) => ({ ...t, askedBefore: true })),
     ...nameTerms(previous.story ?? previous.answer, tools),
   ]
     .filter((t) => !t.alternatives.some((a) => known.has(a.stem)))
@@ -963,7 +978,8 @@ function usedSynonym(word: string, tools: UnderstandTools): boolean {
  * Each content word with the stems it may match, best first: the word as written, its lemmas (German),
  * synonyms (German, from OpenThesaurus, then pivots through Ding) or translations (English, from Ding), each weighted below the word
  * itself. Expansions that occur nowhere in the corpus cannot help and are dropped before capping, which is
- * how a translation's sense is chosen: the sense the sources use.
+ * how a translation's sense is chosen: the sense the sources use. `around`: the stems of a follow-up's last
+ * question, beside which a later sense may be used too (see chooseSenses).
  */
 export function expandTerms(
   words: readonly QueryTerm[],
@@ -971,6 +987,7 @@ export function expandTerms(
   tools: UnderstandTools,
   question: string,
   focus: QuestionFocus | null = null,
+  around: readonly string[] = [],
 ): QueryTerm[] {
   const { analyze, lexicon, inCorpus } = tools;
   const out: QueryTerm[] = [];
@@ -989,10 +1006,12 @@ export function expandTerms(
   };
   const tokens = language === "en" ? questionWords(question) : [];
   const candidates = language === "en" ? words.map((w) => (numeral(w) ? [] : withAgentSenses(sensesOfTerm(w), w, tokens, tools))) : [];
-  const contextOf = (i: number) =>
-    words.flatMap((w, j) =>
+  const contextOf = (i: number) => [
+    ...words.flatMap((w, j) =>
       j === i ? [] : [...w.alternatives.map((a) => a.stem), ...(candidates[j] ?? []).flatMap((c) => c.german.split(" ").flatMap(analyze))],
-    );
+    ),
+    ...around,
+  ];
   const company = companyOf(words, tools);
   // "Kriege ich …?", "Bekommen wir …?": a word before a subject pronoun opens the question as its finite verb.
   const verbFirst = language === "de" && SUBJECT_SECOND.test(question.trim());
@@ -1428,9 +1447,9 @@ function filedUnderPlaceOrOrganization(word: string, lexicon: Lexicon): boolean 
  * English question's opening name kept. The same for a question asked alone and for the one a follow-up
  * carries, so both read it alike.
  */
-function ownTerms(asked: string, language: Language, tools: UnderstandTools, focus: QuestionFocus | null = null): QueryTerm[] {
+function ownTerms(asked: string, language: Language, tools: UnderstandTools, focus: QuestionFocus | null = null, around: readonly string[] = []): QueryTerm[] {
   const words = withParticleVerbs(withOpeningName(contentWords(asked, language, tools.analyze), asked, language, tools), asked, language, tools);
-  return expandTerms(words, language, tools, asked, focus);
+  return expandTerms(words, language, tools, asked, focus, around);
 }
 
 /**

@@ -1595,6 +1595,30 @@ describe("a German word with more synonyms the sources use than are kept", () =>
   });
 });
 
+describe("an English follow-up's word with a late sense the sources use", () => {
+  // Made-up dictionary order: "branches" has its shop sense seventh; the sources use "Filiale" only in a
+  // sentence with "Metzgerei", the last question's word, and no other of its senses at all.
+  const senses = ["Geäst", "Abzweigung", "Branche", "Zweigstelle", "Teilgebiet", "Zweigbetrieb", "Zweiggeschäft", "Filiale"];
+  const table: Record<string, string[]> = { branches: senses, butcher: ["Metzgerei"] };
+  const listed: Lexicon = { ...lexicon, englishToGerman: (phrase) => (table[phrase.toLowerCase()] ?? []).map((german, rank) => ({ german, rank })) };
+  const stems = new Set([...analyze("Filiale"), ...analyze("Metzgerei")]);
+  const sentences = [[...analyze("Filiale"), ...analyze("Metzgerei")]];
+  const sentencesWith = (asked: readonly string[]) => new Set(sentences.flatMap((has, k) => (asked.some((stem) => has.includes(stem)) ? [k] : [])));
+  const t: UnderstandTools = { analyze, lexicon: listed, inCorpus: (s) => stems.has(s), inCorpusExactly: (s) => stems.has(s), sentencesWith };
+  const previous: Turn = { question: "Which butcher is closing?", answer: "Die Metzgerei schließt." };
+  const branches = (question: string, history: readonly Turn[]) =>
+    understand(question, history, false, t, 1000).terms.find((x) => x.word === "branches")?.alternatives.map((a) => a.stem) ?? [];
+
+  it("takes the sense the sources use beside the last question's words", () => {
+    expect(branches("How many branches does it have?", [previous])).toEqual(expect.arrayContaining(analyze("Filiale")));
+  });
+
+  it("does not take it alone, nor in a self-contained question after the same turn", () => {
+    expect(branches("How many branches does it have?", [])).not.toEqual(expect.arrayContaining(analyze("Filiale")));
+    expect(branches("How many branches does Kowalski Bau have?", [previous])).not.toEqual(expect.arrayContaining(analyze("Filiale")));
+  });
+});
+
 describe("understand, a question after an opening that names more than it asks about", () => {
   // Two towns the sources name; the dictionary knows neither.
   const nouns: Lexicon = {
