@@ -263,8 +263,8 @@ function withOpeningName(terms: QueryTerm[], question: string, language: Languag
  * don't mean Neustadt.": a name the question says it does not mean is not asked about, and the article
  * that answers need not name it; nor is its clause the one that says what is asked (see
  * withoutPreambleNames). Told by a negation before it, past a preposition or an article (general grammar;
- * "mean" for "I don't mean"). A question that negates every name it says is about them still ("Warum
- * erhöht nicht Altdorf …?").
+ * "mean" for "I don't mean"), or by a contrast ("unlike in Neustadt", "anders als die Abgabe in Neustadt").
+ * A question that negates every name it says is about them still ("Warum erhöht nicht Altdorf …?").
  */
 function withoutNegatedNames(terms: QueryTerm[], question: string): QueryTerm[] {
   const named = terms.filter((t) => t.name === true && t.context !== true);
@@ -273,12 +273,17 @@ function withoutNegatedNames(terms: QueryTerm[], question: string): QueryTerm[] 
   return terms.filter((t) => !negated.includes(t));
 }
 
+/** Phrases that set a name against the one asked about ("anders als in X", "unlike X", "as opposed to X"): general grammar. */
+const CONTRAST = String.raw`anders\s+als|im\s+gegensatz\s+zu[mr]?|im\s+unterschied\s+zu[mr]?|unlike|as\s+opposed\s+to|in\s+contrast\s+to`;
+
 /** The words that may stand between a negation and the name it negates: prepositions, articles, "mean" (grammar). */
 const NEGATION_GAP = "(?:in|im|an|am|bei|beim|aus|von|vom|für|der|die|das|den|dem|des|the|of|at|for|from|mean)";
 
-/** A negation, then up to two of {@link NEGATION_GAP}, then `word`. */
+/** A negation, then up to two of {@link NEGATION_GAP}, then `word`; or a {@link CONTRAST}, then up to four words, then `word`. */
 function negatedBefore(word: string): RegExp {
-  return new RegExp(`(?<![\\p{L}])(?:nicht|kein\\p{L}*|not|\\p{L}+n['’]t)\\s+(?:${NEGATION_GAP}\\s+){0,2}${escapeRegExp(word)}(?![\\p{L}])`, "iu");
+  const name = `${escapeRegExp(word)}(?![\\p{L}])`;
+  // A contrast reaches over the noun it compares ("anders als die Stipendiaten in Riedhausen"), within its phrase.
+  return new RegExp(`(?<![\\p{L}])(?:(?:nicht|kein\\p{L}*|not|\\p{L}+n['’]t)\\s+(?:${NEGATION_GAP}\\s+){0,2}${name}|(?:${CONTRAST})\\s+(?:[\\p{L}-]+\\s+){0,4}${name})`, "iu");
 }
 
 /** A word as a regular expression that matches it literally. */

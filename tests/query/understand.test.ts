@@ -1654,6 +1654,13 @@ describe("understand, a question after an opening that names more than it asks a
     // A question that negates every name it says is about them still.
     expect(names("Warum erhöht nicht Altdorf die Gebühr?")).toEqual(["Altdorf"]);
   });
+
+  it("does not ask about a name the question sets against the one it asks about", () => {
+    expect(names("Unlike in Neustadt, how much is the fee in Altdorf?")).toEqual(["Altdorf"]);
+    expect(names("How much is the fee in Altdorf, as opposed to the parking charges in Neustadt?")).toEqual(["Altdorf"]);
+    expect(names("Wie hoch ist die Gebühr in Altdorf – anders als die Abgabe in Neustadt?")).toEqual(["Altdorf"]);
+    expect(names("Im Gegensatz zu Neustadt: Wie hoch ist die Gebühr in Altdorf?")).toEqual(["Altdorf"]);
+  });
 });
 
 describe("truecased", () => {
