@@ -235,8 +235,14 @@ export function understand(
   return reason === null ? alone : withPrevious(alone, previous, reason, tools, earlier);
 }
 
-/** The last question's own terms, read as typed, and that question as read ("Different topic: …" or "Weißt du, …" are none of its words). */
-function earlierTerms(previous: Turn, tools: UnderstandTools): { readonly terms: QueryTerm[]; readonly question: string } {
+/** The last question as read ("Different topic: …" or "Weißt du, …" are none of its words) and its own terms. */
+interface EarlierQuestion {
+  readonly question: string;
+  readonly terms: QueryTerm[];
+}
+
+/** The last question's own terms, read as typed. */
+function earlierTerms(previous: Turn, tools: UnderstandTools): EarlierQuestion {
   const unframed = framing(previous.question).question;
   const language = detectLanguage(unframed);
   const question = withoutTypos(withUmlauts(unframed, language, tools), language, tools);
@@ -792,7 +798,7 @@ export function withPrevious(
   previous: Turn,
   reason: FollowUpReason,
   tools: UnderstandTools,
-  earlier: { readonly terms: QueryTerm[]; readonly question: string } = earlierTerms(previous, tools),
+  earlier: EarlierQuestion = earlierTerms(previous, tools),
 ): Understanding {
   const known = new Set(alone.terms.flatMap((t) => t.alternatives.map((a) => a.stem)));
   const before = earlier.question;
@@ -1773,7 +1779,6 @@ function sharedModifierHead(word: string, synonym: string, tools: UnderstandTool
   return null;
 }
 
-/** German translations of an English word or phrase that the corpus uses, in the dictionary's order, capped. */
 /**
  * The senses to look for: the dictionary's first ones, and a later one only when the sources use it in a
  * sentence together with another word of the question. Deep in the list are a word's rarer senses
