@@ -14,7 +14,7 @@ import { englishBaseCandidates } from "./english.js";
 import { Dictionary, readStrings, readVarints } from "./format.js";
 import { adjectiveStems, nounStems } from "./german.js";
 import { buildPlaces, demonymPlace, placeKey, type Place } from "./places.js";
-import { decodeLemmaRefs, LEXICON_FILES, phraseKey } from "./refs.js";
+import { decodeLemmaRefs, LEXICON_FILES, phraseKey, WORD_TRANSLATIONS } from "./refs.js";
 
 export type { Place } from "./places.js";
 
@@ -121,13 +121,6 @@ export class LexiconError extends Error {
   }
 }
 
-/**
- * Translations returned per query at most, as many as the compiled table keeps per word: Ding lists a
- * word's everyday sense after a dozen others at times ("branch" → Filiale is its thirteenth), and
- * understanding takes a late sense only where the sources use it beside the question's other words.
- * (12, 16, 20, 24 and 30 measured on the tune side; 20 right most often.)
- */
-const MAX_TRANSLATIONS = 20;
 
 /**
  * Opens the compiled lexicon in `dir` (default: data/lexicon/ of the repository, found by walking up from
@@ -373,7 +366,7 @@ export function openLexicon(dir: string = defaultLexiconDir()): Lexicon {
         for (let i = 0; queues.some((q) => i < q.length); i++) {
           for (const queue of queues) {
             const t = queue[i];
-            if (t === undefined || seen.has(t.german) || out.length >= MAX_TRANSLATIONS) continue;
+            if (t === undefined || seen.has(t.german) || out.length >= WORD_TRANSLATIONS) continue;
             seen.add(t.german);
             out.push({ german: t.german, rank: out.length });
           }

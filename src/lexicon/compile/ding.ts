@@ -12,6 +12,7 @@
  */
 import { fold } from "../../ingest/keyword.js";
 import { PARTICLES_LONGEST_FIRST } from "../../ingest/sentences.js";
+import { WORD_TRANSLATIONS } from "../refs.js";
 
 export type DingPos = "noun" | "verb" | "adj";
 
@@ -79,7 +80,7 @@ export interface DingData {
 }
 
 export interface DingOptions {
-  /** Translations kept per single-word English key (as many as the lexicon returns, see MAX_TRANSLATIONS there). */
+  /** Translations kept per single-word English key (by default as many as the lexicon returns, WORD_TRANSLATIONS). */
   readonly maxTranslations: number;
   /** Translations kept per English phrase (they rarely have more, and the file stays small). */
   readonly maxPhraseTranslations: number;
@@ -89,7 +90,7 @@ export interface DingOptions {
   readonly maxGermanWords: number;
 }
 
-export const DEFAULT_DING_OPTIONS: DingOptions = { maxTranslations: 20, maxPhraseTranslations: 4, maxEnglishWords: 3, maxGermanWords: 4 };
+export const DEFAULT_DING_OPTIONS: DingOptions = { maxTranslations: WORD_TRANSLATIONS, maxPhraseTranslations: 4, maxEnglishWords: 3, maxGermanWords: 4 };
 
 // Subject fields and registers that make a sense unlikely in general news text. News fields (pol., econ.,
 // adm., jur., mil., fin., soc., transp., sport, geogr., hist., med., meteo.: weather is daily news) are not penalised.
