@@ -4,7 +4,7 @@ import type { Passage } from "../types.js";
 import { answerType, asksHowMany, asksPersonName, countedByNumbers, countsSomething, givesStatement, isAcronymOrLegalForm, isAttributedQuote, isReportedSpeech, namesFocus, namesReason, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, foundAt, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
-import { ARTICLE_READ, articleRange, articleStart, bestSimilar, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
+import { articleRange, articleStart, articleWindow, bestSimilar, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
 import type { Understanding } from "./understand.js";
 
 /**
@@ -176,15 +176,14 @@ export function read(
 
 /**
  * The sentences of a passage's article that name a reason as such (see namesReason); none without a
- * passage. Of a long document, only those within {@link ARTICLE_READ} sentences around the passage.
+ * passage. Of a long document, only those of its window around the passage (see articleWindow).
  */
 function reasonsNamed(passage: Passage | undefined, stats: SentenceStats): number[] {
   const at = passage === undefined ? undefined : stats.chunkSentences(passage.chunk.id)[0];
   if (at === undefined) return [];
-  const [first, last] = articleRange(at, (i) => stats.source(i), stats.count);
-  const from = Math.max(first, at - ARTICLE_READ / 2);
+  const [from, to] = articleWindow(at, stats);
   const named: number[] = [];
-  for (let i = from; i <= Math.min(last, from + ARTICLE_READ - 1); i++) if (namesReason(stats.sentence(i).text)) named.push(i);
+  for (let i = from; i <= to; i++) if (namesReason(stats.sentence(i).text)) named.push(i);
   return named;
 }
 
@@ -324,8 +323,9 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
     const titled = (text: string) => expected === "name" && focused !== undefined && quotedTitles(text).some((t) => namesSame(focused.term, fold(t.noun)));
     // A role noun is a person word too ("sagte eine Sprecherin"), but no name of whoever holds the role.
     return (sentence, index) => {
-      const roles = stats.features(index).get("role") ?? [];
-      const people = (stats.features(index).get("person") ?? []).filter((word) => !roles.includes(word));
+      const features = stats.features(index);
+      const roles = features.get("role") ?? [];
+      const people = (features.get("person") ?? []).filter((word) => !roles.includes(word));
       return namesApposed(sentence.text, people) || titled(sentence.text);
     };
   }

@@ -894,7 +894,17 @@ const ARTICLE_USE = 0.5;
  * The most sentences of one document read for its terms' rarity: a news article has a few dozen; of a long
  * document (a report as a PDF) those around the first candidate from it, so a question's cost stays bounded.
  */
-export const ARTICLE_READ = 240;
+const ARTICLE_READ = 240;
+
+/**
+ * The first and last sentence read of the document a sentence belongs to: all of a news article; of a long
+ * document, the {@link ARTICLE_READ} sentences around it (kept whole near the document's end).
+ */
+export function articleWindow(index: number, stats: Pick<SentenceStats, "source" | "count">): [number, number] {
+  const [first, last] = articleRange(index, (i) => stats.source(i), stats.count);
+  const from = Math.max(first, Math.min(index - ARTICLE_READ / 2, last + 1 - ARTICLE_READ));
+  return [from, Math.min(last, from + ARTICLE_READ - 1)];
+}
 
 /**
  * Scores candidate sentences for a question: coverage of its terms, plus a bonus when the sentence carries
@@ -922,11 +932,7 @@ export function scoreSentences(
   const rarityIn = (index: number): readonly number[] => {
     const first = articleStart(index, (i) => stats.source(i));
     let rarity = rarities.get(first);
-    if (!rarity) {
-      const last = articleRange(index, (i) => stats.source(i), stats.count)[1];
-      const from = Math.max(first, Math.min(index - ARTICLE_READ / 2, last + 1 - ARTICLE_READ));
-      rarities.set(first, (rarity = articleRarity(matches, stats, from, Math.min(last, from + ARTICLE_READ - 1))));
-    }
+    if (!rarity) rarities.set(first, (rarity = articleRarity(matches, stats, ...articleWindow(index, stats))));
     return rarity;
   };
   // Each article's first sentence's hits (termHits remembers them for all its candidates); each candidate's rank.
