@@ -850,6 +850,33 @@ export function countedByNumbers(sentence: string): string[] {
   return [...sentence.matchAll(COUNTS_SOMETHING_ALL)].map((m) => (m[0].split(/\s+/u).at(-1) ?? "") + (/^[\p{L}-]*/u.exec(sentence.slice(m.index + m[0].length))?.[0] ?? ""));
 }
 
+const SCALE = new RegExp(`^${SCALE_WORD}$`);
+const UNIT = new RegExp(`^${UNIT_WORD}$`, "i");
+
+/**
+ * True when a sentence has numbers and each measures in a unit ("Eine Stunde Fahrt kostet 4 Euro, dazu
+ * kommen 25 Cent pro Kilometer"): it counts nothing, whatever nouns its clauses have. A bare number ("von
+ * 29 auf 21 gesunken") may count what the clause names, so it is no measure. Pure.
+ */
+export function measuresOnly(sentence: string): boolean {
+  const tokens = sentence.match(/[\p{L}\p{N}]+(?:[-.,'’][\p{L}\p{N}]+)*/gu) ?? [];
+  let numbers = 0;
+  for (let j = 0; j < tokens.length; j++) {
+    if (!isNumberWord(tokens[j]!)) continue;
+    numbers++;
+    const unit = SCALE.test(tokens[j + 1] ?? "") ? tokens[j + 2] : tokens[j + 1];
+    if (unit === undefined || !UNIT.test(unit)) return false;
+  }
+  return numbers > 0;
+}
+
+const UNIT_TAIL = new RegExp(`(?:${SCALE_WORD}|${UNIT_WORD})$`, "i");
+
+/** True for a unit, a scale word or a compound ending in one ("Euro", "Millionen", "Wochenstunden"): what a measure is given in. */
+export function isUnitWord(word: string): boolean {
+  return UNIT_TAIL.test(word);
+}
+
 /** True when a number of the sentence counts something: "620 Mitarbeiter", not "bis Ende 2025.". */
 export function countsSomething(sentence: string): boolean {
   return COUNTS_SOMETHING.test(sentence);

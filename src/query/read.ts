@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { answerType, asksHowMany, asksPersonName, countedByNumbers, countsSomething, givesStatement, isAcronymOrLegalForm, isAttributedQuote, isReportedSpeech, namesFocus, namesReason, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
+import { answerType, asksHowMany, asksPersonName, countedByNumbers, countsSomething, givesStatement, isAcronymOrLegalForm, isUnitWord, measuresOnly, isAttributedQuote, isReportedSpeech, namesFocus, namesReason, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, foundAt, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, articleWindow, bestSimilar, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -283,9 +283,12 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
   if (unit) return (sentence) => unit.test(sentence.text);
   // "Wie viele Mitarbeiter …": a number of what is counted, not "200 Betten" beside the question's other
-  // words. German only, where the nouns a number counts are told by their capitals.
+  // words. German only, where the nouns a number counts are told by their capitals. Nor a sentence whose
+  // numbers all measure ("Eine Stunde Fahrt kostet 4 Euro" gives no number of trips), unless a unit is
+  // what the question counts ("Wie viele Wochenstunden …").
   if (focus?.kind === "counted" && expected === "number" && understanding.language === "de" && focused !== undefined) {
-    return (_sentence, index) => [...stats.countedNouns(index)].some((stem) => namesSame(focused.term, stem) && (focused.similar.get(stem) ?? 0) > 0);
+    const counting = asksHowMany(understanding.question) && !isUnitWord(focused.term.word);
+    return (sentence, index) => (!counting || !measuresOnly(sentence.text)) && [...stats.countedNouns(index)].some((stem) => namesSame(focused.term, stem) && (focused.similar.get(stem) ?? 0) > 0);
   }
   // "Wie viele Menschen": only a number that counts someone is of the asked-for kind.
   // Not by a number of something else the question names: "neun Windräder" counts no visitors of "Wie viele

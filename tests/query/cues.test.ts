@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, boundAsked, countedByNumbers, countedWords, countsSomething, isOrganizationKind, isPlaceKind, measureNouns, namesReason, periodFor, questionFocus, quotedTitles, saysBound, sentenceFeatures, speaksOfPlan, surnamesIn, unitFor } from "../../src/query/cues.js";
+import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, boundAsked, countedByNumbers, countedWords, countsSomething, isOrganizationKind, isUnitWord, measuresOnly, isPlaceKind, measureNouns, namesReason, periodFor, questionFocus, quotedTitles, saysBound, sentenceFeatures, speaksOfPlan, surnamesIn, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -659,6 +659,25 @@ describe("countsSomething", () => {
     expect(countsSomething("The road is closed for 3 weeks.")).toBe(false);
     // A German word in -s is no English plural: "seit 2021 mehr als verdoppelt" counts nothing.
     expect(countsSomething("Die Stromkosten hätten sich seit 2021 mehr als verdoppelt.")).toBe(false);
+  });
+});
+
+describe("measuresOnly", () => {
+  it("is true when every number of a sentence stands before a unit, false when one is bare or counts a noun", () => {
+    expect(measuresOnly("Eine Stunde Fahrt kostet 4 Euro, dazu kommen 25 Cent pro Kilometer.")).toBe(true);
+    expect(measuresOnly("Der Bau kostete 2,3 Millionen Euro.")).toBe(true);
+    expect(measuresOnly("Rund 380 Pferde betreut er, eine Stunde kostet 60 Euro.")).toBe(false);
+    expect(measuresOnly("Die Zahl der Apotheken sank von 29 auf 21.")).toBe(false);
+    expect(measuresOnly("Die Halle ist groß.")).toBe(false);
+  });
+});
+
+describe("isUnitWord", () => {
+  it("knows units, scale words and compounds ending in a unit", () => {
+    expect(isUnitWord("Euro")).toBe(true);
+    expect(isUnitWord("Millionen")).toBe(true);
+    expect(isUnitWord("Wochenstunden")).toBe(true);
+    expect(isUnitWord("Fahrten")).toBe(false);
   });
 });
 

@@ -116,6 +116,17 @@ describe("read", () => {
     expect(reading.selected[0]?.sentence.text).toBe("In der Nacht holten die Täter 48 Rennfahrräder aus der Halle.");
   });
 
+  it("declines how many when the sentence with the counted noun only measures (a price), and still answers a count in a unit or a bare number", () => {
+    const text =
+      "Das Dorfauto steht am Marktplatz. Eine Stunde Fahrt kostet 4 Euro, dazu kommen 25 Cent pro Kilometer. Der Bürgermeister ist zufrieden. " +
+      "Das Auto fuhr seit dem Start 300 Stunden. Die Zahl der Nutzer stieg von 29 auf 41.";
+    const { ask } = setup(text);
+    expect(ask("Wie viele Fahrten gab es mit dem Dorfauto?").passes).toBe(false);
+    // What a unit measures is asked as a count of the unit; a bare number counts what its clause names.
+    expect(ask("Wie viele Stunden fuhr das Auto?").selected[0]?.sentence.text).toBe("Das Auto fuhr seit dem Start 300 Stunden.");
+    expect(ask("Wie viele Nutzer hat das Auto?").selected[0]?.sentence.text).toBe("Die Zahl der Nutzer stieg von 29 auf 41.");
+  });
+
   it("answers how many people with a number that counts someone, whatever the sources call them", () => {
     const { ask } = setup("Die Firma schließt ihr Werk in Kourou bis Ende 2025. Die Lage blieb ruhig.");
     expect(ask("Wie viele Menschen arbeiten im Werk in Kourou?").passes).toBe(false);
