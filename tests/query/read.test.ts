@@ -3,7 +3,7 @@ import { analyze } from "../../src/ingest/keyword.js";
 import type { Lexicon } from "../../src/lexicon/index.js";
 import type { WordKnowledge } from "../../src/query/cues.js";
 import { usedBySources } from "../../src/query/answer.js";
-import { answerFirst, read } from "../../src/query/read.js";
+import { answerFirst, namesMember, read } from "../../src/query/read.js";
 import { buildSentenceStats, type ScoredSentence, type SentenceStats } from "../../src/query/score.js";
 import { understand } from "../../src/query/understand.js";
 import type { Passage } from "../../src/types.js";
@@ -61,6 +61,14 @@ describe("read", () => {
     }
     // A lead that does not name the subject makes way for the sentence that first does.
     expect(ask("Was weißt du über den Streik?").selected[0]?.sentence.text).toBe("Es ist bereits der dritte Streik der Gewerkschaft in diesem Jahr.");
+  });
+
+  it("answers a which-question with the sentence that names a member of the category by it, not one that only speaks of one", () => {
+    const { ask } = setup(
+      "Ein Biberdamm am Lohbach sorgt in Leubelsdorf für Streit zwischen einem Landwirt und dem Naturschutz. Der Bach ist seit Jahren gestaut. " +
+        "Die Wiesen stehen unter Wasser. Landwirt Klaus Dettweiler konnte deshalb keinen Mais aussäen.",
+    );
+    expect(ask("Welcher Landwirt in Leubelsdorf ist betroffen?").selected[0]?.sentence.text).toBe("Landwirt Klaus Dettweiler konnte deshalb keinen Mais aussäen.");
   });
 
   it("answers 'Seit wann …' with the sentence that gives the span's start, 'Bis wann …' with the one that gives its end", () => {
@@ -604,5 +612,21 @@ describe("answerFirst", () => {
   it("moves a run of consecutive sentences as one: the sentence right before a quotation names whom it is from", () => {
     const announced = scored(1, "Auch der Mieterverein übte Kritik.");
     expect(texts(answerFirst([summed, announced, quoted], "statement"))).toEqual([announced, quoted, summed].map((s) => s.sentence.text));
+  });
+});
+
+describe("namesMember", () => {
+  const landwirt = new Map([["landwirt", 1]]);
+  it("finds the category noun, or a compound on it, followed right away by a capitalised word, perhaps quoted", () => {
+    expect(namesMember("Landwirt Klaus Dettweiler konnte keinen Mais aussäen.", landwirt)).toBe(true);
+    expect(namesMember("Das teilte der Biolandwirt Jonas Beck mit.", landwirt)).toBe(true);
+    expect(namesMember('Betroffen seien Flaschen der Sorte "Hasselkamp Zwickl".', new Map([["sort", 1]]))).toBe(true);
+  });
+  it("does not take an article, a pronoun, a word after a comma or a lower-case category word for a name", () => {
+    expect(namesMember("Streit zwischen einem Landwirt und dem Naturschutz.", landwirt)).toBe(false);
+    expect(namesMember("Der Landwirt, Der nicht genannt werden will, klagt.", landwirt)).toBe(false);
+    expect(namesMember("Dem Landwirt Sie zu nennen, lehnte er ab.", landwirt)).toBe(false);
+    expect(namesMember("Die Gewerkschaft fordert mehr Lohn.", new Map([["mehr", 1]]))).toBe(false);
+    expect(namesMember("Landwirt Klaus Dettweiler klagt.", new Map([["landwirt", 0.3]]))).toBe(false);
   });
 });
