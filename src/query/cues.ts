@@ -151,6 +151,33 @@ export function periodFor(question: string): RegExp | null {
   return period === undefined ? null : (PERIOD_SAID[PERIOD_OF[period] ?? period] ?? null);
 }
 
+/** A period's words by its unit, German and English, for telling this one from the last. */
+const PERIOD_WORDS: Readonly<Record<string, string>> = { year: "jahr|jahres|year", week: "woche|week", month: "monat|monats|month", season: "saison|season" };
+const CURRENT_DEIXIS = String.raw`diese[nmrs]?|this`;
+const PAST_DEIXIS = String.raw`letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?|last|past|previous`;
+
+/**
+ * True when a sentence dates what it says in the period before or after the one a question asks about, and
+ * not in that one too: "Im vergangenen Jahr vermittelte das Heim 212 Tiere" gives no count for "in diesem
+ * Jahr", nor "In diesem Jahr seien 164 Tiere abgegeben worden" one for "im vergangenen Jahr". The year
+ * before is also "Vorjahr" / "previous year". Pure.
+ *
+ * @example
+ * contradictsPeriod("Wie viele Tiere wurden dieses Jahr vermittelt?", "Im vergangenen Jahr waren es 212.") // true
+ */
+export function contradictsPeriod(question: string, sentence: string): boolean {
+  const asked = RELATIVE_PERIOD.exec(question);
+  if (!asked) return false;
+  const word = asked[1]!.toLowerCase();
+  const unit = PERIOD_OF[word] ?? word;
+  const words = PERIOD_WORDS[unit];
+  if (words === undefined) return false;
+  const current = new RegExp(String.raw`(?<![\p{L}])(?:${CURRENT_DEIXIS})\s+(?:${words})(?![\p{L}])`, "iu");
+  const past = new RegExp(String.raw`(?<![\p{L}])(?:(?:${PAST_DEIXIS})\s+(?:${words})|vor(?:${words}))(?![\p{L}])`, "iu");
+  const [same, other] = new RegExp(String.raw`^(?:${CURRENT_DEIXIS})$`, "iu").test(asked[0].split(/\s+/u)[0]!) ? [current, past] : [past, current];
+  return other.test(sentence) && !same.test(sentence);
+}
+
 /**
  * The unit a measure question's number must carry ("Wie schwer …" → kilograms or tonnes), or null when the
  * question asks for no particular measure.

@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { answerType, asksHowMany, asksPersonName, countedByNumbers, countsSomething, givesStatement, isAcronymOrLegalForm, isUnitWord, measuresOnly, isAttributedQuote, isReportedSpeech, namesFocus, namesReason, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
+import { answerType, asksHowMany, contradictsPeriod, asksPersonName, countedByNumbers, countsSomething, givesStatement, isAcronymOrLegalForm, isUnitWord, measuresOnly, isAttributedQuote, isReportedSpeech, namesFocus, namesReason, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, foundAt, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, articleWindow, bestSimilar, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -166,11 +166,12 @@ export function read(
   const units = evidenceUnits(selected, stats, weighed, strict);
   // A name may stand in the sentence after its subject ("…», sagte Vereinssprecherin Ida Holm."), but the
   // evidence must have one: a question for a name is not answered by a role.
-  // "Wie viele Unfälle gab es letztes Jahr?": a count the quotes give for no such period is of another time.
+  // "Wie viele Unfälle gab es letztes Jahr?": a count the quotes give for no such period is of another time,
+  // as is one they date in this year instead (see contradictsPeriod).
   const period = understanding.period;
   const evidence = {
     ...measureEvidence(weighed, units, focus, strict || expected === "name" || asksWhichOrganization(understanding), understanding.followUp?.reason ?? null),
-    ...(period !== undefined ? { periodSaid: selected.some((s) => period.test(s.sentence.text)) } : {}),
+    ...(period !== undefined ? { periodSaid: selected.some((s) => period.test(s.sentence.text) && !contradictsPeriod(understanding.question, s.sentence.text)) } : {}),
   };
   const passes = selected.length > 0 && passesGate(evidence, settings.minCoverage) && !saysUnknown(ranked, selected, expected, askedCoverage(weighed, focus));
   // An overview's first mention stays first: it need not repeat the words of what is asked to say what the story is.

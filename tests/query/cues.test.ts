@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, boundAsked, countedByNumbers, countedWords, countsSomething, isOrganizationKind, isUnitWord, measuresOnly, isPlaceKind, measureNouns, namesReason, periodFor, questionFocus, quotedTitles, saysBound, sentenceFeatures, speaksOfPlan, surnamesIn, unitFor } from "../../src/query/cues.js";
+import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, boundAsked, countedByNumbers, contradictsPeriod, countedWords, countsSomething, isOrganizationKind, isUnitWord, measuresOnly, isPlaceKind, measureNouns, namesReason, periodFor, questionFocus, quotedTitles, saysBound, sentenceFeatures, speaksOfPlan, surnamesIn, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -659,6 +659,19 @@ describe("countsSomething", () => {
     expect(countsSomething("The road is closed for 3 weeks.")).toBe(false);
     // A German word in -s is no English plural: "seit 2021 mehr als verdoppelt" counts nothing.
     expect(countsSomething("Die Stromkosten hätten sich seit 2021 mehr als verdoppelt.")).toBe(false);
+  });
+});
+
+describe("contradictsPeriod", () => {
+  it("is true where a sentence dates its fact in the period before or after the asked one, and not in that one too", () => {
+    expect(contradictsPeriod("Wie viele Tiere wurden dieses Jahr vermittelt?", "Im vergangenen Jahr vermittelte das Heim 212 Tiere.")).toBe(true);
+    expect(contradictsPeriod("How much did it pay this year?", "Im Vorjahr waren es noch 16 Euro.")).toBe(true);
+    expect(contradictsPeriod("Wie viele waren es letzte Woche?", "In dieser Woche kamen 40.")).toBe(true);
+    expect(contradictsPeriod("What did it pay last year?", "Im Vorjahr waren es noch 16 Euro.")).toBe(false);
+    expect(contradictsPeriod("Wie viel dieses Jahr?", "Im vergangenen Jahr waren es 5, in diesem Jahr sind es 7.")).toBe(false);
+    // Another unit of time, or no period asked, contradicts nothing.
+    expect(contradictsPeriod("Wie viele waren es dieses Jahr?", "Im vergangenen Monat kamen 40.")).toBe(false);
+    expect(contradictsPeriod("Wie viele Tiere wurden vermittelt?", "Im vergangenen Jahr vermittelte das Heim 212 Tiere.")).toBe(false);
   });
 });
 

@@ -210,6 +210,14 @@ describe("read", () => {
     ]);
   });
 
+  it("declines a count for this year when the quotes date theirs in the year before, and the other way round", () => {
+    const { ask } = setup("Das Tierheim in Kourou ist voll. Im vergangenen Jahr vermittelte das Heim 212 Tiere. Die Pfleger sind erschöpft.");
+    expect(ask("Wie viele Tiere hat das Tierheim in Kourou in diesem Jahr vermittelt?").passes).toBe(false);
+    expect(ask("Wie viele Tiere hat das Tierheim in Kourou im vergangenen Jahr vermittelt?").passes).toBe(true);
+    const { ask: now } = setup("Das Tierheim in Kourou ist voll. In diesem Jahr vermittelte das Heim 164 Tiere. Die Pfleger sind erschöpft.");
+    expect(now("Wie viele Tiere hat das Tierheim in Kourou im vergangenen Jahr vermittelt?").passes).toBe(false);
+  });
+
   it("takes a number the question names as a name the answering article must have", () => {
     const { ask } = setup("Im Jahr 2020 starben bei dem Unglück 14 Menschen. Die Lage blieb ruhig.");
     expect(ask("Wie viele Menschen starben 2019 bei dem Unglück?").passes).toBe(false);
