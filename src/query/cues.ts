@@ -904,6 +904,21 @@ export function isUnitWord(word: string): boolean {
   return UNIT_TAIL.test(word);
 }
 
+/**
+ * A count that leaves out what it counts, named before it ("Bislang gebe es nur wenige Einbrüche; im
+ * vergangenen Jahr seien es sieben gewesen", "…, im Jahr 2020 waren es 71"); not one in a unit ("seien es
+ * 1.400 Tonnen"). German grammar (the expletive "es").
+ */
+const COUNT_BACK = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:waren|sind|seien|wären|war|ist|wird|werden|sollen|dürften)\s+es|es\s+(?:waren|sind|seien|wären))\s+(?:(?:noch|nur|schon|bereits|insgesamt|zusammen|damals|rund|etwa|knapp|gut|fast|mehr\s+als|weniger\s+als|über|unter)\s+)*(?:\d[\d.,]*|${NUMBER_WORD})(?![\p{L}\p{N}.,])(?!\s+${UNIT_WORD})`,
+  "iu",
+);
+
+/** True when a sentence has a count that leaves out what it counts (see COUNT_BACK). Pure. */
+export function countsBack(sentence: string): boolean {
+  return COUNT_BACK.test(sentence);
+}
+
 /** True when a number of the sentence counts something: "620 Mitarbeiter", not "bis Ende 2025.". */
 export function countsSomething(sentence: string): boolean {
   return COUNTS_SOMETHING.test(sentence);

@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { answerType, asksHowMany, contradictsPeriod, asksPersonName, countedByNumbers, countsSomething, givesStatement, isAcronymOrLegalForm, isUnitWord, measuresOnly, isAttributedQuote, isReportedSpeech, namesFocus, namesReason, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
+import { answerType, asksHowMany, contradictsPeriod, asksPersonName, countedByNumbers, countsBack, countsSomething, givesStatement, isAcronymOrLegalForm, isUnitWord, measuresOnly, isAttributedQuote, isReportedSpeech, namesFocus, namesReason, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, foundAt, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, articleWindow, bestSimilar, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -285,6 +285,9 @@ function inflectionOf(a: string, b: string): boolean {
 /** What narrows the asked-for type further, for a sentence that has it, or undefined when nothing does. */
 function ofKind(understanding: Understanding, stats: SentenceStats, focused?: TermMatch, others: readonly TermMatch[] = []): ((sentence: Sentence, index: number) => boolean) | undefined {
   const { unit, focus, answerType: expected } = understanding;
+  // "Bislang gebe es nur wenige Einbrüche; im vergangenen Jahr seien es sieben gewesen": a count that leaves out
+  // what it counts counts what its sentence named before it.
+  const back = (sentence: Sentence) => countsBack(sentence.text);
   // A measure question ("wie schwer") is answered only by a number with a unit of that measure.
   if (unit) return (sentence) => unit.test(sentence.text);
   // "Wie viele Mitarbeiter …": a number of what is counted, not "200 Betten" beside the question's other
@@ -293,7 +296,9 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   // what the question counts ("Wie viele Wochenstunden …").
   if (focus?.kind === "counted" && expected === "number" && understanding.language === "de" && focused !== undefined) {
     const counting = asksHowMany(understanding.question) && !isUnitWord(focused.term.word);
-    return (sentence, index) => (!counting || !measuresOnly(sentence.text)) && [...stats.countedNouns(index)].some((stem) => namesSame(focused.term, stem) && (focused.similar.get(stem) ?? 0) > 0);
+    const counts = (i: number) => [...stats.countedNouns(i)].some((stem) => namesSame(focused.term, stem) && (focused.similar.get(stem) ?? 0) > 0);
+    const said = (i: number) => [...stats.stems(i)].some((stem) => namesSame(focused.term, stem) && (focused.similar.get(stem) ?? 0) > 0);
+    return (sentence, index) => (!counting || !measuresOnly(sentence.text)) && (counts(index) || (back(sentence) && said(index)));
   }
   // "Wie viele Menschen": only a number that counts someone is of the asked-for kind.
   // Not by a number of something else the question names: "neun Windräder" counts no visitors of "Wie viele
@@ -304,7 +309,7 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   }
   // "How many parking spaces …": a number that counts things, not "2,50 Euro" beside the word for them
   // ("How much rain …" asks an amount, given in a unit).
-  if (focus?.kind === "counted" && expected === "number" && asksHowMany(understanding.question)) return (sentence) => countsSomething(sentence.text);
+  if (focus?.kind === "counted" && expected === "number" && asksHowMany(understanding.question)) return (sentence) => countsSomething(sentence.text) || back(sentence);
   // "Wie heißt er?", "What's her name?": a person's name, not a town's or a court's.
   if (expected === "name" && asksPersonName(understanding.question)) {
     return (_sentence, index) => (stats.features(index).get("person") ?? []).length > 0;
@@ -797,9 +802,14 @@ function evidenceUnits(
       inDocument: matches.map((m) => m.term.name === true && mentions(m, first.index, stats)),
       lead: termHits(matches, stats, lead),
       modifiersSaid: matches.map((m) => beginsWith(m.term.modifiers, [...near, lead], stats)),
-      countsSomething: members.some((m) => countsSomething(m.sentence.text)),
+      countsSomething: members.some((m) => countsSomething(m.sentence.text) || countsBack(m.sentence.text)),
       counted: matches.map((m) =>
-        Math.max(0, ...members.flatMap((member) => [...stats.counted(member.index)].map((stem) => (namesSame(m.term, stem) ? (m.similar.get(stem) ?? 0) : 0)))),
+        Math.max(
+          0,
+          ...members.flatMap((member) =>
+            [...stats.counted(member.index), ...(countsBack(member.sentence.text) ? stats.stems(member.index) : [])].map((stem) => (namesSame(m.term, stem) ? (m.similar.get(stem) ?? 0) : 0)),
+          ),
+        ),
       ),
     });
   }

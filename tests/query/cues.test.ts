@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, boundAsked, countedByNumbers, contradictsPeriod, countedWords, countsSomething, isOrganizationKind, isUnitWord, measuresOnly, isPlaceKind, measureNouns, namesReason, periodFor, questionFocus, quotedTitles, saysBound, sentenceFeatures, speaksOfPlan, surnamesIn, unitFor } from "../../src/query/cues.js";
+import { answerType, asksForLeader, isAttributedQuote, asksHowMany, asksPersonName, asksPlannedTime, boundAsked, countedByNumbers, contradictsPeriod, countedWords, countsBack, countsSomething, isOrganizationKind, isUnitWord, measuresOnly, isPlaceKind, measureNouns, namesReason, periodFor, questionFocus, quotedTitles, saysBound, sentenceFeatures, speaksOfPlan, surnamesIn, unitFor } from "../../src/query/cues.js";
 
 describe("answerType", () => {
   it.each([
@@ -659,6 +659,16 @@ describe("countsSomething", () => {
     expect(countsSomething("The road is closed for 3 weeks.")).toBe(false);
     // A German word in -s is no English plural: "seit 2021 mehr als verdoppelt" counts nothing.
     expect(countsSomething("Die Stromkosten hätten sich seit 2021 mehr als verdoppelt.")).toBe(false);
+  });
+});
+
+describe("countsBack", () => {
+  it("finds a count that leaves out what it counts, not one in a unit or with its noun gone unsaid", () => {
+    expect(countsBack("Bislang gebe es nur wenige Einbrüche; im vergangenen Jahr seien es sieben gewesen.")).toBe(true);
+    expect(countsBack("Derzeit lernen 93 junge Leute den Beruf, im Jahr 2020 waren es 71.")).toBe(true);
+    expect(countsBack("Im vergangenen Jahr seien es nur 1.400 Tonnen gewesen.")).toBe(false);
+    expect(countsBack("Das sind 40 Euro mehr.")).toBe(false);
+    expect(countsBack("Es gibt 40 Stände.")).toBe(false);
   });
 });
 

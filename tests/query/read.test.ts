@@ -210,6 +210,13 @@ describe("read", () => {
     ]);
   });
 
+  it("answers how many with a count that leaves out what it counts, named in its clause before", () => {
+    const { ask } = setup("Die Straßen in Kourou bleiben nachts hell. Bislang gebe es in Kourou nur wenige Einbrüche; im vergangenen Jahr seien es sieben gewesen. Die Polizei ist zufrieden.");
+    const reading = ask("Wie viele Einbrüche gab es im vergangenen Jahr in Kourou?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected[0]?.sentence.text).toBe("Bislang gebe es in Kourou nur wenige Einbrüche; im vergangenen Jahr seien es sieben gewesen.");
+  });
+
   it("declines a count for this year when the quotes date theirs in the year before, and the other way round", () => {
     const { ask } = setup("Das Tierheim in Kourou ist voll. Im vergangenen Jahr vermittelte das Heim 212 Tiere. Die Pfleger sind erschöpft.");
     expect(ask("Wie viele Tiere hat das Tierheim in Kourou in diesem Jahr vermittelt?").passes).toBe(false);
