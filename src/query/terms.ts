@@ -282,6 +282,16 @@ export function contentWords(question: string, language: Language, analyze: Anal
     previous = word.toLowerCase();
     const lower = word.toLowerCase().replace(/['’]s$/, "");
     const englishContent = language === "en" && ENGLISH_CONTENT.has(lower);
+    // A word that opens the question and comes again inside it ("Ebersfelden und Lindenhorst … Wo stehen die
+    // Wagen in Ebersfelden?") is read as it is written there: capitalised inside a sentence, a noun or a name.
+    if (seen.has(lower) && match.index > 0 && /^\p{Lu}/u.test(word)) {
+      const at = terms.findIndex((t) => t.word.toLowerCase() === lower && t.position === 0 && t.capitalised !== true);
+      if (at >= 0) {
+        const light = LIGHT_WORDS.has(lower);
+        const earlier = terms[at]!;
+        terms[at] = { ...earlier, capitalised: true, name: earlier.name || language === "en", noun: language === "de" && !light && !BARE_PREPOSITIONS.has(before) && !FRAME_NOUNS.has(lower) };
+      }
+    }
     if ((STOPWORDS.has(lower) && !englishContent) || seen.has(lower) || (lower.length < 2 && !/\d/.test(lower))) continue;
     // An English contraction is an auxiliary or a pronoun with its negation or verb ("don't", "they're", "I'll").
     if (language === "en" && /['’](t|re|ve|ll|d|m)$/.test(lower)) continue;

@@ -5,6 +5,15 @@ import { contentWords } from "../../src/query/terms.js";
 describe("contentWords", () => {
   const words = (question: string, language: "de" | "en" = "de") => contentWords(question, language, analyze);
 
+  it("reads a word that opens the question as it is written where it comes again inside it", () => {
+    const [town] = words("Ebersfelden und Lindenhorst setzen beide auf E-Autos. Wo stehen die Wagen in Ebersfelden?");
+    // After "in" it is a place's name, no subject noun (see BARE_PREPOSITIONS), but capitalised inside.
+    expect(town).toMatchObject({ word: "Ebersfelden", capitalised: true, noun: false });
+    expect(words("Ebersfelden setzt auf E-Autos.")[0]).toMatchObject({ word: "Ebersfelden", capitalised: false });
+    expect(words("Wohnungen gibt es zu wenige. Wie viele Wohnungen fehlen in Kourou?")[0]).toMatchObject({ word: "Wohnungen", capitalised: true, noun: true });
+    expect(words("Kessingen and Tannweiler both have one. Who sued in Kessingen?", "en")[0]).toMatchObject({ word: "Kessingen", name: true, capitalised: true });
+  });
+
   it("keeps an English question's words that are German function words: die, war, man, hat", () => {
     expect(words("When did the war end?", "en").map((t) => t.word)).toEqual(["war", "end"]);
     expect(words("In which year did the composer die?", "en").map((t) => t.word)).toEqual(["year", "composer", "die"]);
