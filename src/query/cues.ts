@@ -91,6 +91,14 @@ const UNITS: readonly [RegExp, RegExp][] = [
   [/^(hoch|high)$/, measured(String.raw`${MONEY_UNIT}|${SHARE_UNIT}|${LENGTH_UNIT}|${VOLUME_UNIT}|feet|grad|degrees?|\p{L}*tonnen?|tons?|tonnes?|${SCALE_UNIT}`)],
 ];
 
+/** "Ab welchem Alter", "bis zu welchem Alter", "in welchem Alter", "(from / up to / at) what age": an age asked as a number. */
+const AGE_QUESTION = /(?<![\p{L}])(?:welche[mnrs]?\s+alter|what\s+age)(?![\p{L}])/iu;
+/** An age, or a bound of ages as rules give it: "ab 16 Jahren", "unter 14 Jahren", "from the age of 16", "under 14". */
+const AGE_BOUND = new RegExp(
+  String.raw`${UNITS.find(([adjective]) => adjective.test("alt"))![1].source}|(?<![\p{L}])(?:ab|unter|über|bis|bis\s+zu|vor\s+vollendung\s+des)\s+(?:\d+|${NUMBER})(?:\.)?\s+(?:jahren|jahre|lebensjahr\p{L}*)(?![\p{L}])|(?<![\p{L}])(?:from|under|over|aged|age\s+of)\s+(?:the\s+age\s+of\s+)?\d+(?![\p{L}\p{N}])`,
+  "iu",
+);
+
 /** "Wie hoch ist die Zahl der …", "how high is the number of …": a count after all. */
 const COUNT_NOUN = /(?<![\p{L}])(zahl|anzahl|number)(?![\p{L}])/iu;
 
@@ -190,6 +198,8 @@ export function unitFor(question: string): RegExp | null {
   if (SIZE_OR_SPAN.test(question.toLowerCase())) return SIZE_OR_SPAN_UNIT;
   // "Welcher Anteil", "what share": a part of a whole is a percentage or a fraction, not any number.
   if (SHARE_QUESTION.test(question)) return SHARE;
+  // "Ab welchem Alter", "up to what age": an age, given as a bound ("ab 16 Jahren", "unter 14 Jahren").
+  if (AGE_QUESTION.test(question)) return AGE_BOUND;
   // "Um wie viel Uhr", "what time": a time of day, not any date.
   if (CLOCK_QUESTION.test(question)) return CLOCK;
   // "Wie viel Geld", "how much does it cost": a sum of money, not any number.
@@ -405,8 +415,8 @@ export function answerType(question: string): AnswerType | null {
     if (at >= 0 && (best === null || at < best.at)) best = { type: cue.type, at };
   }
   if (best) return best.type;
-  // "Was kostete die Brücke?", "what did it end up costing?": a sum of money is a number.
-  if (MONEY_QUESTION.test(q) || SHARE_QUESTION.test(q)) return "number";
+  // "Was kostete die Brücke?", "what did it end up costing?": a sum of money is a number; so is an age.
+  if (MONEY_QUESTION.test(q) || SHARE_QUESTION.test(q) || AGE_QUESTION.test(q)) return "number";
   return null;
 }
 

@@ -519,6 +519,18 @@ describe("sentenceFeatures: lists", () => {
 });
 
 describe("unitFor", () => {
+  it("reads 'ab welchem Alter', 'up to what age' as asking an age, given as a bound of years", () => {
+    for (const q of ["Ab welchem Alter darf man die Räder leihen?", "Bis zu welchem Alter sind Kinder befreit?", "Up to what age are children exempt?"]) {
+      expect(answerType(q), q).toBe("number");
+      expect(unitFor(q)?.test("Nutzen dürfen das Angebot alle Menschen ab 16 Jahren."), q).toBe(true);
+      expect(unitFor(q)?.test("Kinder unter 14 Jahren zahlen nichts."), q).toBe(true);
+      expect(unitFor(q)?.test("Die Leiterin ist 52 Jahre alt."), q).toBe(true);
+      // A span of years is no age.
+      expect(unitFor(q)?.test("Das Projekt läuft seit 16 Jahren."), q).toBe(false);
+      expect(unitFor(q)?.test("Ein Rad kostet 16 Euro."), q).toBe(false);
+    }
+  });
+
   it("reads 'how many hectares', 'wie viele Tonnen' as asking that measure, in either language's unit", () => {
     const area = unitFor("How many hectares of orchard meadows are left in the district?");
     expect(area?.test("noch etwa 3.100 Hektar Streuobstwiesen")).toBe(true);

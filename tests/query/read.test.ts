@@ -217,6 +217,13 @@ describe("read", () => {
     expect(reading.selected[0]?.sentence.text).toBe("Bislang gebe es in Kourou nur wenige Einbrüche; im vergangenen Jahr seien es sieben gewesen.");
   });
 
+  it("answers 'ab welchem Alter' with the sentence that gives the age as a bound, not another number", () => {
+    const { ask } = setup("In Kourou gibt es seit Juni 12 Lastenräder zum Ausleihen. Eine Ausleihe kostet 5 Euro. Nutzen dürfen die Lastenräder alle Menschen ab 16 Jahren.");
+    const reading = ask("Ab welchem Alter darf man die Lastenräder in Kourou leihen?");
+    expect(reading.passes).toBe(true);
+    expect(reading.selected[0]?.sentence.text).toBe("Nutzen dürfen die Lastenräder alle Menschen ab 16 Jahren.");
+  });
+
   it("declines a count for this year when the quotes date theirs in the year before, and the other way round", () => {
     const { ask } = setup("Das Tierheim in Kourou ist voll. Im vergangenen Jahr vermittelte das Heim 212 Tiere. Die Pfleger sind erschöpft.");
     expect(ask("Wie viele Tiere hat das Tierheim in Kourou in diesem Jahr vermittelt?").passes).toBe(false);
