@@ -74,6 +74,12 @@ const COUNTED_UNITS: readonly (readonly [readonly string[], RegExp])[] = [
 const COUNTED_UNIT = new RegExp(String.raw`(?<![\p{L}])(?:wie\s*viele|how\s+many)\s+(${COUNTED_UNITS.flatMap(([names]) => names).join("|")})(?![\p{L}])`, "iu");
 
 /**
+ * An age, written "67 Jahre alt", "67-jährig", "im Alter von 67 Jahren", "(67)" or "aged 67", "67-year-old":
+ * a number of years alone ("30 Jahre lang") is a duration, no age.
+ */
+const AGE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d+|${NUMBER})\s*(jahre\s+alt\p{L}*|years?\s+old)(?![\p{L}])|\d+-(jährig|year-old)|alter\s+von\s+(\d+|${NUMBER})|aged\s+\d+|\(\d{1,3}\)`, "iu");
+
+/**
  * The units that answer "wie schwer / wie breit / wie teuer …": general knowledge of measures, so that a
  * sentence with a clock time does not answer how heavy something is. "Wie hoch" asks for a level or a
  * sum in any of them; "groß" and "stark" have too many readings and accept any number.
@@ -82,9 +88,7 @@ const UNITS: readonly [RegExp, RegExp][] = [
   [/^(schwer|heavy)$/, WEIGHT],
   [/^(breit|lang|weit|tief|dick|wide|far|deep|tall|thick)$/, measured(LENGTH_UNIT)],
   [/^(teuer|expensive)$/, measured(`${CURRENCY_UNIT}|${SCALE_UNIT}`)],
-  // An age is written "67 Jahre alt", "67-jährig", "im Alter von 67 Jahren", "(67)" or "aged 67", "67-year-old":
-  // a number of years alone ("30 Jahre lang") is a duration, no age.
-  [/^(alt|old)$/, new RegExp(String.raw`(?<![\p{L}\p{N}])(\d+|${NUMBER})\s*(jahre\s+alt\p{L}*|years?\s+old)(?![\p{L}])|\d+-(jährig|year-old)|alter\s+von\s+(\d+|${NUMBER})|aged\s+\d+|\(\d{1,3}\)`, "iu")],
+  [/^(alt|old)$/, AGE],
   [/^(schnell|fast)$/, measured(String.raw`km\/h|stundenkilometer|kilometer pro stunde|mph|knoten|knots`)],
   // "Wie hoch ist der Schaden / die Quote / der Pegel?": a level or a sum, in some unit or a share, never a
   // count of things ("fünf Flughäfen"); a count is asked "wie viele" or "wie hoch ist die Zahl".
@@ -95,7 +99,7 @@ const UNITS: readonly [RegExp, RegExp][] = [
 const AGE_QUESTION = /(?<![\p{L}])(?:welche[mnrs]?\s+alter|what\s+age)(?![\p{L}])/iu;
 /** An age, or a bound of ages as rules give it: "ab 16 Jahren", "unter 14 Jahren", "from the age of 16", "under 14". */
 const AGE_BOUND = new RegExp(
-  String.raw`${UNITS.find(([adjective]) => adjective.test("alt"))![1].source}|(?<![\p{L}])(?:ab|unter|über|bis|bis\s+zu|vor\s+vollendung\s+des)\s+(?:\d+|${NUMBER})(?:\.)?\s+(?:jahren|jahre|lebensjahr\p{L}*)(?![\p{L}])|(?<![\p{L}])(?:from|under|over|aged|age\s+of)\s+(?:the\s+age\s+of\s+)?\d+(?![\p{L}\p{N}])`,
+  String.raw`${AGE.source}|(?<![\p{L}])(?:ab|unter|über|bis|bis\s+zu|vor\s+vollendung\s+des)\s+(?:\d+|${NUMBER})(?:\.)?\s+(?:jahren|jahre|lebensjahr\p{L}*)(?![\p{L}])|(?<![\p{L}])(?:from|under|over|aged|age\s+of)\s+(?:the\s+age\s+of\s+)?\d+(?![\p{L}\p{N}])`,
   "iu",
 );
 

@@ -1,7 +1,7 @@
 import { lowerBound } from "../ingest/bm25.js";
 import { fold } from "../ingest/keyword.js";
 import type { Passage } from "../types.js";
-import { answerType, asksHowMany, contradictsPeriod, asksPersonName, countedByNumbers, countsBack, countsSomething, givesStatement, isAcronymOrLegalForm, isUnitWord, measuresOnly, isAttributedQuote, isReportedSpeech, namesFocus, namesReason, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
+import { answerType, asksHowMany, asksPersonName, contradictsPeriod, countedByNumbers, countsBack, countsSomething, givesStatement, isAcronymOrLegalForm, isAttributedQuote, isReportedSpeech, isUnitWord, measuresOnly, namesFocus, namesReason, quotedTitles, saysBound, saysNotKnown, speaksOfPlan, type AnswerType, type QuestionFocus } from "./cues.js";
 import { MAX_SENTENCES, selectSentences } from "./extractive.js";
 import { CONTEXT_SHARE, askedTerms, foundAt, measureEvidence, passesGate, type Evidence, type EvidenceUnit } from "./gate.js";
 import { articleRange, articleStart, articleWindow, bestSimilar, coverage, matchTerms, namesSame, scoreSentences, termHits, TYPE_BONUS, type ScoredSentence, type Sentence, type SentenceStats, type TermMatch } from "./score.js";
@@ -122,8 +122,10 @@ export function read(
   };
   // "Welcher Ort …", "Which farmer …": a sentence that names one by the category ("der Ort Mühlstetten",
   // "Landwirt Klaus Dettweiler") answers, not one that only speaks of one ("einem Landwirt").
+  // Only a sentence with a word of the category is read word by word (a question has hundreds of candidates).
   const category = categoryTerm >= 0 ? matched[categoryTerm] : undefined;
-  const member = (i: number) => category !== undefined && namesMember(stats.sentence(i).text, category.similar);
+  const categoryStems = [...(category?.similar ?? [])].filter(([, value]) => value >= MEMBER_MATCH).map(([stem]) => stem);
+  const member = (i: number) => category !== undefined && categoryStems.some((stem) => stats.stems(i).has(stem)) && namesMember(stats.sentence(i).text, category.similar);
   // What was said, who said it and why come a sentence after the one that names the event as often as in
   // it; not a role's holder (the next sentence's speaker is someone else).
   const saidNext = expected !== null && SAID_NEXT.has(expected) && focus?.kind !== "role";

@@ -261,6 +261,15 @@ export function questionWords(question: string): string[] {
 }
 
 /**
+ * Whether a German word capitalised inside a question, after the word `before`, is a noun of what it asks
+ * about: not a light word, not one of FRAME_NOUNS, and not bare after a preposition, which is mostly an idiom
+ * ("an Bord", "in Haft", "vor Ort") or a place's name; the subject of a question comes with its article.
+ */
+function nounInside(lower: string, before: string, language: Language): boolean {
+  return language === "de" && !LIGHT_WORDS.has(lower) && !BARE_PREPOSITIONS.has(before) && !FRAME_NOUNS.has(lower);
+}
+
+/**
  * The content words of a question, each with its own stem as the one alternative: function words,
  * question words and words about the article itself dropped, light verbs kept at a small weight so they
  * help rank but cannot carry an answer. Expansion (lemmas, synonyms, translations) is understand.ts's job.
@@ -286,11 +295,7 @@ export function contentWords(question: string, language: Language, analyze: Anal
     // Wagen in Ebersfelden?") is read as it is written there: capitalised inside a sentence, a noun or a name.
     if (seen.has(lower) && match.index > 0 && /^\p{Lu}/u.test(word)) {
       const at = terms.findIndex((t) => t.word.toLowerCase() === lower && t.position === 0 && t.capitalised !== true);
-      if (at >= 0) {
-        const light = LIGHT_WORDS.has(lower);
-        const earlier = terms[at]!;
-        terms[at] = { ...earlier, capitalised: true, name: earlier.name || language === "en", noun: language === "de" && !light && !BARE_PREPOSITIONS.has(before) && !FRAME_NOUNS.has(lower) };
-      }
+      if (at >= 0) terms[at] = { ...terms[at]!, capitalised: true, name: terms[at]!.name || language === "en", noun: nounInside(lower, before, language) };
     }
     if ((STOPWORDS.has(lower) && !englishContent) || seen.has(lower) || (lower.length < 2 && !/\d/.test(lower))) continue;
     // An English contraction is an auxiliary or a pronoun with its negation or verb ("don't", "they're", "I'll").
@@ -314,10 +319,7 @@ export function contentWords(question: string, language: Language, analyze: Anal
     // company writes itself so ("iPhone", "eBay"), a common word never.
     const name = (language === "en" && inner) || /\p{Ll}\p{Lu}/u.test(word) || /^\d+$/.test(lower);
     const light = LIGHT_WORDS.has(lower);
-    // A bare noun right after a preposition is mostly an idiom ("an Bord", "in Haft", "vor Ort") or a place
-    // name; the subject of a question comes with its article ("das Wetter", "der Bürgermeister").
-    const idiom = BARE_PREPOSITIONS.has(before);
-    const noun = language === "de" && inner && !light && !idiom && !FRAME_NOUNS.has(lower);
+    const noun = inner && nounInside(lower, before, language);
     terms.push({
       word: word.replace(/['’]s$/, ""),
       position,
