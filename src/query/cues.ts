@@ -167,6 +167,17 @@ export function periodFor(question: string): RegExp | null {
 const PERIOD_WORDS: Readonly<Record<string, string>> = { year: "jahr|jahres|year", week: "woche|week", month: "monat|monats|month", season: "saison|season" };
 const CURRENT_DEIXIS = String.raw`diese[nmrs]?|this`;
 const PAST_DEIXIS = String.raw`letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?|last|past|previous`;
+/** Each unit's period said as this one and as the one before ("Vorjahr" too), made once. */
+const PERIOD_DEIXIS: Readonly<Record<string, { readonly current: RegExp; readonly past: RegExp }>> = Object.fromEntries(
+  Object.entries(PERIOD_WORDS).map(([unit, words]) => [
+    unit,
+    {
+      current: new RegExp(String.raw`(?<![\p{L}])(?:${CURRENT_DEIXIS})\s+(?:${words})(?![\p{L}])`, "iu"),
+      past: new RegExp(String.raw`(?<![\p{L}])(?:(?:${PAST_DEIXIS})\s+(?:${words})|vor(?:${words}))(?![\p{L}])`, "iu"),
+    },
+  ]),
+);
+const CURRENT = new RegExp(String.raw`^(?:${CURRENT_DEIXIS})$`, "iu");
 
 /**
  * True when a sentence dates what it says in the period before or after the one a question asks about, and
@@ -181,12 +192,9 @@ export function contradictsPeriod(question: string, sentence: string): boolean {
   const asked = RELATIVE_PERIOD.exec(question);
   if (!asked) return false;
   const word = asked[1]!.toLowerCase();
-  const unit = PERIOD_OF[word] ?? word;
-  const words = PERIOD_WORDS[unit];
-  if (words === undefined) return false;
-  const current = new RegExp(String.raw`(?<![\p{L}])(?:${CURRENT_DEIXIS})\s+(?:${words})(?![\p{L}])`, "iu");
-  const past = new RegExp(String.raw`(?<![\p{L}])(?:(?:${PAST_DEIXIS})\s+(?:${words})|vor(?:${words}))(?![\p{L}])`, "iu");
-  const [same, other] = new RegExp(String.raw`^(?:${CURRENT_DEIXIS})$`, "iu").test(asked[0].split(/\s+/u)[0]!) ? [current, past] : [past, current];
+  const deixis = PERIOD_DEIXIS[PERIOD_OF[word] ?? word];
+  if (deixis === undefined) return false;
+  const [same, other] = CURRENT.test(asked[0].split(/\s+/u)[0]!) ? [deixis.current, deixis.past] : [deixis.past, deixis.current];
   return other.test(sentence) && !same.test(sentence);
 }
 

@@ -124,8 +124,8 @@ export function read(
   // "Landwirt Klaus Dettweiler") answers, not one that only speaks of one ("einem Landwirt").
   // Only a sentence with a word of the category is read word by word (a question has hundreds of candidates).
   const category = categoryTerm >= 0 ? matched[categoryTerm] : undefined;
-  const categoryStems = [...(category?.similar ?? [])].filter(([, value]) => value >= MEMBER_MATCH).map(([stem]) => stem);
-  const member = (i: number) => category !== undefined && categoryStems.some((stem) => stats.stems(i).has(stem)) && namesMember(stats.sentence(i).text, category.similar);
+  const categoryStems = category === undefined ? [] : memberStems(category.similar);
+  const member = (i: number) => categoryStems.some((stem) => stats.stems(i).has(stem)) && namesMember(stats.sentence(i).text, category!.similar);
   // What was said, who said it and why come a sentence after the one that names the event as often as in
   // it; not a role's holder (the next sentence's speaker is someone else).
   const saidNext = expected !== null && SAID_NEXT.has(expected) && focus?.kind !== "role";
@@ -298,9 +298,10 @@ function ofKind(understanding: Understanding, stats: SentenceStats, focused?: Te
   // what the question counts ("Wie viele Wochenstunden …").
   if (focus?.kind === "counted" && expected === "number" && understanding.language === "de" && focused !== undefined) {
     const counting = asksHowMany(understanding.question) && !isUnitWord(focused.term.word);
-    const counts = (i: number) => [...stats.countedNouns(i)].some((stem) => namesSame(focused.term, stem) && (focused.similar.get(stem) ?? 0) > 0);
-    const said = (i: number) => [...stats.stems(i)].some((stem) => namesSame(focused.term, stem) && (focused.similar.get(stem) ?? 0) > 0);
-    return (sentence, index) => (!counting || !measuresOnly(sentence.text)) && (counts(index) || (back(sentence) && said(index)));
+    const isFocus = (stem: string) => namesSame(focused.term, stem) && (focused.similar.get(stem) ?? 0) > 0;
+    // A count that leaves out what it counts counts what its sentence names (see countsBack).
+    const counts = (i: number, sentence: Sentence) => [...stats.countedNouns(i)].some(isFocus) || (back(sentence) && [...stats.stems(i)].some(isFocus));
+    return (sentence, index) => (!counting || !measuresOnly(sentence.text)) && counts(index, sentence);
   }
   // "Wie viele Menschen": only a number that counts someone is of the asked-for kind.
   // Not by a number of something else the question names: "neun Windräder" counts no visitors of "Wie viele
@@ -639,7 +640,7 @@ const OPENING_QUOTE = /^["„“«‚»']/u;
  * Naturkundemuseum Wettenau", "die Aussichtspunkte Falkenkanzel und Rabenstein"). Pure.
  */
 export function namesMember(sentence: string, similar: ReadonlyMap<string, number>): boolean {
-  const stems = [...similar].filter(([, value]) => value >= MEMBER_MATCH).map(([stem]) => stem);
+  const stems = memberStems(similar);
   if (stems.length === 0) return false;
   const words = sentence.split(/\s+/u);
   for (let k = 0; k + 1 < words.length; k++) {
@@ -660,6 +661,11 @@ export function namesMember(sentence: string, similar: ReadonlyMap<string, numbe
 
 /** How well a sentence's word must meet the category to name it (a form or compound, not a loose synonym). */
 const MEMBER_MATCH = 0.5;
+
+/** The category's stems that meet it well enough to name it (see MEMBER_MATCH). */
+function memberStems(similar: ReadonlyMap<string, number>): string[] {
+  return [...similar].filter(([, value]) => value >= MEMBER_MATCH).map(([stem]) => stem);
+}
 
 /** Added to the score of a sentence right after one the previous answer quoted, in a follow-up (set on the second tune set's conversations: 0.15–0.4 tried). */
 const NEIGHBOUR_BONUS = 0.25;
@@ -797,6 +803,7 @@ function evidenceUnits(
     k += members.length - 1;
     const near = [...new Set(members.flatMap((m) => stats.chunkSentences(m.sentence.chunkId)))];
     const lead = articleStart(first.index, (i) => stats.source(i));
+    const countingBack = members.map((m) => countsBack(m.sentence.text));
     units.push({
       quoted: members.map((m) => m.hits),
       context: near.map((i) => termHits(matches, stats, i)),
@@ -804,12 +811,12 @@ function evidenceUnits(
       inDocument: matches.map((m) => m.term.name === true && mentions(m, first.index, stats)),
       lead: termHits(matches, stats, lead),
       modifiersSaid: matches.map((m) => beginsWith(m.term.modifiers, [...near, lead], stats)),
-      countsSomething: members.some((m) => countsSomething(m.sentence.text) || countsBack(m.sentence.text)),
+      countsSomething: members.some((m, j) => countsSomething(m.sentence.text) || countingBack[j]!),
       counted: matches.map((m) =>
         Math.max(
           0,
-          ...members.flatMap((member) =>
-            [...stats.counted(member.index), ...(countsBack(member.sentence.text) ? stats.stems(member.index) : [])].map((stem) => (namesSame(m.term, stem) ? (m.similar.get(stem) ?? 0) : 0)),
+          ...members.flatMap((member, j) =>
+            [...stats.counted(member.index), ...(countingBack[j]! ? stats.stems(member.index) : [])].map((stem) => (namesSame(m.term, stem) ? (m.similar.get(stem) ?? 0) : 0)),
           ),
         ),
       ),
